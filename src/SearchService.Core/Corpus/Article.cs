@@ -1,0 +1,18 @@
+namespace SearchService.Core.Corpus;
+
+/// <summary>One news article as read from the corpus, before facet extraction.</summary>
+/// <param name="Id">Stable id: the <c>id</c> field of a .jsonl line, or the path relative to the corpus folder for a .txt file.</param>
+/// <param name="Title">Headline.</param>
+/// <param name="Paragraphs">Body paragraphs in order; paragraph n (from 1) gets the id <c>{Id}#{n}</c>.</param>
+/// <param name="Date">Publication date, when known.</param>
+/// <param name="Byline">Author or desk ("Recorder Report"), when known.</param>
+/// <param name="Dateline">Place line ("ISLAMABAD", "SALVADOR, Feb 26"), when known.</param>
+/// <param name="Source">Publisher ("Business Recorder"), when known.</param>
+public sealed record Article(
+    string Id,
+    string Title,
+    IReadOnlyList<string> Paragraphs,
+    DateTimeOffset? Date = null,
+    string? Byline = null,
+    string? Dateline = null,
+    string? Source = null);

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace SearchService.Core.Corpus;
+
+/// <summary>Splits plain text into paragraphs on blank lines, folding the line breaks and runs of white space inside each.</summary>
+public static partial class ParagraphSplitter
+{
+    public static IReadOnlyList<string> Split(string text) =>
+        BlankLine().Split(text.Replace("\r\n", "\n").Replace('\r', '\n'))
+            .Select(Normalize)
+            .Where(p => p.Length > 0)
+            .ToList();
+
+    /// <summary>Folds all white space (including line breaks) to single spaces and trims.</summary>
+    public static string Normalize(string paragraph) => Whitespace().Replace(paragraph, " ").Trim();
+
+    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Brings the index in line with the corpus folder: new and changed files are (re)indexed, unchanged ones
+/// skipped, deleted ones removed. Facet extraction runs in parallel; each article is written atomically.
+/// </summary>
+public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger)
+{
+    /// <summary>One pass over the whole corpus folder.</summary>
+    public IndexingProgress Synchronize(CorpusFolder corpus, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
+    {
+        status.BeginRun();
+        try
+        {
+            var files = corpus.EnumerateFiles().ToList();
+            var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in index.FileStamps.Keys.Where(path => !present.Contains(path)).ToList())
+                RemoveFile(gone);
+
+            var changed = files.Where(f => !index.FileStamps.TryGetValue(f.RelativePath, out var stamp) || stamp != f.Stamp).ToList();
+            logger.LogInformation("Indexing {Changed} new or changed of {Total} corpus files in {CorpusPath}",
+                changed.Count, files.Count, corpus.Root);
+
+            var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
+            foreach (var file in changed)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                IndexFile(file, run, cancellation);
+                run.FileDone(file);
+            }
+            var summary = run.Snapshot();
+            index.Commit();
+            logger.LogInformation(
+                "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
+                summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
+            return summary;
+        }
+        finally
+        {
+            status.EndRun();
+        }
+    }
+
+    /// <summary>(Re)indexes one file that was added or changed; does nothing when the index already holds this version.</summary>
+    public void IndexFile(CorpusFile file, CancellationToken cancellation)
+    {
+        if (index.FileStamps.TryGetValue(file.RelativePath, out var stamp) && stamp == file.Stamp)
+            return;
+        var run = new Run(1, file.Length, null);
+        IndexFile(file, run, cancellation);
+        var done = run.Snapshot();
+        logger.LogInformation("Indexed {File}: {Articles} articles, {Paragraphs} paragraphs", file.RelativePath, done.Articles, done.Paragraphs);
+    }
+
+    /// <summary>Removes every article that came from a file no longer in the corpus.</summary>
+    public void RemoveFile(string relativePath)
+    {
+        index.DeleteFileArticles(relativePath);
+        index.ForgetFile(relativePath);
+        status.ClearFile(relativePath);
+        logger.LogInformation("Removed {File} from the index", relativePath);
+    }
+
+    private void IndexFile(CorpusFile file, Run run, CancellationToken cancellation)
+    {
+        status.ClearFile(file.RelativePath);
+        var articles = CorpusFolder.ReadArticles(file, Report, bytes => run.FileBytes(bytes));
+        Parallel.ForEach(articles, new ParallelOptions { CancellationToken = cancellation }, article =>
+        {
+            index.ReplaceArticle(article, extractor.Extract(article), file);
+            run.ArticleDone(article.Paragraphs.Count);
+        });
+        // Articles this version of the file no longer holds go; then the index is known to hold this version.
+        index.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
+        index.RecordFile(file.RelativePath, file.Stamp);
+    }
+
+    private void Report(CorpusProblem problem)
+    {
+        status.Report(problem);
+        logger.LogWarning("Skipped corpus input {Problem}", problem.ToString());
+    }
+
+    /// <summary>Counters of one pass, shared by the parallel writers.</summary>
+    private sealed class Run(int filesTotal, long bytesTotal, IProgress<IndexingProgress>? progress)
+    {
+        private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private int filesDone;
+        private long bytesOfDoneFiles;
+        private long bytesInCurrentFile;
+        private long articles;
+        private long paragraphs;
+        private long lastReportTicks;
+
+        public void FileBytes(long bytes) => Interlocked.Exchange(ref bytesInCurrentFile, bytes);
+
+        public void ArticleDone(int paragraphCount)
+        {
+            Interlocked.Increment(ref articles);
+            Interlocked.Add(ref paragraphs, paragraphCount);
+            MaybeReport();
+        }
+
+        public void FileDone(CorpusFile file)
+        {
+            Interlocked.Increment(ref filesDone);
+            Interlocked.Add(ref bytesOfDoneFiles, file.Length);
+            Interlocked.Exchange(ref bytesInCurrentFile, 0);
+            progress?.Report(Snapshot());
+        }
+
+        public IndexingProgress Snapshot() => new(
+            Volatile.Read(ref filesDone), filesTotal,
+            Interlocked.Read(ref bytesOfDoneFiles) + Interlocked.Read(ref bytesInCurrentFile), bytesTotal,
+            Interlocked.Read(ref articles), Interlocked.Read(ref paragraphs), clock.Elapsed);
+
+        private void MaybeReport()
+        {
+            if (progress is null)
+                return;
+            var now = clock.Elapsed.Ticks;
+            var last = Interlocked.Read(ref lastReportTicks);
+            if (now - last >= ReportEvery.Ticks && Interlocked.CompareExchange(ref lastReportTicks, now, last) == last)
+                progress.Report(Snapshot());
+        }
+    }
+}

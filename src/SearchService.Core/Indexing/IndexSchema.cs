@@ -1,0 +1,48 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Field names of a paragraph document and the analyzer that goes with them. One Lucene document per paragraph;
+/// an article's paragraphs are written as one block so that replacing an article is atomic.
+/// </summary>
+public static class IndexSchema
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Paragraph id, <c>{articleId}#{n}</c>.</summary>
+    public const string Id = "id";
+    /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
+    public const string ArticleId = "articleId";
+    /// <summary>Paragraph number from 1; stored and numeric doc values for ordering.</summary>
+    public const string Paragraph = "paragraph";
+    /// <summary>Marks paragraph 1, so that counting articles is one term query.</summary>
+    public const string FirstParagraph = "firstParagraph";
+    /// <summary>Analysed, stored.</summary>
+    public const string Title = "title";
+    /// <summary>Paragraph text; analysed, stored.</summary>
+    public const string Text = "text";
+    /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
+    public const string Date = "date";
+    public const string Source = "source";
+    public const string Byline = "byline";
+    public const string Dateline = "dateline";
+    /// <summary>Corpus file the article came from (relative path), and that file's stamp when it was read.</summary>
+    public const string File = "file";
+    public const string FileStamp = "fileStamp";
+
+    public const string Region = "region";
+    public const string Topic = "topic";
+    public const string Speaker = "speaker";
+    public static readonly string[] FacetFields = [Region, Topic, Speaker];
+
+    /// <summary>Article-level facet values, stored on paragraph 1 only.</summary>
+    public static string ArticleFacet(string facet) => "article." + facet;
+
+    public const string FirstParagraphValue = "1";
+
+    /// <summary>English analysis (stop words, possessives, Porter stemming) on text and title; other fields are not analysed.</summary>
+    public static Analyzer CreateAnalyzer() => new EnglishAnalyzer(Version);
+}

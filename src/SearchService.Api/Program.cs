@@ -1,6 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
+using SearchService.Api;
+using SearchService.Api.Endpoints;
+
+// appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddSearchApi();
+
 var app = builder.Build();
+if (!app.OpenIndexOrExplain())
+    return 1;
 
-app.MapGet("/", () => "Hello World!");
-
+app.UseSearchApiErrors();
+app.MapOpenApi();
+app.MapSearchEndpoints();
+app.MapArticleEndpoints();
+app.MapHealthEndpoints();
 app.Run();
+return 0;
+
+/// <summary>Lets the in-process tests (WebApplicationFactory) find the entry point.</summary>
+public partial class Program;

@@ -1,1 +1,43 @@
-﻿Console.WriteLine("Hello, World!");
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchService.Core;
+using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
+using SearchService.Indexer;
+
+// One-shot indexing from the command line:
+//   index    (default) bring the index in line with the corpus folder, skipping unchanged files
+//   rebuild  empty the index and index the whole corpus again
+var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "index";
+if (command is not ("index" or "rebuild"))
+{
+    Console.Error.WriteLine($"Unknown command '{command}'. Usage: SearchService.Indexer [index|rebuild] [--Search:CorpusPath=DIR] [--Search:IndexPath=DIR]");
+    return 2;
+}
+
+var builder = Host.CreateApplicationBuilder(args.Where(a => a != command).ToArray());
+builder.Services.AddSearchCore(builder.Configuration);
+using var host = builder.Build();
+var logger = host.Services.GetRequiredService<ILogger<Program>>();
+var options = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
+
+try
+{
+    var index = host.Services.GetRequiredService<SearchIndex>();
+    if (command == "rebuild")
+        index.DeleteAll();
+    var progress = new ConsoleProgressBar();
+    var summary = host.Services.GetRequiredService<CorpusIndexer>().Synchronize(new CorpusFolder(options.CorpusPath), progress, CancellationToken.None);
+    progress.Finish(summary);
+    index.Commit();
+    var skipped = host.Services.GetRequiredService<IndexingStatus>().SkippedFiles.Count;
+    logger.LogInformation("Index in {IndexPath} is up to date; {Skipped} corpus files skipped", index.Path, skipped);
+    return 0;
+}
+catch (IndexUnavailableException e)
+{
+    logger.LogCritical("{Message}", e.Message);
+    return 1;
+}

@@ -11,7 +11,7 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger)
 {
-    /// <summary>One pass over the whole corpus folder.</summary>
+    /// <summary>One pass over the whole corpus folder; the index commits on its own schedule (or call <see cref="SearchIndex.Commit"/>).</summary>
     public IndexingProgress Synchronize(CorpusFolder corpus, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
     {
         status.BeginRun();
@@ -23,6 +23,8 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
                 RemoveFile(gone);
 
             var changed = files.Where(f => !index.FileStamps.TryGetValue(f.RelativePath, out var stamp) || stamp != f.Stamp).ToList();
+            if (changed.Count == 0)
+                return new IndexingProgress(0, 0, 0, 0, 0, 0, TimeSpan.Zero);
             logger.LogInformation("Indexing {Changed} new or changed of {Total} corpus files in {CorpusPath}",
                 changed.Count, files.Count, corpus.Root);
 
@@ -34,7 +36,6 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
                 run.FileDone(file);
             }
             var summary = run.Snapshot();
-            index.Commit();
             logger.LogInformation(
                 "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
                 summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);

@@ -1,5 +1,7 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Util;
 
 namespace SearchService.Core.Indexing;
@@ -43,6 +45,11 @@ public static class IndexSchema
 
     public const string FirstParagraphValue = "1";
 
-    /// <summary>English analysis (stop words, possessives, Porter stemming) on text and title; other fields are not analysed.</summary>
-    public static Analyzer CreateAnalyzer() => new EnglishAnalyzer(Version);
+    /// <summary>
+    /// English analysis (stop words, possessives, Porter stemming) on text and title; identifiers and facets are
+    /// single exact terms, so that <c>region:Pakistan</c> in Lucene syntax means what it says.
+    /// </summary>
+    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
+        new EnglishAnalyzer(Version),
+        new[] { Id, ArticleId, File, Region, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer()));
 }

@@ -105,6 +105,15 @@ public sealed class SearchIndex : IDisposable
         return generation;
     }
 
+    /// <summary>Empties the index (made durable by the next commit), for a rebuild from scratch.</summary>
+    public long DeleteAll()
+    {
+        var generation = trackingWriter.DeleteAll();
+        fileStamps.Clear();
+        ScheduleCommit();
+        return generation;
+    }
+
     /// <summary>Records that the index now holds this version of the file (made durable by the next commit).</summary>
     public void RecordFile(string relativePath, string stamp)
     {

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Endpoints;
+
+public static class ArticleEndpoints
+{
+    public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Catch-all, because ids of .txt articles are paths relative to the corpus folder ("2021/seed.txt").
+        app.MapGet("/articles/{**id}", Get)
+            .WithName("GetArticle")
+            .WithTags("Articles")
+            .WithSummary("A whole article with its paragraphs and their facets");
+        return app;
+    }
+
+    /// <param name="id" example="pakistan-russia-counterterrorism-2021-11-23.txt">Article id: the id of a .jsonl article, or a .txt file's path relative to the corpus folder.</param>
+    private static Results<Ok<ArticleView>, ProblemHttpResult> Get(string id, ArticleLookup articles) =>
+        articles.Find(id) is { } article
+            ? TypedResults.Ok(article)
+            : TypedResults.Problem(
+                detail: $"No article with id '{id}' is indexed.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Article not found",
+                extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Problems;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Endpoints;
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/search", Search)
+            .WithName("Search")
+            .WithTags("Search")
+            .WithSummary("Ranked paragraphs with highlighted snippets and facet counts")
+            .WithDescription(
+                "Searches paragraphs. total and every facet count are in paragraphs, over all matches (not only this page). " +
+                "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.");
+        return app;
+    }
+
+    private static Results<Ok<SearchResult>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, ParagraphSearcher searcher)
+    {
+        if (parameters.Validate(out var request) is { } problem)
+            return problem;
+        try
+        {
+            return TypedResults.Ok(searcher.Search(request));
+        }
+        catch (QuerySyntaxException e)
+        {
+            return ParameterProblem.For("q", $"The query is not valid Lucene syntax: {e.Message}");
+        }
+    }
+}

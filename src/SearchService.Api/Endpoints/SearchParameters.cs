@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Problems;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>Query-string parameters of <c>GET /search</c>.</summary>
+public sealed class SearchParameters
+{
+    public const int MaxPageSize = 100;
+    public const int MaxResultWindow = 10_000;
+    public const int MaxQueryLength = 1_000;
+    public const int MaxFilterValues = 20;
+    public const int MaxFacetSize = 1_000;
+
+    /// <example>terrorism</example>
+    [FromQuery(Name = "q")]
+    [Description("What to search for. Words are all required; \"quoted phrases\", -excluded, OR and prefix* work. Empty: every paragraph, newest article first. At most 1,000 characters.")]
+    public string? Q { get; init; }
+
+    /// <example>simple</example>
+    [FromQuery(Name = "syntax")]
+    [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene' (full Lucene query syntax; a syntax error is a 400).")]
+    public string? Syntax { get; init; }
+
+    /// <example>Afghanistan</example>
+    [FromQuery(Name = "region")]
+    [Description("Only paragraphs about this region. Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
+    public string[]? Region { get; init; }
+
+    /// <example>Counter-terrorism</example>
+    [FromQuery(Name = "topic")]
+    [Description("Only paragraphs on this topic. Repeatable like region.")]
+    public string[]? Topic { get; init; }
+
+    /// <example>Foreign Office</example>
+    [FromQuery(Name = "speaker")]
+    [Description("Only paragraphs whose statements are attributed to this person or body, or in which they act. Repeatable like region.")]
+    public string[]? Speaker { get; init; }
+
+    /// <example>1</example>
+    [FromQuery(Name = "page")]
+    [Description("Page number, from 1 (default 1). page × pageSize may not pass 10,000.")]
+    public int? Page { get; init; }
+
+    /// <example>10</example>
+    [FromQuery(Name = "pageSize")]
+    [Description("Hits per page, 1 to 100 (default 10).")]
+    public int? PageSize { get; init; }
+
+    /// <example>20</example>
+    [FromQuery(Name = "facetSize")]
+    [Description("How many values each facet lists, most frequent first, 1 to 1,000 (default 20). Selected values are always listed.")]
+    public int? FacetSize { get; init; }
+
+    /// <summary>Checks every parameter; returns the problem naming the first one at fault, or null with the request to run.</summary>
+    public ProblemHttpResult? Validate(out SearchRequest request)
+    {
+        request = null!;
+        if (Q is { Length: > MaxQueryLength })
+            return ParameterProblem.For("q", $"q may be at most {MaxQueryLength} characters long; it has {Q.Length}.");
+        QuerySyntax syntax;
+        switch (Syntax?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "simple": syntax = QuerySyntax.Simple; break;
+            case "lucene": syntax = QuerySyntax.Lucene; break;
+            default: return ParameterProblem.For("syntax", $"syntax must be 'simple' or 'lucene', not '{Syntax}'.");
+        }
+        foreach (var (name, values) in new[] { ("region", Region), ("topic", Topic), ("speaker", Speaker) })
+        {
+            if (values is { Length: > MaxFilterValues })
+                return ParameterProblem.For(name, $"At most {MaxFilterValues} {name} values may be given at once; there were {values.Length}.");
+        }
+        var page = Page ?? 1;
+        if (page < 1)
+            return ParameterProblem.For("page", $"page counts from 1; {page} is not a page.");
+        var pageSize = PageSize ?? 10;
+        if (pageSize is < 1 or > MaxPageSize)
+            return ParameterProblem.For("pageSize", $"pageSize must be between 1 and {MaxPageSize}; it was {pageSize}.");
+        if ((long)page * pageSize > MaxResultWindow)
+            return ParameterProblem.For("page",
+                $"Results are available up to the {MaxResultWindow:N0}th hit; page {page} of size {pageSize} goes past that. Narrow the search instead.");
+        var facetSize = FacetSize ?? 20;
+        if (facetSize is < 1 or > MaxFacetSize)
+            return ParameterProblem.For("facetSize", $"facetSize must be between 1 and {MaxFacetSize}; it was {facetSize}.");
+
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize);
+        return null;
+    }
+
+    private static string[] Clean(string[]? values) =>
+        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray() ?? [];
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SearchService.Api.Problems;
+
+/// <summary>
+/// Turns exceptions into problem details: a request that cannot be bound (e.g. <c>page=abc</c>) is a 400 naming
+/// the parameter; anything unexpected is a 500 without stack trace or paths, logged for the operators.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException bad)
+        {
+            problem = new ProblemDetails { Status = bad.StatusCode, Title = "Invalid request", Detail = bad.Message };
+            if (ParameterName(bad.Message) is { } parameter)
+            {
+                problem.Title = $"Invalid parameter '{parameter}'";
+                problem.Extensions["parameter"] = parameter;
+            }
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled error answering {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Internal error",
+                Detail = "The server could not answer this request. The error has been logged.",
+            };
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    // ASP.NET Core's binding messages read: Failed to bind parameter "int? page" from "abc".
+    private static string? ParameterName(string message)
+    {
+        const string marker = "parameter \"";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+            return null;
+        start += marker.Length;
+        var end = message.IndexOf('"', start);
+        return end < 0 ? null : message[start..end].Split(' ')[^1];
+    }
+}

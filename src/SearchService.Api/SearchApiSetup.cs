@@ -1,0 +1,44 @@
+using SearchService.Api.Problems;
+using SearchService.Core;
+using SearchService.Core.Indexing;
+using SearchService.Indexer;
+
+namespace SearchService.Api;
+
+/// <summary>How the API host is put together: services, error handling, and opening the index at start-up.</summary>
+public static class SearchApiSetup
+{
+    public static WebApplicationBuilder AddSearchApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSearchCore(builder.Configuration);
+        builder.Services.AddIndexerWorker();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures throw, so the handler can answer them as problem details naming the parameter.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    public static WebApplication UseSearchApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Opens the index before serving; when it is locked or not writable, says so and tells the caller to exit.</summary>
+    public static bool OpenIndexOrExplain(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<SearchIndex>();
+            return true;
+        }
+        catch (IndexUnavailableException e)
+        {
+            app.Logger.LogCritical("{Message}", e.Message);
+            return false;
+        }
+    }
+}

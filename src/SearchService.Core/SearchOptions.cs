@@ -1,0 +1,16 @@
+namespace SearchService.Core;
+
+/// <summary>The <c>Search</c> configuration section (appsettings, <c>Search__Key</c> environment variables, <c>--Search:Key=</c> arguments).</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>Folder of articles to index (.txt and .jsonl), relative to the working directory unless absolute.</summary>
+    public string CorpusPath { get; set; } = "corpus";
+
+    /// <summary>Folder the Lucene index is written to.</summary>
+    public string IndexPath { get; set; } = "index";
+
+    /// <summary>Topic taxonomy file; empty means the default news taxonomy shipped with the service.</summary>
+    public string? TaxonomyPath { get; set; }
+}

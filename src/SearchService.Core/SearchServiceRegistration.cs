@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Core;
+
+/// <summary>Registers the core services: one index per process, the facet extractor, searching and indexing.</summary>
+public static class SearchServiceRegistration
+{
+    public static IServiceCollection AddSearchCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
+        services.AddSingleton(sp => new SearchIndex(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
+            sp.GetRequiredService<ILogger<SearchIndex>>()));
+        services.AddSingleton<IFacetExtractor>(sp =>
+            NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
+        services.AddSingleton<IndexingStatus>();
+        services.AddSingleton<CorpusIndexer>();
+        services.AddSingleton<ParagraphSearcher>();
+        services.AddSingleton<ArticleLookup>();
+        return services;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

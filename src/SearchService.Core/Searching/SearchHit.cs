@@ -1,0 +1,20 @@
+namespace SearchService.Core.Searching;
+
+/// <summary>One matching paragraph.</summary>
+/// <param name="Id">Paragraph id, <c>{articleId}#{paragraph}</c>.</param>
+/// <param name="Score">BM25 relevance; null when results are in date order (empty query).</param>
+/// <param name="Snippet">HTML-safe best fragment with matches in &lt;mark&gt;.</param>
+/// <param name="Text">The whole paragraph as plain text (not HTML).</param>
+public sealed record SearchHit(
+    string Id,
+    string ArticleId,
+    int Paragraph,
+    string Title,
+    DateTimeOffset? Date,
+    string? Source,
+    float? Score,
+    string Snippet,
+    string Text,
+    IReadOnlyList<string> Region,
+    IReadOnlyList<string> Topic,
+    IReadOnlyList<string> Speaker);

@@ -1,0 +1,21 @@
+namespace SearchService.Core.Searching;
+
+/// <summary>A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed) and the page wanted.</summary>
+public sealed record SearchRequest(
+    string? Query,
+    QuerySyntax Syntax = QuerySyntax.Simple,
+    IReadOnlyList<string>? Region = null,
+    IReadOnlyList<string>? Topic = null,
+    IReadOnlyList<string>? Speaker = null,
+    int Page = 1,
+    int PageSize = 10,
+    int FacetSize = 20)
+{
+    public IReadOnlyList<string> FilterValues(string facet) => facet switch
+    {
+        Indexing.IndexSchema.Region => Region ?? [],
+        Indexing.IndexSchema.Topic => Topic ?? [],
+        Indexing.IndexSchema.Speaker => Speaker ?? [],
+        _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, "not a facet"),
+    };
+}

@@ -1,0 +1,168 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// The forgiving query language of the search box: words (all required), "quoted phrases", <c>-excluded</c>,
+/// <c>OR</c> between words, and <c>prefix*</c>. Any input gives a query — unbalanced quotes, stray operators and
+/// symbols are read as well as they can be, never rejected.
+/// </summary>
+public sealed class UserQueryParser(Analyzer analyzer)
+{
+    /// <summary>More clauses than this are ignored: nobody types them, and Lucene caps a boolean query at 1024.</summary>
+    public const int MaxClauses = 64;
+
+    /// <summary>Prefixes shorter than this would expand to much of the vocabulary; such words are searched as they are.</summary>
+    public const int MinPrefixLength = 2;
+
+    private readonly QueryBuilder builder = new(analyzer);
+
+    public Query Parse(string input)
+    {
+        var groups = new List<List<Query>>();
+        var excluded = new List<Query>();
+        var joinNext = false;
+        var clauses = 0;
+        foreach (var token in Tokenize(input))
+        {
+            if (clauses >= MaxClauses)
+                break;
+            if (token.Kind == TokenKind.Or)
+            {
+                joinNext = groups.Count > 0;
+                continue;
+            }
+            var query = ToQuery(token);
+            if (query is null)
+                continue;
+            clauses++;
+            if (token.Negated)
+                excluded.Add(query);
+            else if (joinNext)
+                groups[^1].Add(query);
+            else
+                groups.Add([query]);
+            joinNext = false;
+        }
+
+        var result = new BooleanQuery();
+        foreach (var group in groups)
+            result.Add(group.Count == 1 ? group[0] : AnyOf(group), Occur.MUST);
+        if (groups.Count == 0 && excluded.Count > 0)
+            result.Add(new MatchAllDocsQuery(), Occur.MUST);
+        foreach (var query in excluded)
+            result.Add(query, Occur.MUST_NOT);
+        return result;
+    }
+
+    private Query? ToQuery(Token token)
+    {
+        if (token.Kind == TokenKind.Prefix)
+            return AcrossFields(field => new PrefixQuery(new Term(field, token.Text)));
+        var perField = SearchFields.Weighted
+            .Select(f => (Query: builder.CreatePhraseQuery(f.Field, token.Text), f.Boost))
+            .Where(q => q.Query is not null)
+            .ToList();
+        if (perField.Count == 0)
+            return null;
+        var either = new BooleanQuery();
+        foreach (var (query, boost) in perField)
+        {
+            query.Boost = boost;
+            either.Add(query, Occur.SHOULD);
+        }
+        return either;
+    }
+
+    private static BooleanQuery AcrossFields(Func<string, Query> make)
+    {
+        var either = new BooleanQuery();
+        foreach (var (field, boost) in SearchFields.Weighted)
+        {
+            var query = make(field);
+            query.Boost = boost;
+            either.Add(query, Occur.SHOULD);
+        }
+        return either;
+    }
+
+    private static BooleanQuery AnyOf(IEnumerable<Query> queries)
+    {
+        var any = new BooleanQuery();
+        foreach (var query in queries)
+            any.Add(query, Occur.SHOULD);
+        return any;
+    }
+
+    private enum TokenKind { Word, Phrase, Prefix, Or }
+
+    private sealed record Token(TokenKind Kind, string Text, bool Negated);
+
+    private static IEnumerable<Token> Tokenize(string input)
+    {
+        var i = 0;
+        var notBefore = false;
+        while (i < input.Length)
+        {
+            if (char.IsWhiteSpace(input[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var negated = notBefore;
+            notBefore = false;
+            while (i < input.Length && input[i] is '-' or '+' or '!')
+            {
+                negated |= input[i] is '-' or '!';
+                i++;
+            }
+            if (i >= input.Length)
+                yield break;
+
+            if (input[i] == '"')
+            {
+                // An unbalanced quote runs to the end of the input.
+                var close = input.IndexOf('"', i + 1);
+                var end = close < 0 ? input.Length : close;
+                yield return new Token(TokenKind.Phrase, input[(i + 1)..end], negated);
+                i = Math.Min(input.Length, end + 1);
+                continue;
+            }
+
+            var start = i;
+            while (i < input.Length && !char.IsWhiteSpace(input[i]) && input[i] != '"')
+                i++;
+            var word = input[start..i];
+            if (!negated && word is "OR" or "|" or "||")
+                yield return new Token(TokenKind.Or, word, false);
+            else if (!negated && word is "AND" or "&&")
+                continue;
+            else if (!negated && word is "NOT")
+                notBefore = true;
+            else if (PrefixOf(word) is { } prefix)
+                yield return new Token(TokenKind.Prefix, prefix, negated);
+            else
+                yield return new Token(TokenKind.Word, word.TrimEnd('*'), negated);
+        }
+    }
+
+    /// <summary>"terror*" → "terror" (lower case, letters and digits only), when long enough to be a useful prefix.</summary>
+    private static string? PrefixOf(string word)
+    {
+        if (!word.EndsWith('*'))
+            return null;
+        var stem = new StringBuilder();
+        foreach (var c in word.TrimEnd('*'))
+        {
+            if (!char.IsLetterOrDigit(c))
+                return null;
+            stem.Append(char.ToLowerInvariant(c));
+        }
+        return stem.Length >= MinPrefixLength ? stem.ToString() : null;
+    }
+}

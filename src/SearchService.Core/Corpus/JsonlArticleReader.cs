@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace SearchService.Core.Corpus;
@@ -14,27 +13,21 @@ public static class JsonlArticleReader
     /// <param name="bytesRead">Told the stream position as lines are read, for progress reporting.</param>
     public static IEnumerable<Article> Read(Stream stream, string file, Action<CorpusProblem> report, Action<long>? bytesRead = null)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var reader = new Utf8LineReader(stream);
         var lineNumber = 0;
-        while (true)
+        while (reader.ReadLine() is { } bytes)
         {
-            string? line;
-            try
-            {
-                line = reader.ReadLine();
-            }
-            catch (DecoderFallbackException)
-            {
-                report(new CorpusProblem(file, lineNumber + 1, "invalid UTF-8; the rest of the file is skipped"));
-                yield break;
-            }
-            if (line is null)
-                yield break;
             lineNumber++;
-            bytesRead?.Invoke(stream.Position);
+            bytesRead?.Invoke(reader.Position);
+            var line = CorpusText.TryDecode(bytes.Span, out var problem);
+            if (line is null)
+            {
+                report(new CorpusProblem(file, lineNumber, problem!));
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            var article = ParseLine(line, out var problem);
+            var article = ParseLine(line, out problem);
             if (article is null)
                 report(new CorpusProblem(file, lineNumber, problem!));
             else

@@ -1,0 +1,79 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Tests.Searching;
+
+public sealed class SnippetHighlighterTests : IDisposable
+{
+    private readonly Lucene.Net.Analysis.Analyzer analyzer = IndexSchema.CreateAnalyzer();
+
+    private string Highlight(string q, string text) =>
+        new SnippetHighlighter(analyzer).Highlight(new UserQueryParser(analyzer).Parse(q), text);
+
+    [Fact]
+    public void Match_is_wrapped_in_mark()
+    {
+        Assert.Equal("Talks on <mark>terrorism</mark> went well.", Highlight("terrorism", "Talks on terrorism went well."));
+    }
+
+    [Fact]
+    public void Markup_in_the_text_is_encoded_and_mark_stays_intact()
+    {
+        var snippet = Highlight("terrorism", "<script>alert('x')</script> Tom & Jerry fight <b>terrorism</b>");
+        Assert.Equal("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Tom &amp; Jerry fight &lt;b&gt;<mark>terrorism</mark>&lt;/b&gt;", snippet);
+    }
+
+    [Fact]
+    public void Image_with_onerror_cannot_come_through()
+    {
+        var snippet = Highlight("cat", "A cat <img src=x onerror=alert(1)> sat.");
+        Assert.DoesNotContain("<img", snippet);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", snippet);
+    }
+
+    [Fact]
+    public void Typographic_quotes_stay_readable()
+    {
+        Assert.Equal("“Both sides fight <mark>terrorism</mark>,” it added.", Highlight("terrorism", "“Both sides fight terrorism,” it added."));
+    }
+
+    [Fact]
+    public void Stemmed_forms_are_highlighted()
+    {
+        Assert.Contains("<mark>agreed</mark>", Highlight("agree", "Pakistan and Russia agreed to talk."));
+    }
+
+    [Fact]
+    public void Long_paragraph_is_cut_with_ellipses_around_the_best_fragment()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("Delegates met for a long session.", 20))
+                   + " Then the talk turned to terrorism financing."
+                   + string.Join(' ', Enumerable.Repeat(" Delegates met again the next day.", 20));
+        var snippet = Highlight("terrorism", text);
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.Contains("<mark>terrorism</mark>", snippet);
+        Assert.InRange(snippet.Length, 100, 320);
+    }
+
+    [Fact]
+    public void Without_a_query_the_snippet_is_the_start_of_the_paragraph()
+    {
+        var text = "Pakistan and Russia on Monday agreed to further broaden their bilateral engagement on issues related to combating international terrorism and other challenges to security and the spread of terrorist mindset.";
+        var snippet = new SnippetHighlighter(analyzer).Highlight(null, text);
+        Assert.StartsWith("Pakistan and Russia on Monday", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.True(snippet.Length <= SnippetHighlighter.FragmentLength + 1);
+    }
+
+    [Fact]
+    public void Short_paragraph_without_a_match_is_shown_whole_and_encoded()
+    {
+        var query = new TermQuery(new Term(IndexSchema.Title, "pakistan"));
+        Assert.Equal("Oil &amp; gas.", new SnippetHighlighter(analyzer).Highlight(query, "Oil & gas."));
+    }
+
+    public void Dispose() => analyzer.Dispose();
+}

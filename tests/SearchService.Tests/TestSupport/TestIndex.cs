@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Tests.TestSupport;
+
+/// <summary>A real on-disk index in a temp folder, with helpers to add articles and wait until they are searchable.</summary>
+public sealed class TestIndex : IDisposable
+{
+    private readonly TempDirectory folder = new();
+
+    public TestIndex() => Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+
+    public SearchIndex Index { get; }
+
+    /// <summary>Adds an article whose paragraphs carry the given facets (one entry per paragraph), and waits until it is searchable.</summary>
+    public TestIndex Add(Article article, params ParagraphFacets[] paragraphFacets)
+    {
+        var facets = new ArticleFacets(ParagraphFacets.Empty,
+            article.Paragraphs.Select((_, i) => i < paragraphFacets.Length ? paragraphFacets[i] : ParagraphFacets.Empty).ToList());
+        Assert.True(Index.WaitForGeneration(Index.ReplaceArticle(article, facets, null), TimeSpan.FromSeconds(10)));
+        return this;
+    }
+
+    public static ParagraphFacets Facets(string[]? region = null, string[]? topic = null, string[]? speaker = null) =>
+        new(region ?? [], topic ?? [], speaker ?? []);
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        folder.Dispose();
+    }
+}

@@ -10,10 +10,16 @@ public sealed class RegionExtractor
     private readonly PhraseSet _functionWords;
     private readonly RegionEntry? _unitedStates;
 
-    public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords)
+    public const string DatelineAbbreviationsFileName = "dateline-abbreviations.tsv";
+
+    private readonly IReadOnlyDictionary<string, string> _datelineAbbreviations;
+
+    /// <param name="datelineAbbreviations">State and province abbreviations of datelines ("Ore." → United States).</param>
+    public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords, IReadOnlyDictionary<string, string> datelineAbbreviations)
     {
         _gazetteer = gazetteer;
         _functionWords = functionWords;
+        _datelineAbbreviations = datelineAbbreviations;
         _unitedStates = gazetteer.TryGet("United States", out var us) ? us : null;
     }
 
@@ -66,15 +72,42 @@ public sealed class RegionExtractor
     }
 
     /// <summary>
-    /// The country a dateline names: the place before the date ("SALVADOR, Feb 26" → Brazil, "ISLAMABAD" → Pakistan),
-    /// or null when the place is not in the gazetteer.
+    /// The country a dateline names ("SALVADOR, Feb 26" → Brazil, "ISLAMABAD" → Pakistan, "PORTLAND, Ore., Feb 26" →
+    /// United States), or null when no part of it is known. Later parts qualify earlier ones, so they win:
+    /// "BIRMINGHAM, Ala." is in the United States, not in England.
     /// </summary>
     public string? FromDateline(string? dateline)
     {
         if (string.IsNullOrWhiteSpace(dateline))
             return null;
-        var place = dateline.Split(',', 2)[0].Trim().TrimEnd('-', ':', ' ');
-        return _gazetteer.LookupPhrase(place)?.Name;
+        foreach (var part in dateline.Split(',').Select(p => p.Trim().TrimEnd('-', ':', ' ')).Reverse())
+        {
+            var compact = part.Replace(" ", "");
+            var region = _datelineAbbreviations.GetValueOrDefault(compact)
+                ?? _gazetteer.LookupPhrase(part)?.Name;
+            if (region is not null)
+                return region;
+        }
+        return null;
+    }
+
+    /// <summary>Reads a tab-separated abbreviation → region file, checking every region against the gazetteer.</summary>
+    public static IReadOnlyDictionary<string, string> LoadDatelineAbbreviations(RegionGazetteer gazetteer, string? path = null)
+    {
+        path ??= DataFile.DefaultPath(DatelineAbbreviationsFileName);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The dateline abbreviations file '{Path.GetFullPath(path)}' does not exist.", path);
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, number) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0)
+                continue;
+            var fields = line.Split('\t');
+            if (fields.Length != 2 || !gazetteer.TryGet(fields[1].Trim(), out _))
+                throw DataFile.Invalid(path, "dateline abbreviations", $"line {number} is not 'abbreviation<TAB>known region'.");
+            result[fields[0].Trim()] = fields[1].Trim();
+        }
+        return result;
     }
 
     // "Michael Jordan", "Chad Smith", "Mr Jordan": a capitalised word beside it that is neither a place nor a function word.

@@ -175,7 +175,11 @@ public sealed class SpeakerExtractor
                     return Interpret(_chunks[_chunkAt[head]], context);
                 return docLength > 0 ? context.Issuer ?? context.LastBody : null;
             }
-            return _chunkAt[j] >= 0 && _chunks[_chunkAt[j]].End == j + 1 ? Interpret(_chunks[_chunkAt[j]], context) : null;
+            if (_chunkAt[j] < 0 || _chunks[_chunkAt[j]].End != j + 1)
+                return null;
+            // "Economists polled by Reuters said": a name after a preposition is not who speaks.
+            var chunkStart = _chunks[_chunkAt[j]].Start;
+            return chunkStart > 0 && Lex.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(_chunks[_chunkAt[j]], context);
         }
 
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
@@ -238,7 +242,10 @@ public sealed class SpeakerExtractor
                 for (var k = 1; k < title && n + k < words.Count; k++)
                     roles[words[n + k]] = Role.Title;
             }
-            if (roles.Values.All(r => r is Role.Place or Role.Connector))
+            // A place is no speaker; nor is a lone initial ("I", "P"), nor the tail of a company name cut at "and" ("Co Inc").
+            if (roles.Values.All(r => r is Role.Place or Role.Connector)
+                || (words.Count == 1 && Tokens[words[0]].IsInitial)
+                || Lex.CompanySuffixes.Contains(Tokens[words[0]].Text))
                 return null;
 
             var nameStart = words.Count;
@@ -255,9 +262,10 @@ public sealed class SpeakerExtractor
                     var atSentenceStart = TextTokens.IsSentenceStart(Tokens, words[0]);
                     return atSentenceStart && !context.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new Speaker(name, Kind.Unknown);
                 }
-                return roles[words[nameStart - 1]] is Role.Title or Role.Place
-                    ? new Speaker(name, Kind.Person)
-                    : new Speaker(Text(words[0], chunk.End), Kind.Body);
+                // "President Reagan", "… of Russia Oleg V Syromolotov" are people; "China Daily", "Bank of Boston" are bodies.
+                var before = roles[words[nameStart - 1]];
+                var isPerson = before == Role.Title || (before == Role.Place && words.Count - nameStart > 1);
+                return isPerson ? new Speaker(name, Kind.Person) : new Speaker(Text(words[0], chunk.End), Kind.Body);
             }
 
             // No trailing name: the head word of the first segment ("Minister" of "Deputy Minister of …") decides.
@@ -313,7 +321,8 @@ public sealed class SpeakerExtractor
             i < Tokens.Count && Tokens[i].IsWord && Tokens[i].IsCapitalised
             && !Lex.FunctionWords.Contains(Tokens[i].Text)
             && !Lex.RoleNouns.Contains(Tokens[i].Text) && Lex.DocumentNouns.MatchAt(Tokens, i) == 0
-            && !Lex.PersonPronouns.Contains(Tokens[i].Text) && !Lex.BodyPronouns.Contains(Tokens[i].Text);
+            && !Lex.PersonPronouns.Contains(Tokens[i].Text) && !Lex.BodyPronouns.Contains(Tokens[i].Text)
+            && !Lex.OtherPronouns.Contains(Tokens[i].Text);
 
         private bool IsLowerWord(int i) => Tokens[i].IsWord && !Tokens[i].IsCapitalised;
 

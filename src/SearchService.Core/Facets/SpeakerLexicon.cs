@@ -11,6 +11,7 @@ public sealed class SpeakerLexicon
 
     private SpeakerLexicon(LexiconFile f, PhraseSet functionWords)
     {
+        Source = f.Source ?? "";
         AttributionVerbs = PhraseSet.Of(f.AttributionVerbs);
         AgentPhrases = PhraseSet.Of(f.AgentPhrases);
         ActionVerbs = PhraseSet.Of(f.ActionVerbs);
@@ -21,10 +22,16 @@ public sealed class SpeakerLexicon
         RoleNouns = PhraseSet.Of(f.RoleNouns);
         Determiners = PhraseSet.Of(f.Determiners);
         Connectors = PhraseSet.Of(f.Connectors);
+        OtherPronouns = PhraseSet.Of(f.OtherPronouns);
+        ObjectPrepositions = PhraseSet.Of(f.ObjectPrepositions);
+        CompanySuffixes = PhraseSet.Of(f.CompanySuffixes);
         PersonTitles = PhraseSet.Of(f.PersonTitles);
         OrganisationWords = PhraseSet.Of(f.OrganisationWords);
         FunctionWords = functionWords;
     }
+
+    /// <summary>Where the lists came from (the file's <c>source</c> line).</summary>
+    public string Source { get; }
 
     public PhraseSet AttributionVerbs { get; }
     public PhraseSet AgentPhrases { get; }
@@ -36,6 +43,9 @@ public sealed class SpeakerLexicon
     public PhraseSet RoleNouns { get; }
     public PhraseSet Determiners { get; }
     public PhraseSet Connectors { get; }
+    public PhraseSet OtherPronouns { get; }
+    public PhraseSet ObjectPrepositions { get; }
+    public PhraseSet CompanySuffixes { get; }
     public PhraseSet PersonTitles { get; }
     public PhraseSet OrganisationWords { get; }
     public PhraseSet FunctionWords { get; }
@@ -68,6 +78,9 @@ public sealed class SpeakerLexicon
         public List<string> RoleNouns { get; set; } = [];
         public List<string> Determiners { get; set; } = [];
         public List<string> Connectors { get; set; } = [];
+        public List<string> OtherPronouns { get; set; } = [];
+        public List<string> ObjectPrepositions { get; set; } = [];
+        public List<string> CompanySuffixes { get; set; } = [];
         public List<string> PersonTitles { get; set; } = [];
         public List<string> OrganisationWords { get; set; } = [];
     }

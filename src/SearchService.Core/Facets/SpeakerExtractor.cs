@@ -242,6 +242,11 @@ public sealed class SpeakerExtractor
                 for (var k = 1; k < title && n + k < words.Count; k++)
                     roles[words[n + k]] = Role.Title;
             }
+            for (var n = 0; n < words.Count; n++)
+                if (roles[words[n]] == Role.Title && Lex.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
+                    && ((n > 0 && roles[words[n - 1]] == Role.Name)
+                        || (n + 2 < words.Count && roles[words[n + 1]] == Role.Name && roles[words[n + 2]] == Role.Name)))
+                    roles[words[n]] = Role.Name;
             // A place is no speaker; nor is a lone initial ("I", "P"), nor the tail of a company name cut at "and" ("Co Inc").
             if (roles.Values.All(r => r is Role.Place or Role.Connector)
                 || (words.Count == 1 && Tokens[words[0]].IsInitial)

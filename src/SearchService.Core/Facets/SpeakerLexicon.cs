@@ -22,6 +22,7 @@ public sealed class SpeakerLexicon
         RoleNouns = PhraseSet.Of(f.RoleNouns);
         Determiners = PhraseSet.Of(f.Determiners);
         Connectors = PhraseSet.Of(f.Connectors);
+        TitlesAlsoNames = PhraseSet.Of(f.TitlesAlsoNames);
         OtherPronouns = PhraseSet.Of(f.OtherPronouns);
         ObjectPrepositions = PhraseSet.Of(f.ObjectPrepositions);
         CompanySuffixes = PhraseSet.Of(f.CompanySuffixes);
@@ -43,6 +44,10 @@ public sealed class SpeakerLexicon
     public PhraseSet RoleNouns { get; }
     public PhraseSet Determiners { get; }
     public PhraseSet Connectors { get; }
+
+    /// <summary>Titles that are also names ("Shah Mahmood Qureshi", "John Major"): a name when next to a name.</summary>
+    public PhraseSet TitlesAlsoNames { get; }
+
     public PhraseSet OtherPronouns { get; }
     public PhraseSet ObjectPrepositions { get; }
     public PhraseSet CompanySuffixes { get; }
@@ -78,6 +83,7 @@ public sealed class SpeakerLexicon
         public List<string> RoleNouns { get; set; } = [];
         public List<string> Determiners { get; set; } = [];
         public List<string> Connectors { get; set; } = [];
+        public List<string> TitlesAlsoNames { get; set; } = [];
         public List<string> OtherPronouns { get; set; } = [];
         public List<string> ObjectPrepositions { get; set; } = [];
         public List<string> CompanySuffixes { get; set; } = [];

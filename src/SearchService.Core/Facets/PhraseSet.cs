@@ -1,0 +1,40 @@
+namespace SearchService.Core.Facets;
+
+/// <summary>Words and multi-word phrases matched against tokens ignoring case, longest first ("pointed out", "met with").</summary>
+public sealed class PhraseSet
+{
+    private readonly Dictionary<string, string[][]> _byFirstToken;
+
+    private PhraseSet(IEnumerable<string> phrases)
+    {
+        _byFirstToken = phrases
+            .Select(p => TextTokens.Tokenize(p).Select(t => t.Text).ToArray())
+            .Where(p => p.Length > 0)
+            .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static PhraseSet Of(IEnumerable<string> phrases) => new(phrases);
+
+    /// <summary>The single word is in the set.</summary>
+    public bool Contains(string word) =>
+        _byFirstToken.TryGetValue(word, out var phrases) && phrases.Any(p => p.Length == 1);
+
+    /// <summary>Length in tokens of the longest phrase starting at <paramref name="start"/>; 0 when none does.</summary>
+    public int MatchAt(IReadOnlyList<Token> tokens, int start)
+    {
+        if (start < 0 || start >= tokens.Count || !_byFirstToken.TryGetValue(tokens[start].Text, out var phrases))
+            return 0;
+        foreach (var p in phrases)
+        {
+            if (start + p.Length > tokens.Count)
+                continue;
+            var k = 1;
+            while (k < p.Length && string.Equals(tokens[start + k].Text, p[k], StringComparison.OrdinalIgnoreCase))
+                k++;
+            if (k == p.Length)
+                return p.Length;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,139 @@
+namespace SearchService.Core.Facets;
+
+/// <summary>
+/// Reads region facet values from text and datelines: takes the gazetteer's mentions and drops those whose
+/// context shows another meaning (a person called Jordan, the US state of Georgia, the Gulf of Mexico).
+/// </summary>
+public sealed class RegionExtractor
+{
+    private readonly RegionGazetteer _gazetteer;
+    private readonly PhraseSet _functionWords;
+    private readonly RegionEntry? _unitedStates;
+
+    public const string DatelineAbbreviationsFileName = "dateline-abbreviations.tsv";
+
+    private readonly IReadOnlyDictionary<string, string> _datelineAbbreviations;
+
+    /// <param name="datelineAbbreviations">State and province abbreviations of datelines ("Ore." → United States).</param>
+    public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords, IReadOnlyDictionary<string, string> datelineAbbreviations)
+    {
+        _gazetteer = gazetteer;
+        _functionWords = functionWords;
+        _datelineAbbreviations = datelineAbbreviations;
+        _unitedStates = gazetteer.TryGet("United States", out var us) ? us : null;
+    }
+
+    public RegionGazetteer Gazetteer => _gazetteer;
+
+    /// <summary>Distinct canonical regions mentioned in <paramref name="text"/>, in order of first mention.</summary>
+    public IReadOnlyList<string> Extract(string text)
+    {
+        var tokens = TextTokens.Tokenize(text);
+        return Mentions(tokens, TextTokens.IsShouting(text)).Select(m => m.Region.Name).Distinct().ToList();
+    }
+
+    /// <summary>Mentions that survive the context rules; a US-state reading comes back as the United States.</summary>
+    public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)
+    {
+        var all = _gazetteer.FindMentions(tokens, shouting);
+        var inMention = new RegionMention?[tokens.Count];
+        foreach (var m in all)
+            for (var k = m.Start; k < m.End; k++)
+                inMention[k] = m;
+
+        var kept = new List<RegionMention>();
+        foreach (var m in all)
+        {
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.Person) && IsPartOfPersonName(tokens, m, inMention))
+                continue;
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.NamePart) && IsPartOfLongerName(tokens, m, inMention))
+                continue;
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.UsState) && _unitedStates is not null && IsUsState(tokens, m, inMention))
+            {
+                kept.Add(m with { Region = _unitedStates });
+                continue;
+            }
+            if (SharedHead(tokens, m) is { } elided)
+                kept.Add(elided);
+            kept.Add(m);
+        }
+        return kept;
+    }
+
+    // "Central and South Asia", "North and South Korea": the first place shares the second's head word(s).
+    private RegionMention? SharedHead(IReadOnlyList<Token> tokens, RegionMention m)
+    {
+        var modifier = m.Start - 2;
+        if (m.Length < 2 || modifier < 0 || tokens[m.Start - 1].Text is not ("and" or "or")
+            || !tokens[modifier].IsCapitalised || _functionWords.Contains(tokens[modifier].Text))
+            return null;
+        var alias = tokens.Skip(m.Start + 1).Take(m.Length - 1).Select(t => t.Text).Prepend(tokens[modifier].Text).ToList();
+        return _gazetteer.Find(alias) is { } region ? new RegionMention(region, modifier, 1, RegionAmbiguity.None) : null;
+    }
+
+    /// <summary>
+    /// The country a dateline names ("SALVADOR, Feb 26" → Brazil, "ISLAMABAD" → Pakistan, "PORTLAND, Ore., Feb 26" →
+    /// United States), or null when no part of it is known. Later parts qualify earlier ones, so they win:
+    /// "BIRMINGHAM, Ala." is in the United States, not in England.
+    /// </summary>
+    public string? FromDateline(string? dateline)
+    {
+        if (string.IsNullOrWhiteSpace(dateline))
+            return null;
+        foreach (var part in dateline.Split(',').Select(p => p.Trim().TrimEnd('-', ':', ' ')).Reverse())
+        {
+            var compact = part.Replace(" ", "");
+            var region = _datelineAbbreviations.GetValueOrDefault(compact)
+                ?? _gazetteer.LookupPhrase(part)?.Name;
+            if (region is not null)
+                return region;
+        }
+        return null;
+    }
+
+    /// <summary>Reads a tab-separated abbreviation → region file, checking every region against the gazetteer.</summary>
+    public static IReadOnlyDictionary<string, string> LoadDatelineAbbreviations(RegionGazetteer gazetteer, string? path = null)
+    {
+        path ??= DataFile.DefaultPath(DatelineAbbreviationsFileName);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The dateline abbreviations file '{Path.GetFullPath(path)}' does not exist.", path);
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, number) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0)
+                continue;
+            var fields = line.Split('\t');
+            if (fields.Length != 2 || !gazetteer.TryGet(fields[1].Trim(), out _))
+                throw DataFile.Invalid(path, "dateline abbreviations", $"line {number} is not 'abbreviation<TAB>known region'.");
+            result[fields[0].Trim()] = fields[1].Trim();
+        }
+        return result;
+    }
+
+    // "Michael Jordan", "Chad Smith", "Mr Jordan": a capitalised word beside it that is neither a place nor a function word.
+    private bool IsPartOfPersonName(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention) =>
+        IsNameWord(tokens, m.Start - 1, inMention) || IsNameWord(tokens, m.End, inMention);
+
+    // "Gulf of Mexico", "Gulf Oil Corp".
+    private bool IsPartOfLongerName(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention) =>
+        (m.End < tokens.Count && tokens[m.End].Text == "of") || IsNameWord(tokens, m.End, inMention);
+
+    // "Atlanta, Georgia", "Savannah, Georgia", "the state of Georgia", "Georgia state"; not "Tbilisi, Georgia" or "Armenia, Georgia".
+    private bool IsUsState(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention)
+    {
+        if (m.End < tokens.Count && tokens[m.End].Text.Equals("state", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (m.Start >= 2 && tokens[m.Start - 1].Text == "of" && tokens[m.Start - 2].Text.Equals("state", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (m.Start < 2 || tokens[m.Start - 1].Text != ",")
+            return false;
+        var before = inMention[m.Start - 2];
+        return before is { } place ? place.Region == _unitedStates : IsNameWord(tokens, m.Start - 2, inMention);
+    }
+
+    private bool IsNameWord(IReadOnlyList<Token> tokens, int i, RegionMention?[] inMention) =>
+        i >= 0 && i < tokens.Count
+        && tokens[i].IsWord && tokens[i].IsCapitalised
+        && inMention[i] is null
+        && !_functionWords.Contains(tokens[i].Text);
+}

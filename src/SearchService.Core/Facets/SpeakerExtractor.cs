@@ -1,0 +1,349 @@
+namespace SearchService.Core.Facets;
+
+/// <summary>
+/// Finds the people and bodies that a paragraph's statements are attributed to ("…," said the statement;
+/// according to a statement of the Foreign Office) or that act in it (co-chaired by …; X met Y), strips their titles,
+/// and resolves references within the article: "it added" and "the statement noted" go to the body last quoted,
+/// "he"/"she" to the last person. Works from capitalised name sequences and the word lists of <see cref="SpeakerLexicon"/>.
+/// Stateless between calls, so one instance serves many threads.
+/// </summary>
+public sealed class SpeakerExtractor
+{
+    private readonly SpeakerLexicon _lex;
+    private readonly RegionExtractor _regions;
+
+    public SpeakerExtractor(SpeakerLexicon lexicon, RegionExtractor regions)
+    {
+        _lex = lexicon;
+        _regions = regions;
+    }
+
+    /// <summary>Speakers of each paragraph, in order; distinct within a paragraph, in order of appearance.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<string> paragraphs)
+    {
+        var parsed = paragraphs.Select(p => new Paragraph(TextTokens.Tokenize(p), this)).ToList();
+        var context = new ArticleContext(ProperNouns(parsed));
+        return parsed.Select(p => (IReadOnlyList<string>)p.Speakers(context)).ToList();
+    }
+
+    // Words capitalised somewhere other than a sentence start are names; "Analysts said" at a sentence start is not one.
+    private static HashSet<string> ProperNouns(IEnumerable<Paragraph> paragraphs) =>
+        paragraphs.SelectMany(p => p.Tokens.Where((t, i) => t.IsWord && t.IsCapitalised && !TextTokens.IsSentenceStart(p.Tokens, i))
+            .Select(t => t.Text)).ToHashSet(StringComparer.Ordinal);
+
+    private enum Kind { Person, Body, Unknown }
+
+    private sealed record Speaker(string Name, Kind Kind);
+
+    /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
+    private sealed class ArticleContext(HashSet<string> properNouns)
+    {
+        private readonly List<Speaker> _people = [];
+        private int _seq;
+        private (Speaker? Speaker, int Seq) _person, _body, _unknown;
+
+        public HashSet<string> ProperNouns { get; } = properNouns;
+
+        /// <summary>The body whose statement, report or communiqué was last mentioned.</summary>
+        public Speaker? Issuer { get; set; }
+
+        public Speaker Remember(Speaker s)
+        {
+            if (s.Kind == Kind.Unknown && !s.Name.Contains(' '))
+                s = _people.LastOrDefault(p => p.Name.EndsWith(" " + s.Name, StringComparison.Ordinal)) ?? s;
+            _seq++;
+            switch (s.Kind)
+            {
+                case Kind.Person: _person = (s, _seq); _people.Add(s); break;
+                case Kind.Body: _body = (s, _seq); break;
+                default: _unknown = (s, _seq); break;
+            }
+            return s;
+        }
+
+        // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins.
+        public Speaker? LastPerson => Latest(_person, _unknown);
+        public Speaker? LastBody => Latest(_body, _unknown);
+
+        private static Speaker? Latest((Speaker? S, int Seq) a, (Speaker? S, int Seq) b) => a.Seq >= b.Seq ? a.S : b.S;
+    }
+
+    private enum Role { Name, Title, Organisation, Place, Connector }
+
+    private sealed class Paragraph
+    {
+        private readonly SpeakerExtractor _x;
+        private readonly bool[] _place;
+        private readonly int[] _chunkAt; // index into _chunks, or -1
+        private readonly List<(int Start, int End)> _chunks = [];
+
+        public Paragraph(IReadOnlyList<Token> tokens, SpeakerExtractor extractor)
+        {
+            Tokens = tokens;
+            _x = extractor;
+            _place = new bool[tokens.Count];
+            foreach (var m in extractor._regions.Mentions(tokens))
+                for (var k = m.Start; k < m.End; k++)
+                    _place[k] = true;
+            _chunkAt = Enumerable.Repeat(-1, tokens.Count).ToArray();
+            FindChunks();
+        }
+
+        public IReadOnlyList<Token> Tokens { get; }
+
+        private SpeakerLexicon Lex => _x._lex;
+
+        public List<string> Speakers(ArticleContext context)
+        {
+            var found = new List<string>();
+            void Add(Speaker? s)
+            {
+                if (s is null) return;
+                s = context.Remember(s);
+                if (!found.Contains(s.Name, StringComparer.OrdinalIgnoreCase))
+                    found.Add(s.Name);
+            }
+
+            for (var i = 0; i < Tokens.Count; i++)
+            {
+                if (!IsLowerWord(i))
+                    continue;
+                int k;
+                if ((k = Lex.AgentPhrases.MatchAt(Tokens, i)) > 0)
+                    foreach (var s in Agents(i + k, context))
+                        Add(s);
+                else if (Tokens[i].Text == "according" && i + 1 < Tokens.Count && Tokens[i + 1].Text == "to")
+                    Add(NounPhrase(i + 2, context));
+                else if ((k = Lex.AttributionVerbs.MatchAt(Tokens, i)) > 0)
+                    Add(Subject(i, i + k, context));
+                else if ((k = Lex.ActionVerbs.MatchAt(Tokens, i)) > 0)
+                {
+                    Add(Subject(i, i + k, context));
+                    Add(ChunkSpeakerAt(SkipDeterminers(i + k), context));
+                }
+                else
+                    continue;
+                i += Math.Max(k, 1) - 1;
+            }
+            return found;
+        }
+
+        // "co-chaired by A and B", "led by A, B and C".
+        private IEnumerable<Speaker?> Agents(int j, ArticleContext context)
+        {
+            while (true)
+            {
+                j = SkipDeterminers(j);
+                if (j >= Tokens.Count || _chunkAt[j] < 0)
+                    yield break;
+                var chunk = _chunks[_chunkAt[j]];
+                yield return Interpret(chunk, context);
+                j = chunk.End;
+                if (j < Tokens.Count && Tokens[j].Text is "and" or ",")
+                    j++;
+                else
+                    yield break;
+            }
+        }
+
+        // Who a verb at [verbStart, verbEnd) is attributed to: before it ("the statement noted", "it added", "X, a minister, said"),
+        // or after it when a quotation comes first ("…," said the statement).
+        private Speaker? Subject(int verbStart, int verbEnd, ArticleContext context)
+        {
+            var j = verbStart - 1;
+            while (j >= 0 && Lex.VerbModifiers.Contains(Tokens[j].Text))
+                j--;
+            if (j < 0)
+                return null;
+            var before = Tokens[j].Text;
+            if (TextTokens.IsQuote(before) || before == ",")
+            {
+                if (NounPhrase(verbEnd, context) is { } inverted)
+                    return inverted;
+                return before == "," ? Appositive(j, context) : null;
+            }
+            if (Lex.PersonPronouns.Contains(before))
+                return context.LastPerson;
+            if (Lex.BodyPronouns.Contains(before))
+                return context.LastBody;
+            var docLength = DocumentNounEndingAt(j);
+            if (docLength > 0 || Lex.RoleNouns.Contains(before))
+            {
+                var head = j - Math.Max(docLength, 1);
+                // "a Foreign Office statement said", "Exxon officials said"
+                if (head >= 0 && _chunkAt[head] >= 0 && _chunks[_chunkAt[head]].End == head + 1)
+                    return Interpret(_chunks[_chunkAt[head]], context);
+                return docLength > 0 ? context.Issuer ?? context.LastBody : null;
+            }
+            if (_chunkAt[j] < 0 || _chunks[_chunkAt[j]].End != j + 1)
+                return null;
+            // "Economists polled by Reuters said": a name after a preposition is not who speaks.
+            var chunkStart = _chunks[_chunkAt[j]].Start;
+            return chunkStart > 0 && Lex.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(_chunks[_chunkAt[j]], context);
+        }
+
+        // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
+        private Speaker? Appositive(int closingComma, ArticleContext context)
+        {
+            for (var k = closingComma - 1; k >= Math.Max(0, closingComma - 12); k--)
+            {
+                if (Tokens[k].Text != ",")
+                    continue;
+                var end = k - 1;
+                return end >= 0 && _chunkAt[end] >= 0 && _chunks[_chunkAt[end]].End == k ? Interpret(_chunks[_chunkAt[end]], context) : null;
+            }
+            return null;
+        }
+
+        // A noun phrase naming a speaker: "the statement", "a statement of the Foreign Office", "Foreign Minister X", "it".
+        private Speaker? NounPhrase(int j, ArticleContext context)
+        {
+            j = SkipDeterminers(j);
+            if (j >= Tokens.Count)
+                return null;
+            if (Lex.PersonPronouns.Contains(Tokens[j].Text))
+                return context.LastPerson;
+            if (Lex.BodyPronouns.Contains(Tokens[j].Text))
+                return context.LastBody;
+            if (_chunkAt[j] >= 0)
+                return Interpret(_chunks[_chunkAt[j]], context);
+            var doc = Lex.DocumentNouns.MatchAt(Tokens, j);
+            var role = doc == 0 && Lex.RoleNouns.Contains(Tokens[j].Text) ? 1 : 0;
+            if (doc + role == 0)
+                return null;
+            var after = j + doc + role;
+            if (after < Tokens.Count && Tokens[after].Text is "of" or "from" or "by" or "for")
+            {
+                var owner = ChunkSpeakerAt(SkipDeterminers(after + 1), context);
+                if (doc > 0 && owner?.Kind == Kind.Body)
+                    context.Issuer = owner;
+                if (owner is not null)
+                    return owner;
+            }
+            return doc > 0 ? context.Issuer ?? context.LastBody : null;
+        }
+
+        private Speaker? ChunkSpeakerAt(int j, ArticleContext context) =>
+            j < Tokens.Count && _chunkAt[j] >= 0 && _chunks[_chunkAt[j]].Start == j ? Interpret(_chunks[_chunkAt[j]], context) : null;
+
+        /// <summary>
+        /// Reads a capitalised sequence: a title or place followed by a name is a person with the title stripped
+        /// ("Deputy Minister of Foreign Affairs of Russia Oleg V Syromolotov" → "Oleg V Syromolotov"); a sequence headed by an
+        /// organisation word is a body ("Foreign Office", "Bank of England"); a bare title ("the Foreign Minister") or a
+        /// place is no speaker.
+        /// </summary>
+        private Speaker? Interpret((int Start, int End) chunk, ArticleContext context)
+        {
+            var words = Enumerable.Range(chunk.Start, chunk.End - chunk.Start).Where(i => Tokens[i].Text != ".").ToList();
+            var roles = words.ToDictionary(i => i, RoleOf);
+            for (var n = 0; n < words.Count; n++)
+            {
+                var title = Lex.PersonTitles.MatchAt(Tokens, words[n]);
+                for (var k = 1; k < title && n + k < words.Count; k++)
+                    roles[words[n + k]] = Role.Title;
+            }
+            for (var n = 0; n < words.Count; n++)
+                if (roles[words[n]] == Role.Title && Lex.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
+                    && ((n > 0 && roles[words[n - 1]] == Role.Name)
+                        || (n + 2 < words.Count && roles[words[n + 1]] == Role.Name && roles[words[n + 2]] == Role.Name)))
+                    roles[words[n]] = Role.Name;
+            // A place is no speaker; nor is a lone initial ("I", "P"), nor the tail of a company name cut at "and" ("Co Inc").
+            if (roles.Values.All(r => r is Role.Place or Role.Connector)
+                || (words.Count == 1 && Tokens[words[0]].IsInitial)
+                || Lex.CompanySuffixes.Contains(Tokens[words[0]].Text))
+                return null;
+
+            var nameStart = words.Count;
+            while (nameStart > 0 && roles[words[nameStart - 1]] == Role.Name)
+                nameStart--;
+            if (nameStart < words.Count)
+            {
+                var name = Text(words[nameStart], chunk.End);
+                if (nameStart == 0)
+                {
+                    if (words.Count > 1)
+                        return new Speaker(name, Kind.Person);
+                    // A lone capitalised word opening a sentence may be an ordinary word ("Analysts said").
+                    var atSentenceStart = TextTokens.IsSentenceStart(Tokens, words[0]);
+                    return atSentenceStart && !context.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new Speaker(name, Kind.Unknown);
+                }
+                // "President Reagan", "… of Russia Oleg V Syromolotov" are people; "China Daily", "Bank of Boston" are bodies.
+                var before = roles[words[nameStart - 1]];
+                var isPerson = before == Role.Title || (before == Role.Place && words.Count - nameStart > 1);
+                return isPerson ? new Speaker(name, Kind.Person) : new Speaker(Text(words[0], chunk.End), Kind.Body);
+            }
+
+            // No trailing name: the head word of the first segment ("Minister" of "Deputy Minister of …") decides.
+            var segmentEnd = words.FindIndex(i => roles[i] == Role.Connector);
+            var head = words[(segmentEnd < 0 ? words.Count : segmentEnd) - 1];
+            if (roles[head] is Role.Title or Role.Place)
+                return null;
+            if (words.Count == 1 && TextTokens.IsSentenceStart(Tokens, words[0]) && !context.ProperNouns.Contains(Tokens[words[0]].Text))
+                return null;
+            return new Speaker(Text(words[0], chunk.End), Kind.Body);
+        }
+
+        private Role RoleOf(int i)
+        {
+            var t = Tokens[i];
+            if (_place[i]) return Role.Place;
+            if (!t.IsCapitalised && Lex.Connectors.Contains(t.Text)) return Role.Connector;
+            if (Lex.PersonTitles.Contains(t.Text)) return Role.Title;
+            if (Lex.OrganisationWords.Contains(t.Text)) return Role.Organisation;
+            return Role.Name;
+        }
+
+        // Canonical form: words joined by spaces, periods after initials dropped ("Oleg V. Syromolotov" → "Oleg V Syromolotov").
+        private string Text(int first, int end) =>
+            string.Join(' ', Enumerable.Range(first, end - first).Select(i => Tokens[i].Text).Where(t => t != "."));
+
+        // Maximal runs of capitalised words and initials, joined by "of", "for", "the": "Ministry of Foreign Affairs of Pakistan Nabeel Munir".
+        private void FindChunks()
+        {
+            for (var i = 0; i < Tokens.Count;)
+            {
+                if (!IsChunkWord(i)) { i++; continue; }
+                var end = i + 1;
+                while (end < Tokens.Count)
+                {
+                    if (IsChunkWord(end) || (Tokens[end].Text == "." && Tokens[end - 1].IsInitial))
+                        end++;
+                    else if (IsJoiner(end) && (IsChunkWord(end + 1) || (IsJoiner(end + 1) && IsChunkWord(end + 2))))
+                        end++;
+                    else
+                        break;
+                }
+                _chunks.Add((i, end));
+                for (var k = i; k < end; k++)
+                    _chunkAt[k] = _chunks.Count - 1;
+                i = end;
+            }
+        }
+
+        private bool IsJoiner(int i) => i < Tokens.Count && !Tokens[i].IsCapitalised && Lex.Connectors.Contains(Tokens[i].Text);
+
+        private bool IsChunkWord(int i) =>
+            i < Tokens.Count && Tokens[i].IsWord && Tokens[i].IsCapitalised
+            && !Lex.FunctionWords.Contains(Tokens[i].Text)
+            && !Lex.RoleNouns.Contains(Tokens[i].Text) && Lex.DocumentNouns.MatchAt(Tokens, i) == 0
+            && !Lex.PersonPronouns.Contains(Tokens[i].Text) && !Lex.BodyPronouns.Contains(Tokens[i].Text)
+            && !Lex.OtherPronouns.Contains(Tokens[i].Text);
+
+        private bool IsLowerWord(int i) => Tokens[i].IsWord && !Tokens[i].IsCapitalised;
+
+        private int SkipDeterminers(int j)
+        {
+            while (j < Tokens.Count && Lex.Determiners.Contains(Tokens[j].Text))
+                j++;
+            return j;
+        }
+
+        private int DocumentNounEndingAt(int j)
+        {
+            for (var start = Math.Max(0, j - 2); start <= j; start++)
+                if (Lex.DocumentNouns.MatchAt(Tokens, start) == j - start + 1)
+                    return j - start + 1;
+            return 0;
+        }
+    }
+}

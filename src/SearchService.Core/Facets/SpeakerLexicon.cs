@@ -1,0 +1,93 @@
+namespace SearchService.Core.Facets;
+
+/// <summary>
+/// The word lists speaker extraction reads attributions with, from <c>Data/speakers.json</c>: attribution verbs,
+/// titles to strip, organisation words, pronouns and the nouns that stand for a statement or its issuer.
+/// </summary>
+public sealed class SpeakerLexicon
+{
+    public const string DefaultFileName = "speakers.json";
+    private const string What = "speaker lexicon";
+
+    private SpeakerLexicon(LexiconFile f, PhraseSet functionWords)
+    {
+        Source = f.Source ?? "";
+        AttributionVerbs = PhraseSet.Of(f.AttributionVerbs);
+        AgentPhrases = PhraseSet.Of(f.AgentPhrases);
+        ActionVerbs = PhraseSet.Of(f.ActionVerbs);
+        VerbModifiers = PhraseSet.Of(f.VerbModifiers);
+        PersonPronouns = PhraseSet.Of(f.PersonPronouns);
+        BodyPronouns = PhraseSet.Of(f.BodyPronouns);
+        DocumentNouns = PhraseSet.Of(f.DocumentNouns);
+        RoleNouns = PhraseSet.Of(f.RoleNouns);
+        Determiners = PhraseSet.Of(f.Determiners);
+        Connectors = PhraseSet.Of(f.Connectors);
+        TitlesAlsoNames = PhraseSet.Of(f.TitlesAlsoNames);
+        OtherPronouns = PhraseSet.Of(f.OtherPronouns);
+        ObjectPrepositions = PhraseSet.Of(f.ObjectPrepositions);
+        CompanySuffixes = PhraseSet.Of(f.CompanySuffixes);
+        PersonTitles = PhraseSet.Of(f.PersonTitles);
+        OrganisationWords = PhraseSet.Of(f.OrganisationWords);
+        FunctionWords = functionWords;
+    }
+
+    /// <summary>Where the lists came from (the file's <c>source</c> line).</summary>
+    public string Source { get; }
+
+    public PhraseSet AttributionVerbs { get; }
+    public PhraseSet AgentPhrases { get; }
+    public PhraseSet ActionVerbs { get; }
+    public PhraseSet VerbModifiers { get; }
+    public PhraseSet PersonPronouns { get; }
+    public PhraseSet BodyPronouns { get; }
+    public PhraseSet DocumentNouns { get; }
+    public PhraseSet RoleNouns { get; }
+    public PhraseSet Determiners { get; }
+    public PhraseSet Connectors { get; }
+
+    /// <summary>Titles that are also names ("Shah Mahmood Qureshi", "John Major"): a name when next to a name.</summary>
+    public PhraseSet TitlesAlsoNames { get; }
+
+    public PhraseSet OtherPronouns { get; }
+    public PhraseSet ObjectPrepositions { get; }
+    public PhraseSet CompanySuffixes { get; }
+    public PhraseSet PersonTitles { get; }
+    public PhraseSet OrganisationWords { get; }
+    public PhraseSet FunctionWords { get; }
+
+    /// <summary>Loads the lexicon; null means the default file shipped in <c>Data/</c>.</summary>
+    public static SpeakerLexicon Load(PhraseSet functionWords, string? path = null)
+    {
+        path ??= DataFile.DefaultPath(DefaultFileName);
+        var file = DataFile.ReadJson<LexiconFile>(path, What);
+        foreach (var (name, list) in new[]
+                 {
+                     ("attributionVerbs", file.AttributionVerbs), ("personTitles", file.PersonTitles),
+                     ("organisationWords", file.OrganisationWords), ("documentNouns", file.DocumentNouns),
+                 })
+            if (list.Count == 0)
+                throw DataFile.Invalid(path, What, $"\"{name}\" is missing or empty.");
+        return new SpeakerLexicon(file, functionWords);
+    }
+
+    private sealed class LexiconFile
+    {
+        public string? Source { get; set; }
+        public List<string> AttributionVerbs { get; set; } = [];
+        public List<string> AgentPhrases { get; set; } = [];
+        public List<string> ActionVerbs { get; set; } = [];
+        public List<string> VerbModifiers { get; set; } = [];
+        public List<string> PersonPronouns { get; set; } = [];
+        public List<string> BodyPronouns { get; set; } = [];
+        public List<string> DocumentNouns { get; set; } = [];
+        public List<string> RoleNouns { get; set; } = [];
+        public List<string> Determiners { get; set; } = [];
+        public List<string> Connectors { get; set; } = [];
+        public List<string> TitlesAlsoNames { get; set; } = [];
+        public List<string> OtherPronouns { get; set; } = [];
+        public List<string> ObjectPrepositions { get; set; } = [];
+        public List<string> CompanySuffixes { get; set; } = [];
+        public List<string> PersonTitles { get; set; } = [];
+        public List<string> OrganisationWords { get; set; } = [];
+    }
+}

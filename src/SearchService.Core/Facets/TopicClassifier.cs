@@ -1,0 +1,146 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Facets;
+
+/// <summary>
+/// Assigns taxonomy topics by weighing the evidence of trigger and cue phrases. Text and phrases both go through
+/// Lucene's <see cref="EnglishAnalyzer"/> (lower case, stop words out, Porter stems), so "countering financing of
+/// terrorism" meets the trigger "financing of terrorism". Longer phrases are matched first and use up their words,
+/// so a specific topic ("Foreign terrorist fighters") is not echoed by a generic one ("terrorist" → Terrorism).
+/// Thread-safe: Lucene analyzers keep their token streams per thread.
+/// </summary>
+public sealed class TopicClassifier
+{
+    /// <summary>Headline words weigh this much more than body words when judging the whole article.</summary>
+    public const double TitleFactor = 2;
+
+    /// <summary>An article keeps a topic only if its evidence is at least this share of the strongest topic's.</summary>
+    public const double ArticleShareOfBest = 0.3;
+
+    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly TopicTaxonomy _taxonomy;
+    private readonly Dictionary<string, Phrase[]>[] _byLength; // by first stem, longest phrases first
+    private readonly Dictionary<string, int> _topicOrder;
+
+    /// <summary>A stemmed phrase and what it is evidence of; one phrase may serve several topics ("wheat").</summary>
+    private sealed record Phrase(string[] Stems, List<(string Topic, double Weight)> Evidence);
+
+    public TopicClassifier(TopicTaxonomy taxonomy)
+    {
+        _taxonomy = taxonomy;
+        _topicOrder = taxonomy.Topics.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
+        foreach (var topic in taxonomy.Topics)
+        {
+            var words = topic.Triggers.Select(w => (w, TopicTaxonomy.TriggerWeight))
+                .Concat(topic.Cues.Select(w => (w, TopicTaxonomy.CueWeight)));
+            foreach (var (text, weight) in words)
+            {
+                var stems = Stem(text);
+                if (stems.Count == 0)
+                    throw new InvalidDataException(
+                        $"The topic taxonomy file '{taxonomy.Path}' is malformed: '{text}' of topic '{topic.Name}' is only stop words.");
+                var key = string.Join(' ', stems);
+                if (!phrases.TryGetValue(key, out var phrase))
+                    phrases[key] = phrase = new Phrase(stems.ToArray(), []);
+                // Listed twice for one topic ("combating terrorism", "combatting terrorism" may stem alike): the stronger counts.
+                var existing = phrase.Evidence.FindIndex(e => e.Topic == topic.Name);
+                if (existing < 0)
+                    phrase.Evidence.Add((topic.Name, weight));
+                else if (phrase.Evidence[existing].Weight < weight)
+                    phrase.Evidence[existing] = (topic.Name, weight);
+            }
+        }
+        _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
+            .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
+            .ToArray();
+    }
+
+    public TopicTaxonomy Taxonomy => _taxonomy;
+
+    /// <summary>Evidence per topic in <paramref name="text"/>: each distinct phrase found counts once.</summary>
+    public IReadOnlyDictionary<string, double> Score(string text)
+    {
+        var stems = Stem(text);
+        var used = new bool[stems.Count];
+        var found = new HashSet<Phrase>();
+        foreach (var group in _byLength)
+            // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
+            foreach (var maxGap in new[] { 0, 1 })
+                for (var i = 0; i < stems.Count; i++)
+                    foreach (var phrase in group.GetValueOrDefault(stems[i]) ?? [])
+                        if (TryMatch(stems, used, i, phrase.Stems, maxGap, out var positions))
+                        {
+                            foreach (var p in positions)
+                                used[p] = true;
+                            found.Add(phrase);
+                            break;
+                        }
+
+        var scores = new Dictionary<string, double>();
+        foreach (var (topic, weight) in found.SelectMany(p => p.Evidence))
+            scores[topic] = scores.GetValueOrDefault(topic) + weight;
+        return scores;
+    }
+
+    /// <summary>Topics whose evidence in <paramref name="text"/> reaches the taxonomy's threshold, strongest first.</summary>
+    public IReadOnlyList<string> Classify(string text) => Select(Score(text));
+
+    /// <summary>Topics whose evidence reaches the taxonomy's threshold, strongest first.</summary>
+    public IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores) => Select(scores, _taxonomy.Threshold);
+
+    /// <summary>
+    /// What the article as a whole is about: title evidence (weighted by <see cref="TitleFactor"/>) plus every paragraph's,
+    /// keeping topics over the threshold that are not minor asides beside the strongest topic.
+    /// </summary>
+    public IReadOnlyList<string> ClassifyArticle(string title, IEnumerable<IReadOnlyDictionary<string, double>> paragraphScores)
+    {
+        var total = new Dictionary<string, double>();
+        foreach (var (topic, score) in Score(title))
+            total[topic] = TitleFactor * score;
+        foreach (var scores in paragraphScores)
+            foreach (var (topic, score) in scores)
+                total[topic] = total.GetValueOrDefault(topic) + score;
+        var best = total.Count == 0 ? 0 : total.Values.Max();
+        return Select(total, Math.Max(_taxonomy.Threshold, ArticleShareOfBest * best));
+    }
+
+    private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>
+        scores.Where(s => s.Value >= threshold)
+            .OrderByDescending(s => s.Value).ThenBy(s => _topicOrder[s.Key])
+            .Select(s => s.Key).ToList();
+
+    private static bool TryMatch(List<string> stems, bool[] used, int start, string[] phrase, int maxGap, out List<int> positions)
+    {
+        positions = [start];
+        if (used[start])
+            return false;
+        var at = start;
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            var next = -1;
+            for (var j = at + 1; j <= at + 1 + maxGap && j < stems.Count; j++)
+                if (!used[j] && stems[j] == phrase[k]) { next = j; break; }
+            if (next < 0)
+                return false;
+            positions.Add(next);
+            at = next;
+        }
+        return true;
+    }
+
+    private List<string> Stem(string text)
+    {
+        var stems = new List<string>();
+        using var stream = _analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            stems.Add(term.ToString());
+        stream.End();
+        return stems;
+    }
+}

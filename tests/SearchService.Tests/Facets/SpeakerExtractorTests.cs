@@ -1,0 +1,115 @@
+namespace SearchService.Tests.Facets;
+
+public class SpeakerExtractorTests
+{
+    private static IReadOnlyList<IReadOnlyList<string>> Speakers(params string[] paragraphs) => Facets.Speakers.Extract(paragraphs);
+
+    private static IReadOnlyList<string> Speakers(string paragraph) => Speakers([paragraph])[0];
+
+    [Fact]
+    public void TitleAndCountryAreStrippedFromAName() =>
+        Assert.Equal(["Oleg V Syromolotov"], Speakers("The talks were led by Deputy Minister of Foreign Affairs of Russia Oleg V Syromolotov."));
+
+    [Fact]
+    public void TitleWithMinistryIsStrippedFromAName() =>
+        Assert.Equal(["Nabeel Munir"], Speakers("The session was chaired by Additional Secretary Ministry of Foreign Affairs of Pakistan Nabeel Munir."));
+
+    [Fact]
+    public void CoChairsAreBothSpeakers() =>
+        Assert.Equal(["Sergei Lavrov", "Shah Mahmood Qureshi"],
+            Speakers("The meeting was co-chaired by Foreign Minister Sergei Lavrov and Foreign Minister Shah Mahmood Qureshi."));
+
+    [Fact]
+    public void TitleThatIsAlsoANameStaysAtTheEnd() =>
+        Assert.Equal(["John Major"], Speakers("Prime Minister John Major said the talks would continue."));
+
+    [Fact]
+    public void InitialWithAPeriodGivesTheSameName() =>
+        Assert.Equal(["Oleg V Syromolotov"], Speakers("The talks were led by Deputy Foreign Minister Oleg V. Syromolotov."));
+
+    [Fact]
+    public void SubjectBeforeSaid() =>
+        Assert.Equal(["James Baker"], Speakers("Treasury Secretary James Baker said the dollar had fallen far enough."));
+
+    [Fact]
+    public void SpeakerAfterAQuotation() =>
+        Assert.Equal(["Paul Volcker"], Speakers("\"Rates will stay where they are,\" said Federal Reserve Chairman Paul Volcker."));
+
+    [Fact]
+    public void BodyNamedByOrganisationWords() =>
+        Assert.Equal(["Finance Ministry"], Speakers("The Finance Ministry said the budget deficit would narrow."));
+
+    [Fact]
+    public void AccordingToAStatementOfABody() =>
+        Assert.Equal(["Foreign Office"], Speakers("The accord was reached in Moscow, according to a statement of the Foreign Office."));
+
+    [Fact]
+    public void OrganisationSpokesmanSpeaksForTheOrganisation() =>
+        Assert.Equal(["Bank of England"], Speakers("A Bank of England spokesman said the market was orderly."));
+
+    [Fact]
+    public void ItAddedResolvesToTheLastBody() =>
+        Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "Both sides agreed to meet again, it added.")[1]);
+
+    [Fact]
+    public void ItFurtherStatedResolvesToTheLastBody() =>
+        Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "It further stated that the sides would meet again.")[1]);
+
+    [Fact]
+    public void TheStatementNotedResolvesToItsIssuer() =>
+        Assert.Equal(["Foreign Office"], Speakers(
+            "The talks ended, according to a statement of the Foreign Office.",
+            "\"Both sides renewed their commitment,\" the statement noted.")[1]);
+
+    [Fact]
+    public void SaidTheStatementResolvesToItsIssuer() =>
+        Assert.Equal(["Foreign Office"], Speakers(
+            "The talks ended, according to a statement of the Foreign Office.",
+            "\"Both sides renewed their commitment,\" said the statement.")[1]);
+
+    [Fact]
+    public void HeResolvesToTheLastPerson() =>
+        Assert.Equal(["Nabeel Munir"], Speakers(
+            "The delegation was led by Additional Secretary Nabeel Munir.",
+            "He said the talks had been useful.")[1]);
+
+    [Fact]
+    public void ItIgnoresPeople() =>
+        Assert.Equal(["Exxon Corp"], Speakers(
+            "Exxon Corp said its chairman, Lee Raymond, would retire.",
+            "It added that a successor would be named in May.")[1]);
+
+    [Fact]
+    public void SurnameResolvesToTheFullNameMentionedEarlier() =>
+        Assert.Equal(["Nabeel Munir"], Speakers(
+            "The delegation was led by Additional Secretary Nabeel Munir.",
+            "Munir said the talks had been useful.")[1]);
+
+    [Fact]
+    public void PronounWithNothingToReferToGivesNoSpeaker() =>
+        Assert.Empty(Speakers("It added that the talks would continue."));
+
+    [Fact]
+    public void BareTitleIsNoSpeaker() =>
+        Assert.Empty(Speakers("The Foreign Minister said the talks would continue."));
+
+    [Fact]
+    public void CountryIsNoSpeaker() =>
+        Assert.Empty(Speakers("Pakistan said the talks would continue."));
+
+    [Fact]
+    public void PlainWordOpeningASentenceIsNoSpeaker() =>
+        Assert.Empty(Speakers("Analysts said the talks would continue."));
+
+    [Fact]
+    public void NameAfterAPrepositionIsNotTheSpeaker() =>
+        Assert.Empty(Speakers("Economists polled by Reuters said money supply would rise."));
+
+    [Fact]
+    public void PersonWhoMeetsAnotherActs() =>
+        Assert.Equal(["Sergei Lavrov", "Shah Mahmood Qureshi"], Speakers("Foreign Minister Sergei Lavrov met Shah Mahmood Qureshi in Moscow."));
+
+    [Fact]
+    public void ParagraphWithoutAttributionHasNoSpeaker() =>
+        Assert.Empty(Speakers("The next meeting of the Working Group will be held in 2022."));
+}

@@ -13,12 +13,12 @@ public sealed class ParagraphSearcherTests : IDisposable
 
     private readonly TestIndex index = new TestIndex()
         .Add(new Article("old", "Security talks", ["Pakistan and Russia discussed terrorism.", "Afghanistan was on the agenda of the terrorism talks."], Older),
-            Facets(["Pakistan", "Russia"], ["Counter-terrorism"], ["Foreign Office"]),
-            Facets(["Afghanistan"], ["Counter-terrorism"]))
+            FacetsOf(["Pakistan", "Russia"], ["Counter-terrorism"], ["Foreign Office"]),
+            FacetsOf(["Afghanistan"], ["Counter-terrorism"]))
         .Add(new Article("new", "Trade", ["Pakistan signed a trade deal.", "Russia exports wheat.", "Terrorism was not discussed."], Newer),
-            Facets(["Pakistan"], ["Trade"]),
-            Facets(["Russia"], ["Trade", "Agriculture"]),
-            Facets([], ["Counter-terrorism"]));
+            FacetsOf(["Pakistan"], ["Trade"]),
+            FacetsOf(["Russia"], ["Trade", "Agriculture"]),
+            FacetsOf([], ["Counter-terrorism"]));
 
     private SearchResult Search(string? q = null, string[]? region = null, string[]? topic = null, int page = 1, int pageSize = 10) =>
         new ParagraphSearcher(index.Index).Search(new SearchRequest(q, Region: region, Topic: topic, Page: page, PageSize: pageSize));

@@ -23,7 +23,7 @@ public sealed class TestIndex : IDisposable
         return this;
     }
 
-    public static ParagraphFacets Facets(string[]? region = null, string[]? topic = null, string[]? speaker = null) =>
+    public static ParagraphFacets FacetsOf(string[]? region = null, string[]? topic = null, string[]? speaker = null) =>
         new(region ?? [], topic ?? [], speaker ?? []);
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Core;
 using SearchService.Core.Indexing;
@@ -12,7 +13,7 @@ public static class SearchApiSetup
     {
         builder.Services.AddSearchCore(builder.Configuration);
         builder.Services.AddIndexerWorker();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer<ParameterExamplesTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler can answer them as problem details naming the parameter.

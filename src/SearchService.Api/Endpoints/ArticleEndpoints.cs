@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Searching;
 
 namespace SearchService.Api.Endpoints;
@@ -11,12 +13,15 @@ public static class ArticleEndpoints
         app.MapGet("/articles/{**id}", Get)
             .WithName("GetArticle")
             .WithTags("Articles")
-            .WithSummary("A whole article with its paragraphs and their facets");
+            .WithSummary("A whole article with its paragraphs and their facets")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    /// <param name="id" example="pakistan-russia-counterterrorism-2021-11-23.txt">Article id: the id of a .jsonl article, or a .txt file's path relative to the corpus folder.</param>
-    private static Results<Ok<ArticleView>, ProblemHttpResult> Get(string id, ArticleLookup articles) =>
+    private static Results<Ok<ArticleView>, ProblemHttpResult> Get(
+        [Description("Article id: the id of a .jsonl article, or a .txt file's path relative to the corpus folder."),
+         Example("pakistan-russia-counterterrorism-2021-11-23.txt")] string id,
+        ArticleLookup articles) =>
         articles.Find(id) is { } article
             ? TypedResults.Ok(article)
             : TypedResults.Problem(

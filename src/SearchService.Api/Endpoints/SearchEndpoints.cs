@@ -14,7 +14,8 @@ public static class SearchEndpoints
             .WithSummary("Ranked paragraphs with highlighted snippets and facet counts")
             .WithDescription(
                 "Searches paragraphs. total and every facet count are in paragraphs, over all matches (not only this page). " +
-                "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.");
+                "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

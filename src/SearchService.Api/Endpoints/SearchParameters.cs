@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Core.Searching;
 
@@ -15,42 +16,42 @@ public sealed class SearchParameters
     public const int MaxFilterValues = 20;
     public const int MaxFacetSize = 1_000;
 
-    /// <example>terrorism</example>
+    [Example("terrorism")]
     [FromQuery(Name = "q")]
     [Description("What to search for. Words are all required; \"quoted phrases\", -excluded, OR and prefix* work. Empty: every paragraph, newest article first. At most 1,000 characters.")]
     public string? Q { get; init; }
 
-    /// <example>simple</example>
+    [Example("simple")]
     [FromQuery(Name = "syntax")]
     [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene' (full Lucene query syntax; a syntax error is a 400).")]
     public string? Syntax { get; init; }
 
-    /// <example>Afghanistan</example>
+    [Example("Afghanistan")]
     [FromQuery(Name = "region")]
     [Description("Only paragraphs about this region. Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
     public string[]? Region { get; init; }
 
-    /// <example>Counter-terrorism</example>
+    [Example("Counter-terrorism")]
     [FromQuery(Name = "topic")]
     [Description("Only paragraphs on this topic. Repeatable like region.")]
     public string[]? Topic { get; init; }
 
-    /// <example>Foreign Office</example>
+    [Example("Foreign Office")]
     [FromQuery(Name = "speaker")]
     [Description("Only paragraphs whose statements are attributed to this person or body, or in which they act. Repeatable like region.")]
     public string[]? Speaker { get; init; }
 
-    /// <example>1</example>
+    [Example("1")]
     [FromQuery(Name = "page")]
     [Description("Page number, from 1 (default 1). page × pageSize may not pass 10,000.")]
     public int? Page { get; init; }
 
-    /// <example>10</example>
+    [Example("10")]
     [FromQuery(Name = "pageSize")]
     [Description("Hits per page, 1 to 100 (default 10).")]
     public int? PageSize { get; init; }
 
-    /// <example>20</example>
+    [Example("20")]
     [FromQuery(Name = "facetSize")]
     [Description("How many values each facet lists, most frequent first, 1 to 1,000 (default 20). Selected values are always listed.")]
     public int? FacetSize { get; init; }

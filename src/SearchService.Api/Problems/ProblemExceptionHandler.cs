@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -44,6 +45,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return null;
         start += marker.Length;
         var end = message.IndexOf('"', start);
-        return end < 0 ? null : message[start..end].Split(' ')[^1];
+        // Properties of [AsParameters] records are named in PascalCase; the query string uses camelCase.
+        return end < 0 ? null : JsonNamingPolicy.CamelCase.ConvertName(message[start..end].Split(' ')[^1]);
     }
 }

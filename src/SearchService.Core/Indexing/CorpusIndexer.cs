@@ -35,6 +35,8 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
                 IndexFile(file, run, cancellation);
                 run.FileDone(file);
             }
+            // "Done" means searchable: the next query sees every file of this pass.
+            index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
             var summary = run.Snapshot();
             logger.LogInformation(
                 "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",

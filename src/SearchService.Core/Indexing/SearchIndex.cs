@@ -127,6 +127,9 @@ public sealed class SearchIndex : IDisposable
         ScheduleCommit();
     }
 
+    /// <summary>Blocks until every change made so far is visible to searches.</summary>
+    public bool WaitUntilSearchable(TimeSpan timeout) => WaitForGeneration(trackingWriter.Generation, timeout);
+
     /// <summary>Blocks until changes up to <paramref name="generation"/> are visible to searches.</summary>
     public bool WaitForGeneration(long generation, TimeSpan timeout) =>
         reopenThread.WaitForGeneration(generation, (int)timeout.TotalMilliseconds);

@@ -1,0 +1,40 @@
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>A corpus with the seed and two files that cannot be read.</summary>
+public sealed class CorpusWithBadFilesFactory : SeedApiFactory
+{
+    protected override void AddToCorpus(TempDirectory folder)
+    {
+        File.WriteAllBytes(folder.Combine("picture.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x1A, 0x00]);
+        folder.WriteFile("empty.txt", "");
+        folder.WriteFile("wire.jsonl", "{\"id\": \"w1\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met in Vienna.\"]}\n{broken\n");
+    }
+}
+
+public sealed class HealthEndpointTests(CorpusWithBadFilesFactory api) : IClassFixture<CorpusWithBadFilesFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task Health_counts_what_is_indexed_and_what_was_skipped()
+    {
+        var health = await client.GetOk("/health");
+        Assert.Equal("ready", (string)health["status"]!);
+        Assert.False((bool)health["indexing"]!);
+        Assert.Equal(2, (int)health["articles"]!);
+        Assert.Equal(11, (int)health["paragraphs"]!);
+        Assert.Equal(2, (int)health["filesSkipped"]!);
+        Assert.Equal(1, (int)health["linesSkipped"]!);
+        var skipped = health["skipped"]!.AsArray().Select(s => (string)s!["file"]!).ToList();
+        Assert.Equal(["empty.txt", "picture.txt"], skipped);
+    }
+
+    [Fact]
+    public async Task Good_articles_beside_bad_files_are_searchable()
+    {
+        var result = await client.GetOk("/search?q=OPEC");
+        Assert.Equal("w1", (string)result["hits"]![0]!["articleId"]!);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SearchService.Tests.Api;
+
+public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<SeedApiFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task Terrorism_returns_ranked_paragraphs_with_marked_snippets_and_all_three_facets()
+    {
+        var result = await client.GetOk("/search?q=terrorism");
+        Assert.True((int)result["total"]! > 0);
+        var hits = result["hits"]!.AsArray();
+        Assert.NotEmpty(hits);
+        Assert.Contains("<mark>terrorism</mark>", (string)hits[0]!["snippet"]!);
+        var scores = hits.Select(h => (double)h!["score"]!).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        foreach (var facet in new[] { "region", "topic", "speaker" })
+            Assert.NotEmpty(result["facets"]![facet]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Hit_has_every_documented_field_in_camel_case()
+    {
+        var hit = (await client.GetOk("/search?q=Afghanistan"))["hits"]![0]!.AsObject();
+        string[] fields = ["id", "articleId", "paragraph", "title", "date", "source", "score", "snippet", "text", "region", "topic", "speaker"];
+        Assert.Equal(fields.Order(), hit.Select(kv => kv.Key).Order());
+        Assert.Equal($"{SeedApiFactory.SeedId}#8", (string)hit["id"]!);
+        Assert.Equal("Business Recorder", (string)hit["source"]!);
+        Assert.StartsWith("2021-11-23", (string)hit["date"]!);
+    }
+
+    [Fact]
+    public async Task Region_facet_of_the_seed_names_the_countries_and_regions_it_mentions()
+    {
+        var regions = (await client.GetOk("/search?facetSize=100"))["facets"]!["region"].Values();
+        Assert.Superset(new HashSet<string> { "Pakistan", "Russia", "Afghanistan", "Middle East", "North Africa", "Central Asia", "South Asia" }, regions.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Region_Afghanistan_matches_exactly_the_one_paragraph_naming_it()
+    {
+        var result = await client.GetOk("/search?region=Afghanistan");
+        Assert.Equal(1, (int)result["total"]!);
+        var hit = result["hits"]![0]!;
+        Assert.Contains("Afghanistan", (string)hit["text"]!);
+        Assert.Equal(8, (int)hit["paragraph"]!);
+    }
+
+    [Fact]
+    public async Task Speaker_facet_names_the_foreign_office_and_both_co_chairs()
+    {
+        var speakers = (await client.GetOk("/search?facetSize=100"))["facets"]!["speaker"].Values();
+        Assert.Superset(new HashSet<string> { "Foreign Office", "Oleg V Syromolotov", "Nabeel Munir" }, speakers.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Quoted_paragraphs_are_attributed_to_the_foreign_office()
+    {
+        var result = await client.GetOk("/search?speaker=Foreign%20Office&pageSize=100");
+        var paragraphs = result["hits"]!.AsArray().Select(h => (int)h!["paragraph"]!).ToHashSet();
+        Assert.Superset(new HashSet<int> { 5, 7, 8 }, paragraphs);
+    }
+
+    [Fact]
+    public async Task Topics_tell_the_seed_paragraphs_apart()
+    {
+        var topics = (await client.GetOk("/search?facetSize=100"))["facets"]!["topic"].Values();
+        Assert.Superset(new HashSet<string> { "Counter-terrorism", "Terrorist financing", "Extremist propaganda", "Foreign terrorist fighters", "International cooperation" }, topics.ToHashSet());
+        var financing = await client.GetOk("/search?topic=Terrorist%20financing");
+        Assert.Contains("financing of terrorism", (string)financing["hits"]![0]!["text"]!);
+    }
+
+    [Fact]
+    public async Task Facet_counts_are_sorted_by_count_then_value()
+    {
+        var regions = (await client.GetOk("/search?facetSize=100"))["facets"]!["region"]!.AsArray()
+            .Select(v => ((int)v!["count"]!, (string)v["value"]!)).ToList();
+        Assert.Equal(regions.OrderByDescending(r => r.Item1).ThenBy(r => r.Item2, StringComparer.Ordinal), regions);
+    }
+
+    [Fact]
+    public async Task Filtering_one_facet_keeps_its_other_values_countable()
+    {
+        var result = await client.GetOk("/search?region=Afghanistan");
+        var regions = result["facets"]!["region"].Values();
+        Assert.Contains("Pakistan", regions);
+        Assert.Equal(1, (int)result["total"]!);
+    }
+
+    [Fact]
+    public async Task Empty_query_lists_all_paragraphs_in_order_with_the_start_as_snippet()
+    {
+        var result = await client.GetOk("/search?pageSize=100");
+        Assert.Equal(10, (int)result["total"]!);
+        var hits = result["hits"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 10), hits.Select(h => (int)h!["paragraph"]!));
+        Assert.StartsWith("Pakistan and Russia on Monday", (string)hits[0]!["snippet"]!);
+        Assert.Null(hits[0]!["score"]);
+    }
+
+    [Fact]
+    public async Task Paging_reports_the_page_and_returns_the_rest()
+    {
+        var page2 = await client.GetOk("/search?page=2&pageSize=4");
+        Assert.Equal((2, 4, 10), ((int)page2["page"]!, (int)page2["pageSize"]!, (int)page2["total"]!));
+        Assert.Equal([5, 6, 7, 8], page2["hits"]!.AsArray().Select(h => (int)h!["paragraph"]!));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("terrorism AND OR NOT")]
+    [InlineData("(((")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("title:")]
+    [InlineData("%00%01%02")]
+    [InlineData("%F0%9F%92%A3 bomb")]
+    [InlineData("a%22b%5C%22c")]
+    public async Task Any_input_in_simple_syntax_is_a_normal_answer(string q)
+    {
+        var result = await client.GetOk($"/search?q={q}");
+        Assert.NotNull(result["hits"]);
+    }
+
+    [Theory]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("page=-3", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("pageSize=1e3", "pageSize")]
+    [InlineData("page=99999999999999", "page")]
+    [InlineData("page=1&page=2", "page")]
+    [InlineData("page=101&pageSize=100", "page")]
+    [InlineData("facetSize=0", "facetSize")]
+    [InlineData("syntax=regex", "syntax")]
+    [InlineData("syntax=lucene&q=terrorism%20AND%20(", "q")]
+    [InlineData("syntax=lucene&q=*rror", "q")]
+    public async Task Bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
+    {
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+        Assert.Contains(parameter, (string)problem["detail"]! + (string)problem["title"]!);
+    }
+
+    [Fact]
+    public async Task Query_over_1000_characters_is_refused_naming_q()
+    {
+        var problem = await client.GetProblem($"/search?q={new string('a', 1001)}", HttpStatusCode.BadRequest);
+        Assert.Equal("q", (string)problem["parameter"]!);
+    }
+
+    [Fact]
+    public async Task More_than_20_values_of_a_facet_are_refused()
+    {
+        var query = string.Join('&', Enumerable.Range(0, 21).Select(i => $"region=R{i}"));
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal("region", (string)problem["parameter"]!);
+    }
+
+    [Fact]
+    public async Task Lucene_syntax_searches_fields()
+    {
+        var result = await client.GetOk("/search?syntax=lucene&q=text:Afghanistan%20AND%20region:%22Middle%20East%22");
+        Assert.Equal(1, (int)result["total"]!);
+    }
+
+    [Fact]
+    public async Task Unknown_path_is_a_problem_too()
+    {
+        await client.GetProblem("/no-such-endpoint", HttpStatusCode.NotFound);
+    }
+}

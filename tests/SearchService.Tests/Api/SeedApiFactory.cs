@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>
+/// The API in-process over its own corpus folder (the seed article, plus whatever a test adds) and its own index,
+/// both in temp folders. Ready once the indexer's first pass has finished.
+/// </summary>
+public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public SeedApiFactory()
+    {
+        File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+        AddToCorpus(corpus);
+    }
+
+    public TempDirectory Corpus => corpus;
+
+    public const string SeedId = "pakistan-russia-counterterrorism-2021-11-23.txt";
+
+    /// <summary>Lets a derived fixture put more files in the corpus before the service starts.</summary>
+    protected virtual void AddToCorpus(TempDirectory folder)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Search:CorpusPath", corpus.Path);
+        builder.UseSetting("Search:IndexPath", index.Path);
+    }
+
+    public async Task InitializeAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var health = await client.GetFromJsonAsync<JsonObject>("/health");
+            if ((string?)health!["status"] == "ready")
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The indexer did not finish its first pass within 60 s.");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

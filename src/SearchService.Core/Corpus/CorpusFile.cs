@@ -9,6 +9,8 @@ public sealed record CorpusFile(string RelativePath, string FullPath, long Lengt
     {
         var info = new FileInfo(fullPath);
         var relative = Path.GetRelativePath(root, info.FullName).Replace(Path.DirectorySeparatorChar, '/');
-        return new CorpusFile(relative, info.FullName, info.Length, info.LastWriteTimeUtc);
+        // A symbolic link (e.g. to a shared corpus) is stamped by what it points to, not by the link itself.
+        var content = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        return new CorpusFile(relative, info.FullName, content.Exists ? content.Length : 0, content.LastWriteTimeUtc);
     }
 }

@@ -25,9 +25,6 @@ public sealed class CorpusFolder(string root)
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal);
     }
 
-    public CorpusFile? TryGetFile(string fullPath) =>
-        File.Exists(fullPath) && IsCorpusFile(fullPath) ? CorpusFile.FromPath(Root, fullPath) : null;
-
     /// <summary>Reads the articles of one file; problems (unreadable file, bad line) are reported, never thrown.</summary>
     /// <param name="bytesRead">Told how far into the file reading has come, for progress reporting.</param>
     public static IEnumerable<Article> ReadArticles(CorpusFile file, Action<CorpusProblem> report, Action<long>? bytesRead = null)

@@ -19,15 +19,15 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
         {
             var files = corpus.EnumerateFiles().ToList();
             var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in index.FileStamps.Keys.Where(path => !present.Contains(path)).ToList())
-                RemoveFile(gone);
-
+            var gone = index.FileStamps.Keys.Where(path => !present.Contains(path)).ToList();
             var changed = files.Where(f => !index.FileStamps.TryGetValue(f.RelativePath, out var stamp) || stamp != f.Stamp).ToList();
-            if (changed.Count == 0)
+            if (gone.Count == 0 && changed.Count == 0)
                 return new IndexingProgress(0, 0, 0, 0, 0, 0, TimeSpan.Zero);
+
+            foreach (var path in gone)
+                RemoveFile(path);
             logger.LogInformation("Indexing {Changed} new or changed of {Total} corpus files in {CorpusPath}",
                 changed.Count, files.Count, corpus.Root);
-
             var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
             foreach (var file in changed)
             {
@@ -35,7 +35,7 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
                 IndexFile(file, run, cancellation);
                 run.FileDone(file);
             }
-            // "Done" means searchable: the next query sees every file of this pass.
+            // "Done" means searchable: the next query sees every change of this pass.
             index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
             var summary = run.Snapshot();
             logger.LogInformation(
@@ -47,17 +47,6 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
         {
             status.EndRun();
         }
-    }
-
-    /// <summary>(Re)indexes one file that was added or changed; does nothing when the index already holds this version.</summary>
-    public void IndexFile(CorpusFile file, CancellationToken cancellation)
-    {
-        if (index.FileStamps.TryGetValue(file.RelativePath, out var stamp) && stamp == file.Stamp)
-            return;
-        var run = new Run(1, file.Length, null);
-        IndexFile(file, run, cancellation);
-        var done = run.Snapshot();
-        logger.LogInformation("Indexed {File}: {Articles} articles, {Paragraphs} paragraphs", file.RelativePath, done.Articles, done.Paragraphs);
     }
 
     /// <summary>Removes every article that came from a file no longer in the corpus.</summary>
@@ -73,11 +62,11 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
     {
         status.ClearFile(file.RelativePath);
         var articles = CorpusFolder.ReadArticles(file, Report, bytes => run.FileBytes(bytes));
-        Parallel.ForEach(articles, new ParallelOptions { CancellationToken = cancellation }, article =>
+        ArticlePipeline.Run(articles, article =>
         {
             index.ReplaceArticle(article, extractor.Extract(article), file);
             run.ArticleDone(article.Paragraphs.Count);
-        });
+        }, cancellation);
         // Articles this version of the file no longer holds go; then the index is known to hold this version.
         index.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
         index.RecordFile(file.RelativePath, file.Stamp);

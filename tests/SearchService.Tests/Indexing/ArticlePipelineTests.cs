@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Tests.Indexing;
+
+public class ArticlePipelineTests
+{
+    private static IEnumerable<Article> Articles(int count) =>
+        Enumerable.Range(1, count).Select(i => new Article($"a{i}", "Title", ["Body."]));
+
+    [Fact]
+    public void Every_article_is_processed_once()
+    {
+        var seen = new ConcurrentBag<string>();
+        ArticlePipeline.Run(Articles(1000), a => seen.Add(a.Id), CancellationToken.None);
+        Assert.Equal(Articles(1000).Select(a => a.Id).Order(), seen.Order());
+    }
+
+    [Fact]
+    public void Failure_in_processing_reaches_the_caller_and_stops_the_run()
+    {
+        var processed = 0;
+        var e = Assert.Throws<InvalidOperationException>(() => ArticlePipeline.Run(Articles(100_000), a =>
+        {
+            if (Interlocked.Increment(ref processed) == 10)
+                throw new InvalidOperationException("disk full");
+        }, CancellationToken.None));
+        Assert.Equal("disk full", e.Message);
+        Assert.True(processed < 100_000);
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_run()
+    {
+        using var cancel = new CancellationTokenSource();
+        var processed = 0;
+        Assert.ThrowsAny<OperationCanceledException>(() => ArticlePipeline.Run(Articles(100_000), _ =>
+        {
+            if (Interlocked.Increment(ref processed) == 10)
+                cancel.Cancel();
+        }, cancel.Token));
+        Assert.True(processed < 100_000);
+    }
+}

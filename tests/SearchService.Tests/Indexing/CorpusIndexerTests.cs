@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Indexing;
+
+/// <summary>Bringing a real on-disk index in line with a corpus folder, across restarts.</summary>
+public sealed class CorpusIndexerTests : IDisposable
+{
+    private static readonly IFacetExtractor Extractor = NewsFacetExtractor.Load();
+    private readonly TempDirectory corpusFolder = new();
+    private readonly TempDirectory indexFolder = new();
+
+    private (SearchIndex Index, CorpusIndexer Indexer) Open()
+    {
+        var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        return (index, new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance));
+    }
+
+    private IndexingProgress Sync(CorpusIndexer indexer) =>
+        indexer.Synchronize(new CorpusFolder(corpusFolder.Path), null, CancellationToken.None);
+
+    private static List<string> Texts(SearchIndex index, string articleId) =>
+        new ArticleLookup(index).Find(articleId)?.Paragraphs.Select(p => p.Text).ToList() ?? [];
+
+    [Fact]
+    public void Unchanged_files_are_skipped_after_a_restart()
+    {
+        corpusFolder.WriteFile("a.txt", "Floods\n\nRivers rose in Pakistan.");
+        corpusFolder.WriteFile("b.jsonl", "{\"id\": \"b1\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met.\"]}\n");
+        var (index, indexer) = Open();
+        Assert.Equal(2, Sync(indexer).FilesDone);
+        index.Dispose();
+
+        var (reopened, again) = Open();
+        using (reopened)
+        {
+            Assert.Equal(0, Sync(again).FilesDone);
+            Assert.Equal(new IndexStatistics(2, 2), new ArticleLookup(reopened).Statistics());
+        }
+    }
+
+    [Fact]
+    public void Changed_file_replaces_the_article_whole()
+    {
+        var path = corpusFolder.WriteFile("a.txt", "Floods\n\nRivers rose.\n\nThousands fled.\n\nAid arrived.");
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            File.WriteAllText(path, "Floods\n\nRivers fell again.");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal(1, Sync(indexer).FilesDone);
+            Assert.Equal(["Rivers fell again."], Texts(index, "a.txt"));
+        }
+    }
+
+    [Fact]
+    public void Article_dropped_from_a_jsonl_file_is_removed()
+    {
+        var path = corpusFolder.WriteFile("wire.jsonl",
+            "{\"id\": \"w1\", \"title\": \"One\", \"paragraphs\": [\"First.\"]}\n{\"id\": \"w2\", \"title\": \"Two\", \"paragraphs\": [\"Second.\"]}\n");
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            File.WriteAllText(path, "{\"id\": \"w2\", \"title\": \"Two\", \"paragraphs\": [\"Second, revised.\"]}\n");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+            Sync(indexer);
+            Assert.Empty(Texts(index, "w1"));
+            Assert.Equal(["Second, revised."], Texts(index, "w2"));
+        }
+    }
+
+    [Fact]
+    public void Deleted_file_leaves_the_index()
+    {
+        var path = corpusFolder.WriteFile("a.txt", "Floods\n\nRivers rose.");
+        corpusFolder.WriteFile("b.txt", "Drought\n\nWells ran dry.");
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            File.Delete(path);
+            Sync(indexer);
+            Assert.Empty(Texts(index, "a.txt"));
+            Assert.Equal(new IndexStatistics(1, 1), new ArticleLookup(index).Statistics());
+            Assert.False(index.FileStamps.ContainsKey("a.txt"));
+        }
+    }
+
+    [Fact]
+    public void Paragraphs_get_ids_counting_from_one()
+    {
+        corpusFolder.WriteFile("news/a.txt", "Floods\n\nRivers rose.\n\nThousands fled.");
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            Assert.Equal(["news/a.txt#1", "news/a.txt#2"], new ArticleLookup(index).Find("news/a.txt")!.Paragraphs.Select(p => p.Id));
+        }
+    }
+
+    [Fact]
+    public void Second_writer_on_the_same_folder_is_refused_with_a_clear_error()
+    {
+        var (index, _) = Open();
+        using (index)
+        {
+            var e = Assert.Throws<IndexUnavailableException>(() => new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance));
+            Assert.Contains(indexFolder.Path, e.Message);
+        }
+    }
+
+    public void Dispose()
+    {
+        corpusFolder.Dispose();
+        indexFolder.Dispose();
+    }
+}

@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddSearchApi();
 
 var app = builder.Build();
-if (!app.OpenIndexOrExplain())
+if (!app.OpenOrExplain())
     return 1;
 
 app.UseSearchApiErrors();

@@ -1,6 +1,7 @@
 using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Core;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Indexer;
 
@@ -28,17 +29,21 @@ public static class SearchApiSetup
         return app;
     }
 
-    /// <summary>Opens the index before serving; when it is locked or not writable, says so and tells the caller to exit.</summary>
-    public static bool OpenIndexOrExplain(this WebApplication app)
+    /// <summary>
+    /// Opens the index and loads the facet data before serving. When the index folder is locked or not writable, or
+    /// the taxonomy cannot be read, says so and tells the caller to exit rather than serve half a service.
+    /// </summary>
+    public static bool OpenOrExplain(this WebApplication app)
     {
         try
         {
+            app.Services.GetRequiredService<IFacetExtractor>();
             app.Services.GetRequiredService<SearchIndex>();
             return true;
         }
-        catch (IndexUnavailableException e)
+        catch (Exception e) when (e is IndexUnavailableException or FileNotFoundException or InvalidDataException)
         {
-            app.Logger.LogCritical("{Message}", e.Message);
+            app.Logger.LogCritical("Cannot start: {Message}", e.Message);
             return false;
         }
     }

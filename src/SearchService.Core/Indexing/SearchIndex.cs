@@ -26,7 +26,10 @@ public sealed class SearchIndex : IDisposable
     private const string FileStampPrefix = "file:";
     private static readonly Similarity Ranking = new BM25Similarity();
 
+    private const string ProcessLockFileName = "searchservice.lock";
+
     private readonly ILogger logger;
+    private readonly FileStream processLock;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly TrackingIndexWriter trackingWriter;
@@ -46,6 +49,15 @@ public sealed class SearchIndex : IDisposable
         try
         {
             System.IO.Directory.CreateDirectory(Path);
+            processLock = LockFolder(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Analyzer.Dispose();
+            throw new IndexUnavailableException(Path, e);
+        }
+        try
+        {
             directory = FSDirectory.Open(Path);
             writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.Version, Analyzer)
             {
@@ -57,6 +69,7 @@ public sealed class SearchIndex : IDisposable
         catch (Exception e) when (e is LockObtainFailedException or IOException or UnauthorizedAccessException)
         {
             directory?.Dispose();
+            processLock.Dispose();
             Analyzer.Dispose();
             throw new IndexUnavailableException(Path, e);
         }
@@ -191,8 +204,16 @@ public sealed class SearchIndex : IDisposable
         searcherManager.Dispose();
         writer.Dispose();
         directory.Dispose();
+        processLock.Dispose();
         Analyzer.Dispose();
     }
+
+    /// <summary>
+    /// Holds an exclusive lock on a file in the index folder for the index's lifetime. Lucene's own write lock does
+    /// not stop a second process on every platform; this one does (an OS file lock, released if the process dies).
+    /// </summary>
+    private static FileStream LockFolder(string path) =>
+        new(System.IO.Path.Combine(path, ProcessLockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {

@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SearchService.Tests.Api;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>The service as a user runs it: its own process, real Kestrel, real HTTP, real index on disk.</summary>
+public sealed class ServiceProcessTests : IDisposable
+{
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public ServiceProcessTests() => File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+
+    private string[] Folders(params string[] more) =>
+        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", .. more];
+
+    private static async Task<HttpClient> ReadyClient(ServiceProcess service)
+    {
+        var client = new HttpClient { BaseAddress = await service.Address };
+        for (var i = 0; i < 600; i++)
+        {
+            var health = await client.GetFromJsonAsync<JsonObject>("/health");
+            if ((string?)health!["status"] == "ready")
+                return client;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The service never became ready.");
+    }
+
+    [Fact]
+    public async Task Serves_the_seed_over_real_http()
+    {
+        using var service = ServiceProcess.Start(Folders());
+        using var client = await ReadyClient(service);
+
+        var search = await client.GetOk("/search?q=terrorism");
+        Assert.Contains("<mark>", (string)search["hits"]![0]!["snippet"]!);
+        Assert.NotEmpty(search["facets"]!["speaker"]!.AsArray());
+
+        var afghanistan = await client.GetOk("/search?region=Afghanistan");
+        Assert.Equal(1, (int)afghanistan["total"]!);
+    }
+
+    [Fact]
+    public async Task Second_service_on_the_same_index_exits_saying_it_is_locked()
+    {
+        using var first = ServiceProcess.Start(Folders());
+        await first.Address;
+        using var second = ServiceProcess.Start(Folders());
+        Assert.NotEqual(0, await second.ExitCode());
+        Assert.Contains("cannot be opened for writing", second.Output);
+    }
+
+    [Fact]
+    public async Task Missing_taxonomy_file_stops_the_start_naming_the_file()
+    {
+        var missing = Path.Combine(corpus.Path, "no-such-taxonomy.json");
+        using var service = ServiceProcess.Start(Folders($"--Search:TaxonomyPath={missing}"));
+        Assert.NotEqual(0, await service.ExitCode());
+        Assert.Contains("no-such-taxonomy.json", service.Output);
+    }
+
+    [Fact]
+    public async Task Custom_taxonomy_from_configuration_gives_its_topics()
+    {
+        var taxonomy = corpus.WriteFile("../taxonomy.json", """
+            {"source": "test", "threshold": 2, "topics": [{"name": "Bilateral relations", "triggers": ["bilateral engagement"], "cues": []}]}
+            """);
+        using var service = ServiceProcess.Start(Folders($"--Search:TaxonomyPath={taxonomy}"));
+        using var client = await ReadyClient(service);
+        var topics = (await client.GetOk("/search"))["facets"]!["topic"].Values();
+        Assert.Equal(["Bilateral relations"], topics);
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

@@ -11,7 +11,7 @@ public sealed class LuceneSyntaxParser(Analyzer analyzer)
     public Query Parse(string input)
     {
         // The classic parser is not thread-safe; it is cheap to make one per query.
-        var parser = new QueryParser(IndexSchema.Version, IndexSchema.Text, analyzer)
+        var parser = new GuardedQueryParser(analyzer)
         {
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
@@ -31,4 +31,21 @@ public sealed class LuceneSyntaxParser(Analyzer analyzer)
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>
+    /// Refuses regular expressions that could take the process down: Lucene 4.8 builds their automata recursively,
+    /// and /a{1,99999}/ overflows the stack. Short expressions without counted repetition are safe.
+    /// </summary>
+    private sealed class GuardedQueryParser(Analyzer analyzer) : QueryParser(IndexSchema.Version, IndexSchema.Text, analyzer)
+    {
+        public const int MaxRegexpLength = 30;
+
+        protected override Query GetRegexpQuery(string field, string termStr)
+        {
+            if (termStr.Length > MaxRegexpLength || termStr.Contains('{'))
+                throw new ParseException(
+                    $"Regular expression /{termStr}/ refused: at most {MaxRegexpLength} characters and no {{n,m}} repetition.");
+            return base.GetRegexpQuery(field, termStr);
+        }
+    }
 }

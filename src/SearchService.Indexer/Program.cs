@@ -9,7 +9,7 @@ using SearchService.Indexer;
 
 // One-shot indexing from the command line:
 //   index    (default) bring the index in line with the corpus folder, skipping unchanged files
-//   rebuild  empty the index and index the whole corpus again
+//   rebuild  index the whole corpus again into a new index, then swap it in
 var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "index";
 if (command is not ("index" or "rebuild"))
 {
@@ -26,10 +26,13 @@ var options = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
 try
 {
     var index = host.Services.GetRequiredService<SearchIndex>();
-    if (command == "rebuild")
-        index.DeleteAll();
+    var indexer = host.Services.GetRequiredService<CorpusIndexer>();
+    var corpus = new CorpusFolder(options.CorpusPath);
     var progress = new ConsoleProgressBar();
-    var summary = host.Services.GetRequiredService<CorpusIndexer>().Synchronize(new CorpusFolder(options.CorpusPath), progress, CancellationToken.None);
+    // A rebuild keeps the articles written through the API (replayed from their journal).
+    var summary = command == "rebuild"
+        ? indexer.Rebuild(corpus, host.Services.GetRequiredService<ArticleStore>().ReplayInto, progress, CancellationToken.None)
+        : indexer.Synchronize(corpus, progress, CancellationToken.None);
     progress.Finish(summary);
     index.Commit();
     var skipped = host.Services.GetRequiredService<IndexingStatus>().SkippedFiles.Count;

@@ -8,12 +8,16 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// Brings the index in line with the corpus folder: new and changed files are (re)indexed, unchanged ones
 /// skipped, deleted ones removed. Facet extraction runs in parallel; each article is written atomically.
+/// Passes and rebuilds run one at a time.
 /// </summary>
 public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger)
 {
+    private readonly SemaphoreSlim passGate = new(1, 1);
+
     /// <summary>One pass over the whole corpus folder; the index commits on its own schedule (or call <see cref="SearchIndex.Commit"/>).</summary>
     public IndexingProgress Synchronize(CorpusFolder corpus, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
     {
+        passGate.Wait(cancellation);
         status.BeginRun();
         try
         {
@@ -29,24 +33,60 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
             logger.LogInformation("Indexing {Changed} new or changed of {Total} corpus files in {CorpusPath}",
                 changed.Count, files.Count, corpus.Root);
             var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
-            foreach (var file in changed)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                IndexFile(file, run, cancellation);
-                run.FileDone(file);
-            }
+            var summary = IndexFiles(index, changed, run, cancellation);
             // "Done" means searchable: the next query sees every change of this pass.
             index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
-            var summary = run.Snapshot();
-            logger.LogInformation(
-                "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
-                summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
             return summary;
         }
         finally
         {
             status.EndRun();
+            passGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Indexes the whole corpus into a new index beside the live one, lets <paramref name="completeRebuild"/> add
+    /// what does not come from the corpus (API writes), then swaps it in. Searches use the old index until then.
+    /// </summary>
+    public IndexingProgress Rebuild(
+        CorpusFolder corpus, Action<IndexRebuild> completeRebuild, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
+    {
+        passGate.Wait(cancellation);
+        status.BeginRun();
+        var rebuild = index.BeginRebuild();
+        try
+        {
+            var files = corpus.EnumerateFiles().ToList();
+            logger.LogInformation("Rebuilding the index from {Total} corpus files in {CorpusPath}", files.Count, corpus.Root);
+            var summary = IndexFiles(rebuild, files, new Run(files.Count, files.Sum(f => f.Length), progress), cancellation);
+            completeRebuild(rebuild);
+            index.CompleteRebuild(rebuild);
+            index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
+            return summary;
+        }
+        finally
+        {
+            index.AbandonRebuild(rebuild);
+            rebuild.Dispose();
+            status.EndRun();
+            passGate.Release();
+        }
+    }
+
+    private IndexingProgress IndexFiles(IArticleWriter target, IReadOnlyList<CorpusFile> files, Run run, CancellationToken cancellation)
+    {
+        foreach (var file in files)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            IndexFile(target, file, run, cancellation);
+            run.FileDone(file);
+        }
+        var summary = run.Snapshot();
+        logger.LogInformation(
+            "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
+            summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
+        return summary;
     }
 
     /// <summary>Removes every article that came from a file no longer in the corpus.</summary>
@@ -58,18 +98,18 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
         logger.LogInformation("Removed {File} from the index", relativePath);
     }
 
-    private void IndexFile(CorpusFile file, Run run, CancellationToken cancellation)
+    private void IndexFile(IArticleWriter target, CorpusFile file, Run run, CancellationToken cancellation)
     {
         status.ClearFile(file.RelativePath);
         var articles = CorpusFolder.ReadArticles(file, Report, bytes => run.FileBytes(bytes));
         ArticlePipeline.Run(articles, article =>
         {
-            index.ReplaceArticle(article, extractor.Extract(article), file);
+            target.ReplaceArticle(article, extractor.Extract(article), file);
             run.ArticleDone(article.Paragraphs.Count);
         }, cancellation);
         // Articles this version of the file no longer holds go; then the index is known to hold this version.
-        index.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
-        index.RecordFile(file.RelativePath, file.Stamp);
+        target.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
+        target.RecordFile(file.RelativePath, file.Stamp);
     }
 
     private void Report(CorpusProblem problem)

@@ -16,14 +16,16 @@ namespace SearchService.Core.Indexing;
 /// through a <see cref="SearcherManager"/> kept fresh by a <see cref="ControlledRealTimeReopenThread{T}"/>
 /// (changes are searchable within a second), and durable commits debounced apart from those refreshes.
 /// The commit also records which corpus files (and which versions of them) the index holds, so a restart
-/// skips unchanged files.
+/// skips unchanged files, and how much of the API write journal it holds, so a restart replays only the rest.
+/// A rebuild is written beside the live index and swapped in at once (<see cref="BeginRebuild"/>).
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed class SearchIndex : IArticleWriter, IDisposable
 {
     /// <summary>How long after a write the commit follows; writes in between share one commit.</summary>
     public static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(5);
 
     private const string FileStampPrefix = "file:";
+    private const string JournalOffsetKey = "journal";
     private static readonly Similarity Ranking = new BM25Similarity();
 
     private const string ProcessLockFileName = "searchservice.lock";
@@ -38,6 +40,13 @@ public sealed class SearchIndex : IDisposable
     private readonly ConcurrentDictionary<string, string> fileStamps;
     private readonly Timer commitTimer;
     private readonly System.Threading.Lock commitLock = new();
+    // Writes share it; swapping a rebuild in takes it alone, so no write or commit sees the index half swapped.
+    private readonly ReaderWriterLockSlim writeGate = new();
+    // Guards taking a searcher against the moment a swap pins the old one.
+    private readonly System.Threading.Lock searcherGate = new();
+    private IndexSearcher? pinnedSearcher;
+    private IndexRebuild? rebuild;
+    private long journalApplied;
     private int commitPending;
     private bool disposed;
 
@@ -59,12 +68,7 @@ public sealed class SearchIndex : IDisposable
         try
         {
             directory = FSDirectory.Open(Path);
-            writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.Version, Analyzer)
-            {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
-                Similarity = Ranking,
-                RAMBufferSizeMB = 64,
-            });
+            writer = new IndexWriter(directory, NewWriterConfig());
         }
         catch (Exception e) when (e is LockObtainFailedException or IOException or UnauthorizedAccessException)
         {
@@ -74,8 +78,11 @@ public sealed class SearchIndex : IDisposable
             throw new IndexUnavailableException(Path, e);
         }
 
+        var commitData = writer.CommitData ?? new Dictionary<string, string>();
+        CommittedJournalOffset = journalApplied =
+            commitData.TryGetValue(JournalOffsetKey, out var offset) && long.TryParse(offset, out var parsed) ? parsed : 0;
         fileStamps = new ConcurrentDictionary<string, string>(
-            (writer.CommitData ?? new Dictionary<string, string>())
+            commitData
                 .Where(kv => kv.Key.StartsWith(FileStampPrefix, StringComparison.Ordinal))
                 .Select(kv => KeyValuePair.Create(kv.Key[FileStampPrefix.Length..], kv.Value)));
         trackingWriter = new TrackingIndexWriter(writer);
@@ -98,33 +105,137 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Corpus files the index holds, relative path → stamp of the version indexed.</summary>
     public IReadOnlyDictionary<string, string> FileStamps => fileStamps;
 
+    /// <summary>Length of the API write journal that the last commit holds; lines after it must be replayed.</summary>
+    public long CommittedJournalOffset { get; private set; }
+
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
-    public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file)
-    {
-        var generation = trackingWriter.UpdateDocuments(
-            new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
-        ScheduleCommit();
-        return generation;
-    }
+    public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
+        Write(() => trackingWriter.UpdateDocuments(
+            new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file)));
+
+    public long DeleteArticle(string articleId) =>
+        Write(() => trackingWriter.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
+
+    /// <summary>
+    /// An API write whose journal line ends at <paramref name="journalEnd"/>: applied here and to a rebuild under way,
+    /// and counted as held by the next commit. Callers apply journal lines in journal order.
+    /// </summary>
+    public long ReplaceJournaledArticle(Article article, ArticleFacets facets, long journalEnd) =>
+        Write(() =>
+        {
+            rebuild?.ReplaceDirectly(article, facets);
+            var generation = trackingWriter.UpdateDocuments(
+                new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
+            Interlocked.Exchange(ref journalApplied, journalEnd);
+            return generation;
+        });
+
+    /// <inheritdoc cref="ReplaceJournaledArticle"/>
+    public long DeleteJournaledArticle(string articleId, long journalEnd) =>
+        Write(() =>
+        {
+            rebuild?.DeleteDirectly(articleId);
+            var generation = trackingWriter.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+            Interlocked.Exchange(ref journalApplied, journalEnd);
+            return generation;
+        });
+
+    /// <summary>Counts the journal up to <paramref name="length"/> as held by the next commit (after replaying it at start-up).</summary>
+    public void HoldJournalUpTo(long length) => Interlocked.Exchange(ref journalApplied, length);
 
     /// <summary>Removes the articles of a corpus file, except those written from the version with <paramref name="keepStamp"/>.</summary>
-    public long DeleteFileArticles(string relativePath, string? keepStamp = null)
+    public long DeleteFileArticles(string relativePath, string? keepStamp = null) =>
+        Write(() => trackingWriter.DeleteDocuments(FileArticles(relativePath, keepStamp)));
+
+    internal static Query FileArticles(string relativePath, string? keepStamp)
     {
         var query = new BooleanQuery { { new TermQuery(new Term(IndexSchema.File, relativePath)), Occur.MUST } };
         if (keepStamp is not null)
             query.Add(new TermQuery(new Term(IndexSchema.FileStamp, keepStamp)), Occur.MUST_NOT);
-        var generation = trackingWriter.DeleteDocuments(query);
-        ScheduleCommit();
-        return generation;
+        return query;
     }
 
-    /// <summary>Empties the index (made durable by the next commit), for a rebuild from scratch.</summary>
-    public long DeleteAll()
+    /// <summary>
+    /// Starts a new index beside this one. The live index keeps answering (and taking API writes, which reach the
+    /// new one too) until <see cref="CompleteRebuild"/> swaps it in; disposing the rebuild without that abandons it.
+    /// </summary>
+    public IndexRebuild BeginRebuild()
     {
-        var generation = trackingWriter.DeleteAll();
-        fileStamps.Clear();
-        ScheduleCommit();
-        return generation;
+        writeGate.EnterWriteLock();
+        try
+        {
+            if (rebuild is not null)
+                throw new InvalidOperationException("A rebuild is already under way.");
+            rebuild = new IndexRebuild(Path.TrimEnd(System.IO.Path.DirectorySeparatorChar) + ".rebuild", NewWriterConfig(),
+                Interlocked.Read(ref journalApplied));
+            return rebuild;
+        }
+        finally
+        {
+            writeGate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the live index with the rebuild at once: searches keep the old index until the new one is
+    /// committed and open, then get the new one. A crash before the commit leaves the old index intact.
+    /// </summary>
+    public void CompleteRebuild(IndexRebuild completed)
+    {
+        completed.Writer.Commit();
+        writeGate.EnterWriteLock();
+        IndexSearcher old;
+        lock (searcherGate)
+            old = pinnedSearcher = searcherManager.Acquire();
+        try
+        {
+            trackingWriter.DeleteAll();
+            trackingWriter.AddIndexes(completed.Directory);
+            fileStamps.Clear();
+            foreach (var (path, stamp) in completed.FileStamps)
+                fileStamps[path] = stamp;
+            CommitHoldingGate();
+            searcherManager.MaybeRefreshBlocking();
+            completed.Completed = true;
+        }
+        finally
+        {
+            lock (searcherGate)
+                pinnedSearcher = null;
+            searcherManager.Release(old);
+            rebuild = null;
+            writeGate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Ends a rebuild that will not be swapped in (it failed or was cancelled).</summary>
+    public void AbandonRebuild(IndexRebuild abandoned)
+    {
+        writeGate.EnterWriteLock();
+        try
+        {
+            if (ReferenceEquals(rebuild, abandoned))
+                rebuild = null;
+        }
+        finally
+        {
+            writeGate.ExitWriteLock();
+        }
+    }
+
+    private long Write(Func<long> write)
+    {
+        writeGate.EnterReadLock();
+        try
+        {
+            var generation = write();
+            ScheduleCommit();
+            return generation;
+        }
+        finally
+        {
+            writeGate.ExitReadLock();
+        }
     }
 
     /// <summary>Records that the index now holds this version of the file (made durable by the next commit).</summary>
@@ -150,27 +261,60 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Runs <paramref name="search"/> on the current searcher, released afterwards whatever happens.</summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
-        var searcher = searcherManager.Acquire();
+        IndexSearcher searcher;
+        bool pinned;
+        lock (searcherGate)
+        {
+            pinned = pinnedSearcher is not null;
+            if (pinned)
+            {
+                searcher = pinnedSearcher!;
+                searcher.IndexReader.IncRef();
+            }
+            else
+                searcher = searcherManager.Acquire();
+        }
         try
         {
             return search(searcher);
         }
         finally
         {
-            searcherManager.Release(searcher);
+            if (pinned)
+                searcher.IndexReader.DecRef();
+            else
+                searcherManager.Release(searcher);
         }
     }
 
     /// <summary>Makes everything written so far durable, with the file manifest that matches it.</summary>
     public void Commit()
     {
+        writeGate.EnterReadLock();
+        try
+        {
+            CommitHoldingGate();
+        }
+        finally
+        {
+            writeGate.ExitReadLock();
+        }
+    }
+
+    private void CommitHoldingGate()
+    {
         lock (commitLock)
         {
             if (disposed)
                 return;
             Interlocked.Exchange(ref commitPending, 0);
-            writer.SetCommitData(fileStamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value));
+            // Read before the commit: writes applied after this point are replayed from the journal if need be.
+            var journalHeld = Interlocked.Read(ref journalApplied);
+            var data = fileStamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value);
+            data[JournalOffsetKey] = journalHeld.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.SetCommitData(data);
             writer.Commit();
+            CommittedJournalOffset = journalHeld;
         }
     }
 
@@ -201,12 +345,21 @@ public sealed class SearchIndex : IDisposable
         Commit();
         lock (commitLock)
             disposed = true;
+        rebuild?.Dispose();
         searcherManager.Dispose();
         writer.Dispose();
+        writeGate.Dispose();
         directory.Dispose();
         processLock.Dispose();
         Analyzer.Dispose();
     }
+
+    private IndexWriterConfig NewWriterConfig() => new(IndexSchema.Version, Analyzer)
+    {
+        OpenMode = OpenMode.CREATE_OR_APPEND,
+        Similarity = Ranking,
+        RAMBufferSizeMB = 64,
+    };
 
     /// <summary>
     /// Holds an exclusive lock on a file in the index folder for the index's lifetime. Lucene's own write lock does

@@ -1,0 +1,104 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// An append-only file of JSON lines, one per write made through the API. A write is acknowledged only once its
+/// line is on disk (<see cref="MakeDurableAsync"/>); writers waiting at the same time share one fsync, so a burst
+/// of concurrent writes costs a few flushes, not one each. A line torn by a crash was never acknowledged and is
+/// cut off when the journal is opened again.
+/// </summary>
+public sealed class WriteJournal : IDisposable
+{
+    public const string FileName = "api-writes.jsonl";
+
+    private readonly SafeFileHandle handle;
+    private readonly SemaphoreSlim flushGate = new(1, 1);
+    private long length;
+    private long durableLength;
+
+    public WriteJournal(string folder)
+    {
+        Path = System.IO.Path.Combine(folder, FileName);
+        handle = File.OpenHandle(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        length = CompleteLength(handle);
+        RandomAccess.SetLength(handle, length);
+        RandomAccess.FlushToDisk(handle);
+        durableLength = length;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Bytes written so far (complete lines only).</summary>
+    public long Length => Interlocked.Read(ref length);
+
+    /// <summary>Appends one line; returns the journal length after it. Callers serialise appends.</summary>
+    public long Append(ReadOnlySpan<byte> line)
+    {
+        var at = Interlocked.Read(ref length);
+        RandomAccess.Write(handle, line, at);
+        RandomAccess.Write(handle, "\n"u8, at + line.Length);
+        var end = at + line.Length + 1;
+        Interlocked.Exchange(ref length, end);
+        return end;
+    }
+
+    /// <summary>Returns once everything up to <paramref name="position"/> is on disk.</summary>
+    public async Task MakeDurableAsync(long position, CancellationToken cancellation = default)
+    {
+        if (Interlocked.Read(ref durableLength) >= position)
+            return;
+        await flushGate.WaitAsync(cancellation);
+        try
+        {
+            if (Interlocked.Read(ref durableLength) >= position)
+                return;
+            // Everything appended by now rides along with this flush.
+            var covered = Interlocked.Read(ref length);
+            await Task.Run(() => RandomAccess.FlushToDisk(handle), CancellationToken.None);
+            Interlocked.Exchange(ref durableLength, covered);
+        }
+        finally
+        {
+            flushGate.Release();
+        }
+    }
+
+    /// <summary>The complete lines from <paramref name="offset"/> up to <paramref name="limit"/>, each with the journal length after it.</summary>
+    public IEnumerable<(string Line, long End)> ReadFrom(long offset, long limit = long.MaxValue)
+    {
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var end = Math.Min(Math.Min(Length, limit), stream.Length);
+        stream.Position = Math.Min(offset, end);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        var position = stream.Position;
+        while (position < end && reader.ReadLine() is { } line)
+        {
+            position += System.Text.Encoding.UTF8.GetByteCount(line) + 1;
+            yield return (line, position);
+        }
+    }
+
+    /// <summary>Length up to and including the last newline: a partial last line is a write that was never acknowledged.</summary>
+    private static long CompleteLength(SafeFileHandle file)
+    {
+        var size = RandomAccess.GetLength(file);
+        var buffer = new byte[64 * 1024];
+        for (var end = size; end > 0;)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            var count = RandomAccess.Read(file, buffer.AsSpan(0, (int)(end - start)), start);
+            var newline = buffer.AsSpan(0, count).LastIndexOf((byte)'\n');
+            if (newline >= 0)
+                return start + newline + 1;
+            end = start;
+        }
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        handle.Dispose();
+        flushGate.Dispose();
+    }
+}

@@ -4,16 +4,19 @@ using SearchService.Api.Endpoints;
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSearchApi();
+builder.AddReliability();
 
 var app = builder.Build();
 if (!app.OpenOrExplain())
     return 1;
 
+app.UseReliability();
 app.UseSearchApiErrors();
 app.MapOpenApi();
 app.MapSearchEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();
+app.MapReliabilityEndpoints();
 app.Run();
 return 0;
 

@@ -39,6 +39,7 @@ public static class SearchApiSetup
         {
             app.Services.GetRequiredService<IFacetExtractor>();
             app.Services.GetRequiredService<SearchIndex>();
+            app.Services.GetRequiredService<ArticleStore>(); // replays API writes the index had not committed
             return true;
         }
         catch (Exception e) when (e is IndexUnavailableException or FileNotFoundException or InvalidDataException)

@@ -13,4 +13,7 @@ public sealed class SearchOptions
 
     /// <summary>Topic taxonomy file; empty means the default news taxonomy shipped with the service.</summary>
     public string? TaxonomyPath { get; set; }
+
+    /// <summary>How long one search may run before it is stopped with a clear answer (milliseconds).</summary>
+    public int QueryTimeBudgetMs { get; set; } = (int)Indexing.SearchIndex.DefaultQueryBudget.TotalMilliseconds;
 }

@@ -14,14 +14,18 @@ public static class SearchServiceRegistration
     public static IServiceCollection AddSearchCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
-        services.AddSingleton(sp => new SearchIndex(
-            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
-            sp.GetRequiredService<ILogger<SearchIndex>>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            return new SearchIndex(options.IndexPath, sp.GetRequiredService<ILogger<SearchIndex>>(),
+                TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs)));
+        });
         services.AddSingleton<IFacetExtractor>(sp =>
             NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<RebuildRunner>();
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
         return services;

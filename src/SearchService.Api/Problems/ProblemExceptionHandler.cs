@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Core.Searching;
 
 namespace SearchService.Api.Problems;
 
@@ -21,6 +22,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem.Title = $"Invalid parameter '{parameter}'";
                 problem.Extensions["parameter"] = parameter;
             }
+        }
+        else if (exception is QueryTimeoutException timeout)
+        {
+            logger.LogWarning("A search ran past its {BudgetMs} ms budget and was stopped", timeout.Budget.TotalMilliseconds);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Query took too long",
+                Detail = timeout.Message + " Narrow the query (fewer wildcards, fuzzy terms or OR-ed words) and try again.",
+            };
         }
         else
         {

@@ -19,6 +19,11 @@ public static class JsonlArticleReader
         {
             lineNumber++;
             bytesRead?.Invoke(reader.Position);
+            if (reader.LineTooLong)
+            {
+                report(new CorpusProblem(file, lineNumber, $"line longer than {Utf8LineReader.MaxLineBytes / (1024 * 1024)} MiB"));
+                continue;
+            }
             var line = CorpusText.TryDecode(bytes.Span, out var problem);
             if (line is null)
             {
@@ -48,6 +53,8 @@ public static class JsonlArticleReader
             var id = OptionalString(root, "id")?.Trim();
             if (string.IsNullOrEmpty(id))
                 return Fail("missing \"id\"", out problem);
+            if (ArticleIds.Problem(id) is { } idProblem)
+                return Fail(idProblem, out problem);
 
             IReadOnlyList<string> paragraphs;
             if (root.TryGetProperty("paragraphs", out var array) && array.ValueKind == JsonValueKind.Array)

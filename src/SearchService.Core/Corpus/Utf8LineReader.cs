@@ -8,6 +8,9 @@ namespace SearchService.Core.Corpus;
 /// </summary>
 public sealed class Utf8LineReader(Stream stream) : IDisposable
 {
+    /// <summary>A longer line is skipped unread, so a huge file without line breaks never sits in memory.</summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
     private readonly byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private readonly ArrayBufferWriter<byte> line = new();
     private int start;
@@ -16,10 +19,14 @@ public sealed class Utf8LineReader(Stream stream) : IDisposable
     /// <summary>Bytes consumed so far, for progress reporting.</summary>
     public long Position { get; private set; }
 
+    /// <summary>Whether the line just returned was longer than <see cref="MaxLineBytes"/> (and is returned empty).</summary>
+    public bool LineTooLong { get; private set; }
+
     /// <summary>The next line without its line break (and without a trailing CR), or null at the end of the stream.</summary>
     public ReadOnlyMemory<byte>? ReadLine()
     {
         line.Clear();
+        LineTooLong = false;
         while (true)
         {
             if (start == end)
@@ -33,7 +40,13 @@ public sealed class Utf8LineReader(Stream stream) : IDisposable
             }
             var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
             var stop = newline < 0 ? end : newline;
-            line.Write(buffer.AsSpan(start, stop - start));
+            if (!LineTooLong && line.WrittenCount + (stop - start) > MaxLineBytes)
+            {
+                LineTooLong = true;
+                line.Clear();
+            }
+            if (!LineTooLong)
+                line.Write(buffer.AsSpan(start, stop - start));
             Position += stop - start + (newline < 0 ? 0 : 1);
             start = newline < 0 ? end : newline + 1;
             if (newline >= 0)

@@ -29,7 +29,14 @@ public sealed class ArticleStore : IDisposable
         this.index = index;
         this.extractor = extractor;
         this.logger = logger;
-        journal = new WriteJournal(index.Path);
+        try
+        {
+            journal = new WriteJournal(index.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException(index.Path, e);
+        }
         ReplayUncommitted();
     }
 
@@ -114,7 +121,8 @@ public sealed class ArticleStore : IDisposable
         }
     }
 
-    private bool Exists(string articleId) =>
+    /// <summary>Whether an article with this id is searchable now.</summary>
+    public bool Exists(string articleId) =>
         index.Search(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, articleId)), 1).TotalHits > 0);
 
     private Task WaitSearchableAsync(long generation) =>

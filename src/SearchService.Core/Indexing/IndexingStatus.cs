@@ -10,6 +10,7 @@ public sealed class IndexingStatus
     private readonly ConcurrentDictionary<string, int> skippedLinesByFile = new(StringComparer.Ordinal);
     private int runsInProgress;
     private long lastCompletedTicks;
+    private long runningSinceTicks;
 
     /// <summary>True until the first full pass over the corpus has finished, and while any later pass runs.</summary>
     public bool IsIndexing => Volatile.Read(ref runsInProgress) > 0 || LastCompleted is null;
@@ -23,7 +24,17 @@ public sealed class IndexingStatus
     /// <summary>Lines of line-oriented files (.jsonl) that were skipped.</summary>
     public int SkippedLines => skippedLinesByFile.Values.Sum();
 
-    public void BeginRun() => Interlocked.Increment(ref runsInProgress);
+    /// <summary>When the pass under way began; null when none runs.</summary>
+    public DateTimeOffset? RunningSince =>
+        Volatile.Read(ref runsInProgress) > 0 && Interlocked.Read(ref runningSinceTicks) is var ticks and > 0
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
+    public void BeginRun()
+    {
+        if (Interlocked.Increment(ref runsInProgress) == 1)
+            Interlocked.Exchange(ref runningSinceTicks, DateTimeOffset.UtcNow.UtcTicks);
+    }
 
     public void EndRun()
     {

@@ -50,7 +50,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private int commitPending;
     private bool disposed;
 
-    public SearchIndex(string path, ILogger<SearchIndex> logger)
+    /// <summary>How long one search may collect hits before it is stopped, unless configured otherwise.</summary>
+    public static readonly TimeSpan DefaultQueryBudget = TimeSpan.FromSeconds(2);
+
+    public SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget = null)
     {
         this.logger = logger;
         Path = System.IO.Path.GetFullPath(path);
@@ -86,7 +89,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
                 .Where(kv => kv.Key.StartsWith(FileStampPrefix, StringComparison.Ordinal))
                 .Select(kv => KeyValuePair.Create(kv.Key[FileStampPrefix.Length..], kv.Value)));
         trackingWriter = new TrackingIndexWriter(writer);
-        searcherManager = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+        searcherManager = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(queryBudget ?? DefaultQueryBudget));
         reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(trackingWriter, searcherManager, 1.0, 0.05)
         {
             Name = "Lucene NRT reopen",
@@ -368,8 +371,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private static FileStream LockFolder(string path) =>
         new(System.IO.Path.Combine(path, ProcessLockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-    private sealed class BM25SearcherFactory : SearcherFactory
+    private sealed class BM25SearcherFactory(TimeSpan queryBudget) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
     }
 }

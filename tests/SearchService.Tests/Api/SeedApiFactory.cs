@@ -34,6 +34,8 @@ public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Search:CorpusPath", corpus.Path);
         builder.UseSetting("Search:IndexPath", index.Path);
+        // Tests send far more requests per second than a person; the rate limit has its own tests.
+        builder.UseSetting("Search:SearchRequestsPerSecond", "0");
     }
 
     public async Task InitializeAsync()

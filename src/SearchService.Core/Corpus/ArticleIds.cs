@@ -1,4 +1,4 @@
-namespace SearchService.Core.Indexing;
+namespace SearchService.Core.Corpus;
 
 /// <summary>Which article ids the API accepts: short, printable, and never a path that climbs out of a folder.</summary>
 public static class ArticleIds

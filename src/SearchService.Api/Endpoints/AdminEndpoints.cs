@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SearchService.Api.OpenApi;
+using SearchService.Api.Problems;
+using SearchService.Api.Security;
+using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>
+/// Writes through the API, all behind the admin key: each answered write is on disk (journaled) and searchable
+/// before its 2xx leaves.
+/// </summary>
+public static class AdminEndpoints
+{
+    private const int BadLinesListed = 100;
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapPut("/articles/{**id}", Put)
+            .WithName("PutArticle")
+            .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
+            .Accepts<JsonObject>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        admin.MapDelete("/articles/{**id}", Delete)
+            .WithName("DeleteArticle")
+            .WithSummary("Delete one article")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/articles/_bulk", Bulk)
+            .WithName("BulkArticles")
+            .WithSummary("Create or replace many articles: a JSON-lines body, read as it arrives")
+            .Accepts<string>("application/x-ndjson");
+        admin.MapPost("/index/_rebuild", Rebuild)
+            .WithName("RebuildIndex")
+            .WithSummary("Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Results<Ok<WriteResult>, Created<WriteResult>, ProblemHttpResult>> Put(
+        [Description("Article id; a body's own \"id\", if any, must be the same."), Example("reuters-2024-0001")] string id,
+        HttpRequest request, ArticleStore store, CancellationToken cancellation)
+    {
+        if (ArticleIds.Problem(id) is { } idProblem)
+            return ParameterProblem.For("id", idProblem);
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellation) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            return ParameterProblem.For("body", $"The body is not valid JSON: {e.Message}");
+        }
+        if (body is null)
+            return ParameterProblem.For("body", "The body must be a JSON object with \"title\" and \"paragraphs\" or \"body\".");
+        if (body["id"] is { } bodyId && (bodyId.GetValueKind() != JsonValueKind.String || (string?)bodyId != id))
+            return ParameterProblem.For("id", $"The body's \"id\" is not the id in the path ('{id}').");
+        body["id"] = id;
+        var article = JsonlArticleReader.ParseLine(body.ToJsonString(), out var problem);
+        if (article is null)
+            return ParameterProblem.For("body", $"Not an article: {problem}.");
+
+        var existed = store.Exists(id);
+        await store.PutAsync(article, cancellation);
+        var result = new WriteResult(id, article.Paragraphs.Count);
+        return existed ? TypedResults.Ok(result) : TypedResults.Created($"/articles/{Uri.EscapeDataString(id)}", result);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        [Description("Article id."), Example("reuters-2024-0001")] string id, ArticleStore store, CancellationToken cancellation) =>
+        await store.DeleteAsync(id, cancellation)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(detail: $"No article with id '{id}' is indexed.", statusCode: StatusCodes.Status404NotFound,
+                title: "Article not found", extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
+
+    private static async Task<Ok<BulkAnswer>> Bulk(
+        HttpContext context, ArticleStore store, IOptions<AccessOptions> access, CancellationToken cancellation)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = access.Value.MaxBulkBodyBytes;
+        var badLines = new List<BadLine>();
+        var result = await store.BulkAsync(context.Request.Body, (line, problem) =>
+        {
+            if (badLines.Count < BadLinesListed)
+                badLines.Add(new BadLine(line, problem));
+        }, cancellation);
+        return TypedResults.Ok(new BulkAnswer(result.Written, result.Failed, badLines));
+    }
+
+    private static Results<Accepted<RebuildAnswer>, ProblemHttpResult> Rebuild(RebuildRunner rebuilds) =>
+        rebuilds.TryStart() is null
+            ? TypedResults.Problem(detail: "A rebuild is already running; /health says \"indexing\" until it is done.",
+                statusCode: StatusCodes.Status409Conflict, title: "Rebuild already running")
+            : TypedResults.Accepted("/health", new RebuildAnswer("rebuilding"));
+}
+
+/// <summary>An article written: its id and how many paragraphs it has.</summary>
+public sealed record WriteResult(string Id, int Paragraphs);
+
+/// <summary>What a bulk write did: articles written, lines refused, and the first 100 refused lines with the reason.</summary>
+public sealed record BulkAnswer(int Written, int Failed, IReadOnlyList<BadLine> Errors);
+
+public sealed record BadLine(int Line, string Problem);
+
+public sealed record RebuildAnswer(string Status);

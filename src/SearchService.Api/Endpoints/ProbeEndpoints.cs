@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>Probes for orchestrators: liveness (the process answers) and readiness (the index is open and searchable).</summary>
+public static class ProbeEndpoints
+{
+    public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health/live", () => TypedResults.Ok(new Probe("alive")))
+            .WithName("Liveness").WithTags("Health").WithSummary("200 while the process answers at all");
+        app.MapGet("/health/ready", Ready)
+            .WithName("Readiness").WithTags("Health")
+            .WithSummary("200 once the index is open and answers searches (it may still be indexing), else 503");
+        return app;
+    }
+
+    private static Results<Ok<Probe>, ProblemHttpResult> Ready(ArticleLookup articles, ILogger<Probe> logger)
+    {
+        try
+        {
+            articles.Statistics();
+            return TypedResults.Ok(new Probe("ready"));
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException)
+        {
+            logger.LogWarning(e, "Readiness probe failed");
+            return TypedResults.Problem(detail: "The index cannot answer searches.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready");
+        }
+    }
+}
+
+/// <summary>What a probe answers.</summary>
+public sealed record Probe(string Status);

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Security;
+
+namespace SearchService.Api.Limits;
+
+/// <summary>Request body cap and per-client rate limiting of searches.</summary>
+public static class RequestLimits
+{
+    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder, AccessOptions access)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = access.MaxRequestBodyBytes);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.SearchRequestsPerSecond
+                    is var permits and > 0 && IsSearch(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        // Limits are per client address; a change of the configured rate applies to new partitions.
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = permits,
+                            Window = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+            limiter.OnRejected = RejectAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>Reads: searches, suggestions and article lookups. Writes and health probes are not limited here.</summary>
+    private static bool IsSearch(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments("/metrics");
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellation)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            detail: $"Too many searches from this client; try again in {seconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit reached").ExecuteAsync(context);
+    }
+}

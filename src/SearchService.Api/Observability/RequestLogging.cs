@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace SearchService.Api.Observability;
+
+/// <summary>
+/// Gives each request an id (the caller's <c>X-Request-Id</c> if sane, else the server's), echoes it in the answer,
+/// puts it in the logging scope of everything logged meanwhile, and logs one structured line per request (method,
+/// route, status, time; never headers or keys). Also feeds the request metrics.
+/// </summary>
+public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics, ILogger<RequestLogging> logger)
+{
+    public const string HeaderName = "X-Request-Id";
+    private const int MaxIdLength = 64;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = context.Request.Headers[HeaderName] is [{ Length: > 0 and <= MaxIdLength } given] && given.All(IsIdChar)
+            ? given
+            : context.TraceIdentifier;
+        context.TraceIdentifier = requestId;
+        context.Response.Headers[HeaderName] = requestId;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            metrics.RequestDone(context.Request.Method, route, context.Response.StatusCode, elapsed);
+            logger.LogInformation("{Method} {Route} answered {StatusCode} in {ElapsedMs:F1} ms",
+                context.Request.Method, route, context.Response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
+
+    private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
+}

@@ -1,0 +1,37 @@
+using SearchService.Api.Endpoints;
+using SearchService.Api.Limits;
+using SearchService.Api.Observability;
+using SearchService.Api.Security;
+using SearchService.Core;
+
+namespace SearchService.Api;
+
+/// <summary>Keys, limits, request logging and metrics, and the endpoints that go with them (writes, probes, metrics).</summary>
+public static class ReliabilitySetup
+{
+    public static WebApplicationBuilder AddReliability(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SearchOptions.Section);
+        builder.Services.Configure<AccessOptions>(section);
+        builder.AddRequestLimits(section.Get<AccessOptions>() ?? new AccessOptions());
+        builder.Services.AddSingleton<ServiceMetrics>();
+        return builder;
+    }
+
+    /// <summary>Goes first in the pipeline, so request logging sees every answer, even a refused one.</summary>
+    public static WebApplication UseReliability(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SearchKeyMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapReliabilityEndpoints(this WebApplication app)
+    {
+        app.MapAdminEndpoints();
+        app.MapProbeEndpoints();
+        app.MapMetricsEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace SearchService.Api.Security;
+
+/// <summary>
+/// For private deployments: with <c>Search:SearchApiKey</c> set, every request except the health probes needs that
+/// key or the admin key. Without it, reading is open.
+/// </summary>
+public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<AccessOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var access = options.CurrentValue;
+        if (string.IsNullOrEmpty(access.SearchApiKey) || context.Request.Path.StartsWithSegments("/health"))
+        {
+            await next(context);
+            return;
+        }
+        var presented = ApiKey.Presented(context.Request);
+        if (ApiKey.Matches(presented, access.SearchApiKey) | ApiKey.Matches(presented, access.AdminApiKey))
+        {
+            await next(context);
+            return;
+        }
+        await KeyProblem.Unauthorized(context, "This service needs a key.").ExecuteAsync(context);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Limits;
 using SearchService.Api.Observability;
@@ -15,6 +16,16 @@ public static class ReliabilitySetup
         builder.Services.Configure<AccessOptions>(section);
         builder.AddRequestLimits(section.Get<AccessOptions>() ?? new AccessOptions());
         builder.Services.AddSingleton<ServiceMetrics>();
+        // Every problem answer names the request id that the logs carry for it.
+        builder.Services.Configure<ProblemDetailsOptions>(options =>
+        {
+            var earlier = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                earlier?.Invoke(context);
+                context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            };
+        });
         return builder;
     }
 

@@ -49,7 +49,8 @@ public static class AdminEndpoints
         [Description("Article id; a body's own \"id\", if any, must be the same."), Example("reuters-2024-0001")] string id,
         HttpRequest request, ArticleStore store, CancellationToken cancellation)
     {
-        if (ArticleIds.Problem(id) is { } idProblem)
+        // The catch-all route leaves escapes such as %2F in place; the id is checked as a client may have meant it too.
+        if ((ArticleIds.Problem(id) ?? ArticleIds.Problem(Uri.UnescapeDataString(id))) is { } idProblem)
             return ParameterProblem.For("id", idProblem);
         JsonObject? body;
         try

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 
 namespace SearchService.Api.Endpoints;
@@ -16,19 +17,20 @@ public static class ProbeEndpoints
         return app;
     }
 
-    private static Results<Ok<Probe>, ProblemHttpResult> Ready(ArticleLookup articles, ILogger<Probe> logger)
+    private static Results<Ok<Probe>, ProblemHttpResult> Ready(ArticleLookup articles, SearchIndex index, ILogger<Probe> logger)
     {
         try
         {
             articles.Statistics();
-            return TypedResults.Ok(new Probe("ready"));
+            if (index.IsHealthy)
+                return TypedResults.Ok(new Probe("ready"));
         }
         catch (Exception e) when (e is ObjectDisposedException or IOException)
         {
             logger.LogWarning(e, "Readiness probe failed");
-            return TypedResults.Problem(detail: "The index cannot answer searches.", statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Not ready");
         }
+        return TypedResults.Problem(detail: "The index cannot answer searches or write safely; restart the service.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         Path = path;
         if (System.IO.Directory.Exists(path))
             System.IO.Directory.Delete(path, recursive: true);
+        System.IO.Directory.CreateDirectory(path);
         Directory = FSDirectory.Open(path);
         Writer = new IndexWriter(Directory, config);
         JournalSnapshot = journalSnapshot;
@@ -38,7 +39,16 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
 
     internal IReadOnlyDictionary<string, string> FileStamps => fileStamps;
 
-    internal bool Completed { get; set; }
+    private bool closed;
+    private bool disposed;
+
+    /// <summary>Commits and closes the new index, so it can be copied into the live one.</summary>
+    internal void Close()
+    {
+        Writer.Commit();
+        Writer.Dispose();
+        closed = true;
+    }
 
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file)
     {
@@ -77,9 +87,10 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
 
     public void Dispose()
     {
-        if (Completed)
-            Writer.Dispose();
-        else
+        if (disposed)
+            return;
+        disposed = true;
+        if (!closed)
             Writer.Rollback();
         Directory.Dispose();
         if (System.IO.Directory.Exists(Path))

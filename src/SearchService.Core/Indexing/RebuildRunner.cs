@@ -6,7 +6,7 @@ namespace SearchService.Core.Indexing;
 
 /// <summary>Runs at most one rebuild at a time in the background, for the API's <c>POST /index/_rebuild</c>.</summary>
 public sealed class RebuildRunner(
-    CorpusIndexer indexer, ArticleStore articles, IOptions<SearchOptions> options, ILogger<RebuildRunner> logger)
+    CorpusIndexer indexer, ArticleStore articles, IndexingStatus status, IOptions<SearchOptions> options, ILogger<RebuildRunner> logger)
 {
     private readonly System.Threading.Lock gate = new();
     private Task? current;
@@ -23,6 +23,8 @@ public sealed class RebuildRunner(
         {
             if (current is { IsCompleted: false })
                 return null;
+            // Counted as indexing from the moment it is accepted, so /health never says "ready" before it ran.
+            status.BeginRun();
             return current = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
@@ -37,6 +39,10 @@ public sealed class RebuildRunner(
         {
             // The live index is untouched by a failed rebuild; searches go on as before.
             logger.LogError(e, "Rebuilding the index failed; the previous index stays in use");
+        }
+        finally
+        {
+            status.EndRun();
         }
     }
 }

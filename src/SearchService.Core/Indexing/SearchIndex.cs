@@ -47,6 +47,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private IndexSearcher? pinnedSearcher;
     private IndexRebuild? rebuild;
     private long journalApplied;
+    private volatile bool broken;
     private int commitPending;
     private bool disposed;
 
@@ -185,31 +186,47 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     public void CompleteRebuild(IndexRebuild completed)
     {
-        completed.Writer.Commit();
         writeGate.EnterWriteLock();
-        IndexSearcher old;
-        lock (searcherGate)
-            old = pinnedSearcher = searcherManager.Acquire();
+        IndexSearcher? old = null;
         try
         {
-            trackingWriter.DeleteAll();
-            trackingWriter.AddIndexes(completed.Directory);
+            completed.Close();
+            lock (searcherGate)
+                old = pinnedSearcher = searcherManager.Acquire();
+            try
+            {
+                trackingWriter.DeleteAll();
+                trackingWriter.AddIndexes(completed.Directory);
+            }
+            catch
+            {
+                // The writer now holds a half-swapped index that must never be committed: the last commit (the
+                // old index) stays what a restart opens, and the journal still holds every API write.
+                broken = true;
+                logger.LogCritical("Swapping the rebuilt index in failed; the index stops committing until the service restarts");
+                throw;
+            }
             fileStamps.Clear();
             foreach (var (path, stamp) in completed.FileStamps)
                 fileStamps[path] = stamp;
+            rebuild = null;
             CommitHoldingGate();
             searcherManager.MaybeRefreshBlocking();
-            completed.Completed = true;
         }
         finally
         {
-            lock (searcherGate)
-                pinnedSearcher = null;
-            searcherManager.Release(old);
-            rebuild = null;
+            if (old is not null)
+            {
+                lock (searcherGate)
+                    pinnedSearcher = null;
+                searcherManager.Release(old);
+            }
             writeGate.ExitWriteLock();
         }
     }
+
+    /// <summary>False once a failed swap left the writer in a state that must not be committed; restart to recover.</summary>
+    public bool IsHealthy => !broken;
 
     /// <summary>Ends a rebuild that will not be swapped in (it failed or was cancelled).</summary>
     public void AbandonRebuild(IndexRebuild abandoned)
@@ -308,7 +325,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     {
         lock (commitLock)
         {
-            if (disposed)
+            if (disposed || broken)
                 return;
             Interlocked.Exchange(ref commitPending, 0);
             // Read before the commit: writes applied after this point are replayed from the journal if need be.
@@ -350,7 +367,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             disposed = true;
         rebuild?.Dispose();
         searcherManager.Dispose();
-        writer.Dispose();
+        if (broken)
+            writer.Rollback();
+        else
+            writer.Dispose();
         writeGate.Dispose();
         directory.Dispose();
         processLock.Dispose();

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>Writes through the API: keys, answers, and that what was written is searchable when the answer comes.</summary>
+public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<AdminApiFactory>
+{
+    private readonly HttpClient admin = api.CreateAdminClient();
+
+    private static JsonContent Article(string title, params string[] paragraphs) =>
+        JsonContent.Create(new { title, date = "2024-05-01", paragraphs });
+
+    private static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    [Fact]
+    public async Task Put_article_is_searchable_as_soon_as_the_answer_comes()
+    {
+        var response = await admin.PutAsync("/articles/api-zanzibar", Article("Clove harvest", "Zanzibar clove farmers expect a record harvest."));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var search = await admin.GetOk("/search?q=zanzibar");
+        Assert.Equal("api-zanzibar", (string)search["hits"]![0]!["articleId"]!);
+    }
+
+    [Fact]
+    public async Task Put_again_replaces_every_paragraph_of_the_article()
+    {
+        await admin.PutAsync("/articles/api-replaced", Article("Old", "Quokka census begins.", "Quokka numbers rise."));
+        var response = await admin.PutAsync("/articles/api-replaced", Article("New", "Wombat census begins."));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.Equal(0, (int)(await admin.GetOk("/search?q=quokka"))["total"]!);
+        var article = await admin.GetOk("/articles/api-replaced");
+        Assert.Single(article["paragraphs"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task X_Api_Key_header_is_accepted_as_well_as_a_bearer_token()
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminApiFactory.AdminKey);
+        var response = await client.PutAsync("/articles/api-header-key", Article("Header", "Sent with the header key."));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Write_without_a_key_is_refused_with_401()
+    {
+        using var client = api.CreateClient();
+        var problem = await Problem(await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this.")), HttpStatusCode.Unauthorized);
+        Assert.Contains("admin key", (string)problem["detail"]!);
+        await admin.GetProblem("/articles/api-nokey", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Write_with_a_wrong_key_is_refused_with_401()
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminApiFactory.AdminKey + "x");
+        await Problem(await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId), HttpStatusCode.Unauthorized);
+        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_article_and_unknown_ids_are_404()
+    {
+        await admin.PutAsync("/articles/api-deleted", Article("Doomed", "Platypus sighting reported."));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/articles/api-deleted")).StatusCode);
+
+        Assert.Equal(0, (int)(await admin.GetOk("/search?q=platypus"))["total"]!);
+        var problem = await Problem(await admin.DeleteAsync("/articles/api-deleted"), HttpStatusCode.NotFound);
+        Assert.Equal("id", (string)problem["parameter"]!);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("a/../b")]
+    public async Task Id_that_climbs_out_of_a_folder_is_refused_naming_id(string id)
+    {
+        var problem = await Problem(await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id.")), HttpStatusCode.BadRequest);
+        Assert.Equal("id", (string)problem["parameter"]!);
+    }
+
+    [Fact]
+    public async Task Body_id_that_differs_from_the_path_is_refused_naming_id()
+    {
+        var body = JsonContent.Create(new { id = "other", title = "t", paragraphs = new[] { "p" } });
+        var problem = await Problem(await admin.PutAsync("/articles/api-mismatch", body), HttpStatusCode.BadRequest);
+        Assert.Equal("id", (string)problem["parameter"]!);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"title\": \"no paragraphs\"}")]
+    public async Task Body_that_is_not_an_article_is_refused_naming_body(string body)
+    {
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var problem = await Problem(await admin.PutAsync("/articles/api-badbody", content), HttpStatusCode.BadRequest);
+        Assert.Equal("body", (string)problem["parameter"]!);
+    }
+
+    [Fact]
+    public async Task Bulk_writes_the_good_lines_and_reports_the_bad_ones()
+    {
+        var lines = string.Join('\n',
+            """{"id": "bulk-1", "title": "One", "paragraphs": ["Narwhal migration starts early."]}""",
+            """{"id": "bulk-2", "title": "Two", "body": "Narwhal calves spotted.\n\nA second paragraph."}""",
+            """{"id": "bulk-3", "title": "Three", "paragraphs": [""",
+            """{"id": "../../etc/passwd", "title": "Four", "paragraphs": ["Narwhal."]}""");
+        var response = await admin.PostAsync("/articles/_bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(2, (int)answer["written"]!);
+        Assert.Equal(2, (int)answer["failed"]!);
+        Assert.Equal([3, 4], answer["errors"]!.AsArray().Select(e => (int)e!["line"]!));
+        Assert.Equal(2, (int)(await admin.GetOk("/search?q=narwhal"))["total"]!);
+    }
+
+    [Fact]
+    public async Task Rebuild_keeps_the_corpus_and_the_articles_written_through_the_api()
+    {
+        await admin.PutAsync("/articles/api-survivor", Article("Survivor", "Axolotl breeding programme expands."));
+        var response = await admin.PostAsync("/index/_rebuild", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        await WaitUntilReady();
+        Assert.Equal(1, (int)(await admin.GetOk("/search?q=axolotl"))["total"]!);
+        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+    }
+
+    private async Task WaitUntilReady()
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            await Task.Delay(50);
+            if ((string?)(await admin.GetOk("/health"))["status"] == "ready")
+                return;
+        }
+        throw new TimeoutException("The rebuild did not finish within 30 s.");
+    }
+}

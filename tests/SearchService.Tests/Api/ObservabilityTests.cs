@@ -1,0 +1,53 @@
+using System.Net;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>Probes, request ids and the Prometheus metrics endpoint.</summary>
+public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedApiFactory>
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task Liveness_and_readiness_answer_200_once_the_index_is_open()
+    {
+        Assert.Equal("alive", (string)(await client.GetOk("/health/live"))["status"]!);
+        Assert.Equal("ready", (string)(await client.GetOk("/health/ready"))["status"]!);
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_a_request_id_and_a_sane_caller_id_is_kept()
+    {
+        var generated = await client.GetAsync("/search?q=terrorism");
+        Assert.False(string.IsNullOrEmpty(generated.Headers.GetValues("X-Request-Id").Single()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=terrorism");
+        request.Headers.Add("X-Request-Id", "caller-42");
+        var echoed = await client.SendAsync(request);
+        Assert.Equal("caller-42", echoed.Headers.GetValues("X-Request-Id").Single());
+    }
+
+    [Fact]
+    public async Task Problem_answers_carry_the_request_id()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?page=abc");
+        request.Headers.Add("X-Request-Id", "caller-problem-7");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("caller-problem-7", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_count_requests_and_report_the_index_in_prometheus_format()
+    {
+        await client.GetAsync("/search?q=terrorism");
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("searchservice_http_requests_total{method=\"GET\",route=\"/search\",status=\"200\"}", text);
+        Assert.Contains("searchservice_http_request_duration_seconds_bucket{route=\"/search\",le=\"+Inf\"}", text);
+        Assert.Matches(@"(?m)^searchservice_index_articles 1$", text);
+        Assert.Matches(@"(?m)^searchservice_index_size_bytes [1-9]\d*$", text);
+        Assert.Contains("searchservice_indexing_lag_seconds", text);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>Per-client rate limiting of searches: 429 with Retry-After past the limit, probes never limited.</summary>
+public sealed class RateLimitTests(RateLimitTests.LimitedApiFactory api) : IClassFixture<RateLimitTests.LimitedApiFactory>
+{
+    public sealed class LimitedApiFactory : SeedApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Search:SearchRequestsPerSecond", "3");
+        }
+    }
+
+    [Fact]
+    public async Task Searches_past_the_limit_get_429_with_Retry_After()
+    {
+        using var client = api.CreateClient();
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 10; i++)
+            responses.Add(await client.GetAsync("/search?q=terrorism"));
+
+        var refused = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Health_probes_are_not_rate_limited()
+    {
+        using var client = api.CreateClient();
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>A private deployment: with Search:SearchApiKey set, reading needs a key too; the probes stay open.</summary>
+public sealed class SearchKeyTests(SearchKeyTests.PrivateApiFactory api) : IClassFixture<SearchKeyTests.PrivateApiFactory>
+{
+    private const string SearchKey = "test-search-key-0123456789";
+
+    public sealed class PrivateApiFactory : AdminApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Search:SearchApiKey", SearchKey);
+        }
+    }
+
+    [Fact]
+    public async Task Search_without_the_key_is_refused_with_401_and_a_bearer_challenge()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetAsync("/search?q=terrorism");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Search_with_the_search_key_answers()
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", SearchKey);
+        Assert.True((int)(await client.GetOk("/search?q=terrorism"))["total"]! > 0);
+    }
+
+    [Fact]
+    public async Task Search_key_does_not_open_the_write_endpoints()
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", SearchKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_probes_need_no_key()
+    {
+        using var client = api.CreateClient();
+        await client.GetOk("/health/live");
+        await client.GetOk("/health/ready");
+    }
+}

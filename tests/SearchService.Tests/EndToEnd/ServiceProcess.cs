@@ -76,6 +76,13 @@ public sealed partial class ServiceProcess : IDisposable
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
 
+    /// <summary>Kills the process at once (SIGKILL on Linux), as a power cut or the OOM killer would.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)

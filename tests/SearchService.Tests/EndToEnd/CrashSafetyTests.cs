@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SearchService.Core.Corpus;
+using SearchService.Tests.Api;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>
+/// The service killed with SIGKILL while it indexes the Reuters corpus and takes API writes, then started again:
+/// every acknowledged write is there whole, nothing is doubled, and indexing resumes to the full count.
+/// CI uses the first <see cref="CiArticles"/> articles; <c>SEARCHSERVICE_CRASH_FULL=1</c> uses the whole file.
+/// </summary>
+public sealed partial class CrashSafetyTests : IDisposable
+{
+    private const int CiArticles = 3000;
+    private const int Writers = 4;
+    private const int IdsPerWriter = 10;
+    private const int ParagraphsPerWrite = 3;
+    private const string AdminKey = "crash-test-admin-key";
+
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    private string[] Arguments =>
+        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}"];
+
+    [ReutersFact]
+    public async Task Killed_mid_indexing_keeps_every_acknowledged_write_and_resumes_to_the_full_count()
+    {
+        var full = Environment.GetEnvironmentVariable("SEARCHSERVICE_CRASH_FULL") == "1";
+        var file = corpus.Combine("reuters.jsonl");
+        ReutersCorpus.CopyStart(file, full ? null : CiArticles);
+        var expected = ExpectedParagraphs(file);
+
+        var acknowledged = new ConcurrentDictionary<string, int>();
+        var inFlight = new ConcurrentDictionary<string, int>();
+        using (var service = ServiceProcess.Start(Arguments))
+        {
+            using var client = await AdminClient(service);
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, Writers)
+                .Select(w => Task.Run(() => WriteUntilStopped(client, w, acknowledged, inFlight, stop.Token)))
+                .ToList();
+
+            var health = await WaitForMidIndexing(client, acknowledged);
+            Assert.True((string?)health["status"] == "indexing",
+                $"Indexing finished before the kill; the corpus is too small to test a crash mid-indexing: {health}");
+            service.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+
+        using var restarted = ServiceProcess.Start(Arguments);
+        using var after = await AdminClient(restarted);
+        var ready = await WaitUntilReady(after);
+
+        foreach (var (id, version) in acknowledged)
+        {
+            var article = await after.GetOk("/articles/" + id);
+            var versions = article["paragraphs"]!.AsArray().Select(p => VersionOf((string)p!["text"]!)).Distinct().ToList();
+            Assert.Equal(ParagraphsPerWrite, article["paragraphs"]!.AsArray().Count);
+            var found = Assert.Single(versions);
+            Assert.True(found == version || (inFlight.TryGetValue(id, out var pending) && found == pending),
+                $"{id}: acknowledged version {version}, found {found}");
+        }
+        Assert.Equal(expected.Count + acknowledged.Count, (int)ready["articles"]!);
+        Assert.Equal(expected.Values.Sum() + ParagraphsPerWrite * acknowledged.Count, (int)ready["paragraphs"]!);
+    }
+
+    /// <summary>Each writer replaces its own ids in turn, one request at a time, so at most one version per id is unanswered.</summary>
+    private static async Task WriteUntilStopped(
+        HttpClient client, int writer, ConcurrentDictionary<string, int> acknowledged, ConcurrentDictionary<string, int> inFlight,
+        CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var id = $"crash-probe-{writer}-{n % IdsPerWriter}";
+            var version = n / IdsPerWriter;
+            var paragraphs = Enumerable.Range(1, ParagraphsPerWrite)
+                .Select(p => $"Crash probe {id} paragraph {p} carries version {version}.").ToArray();
+            inFlight[id] = version;
+            try
+            {
+                var response = await client.PutAsJsonAsync("/articles/" + id, new { title = $"Probe {id}", paragraphs }, stop);
+                if (response.IsSuccessStatusCode)
+                    acknowledged[id] = version;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                return; // the service is gone
+            }
+        }
+    }
+
+    private static async Task<JsonObject> WaitForMidIndexing(HttpClient client, ConcurrentDictionary<string, int> acknowledged)
+    {
+        for (var i = 0; ; i++)
+        {
+            var health = await client.GetOk("/health");
+            var mid = (string?)health["status"] == "indexing" && (int)health["articles"]! > acknowledged.Count;
+            if ((mid && acknowledged.Count >= Writers * IdsPerWriter) || (string?)health["status"] == "ready" || i > 1200)
+                return health;
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<JsonObject> WaitUntilReady(HttpClient client)
+    {
+        for (var i = 0; i < 3000; i++)
+        {
+            var health = await client.GetOk("/health");
+            if ((string?)health["status"] == "ready")
+                return health;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The restarted service did not finish indexing within 5 minutes.");
+    }
+
+    private static async Task<HttpClient> AdminClient(ServiceProcess service)
+    {
+        var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    /// <summary>Article id → paragraph count, as the corpus reader reads the file (a later line with the same id wins).</summary>
+    private static Dictionary<string, int> ExpectedParagraphs(string file)
+    {
+        using var stream = File.OpenRead(file);
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var article in JsonlArticleReader.Read(stream, "reuters.jsonl", _ => { }))
+            expected[article.Id] = article.Paragraphs.Count;
+        return expected;
+    }
+
+    private static int VersionOf(string text) => int.Parse(Version().Match(text).Groups[1].Value);
+
+    [GeneratedRegex(@"carries version (\d+)")]
+    private static partial Regex Version();
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>
+/// Many searches at once while articles are replaced and a full rebuild runs: none fails, none sees a partial index
+/// or an article mixed from two versions, and the rebuild keeps the latest API version of each article.
+/// </summary>
+public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFactory api) : IClassFixture<ConcurrencyTests.GeneratedCorpusFactory>
+{
+    private const int Articles = 300;
+    private const int ParagraphsEach = 4;
+    private const int Searchers = 6;
+    private const int Replacers = 2;
+
+    public sealed class GeneratedCorpusFactory : AdminApiFactory
+    {
+        protected override void AddToCorpus(TempDirectory folder) =>
+            File.WriteAllLines(folder.Combine("generated.jsonl"), Enumerable.Range(0, Articles).Select(n =>
+                JsonSerializer.Serialize(new { id = $"gen-{n}", title = $"Harbour log {n}", paragraphs = Paragraphs($"gen-{n}", 0) })));
+    }
+
+    private static string[] Paragraphs(string id, int version) =>
+        Enumerable.Range(1, ParagraphsEach).Select(p => $"The lighthouse keeper of {id} wrote entry {p} in edition {version}.").ToArray();
+
+    [Fact]
+    public async Task Searches_during_replacements_and_a_rebuild_never_fail_and_see_whole_versions()
+    {
+        using var admin = api.CreateAdminClient();
+        using var stop = new CancellationTokenSource();
+        var failures = new ConcurrentQueue<string>();
+        var latest = new ConcurrentDictionary<string, int>();
+        var searches = 0;
+
+        var searchers = Enumerable.Range(0, Searchers).Select(s => Task.Run(async () =>
+        {
+            using var client = api.CreateClient();
+            var random = new Random(s);
+            while (!stop.IsCancellationRequested)
+            {
+                var url = $"/search?q=lighthouse&pageSize=100&page={random.Next(1, Articles * ParagraphsEach / 100 + 1)}";
+                var response = await client.GetAsync(url);
+                Interlocked.Increment(ref searches);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Enqueue($"{url} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    continue;
+                }
+                if (Inconsistency(JsonNode.Parse(await response.Content.ReadAsStringAsync())!) is { } problem)
+                    failures.Enqueue($"{url}: {problem}");
+            }
+        })).ToList();
+
+        var replacers = Enumerable.Range(0, Replacers).Select(r => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                // Each replacer owns every other article, so one article's versions are written in order.
+                var id = $"gen-{(n * Replacers + r) % Articles}";
+                var version = n + 1;
+                var response = await admin.PutAsJsonAsync("/articles/" + id, new { title = "Harbour log", paragraphs = Paragraphs(id, version) });
+                if (response.IsSuccessStatusCode)
+                    latest[id] = version;
+                else
+                    failures.Enqueue($"PUT {id} → {(int)response.StatusCode}");
+            }
+        })).ToList();
+
+        await Task.Delay(500);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/index/_rebuild", null)).StatusCode);
+        await WaitUntilReady(admin);
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await Task.WhenAll(searchers.Concat(replacers));
+
+        Assert.Empty(failures);
+        Assert.True(searches > 50, $"only {searches} searches ran");
+        foreach (var (id, version) in latest)
+        {
+            var article = await admin.GetOk("/articles/" + id);
+            Assert.All(article["paragraphs"]!.AsArray(), p => Assert.Equal(version, EditionOf((string)p!["text"]!)));
+        }
+    }
+
+    /// <summary>Why a search answer is inconsistent, or null: it must count every paragraph, and an article's paragraphs share one edition.</summary>
+    private static string? Inconsistency(JsonNode result)
+    {
+        if ((int)result["total"]! != Articles * ParagraphsEach)
+            return $"total {(int)result["total"]!}, expected {Articles * ParagraphsEach}";
+        var mixed = result["hits"]!.AsArray()
+            .GroupBy(hit => (string)hit!["articleId"]!)
+            .FirstOrDefault(article => article.Select(hit => EditionOf((string)hit!["text"]!)).Distinct().Count() > 1);
+        return mixed is null ? null : $"{mixed.Key} mixes editions";
+    }
+
+    private static int EditionOf(string text) => int.Parse(Edition().Match(text).Groups[1].Value);
+
+    [GeneratedRegex(@"in edition (\d+)")]
+    private static partial Regex Edition();
+
+    private static async Task WaitUntilReady(HttpClient client)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if ((string?)(await client.GetOk("/health"))["status"] == "ready")
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The rebuild did not finish within 60 s.");
+    }
+}

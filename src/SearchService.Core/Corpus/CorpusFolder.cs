@@ -41,7 +41,13 @@ public sealed class CorpusFolder(string root)
         }
 
         if (Path.GetExtension(file.FullPath).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
-            return JsonlArticleReader.Read(stream, file.RelativePath, report, bytesRead);
+        {
+            if (stream.Length > 0)
+                return JsonlArticleReader.Read(stream, file.RelativePath, report, bytesRead);
+            stream.Dispose();
+            report(new CorpusProblem(file.RelativePath, null, "empty file"));
+            return [];
+        }
 
         using (stream)
         {

@@ -33,7 +33,7 @@ public sealed class Utf8LineReader(Stream stream) : IDisposable
             {
                 start = 0;
                 end = stream.Read(buffer, 0, buffer.Length);
-                if (end == 0 && line.WrittenCount == 0)
+                if (end == 0 && line.WrittenCount == 0 && !LineTooLong)
                     return null;
                 if (end == 0)
                     return TrimCarriageReturn(line.WrittenMemory);

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>Start-up refusals and request limits that only the real process on real Kestrel shows.</summary>
+public sealed class StartupAndLimitsTests : IDisposable
+{
+    private const string AdminKey = "limits-test-admin-key";
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public StartupAndLimitsTests() => File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+
+    [Fact]
+    public async Task Index_folder_that_cannot_be_written_stops_the_start_saying_so()
+    {
+        // A regular file where the index folder's parent should be: nothing can be created there, not even by root.
+        var blocker = corpus.WriteFile("../not-a-folder", "");
+        using var service = ServiceProcess.Start(
+            $"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={Path.Combine(blocker, "index")}");
+
+        Assert.NotEqual(0, await service.ExitCode());
+        Assert.Contains("cannot be opened for writing", service.Output);
+    }
+
+    [Fact]
+    public async Task Body_over_the_configured_cap_is_refused_with_413_problem_while_bulk_has_its_own_cap()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
+            $"--Search:AdminApiKey={AdminKey}", "--Search:MaxRequestBodyBytes=2000");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        var paragraphs = Enumerable.Range(0, 50).Select(n => $"Paragraph {n} of a long article about harbour dredging.").ToArray();
+
+        var tooLarge = await client.PutAsJsonAsync("/articles/long", new { title = "Long", paragraphs });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+
+        var line = (new JsonObject { ["id"] = "long", ["title"] = "Long", ["paragraphs"] = new JsonArray([.. paragraphs.Select(p => JsonValue.Create(p))]) }).ToJsonString();
+        var bulk = await client.PostAsync("/articles/_bulk", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+    }
+
+    [Fact]
+    public async Task Errors_in_production_carry_no_stack_trace_or_file_path()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
+            "--environment", "Production");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+        foreach (var url in new[] { "/search?page=abc", "/search?syntax=lucene&q=title:[a%20TO", "/articles/nope", "/search?pageSize=1e309" })
+        {
+            var body = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.DoesNotMatch(@"\bat [\w.`]+\(", body); // a stack frame: "at Namespace.Type.Method("
+            Assert.DoesNotContain(index.Path, body);
+            Assert.DoesNotContain(".cs:", body);
+        }
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Indexing;
+
+/// <summary>The API write journal: what a restart replays, and what it makes of a line a crash cut short.</summary>
+public sealed class ArticleStoreTests : IDisposable
+{
+    private static readonly IFacetExtractor Extractor = NewsFacetExtractor.Load();
+    private readonly TempDirectory folder = new();
+
+    private (SearchIndex Index, ArticleStore Store) Open()
+    {
+        var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+        return (index, new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance));
+    }
+
+    private static Article Probe(string id, string word) => new(id, "Probe", [$"The {word} probe paragraph.", "A second paragraph."]);
+
+    private static int Count(SearchIndex index, string articleId) =>
+        index.Search(s => s.Search(new TermQuery(new Lucene.Net.Index.Term("articleId", articleId)), 10).TotalHits);
+
+    [Fact]
+    public async Task Journal_lines_the_index_never_committed_are_replayed_at_start_up()
+    {
+        var (index, store) = Open();
+        await store.PutAsync(Probe("kept", "walrus"));
+        store.Dispose();
+        index.Dispose();
+        // As after a crash before the commit: the index is back to empty, the journal still has the write.
+        Directory.Delete(folder.Path, recursive: true);
+        Directory.CreateDirectory(folder.Path);
+        File.WriteAllText(Path.Combine(folder.Path, WriteJournal.FileName),
+            """{"op":"put","id":"kept","title":"Probe","paragraphs":["The walrus probe paragraph.","A second paragraph."]}""" + "\n");
+
+        (index, store) = Open();
+        using (index)
+        using (store)
+        {
+            Assert.True(index.WaitUntilSearchable(TimeSpan.FromSeconds(5)));
+            Assert.Equal(2, Count(index, "kept"));
+        }
+    }
+
+    [Fact]
+    public async Task Line_cut_short_by_a_crash_is_dropped_and_the_journal_continues_after_it()
+    {
+        var journal = Path.Combine(folder.Path, WriteJournal.FileName);
+        File.WriteAllText(journal,
+            """{"op":"put","id":"whole","title":"Probe","paragraphs":["The heron probe paragraph."]}""" + "\n" +
+            """{"op":"put","id":"torn","title":"Pro""");
+        var (index, store) = Open();
+        using (index)
+        using (store)
+        {
+            await store.PutAsync(Probe("after", "egret"));
+            Assert.Equal(1, Count(index, "whole"));
+            Assert.Equal(0, Count(index, "torn"));
+            Assert.Equal(2, Count(index, "after"));
+        }
+        var lines = File.ReadAllLines(journal);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"after\"", lines[1]);
+    }
+
+    [Fact]
+    public async Task Delete_is_journaled_and_survives_a_restart()
+    {
+        var (index, store) = Open();
+        await store.PutAsync(Probe("gone", "ibis"));
+        Assert.True(await store.DeleteAsync("gone"));
+        store.Dispose();
+        index.Dispose();
+
+        (index, store) = Open();
+        using (index)
+        using (store)
+            Assert.Equal(0, Count(index, "gone"));
+        Assert.Contains("\"delete\"", File.ReadAllText(Path.Combine(folder.Path, WriteJournal.FileName), Encoding.UTF8));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_are_all_durable_and_searchable_when_answered()
+    {
+        var (index, store) = Open();
+        using (index)
+        using (store)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(n => Task.Run(() => store.PutAsync(Probe($"burst-{n}", "stork")))));
+            Assert.Equal(40, index.Search(s => s.Search(new TermQuery(new Lucene.Net.Index.Term("text", "second")), 1).TotalHits));
+            Assert.Equal(40, File.ReadAllLines(Path.Combine(folder.Path, WriteJournal.FileName)).Length);
+        }
+    }
+
+    [Fact]
+    public async Task Search_past_its_time_budget_is_stopped_with_a_clear_exception()
+    {
+        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, TimeSpan.FromMilliseconds(50));
+        using var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance);
+        for (var n = 0; n < 20; n++)
+            await store.PutAsync(Probe($"slow-{n}", "crane"));
+
+        var e = Assert.Throws<QueryTimeoutException>(() => index.Search(s =>
+        {
+            s.Search(new MatchAllDocsQuery(), new SlowCollector());
+            return 0;
+        }));
+        Assert.Contains("50 ms", e.Message);
+    }
+
+    /// <summary>Takes 20 ms a hit, as a pathological query would over a large index.</summary>
+    private sealed class SlowCollector : ICollector
+    {
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void Collect(int doc) => Thread.Sleep(20);
+
+        public void SetNextReader(Lucene.Net.Index.AtomicReaderContext context)
+        {
+        }
+    }
+
+    public void Dispose() => folder.Dispose();
+}

@@ -39,6 +39,15 @@ public sealed class LuceneSyntaxParser(Analyzer analyzer)
     private sealed class GuardedQueryParser(Analyzer analyzer) : QueryParser(IndexSchema.Version, IndexSchema.Text, analyzer)
     {
         public const int MaxRegexpLength = 30;
+        public const int MinPrefixLength = 2;
+
+        /// <summary>A one-letter prefix expands to a large part of the vocabulary: too costly to be worth it.</summary>
+        protected override Query GetPrefixQuery(string field, string termStr)
+        {
+            if (termStr.Length < MinPrefixLength)
+                throw new ParseException($"Prefix '{termStr}*' refused: at least {MinPrefixLength} characters before the *.");
+            return base.GetPrefixQuery(field, termStr);
+        }
 
         protected override Query GetRegexpQuery(string field, string termStr)
         {

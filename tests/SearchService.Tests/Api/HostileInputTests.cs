@@ -101,6 +101,23 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
         Assert.Equal("q", (string)problem["parameter"]!);
     }
 
+    [Theory]
+    [InlineData("a*")]
+    [InlineData("title:t*")]
+    public async Task One_letter_prefix_is_refused_saying_why(string q)
+    {
+        var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
+        Assert.Equal("q", (string)problem["parameter"]!);
+        Assert.Contains("at least 2 characters", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Two_letter_prefix_is_searched()
+    {
+        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("te*"));
+        Assert.True((int)result["total"]! > 0);
+    }
+
     [Fact]
     public async Task Short_regular_expression_still_works()
     {

@@ -19,7 +19,7 @@ public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics,
             : context.TraceIdentifier;
         context.TraceIdentifier = requestId;
         context.Response.Headers[HeaderName] = requestId;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        using var scope = logger.BeginScope("Request {RequestId}", requestId);
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -19,25 +19,29 @@ public static class JsonlArticleReader
         {
             lineNumber++;
             bytesRead?.Invoke(reader.Position);
-            if (reader.LineTooLong)
-            {
-                report(new CorpusProblem(file, lineNumber, $"line longer than {Utf8LineReader.MaxLineBytes / (1024 * 1024)} MiB"));
-                continue;
-            }
-            var line = CorpusText.TryDecode(bytes.Span, out var problem);
-            if (line is null)
-            {
-                report(new CorpusProblem(file, lineNumber, problem!));
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            var article = ParseLine(line, out problem);
-            if (article is null)
-                report(new CorpusProblem(file, lineNumber, problem!));
-            else
+            var article = ParseLine(bytes.Span, reader.LineTooLong, out var problem);
+            if (article is not null)
                 yield return article;
+            else if (problem is not null)
+                report(new CorpusProblem(file, lineNumber, problem));
         }
+    }
+
+    /// <summary>
+    /// One raw line as an article: null with the reason when it is not one, null without a reason when it is blank.
+    /// </summary>
+    /// <param name="tooLong">The reader skipped the line for its length (<see cref="Utf8LineReader.LineTooLong"/>).</param>
+    public static Article? ParseLine(ReadOnlySpan<byte> bytes, bool tooLong, out string? problem)
+    {
+        if (tooLong)
+        {
+            problem = $"line longer than {Utf8LineReader.MaxLineBytes / (1024 * 1024)} MiB";
+            return null;
+        }
+        var line = CorpusText.TryDecode(bytes, out problem);
+        if (line is null || string.IsNullOrWhiteSpace(line))
+            return null;
+        return ParseLine(line, out problem);
     }
 
     /// <summary>Parses one JSON line into an article; returns null with a reason when it is not a valid article.</summary>

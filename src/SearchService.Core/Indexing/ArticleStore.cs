@@ -70,23 +70,23 @@ public sealed class ArticleStore : IDisposable
     /// </summary>
     public async Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation = default)
     {
-        using var reader = new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using var reader = new Utf8LineReader(body, leaveOpen: true);
         int lineNumber = 0, written = 0, failed = 0;
         long end = 0, generation = 0;
-        while (await reader.ReadLineAsync(cancellation) is { } line)
+        while (await reader.ReadLineAsync(cancellation) is { } bytes)
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            var article = JsonlArticleReader.ParseLine(line, out var problem);
-            problem ??= article is null ? null : ArticleIds.Problem(article.Id);
-            if (problem is not null)
+            var article = JsonlArticleReader.ParseLine(bytes.Span, reader.LineTooLong, out var problem);
+            if (article is null)
             {
-                failed++;
-                reportBadLine(lineNumber, problem);
+                if (problem is not null)
+                {
+                    failed++;
+                    reportBadLine(lineNumber, problem);
+                }
                 continue;
             }
-            (end, generation) = Apply(article!, extractor.Extract(article!));
+            (end, generation) = Apply(article, extractor.Extract(article));
             written++;
         }
         if (written > 0)

@@ -32,6 +32,24 @@ public sealed class RegionExtractor
         return Mentions(tokens, TextTokens.IsShouting(text)).Select(m => m.Region.Name).Distinct().ToList();
     }
 
+    /// <summary>Distinct regions named in <paramref name="text"/>, in order of first mention, each marked
+    /// <see cref="NamedRegion.AsLocation"/> when some mention of it follows "in".</summary>
+    public IReadOnlyList<NamedRegion> Named(string text)
+    {
+        var tokens = TextTokens.Tokenize(text);
+        var named = new List<NamedRegion>();
+        foreach (var m in Mentions(tokens, TextTokens.IsShouting(text)))
+        {
+            var asLocation = m.Start > 0 && tokens[m.Start - 1].Text == "in";
+            var seen = named.FindIndex(n => n.Region == m.Region);
+            if (seen < 0)
+                named.Add(new NamedRegion(m.Region, asLocation));
+            else if (asLocation)
+                named[seen] = named[seen] with { AsLocation = true };
+        }
+        return named;
+    }
+
     /// <summary>Mentions that survive the context rules; a US-state reading comes back as the United States.</summary>
     public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)
     {

@@ -34,7 +34,8 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     {
         var functionWords = WordList.LoadDefault(FunctionWordsFileName);
         var gazetteer = RegionGazetteer.Load();
-        var regions = new RegionExtractor(gazetteer, functionWords, RegionExtractor.LoadDatelineAbbreviations(gazetteer));
+        var regions = new RegionExtractor(gazetteer, functionWords, RegionExtractor.LoadDatelineAbbreviations(gazetteer),
+            WordList.LoadDefault(RegionExtractor.ModifierNounsFileName));
         var topics = new TopicClassifier(TopicTaxonomy.Load(taxonomyPath));
         var speakers = new SpeakerExtractor(SpeakerLexicon.Load(functionWords), regions);
         return new NewsFacetExtractor(regions, topics, speakers);

@@ -21,14 +21,15 @@ if (command is not ("index" or "rebuild" or "extract"))
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != command).ToArray());
+// The extract command's file is positional; the configuration reader would take a path starting with '/' for a switch.
+var file = command == "extract" ? args.Where(a => !a.StartsWith('-')).Skip(1).FirstOrDefault() : null;
+var builder = Host.CreateApplicationBuilder(args.Where(a => a != command && a != file).ToArray());
 builder.Services.AddSearchCore(builder.Configuration);
 if (command == "extract")
     builder.Logging.ClearProviders(); // standard output carries the JSON lines only
 using var host = builder.Build();
 if (command == "extract")
 {
-    var file = args.Where(a => !a.StartsWith('-')).Skip(1).FirstOrDefault();
     if (file is null)
     {
         Console.Error.WriteLine("Usage: SearchService.Indexer extract FILE.jsonl [--threads N] [--Search:TaxonomyPath=FILE]");

@@ -51,16 +51,23 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var topicScores = paragraphs.Select(_topics.Score).ToList();
         var speakers = _speakers.Extract(paragraphs);
 
+        var articleTopics = _topics.ClassifyArticle(article.Title, topicScores);
         var perParagraph = paragraphs.Select((_, i) => new ParagraphFacets(
             regions[i],
-            _topics.Select(topicScores[i]),
+            ParagraphTopics(topicScores[i], articleTopics),
             speakers[i])).ToList();
 
         var articleFacets = new ParagraphFacets(
             articleRegions,
-            _topics.ClassifyArticle(article.Title, topicScores),
+            articleTopics,
             speakers.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         return new ArticleFacets(articleFacets, perParagraph);
+    }
+
+    private IReadOnlyList<string> ParagraphTopics(IReadOnlyDictionary<string, double> scores, IReadOnlyList<string> articleTopics)
+    {
+        var own = _topics.Select(scores);
+        return _topics.Taxonomy.ArticleLevelTopics ? own.Where(articleTopics.Contains).ToList() : own;
     }
 
     // What the article is about, not every place it mentions: the dateline, the headline, and places that come up

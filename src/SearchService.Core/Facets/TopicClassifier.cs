@@ -17,9 +17,6 @@ public sealed class TopicClassifier
     /// <summary>Headline words weigh this much more than body words when judging the whole article.</summary>
     public const double TitleFactor = 2;
 
-    /// <summary>An article keeps a topic only if its evidence is at least this share of the strongest topic's.</summary>
-    public const double ArticleShareOfBest = 0.3;
-
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly TopicTaxonomy _taxonomy;
     private readonly Dictionary<string, Phrase[]>[] _byLength; // by first stem, longest phrases first
@@ -105,7 +102,7 @@ public sealed class TopicClassifier
             foreach (var (topic, score) in scores)
                 total[topic] = total.GetValueOrDefault(topic) + score;
         var best = total.Count == 0 ? 0 : total.Values.Max();
-        return Select(total, Math.Max(_taxonomy.Threshold, ArticleShareOfBest * best));
+        return Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
     }
 
     private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>

@@ -61,7 +61,9 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             articleRegions,
             articleTopics,
             speakers.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-        return new ArticleFacets(articleFacets, perParagraph);
+        var ancestors = perParagraph.SelectMany(p => p.Region).Concat(articleRegions).Distinct()
+            .ToDictionary(r => r, _regions.Gazetteer.Ancestors);
+        return new ArticleFacets(articleFacets, perParagraph, ancestors);
     }
 
     private IReadOnlyList<string> ParagraphTopics(IReadOnlyDictionary<string, double> scores, IReadOnlyList<string> articleTopics)

@@ -54,7 +54,11 @@ public sealed class TopicClassifier
         _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
             .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
             .ToArray();
+        _firstStems = phrases.Values.Select(p => p.Stems[0]).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static readonly int[] MaxGaps = [0, 1];
+    private readonly HashSet<string> _firstStems;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
@@ -64,10 +68,14 @@ public sealed class TopicClassifier
         var stems = Stem(text);
         var used = new bool[stems.Count];
         var found = new HashSet<Phrase>();
+        var starts = stems.Select(_firstStems.Contains).ToArray(); // most words start no phrase: skip them early
         foreach (var group in _byLength)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
-            foreach (var maxGap in new[] { 0, 1 })
+            foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
+                {
+                    if (!starts[i])
+                        continue;
                     foreach (var phrase in group.GetValueOrDefault(stems[i]) ?? [])
                         if (TryMatch(stems, used, i, phrase.Stems, maxGap, out var positions))
                         {
@@ -76,6 +84,7 @@ public sealed class TopicClassifier
                             found.Add(phrase);
                             break;
                         }
+                }
 
         var scores = new Dictionary<string, double>();
         foreach (var (topic, weight) in found.SelectMany(p => p.Evidence))

@@ -54,11 +54,13 @@ public sealed class TopicClassifier
         _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
             .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
             .ToArray();
+        _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
         _firstStems = phrases.Values.Select(p => p.Stems[0]).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly int[] MaxGaps = [0, 1];
     private readonly HashSet<string> _firstStems;
+    private readonly Dictionary<string, string> _parents;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
@@ -111,7 +113,11 @@ public sealed class TopicClassifier
             foreach (var (topic, score) in scores)
                 total[topic] = total.GetValueOrDefault(topic) + score;
         var best = total.Count == 0 ? 0 : total.Values.Max();
-        return Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
+        var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
+        // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
+        // needs only the threshold, not a share of the parent's larger score.
+        var narrower = Select(total).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
+        return kept.Concat(narrower).ToList();
     }
 
     private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>

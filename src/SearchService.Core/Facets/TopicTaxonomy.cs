@@ -66,8 +66,10 @@ public sealed class TopicTaxonomy
                 throw DataFile.Invalid(path, What, $"the topic '{t.Name}' appears twice.");
             if (t.Triggers is not { Count: > 0 })
                 throw DataFile.Invalid(path, What, $"the topic '{t.Name}' has no \"triggers\".");
-            topics.Add(new TopicDefinition(t.Name.Trim(), t.Triggers, t.Cues ?? []));
+            topics.Add(new TopicDefinition(t.Name.Trim(), t.Triggers, t.Cues ?? [], t.Parent?.Trim()));
         }
+        foreach (var t in topics.Where(t => t.Parent is not null && !names.Contains(t.Parent)))
+            throw DataFile.Invalid(path, What, $"the parent '{t.Parent}' of topic '{t.Name}' is not a topic.");
         var share = file.ArticleShareOfBest ?? DefaultArticleShareOfBest;
         if (share is < 0 or > 1)
             throw DataFile.Invalid(path, What, $"\"articleShareOfBest\" must be between 0 and 1, not {share}.");
@@ -87,6 +89,7 @@ public sealed class TopicTaxonomy
     {
         public string Name { get; set; } = "";
         public List<string>? Triggers { get; set; }
+        public string? Parent { get; set; }
         public List<string>? Cues { get; set; }
     }
 }

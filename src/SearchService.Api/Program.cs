@@ -8,7 +8,10 @@ builder.AddReliability();
 
 var app = builder.Build();
 if (!app.OpenOrExplain())
+{
+    await app.DisposeAsync(); // flushes the console log, so the reason reaches the operator before the exit
     return 1;
+}
 
 app.UseReliability();
 app.UseSearchApiErrors();

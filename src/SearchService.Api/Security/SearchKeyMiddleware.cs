@@ -17,6 +17,7 @@ public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<Ac
             return;
         }
         var presented = ApiKey.Presented(context.Request);
+        // Non-short-circuit '|': both comparisons always run, so the timing does not tell which key matched.
         if (ApiKey.Matches(presented, access.SearchApiKey) | ApiKey.Matches(presented, access.AdminApiKey))
         {
             await next(context);

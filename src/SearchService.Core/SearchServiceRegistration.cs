@@ -23,6 +23,7 @@ public static class SearchServiceRegistration
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
+        services.AddSingleton<Suggester>();
         return services;
     }
 

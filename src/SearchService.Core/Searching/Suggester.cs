@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Completes what a user is typing from the index's own vocabulary: frequent words and two-word phrases of the
+/// paragraphs, and facet values. The vocabulary is built once per searcher generation; while a newer generation's is
+/// being built, the previous one keeps answering, so no keystroke waits for a rebuild.
+/// </summary>
+public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger)
+{
+    public const int MaxSize = 20;
+
+    private volatile SuggestionVocabulary? current;
+    private int rebuilding;
+
+    public IReadOnlyList<Suggestion> Suggest(string typed, int size) =>
+        index.Search(searcher => VocabularyFor((DirectoryReader)searcher.IndexReader)).Complete(typed, Math.Clamp(size, 1, MaxSize));
+
+    /// <summary>Builds the vocabulary ahead of the first keystroke (it takes a second or two on a large index).</summary>
+    public void Prepare() => index.Search(searcher => VocabularyFor((DirectoryReader)searcher.IndexReader));
+
+    private SuggestionVocabulary VocabularyFor(DirectoryReader reader)
+    {
+        var known = current;
+        if (known is null)
+            return current = Build(reader);
+        if (known.Version != reader.Version && Interlocked.Exchange(ref rebuilding, 1) == 0)
+        {
+            Task.Run(() =>
+            {
+                try
+                {
+                    current = index.Search(searcher => Build((DirectoryReader)searcher.IndexReader));
+                }
+                finally
+                {
+                    Volatile.Write(ref rebuilding, 0);
+                }
+            });
+        }
+        return known;
+    }
+
+    private SuggestionVocabulary Build(DirectoryReader reader)
+    {
+        var clock = Stopwatch.StartNew();
+        var vocabulary = SuggestionVocabulary.Build(reader);
+        logger.LogInformation("Suggestions: {Words} words and phrases, {FacetKeys} facet keys from index version {Version}, built in {Milliseconds} ms",
+            vocabulary.WordCount, vocabulary.FacetKeyCount, reader.Version, (long)clock.Elapsed.TotalMilliseconds);
+        return vocabulary;
+    }
+}

@@ -9,7 +9,7 @@ public static class SearchBoxSetup
     public static WebApplicationBuilder AddSearchBox(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WidgetAssets>();
-        builder.Services.AddReadOnlyCors(builder.Configuration);
+        builder.Services.AddReadOnlyCors();
         return builder;
     }
 

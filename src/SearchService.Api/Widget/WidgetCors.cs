@@ -15,17 +15,22 @@ public static class WidgetCors
 
     private static readonly string[] ReadOnlyPaths = ["/search", "/suggest", "/articles", "/widget"];
 
-    public static IServiceCollection AddReadOnlyCors(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReadOnlyCors(this IServiceCollection services)
     {
-        var origins = configuration.GetSection(AllowedOriginsKey).Get<string[]>()?.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray() ?? [];
-        services.AddCors(options => options.AddPolicy(PolicyName, policy =>
+        services.AddCors();
+        // Read when the options are first used, so configuration added late (tests, hosting) still counts.
+        services.AddOptions<CorsOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            if (origins.Length == 0 || origins.Contains("*"))
-                policy.AllowAnyOrigin();
-            else
-                policy.WithOrigins(origins);
-            policy.WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1));
-        }));
+            var origins = configuration.GetSection(AllowedOriginsKey).Get<string[]>()?.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray() ?? [];
+            options.AddPolicy(PolicyName, policy =>
+            {
+                if (origins.Length == 0 || origins.Contains("*"))
+                    policy.AllowAnyOrigin();
+                else
+                    policy.WithOrigins(origins);
+                policy.WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1));
+            });
+        });
         return services;
     }
 

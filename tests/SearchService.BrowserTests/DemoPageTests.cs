@@ -24,7 +24,7 @@ public sealed class DemoPageTests(BrowserFixture fixture)
 
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"The demo page scrolls sideways at {width} px.");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath($"demo-{name}.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath($"demo-{name}.png"), FullPage = false });
             await context.CloseAsync();
         }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Net.Http.Headers;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
@@ -52,9 +53,13 @@ public static class WidgetEndpoints
         return TypedResults.Text(content, JavaScript);
     }
 
-    private static IResult Demo(WidgetAssets assets, HttpContext context)
+    private static IResult Demo([Description("Starts the demo with this search, so a demo can be linked to (/?q=terrorism).")] string? q,
+        WidgetAssets assets, HttpContext context)
     {
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-        return Pages.Html(context, assets.DemoPage.Replace("{{origin}}", HtmlTextEncoder.Encode(origin)));
+        var query = (q ?? "").Length <= SearchParameters.MaxQueryLength ? q ?? "" : "";
+        return Pages.Html(context, assets.DemoPage
+            .Replace("{{origin}}", HtmlTextEncoder.Encode(origin))
+            .Replace("{{query}}", HtmlTextEncoder.Encode(query)));
     }
 }

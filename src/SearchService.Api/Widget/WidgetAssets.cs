@@ -28,7 +28,7 @@ public sealed class WidgetAssets
     /// <summary>What <c>/widget/search-box.js</c> answers: an import of the versioned script, relative to itself.</summary>
     public string ScriptLoader { get; }
 
-    /// <summary>The demo page, with <c>{{origin}}</c> where the service's address goes.</summary>
+    /// <summary>The demo page, with <c>{{origin}}</c> where the service's address goes and <c>{{query}}</c> the search to start with.</summary>
     public string DemoPage { get; }
 
     /// <summary>The article page, with <c>{{title}}</c>, <c>{{meta}}</c> and <c>{{paragraphs}}</c> to fill.</summary>

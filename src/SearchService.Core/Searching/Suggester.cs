@@ -26,7 +26,8 @@ public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger)
     private SuggestionVocabulary VocabularyFor(DirectoryReader reader)
     {
         var known = current;
-        if (known is null)
+        // With nothing to offer yet (a new or still empty index), building now beats answering nothing.
+        if (known is null || (known.IsEmpty && known.Version != reader.Version))
             return current = Build(reader);
         if (known.Version != reader.Version && Interlocked.Exchange(ref rebuilding, 1) == 0)
         {

@@ -31,6 +31,8 @@ public sealed class SuggestionVocabulary
 
     public int FacetKeyCount => facets.Length;
 
+    public bool IsEmpty => words.Length == 0 && facets.Length == 0;
+
     public static SuggestionVocabulary Build(DirectoryReader reader)
     {
         // In a large index, words seen once are mostly typos and numbers; a small one keeps them all.

@@ -44,8 +44,17 @@ public sealed partial class WidgetEndpointTests(SeedApiFactory api) : IClassFixt
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Contains("<search-box endpoint=\"http://localhost\"></search-box>", html);
+        Assert.Contains("<search-box endpoint=\"http://localhost\" query=\"\"></search-box>", html);
+        Assert.Contains("&lt;search-box endpoint=\"http://localhost\"&gt;&lt;/search-box&gt;", html);
         Assert.Contains("&lt;script src=\"http://localhost/widget/search-box.js\" type=\"module\"&gt;&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task The_demo_page_starts_with_the_search_in_its_address_as_text()
+    {
+        var html = await client.GetStringAsync("/?q=" + Uri.EscapeDataString("\"><script>alert(1)</script>"));
+        Assert.Contains("query=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
     }
 
     [Fact]

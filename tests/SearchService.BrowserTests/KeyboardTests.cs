@@ -60,4 +60,21 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await Expect(target).ToBeInViewportAsync();
         await box.Page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task A_facet_value_ticked_with_the_space_bar_keeps_the_focus_when_the_results_change()
+    {
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
+        await box.TypeAsync("terrorism");
+        var afghanistan = box.FacetValue("region", "Afghanistan");
+        await Expect(afghanistan).ToBeVisibleAsync();
+
+        await afghanistan.FocusAsync();
+        await box.Page.Keyboard.PressAsync("Space");
+
+        await Expect(box.Status).ToHaveTextAsync("1 result.");
+        await Expect(afghanistan).ToBeCheckedAsync();
+        await Expect(afghanistan).ToBeFocusedAsync();
+        await box.Page.Context.CloseAsync();
+    }
 }

@@ -482,6 +482,8 @@ export class SearchBox extends HTMLElement {
     const url = this.#articleUrl(hit);
     const title = element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
     title.addEventListener("click", (event) => {
+      // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       this.#select(hit);
     });
@@ -524,6 +526,9 @@ export class SearchBox extends HTMLElement {
 
   #renderFacets() {
     const container = this.#part("facets");
+    // The lists are rebuilt with each answer; whoever ticked a box with the keyboard keeps their place.
+    const focused = this.#root.activeElement;
+    const refocus = focused && container.contains(focused) ? { facet: focused.dataset.facet, value: focused.dataset.value } : null;
     const groups = [];
     for (const facet of this.#shownFacets()) {
       const counts = this.#facetCounts[facet] ?? [];
@@ -533,6 +538,8 @@ export class SearchBox extends HTMLElement {
       if (listed.length === 0) continue;
       const items = listed.map(({ value, count }) => {
         const box = element("input", { type: "checkbox" });
+        box.dataset.facet = facet;
+        box.dataset.value = value;
         box.checked = selected.has(value);
         box.addEventListener("change", () => {
           if (box.checked) this.#valuesOf(facet).add(value);
@@ -555,6 +562,10 @@ export class SearchBox extends HTMLElement {
       groups.push(clear);
     }
     container.replaceChildren(...groups);
+    if (refocus) {
+      const same = [...container.querySelectorAll("input")].find((b) => b.dataset.facet === refocus.facet && b.dataset.value === refocus.value);
+      (same ?? this.#input).focus();
+    }
     container.hidden = groups.length === 0;
     container.parentElement.classList.toggle("with-facets", groups.length > 0);
     const toggle = this.#part("filters-toggle");

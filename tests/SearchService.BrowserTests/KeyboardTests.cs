@@ -15,7 +15,7 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await box.TypeAsync("terrorism");
         await Expect(box.Results.Nth(1)).ToBeVisibleAsync();
         await box.CloseSuggestionsAsync();
-        var secondId = (string)(await fixture.Api.GetJsonAsync("/search?q=terrorism"))["hits"]![1]!["id"]!;
+        var secondId = (string)(await fixture.Api.SearchAsync("q=terrorism"))["hits"]![1]!["id"]!;
 
         await box.Input.PressAsync("ArrowDown");
         await box.Input.PressAsync("ArrowDown");
@@ -46,7 +46,7 @@ public sealed class KeyboardTests(BrowserFixture fixture)
     public async Task Enter_on_a_result_opens_the_article_with_its_paragraph_highlighted_and_in_view()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
-        var hit = (await fixture.Api.GetJsonAsync("/search?q=Afghanistan"))["hits"]![0]!;
+        var hit = (await fixture.Api.SearchAsync("q=Afghanistan"))["hits"]![0]!;
         await box.TypeAsync("Afghanistan");
         await Expect(box.Results.First).ToBeVisibleAsync();
         await box.CloseSuggestionsAsync();

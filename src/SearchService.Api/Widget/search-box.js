@@ -416,6 +416,8 @@ export class SearchBox extends HTMLElement {
     const abort = (this.#abort = new AbortController());
     const facetSize = this.getAttribute("facet-size") ?? "8";
     const parameters = [["q", this.#query], ["page", String(page)], ["pageSize", String(this.#pageSize())], ["facetSize", facetSize]];
+    // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
+    if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
     for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
     this.#busy(true);
     try {
@@ -455,7 +457,8 @@ export class SearchBox extends HTMLElement {
 
   #show(answer, page, append) {
     this.#page = page;
-    this.#total = answer.total ?? 0;
+    // With collapse=article (where the service supports it) a result is an article, counted in totalArticles.
+    this.#total = answer.totalArticles ?? answer.total ?? 0;
     this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
     this.#facetCounts = answer.facets ?? {};
     this.#part("error").hidden = true;

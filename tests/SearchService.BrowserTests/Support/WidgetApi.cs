@@ -30,6 +30,10 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         corpus.WriteFile(HostileId,
             $"{HostileScript} Hostile headline {HostileImage}\n\n" +
             $"A {HostileWord} paragraph quoting markup: {HostileImage} and {HostileScript} must read as text.\n");
+        // A second article on terrorism, so that collapsed results still list more than one.
+        corpus.WriteFile("oslo-talks.txt",
+            "Nordic ministers meet on terrorism\n\nMinisters from Norway and Denmark met in Oslo on Tuesday to discuss terrorism " +
+            "and the security of ports.\n\nThey agreed to meet again in the spring.\n");
         UseKestrel(0);
     }
 
@@ -44,6 +48,12 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         await api.WaitUntilReadyAsync();
         return api;
     }
+
+    /// <summary>What the box asks for a search (one result per article where the service can collapse).</summary>
+    public Task<JsonObject> SearchAsync(string queryString) => GetJsonAsync($"/search?{queryString}&collapse=article");
+
+    /// <summary>The number of results the box shows for an answer of <see cref="SearchAsync"/>.</summary>
+    public static long ResultCount(JsonObject answer) => (long)(answer["totalArticles"] ?? answer["total"])!;
 
     public async Task<JsonObject> GetJsonAsync(string pathAndQuery)
     {

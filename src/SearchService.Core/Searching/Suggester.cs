@@ -8,13 +8,17 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// Completes what a user is typing from the index's own vocabulary: frequent words and two-word phrases of the
 /// paragraphs, and facet values. The vocabulary is built once per searcher generation; while a newer generation's is
-/// being built, the previous one keeps answering, so no keystroke waits for a rebuild.
+/// being built, the previous one keeps answering, so no keystroke waits for a rebuild. While the index changes all
+/// the time (a long indexing pass), rebuilds are at least <c>rebuildInterval</c> apart (default 5 s), so suggestions
+/// do not compete with indexing for the processor.
 /// </summary>
-public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger)
+public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger, TimeSpan? rebuildInterval = null)
 {
     public const int MaxSize = 20;
 
+    private readonly long rebuildIntervalMs = (long)(rebuildInterval ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
     private volatile SuggestionVocabulary? current;
+    private long builtAt;
     private int rebuilding;
 
     public IReadOnlyList<Suggestion> Suggest(string typed, int size) =>
@@ -29,7 +33,8 @@ public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger)
         // With nothing to offer yet (a new or still empty index), building now beats answering nothing.
         if (known is null || (known.IsEmpty && known.Version != reader.Version))
             return current = Build(reader);
-        if (known.Version != reader.Version && Interlocked.Exchange(ref rebuilding, 1) == 0)
+        var due = Environment.TickCount64 - Interlocked.Read(ref builtAt) >= rebuildIntervalMs;
+        if (known.Version != reader.Version && due && Interlocked.Exchange(ref rebuilding, 1) == 0)
         {
             Task.Run(() =>
             {
@@ -50,6 +55,7 @@ public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger)
     {
         var clock = Stopwatch.StartNew();
         var vocabulary = SuggestionVocabulary.Build(reader);
+        Interlocked.Exchange(ref builtAt, Environment.TickCount64);
         logger.LogInformation("Suggestions: {Words} words and phrases, {FacetKeys} facet keys from index version {Version}, built in {Milliseconds} ms",
             vocabulary.WordCount, vocabulary.FacetKeyCount, reader.Version, (long)clock.Elapsed.TotalMilliseconds);
         return vocabulary;

@@ -18,7 +18,7 @@ public sealed class SuggesterTests : IDisposable
             TestIndex.FacetsOf(region: ["Saudi Arabia"], speaker: ["Vladimir Putin"]),
             TestIndex.FacetsOf(region: ["Afghanistan"]));
         index.Add(Article("a2", "Oil prices were steady, the foreign ministry said.", "Countries of the region agreed."));
-        suggester = new Suggester(index.Index, NullLogger<Suggester>.Instance);
+        suggester = new Suggester(index.Index, NullLogger<Suggester>.Instance, rebuildInterval: TimeSpan.Zero);
     }
 
     [Fact]

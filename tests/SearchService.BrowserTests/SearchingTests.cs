@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using SearchService.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -108,6 +110,31 @@ public sealed class SearchingTests(BrowserFixture fixture)
         await Expect(box.Input).ToHaveValueAsync("");
         await Expect(box.FacetValue("region", "Afghanistan")).ToBeCheckedAsync();
         await Expect(box.Status).ToHaveTextAsync(SearchBoxPage.ResultCount(total));
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_box_asks_for_one_result_per_article_and_counts_articles_where_the_service_does()
+    {
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
+        var requested = new List<string>();
+        // Stands in for a service that collapses: the real answer, with an article count added.
+        await box.Page.RouteAsync("**/search?**", async route =>
+        {
+            requested.Add(route.Request.Url);
+            var response = await route.FetchAsync();
+            var answer = JsonNode.Parse(await response.TextAsync())!.AsObject();
+            answer["totalArticles"] = answer["hits"]!.AsArray().Count;
+            answer["total"] = 999;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = answer.ToJsonString() });
+        });
+
+        await box.TypeAsync("terrorism");
+        await Expect(box.Results.First).ToBeVisibleAsync();
+
+        await Expect(box.Status).ToHaveTextAsync(SearchBoxPage.ResultCount(await box.Results.CountAsync()));
+        await Expect(box.Page.Locator("search-box [part~=more]")).ToBeHiddenAsync();
+        Assert.All(requested, url => Assert.Contains("collapse=article", url));
         await box.Page.Context.CloseAsync();
     }
 }

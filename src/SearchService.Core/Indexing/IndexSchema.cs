@@ -27,8 +27,9 @@ public static class IndexSchema
     /// <summary>Paragraph text; analysed, stored.</summary>
     public const string Text = "text";
     /// <summary>
-    /// Paragraph text again, lower-cased but not stemmed, as words and two-word phrases (indexed only): the vocabulary
-    /// that suggestions complete from, since stemmed terms ("agre", "countri") are not words to offer a user.
+    /// Paragraph text again, lower-cased but not stemmed, as words and two-word phrases (indexed only, analysed by
+    /// <see cref="WordsAndPairs"/>): the vocabulary suggestions complete from, since stemmed terms ("agre", "countri")
+    /// are not words to offer a user.
     /// </summary>
     public const string Words = "words";
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
@@ -56,7 +57,5 @@ public static class IndexSchema
     /// </summary>
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
         new EnglishAnalyzer(Version),
-        new[] { Id, ArticleId, File, Region, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer())
-            .Append(new KeyValuePair<string, Analyzer>(Words, new WordsAndPairsAnalyzer()))
-            .ToDictionary());
+        new[] { Id, ArticleId, File, Region, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer()));
 }

@@ -32,7 +32,7 @@ public static class ParagraphDocuments
                 new NumericDocValuesField(IndexSchema.Paragraph, n),
                 new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
                 new TextField(IndexSchema.Text, article.Paragraphs[i], Field.Store.YES),
-                new Field(IndexSchema.Words, article.Paragraphs[i], WordsType),
+                new Field(IndexSchema.Words, WordsAndPairs.Tokens(article.Paragraphs[i]), WordsType),
             };
             if (article.Date is { } date)
             {

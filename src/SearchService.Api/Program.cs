@@ -4,16 +4,16 @@ using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddSearchApi();
 builder.AddSearchBox();
+builder.AddSearchApi();
 
 var app = builder.Build();
 if (!app.OpenOrExplain())
     return 1;
 
 app.UseSearchApiErrors();
-app.MapSearchBox();
 app.MapOpenApi();
+app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();

@@ -40,4 +40,21 @@ public sealed class SuggestEndpointTests(SeedApiFactory api) : IClassFixture<See
         var problem = await client.GetProblem($"/suggest?q={new string('a', 201)}", HttpStatusCode.BadRequest);
         Assert.Equal("q", (string)problem["parameter"]!);
     }
+
+    [Fact]
+    public async Task Random_text_and_sizes_get_no_server_error()
+    {
+        string[] pieces = ["terr", "\"", "*", "-", " ", "  ", "\t", "\u0000", "\ud83d\udca3", "<script>", "Ä", "%", "&", "=", "'", "ß", "İ"];
+        var random = new Random(20211123);
+        for (var i = 0; i < 500; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 8)).Select(_ =>
+                random.Next(4) == 0 ? ((char)random.Next(0x20, 0x3000)).ToString() : pieces[random.Next(pieces.Length)]));
+            var url = $"/suggest?q={Uri.EscapeDataString(text)}" + (random.Next(3) == 0 ? $"&size={random.Next(-5, 30)}" : "");
+            var response = await client.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url} → {(int)response.StatusCode}");
+            if (response.StatusCode != HttpStatusCode.OK)
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }

@@ -137,4 +137,29 @@ public sealed class SearchingTests(BrowserFixture fixture)
         Assert.All(requested, url => Assert.Contains("collapse=article", url));
         await box.Page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task A_correction_offered_by_the_service_can_be_searched_with_one_click()
+    {
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
+        // Stands in for a service that corrects spelling: the real answer, with a correction added.
+        await box.Page.RouteAsync("**/search?**", async route =>
+        {
+            var response = await route.FetchAsync();
+            var answer = JsonNode.Parse(await response.TextAsync())!.AsObject();
+            if (route.Request.Url.Contains("q=terorism"))
+                answer["didYouMean"] = "terrorism";
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = answer.ToJsonString() });
+        });
+        var didYouMean = box.Page.Locator("search-box [part~=did-you-mean]");
+
+        await box.TypeAsync("terorism");
+        await Expect(didYouMean).ToHaveTextAsync("Did you mean terrorism?");
+        await didYouMean.Locator("button").ClickAsync();
+
+        await Expect(box.Input).ToHaveValueAsync("terrorism");
+        await Expect(didYouMean).ToBeHiddenAsync();
+        await Expect(box.Marks.First).ToBeVisibleAsync();
+        await box.Page.Context.CloseAsync();
+    }
 }

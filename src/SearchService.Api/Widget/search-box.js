@@ -51,6 +51,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .busy .progress { opacity: 1; animation: load 1s ease-in-out infinite; }
 @keyframes load { from { transform: scaleX(0.05); } 50% { transform: scaleX(0.7); } to { transform: scaleX(1); opacity: 0.2; } }
 .status { color: var(--muted); font-size: 0.875em; margin: 8px 2px 0; min-height: 1.3em; }
+.did-you-mean { font-size: 0.925em; margin: 4px 2px 0; }
+.did-you-mean button { border: 0; background: none; padding: 0; color: var(--accent); text-decoration: underline; font-style: italic; }
 .layout { display: grid; gap: 14px; margin-top: 6px; }
 .filters-toggle { justify-self: start; border: 1px solid var(--border); border-radius: 999px; background: var(--background); padding: 4px 12px; font-size: 0.875em; }
 .facets { display: grid; gap: 12px; align-content: start; }
@@ -95,6 +97,7 @@ const MARKUP = `
   </div>
   <div class="progress" part="progress" aria-hidden="true"></div>
   <div class="status" part="status" role="status" aria-live="polite"></div>
+  <div class="did-you-mean" part="did-you-mean" hidden></div>
   <div class="layout">
     <button type="button" class="filters-toggle" part="filters-toggle" aria-expanded="false" aria-controls="facets" hidden>Filters</button>
     <div class="facets collapsed" part="facets" id="facets" hidden></div>
@@ -470,6 +473,7 @@ export class SearchBox extends HTMLElement {
     else results.replaceChildren(...rows);
 
     this.#part("more").hidden = this.#hits.length >= this.#total;
+    this.#renderDidYouMean(answer.didYouMean);
     this.#renderEmpty();
     this.#renderFacets();
     if (this.#hasCriteria()) {
@@ -496,6 +500,16 @@ export class SearchBox extends HTMLElement {
       title,
       element("div", { class: "meta", part: "result-meta", text: meta }),
       element("p", { class: "snippet", part: "result-snippet" }, snippetNodes(hit.snippet ?? "")));
+  }
+
+  /** Where the service corrected a misspelt word (its didYouMean), offers the corrected search. */
+  #renderDidYouMean(correction) {
+    const box = this.#part("did-you-mean");
+    box.hidden = !correction || !this.#query;
+    if (box.hidden) return;
+    const search = element("button", { type: "button", text: correction });
+    search.addEventListener("click", () => this.search(correction));
+    box.replaceChildren(element("span", { text: "Did you mean " }), search, element("span", { text: "?" }));
   }
 
   #renderEmpty() {

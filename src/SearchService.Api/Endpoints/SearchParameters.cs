@@ -28,7 +28,7 @@ public sealed class SearchParameters
 
     [Example("Afghanistan")]
     [FromQuery(Name = "region")]
-    [Description("Only paragraphs about this region. Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
+    [Description("Only paragraphs about this region or a place within it (region=Asia includes paragraphs about Pakistan). Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
     public string[]? Region { get; init; }
 
     [Example("Counter-terrorism")]
@@ -55,6 +55,11 @@ public sealed class SearchParameters
     [FromQuery(Name = "facetSize")]
     [Description("How many values each facet lists, most frequent first, 1 to 1,000 (default 20). Selected values are always listed.")]
     public int? FacetSize { get; init; }
+
+    [Example("true")]
+    [FromQuery(Name = "regionTree")]
+    [Description("true: facets also hold regionTree, the region facet as a tree (continent → sub-region → country), each node counting the paragraphs about it or any place under it. Default false.")]
+    public bool? RegionTree { get; init; }
 
     /// <summary>Checks every parameter; returns the problem naming the first one at fault, or null with the request to run.</summary>
     public ProblemHttpResult? Validate(out SearchRequest request)
@@ -87,7 +92,7 @@ public sealed class SearchParameters
         if (facetSize is < 1 or > MaxFacetSize)
             return ParameterProblem.For("facetSize", $"facetSize must be between 1 and {MaxFacetSize}; it was {facetSize}.");
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize);
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, RegionTree ?? false);
         return null;
     }
 

@@ -47,6 +47,10 @@ public sealed class ParagraphSearcher(SearchIndex index)
                 facetCounts[facet] = without.CountsOf(facet);
             }
 
+            var regionTree = request.RegionTree
+                ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
+                : null;
+
             var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
             var hits = page.ScoreDocs
                 .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), textQuery is null ? null : scoreDoc.Score, textQuery))
@@ -57,7 +61,8 @@ public sealed class ParagraphSearcher(SearchIndex index)
                 new FacetCounts(
                     Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
-                    Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize)));
+                    Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
+                    regionTree));
         });
     }
 
@@ -80,7 +85,11 @@ public sealed class ParagraphSearcher(SearchIndex index)
                 continue;
             var anyValue = new BooleanQuery();
             foreach (var value in values)
+            {
                 anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+                if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
+                    anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
+            }
             filters.Add(anyValue, Occur.MUST);
         }
         // A filter narrows the matches without changing their scores.

@@ -1,6 +1,7 @@
 namespace SearchService.Core.Searching;
 
-/// <summary>A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed) and the page wanted.</summary>
+/// <summary>A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted,
+/// and whether the region facet is wanted as a tree too.</summary>
 public sealed record SearchRequest(
     string? Query,
     QuerySyntax Syntax = QuerySyntax.Simple,
@@ -9,7 +10,8 @@ public sealed record SearchRequest(
     IReadOnlyList<string>? Speaker = null,
     int Page = 1,
     int PageSize = 10,
-    int FacetSize = 20)
+    int FacetSize = 20,
+    bool RegionTree = false)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

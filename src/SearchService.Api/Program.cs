@@ -1,8 +1,10 @@
 using SearchService.Api;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddSearchBox();
 builder.AddSearchApi();
 builder.AddReliability();
 
@@ -16,6 +18,7 @@ if (!app.OpenOrExplain())
 app.UseReliability();
 app.UseSearchApiErrors();
 app.MapOpenApi();
+app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();

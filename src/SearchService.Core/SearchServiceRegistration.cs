@@ -28,6 +28,7 @@ public static class SearchServiceRegistration
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
+        services.AddSingleton<Suggester>();
         return services;
     }
 

@@ -26,6 +26,12 @@ public static class IndexSchema
     public const string Title = "title";
     /// <summary>Paragraph text; analysed, stored.</summary>
     public const string Text = "text";
+    /// <summary>
+    /// Paragraph text again, lower-cased but not stemmed, as words and two-word phrases (indexed only, analysed by
+    /// <see cref="WordsAndPairs"/>): the vocabulary suggestions complete from, since stemmed terms ("agre", "countri")
+    /// are not words to offer a user.
+    /// </summary>
+    public const string Words = "words";
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
     public const string Date = "date";
     public const string Source = "source";

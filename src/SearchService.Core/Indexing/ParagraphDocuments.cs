@@ -8,6 +8,16 @@ namespace SearchService.Core.Indexing;
 /// <summary>Turns an article and its facets into the block of paragraph documents the index stores.</summary>
 public static class ParagraphDocuments
 {
+    // Only document frequencies are read from this field, so positions, frequencies and norms are not kept.
+    private static readonly FieldType WordsType = DocumentCountOnly();
+
+    private static FieldType DocumentCountOnly()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY, OmitNorms = true };
+        type.Freeze();
+        return type;
+    }
+
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
         for (var i = 0; i < article.Paragraphs.Count; i++)
@@ -22,6 +32,7 @@ public static class ParagraphDocuments
                 new NumericDocValuesField(IndexSchema.Paragraph, n),
                 new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
                 new TextField(IndexSchema.Text, article.Paragraphs[i], Field.Store.YES),
+                new Field(IndexSchema.Words, WordsAndPairs.Tokens(article.Paragraphs[i]), WordsType),
             };
             if (article.Date is { } date)
             {

@@ -10,6 +10,9 @@ namespace SearchService.Tests.EndToEnd;
 /// </summary>
 public sealed partial class ServiceProcess : IDisposable
 {
+    /// <summary>Generous: a loaded CI machine may take long to start a .NET process.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,12 +44,14 @@ public sealed partial class ServiceProcess : IDisposable
     public static ServiceProcess Start(params string[] arguments) => new(arguments);
 
     /// <summary>The address Kestrel reports once it listens.</summary>
-    public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    public Task<Uri> Address => listening.Task.WaitAsync(StartTimeout);
 
     /// <summary>Waits for the process to end on its own; its exit code.</summary>
     public async Task<int> ExitCode()
     {
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        // The parameterless wait also waits until the asynchronous output readers have seen the end of both streams.
+        process.WaitForExit();
         return process.ExitCode;
     }
 

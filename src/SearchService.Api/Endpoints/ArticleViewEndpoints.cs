@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using SearchService.Api.Widget;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>
+/// The article as a page, where the search box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and
+/// highlights it (the browser's own fragment navigation and CSS <c>:target</c>; the page runs no script).
+/// </summary>
+public static class ArticleViewEndpoints
+{
+    public static IEndpointRouteBuilder MapArticleViewEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/view/{**id}", View)
+            .WithName("ViewArticle")
+            .WithTags("Articles")
+            .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it");
+        return app;
+    }
+
+    private static IResult View(string id, ArticleLookup articles, WidgetAssets assets, HttpContext context)
+    {
+        if (articles.Find(id) is not { } article)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Pages.Html(context, Fill(assets, "Article not found", $"No article with id “{id}” is indexed.", ""));
+        }
+
+        var meta = string.Join(" · ", new[] { article.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), article.Byline, article.Dateline, article.Source }
+            .Where(part => !string.IsNullOrWhiteSpace(part)));
+        var paragraphs = new StringBuilder();
+        foreach (var paragraph in article.Paragraphs)
+            paragraphs.Append($"<p id=\"p{paragraph.Paragraph}\">{HtmlTextEncoder.Encode(paragraph.Text)}</p>\n");
+        return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString()));
+    }
+
+    private static string Fill(WidgetAssets assets, string title, string meta, string paragraphsHtml) =>
+        assets.ArticlePage
+            .Replace("{{title}}", HtmlTextEncoder.Encode(title))
+            .Replace("{{meta}}", HtmlTextEncoder.Encode(meta))
+            .Replace("{{paragraphs}}", paragraphsHtml);
+}

@@ -1,0 +1,594 @@
+// <search-box>: an embeddable search box for SearchService. No dependencies; everything lives in its shadow root.
+// Safe by construction: the only markup taken from the server is <mark> in snippets, rebuilt as elements; every other
+// value is inserted as text (textContent / Text nodes), never as HTML.
+
+const FACETS = { region: "Region", topic: "Topic", speaker: "Speaker" };
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" };
+const SEARCH_DELAY_MS = 200;
+const SUGGEST_DELAY_MS = 80;
+const DEFAULT_ENDPOINT = new URL("..", import.meta.url).href.replace(/\/$/, "");
+
+const STYLE = `
+:host {
+  all: initial;
+  display: block;
+  container-type: inline-size;
+  font: var(--search-box-font, 400 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  color: var(--search-box-text, #1f2328);
+  --accent: var(--search-box-accent, #0b57d0);
+  --muted: var(--search-box-muted, #59636e);
+  --border: var(--search-box-border, #d1d9e0);
+  --background: var(--search-box-background, #ffffff);
+  --radius: var(--search-box-radius, 10px);
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.box { background: var(--background); border: 1px solid var(--border); border-radius: var(--radius); padding: 14px; }
+.bar { position: relative; }
+.icon { position: absolute; left: 12px; top: 50%; width: 18px; height: 18px; transform: translateY(-50%); color: var(--muted); pointer-events: none; }
+input[type=search] {
+  width: 100%; font: inherit; color: inherit; background: var(--background);
+  padding: 10px 40px 10px 40px; border: 1px solid var(--border); border-radius: calc(var(--radius) - 2px);
+  outline: none; -webkit-appearance: none; appearance: none;
+}
+input[type=search]::-webkit-search-cancel-button { display: none; }
+input[type=search]:focus { border-color: var(--accent); box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 25%, transparent); }
+button { font: inherit; color: inherit; cursor: pointer; }
+.clear {
+  position: absolute; right: 6px; top: 50%; transform: translateY(-50%); width: 30px; height: 30px;
+  border: 0; border-radius: 50%; background: transparent; color: var(--muted); font-size: 20px; line-height: 1;
+}
+.clear:hover, .clear:focus-visible { background: color-mix(in srgb, var(--muted) 15%, transparent); }
+.suggestions {
+  position: absolute; left: 0; right: 0; top: calc(100% + 4px); z-index: 10; margin: 0; padding: 4px; list-style: none;
+  background: var(--background); border: 1px solid var(--border); border-radius: calc(var(--radius) - 2px);
+  box-shadow: 0 8px 24px rgb(0 0 0 / 12%);
+}
+.suggestions li { display: flex; justify-content: space-between; gap: 12px; padding: 6px 10px; border-radius: 6px; cursor: pointer; }
+.suggestions li.active, .suggestions li:hover { background: color-mix(in srgb, var(--accent) 10%, transparent); }
+.kind { color: var(--muted); font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; align-self: center; }
+.progress { height: 2px; margin: 8px 0 0; border-radius: 1px; background: var(--accent); opacity: 0; transform-origin: left; }
+.busy .progress { opacity: 1; animation: load 1s ease-in-out infinite; }
+@keyframes load { from { transform: scaleX(0.05); } 50% { transform: scaleX(0.7); } to { transform: scaleX(1); opacity: 0.2; } }
+.status { color: var(--muted); font-size: 0.875em; margin: 8px 2px 0; min-height: 1.3em; }
+.did-you-mean { font-size: 0.925em; margin: 4px 2px 0; }
+.did-you-mean button { border: 0; background: none; padding: 0; color: var(--accent); text-decoration: underline; font-style: italic; }
+.layout { display: grid; gap: 14px; margin-top: 6px; }
+.filters-toggle { justify-self: start; border: 1px solid var(--border); border-radius: 999px; background: var(--background); padding: 4px 12px; font-size: 0.875em; }
+.facets { display: grid; gap: 12px; align-content: start; }
+.facets.collapsed { display: none; }
+fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+legend { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); padding: 0; margin-bottom: 4px; }
+.facet-values { list-style: none; margin: 0; padding: 0; }
+label { display: flex; align-items: baseline; gap: 8px; padding: 2px 0; font-size: 0.925em; cursor: pointer; }
+label input { accent-color: var(--accent); margin: 0; flex: none; transform: translateY(2px); }
+.value { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+.count { color: var(--muted); font-size: 0.85em; font-variant-numeric: tabular-nums; }
+.clear-filters { border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.875em; justify-self: start; text-decoration: underline; }
+.results { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.result { padding: 10px; border-radius: 8px; border: 1px solid transparent; }
+.result.active { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
+.title { color: var(--accent); font-weight: 600; text-decoration: none; font-size: 1.05em; }
+.title:hover, .title:focus-visible { text-decoration: underline; }
+.meta { color: var(--muted); font-size: 0.8em; margin-top: 2px; }
+.snippet { margin: 4px 0 0; overflow-wrap: anywhere; }
+mark { background: var(--search-box-mark-background, #fde68a); color: var(--search-box-mark-text, inherit); border-radius: 2px; padding: 0 1px; }
+.more { margin-top: 8px; border: 1px solid var(--border); border-radius: 999px; background: var(--background); padding: 6px 16px; }
+.more:hover, .filters-toggle:hover { border-color: var(--accent); }
+.empty, .error { padding: 14px; border-radius: 8px; background: color-mix(in srgb, var(--muted) 8%, transparent); }
+.error { background: color-mix(in srgb, #d1242f 10%, transparent); }
+.error button, .empty button { margin-left: 6px; border: 0; background: none; padding: 0; color: var(--accent); text-decoration: underline; }
+[hidden] { display: none !important; }
+@container (min-width: 640px) {
+  .layout.with-facets { grid-template-columns: minmax(10rem, 13rem) 1fr; }
+  .filters-toggle { display: none; }
+  .facets.collapsed { display: grid; }
+}
+`;
+
+const MARKUP = `
+<div class="box" part="container">
+  <div class="bar">
+    <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><circle cx="11" cy="11" r="7"/><path d="m20 20-4-4"/></svg>
+    <input type="search" part="input" role="combobox" aria-autocomplete="list" aria-expanded="false"
+           aria-controls="suggestions" aria-label="Search" autocomplete="off" spellcheck="false" enterkeyhint="search">
+    <button type="button" class="clear" part="clear" aria-label="Clear search" hidden>×</button>
+    <ul class="suggestions" part="suggestions" id="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
+  </div>
+  <div class="progress" part="progress" aria-hidden="true"></div>
+  <div class="status" part="status" role="status" aria-live="polite"></div>
+  <div class="did-you-mean" part="did-you-mean" hidden></div>
+  <div class="layout">
+    <button type="button" class="filters-toggle" part="filters-toggle" aria-expanded="false" aria-controls="facets" hidden>Filters</button>
+    <div class="facets collapsed" part="facets" id="facets" hidden></div>
+    <div>
+      <div class="error" part="error" role="alert" hidden></div>
+      <div class="empty" part="empty" hidden></div>
+      <ol class="results" part="results" id="results" role="listbox" aria-label="Results"></ol>
+      <button type="button" class="more" part="more" hidden>More results</button>
+    </div>
+  </div>
+</div>`;
+
+/** Builds the snippet from the server's HTML-encoded text: <mark> becomes an element, everything else stays text. */
+function snippetNodes(snippet) {
+  const fragment = document.createDocumentFragment();
+  let mark = null;
+  for (const piece of String(snippet).split(/(<mark>|<\/mark>)/)) {
+    if (piece === "<mark>") {
+      mark = document.createElement("mark");
+      mark.setAttribute("part", "mark");
+      fragment.append(mark);
+    } else if (piece === "</mark>") {
+      mark = null;
+    } else if (piece) {
+      (mark ?? fragment).append(piece.replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ENTITIES[name]));
+    }
+  }
+  return fragment;
+}
+
+function element(tag, properties = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(properties)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "class") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function plural(count, word) {
+  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export class SearchBox extends HTMLElement {
+  static observedAttributes = ["placeholder", "facets"];
+
+  #root;
+  #input;
+  #query = "";
+  #filters = new Map();
+  #hits = [];
+  #total = 0;
+  #page = 1;
+  #facetCounts = {};
+  #searchTurn = 0;
+  #suggestTurn = 0;
+  #abort = null;
+  #searchTimer = 0;
+  #suggestTimer = 0;
+  #suggestions = [];
+  #active = { list: null, index: -1 };
+  #started = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    const template = document.createElement("template");
+    template.innerHTML = MARKUP; // a constant: no data from anywhere goes into it
+    this.#root.append(style, template.content);
+    this.#input = this.#part("input");
+
+    this.#input.addEventListener("input", () => this.#typed());
+    this.#input.addEventListener("keydown", (event) => this.#key(event));
+    this.#input.addEventListener("blur", () => setTimeout(() => this.#closeSuggestions(), 150));
+    this.#part("clear").addEventListener("click", () => { this.clear(); this.#input.focus(); });
+    this.#part("more").addEventListener("click", () => this.#run(this.#page + 1));
+    this.#part("filters-toggle").addEventListener("click", () => this.#toggleFilters());
+  }
+
+  /** The service's address: the endpoint attribute, or where this script was loaded from. */
+  get endpoint() {
+    return (this.getAttribute("endpoint") || DEFAULT_ENDPOINT).replace(/\/+$/, "");
+  }
+
+  get query() {
+    return this.#query;
+  }
+
+  /** Facet filters in effect, as { region: [...], topic: [...], speaker: [...] }. */
+  get filters() {
+    return Object.fromEntries([...this.#filters].map(([facet, values]) => [facet, [...values]]));
+  }
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    this.#input.placeholder = this.getAttribute("placeholder") ?? "Search the news";
+    this.#query = this.getAttribute("query") ?? "";
+    this.#input.value = this.#query;
+    for (const [facet, value] of new URLSearchParams(this.getAttribute("filters") ?? "")) {
+      if (this.#shownFacets().includes(facet)) this.#valuesOf(facet).add(value);
+    }
+    this.#syncClear();
+    if (this.#hasCriteria()) this.#run(1);
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === "placeholder") this.#input.placeholder = value ?? "Search the news";
+    if (name === "facets" && this.#started) this.#renderFacets();
+  }
+
+  /** Searches for the given text now, as if typed. */
+  search(query) {
+    this.#input.value = query;
+    this.#query = query.trim();
+    this.#syncClear();
+    this.#run(1);
+  }
+
+  /** Empties the box and forgets the filters. */
+  clear() {
+    clearTimeout(this.#searchTimer);
+    this.#input.value = "";
+    this.#query = "";
+    this.#filters.clear();
+    this.#closeSuggestions();
+    this.#syncClear();
+    this.#searchTurn++;
+    this.#abort?.abort();
+    this.#show({ hits: [], total: 0, facets: {} }, 1, false);
+    this.#status("");
+  }
+
+  #part(name) {
+    return this.#root.querySelector(`[part~="${name}"]`);
+  }
+
+  #shownFacets() {
+    const wanted = (this.getAttribute("facets") ?? "region topic speaker").split(/[\s,]+/).filter((f) => f in FACETS);
+    return [...new Set(wanted)];
+  }
+
+  #pageSize() {
+    const size = Number.parseInt(this.getAttribute("page-size") ?? "10", 10);
+    return Number.isFinite(size) ? Math.min(Math.max(size, 1), 100) : 10;
+  }
+
+  #valuesOf(facet) {
+    if (!this.#filters.has(facet)) this.#filters.set(facet, new Set());
+    return this.#filters.get(facet);
+  }
+
+  #filterCount() {
+    return [...this.#filters.values()].reduce((sum, values) => sum + values.size, 0);
+  }
+
+  #hasCriteria() {
+    return this.#query.length > 0 || this.#filterCount() > 0;
+  }
+
+  #syncClear() {
+    this.#part("clear").hidden = this.#input.value.length === 0 && this.#filterCount() === 0;
+  }
+
+  #typed() {
+    this.#query = this.#input.value.trim();
+    this.#syncClear();
+    clearTimeout(this.#searchTimer);
+    clearTimeout(this.#suggestTimer);
+    this.#searchTimer = setTimeout(() => this.#run(1), SEARCH_DELAY_MS);
+    if (this.getAttribute("suggest") !== "off")
+      this.#suggestTimer = setTimeout(() => this.#suggest(this.#input.value), SUGGEST_DELAY_MS);
+  }
+
+  #key(event) {
+    const list = this.#suggestionsOpen() ? "suggestions" : "results";
+    const length = list === "suggestions" ? this.#suggestions.length : this.#hits.length;
+    switch (event.key) {
+      case "ArrowDown":
+        if (length === 0) return;
+        event.preventDefault();
+        this.#activate(list, Math.min(this.#active.list === list ? this.#active.index + 1 : 0, length - 1));
+        break;
+      case "ArrowUp":
+        if (this.#active.index < 0) return;
+        event.preventDefault();
+        this.#activate(list, this.#active.index - 1);
+        break;
+      case "Enter":
+        event.preventDefault();
+        if (this.#active.list === "suggestions" && this.#active.index >= 0) {
+          this.#choose(this.#suggestions[this.#active.index]);
+        } else if (this.#active.list === "results" && this.#active.index >= 0) {
+          this.#select(this.#hits[this.#active.index]);
+        } else {
+          clearTimeout(this.#searchTimer);
+          this.#closeSuggestions();
+          this.#query = this.#input.value.trim();
+          this.#run(1);
+        }
+        break;
+      case "Escape":
+        event.preventDefault();
+        if (this.#suggestionsOpen()) this.#closeSuggestions();
+        else this.clear();
+        break;
+    }
+  }
+
+  #activate(list, index) {
+    const container = this.#part(list === "suggestions" ? "suggestions" : "results");
+    container.querySelectorAll('[role="option"]').forEach((option, i) => {
+      option.classList.toggle("active", i === index);
+      option.setAttribute("aria-selected", String(i === index));
+    });
+    this.#active = { list, index };
+    this.#input.setAttribute("aria-controls", list === "suggestions" ? "suggestions" : "results");
+    const option = container.querySelectorAll('[role="option"]')[index];
+    if (option) {
+      this.#input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    } else {
+      this.#input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  #resetActive() {
+    this.#active = { list: null, index: -1 };
+    this.#input.removeAttribute("aria-activedescendant");
+  }
+
+  #url(path, parameters) {
+    const url = new URL(this.endpoint + path);
+    for (const [name, value] of parameters) url.searchParams.append(name, value);
+    return url;
+  }
+
+  async #suggest(typed) {
+    const turn = ++this.#suggestTurn;
+    if (!typed.trim()) return this.#closeSuggestions();
+    try {
+      const response = await fetch(this.#url("/suggest", [["q", typed], ["size", "6"]]), { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const answer = await response.json();
+      if (turn !== this.#suggestTurn || this.#input.value !== typed || this.#root.activeElement !== this.#input) return;
+      this.#showSuggestions(answer.suggestions ?? []);
+    } catch {
+      // Suggestions are a convenience: the search itself reports an unreachable service.
+    }
+  }
+
+  #showSuggestions(suggestions) {
+    this.#suggestions = suggestions.filter((s) => s.kind === "term" || this.#shownFacets().includes(s.kind));
+    const list = this.#part("suggestions");
+    list.replaceChildren(...this.#suggestions.map((suggestion, i) => {
+      const option = element("li", { role: "option", id: `suggestion-${i}`, "aria-selected": "false", part: "suggestion" },
+        element("span", { text: suggestion.text }),
+        element("span", { class: "kind", text: suggestion.kind === "term" ? "" : FACETS[suggestion.kind] }));
+      option.addEventListener("mousedown", (event) => event.preventDefault());
+      option.addEventListener("click", () => this.#choose(suggestion));
+      return option;
+    }));
+    list.hidden = this.#suggestions.length === 0;
+    this.#input.setAttribute("aria-expanded", String(!list.hidden));
+    this.#input.setAttribute("aria-controls", "suggestions");
+    this.#resetActive();
+  }
+
+  #suggestionsOpen() {
+    return !this.#part("suggestions").hidden;
+  }
+
+  #closeSuggestions() {
+    this.#suggestTurn++;
+    this.#part("suggestions").hidden = true;
+    this.#input.setAttribute("aria-expanded", "false");
+    if (this.#active.list === "suggestions") this.#resetActive();
+  }
+
+  #choose(suggestion) {
+    clearTimeout(this.#searchTimer);
+    this.#closeSuggestions();
+    if (suggestion.kind === "term") {
+      this.#input.value = suggestion.text;
+    } else {
+      this.#valuesOf(suggestion.kind).add(suggestion.text);
+      this.#input.value = "";
+    }
+    this.#query = this.#input.value.trim();
+    this.#syncClear();
+    this.#run(1);
+  }
+
+  #select(hit) {
+    const url = this.#articleUrl(hit);
+    const chosen = new CustomEvent("search-box:select", { detail: { hit, url }, bubbles: true, composed: true, cancelable: true });
+    if (this.dispatchEvent(chosen)) window.location.assign(url);
+  }
+
+  #articleUrl(hit) {
+    const id = String(hit.articleId).split("/").map(encodeURIComponent).join("/");
+    return `${this.endpoint}/view/${id}#p${hit.paragraph}`;
+  }
+
+  /** Runs the search for page `page`; only the newest request's answer is ever shown. */
+  async #run(page) {
+    clearTimeout(this.#searchTimer);
+    const turn = ++this.#searchTurn;
+    this.#abort?.abort();
+    if (!this.#hasCriteria()) {
+      this.#show({ hits: [], total: 0, facets: {} }, 1, false);
+      this.#status("");
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    const facetSize = this.getAttribute("facet-size") ?? "8";
+    const parameters = [["q", this.#query], ["page", String(page)], ["pageSize", String(this.#pageSize())], ["facetSize", facetSize]];
+    // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
+    if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
+    for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
+    this.#busy(true);
+    try {
+      const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: { Accept: "application/json" } });
+      const answer = await response.json().catch(() => null);
+      if (turn !== this.#searchTurn) return;
+      if (!response.ok) throw new Error(answer?.detail ?? `The search service answered ${response.status}.`);
+      this.#show(answer, page, page > 1);
+    } catch (error) {
+      if (turn !== this.#searchTurn || error.name === "AbortError") return;
+      this.#fail(error instanceof TypeError ? "The search service cannot be reached." : error.message);
+    } finally {
+      if (turn === this.#searchTurn) this.#busy(false);
+    }
+  }
+
+  #busy(busy) {
+    this.#part("container").classList.toggle("busy", busy);
+    this.#part("results").setAttribute("aria-busy", String(busy));
+  }
+
+  #status(text) {
+    this.#part("status").textContent = text;
+  }
+
+  #fail(message) {
+    const error = this.#part("error");
+    const retry = element("button", { type: "button", text: "Try again" });
+    retry.addEventListener("click", () => this.#run(1));
+    error.replaceChildren(element("span", { text: message }), retry);
+    error.hidden = false;
+    this.#part("empty").hidden = true;
+    this.#part("more").hidden = true;
+    this.#status("Search is unavailable.");
+    this.dispatchEvent(new CustomEvent("search-box:error", { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  #show(answer, page, append) {
+    this.#page = page;
+    // With collapse=article (where the service supports it) a result is an article, counted in totalArticles.
+    this.#total = answer.totalArticles ?? answer.total ?? 0;
+    this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
+    this.#facetCounts = answer.facets ?? {};
+    this.#part("error").hidden = true;
+    this.#resetActive();
+
+    const results = this.#part("results");
+    const rows = answer.hits.map((hit, i) => this.#resultRow(hit, append ? results.children.length + i : i));
+    if (append) results.append(...rows);
+    else results.replaceChildren(...rows);
+
+    this.#part("more").hidden = this.#hits.length >= this.#total;
+    this.#renderDidYouMean(answer.didYouMean);
+    this.#renderEmpty();
+    this.#renderFacets();
+    if (this.#hasCriteria()) {
+      this.#status(this.#total === 0 ? "No results." : `${plural(this.#total, "result")}.`);
+      this.dispatchEvent(new CustomEvent("search-box:results", {
+        detail: { query: this.#query, filters: this.filters, total: this.#total, hits: this.#hits },
+        bubbles: true, composed: true,
+      }));
+    }
+  }
+
+  #resultRow(hit, index) {
+    const url = this.#articleUrl(hit);
+    const title = element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
+    title.addEventListener("click", (event) => {
+      // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.#select(hit);
+    });
+    const date = hit.date ? new Date(hit.date).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
+    const meta = [date, hit.source].filter(Boolean).join(" · ");
+    return element("li", { class: "result", part: "result", role: "option", id: `result-${index}`, "aria-selected": "false" },
+      title,
+      element("div", { class: "meta", part: "result-meta", text: meta }),
+      element("p", { class: "snippet", part: "result-snippet" }, snippetNodes(hit.snippet ?? "")));
+  }
+
+  /** Where the service corrected a misspelt word (its didYouMean), offers the corrected search. */
+  #renderDidYouMean(correction) {
+    const box = this.#part("did-you-mean");
+    box.hidden = !correction || !this.#query;
+    if (box.hidden) return;
+    const search = element("button", { type: "button", text: correction });
+    search.addEventListener("click", () => this.search(correction));
+    box.replaceChildren(element("span", { text: "Did you mean " }), search, element("span", { text: "?" }));
+  }
+
+  #renderEmpty() {
+    const empty = this.#part("empty");
+    empty.hidden = !(this.#hasCriteria() && this.#total === 0);
+    if (empty.hidden) return;
+    const filters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => `${FACETS[facet]}: ${value}`));
+    const children = [element("span", { text: this.#query ? `No results for “${this.#query}”` : "No results" })];
+    if (filters.length) {
+      children.push(element("span", { text: ` with ${filters.join(", ")}.` }));
+      const clear = element("button", { type: "button", text: "Clear filters" });
+      clear.addEventListener("click", () => this.#clearFilters());
+      children.push(clear);
+    } else {
+      children.push(element("span", { text: "." }));
+    }
+    empty.replaceChildren(...children);
+  }
+
+  #clearFilters() {
+    this.#filters.clear();
+    this.#syncClear();
+    this.#run(1);
+  }
+
+  #toggleFilters() {
+    const facets = this.#part("facets");
+    const collapsed = facets.classList.toggle("collapsed");
+    this.#part("filters-toggle").setAttribute("aria-expanded", String(!collapsed));
+  }
+
+  #renderFacets() {
+    const container = this.#part("facets");
+    // The lists are rebuilt with each answer; whoever ticked a box with the keyboard keeps their place.
+    const focused = this.#root.activeElement;
+    const refocus = focused && container.contains(focused) ? { facet: focused.dataset.facet, value: focused.dataset.value } : null;
+    const groups = [];
+    for (const facet of this.#shownFacets()) {
+      const counts = this.#facetCounts[facet] ?? [];
+      const selected = this.#filters.get(facet) ?? new Set();
+      const listed = [...counts];
+      for (const value of selected) if (!listed.some((c) => c.value === value)) listed.push({ value, count: 0 });
+      if (listed.length === 0) continue;
+      const items = listed.map(({ value, count }) => {
+        const box = element("input", { type: "checkbox" });
+        box.dataset.facet = facet;
+        box.dataset.value = value;
+        box.checked = selected.has(value);
+        box.addEventListener("change", () => {
+          if (box.checked) this.#valuesOf(facet).add(value);
+          else this.#valuesOf(facet).delete(value);
+          this.#syncClear();
+          this.#run(1);
+        });
+        return element("li", {}, element("label", { part: "facet-value" }, box,
+          element("span", { class: "value", text: value }),
+          element("span", { class: "count", part: "facet-count", text: count.toLocaleString("en") })));
+      });
+      groups.push(element("fieldset", { part: "facet", "data-facet": facet },
+        element("legend", { part: "facet-title", text: FACETS[facet] }),
+        element("ul", { class: "facet-values" }, ...items)));
+    }
+    const active = this.#filterCount();
+    if (active > 0) {
+      const clear = element("button", { type: "button", class: "clear-filters", part: "clear-filters", text: "Clear filters" });
+      clear.addEventListener("click", () => this.#clearFilters());
+      groups.push(clear);
+    }
+    container.replaceChildren(...groups);
+    if (refocus) {
+      const same = [...container.querySelectorAll("input")].find((b) => b.dataset.facet === refocus.facet && b.dataset.value === refocus.value);
+      (same ?? this.#input).focus();
+    }
+    container.hidden = groups.length === 0;
+    container.parentElement.classList.toggle("with-facets", groups.length > 0);
+    const toggle = this.#part("filters-toggle");
+    toggle.hidden = groups.length === 0;
+    toggle.textContent = active > 0 ? `Filters (${active})` : "Filters";
+  }
+}
+
+if (!customElements.get("search-box")) customElements.define("search-box", SearchBox);

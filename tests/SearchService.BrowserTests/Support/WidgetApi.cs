@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.BrowserTests.Support;
+
+/// <summary>
+/// The real API on a real loopback port (Kestrel, so a browser can reach it), over a temp corpus holding the seed article
+/// and a hostile article whose text is markup and script.
+/// </summary>
+public sealed class WidgetApi : WebApplicationFactory<Program>
+{
+    /// <summary>A word that occurs only in the hostile article.</summary>
+    public const string HostileWord = "zanzibarian";
+    public const string HostileId = "hostile.txt";
+    public const string HostileImage = "<img src=x onerror=alert(1)>";
+    public const string HostileScript = "<script>window.hacked = true</script>";
+
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    private WidgetApi()
+    {
+        File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+        corpus.WriteFile(HostileId,
+            $"{HostileScript} Hostile headline {HostileImage}\n\n" +
+            $"A {HostileWord} paragraph quoting markup: {HostileImage} and {HostileScript} must read as text.\n");
+        // A second article on terrorism, so that collapsed results still list more than one.
+        corpus.WriteFile("oslo-talks.txt",
+            "Nordic ministers meet on terrorism\n\nMinisters from Norway and Denmark met in Oslo on Tuesday to discuss terrorism " +
+            "and the security of ports.\n\nThey agreed to meet again in the spring.\n");
+        UseKestrel(0);
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<WidgetApi> StartAsync()
+    {
+        var api = new WidgetApi();
+        api.StartServer();
+        var addresses = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        api.Address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        await api.WaitUntilReadyAsync();
+        return api;
+    }
+
+    /// <summary>What the box asks for a search (one result per article where the service can collapse).</summary>
+    public Task<JsonObject> SearchAsync(string queryString) => GetJsonAsync($"/search?{queryString}&collapse=article");
+
+    /// <summary>The number of results the box shows for an answer of <see cref="SearchAsync"/>.</summary>
+    public static long ResultCount(JsonObject answer) => (long)(answer["totalArticles"] ?? answer["total"])!;
+
+    public async Task<JsonObject> GetJsonAsync(string pathAndQuery)
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        return (await client.GetFromJsonAsync<JsonObject>(pathAndQuery))!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Search:CorpusPath", corpus.Path);
+        builder.UseSetting("Search:IndexPath", index.Path);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((string?)(await GetJsonAsync("/health"))["status"] == "ready")
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The indexer did not finish its first pass within 60 s.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

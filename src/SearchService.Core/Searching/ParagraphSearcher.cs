@@ -19,6 +19,7 @@ public sealed class ParagraphSearcher(SearchIndex index)
     private readonly UserQueryParser simpleParser = new(index.Analyzer);
     private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
+    private readonly QuestionFeedback feedback = new(index.Analyzer);
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     public SearchResult Search(SearchRequest request)
@@ -31,12 +32,15 @@ public sealed class ParagraphSearcher(SearchIndex index)
 
         return index.Search(searcher =>
         {
+            var rankQuery = textQuery is not null && request.Syntax == QuerySyntax.Simple && simpleParser.IsQuestion(request.Query!)
+                ? feedback.Expand(searcher, textQuery)
+                : matchQuery;
             var wanted = request.Page * request.PageSize;
             ITopDocsCollector top = textQuery is null
                 ? TopFieldCollector.Create(NewestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
                 : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
             var counts = new FacetCountsCollector(unfiltered);
-            searcher.Search(WithFilters(matchQuery, request, except: null), MultiCollector.Wrap(top, counts));
+            searcher.Search(WithFilters(rankQuery, request, except: null), MultiCollector.Wrap(top, counts));
 
             var facetCounts = unfiltered.ToDictionary(f => f, counts.CountsOf);
             foreach (var facet in filtered)

@@ -20,10 +20,12 @@ public sealed class UserQueryParser(Analyzer analyzer)
     public const int MinPrefixLength = 2;
 
     private readonly QueryBuilder builder = new(analyzer);
+    private readonly FreeTextQuery freeText = new(analyzer);
 
     public Query Parse(string input)
     {
-        var groups = new List<List<Query>>();
+        // Tokens joined by OR form one group; groups are AND-ed.
+        var groups = new List<List<Token>>();
         var excluded = new List<Query>();
         var joinNext = false;
         var clauses = 0;
@@ -36,28 +38,41 @@ public sealed class UserQueryParser(Analyzer analyzer)
                 joinNext = groups.Count > 0;
                 continue;
             }
-            var query = ToQuery(token);
-            if (query is null)
-                continue;
             clauses++;
             if (token.Negated)
-                excluded.Add(query);
+            {
+                if (ToQuery(token) is { } query)
+                    excluded.Add(query);
+            }
             else if (joinNext)
-                groups[^1].Add(query);
+                groups[^1].Add(token);
             else
-                groups.Add([query]);
+                groups.Add([token]);
             joinNext = false;
         }
 
         var result = new BooleanQuery();
-        foreach (var group in groups)
-            result.Add(group.Count == 1 ? group[0] : AnyOf(group), Occur.MUST);
-        if (groups.Count == 0 && excluded.Count > 0)
+        var plainWords = groups.Where(IsPlainWord).Select(g => g[0].Text).ToList();
+        if (freeText.Build(plainWords) is { } wordsQuery)
+            result.Add(wordsQuery, Occur.MUST);
+        foreach (var group in groups.Where(g => !IsPlainWord(g)))
+        {
+            var queries = group.Select(ToQuery).OfType<Query>().ToList();
+            if (queries.Count > 0)
+                result.Add(queries.Count == 1 ? queries[0] : AnyOf(queries), Occur.MUST);
+        }
+        if (result.Clauses.Count == 0 && excluded.Count > 0)
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in excluded)
             result.Add(query, Occur.MUST_NOT);
         return result;
     }
+
+    /// <summary>Whether the input is a question in natural language (more plain words than a search-box query has).</summary>
+    public bool IsQuestion(string input) =>
+        FreeTextQuery.IsQuestion(Tokenize(input).Take(MaxClauses).Where(t => t is { Kind: TokenKind.Word, Negated: false }).Select(t => t.Text));
+
+    private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 
     private Query? ToQuery(Token token)
     {

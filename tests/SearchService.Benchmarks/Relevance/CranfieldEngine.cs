@@ -34,17 +34,17 @@ public sealed class CranfieldEngine : IDisposable
     public IndexingProgress Indexed { get; }
 
     /// <summary>Article ids, best first.</summary>
-    public IReadOnlyList<string> Ask(string question)
+    public IReadOnlyList<string> Ask(string question, int depth = RelevanceScores.MaxRanked)
     {
         var ranked = new List<string>();
-        for (var page = 1; ranked.Count < RelevanceScores.MaxRanked; page++)
+        for (var page = 1; ranked.Count < depth; page++)
         {
-            var parameters = new SearchParameters { Q = question, Page = page, PageSize = PageSize };
+            var parameters = new SearchParameters { Q = question, Page = page, PageSize = Math.Min(PageSize, depth) };
             if (parameters.Validate(out var request) is { } problem)
                 throw new InvalidOperationException($"The endpoint would refuse this question: {problem.ProblemDetails.Detail}");
             var result = searcher.Search(request);
             ranked.AddRange(result.Hits.Select(h => h.ArticleId));
-            if (result.Hits.Count < PageSize)
+            if (result.Hits.Count < parameters.PageSize)
                 break;
         }
         return ranked;

@@ -12,12 +12,14 @@ public static class RelevanceCommand
     {
         var range = CranfieldCollection.Judged;
         var runFile = Path.Combine(Path.GetTempPath(), "cranfield.run");
+        var depth = RelevanceScores.MaxRanked;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--questions": range = QuestionRange.Parse(args[i + 1]); break;
                 case "--run": runFile = args[i + 1]; break;
+                case "--depth": depth = int.Parse(args[i + 1]); break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
             }
         }
@@ -33,7 +35,7 @@ public static class RelevanceCommand
         Console.WriteLine($"Indexed {engine.Indexed.Articles} documents in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
         var questions = collection.Questions.Where(q => range.Contains(q.Id)).ToList();
-        var run = questions.ToDictionary(q => q.Id, q => engine.Ask(q.Text));
+        var run = questions.ToDictionary(q => q.Id, q => engine.Ask(q.Text, depth));
         Console.WriteLine($"Asked {questions.Count} questions ({range}) in {clock.Elapsed.TotalSeconds:F1} s");
 
         File.WriteAllLines(runFile, run.SelectMany(kv => kv.Value.Select(doc => $"{kv.Key} {doc}")));

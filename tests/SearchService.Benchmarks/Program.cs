@@ -1,16 +1,21 @@
 using SearchService.Benchmarks.Relevance;
 
-// Measurements of the engine, one class per command:
-//   relevance [--questions 1-150] [--run FILE]   ranking quality on the Cranfield collection
-var command = args.FirstOrDefault();
-return command switch
-{
-    "relevance" => RelevanceCommand.Run(args[1..]),
-    _ => Usage(),
-};
+namespace SearchService.Benchmarks;
 
-static int Usage()
+/// <summary>Measurements of the engine, one class per command.</summary>
+public static class Program
 {
-    Console.Error.WriteLine("Usage: SearchService.Benchmarks relevance [--questions 1-150] [--run FILE]");
-    return 2;
+    private const string Usage = "Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]";
+
+    public static int Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "relevance" => RelevanceCommand.Run(args[1..]),
+        _ => Fail(Usage),
+    };
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
 }

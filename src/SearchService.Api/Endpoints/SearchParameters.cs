@@ -56,6 +56,16 @@ public sealed class SearchParameters
     [Description("How many values each facet lists, most frequent first, 1 to 1,000 (default 20). Selected values are always listed.")]
     public int? FacetSize { get; init; }
 
+    [Example("article")]
+    [FromQuery(Name = "collapse")]
+    [Description("'none' (default): every matching paragraph is a hit, and facet counts are in paragraphs. 'article': one hit per article, its best paragraph, with otherMatches (how many other paragraphs of the article match); totalArticles is given besides total (paragraphs), and facet counts are in articles (an article counts once for a value when any of its matching paragraphs has it). Use 'article' for a search box.")]
+    public string? Collapse { get; init; }
+
+    [Example("relevance")]
+    [FromQuery(Name = "sort")]
+    [Description("'relevance' (default; best match first, newest first when q is empty) or 'date' (newest article first). Ties go by article id, then paragraph order.")]
+    public string? Sort { get; init; }
+
     /// <summary>Checks every parameter; returns the problem naming the first one at fault, or null with the request to run.</summary>
     public ProblemHttpResult? Validate(out SearchRequest request)
     {
@@ -87,7 +97,22 @@ public sealed class SearchParameters
         if (facetSize is < 1 or > MaxFacetSize)
             return ParameterProblem.For("facetSize", $"facetSize must be between 1 and {MaxFacetSize}; it was {facetSize}.");
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize);
+        ResultUnit unit;
+        switch (Collapse?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "none": unit = ResultUnit.Paragraph; break;
+            case "article": unit = ResultUnit.Article; break;
+            default: return ParameterProblem.For("collapse", $"collapse must be 'none' or 'article', not '{Collapse}'.");
+        }
+        ResultOrder order;
+        switch (Sort?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "relevance": order = ResultOrder.Relevance; break;
+            case "date": order = ResultOrder.Date; break;
+            default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
+        }
+
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, unit, order);
         return null;
     }
 

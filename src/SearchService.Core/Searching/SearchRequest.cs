@@ -1,6 +1,9 @@
 namespace SearchService.Core.Searching;
 
-/// <summary>A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed) and the page wanted.</summary>
+/// <summary>
+/// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
+/// hits are paragraphs or articles (their best paragraph), and their order.
+/// </summary>
 public sealed record SearchRequest(
     string? Query,
     QuerySyntax Syntax = QuerySyntax.Simple,
@@ -9,7 +12,9 @@ public sealed record SearchRequest(
     IReadOnlyList<string>? Speaker = null,
     int Page = 1,
     int PageSize = 10,
-    int FacetSize = 20)
+    int FacetSize = 20,
+    ResultUnit Unit = ResultUnit.Paragraph,
+    ResultOrder Order = ResultOrder.Relevance)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -169,6 +169,40 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Collapse_article_gives_one_hit_with_the_other_matching_paragraphs_counted()
+    {
+        var result = await client.GetOk("/search?q=terrorism&collapse=article");
+        var all = await client.GetOk("/search?q=terrorism");
+        var hit = result["hits"]!.AsArray().Single()!;
+        Assert.Equal((int)all["total"]! - 1, (int)hit["otherMatches"]!);
+        Assert.Equal((1, (int)all["total"]!), ((int)result["totalArticles"]!, (int)result["total"]!));
+    }
+
+    [Fact]
+    public async Task Collapsed_facet_counts_are_in_articles()
+    {
+        var regions = (await client.GetOk("/search?collapse=article&facetSize=100"))["facets"]!["region"]!.AsArray();
+        Assert.All(regions, v => Assert.Equal(1, (int)v!["count"]!));
+    }
+
+    [Fact]
+    public async Task Sort_date_keeps_paragraph_order_within_the_article()
+    {
+        var hits = (await client.GetOk("/search?q=terrorism&sort=date&pageSize=100"))["hits"]!.AsArray();
+        var paragraphs = hits.Select(h => (int)h!["paragraph"]!).ToList();
+        Assert.Equal(paragraphs.Order(), paragraphs);
+    }
+
+    [Theory]
+    [InlineData("collapse=paragraphs", "collapse")]
+    [InlineData("sort=newest", "sort")]
+    public async Task Unknown_collapse_or_sort_is_a_400_naming_it(string query, string parameter)
+    {
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+    }
+
+    [Fact]
     public async Task Unknown_path_is_a_problem_too()
     {
         await client.GetProblem("/no-such-endpoint", HttpStatusCode.NotFound);

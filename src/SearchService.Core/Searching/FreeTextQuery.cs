@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -25,18 +24,27 @@ public sealed class FreeTextQuery(Analyzer analyzer)
     /// <summary>Weight of an adjacent-pair match relative to a single word.</summary>
     public const float ProximityBoost = 0.1f;
 
+    /// <summary>Weight of a spelling correction relative to the word as typed, so exact matches rank first.</summary>
+    public const float CorrectionBoost = 0.5f;
+
     private readonly QueryBuilder builder = new(analyzer);
+    private readonly SpellingCorrector corrector = new(analyzer);
 
     public static bool IsQuestion(IEnumerable<string> typedWords) =>
         typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
 
-    public Query? Build(IReadOnlyList<string> typedWords)
+    /// <param name="vocabulary">The index, to correct words it does not know; null to take words as typed.</param>
+    /// <param name="corrections">Receives the corrections made.</param>
+    public Query? Build(IReadOnlyList<string> typedWords, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
     {
         var words = typedWords.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var isQuestion = IsQuestion(words);
         if (isQuestion)
             words = words.Where(w => !QuestionWords.Contains(w.ToLowerInvariant())).ToList();
-        var wordQueries = words.Select(w => (Word: w, Query: WordQuery(w))).Where(q => q.Query is not null).ToList();
+        var wordQueries = words
+            .Select(w => (Word: w, Query: vocabulary is null ? WordQuery(w) : CorrectedWordQuery(w, vocabulary, corrections)))
+            .Where(q => q.Query is not null)
+            .ToList();
         if (wordQueries.Count == 0)
             return null;
 
@@ -57,7 +65,7 @@ public sealed class FreeTextQuery(Analyzer analyzer)
         return query;
     }
 
-    /// <summary>The word in the paragraph text or, with less weight, in the article title.</summary>
+    /// <summary>The word in the paragraph text or in the article title.</summary>
     private Query? WordQuery(string word)
     {
         var either = new BooleanQuery();
@@ -72,9 +80,22 @@ public sealed class FreeTextQuery(Analyzer analyzer)
         return either.Clauses.Count == 0 ? null : either;
     }
 
+    /// <summary>The word, or its correction with less weight when the index does not know it.</summary>
+    private Query? CorrectedWordQuery(string word, IndexReader vocabulary, ICollection<SpellingCorrection> corrections)
+    {
+        var exact = WordQuery(word);
+        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term) is not { } corrected)
+            return exact;
+        corrections.Add(new SpellingCorrection(word, corrected));
+        var either = new BooleanQuery { { exact, Occur.SHOULD } };
+        foreach (var (field, boost) in SearchFields.Weighted)
+            either.Add(new TermQuery(new Term(field, corrected)) { Boost = boost * CorrectionBoost }, Occur.SHOULD);
+        return either;
+    }
+
     private IEnumerable<Query> AdjacentPairs(IEnumerable<string> words)
     {
-        var terms = words.Select(SingleTerm).ToList();
+        var terms = words.Select(w => IndexedTerm.Of(analyzer, w)).ToList();
         for (var i = 0; i + 1 < terms.Count; i++)
         {
             if (terms[i] is null || terms[i + 1] is null)
@@ -84,23 +105,6 @@ public sealed class FreeTextQuery(Analyzer analyzer)
             pair.Add(new Term(IndexSchema.Text, terms[i + 1]));
             yield return pair;
         }
-    }
-
-    /// <summary>The word's one indexed term in the text field, or null when it analyses to none or several.</summary>
-    private string? SingleTerm(string word)
-    {
-        using var stream = analyzer.GetTokenStream(IndexSchema.Text, word);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        string? single = null;
-        var count = 0;
-        while (stream.IncrementToken())
-        {
-            single = term.ToString();
-            count++;
-        }
-        stream.End();
-        return count == 1 ? single : null;
     }
 
     /// <summary>

@@ -20,18 +20,20 @@ public sealed class ParagraphSearcher(SearchIndex index)
     private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
     private readonly QuestionFeedback feedback = new(index.Analyzer);
+    private readonly DidYouMeanBuilder spelling = new(index.Analyzer);
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     public SearchResult Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var textQuery = Parse(request);
-        var matchQuery = textQuery ?? new MatchAllDocsQuery();
         var filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         var unfiltered = IndexSchema.FacetFields.Except(filtered).ToList();
 
         return index.Search(searcher =>
         {
+            var parsed = Parse(request, searcher.IndexReader);
+            var textQuery = parsed?.Query;
+            var matchQuery = textQuery ?? new MatchAllDocsQuery();
             var rankQuery = textQuery is not null && request.Syntax == QuerySyntax.Simple && simpleParser.IsQuestion(request.Query!)
                 ? feedback.Expand(searcher, textQuery)
                 : matchQuery;
@@ -53,7 +55,8 @@ public sealed class ParagraphSearcher(SearchIndex index)
                     Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize)),
-                page.TotalArticles);
+                page.TotalArticles,
+                spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
         });
     }
 
@@ -99,13 +102,13 @@ public sealed class ParagraphSearcher(SearchIndex index)
         return counts.CountsOf(facet);
     }
 
-    private Query? Parse(SearchRequest request)
+    private ParsedQuery? Parse(SearchRequest request, IndexReader vocabulary)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
             return null;
         return request.Syntax == QuerySyntax.Lucene
-            ? luceneParser.Parse(request.Query)
-            : simpleParser.Parse(request.Query);
+            ? new ParsedQuery(luceneParser.Parse(request.Query), [])
+            : simpleParser.Parse(request.Query, vocabulary);
     }
 
     private static Query WithFilters(Query query, SearchRequest request, string? except)

@@ -16,4 +16,7 @@ public sealed record SearchResult(
     [property: Description("Facet counts over all matches: in paragraphs, or in articles with collapse=article.")] FacetCounts Facets,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [property: Description("Articles with a matching paragraph; only with collapse=article, where it is what a pager counts.")]
-    long? TotalArticles = null);
+    long? TotalArticles = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The query with misspelt words corrected from the index's vocabulary, when a word was corrected; the hits already include the corrected words' matches, ranked below exact ones.")]
+    string? DidYouMean = null);

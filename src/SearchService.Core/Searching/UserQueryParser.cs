@@ -22,7 +22,10 @@ public sealed class UserQueryParser(Analyzer analyzer)
     private readonly QueryBuilder builder = new(analyzer);
     private readonly FreeTextQuery freeText = new(analyzer);
 
-    public Query Parse(string input)
+    public Query Parse(string input) => Parse(input, vocabulary: null).Query;
+
+    /// <param name="vocabulary">The index, to correct misspelt words from its vocabulary; null to take words as typed.</param>
+    public ParsedQuery Parse(string input, IndexReader? vocabulary)
     {
         // Tokens joined by OR form one group; groups are AND-ed.
         var groups = new List<List<Token>>();
@@ -53,7 +56,8 @@ public sealed class UserQueryParser(Analyzer analyzer)
 
         var result = new BooleanQuery();
         var plainWords = groups.Where(IsPlainWord).Select(g => g[0].Text).ToList();
-        if (freeText.Build(plainWords) is { } wordsQuery)
+        var corrections = new List<SpellingCorrection>();
+        if (freeText.Build(plainWords, vocabulary, corrections) is { } wordsQuery)
             result.Add(wordsQuery, Occur.MUST);
         foreach (var group in groups.Where(g => !IsPlainWord(g)))
         {
@@ -65,7 +69,7 @@ public sealed class UserQueryParser(Analyzer analyzer)
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in excluded)
             result.Add(query, Occur.MUST_NOT);
-        return result;
+        return new ParsedQuery(result, corrections);
     }
 
     /// <summary>Whether the input is a question in natural language (more plain words than a search-box query has).</summary>

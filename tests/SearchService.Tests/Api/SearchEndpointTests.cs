@@ -202,6 +202,18 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
         Assert.Equal(parameter, (string)problem["parameter"]!);
     }
 
+    [Theory]
+    [InlineData("terorism", "terrorism")]
+    [InlineData("Afganistan", "afghanistan")]
+    [InlineData("Syromolotv", "syromolotov")]
+    public async Task Misspelt_word_still_finds_the_paragraphs_and_suggests_the_spelling(string typed, string meant)
+    {
+        var result = await client.GetOk($"/search?q={typed}");
+        Assert.NotEmpty(result["hits"]!.AsArray());
+        Assert.Contains(meant, ((string)result["hits"]![0]!["text"]!).ToLowerInvariant());
+        Assert.Equal(meant, (string)result["didYouMean"]!);
+    }
+
     [Fact]
     public async Task Unknown_path_is_a_problem_too()
     {

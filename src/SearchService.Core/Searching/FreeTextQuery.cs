@@ -13,7 +13,7 @@ namespace SearchService.Core.Searching;
 /// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
 /// because adjacent words in a question often name one thing ("heat conduction", "foreign office").
 /// </summary>
-public sealed class FreeTextQuery(Analyzer analyzer)
+public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
 {
     /// <summary>Up to this many words are all required; more are read as a question.</summary>
     public const int AllRequiredUpTo = 3;
@@ -26,6 +26,9 @@ public sealed class FreeTextQuery(Analyzer analyzer)
 
     /// <summary>Weight of a spelling correction relative to the word as typed, so exact matches rank first.</summary>
     public const float CorrectionBoost = 0.5f;
+
+    /// <summary>Weight of another word form ("terrorism" for "terrorist") relative to the form typed.</summary>
+    public const float WordFormBoost = 0.7f;
 
     private readonly QueryBuilder builder = new(analyzer);
     private readonly SpellingCorrector corrector = new(analyzer);
@@ -41,8 +44,8 @@ public sealed class FreeTextQuery(Analyzer analyzer)
         var isQuestion = IsQuestion(words);
         if (isQuestion)
             words = words.Where(w => !QuestionWords.Contains(w.ToLowerInvariant())).ToList();
-        var wordQueries = words
-            .Select(w => (Word: w, Query: vocabulary is null ? WordQuery(w) : CorrectedWordQuery(w, vocabulary, corrections)))
+        var wordQueries = NamesIn(words)
+            .Select(name => (Word: name, Query: NameQuery(name, vocabulary, corrections)))
             .Where(q => q.Query is not null)
             .ToList();
         if (wordQueries.Count == 0)
@@ -65,7 +68,37 @@ public sealed class FreeTextQuery(Analyzer analyzer)
         return query;
     }
 
-    /// <summary>The word in the paragraph text or in the article title.</summary>
+    /// <summary>
+    /// The words, with runs that are a name in the synonyms (longest first: "united nations") kept together as one.
+    /// </summary>
+    private IEnumerable<string> NamesIn(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count;)
+        {
+            var length = Math.Min(synonyms.LongestName, words.Count - i);
+            while (length > 1 && !synonyms.Of(string.Join(' ', words.Skip(i).Take(length))).Any())
+                length--;
+            yield return string.Join(' ', words.Skip(i).Take(Math.Max(1, length)));
+            i += Math.Max(1, length);
+        }
+    }
+
+    /// <summary>A name with its synonyms, or a word with its other forms and, when misspelt, its correction.</summary>
+    private Query? NameQuery(string name, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    {
+        var others = synonyms.Of(name).ToList();
+        if (others.Count == 0)
+            return vocabulary is null ? WordQuery(name) : CorrectedWordQuery(name, vocabulary, corrections);
+        var any = new BooleanQuery();
+        foreach (var alternative in others.Prepend(name))
+        {
+            if (WordQuery(alternative) is { } query)
+                any.Add(query, Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>The word in the paragraph text or in the article title, and its other forms with less weight.</summary>
     private Query? WordQuery(string word)
     {
         var either = new BooleanQuery();
@@ -76,6 +109,8 @@ public sealed class FreeTextQuery(Analyzer analyzer)
                 continue;
             query.Boost = boost;
             either.Add(query, Occur.SHOULD);
+            foreach (var form in WordForms.Of(word).Select(f => IndexedTerm.Of(analyzer, f)).OfType<string>())
+                either.Add(new TermQuery(new Term(field, form)) { Boost = boost * WordFormBoost }, Occur.SHOULD);
         }
         return either.Clauses.Count == 0 ? null : either;
     }

@@ -9,14 +9,15 @@ namespace SearchService.Core.Searching;
 /// Answers searches: ranked hits (BM25, or newest first), one per paragraph or one per article (its best paragraph),
 /// highlighted snippets, and facet counts over all matches with multi-select semantics, in the unit of the hits.
 /// </summary>
-public sealed class ParagraphSearcher(SearchIndex index)
+/// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
+public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null)
 {
     private static readonly SortField ArticleOrder = new(IndexSchema.ArticleId, SortFieldType.STRING);
     private static readonly SortField ParagraphOrder = new(IndexSchema.Paragraph, SortFieldType.INT32);
     private static readonly Sort NewestFirst = new(new SortField(IndexSchema.Date, SortFieldType.INT64, reverse: true), ArticleOrder, ParagraphOrder);
     private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, ArticleOrder, ParagraphOrder);
 
-    private readonly UserQueryParser simpleParser = new(index.Analyzer);
+    private readonly UserQueryParser simpleParser = new(index.Analyzer, synonyms ?? Synonyms.Load());
     private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
     private readonly QuestionFeedback feedback = new(index.Analyzer);

@@ -11,7 +11,7 @@ namespace SearchService.Core.Searching;
 /// <c>OR</c> between words, and <c>prefix*</c>. Any input gives a query — unbalanced quotes, stray operators and
 /// symbols are read as well as they can be, never rejected.
 /// </summary>
-public sealed class UserQueryParser(Analyzer analyzer)
+public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null)
 {
     /// <summary>More clauses than this are ignored: nobody types them, and Lucene caps a boolean query at 1024.</summary>
     public const int MaxClauses = 64;
@@ -20,7 +20,7 @@ public sealed class UserQueryParser(Analyzer analyzer)
     public const int MinPrefixLength = 2;
 
     private readonly QueryBuilder builder = new(analyzer);
-    private readonly FreeTextQuery freeText = new(analyzer);
+    private readonly FreeTextQuery freeText = new(analyzer, synonyms ?? Synonyms.None);
 
     public Query Parse(string input) => Parse(input, vocabulary: null).Query;
 

@@ -12,6 +12,7 @@ if (!app.OpenOrExplain())
 app.UseSearchApiErrors();
 app.MapOpenApi();
 app.MapSearchEndpoints();
+app.MapFacetEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();
 app.Run();

@@ -61,6 +61,30 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         });
     }
 
+    /// <summary>
+    /// Values of one facet whose name has a word starting with <paramref name="prefix"/> (any case), counted like the
+    /// facet counts of <see cref="Search"/> for the same request (every filter except the facet's own, in the unit of
+    /// the hits), most frequent first, then by value.
+    /// </summary>
+    public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
+        index.Search(searcher =>
+        {
+            var textQuery = Parse(request, searcher.IndexReader)?.Query;
+            var counts = CountFacet(searcher, WithFilters(textQuery ?? new MatchAllDocsQuery(), request, except: facet), facet, request.Unit);
+            return counts
+                .Where(kv => HasWordStarting(kv.Key, prefix))
+                .Select(kv => new FacetValue(kv.Key, kv.Value))
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => v.Value, StringComparer.Ordinal)
+                .Take(size)
+                .ToList();
+        });
+
+    private static bool HasWordStarting(string value, string prefix) =>
+        prefix.Length == 0
+        || value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+        || value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
     private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> FacetCounts);
 
     private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)

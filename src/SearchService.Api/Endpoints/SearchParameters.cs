@@ -66,6 +66,11 @@ public sealed class SearchParameters
     [Description("'relevance' (default; best match first, newest first when q is empty) or 'date' (newest article first). Ties go by article id, then paragraph order.")]
     public string? Sort { get; init; }
 
+    [Example("false")]
+    [FromQuery(Name = "explain")]
+    [Description("true: each hit (when q is given) carries explanation: its score and, per matched word or phrase and field (text or title), what it added. For finding out why results surprise.")]
+    public bool? Explain { get; init; }
+
     /// <summary>Checks every parameter; returns the problem naming the first one at fault, or null with the request to run.</summary>
     public ProblemHttpResult? Validate(out SearchRequest request)
     {
@@ -112,7 +117,7 @@ public sealed class SearchParameters
             default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
         }
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, unit, order);
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, unit, order, Explain ?? false);
         return null;
     }
 

@@ -96,7 +96,8 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var counts = new FacetCountsCollector(facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null))
+            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+                with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.CountsOf));
     }
@@ -108,11 +109,15 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(searcher.Doc(g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches))
+            .Select(g => ToHit(searcher.Doc(g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+                with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
         return new HitPage(collector.Matches.Count, groups.Count, hits, counts);
     }
+
+    private static HitExplanation? Explanation(IndexSearcher searcher, Query query, int doc, SearchRequest request, bool ranked) =>
+        request.Explain && ranked ? HitExplainer.Explain(searcher, query, doc) : null;
 
     private static IReadOnlyDictionary<string, int> CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)
     {

@@ -24,4 +24,7 @@ public sealed record SearchHit(
     IReadOnlyList<string> Speaker,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [property: Description("Only with collapse=article: how many other paragraphs of this article match (paragraphs).")]
-    int? OtherMatches = null);
+    int? OtherMatches = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Only with explain=true and a query: which words matched in which field, and what each added to the score.")]
+    HitExplanation? Explanation = null);

@@ -14,7 +14,8 @@ public sealed record SearchRequest(
     int PageSize = 10,
     int FacetSize = 20,
     ResultUnit Unit = ResultUnit.Paragraph,
-    ResultOrder Order = ResultOrder.Relevance)
+    ResultOrder Order = ResultOrder.Relevance,
+    bool Explain = false)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -215,6 +215,22 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Explain_names_the_matched_words_and_fields_with_their_share_of_the_score()
+    {
+        var hit = (await client.GetOk("/search?q=Afghanistan&explain=true"))["hits"]![0]!;
+        var parts = hit["explanation"]!["parts"]!.AsArray();
+        Assert.Contains(parts, p => (string)p!["field"]! == "text" && (string)p["match"]! == "afghanistan");
+        Assert.Equal((double)hit["score"]!, parts.Sum(p => (double)p!["score"]!), 3);
+    }
+
+    [Fact]
+    public async Task Without_explain_hits_carry_no_explanation()
+    {
+        var hit = (await client.GetOk("/search?q=Afghanistan"))["hits"]![0]!.AsObject();
+        Assert.False(hit.ContainsKey("explanation"));
+    }
+
+    [Fact]
     public async Task Unknown_path_is_a_problem_too()
     {
         await client.GetProblem("/no-such-endpoint", HttpStatusCode.NotFound);

@@ -28,7 +28,7 @@ public sealed class SearchParameters
 
     [Example("Afghanistan")]
     [FromQuery(Name = "region")]
-    [Description("Only paragraphs about this region. Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
+    [Description("Only paragraphs about this region or a place within it (region=Asia includes paragraphs about Pakistan). Repeat for several: values of one facet are OR-ed, different facets AND-ed.")]
     public string[]? Region { get; init; }
 
     [Example("Counter-terrorism")]
@@ -55,6 +55,11 @@ public sealed class SearchParameters
     [FromQuery(Name = "facetSize")]
     [Description("How many values each facet lists, most frequent first, 1 to 1,000 (default 20). Selected values are always listed.")]
     public int? FacetSize { get; init; }
+
+    [Example("true")]
+    [FromQuery(Name = "regionTree")]
+    [Description("true: facets also hold regionTree, the region facet as a tree (continent → sub-region → country), each node counting the paragraphs about it or any place under it. Default false.")]
+    public bool? RegionTree { get; init; }
 
     [Example("article")]
     [FromQuery(Name = "collapse")]
@@ -117,7 +122,7 @@ public sealed class SearchParameters
             default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
         }
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, unit, order, Explain ?? false);
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, RegionTree ?? false, unit, order, Explain ?? false);
         return null;
     }
 

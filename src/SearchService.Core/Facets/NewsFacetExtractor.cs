@@ -34,7 +34,8 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     {
         var functionWords = WordList.LoadDefault(FunctionWordsFileName);
         var gazetteer = RegionGazetteer.Load();
-        var regions = new RegionExtractor(gazetteer, functionWords, RegionExtractor.LoadDatelineAbbreviations(gazetteer));
+        var regions = new RegionExtractor(gazetteer, functionWords, RegionExtractor.LoadDatelineAbbreviations(gazetteer),
+            WordList.LoadDefault(RegionExtractor.ModifierNounsFileName));
         var topics = new TopicClassifier(TopicTaxonomy.Load(taxonomyPath));
         var speakers = new SpeakerExtractor(SpeakerLexicon.Load(functionWords), regions);
         return new NewsFacetExtractor(regions, topics, speakers);
@@ -44,33 +45,52 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     {
         ArgumentNullException.ThrowIfNull(article);
         var paragraphs = article.Paragraphs;
-        var regions = paragraphs.Select(_regions.Extract).ToList();
+        var named = paragraphs.Select(_regions.Named).ToList();
+        var articleRegions = ArticleRegions(article, named);
+        var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
         var topicScores = paragraphs.Select(_topics.Score).ToList();
         var speakers = _speakers.Extract(paragraphs);
 
+        var articleTopics = _topics.ClassifyArticle(article.Title, topicScores);
         var perParagraph = paragraphs.Select((_, i) => new ParagraphFacets(
             regions[i],
-            _topics.Select(topicScores[i]),
+            ParagraphTopics(topicScores[i], articleTopics),
             speakers[i])).ToList();
 
         var articleFacets = new ParagraphFacets(
-            ArticleRegions(article, regions),
-            _topics.ClassifyArticle(article.Title, topicScores),
+            articleRegions,
+            articleTopics,
             speakers.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-        return new ArticleFacets(articleFacets, perParagraph);
+        var ancestors = perParagraph.SelectMany(p => p.Region).Concat(articleRegions).Distinct()
+            .ToDictionary(r => r, _regions.Gazetteer.Ancestors);
+        return new ArticleFacets(articleFacets, perParagraph, ancestors);
     }
 
-    // What the article is about, not every place it mentions: the dateline, the headline, the lead paragraph,
-    // and places that come up in more than one paragraph.
-    private IReadOnlyList<string> ArticleRegions(Article article, IReadOnlyList<IReadOnlyList<string>> paragraphRegions)
+    private IReadOnlyList<string> ParagraphTopics(IReadOnlyDictionary<string, double> scores, IReadOnlyList<string> articleTopics)
     {
-        var recurring = paragraphRegions.SelectMany(r => r).GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key);
+        var own = _topics.Select(scores);
+        return _topics.Taxonomy.ArticleLevelTopics ? own.Where(articleTopics.Contains).ToList() : own;
+    }
+
+    // What the article is about, not every place it mentions: the dateline, the headline, and places that come up
+    // in more than one paragraph. Measured on Reuters-21578 (docs/facets.md), a country named in one paragraph
+    // only is a passing mention four times out of five, wherever it stands, the lead included.
+    private IReadOnlyList<string> ArticleRegions(Article article, IReadOnlyList<IReadOnlyList<NamedRegion>> named)
+    {
+        var recurring = named.SelectMany(n => n).GroupBy(n => n.Region.Name).Where(g => g.Count() > 1).Select(g => g.Key);
         var fromDateline = _regions.FromDateline(article.Dateline);
         return (fromDateline is null ? [] : new[] { fromDateline })
             .Concat(_regions.Extract(article.Title))
-            .Concat(paragraphRegions.FirstOrDefault() ?? [])
             .Concat(recurring)
             .Distinct()
             .ToList();
     }
+
+    // A paragraph's regions: those it names that the article is about, named regions (Middle East, Central Asia),
+    // and countries it names as the place where something happens ("in Afghanistan"); not passing mentions of
+    // other countries ("the New York price", "Britain, France and Japan agreed").
+    private static IReadOnlyList<string> ParagraphRegions(IReadOnlyList<NamedRegion> named, IReadOnlyList<string> articleRegions) =>
+        named.Where(n => n.AsLocation || n.Region.Kind == RegionEntry.Region || articleRegions.Contains(n.Region.Name))
+            .Select(n => n.Region.Name)
+            .ToList();
 }

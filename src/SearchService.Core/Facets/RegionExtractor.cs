@@ -11,12 +11,18 @@ public sealed class RegionExtractor
     private readonly RegionEntry? _unitedStates;
 
     public const string DatelineAbbreviationsFileName = "dateline-abbreviations.tsv";
+    public const string ModifierNounsFileName = "region-modifier-nouns.txt";
+
+    private readonly PhraseSet _modifierNouns;
 
     private readonly IReadOnlyDictionary<string, string> _datelineAbbreviations;
 
     /// <param name="datelineAbbreviations">State and province abbreviations of datelines ("Ore." → United States).</param>
-    public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords, IReadOnlyDictionary<string, string> datelineAbbreviations)
+    /// <param name="modifierNouns">Nouns that make a place name before them a modifier ("Paris accord"); null: none.</param>
+    public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords, IReadOnlyDictionary<string, string> datelineAbbreviations,
+        PhraseSet? modifierNouns = null)
     {
+        _modifierNouns = modifierNouns ?? PhraseSet.Of([]);
         _gazetteer = gazetteer;
         _functionWords = functionWords;
         _datelineAbbreviations = datelineAbbreviations;
@@ -30,6 +36,35 @@ public sealed class RegionExtractor
     {
         var tokens = TextTokens.Tokenize(text);
         return Mentions(tokens, TextTokens.IsShouting(text)).Select(m => m.Region.Name).Distinct().ToList();
+    }
+
+    /// <summary>Distinct regions named in <paramref name="text"/>, in order of first mention, each marked
+    /// <see cref="NamedRegion.AsLocation"/> when some mention of it follows "in".</summary>
+    public IReadOnlyList<NamedRegion> Named(string text)
+    {
+        var tokens = TextTokens.Tokenize(text);
+        var named = new List<NamedRegion>();
+        foreach (var m in Mentions(tokens, TextTokens.IsShouting(text)))
+        {
+            if (_modifierNouns.MatchAt(tokens, m.End) > 0)
+                continue;
+            var asLocation = IsLocation(tokens, m.Start);
+            var seen = named.FindIndex(n => n.Region == m.Region);
+            if (seen < 0)
+                named.Add(new NamedRegion(m.Region, asLocation));
+            else if (asLocation)
+                named[seen] = named[seen] with { AsLocation = true };
+        }
+        return named;
+    }
+
+    // "in Afghanistan", "in the United States"; not "listed in Luxembourg", where a bond is listed says nothing of what it is about.
+    private static bool IsLocation(IReadOnlyList<Token> tokens, int start)
+    {
+        var i = start - 1;
+        if (i >= 0 && tokens[i].Text == "the")
+            i--;
+        return i >= 0 && tokens[i].Text == "in" && !(i > 0 && tokens[i - 1].Text == "listed");
     }
 
     /// <summary>Mentions that survive the context rules; a US-state reading comes back as the United States.</summary>
@@ -82,7 +117,7 @@ public sealed class RegionExtractor
             return null;
         foreach (var part in dateline.Split(',').Select(p => p.Trim().TrimEnd('-', ':', ' ')).Reverse())
         {
-            var compact = part.Replace(" ", "");
+            var compact = part.Replace(" ", "").TrimEnd('.');
             var region = _datelineAbbreviations.GetValueOrDefault(compact)
                 ?? _gazetteer.LookupPhrase(part)?.Name;
             if (region is not null)
@@ -105,7 +140,7 @@ public sealed class RegionExtractor
             var fields = line.Split('\t');
             if (fields.Length != 2 || !gazetteer.TryGet(fields[1].Trim(), out _))
                 throw DataFile.Invalid(path, "dateline abbreviations", $"line {number} is not 'abbreviation<TAB>known region'.");
-            result[fields[0].Trim()] = fields[1].Trim();
+            result[fields[0].Trim().TrimEnd('.')] = fields[1].Trim();
         }
         return result;
     }

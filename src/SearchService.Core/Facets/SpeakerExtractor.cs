@@ -33,7 +33,8 @@ public sealed class SpeakerExtractor
 
     private enum Kind { Person, Body, Unknown }
 
-    private sealed record Speaker(string Name, Kind Kind);
+    /// <param name="Titled">Named with an office ("Prime Minister Andreas Papandreou"), which makes them one of the news's actors.</param>
+    private sealed record Speaker(string Name, Kind Kind, bool Titled = false);
 
     /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
     private sealed class ArticleContext(HashSet<string> properNouns)
@@ -106,6 +107,9 @@ public sealed class SpeakerExtractor
 
             for (var i = 0; i < Tokens.Count; i++)
             {
+                // "Prime Minister Andreas Papandreou has withdrawn…", "President Reagan's move…": an office holder acts in the news.
+                if (_chunkAt[i] >= 0 && _chunks[_chunkAt[i]].Start == i && Interpret(_chunks[_chunkAt[i]], context) is { Titled: true } titled)
+                    Add(titled);
                 if (!IsLowerWord(i))
                     continue;
                 int k;
@@ -158,7 +162,9 @@ public sealed class SpeakerExtractor
             var before = Tokens[j].Text;
             if (TextTokens.IsQuote(before) || before == ",")
             {
-                if (NounPhrase(verbEnd, context) is { } inverted)
+                // "…, an official told Reuters": after "told" comes who listened, not who spoke.
+                var listenerFollows = Tokens[verbStart].Text is "told" or "tells";
+                if (!listenerFollows && NounPhrase(verbEnd, context) is { } inverted)
                     return inverted;
                 return before == "," ? Appositive(j, context) : null;
             }
@@ -270,13 +276,16 @@ public sealed class SpeakerExtractor
                 // "President Reagan", "… of Russia Oleg V Syromolotov" are people; "China Daily", "Bank of Boston" are bodies.
                 var before = roles[words[nameStart - 1]];
                 var isPerson = before == Role.Title || (before == Role.Place && words.Count - nameStart > 1);
-                return isPerson ? new Speaker(name, Kind.Person) : new Speaker(Text(words[0], chunk.End), Kind.Body);
+                return isPerson ? new Speaker(name, Kind.Person, Titled: before == Role.Title) : new Speaker(Text(words[0], chunk.End), Kind.Body);
             }
 
             // No trailing name: the head word of the first segment ("Minister" of "Deputy Minister of …") decides.
             var segmentEnd = words.FindIndex(i => roles[i] == Role.Connector);
             var head = words[(segmentEnd < 0 ? words.Count : segmentEnd) - 1];
             if (roles[head] is Role.Title or Role.Place)
+                return null;
+            // A lone "Bank", "Commission" or "Ministry" is the tail of a name cut short, not a body one can filter by.
+            if (words.Count == 1 && roles[head] == Role.Organisation && !Lex.StandaloneBodies.Contains(Tokens[head].Text))
                 return null;
             if (words.Count == 1 && TextTokens.IsSentenceStart(Tokens, words[0]) && !context.ProperNouns.Contains(Tokens[words[0]].Text))
                 return null;

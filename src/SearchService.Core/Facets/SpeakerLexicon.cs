@@ -28,6 +28,7 @@ public sealed class SpeakerLexicon
         CompanySuffixes = PhraseSet.Of(f.CompanySuffixes);
         PersonTitles = PhraseSet.Of(f.PersonTitles);
         OrganisationWords = PhraseSet.Of(f.OrganisationWords);
+        StandaloneBodies = PhraseSet.Of(f.StandaloneBodies);
         FunctionWords = functionWords;
     }
 
@@ -53,6 +54,10 @@ public sealed class SpeakerLexicon
     public PhraseSet CompanySuffixes { get; }
     public PhraseSet PersonTitles { get; }
     public PhraseSet OrganisationWords { get; }
+
+    /// <summary>Organisation words that name one body on their own ("the Treasury said"), unlike "Bank" or "Ministry".</summary>
+    public PhraseSet StandaloneBodies { get; }
+
     public PhraseSet FunctionWords { get; }
 
     /// <summary>Loads the lexicon; null means the default file shipped in <c>Data/</c>.</summary>
@@ -89,5 +94,6 @@ public sealed class SpeakerLexicon
         public List<string> CompanySuffixes { get; set; } = [];
         public List<string> PersonTitles { get; set; } = [];
         public List<string> OrganisationWords { get; set; } = [];
+        public List<string> StandaloneBodies { get; set; } = [];
     }
 }

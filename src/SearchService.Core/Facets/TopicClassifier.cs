@@ -17,9 +17,6 @@ public sealed class TopicClassifier
     /// <summary>Headline words weigh this much more than body words when judging the whole article.</summary>
     public const double TitleFactor = 2;
 
-    /// <summary>An article keeps a topic only if its evidence is at least this share of the strongest topic's.</summary>
-    public const double ArticleShareOfBest = 0.3;
-
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly TopicTaxonomy _taxonomy;
     private readonly Dictionary<string, Phrase[]>[] _byLength; // by first stem, longest phrases first
@@ -57,7 +54,13 @@ public sealed class TopicClassifier
         _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
             .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
             .ToArray();
+        _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
+        _firstStems = phrases.Values.Select(p => p.Stems[0]).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static readonly int[] MaxGaps = [0, 1];
+    private readonly HashSet<string> _firstStems;
+    private readonly Dictionary<string, string> _parents;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
@@ -67,10 +70,14 @@ public sealed class TopicClassifier
         var stems = Stem(text);
         var used = new bool[stems.Count];
         var found = new HashSet<Phrase>();
+        var starts = stems.Select(_firstStems.Contains).ToArray(); // most words start no phrase: skip them early
         foreach (var group in _byLength)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
-            foreach (var maxGap in new[] { 0, 1 })
+            foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
+                {
+                    if (!starts[i])
+                        continue;
                     foreach (var phrase in group.GetValueOrDefault(stems[i]) ?? [])
                         if (TryMatch(stems, used, i, phrase.Stems, maxGap, out var positions))
                         {
@@ -79,6 +86,7 @@ public sealed class TopicClassifier
                             found.Add(phrase);
                             break;
                         }
+                }
 
         var scores = new Dictionary<string, double>();
         foreach (var (topic, weight) in found.SelectMany(p => p.Evidence))
@@ -105,7 +113,11 @@ public sealed class TopicClassifier
             foreach (var (topic, score) in scores)
                 total[topic] = total.GetValueOrDefault(topic) + score;
         var best = total.Count == 0 ? 0 : total.Values.Max();
-        return Select(total, Math.Max(_taxonomy.Threshold, ArticleShareOfBest * best));
+        var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
+        // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
+        // needs only the threshold, not a share of the parent's larger score.
+        var narrower = Select(total).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
+        return kept.Concat(narrower).ToList();
     }
 
     private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>

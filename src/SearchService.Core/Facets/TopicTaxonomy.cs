@@ -12,8 +12,13 @@ public sealed class TopicTaxonomy
     public const double CueWeight = 1;
     private const string What = "topic taxonomy";
 
-    private TopicTaxonomy(string path, string source, double threshold, IReadOnlyList<TopicDefinition> topics)
+    public const double DefaultArticleShareOfBest = 0.3;
+
+    private TopicTaxonomy(string path, string source, double threshold, IReadOnlyList<TopicDefinition> topics,
+        double articleShareOfBest = DefaultArticleShareOfBest, bool articleLevelTopics = false)
     {
+        ArticleShareOfBest = articleShareOfBest;
+        ArticleLevelTopics = articleLevelTopics;
         Path = path;
         Source = source;
         Threshold = threshold;
@@ -28,6 +33,15 @@ public sealed class TopicTaxonomy
     public double Threshold { get; }
 
     public IReadOnlyList<TopicDefinition> Topics { get; }
+
+    /// <summary>An article keeps a topic only when its evidence is at least this share of the strongest topic's.</summary>
+    public double ArticleShareOfBest { get; }
+
+    /// <summary>
+    /// The topics label whole articles (as Reuters' category codes do): a paragraph gets only topics of its article,
+    /// so a stray cue in one paragraph does not file the story under a second category.
+    /// </summary>
+    public bool ArticleLevelTopics { get; }
 
     /// <summary>Loads a taxonomy; null means the default one shipped in <c>Data/</c>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -52,15 +66,22 @@ public sealed class TopicTaxonomy
                 throw DataFile.Invalid(path, What, $"the topic '{t.Name}' appears twice.");
             if (t.Triggers is not { Count: > 0 })
                 throw DataFile.Invalid(path, What, $"the topic '{t.Name}' has no \"triggers\".");
-            topics.Add(new TopicDefinition(t.Name.Trim(), t.Triggers, t.Cues ?? []));
+            topics.Add(new TopicDefinition(t.Name.Trim(), t.Triggers, t.Cues ?? [], t.Parent?.Trim()));
         }
-        return new TopicTaxonomy(path, file.Source ?? "", threshold, topics);
+        foreach (var t in topics.Where(t => t.Parent is not null && !names.Contains(t.Parent)))
+            throw DataFile.Invalid(path, What, $"the parent '{t.Parent}' of topic '{t.Name}' is not a topic.");
+        var share = file.ArticleShareOfBest ?? DefaultArticleShareOfBest;
+        if (share is < 0 or > 1)
+            throw DataFile.Invalid(path, What, $"\"articleShareOfBest\" must be between 0 and 1, not {share}.");
+        return new TopicTaxonomy(path, file.Source ?? "", threshold, topics, share, file.ArticleLevelTopics ?? false);
     }
 
     private sealed class TaxonomyFile
     {
         public string? Source { get; set; }
         public double? Threshold { get; set; }
+        public double? ArticleShareOfBest { get; set; }
+        public bool? ArticleLevelTopics { get; set; }
         public List<TopicJson>? Topics { get; set; }
     }
 
@@ -68,6 +89,7 @@ public sealed class TopicTaxonomy
     {
         public string Name { get; set; } = "";
         public List<string>? Triggers { get; set; }
+        public string? Parent { get; set; }
         public List<string>? Cues { get; set; }
     }
 }

@@ -40,6 +40,18 @@ public static class IndexSchema
     public const string Speaker = "speaker";
     public static readonly string[] FacetFields = [Region, Topic, Speaker];
 
+    /// <summary>
+    /// A paragraph's regions and all regions enclosing them (Pakistan, South Asia, Asia): what region filters match,
+    /// so region=Asia finds paragraphs about Pakistan. Indexed only; the region facet counts stay on mentioned values.
+    /// </summary>
+    public const string RegionScope = "regionScope";
+
+    /// <summary>Every prefix of each region's path from its continent down ("Asia", "Asia › South Asia", ...), as
+    /// sorted-set doc values, so the region tree is counted exactly in paragraphs. See <see cref="RegionPathSeparator"/>.</summary>
+    public const string RegionPath = "regionPath";
+
+    public const char RegionPathSeparator = '\u001F';
+
     /// <summary>Article-level facet values, stored on paragraph 1 only.</summary>
     public static string ArticleFacet(string facet) => "article." + facet;
 
@@ -51,5 +63,5 @@ public static class IndexSchema
     /// </summary>
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
         new EnglishAnalyzer(Version),
-        new[] { Id, ArticleId, File, Region, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer()));
+        new[] { Id, ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer()));
 }

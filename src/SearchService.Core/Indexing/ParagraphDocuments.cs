@@ -39,6 +39,7 @@ public static class ParagraphDocuments
 
             var paragraphFacets = i < facets.Paragraphs.Count ? facets.Paragraphs[i] : ParagraphFacets.Empty;
             AddFacet(doc, IndexSchema.Region, paragraphFacets.Region);
+            AddRegionHierarchy(doc, paragraphFacets.Region.Select(facets.RegionPath).ToList());
             AddFacet(doc, IndexSchema.Topic, paragraphFacets.Topic);
             AddFacet(doc, IndexSchema.Speaker, paragraphFacets.Speaker);
 
@@ -61,6 +62,15 @@ public static class ParagraphDocuments
             doc.Add(new StringField(field, value, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
+    }
+
+    private static void AddRegionHierarchy(Document doc, IReadOnlyList<IReadOnlyList<string>> paths)
+    {
+        foreach (var region in paths.SelectMany(p => p).Distinct(StringComparer.Ordinal))
+            doc.Add(new StringField(IndexSchema.RegionScope, region, Field.Store.NO));
+        var prefixes = paths.SelectMany(p => p.Select((_, depth) => string.Join(IndexSchema.RegionPathSeparator, p.Take(depth + 1))));
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+            doc.Add(new SortedSetDocValuesField(IndexSchema.RegionPath, new BytesRef(prefix)));
     }
 
     private static void AddStored(Document doc, string field, IEnumerable<string> values)

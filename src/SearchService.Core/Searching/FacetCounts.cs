@@ -1,7 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace SearchService.Core.Searching;
 
 /// <summary>
 /// Counts per facet over all matching paragraphs. Each facet is counted with every filter applied except its own,
 /// so a user can widen a facet selection (multi-select) and see what each extra value would add.
 /// </summary>
-public sealed record FacetCounts(IReadOnlyList<FacetValue> Region, IReadOnlyList<FacetValue> Topic, IReadOnlyList<FacetValue> Speaker);
+/// <param name="RegionTree">The region facet as a continent → sub-region → country tree, when asked for.</param>
+public sealed record FacetCounts(
+    IReadOnlyList<FacetValue> Region,
+    IReadOnlyList<FacetValue> Topic,
+    IReadOnlyList<FacetValue> Speaker,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetTreeNode>? RegionTree = null);

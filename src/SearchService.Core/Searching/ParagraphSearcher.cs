@@ -50,12 +50,17 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 facetCounts[facet] = CountFacet(searcher, WithFilters(matchQuery, request, except: facet), facet, request.Unit);
             }
 
+            var regionTree = request.RegionTree
+                ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
+                : null;
+
             return new SearchResult(
                 page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
                 new FacetCounts(
                     Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
-                    Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize)),
+                    Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
+                    regionTree),
                 page.TotalArticles,
                 spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
         });
@@ -151,7 +156,11 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 continue;
             var anyValue = new BooleanQuery();
             foreach (var value in values)
+            {
                 anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+                if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
+                    anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
+            }
             filters.Add(anyValue, Occur.MUST);
         }
         // A filter narrows the matches without changing their scores.

@@ -2,7 +2,8 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
-/// hits are paragraphs or articles (their best paragraph), and their order.
+/// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order
+/// and whether they carry score explanations.
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -13,6 +14,7 @@ public sealed record SearchRequest(
     int Page = 1,
     int PageSize = 10,
     int FacetSize = 20,
+    bool RegionTree = false,
     ResultUnit Unit = ResultUnit.Paragraph,
     ResultOrder Order = ResultOrder.Relevance,
     bool Explain = false)

@@ -7,7 +7,8 @@ internal static class Facets
 {
     private static readonly Lazy<NewsFacetExtractor> CachedExtractor = new(() => NewsFacetExtractor.Load());
     private static readonly Lazy<PhraseSet> CachedFunctionWords = new(() => WordList.LoadDefault(NewsFacetExtractor.FunctionWordsFileName));
-    private static readonly Lazy<RegionExtractor> CachedRegions = new(() => new RegionExtractor(Extractor.Gazetteer, FunctionWords, RegionExtractor.LoadDatelineAbbreviations(Extractor.Gazetteer)));
+    private static readonly Lazy<RegionExtractor> CachedRegions = new(() => new RegionExtractor(Extractor.Gazetteer, FunctionWords,
+        RegionExtractor.LoadDatelineAbbreviations(Extractor.Gazetteer), WordList.LoadDefault(RegionExtractor.ModifierNounsFileName)));
     private static readonly Lazy<TopicClassifier> CachedTopics = new(() => new TopicClassifier(Extractor.Taxonomy));
     private static readonly Lazy<SpeakerExtractor> CachedSpeakers = new(() => new SpeakerExtractor(SpeakerLexicon.Load(FunctionWords), Regions));
 

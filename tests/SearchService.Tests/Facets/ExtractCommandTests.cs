@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SearchService.Indexer;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Facets;
+
+/// <summary>The extract command: one JSON line per article, in input order, with article and paragraph facets.</summary>
+public class ExtractCommandTests
+{
+    private static List<JsonNode> Extract(params string[] jsonLines)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.WriteFile("articles.jsonl", string.Join('\n', jsonLines));
+        using var output = new MemoryStream();
+        Assert.Equal(0, ExtractCommand.Run(Facets.Extractor, file, threads: 2, output, TextWriter.Null));
+        return Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonNode.Parse(line)!).ToList();
+    }
+
+    private static string Article(int n) =>
+        new JsonObject
+        {
+            ["id"] = $"a{n}",
+            ["title"] = "Pakistan and Russia agree to broaden engagement",
+            ["dateline"] = "ISLAMABAD",
+            ["paragraphs"] = new JsonArray("Pakistan and Russia agreed on Monday to broaden their engagement, the Foreign Office said.",
+                "The next meeting will be held in 2022."),
+        }.ToJsonString();
+
+    [Fact]
+    public void OneLinePerArticleInInputOrder() =>
+        Assert.Equal(Enumerable.Range(1, 40).Select(n => $"a{n}"), Extract(Enumerable.Range(1, 40).Select(Article).ToArray()).Select(l => (string)l["id"]!));
+
+    [Fact]
+    public void LineHoldsArticleAndParagraphFacets()
+    {
+        var line = Extract(Article(1)).Single();
+        Assert.Equal(["Pakistan", "Russia"], line["region"]!.AsArray().Select(v => (string)v!));
+        Assert.Contains("Foreign Office", line["speaker"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(2, line["paragraphs"]!.AsArray().Count);
+        Assert.NotNull(line["paragraphs"]![0]!["topic"]);
+    }
+
+    [Fact]
+    public void MissingFileIsAnErrorExit()
+    {
+        var log = new StringWriter();
+        Assert.Equal(2, ExtractCommand.Run(Facets.Extractor, "/nonexistent/articles.jsonl", null, Stream.Null, log));
+        Assert.Contains("does not exist", log.ToString());
+    }
+}

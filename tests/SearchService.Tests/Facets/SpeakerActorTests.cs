@@ -1,0 +1,27 @@
+namespace SearchService.Tests.Facets;
+
+/// <summary>Office holders who act in a paragraph are speakers; listeners and name fragments are not.</summary>
+public class SpeakerActorTests
+{
+    private static IReadOnlyList<string> Speakers(string paragraph) => Facets.Speakers.Extract([paragraph])[0];
+
+    [Fact]
+    public void OfficeHolderWhoActsIsASpeaker() =>
+        Assert.Equal(["Andreas Papandreou"], Speakers("Prime Minister Andreas Papandreou has withdrawn a request to suspend the talks."));
+
+    [Fact]
+    public void OfficeHolderInAPossessiveIsASpeaker() =>
+        Assert.Equal(["Reagan"], Speakers("President Reagan's move to impose tariffs surprised the markets."));
+
+    [Fact]
+    public void ListenerAfterToldIsNoSpeaker() =>
+        Assert.Equal(["Peter Smith"], Speakers("Prices will rise, Peter Smith, a trader, told Reuters."));
+
+    [Fact]
+    public void LoneOrganisationWordIsNoSpeaker() =>
+        Assert.DoesNotContain("Bank", Speakers("Bank said it had cut its lending rate."));
+
+    [Fact]
+    public void TreasuryAloneIsASpeaker() =>
+        Assert.Equal(["Treasury"], Speakers("The Treasury said it would sell nine billion dlrs of bills."));
+}

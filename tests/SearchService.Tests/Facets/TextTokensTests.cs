@@ -1,0 +1,22 @@
+using SearchService.Core.Facets;
+
+namespace SearchService.Tests.Facets;
+
+/// <summary>The hand-written tokenizer splits text exactly as its grammar (the regular expression) says.</summary>
+public class TextTokensTests
+{
+    [Theory]
+    [InlineData("The U.S. and U.K. agreed, Pakistan's Foreign Office said.")]
+    [InlineData("Mazar-i-Sharif and N'Djamena are cities; O'Brien's firm isn't 'big'.")]
+    [InlineData("Shr 23 cts vs 28 cts, revs 64.5 mln -- up 1/2 pct (est.)")]
+    [InlineData("“Russia and Pakistan acknowledged,” said the statement. ½ and Ⅻ are numbers too.")]
+    [InlineData("A.B and A. B. and e.g. and U.S.A. and JAMES'S and co-chaired  \t by")]
+    public void HandScanAgreesWithTheGrammar(string text) =>
+        Assert.Equal(
+            TextTokens.TokenPattern().Matches(text).Select(m => (m.Value, m.Index)),
+            TextTokens.Tokenize(text).Select(t => (t.Text, t.Start)));
+
+    [Fact]
+    public void PossessiveIsSplitOff() =>
+        Assert.Equal(["Pakistan", "'", "s", "view"], TextTokens.Tokenize("Pakistan's view").Select(t => t.Text));
+}

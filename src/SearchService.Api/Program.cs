@@ -15,6 +15,7 @@ app.UseSearchApiErrors();
 app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
+app.MapFacetEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();
 app.Run();

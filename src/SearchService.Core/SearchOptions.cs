@@ -13,4 +13,7 @@ public sealed class SearchOptions
 
     /// <summary>Topic taxonomy file; empty means the default news taxonomy shipped with the service.</summary>
     public string? TaxonomyPath { get; set; }
+
+    /// <summary>Query-time synonyms file; empty means the list shipped in Data/synonyms.txt.</summary>
+    public string? SynonymsPath { get; set; }
 }

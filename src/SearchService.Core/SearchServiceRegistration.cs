@@ -21,6 +21,7 @@ public static class SearchServiceRegistration
             NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<CorpusIndexer>();
+        services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();

@@ -20,6 +20,7 @@ app.UseSearchApiErrors();
 app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
+app.MapFacetEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();

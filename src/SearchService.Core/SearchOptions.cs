@@ -16,4 +16,7 @@ public sealed class SearchOptions
 
     /// <summary>How long one search may run before it is stopped with a clear answer (milliseconds).</summary>
     public int QueryTimeBudgetMs { get; set; } = (int)Indexing.SearchIndex.DefaultQueryBudget.TotalMilliseconds;
+
+    /// <summary>Query-time synonyms file; empty means the list shipped in Data/synonyms.txt.</summary>
+    public string? SynonymsPath { get; set; }
 }

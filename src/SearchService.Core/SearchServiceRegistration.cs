@@ -26,6 +26,7 @@ public static class SearchServiceRegistration
         services.AddSingleton<CorpusIndexer>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
+        services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();

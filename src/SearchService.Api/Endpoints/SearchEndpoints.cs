@@ -13,7 +13,9 @@ public static class SearchEndpoints
             .WithTags("Search")
             .WithSummary("Ranked paragraphs with highlighted snippets and facet counts")
             .WithDescription(
-                "Searches paragraphs. total and every facet count are in paragraphs, over all matches (not only this page). " +
+                "Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), " +
+                "totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. " +
+                "Counts cover all matches (not only this page). " +
                 "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;

@@ -61,6 +61,21 @@ public sealed class SearchParameters
     [Description("true: facets also hold regionTree, the region facet as a tree (continent → sub-region → country), each node counting the paragraphs about it or any place under it. Default false.")]
     public bool? RegionTree { get; init; }
 
+    [Example("article")]
+    [FromQuery(Name = "collapse")]
+    [Description("'none' (default): every matching paragraph is a hit, and facet counts are in paragraphs. 'article': one hit per article, its best paragraph, with otherMatches (how many other paragraphs of the article match); totalArticles is given besides total (paragraphs), and facet counts are in articles (an article counts once for a value when any of its matching paragraphs has it). Use 'article' for a search box.")]
+    public string? Collapse { get; init; }
+
+    [Example("relevance")]
+    [FromQuery(Name = "sort")]
+    [Description("'relevance' (default; best match first, newest first when q is empty) or 'date' (newest article first). Ties go by article id, then paragraph order.")]
+    public string? Sort { get; init; }
+
+    [Example("false")]
+    [FromQuery(Name = "explain")]
+    [Description("true: each hit (when q is given) carries explanation: its score and, per matched word or phrase and field (text or title), what it added. For finding out why results surprise.")]
+    public bool? Explain { get; init; }
+
     /// <summary>Checks every parameter; returns the problem naming the first one at fault, or null with the request to run.</summary>
     public ProblemHttpResult? Validate(out SearchRequest request)
     {
@@ -92,7 +107,22 @@ public sealed class SearchParameters
         if (facetSize is < 1 or > MaxFacetSize)
             return ParameterProblem.For("facetSize", $"facetSize must be between 1 and {MaxFacetSize}; it was {facetSize}.");
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, RegionTree ?? false);
+        ResultUnit unit;
+        switch (Collapse?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "none": unit = ResultUnit.Paragraph; break;
+            case "article": unit = ResultUnit.Article; break;
+            default: return ParameterProblem.For("collapse", $"collapse must be 'none' or 'article', not '{Collapse}'.");
+        }
+        ResultOrder order;
+        switch (Sort?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "relevance": order = ResultOrder.Relevance; break;
+            case "date": order = ResultOrder.Date; break;
+            default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
+        }
+
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, RegionTree ?? false, unit, order, Explain ?? false);
         return null;
     }
 

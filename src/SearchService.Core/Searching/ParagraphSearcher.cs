@@ -6,73 +6,144 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// Answers searches at paragraph granularity: ranked hits (BM25, or newest first for an empty query),
-/// highlighted snippets, and facet counts over all matches with multi-select semantics.
+/// Answers searches: ranked hits (BM25, or newest first), one per paragraph or one per article (its best paragraph),
+/// highlighted snippets, and facet counts over all matches with multi-select semantics, in the unit of the hits.
 /// </summary>
-public sealed class ParagraphSearcher(SearchIndex index)
+/// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
+public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null)
 {
-    private static readonly Sort NewestFirst = new(
-        new SortField(IndexSchema.Date, SortFieldType.INT64, reverse: true),
-        new SortField(IndexSchema.ArticleId, SortFieldType.STRING),
-        new SortField(IndexSchema.Paragraph, SortFieldType.INT32));
+    private static readonly SortField ArticleOrder = new(IndexSchema.ArticleId, SortFieldType.STRING);
+    private static readonly SortField ParagraphOrder = new(IndexSchema.Paragraph, SortFieldType.INT32);
+    private static readonly Sort NewestFirst = new(new SortField(IndexSchema.Date, SortFieldType.INT64, reverse: true), ArticleOrder, ParagraphOrder);
+    private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, ArticleOrder, ParagraphOrder);
 
-    private readonly UserQueryParser simpleParser = new(index.Analyzer);
+    private readonly UserQueryParser simpleParser = new(index.Analyzer, synonyms ?? Synonyms.Load());
     private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
+    private readonly QuestionFeedback feedback = new(index.Analyzer);
+    private readonly DidYouMeanBuilder spelling = new(index.Analyzer);
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     public SearchResult Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var textQuery = Parse(request);
-        var matchQuery = textQuery ?? new MatchAllDocsQuery();
         var filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         var unfiltered = IndexSchema.FacetFields.Except(filtered).ToList();
 
         return index.Search(searcher =>
         {
-            var wanted = request.Page * request.PageSize;
-            ITopDocsCollector top = textQuery is null
-                ? TopFieldCollector.Create(NewestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
-                : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
-            var counts = new FacetCountsCollector(unfiltered);
-            searcher.Search(WithFilters(matchQuery, request, except: null), MultiCollector.Wrap(top, counts));
+            var parsed = Parse(request, searcher.IndexReader);
+            var textQuery = parsed?.Query;
+            var matchQuery = textQuery ?? new MatchAllDocsQuery();
+            var rankQuery = textQuery is not null && request.Syntax == QuerySyntax.Simple && simpleParser.IsQuestion(request.Query!)
+                ? feedback.Expand(searcher, textQuery)
+                : matchQuery;
+            var query = WithFilters(rankQuery, request, except: null);
+            var page = request.Unit == ResultUnit.Article
+                ? ArticlePage(searcher, query, request, textQuery, unfiltered)
+                : ParagraphPage(searcher, query, request, textQuery, unfiltered);
 
-            var facetCounts = unfiltered.ToDictionary(f => f, counts.CountsOf);
+            var facetCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>(page.FacetCounts);
             foreach (var facet in filtered)
             {
                 // Counted without this facet's own filter, so other values of it stay selectable.
-                var without = new FacetCountsCollector([facet]);
-                searcher.Search(WithFilters(matchQuery, request, except: facet), without);
-                facetCounts[facet] = without.CountsOf(facet);
+                facetCounts[facet] = CountFacet(searcher, WithFilters(matchQuery, request, except: facet), facet, request.Unit);
             }
 
             var regionTree = request.RegionTree
                 ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
                 : null;
 
-            var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-            var hits = page.ScoreDocs
-                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), textQuery is null ? null : scoreDoc.Score, textQuery))
-                .ToList();
-
             return new SearchResult(
-                top.TotalHits, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits,
+                page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
                 new FacetCounts(
                     Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
                     Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
-                    regionTree));
+                    regionTree),
+                page.TotalArticles,
+                spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
         });
     }
 
-    private Query? Parse(SearchRequest request)
+    /// <summary>
+    /// Values of one facet whose name has a word starting with <paramref name="prefix"/> (any case), counted like the
+    /// facet counts of <see cref="Search"/> for the same request (every filter except the facet's own, in the unit of
+    /// the hits), most frequent first, then by value.
+    /// </summary>
+    public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
+        index.Search(searcher =>
+        {
+            var textQuery = Parse(request, searcher.IndexReader)?.Query;
+            var counts = CountFacet(searcher, WithFilters(textQuery ?? new MatchAllDocsQuery(), request, except: facet), facet, request.Unit);
+            return counts
+                .Where(kv => HasWordStarting(kv.Key, prefix))
+                .Select(kv => new FacetValue(kv.Key, kv.Value))
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => v.Value, StringComparer.Ordinal)
+                .Take(size)
+                .ToList();
+        });
+
+    private static bool HasWordStarting(string value, string prefix) =>
+        prefix.Length == 0
+        || value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+        || value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> FacetCounts);
+
+    private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    {
+        var ranked = textQuery is not null;
+        var order = ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst;
+        var top = TopFieldCollector.Create(order, request.Page * request.PageSize, fillFields: false,
+            trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
+        var counts = new FacetCountsCollector(facets);
+        searcher.Search(query, MultiCollector.Wrap(top, counts));
+        var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
+            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+                with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
+            .ToList();
+        return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.CountsOf));
+    }
+
+    private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    {
+        var ranked = textQuery is not null;
+        var collector = new ParagraphMatchCollector();
+        searcher.Search(query, collector);
+        var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
+        var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Select(g => ToHit(searcher.Doc(g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+                with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
+            .ToList();
+        var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
+        return new HitPage(collector.Matches.Count, groups.Count, hits, counts);
+    }
+
+    private static HitExplanation? Explanation(IndexSearcher searcher, Query query, int doc, SearchRequest request, bool ranked) =>
+        request.Explain && ranked ? HitExplainer.Explain(searcher, query, doc) : null;
+
+    private static IReadOnlyDictionary<string, int> CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)
+    {
+        if (unit == ResultUnit.Article)
+        {
+            var matches = new ParagraphMatchCollector();
+            searcher.Search(query, matches);
+            return ArticleFacetCounter.Count(searcher, matches.Matches, facet);
+        }
+        var counts = new FacetCountsCollector([facet]);
+        searcher.Search(query, counts);
+        return counts.CountsOf(facet);
+    }
+
+    private ParsedQuery? Parse(SearchRequest request, IndexReader vocabulary)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
             return null;
         return request.Syntax == QuerySyntax.Lucene
-            ? luceneParser.Parse(request.Query)
-            : simpleParser.Parse(request.Query);
+            ? new ParsedQuery(luceneParser.Parse(request.Query), [])
+            : simpleParser.Parse(request.Query, vocabulary);
     }
 
     private static Query WithFilters(Query query, SearchRequest request, string? except)
@@ -113,7 +184,7 @@ public sealed class ParagraphSearcher(SearchIndex index)
         return ranked;
     }
 
-    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float? score, Query? query)
+    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float? score, Query? query, int? otherMatches)
     {
         var text = StoredParagraph.Get(doc, IndexSchema.Text);
         return new SearchHit(
@@ -128,6 +199,7 @@ public sealed class ParagraphSearcher(SearchIndex index)
             text,
             StoredParagraph.GetAll(doc, IndexSchema.Region),
             StoredParagraph.GetAll(doc, IndexSchema.Topic),
-            StoredParagraph.GetAll(doc, IndexSchema.Speaker));
+            StoredParagraph.GetAll(doc, IndexSchema.Speaker),
+            otherMatches);
     }
 }

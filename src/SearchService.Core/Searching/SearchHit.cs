@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
 namespace SearchService.Core.Searching;
 
 /// <summary>One matching paragraph.</summary>
@@ -5,6 +8,7 @@ namespace SearchService.Core.Searching;
 /// <param name="Score">BM25 relevance; null when results are in date order (empty query).</param>
 /// <param name="Snippet">HTML-safe best fragment with matches in &lt;mark&gt;.</param>
 /// <param name="Text">The whole paragraph as plain text (not HTML).</param>
+/// <param name="OtherMatches">When hits are articles: how many other paragraphs of the article match.</param>
 public sealed record SearchHit(
     string Id,
     string ArticleId,
@@ -17,4 +21,10 @@ public sealed record SearchHit(
     string Text,
     IReadOnlyList<string> Region,
     IReadOnlyList<string> Topic,
-    IReadOnlyList<string> Speaker);
+    IReadOnlyList<string> Speaker,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Only with collapse=article: how many other paragraphs of this article match (paragraphs).")]
+    int? OtherMatches = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Only with explain=true and a query: which words matched in which field, and what each added to the score.")]
+    HitExplanation? Explanation = null);

@@ -1,7 +1,10 @@
 namespace SearchService.Core.Searching;
 
-/// <summary>A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted,
-/// and whether the region facet is wanted as a tree too.</summary>
+/// <summary>
+/// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
+/// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order
+/// and whether they carry score explanations.
+/// </summary>
 public sealed record SearchRequest(
     string? Query,
     QuerySyntax Syntax = QuerySyntax.Simple,
@@ -11,7 +14,10 @@ public sealed record SearchRequest(
     int Page = 1,
     int PageSize = 10,
     int FacetSize = 20,
-    bool RegionTree = false)
+    bool RegionTree = false,
+    ResultUnit Unit = ResultUnit.Paragraph,
+    ResultOrder Order = ResultOrder.Relevance,
+    bool Explain = false)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -11,7 +11,7 @@ namespace SearchService.Core.Searching;
 /// <c>OR</c> between words, and <c>prefix*</c>. Any input gives a query — unbalanced quotes, stray operators and
 /// symbols are read as well as they can be, never rejected.
 /// </summary>
-public sealed class UserQueryParser(Analyzer analyzer)
+public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null)
 {
     /// <summary>More clauses than this are ignored: nobody types them, and Lucene caps a boolean query at 1024.</summary>
     public const int MaxClauses = 64;
@@ -20,10 +20,15 @@ public sealed class UserQueryParser(Analyzer analyzer)
     public const int MinPrefixLength = 2;
 
     private readonly QueryBuilder builder = new(analyzer);
+    private readonly FreeTextQuery freeText = new(analyzer, synonyms ?? Synonyms.None);
 
-    public Query Parse(string input)
+    public Query Parse(string input) => Parse(input, vocabulary: null).Query;
+
+    /// <param name="vocabulary">The index, to correct misspelt words from its vocabulary; null to take words as typed.</param>
+    public ParsedQuery Parse(string input, IndexReader? vocabulary)
     {
-        var groups = new List<List<Query>>();
+        // Tokens joined by OR form one group; groups are AND-ed.
+        var groups = new List<List<Token>>();
         var excluded = new List<Query>();
         var joinNext = false;
         var clauses = 0;
@@ -36,28 +41,42 @@ public sealed class UserQueryParser(Analyzer analyzer)
                 joinNext = groups.Count > 0;
                 continue;
             }
-            var query = ToQuery(token);
-            if (query is null)
-                continue;
             clauses++;
             if (token.Negated)
-                excluded.Add(query);
+            {
+                if (ToQuery(token) is { } query)
+                    excluded.Add(query);
+            }
             else if (joinNext)
-                groups[^1].Add(query);
+                groups[^1].Add(token);
             else
-                groups.Add([query]);
+                groups.Add([token]);
             joinNext = false;
         }
 
         var result = new BooleanQuery();
-        foreach (var group in groups)
-            result.Add(group.Count == 1 ? group[0] : AnyOf(group), Occur.MUST);
-        if (groups.Count == 0 && excluded.Count > 0)
+        var plainWords = groups.Where(IsPlainWord).Select(g => g[0].Text).ToList();
+        var corrections = new List<SpellingCorrection>();
+        if (freeText.Build(plainWords, vocabulary, corrections) is { } wordsQuery)
+            result.Add(wordsQuery, Occur.MUST);
+        foreach (var group in groups.Where(g => !IsPlainWord(g)))
+        {
+            var queries = group.Select(ToQuery).OfType<Query>().ToList();
+            if (queries.Count > 0)
+                result.Add(queries.Count == 1 ? queries[0] : AnyOf(queries), Occur.MUST);
+        }
+        if (result.Clauses.Count == 0 && excluded.Count > 0)
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in excluded)
             result.Add(query, Occur.MUST_NOT);
-        return result;
+        return new ParsedQuery(result, corrections);
     }
+
+    /// <summary>Whether the input is a question in natural language (more plain words than a search-box query has).</summary>
+    public bool IsQuestion(string input) =>
+        FreeTextQuery.IsQuestion(Tokenize(input).Take(MaxClauses).Where(t => t is { Kind: TokenKind.Word, Negated: false }).Select(t => t.Text));
+
+    private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 
     private Query? ToQuery(Token token)
     {

@@ -169,6 +169,68 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task Collapse_article_gives_one_hit_with_the_other_matching_paragraphs_counted()
+    {
+        var result = await client.GetOk("/search?q=terrorism&collapse=article");
+        var all = await client.GetOk("/search?q=terrorism");
+        var hit = result["hits"]!.AsArray().Single()!;
+        Assert.Equal((int)all["total"]! - 1, (int)hit["otherMatches"]!);
+        Assert.Equal((1, (int)all["total"]!), ((int)result["totalArticles"]!, (int)result["total"]!));
+    }
+
+    [Fact]
+    public async Task Collapsed_facet_counts_are_in_articles()
+    {
+        var regions = (await client.GetOk("/search?collapse=article&facetSize=100"))["facets"]!["region"]!.AsArray();
+        Assert.All(regions, v => Assert.Equal(1, (int)v!["count"]!));
+    }
+
+    [Fact]
+    public async Task Sort_date_keeps_paragraph_order_within_the_article()
+    {
+        var hits = (await client.GetOk("/search?q=terrorism&sort=date&pageSize=100"))["hits"]!.AsArray();
+        var paragraphs = hits.Select(h => (int)h!["paragraph"]!).ToList();
+        Assert.Equal(paragraphs.Order(), paragraphs);
+    }
+
+    [Theory]
+    [InlineData("collapse=paragraphs", "collapse")]
+    [InlineData("sort=newest", "sort")]
+    public async Task Unknown_collapse_or_sort_is_a_400_naming_it(string query, string parameter)
+    {
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+    }
+
+    [Theory]
+    [InlineData("terorism", "terrorism")]
+    [InlineData("Afganistan", "afghanistan")]
+    [InlineData("Syromolotv", "syromolotov")]
+    public async Task Misspelt_word_still_finds_the_paragraphs_and_suggests_the_spelling(string typed, string meant)
+    {
+        var result = await client.GetOk($"/search?q={typed}");
+        Assert.NotEmpty(result["hits"]!.AsArray());
+        Assert.Contains(meant, ((string)result["hits"]![0]!["text"]!).ToLowerInvariant());
+        Assert.Equal(meant, (string)result["didYouMean"]!);
+    }
+
+    [Fact]
+    public async Task Explain_names_the_matched_words_and_fields_with_their_share_of_the_score()
+    {
+        var hit = (await client.GetOk("/search?q=Afghanistan&explain=true"))["hits"]![0]!;
+        var parts = hit["explanation"]!["parts"]!.AsArray();
+        Assert.Contains(parts, p => (string)p!["field"]! == "text" && (string)p["match"]! == "afghanistan");
+        Assert.Equal((double)hit["score"]!, parts.Sum(p => (double)p!["score"]!), 3);
+    }
+
+    [Fact]
+    public async Task Without_explain_hits_carry_no_explanation()
+    {
+        var hit = (await client.GetOk("/search?q=Afghanistan"))["hits"]![0]!.AsObject();
+        Assert.False(hit.ContainsKey("explanation"));
+    }
+
+    [Fact]
     public async Task Unknown_path_is_a_problem_too()
     {
         await client.GetProblem("/no-such-endpoint", HttpStatusCode.NotFound);

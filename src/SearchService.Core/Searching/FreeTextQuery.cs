@@ -1,0 +1,159 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// The query for the plain words of a search (not quoted, not OR-ed, not prefixes). A few words are all required, as
+/// people expect from a search box. A longer input is a question in natural language, whose words nobody expects to
+/// find all in one paragraph: its question words are dropped, a paragraph with any of the rest matches and ranks by how
+/// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
+/// because adjacent words in a question often name one thing ("heat conduction", "foreign office").
+/// </summary>
+public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
+{
+    /// <summary>Up to this many words are all required; more are read as a question.</summary>
+    public const int AllRequiredUpTo = 3;
+
+    /// <summary>Slop of the proximity clause for two adjacent query words: they may be this many positions apart.</summary>
+    public const int ProximitySlop = 2;
+
+    /// <summary>Weight of an adjacent-pair match relative to a single word.</summary>
+    public const float ProximityBoost = 0.1f;
+
+    /// <summary>Weight of a spelling correction relative to the word as typed, so exact matches rank first.</summary>
+    public const float CorrectionBoost = 0.5f;
+
+    /// <summary>Weight of another word form ("terrorism" for "terrorist") relative to the form typed.</summary>
+    public const float WordFormBoost = 0.7f;
+
+    private readonly QueryBuilder builder = new(analyzer);
+    private readonly SpellingCorrector corrector = new(analyzer);
+
+    public static bool IsQuestion(IEnumerable<string> typedWords) =>
+        typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
+
+    /// <param name="vocabulary">The index, to correct words it does not know; null to take words as typed.</param>
+    /// <param name="corrections">Receives the corrections made.</param>
+    public Query? Build(IReadOnlyList<string> typedWords, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    {
+        var words = typedWords.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var isQuestion = IsQuestion(words);
+        if (isQuestion)
+            words = words.Where(w => !QuestionWords.Contains(w.ToLowerInvariant())).ToList();
+        var wordQueries = NamesIn(words)
+            .Select(name => (Word: name, Query: NameQuery(name, vocabulary, corrections)))
+            .Where(q => q.Query is not null)
+            .ToList();
+        if (wordQueries.Count == 0)
+            return null;
+
+        var query = new BooleanQuery();
+        if (!isQuestion)
+        {
+            foreach (var (_, wordQuery) in wordQueries)
+                query.Add(wordQuery, Occur.MUST);
+            return query;
+        }
+
+        var anyWord = new BooleanQuery();
+        foreach (var (_, wordQuery) in wordQueries)
+            anyWord.Add(wordQuery, Occur.SHOULD);
+        query.Add(anyWord, Occur.MUST);
+        foreach (var pair in AdjacentPairs(wordQueries.Select(q => q.Word)))
+            query.Add(pair, Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>
+    /// The words, with runs that are a name in the synonyms (longest first: "united nations") kept together as one.
+    /// </summary>
+    private IEnumerable<string> NamesIn(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count;)
+        {
+            var length = Math.Min(synonyms.LongestName, words.Count - i);
+            while (length > 1 && !synonyms.Of(string.Join(' ', words.Skip(i).Take(length))).Any())
+                length--;
+            yield return string.Join(' ', words.Skip(i).Take(Math.Max(1, length)));
+            i += Math.Max(1, length);
+        }
+    }
+
+    /// <summary>A name with its synonyms, or a word with its other forms and, when misspelt, its correction.</summary>
+    private Query? NameQuery(string name, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    {
+        var others = synonyms.Of(name).ToList();
+        if (others.Count == 0)
+            return vocabulary is null ? WordQuery(name) : CorrectedWordQuery(name, vocabulary, corrections);
+        var any = new BooleanQuery();
+        foreach (var alternative in others.Prepend(name))
+        {
+            if (WordQuery(alternative) is { } query)
+                any.Add(query, Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>The word in the paragraph text or in the article title, and its other forms with less weight.</summary>
+    private Query? WordQuery(string word)
+    {
+        var either = new BooleanQuery();
+        foreach (var (field, boost) in SearchFields.Weighted)
+        {
+            var query = builder.CreatePhraseQuery(field, word);
+            if (query is null)
+                continue;
+            query.Boost = boost;
+            either.Add(query, Occur.SHOULD);
+            foreach (var form in WordForms.Of(word).Select(f => IndexedTerm.Of(analyzer, f)).OfType<string>())
+                either.Add(new TermQuery(new Term(field, form)) { Boost = boost * WordFormBoost }, Occur.SHOULD);
+        }
+        return either.Clauses.Count == 0 ? null : either;
+    }
+
+    /// <summary>The word, or its correction with less weight when the index does not know it.</summary>
+    private Query? CorrectedWordQuery(string word, IndexReader vocabulary, ICollection<SpellingCorrection> corrections)
+    {
+        var exact = WordQuery(word);
+        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term) is not { } corrected)
+            return exact;
+        corrections.Add(new SpellingCorrection(word, corrected));
+        var either = new BooleanQuery { { exact, Occur.SHOULD } };
+        foreach (var (field, boost) in SearchFields.Weighted)
+            either.Add(new TermQuery(new Term(field, corrected)) { Boost = boost * CorrectionBoost }, Occur.SHOULD);
+        return either;
+    }
+
+    private IEnumerable<Query> AdjacentPairs(IEnumerable<string> words)
+    {
+        var terms = words.Select(w => IndexedTerm.Of(analyzer, w)).ToList();
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            if (terms[i] is null || terms[i + 1] is null)
+                continue;
+            var pair = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBoost };
+            pair.Add(new Term(IndexSchema.Text, terms[i]));
+            pair.Add(new Term(IndexSchema.Text, terms[i + 1]));
+            yield return pair;
+        }
+    }
+
+    /// <summary>
+    /// Words that shape a question rather than say what it is about ("what are the problems of…", "how can one…").
+    /// Only dropped from questions: in a short query a word like "who" or "can" may be the point.
+    /// </summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether",
+        "do", "does", "did", "can", "could", "should", "would", "must", "may", "might", "shall", "will",
+        "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+        "any", "some", "there", "about", "i", "me", "we", "us", "you",
+        // How people ask for documents rather than what the documents are about.
+        "anyone", "anything", "available", "information", "articles", "papers", "literature", "known", "know",
+        "find", "give", "tell", "looking", "please",
+    };
+}

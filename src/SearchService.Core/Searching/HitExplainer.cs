@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Turns Lucene's score explanation of a hit into its main parts: one per matched word or phrase and field. Lucene's
+/// tree also holds BM25's inner factors (idf, tf, length norm); those stay out, as users ask what matched, not why BM25.
+/// </summary>
+internal static partial class HitExplainer
+{
+    public static HitExplanation Explain(IndexSearcher searcher, Query query, int doc)
+    {
+        var explanation = searcher.Explain(query, doc);
+        var parts = new List<ScorePart>();
+        Collect(explanation, parts);
+        var merged = parts
+            .GroupBy(p => (p.Field, p.Match))
+            .Select(g => new ScorePart(g.Key.Field, g.Key.Match, g.Sum(p => p.Score)))
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => p.Field, StringComparer.Ordinal)
+            .ThenBy(p => p.Match, StringComparer.Ordinal)
+            .ToList();
+        return new HitExplanation(explanation.Value, merged);
+    }
+
+    private static void Collect(Explanation node, List<ScorePart> parts)
+    {
+        if (!node.IsMatch)
+            return;
+        if (Weight().Match(node.Description) is { Success: true } match)
+        {
+            parts.Add(new ScorePart(match.Groups["field"].Value, match.Groups["match"].Value.Trim('"'), node.Value));
+            return;
+        }
+        foreach (var detail in node.GetDetails() ?? [])
+            Collect(detail, parts);
+    }
+
+    // "weight(text:terror in 12) [BM25Similarity], result of:" and "weight(text:\"heat conduct\"~2 in 5) …"
+    [GeneratedRegex(@"^weight\((?<field>\w+):(?<match>.+?) in \d+\)")]
+    private static partial Regex Weight();
+}

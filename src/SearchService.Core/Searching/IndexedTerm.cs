@@ -1,0 +1,26 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>What a typed word becomes in the text field's index.</summary>
+internal static class IndexedTerm
+{
+    /// <summary>The word's one indexed term ("terrorism" → "terror"), or null when it analyses to none (a stop word) or several.</summary>
+    public static string? Of(Analyzer analyzer, string word)
+    {
+        using var stream = analyzer.GetTokenStream(IndexSchema.Text, word);
+        var attribute = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        string? single = null;
+        var count = 0;
+        while (stream.IncrementToken())
+        {
+            single = attribute.ToString();
+            count++;
+        }
+        stream.End();
+        return count == 1 ? single : null;
+    }
+}

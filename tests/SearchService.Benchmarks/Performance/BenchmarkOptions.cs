@@ -1,0 +1,25 @@
+namespace SearchService.Benchmarks.Performance;
+
+/// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
+public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed)
+{
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"Expected --option value, got '{args[i]}'");
+            values[args[i][2..]] = args[i + 1];
+        }
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+        return new BenchmarkOptions(
+            values.GetValueOrDefault("corpus") ?? SharedCorpus.Reuters,
+            Int("scale", 1),
+            values.ContainsKey("limit") ? Int("limit", 0) : null,
+            Int("queries-per-class", 75),
+            Int("warmup", 5),
+            Int("passes", 3),
+            Int("seed", 1987));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Benchmarks.Performance;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Benchmarks.Performance.Engines;
+
+/// <summary>
+/// SearchService itself, end to end: the indexer reads the .jsonl, extracts all three facets and writes the index;
+/// queries go through <see cref="ParagraphSearcher"/> exactly as GET /search does (facets for region, topic and speaker).
+/// </summary>
+public sealed class OurEngine(string workFolder) : ISearchEngine
+{
+    private readonly string indexPath = Path.Combine(workFolder, "ours");
+    private SearchIndex? index;
+    private ParagraphSearcher? searcher;
+
+    public string Name => "SearchService";
+
+    public long IndexBytes => DirectorySize.Of(indexPath);
+
+    public void Build(string corpusFile, IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets)
+    {
+        var corpus = Path.Combine(workFolder, "ours-corpus");
+        Directory.CreateDirectory(corpus);
+        File.CreateSymbolicLink(Path.Combine(corpus, Path.GetFileName(corpusFile)), corpusFile);
+        index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance);
+        var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
+        indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
+        index.Commit();
+        searcher = new ParagraphSearcher(index);
+    }
+
+    public QueryAnswer Run(BenchQuery query)
+    {
+        var q = query.Class switch
+        {
+            QueryClass.Phrase => $"\"{query.First} {query.Second}\"",
+            QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
+            _ => query.First,
+        };
+        var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region]));
+        return new QueryAnswer(result.Total, result.Hits.Count, result.Hits.Sum(h => h.Snippet.Length), result.Facets.Region.Count);
+    }
+
+    public void Dispose() => index?.Dispose();
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using SearchService.Benchmarks.Performance.Engines;
+using SearchService.Benchmarks.Performance;
+using SearchService.Core.Facets;
+
+namespace SearchService.Benchmarks.Performance;
+
+/// <summary>
+/// The `query` command: builds SearchService, a plain Lucene.Net baseline and SQLite FTS5 over the same paragraphs
+/// in one process, runs the same seeded queries through each, and prints build time, index size, latency percentiles
+/// per query class and the ratios of SearchService to each of the others.
+/// </summary>
+public sealed class QueryBenchmark(BenchmarkOptions options)
+{
+    public int Run()
+    {
+        var work = Directory.CreateTempSubdirectory("searchservice-bench-");
+        try
+        {
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale);
+            var corpusFile = Path.Combine(work.FullName, "corpus.jsonl");
+            BenchmarkCorpus.Write(articles, corpusFile);
+            var paragraphs = articles.Sum(a => a.Paragraphs.Count);
+            Console.WriteLine($"Corpus: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}x)");
+
+            var extractor = NewsFacetExtractor.Load();
+            var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
+            var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
+            Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured");
+
+            var results = new List<EngineResult>();
+            foreach (var engine in new ISearchEngine[] { new OurEngine(work.FullName), new PlainLuceneEngine(work.FullName), new SqliteFts5Engine(work.FullName) })
+            {
+                using (engine)
+                    results.Add(Measure(engine, corpusFile, articles, facets, queries, paragraphs));
+            }
+            Print(results);
+            return 0;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private EngineResult Measure(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
+        IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, int paragraphs)
+    {
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        engine.Build(corpusFile, articles, facets);
+        var build = clock.Elapsed;
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s)");
+
+        var firstPass = Pass(engine, queries);
+        for (var i = 1; i < options.WarmupPasses; i++)
+            Pass(engine, queries);
+        var measured = Enumerable.Range(0, options.MeasuredPasses).SelectMany(_ => Pass(engine, queries)).ToList();
+        return new EngineResult(engine.Name, build, engine.IndexBytes, heapAfter - heapBefore,
+            Percentiles.Of(firstPass.Select(t => t.Milliseconds)),
+            Enum.GetValues<QueryClass>().ToDictionary(c => c, c => Percentiles.Of(measured.Where(t => t.Class == c).Select(t => t.Milliseconds))),
+            Percentiles.Of(measured.Select(t => t.Milliseconds)));
+    }
+
+    private static List<(QueryClass Class, double Milliseconds)> Pass(ISearchEngine engine, IReadOnlyList<BenchQuery> queries)
+    {
+        var timings = new List<(QueryClass, double)>(queries.Count);
+        foreach (var query in queries)
+        {
+            var start = Stopwatch.GetTimestamp();
+            engine.Run(query);
+            timings.Add((query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+        }
+        return timings;
+    }
+
+    private static void Print(List<EngineResult> results)
+    {
+        static string F(double value) => value.ToString(value < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine("| engine | build (s) | index (MB) | heap after build (MB) | first pass p50 | all p50 / p95 / p99 (ms) | " +
+                          string.Join(" | ", Enum.GetValues<QueryClass>().Select(c => $"{c} p50 / p99")) + " |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | " + string.Join(" | ", Enum.GetValues<QueryClass>().Select(_ => "---")) + " |");
+        foreach (var r in results)
+        {
+            Console.WriteLine($"| {r.Name} | {r.Build.TotalSeconds:F2} | {r.IndexBytes / 1048576.0:F1} | {r.HeapBytes / 1048576.0:F0} | {F(r.FirstPass.P50)} | " +
+                              $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | " +
+                              string.Join(" | ", r.ByClass.Values.Select(p => $"{F(p.P50)} / {F(p.P99)}")) + " |");
+        }
+        var ours = results[0];
+        Console.WriteLine();
+        foreach (var other in results.Skip(1))
+        {
+            Console.WriteLine($"SearchService / {other.Name}: build time {ours.Build / other.Build:F2}x, index size {(double)ours.IndexBytes / other.IndexBytes:F2}x, " +
+                              $"p50 {ours.All.P50 / other.All.P50:F2}x, p99 {ours.All.P99 / other.All.P99:F2}x (below 1 = SearchService faster or smaller)");
+        }
+    }
+
+    private sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, Percentiles FirstPass,
+        Dictionary<QueryClass, Percentiles> ByClass, Percentiles All);
+}

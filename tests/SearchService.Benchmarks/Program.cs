@@ -1,0 +1,27 @@
+using SearchService.Benchmarks.Performance;
+using SearchService.Benchmarks.Relevance;
+
+namespace SearchService.Benchmarks;
+
+/// <summary>Measurements of the engine, one class per command.</summary>
+public static class Program
+{
+    private const string Usage = """
+        Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]
+               SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl]
+        """;
+
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "relevance" => RelevanceCommand.Run(args[1..]),
+        "query" => new QueryBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
+        "http" => await new HttpLoadBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
+        _ => Fail(Usage),
+    };
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Api.Endpoints;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Benchmarks.Relevance;
+
+/// <summary>
+/// The collection indexed by the real indexer into a temporary index, searched the way <c>GET /search</c> searches:
+/// each question is sent as typed, as <c>q</c>, through the endpoint's own parameter validation (so every default is
+/// the endpoint's), pages of 100 read until <see cref="RelevanceScores.MaxRanked"/> documents.
+/// </summary>
+public sealed class CranfieldEngine : IDisposable
+{
+    private const int PageSize = 100;
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-relevance", Guid.NewGuid().ToString("N"));
+    private readonly SearchIndex index;
+    private readonly ParagraphSearcher searcher;
+
+    public CranfieldEngine(CranfieldCollection collection)
+    {
+        var corpus = Path.Combine(folder, "corpus");
+        Directory.CreateDirectory(corpus);
+        File.CreateSymbolicLink(Path.Combine(corpus, "documents.jsonl"), collection.DocumentsFile);
+        index = new SearchIndex(Path.Combine(folder, "index"), NullLogger<SearchIndex>.Instance);
+        var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(null), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
+        Indexed = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
+        searcher = new ParagraphSearcher(index);
+    }
+
+    public IndexingProgress Indexed { get; }
+
+    /// <summary>Article ids, best first.</summary>
+    public IReadOnlyList<string> Ask(string question, int depth = RelevanceScores.MaxRanked)
+    {
+        var ranked = new List<string>();
+        for (var page = 1; ranked.Count < depth; page++)
+        {
+            var parameters = new SearchParameters { Q = question, Page = page, PageSize = Math.Min(PageSize, depth) };
+            if (parameters.Validate(out var request) is { } problem)
+                throw new InvalidOperationException($"The endpoint would refuse this question: {problem.ProblemDetails.Detail}");
+            var result = searcher.Search(request);
+            ranked.AddRange(result.Hits.Select(h => h.ArticleId));
+            if (result.Hits.Count < parameters.PageSize)
+                break;
+        }
+        return ranked;
+    }
+
+    public void Dispose()
+    {
+        index.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -465,7 +465,8 @@ export class SearchBox extends HTMLElement {
     this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
     this.#facetCounts = answer.facets ?? {};
     this.#part("error").hidden = true;
-    this.#resetActive();
+    // New results replace the rows a results selection pointed at; a selection in the suggestions stays.
+    if (this.#active.list === "results") this.#resetActive();
 
     const results = this.#part("results");
     const rows = answer.hits.map((hit, i) => this.#resultRow(hit, append ? results.children.length + i : i));

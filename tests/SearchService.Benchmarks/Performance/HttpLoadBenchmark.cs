@@ -104,7 +104,7 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
 
     private static ServerProcess StartServer(string corpus, string index) =>
         new(RepositoryFile("src/SearchService.Api/bin/Release/net10.0/SearchService.Api.dll"),
-            ["--urls", "http://127.0.0.1:0", $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"]);
+            ["--urls", "http://127.0.0.1:0", $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Search:SearchRequestsPerSecond=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"]);
 
     private static string RepositoryFile(string relative)
     {

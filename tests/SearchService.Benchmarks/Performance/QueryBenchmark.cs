@@ -15,6 +15,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
 {
     public int Run()
     {
+        Print(Measure());
+        return 0;
+    }
+
+    /// <summary>Builds and queries every engine; the results, one per engine, SearchService first.</summary>
+    public IReadOnlyList<EngineResult> Measure()
+    {
         var work = Directory.CreateTempSubdirectory("searchservice-bench-");
         try
         {
@@ -36,8 +43,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
                 using (engine)
                     results.Add(Measure(engine, corpusFile, articles, facets, queries, paragraphs));
             }
-            Print(results);
-            return 0;
+            return results;
         }
         finally
         {
@@ -63,22 +69,23 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         return new EngineResult(engine.Name, build, engine.IndexBytes, heapAfter - heapBefore,
             Percentiles.Of(firstPass.Select(t => t.Milliseconds)),
             Enum.GetValues<QueryClass>().ToDictionary(c => c, c => Percentiles.Of(measured.Where(t => t.Class == c).Select(t => t.Milliseconds))),
-            Percentiles.Of(measured.Select(t => t.Milliseconds)));
+            Percentiles.Of(measured.Select(t => t.Milliseconds)),
+            firstPass.Sum(t => t.Hits));
     }
 
-    private static List<(QueryClass Class, double Milliseconds)> Pass(ISearchEngine engine, IReadOnlyList<BenchQuery> queries)
+    private static List<(QueryClass Class, double Milliseconds, int Hits)> Pass(ISearchEngine engine, IReadOnlyList<BenchQuery> queries)
     {
-        var timings = new List<(QueryClass, double)>(queries.Count);
+        var timings = new List<(QueryClass, double, int)>(queries.Count);
         foreach (var query in queries)
         {
             var start = Stopwatch.GetTimestamp();
-            engine.Run(query);
-            timings.Add((query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+            var answer = engine.Run(query);
+            timings.Add((query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer.Hits));
         }
         return timings;
     }
 
-    private static void Print(List<EngineResult> results)
+    private static void Print(IReadOnlyList<EngineResult> results)
     {
         static string F(double value) => value.ToString(value < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
         Console.WriteLine();
@@ -100,6 +107,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         }
     }
 
-    private sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, Percentiles FirstPass,
-        Dictionary<QueryClass, Percentiles> ByClass, Percentiles All);
+    /// <param name="Hits">Hits returned over the first pass, to see that every engine answered.</param>
+    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, Percentiles FirstPass,
+        Dictionary<QueryClass, Percentiles> ByClass, Percentiles All, long Hits);
 }

@@ -14,6 +14,12 @@ public static class IndexSchema
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>
+    /// Recorded with every commit. Change it whenever fields or analysis change: an index written under another
+    /// schema is emptied at start-up and indexed again from the corpus and the API write journal.
+    /// </summary>
+    public const string SchemaVersion = "2026-11-28.1";
+
     /// <summary>Paragraph id, <c>{articleId}#{n}</c>.</summary>
     public const string Id = "id";
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>

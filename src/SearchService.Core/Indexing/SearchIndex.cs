@@ -26,6 +26,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     private const string FileStampPrefix = "file:";
     private const string JournalOffsetKey = "journal";
+    private const string SchemaKey = "schema";
     private static readonly Similarity Ranking = new BM25Similarity();
 
     private const string ProcessLockFileName = "searchservice.lock";
@@ -83,6 +84,16 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
 
         var commitData = writer.CommitData ?? new Dictionary<string, string>();
+        var storedSchema = commitData.TryGetValue(SchemaKey, out var schema) ? schema : null;
+        if (writer.NumDocs > 0 && storedSchema != IndexSchema.SchemaVersion)
+        {
+            // Documents of another schema would be searched wrongly; everything they held is in the corpus and the journal.
+            logger.LogWarning(
+                "The index in {IndexPath} was written under schema {Old}, this version writes {New}: indexing everything again",
+                Path, storedSchema ?? "(none)", IndexSchema.SchemaVersion);
+            writer.DeleteAll();
+            commitData = new Dictionary<string, string>();
+        }
         CommittedJournalOffset = journalApplied =
             commitData.TryGetValue(JournalOffsetKey, out var offset) && long.TryParse(offset, out var parsed) ? parsed : 0;
         fileStamps = new ConcurrentDictionary<string, string>(
@@ -332,6 +343,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             var journalHeld = Interlocked.Read(ref journalApplied);
             var data = fileStamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value);
             data[JournalOffsetKey] = journalHeld.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            data[SchemaKey] = IndexSchema.SchemaVersion;
             writer.SetCommitData(data);
             writer.Commit();
             CommittedJournalOffset = journalHeld;

@@ -44,6 +44,35 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
+    public void Index_written_under_another_schema_is_indexed_again_at_start_up()
+    {
+        corpusFolder.WriteFile("a.txt", "Floods\n\nRivers rose in Pakistan.");
+        var (index, indexer) = Open();
+        Sync(indexer);
+        index.Dispose();
+        MarkSchema("an older schema");
+
+        var (reopened, again) = Open();
+        using (reopened)
+        {
+            Assert.Equal(new IndexStatistics(0, 0), new ArticleLookup(reopened).Statistics());
+            Assert.Equal(1, Sync(again).FilesDone);
+            Assert.Equal(new IndexStatistics(1, 1), new ArticleLookup(reopened).Statistics());
+        }
+    }
+
+    /// <summary>Rewrites the last commit's schema entry, as an index from another version of the service would have it.</summary>
+    private void MarkSchema(string schema)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(indexFolder.Path);
+        using var writer = new Lucene.Net.Index.IndexWriter(directory,
+            new Lucene.Net.Index.IndexWriterConfig(IndexSchema.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+        var data = new Dictionary<string, string>(writer.CommitData) { ["schema"] = schema };
+        writer.SetCommitData(data);
+        writer.Commit();
+    }
+
+    [Fact]
     public void Changed_file_replaces_the_article_whole()
     {
         var path = corpusFolder.WriteFile("a.txt", "Floods\n\nRivers rose.\n\nThousands fled.\n\nAid arrived.");

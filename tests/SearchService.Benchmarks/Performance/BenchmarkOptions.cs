@@ -1,7 +1,8 @@
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
-public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed)
+/// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, sqlite); all by default.</param>
+public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, IReadOnlySet<string> Engines)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -20,6 +21,7 @@ public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitAr
             Int("queries-per-class", 75),
             Int("warmup", 5),
             Int("passes", 3),
-            Int("seed", 1987));
+            Int("seed", 1987),
+            (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet());
     }
 }

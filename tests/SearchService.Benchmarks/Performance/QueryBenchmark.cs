@@ -38,7 +38,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured");
 
             var results = new List<EngineResult>();
-            foreach (var engine in new ISearchEngine[] { new OurEngine(work.FullName), new PlainLuceneEngine(work.FullName), new SqliteFts5Engine(work.FullName) })
+            var engines = new (string Key, Func<ISearchEngine> Create)[]
+            {
+                ("searchservice", () => new OurEngine(work.FullName)),
+                ("lucene", () => new PlainLuceneEngine(work.FullName)),
+                ("sqlite", () => new SqliteFts5Engine(work.FullName)),
+            };
+            foreach (var engine in engines.Where(e => options.Engines.Contains(e.Key)).Select(e => e.Create()))
             {
                 using (engine)
                     results.Add(Measure(engine, corpusFile, articles, facets, queries, paragraphs));
@@ -98,9 +104,11 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
                               $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | " +
                               string.Join(" | ", r.ByClass.Values.Select(p => $"{F(p.P50)} / {F(p.P99)}")) + " |");
         }
-        var ours = results[0];
+        var ours = results.FirstOrDefault(r => r.Name == "SearchService");
+        if (ours is null)
+            return;
         Console.WriteLine();
-        foreach (var other in results.Skip(1))
+        foreach (var other in results.Where(r => r != ours))
         {
             Console.WriteLine($"SearchService / {other.Name}: build time {ours.Build / other.Build:F2}x, index size {(double)ours.IndexBytes / other.IndexBytes:F2}x, " +
                               $"p50 {ours.All.P50 / other.All.P50:F2}x, p99 {ours.All.P99 / other.All.P99:F2}x (below 1 = SearchService faster or smaller)");

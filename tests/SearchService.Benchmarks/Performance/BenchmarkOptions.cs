@@ -15,7 +15,7 @@ public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitAr
         }
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
         return new BenchmarkOptions(
-            values.GetValueOrDefault("corpus") ?? SharedCorpus.Reuters,
+            values.GetValueOrDefault("corpus") ?? SharedFolder.Reuters,
             Int("scale", 1),
             values.ContainsKey("limit") ? Int("limit", 0) : null,
             Int("queries-per-class", 75),

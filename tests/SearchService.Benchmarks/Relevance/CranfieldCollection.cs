@@ -33,20 +33,11 @@ public sealed class CranfieldCollection
     /// <summary>Question id → judged document id → grade (only grades above 0).</summary>
     public IReadOnlyDictionary<int, IReadOnlyDictionary<string, double>> Judgements { get; }
 
-    /// <summary>The collection in <c>shared/corpora/cranfield</c> of the nearest folder above <paramref name="start"/> that has one, or null.</summary>
-    public static CranfieldCollection? Find(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpora", "cranfield");
-            if (File.Exists(Path.Combine(candidate, "documents.jsonl")))
-                return new CranfieldCollection(candidate);
-        }
-        return null;
-    }
-
-    /// <summary>Looks above the working directory, then above the binaries.</summary>
-    public static CranfieldCollection? Find() => Find(Directory.GetCurrentDirectory()) ?? Find(AppContext.BaseDirectory);
+    /// <summary>The collection in <c>../shared/corpora/cranfield</c>, or null when it is absent.</summary>
+    public static CranfieldCollection? Find() =>
+        SharedFolder.TryFind(Path.Combine("corpora", "cranfield", "documents.jsonl")) is { } documents
+            ? new CranfieldCollection(Path.GetDirectoryName(documents)!)
+            : null;
 }
 
 public sealed record Question(int Id, string Text);

@@ -9,6 +9,11 @@ public class SuggestionTermsAnalyzerTests
     private static List<string> Terms(bool pairs, string text)
     {
         using var analyzer = new SuggestionTermsAnalyzer(pairs);
+        return Terms(analyzer, text);
+    }
+
+    private static List<string> Terms(Analyzer analyzer, string text)
+    {
         using var stream = analyzer.GetTokenStream("field", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var terms = new List<string>();
@@ -60,16 +65,7 @@ public class SuggestionTermsAnalyzerTests
     public void No_pair_joins_the_last_word_of_one_value_to_the_first_of_the_next()
     {
         using var analyzer = new SuggestionTermsAnalyzer(pairs: true);
-        var terms = new List<string>();
-        foreach (var text in new[] { "Oil prices", "Markets steady" })
-        {
-            using var stream = analyzer.GetTokenStream("field", text);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-                terms.Add(term.ToString());
-            stream.End();
-        }
+        var terms = new[] { "Oil prices", "Markets steady" }.SelectMany(text => Terms(analyzer, text));
         Assert.Equal(["oil prices", "markets steady"], terms);
     }
 }

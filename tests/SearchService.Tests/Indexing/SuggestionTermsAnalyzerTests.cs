@@ -55,13 +55,6 @@ public class SuggestionTermsAnalyzerTests
     }
 
     [Fact]
-    public void The_analyzer_starts_afresh_for_each_text()
-    {
-        Assert.Equal(["first text"], Terms(pairs: true, "First text"));
-        Assert.Equal(["second text"], Terms(pairs: true, "Second text"));
-    }
-
-    [Fact]
     public void No_pair_joins_the_last_word_of_one_value_to_the_first_of_the_next()
     {
         using var analyzer = new SuggestionTermsAnalyzer(pairs: true);

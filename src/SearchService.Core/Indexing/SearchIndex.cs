@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
+using SearchService.Core.Searching;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace SearchService.Core.Indexing;
@@ -414,7 +415,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     private sealed class BM25SearcherFactory(TimeSpan queryBudget) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetOrdinals.Warm(reader);
+            return new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
+        }
     }
 }

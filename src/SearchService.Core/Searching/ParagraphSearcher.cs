@@ -101,7 +101,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc, StoredParagraph.HitFields), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
@@ -114,7 +114,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(searcher.Doc(g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+            .Select(g => ToHit(searcher.Doc(g.Best.Doc, StoredParagraph.HitFields), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
                 with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));

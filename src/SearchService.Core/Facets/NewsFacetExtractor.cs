@@ -66,9 +66,9 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         return new ArticleFacets(articleFacets, perParagraph, ancestors);
     }
 
-    private IReadOnlyList<string> ParagraphTopics(IReadOnlyDictionary<string, double> scores, IReadOnlyList<string> articleTopics)
+    private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)
     {
-        var own = _topics.Select(scores);
+        var own = _topics.Select(evidence);
         return _topics.Taxonomy.ArticleLevelTopics ? own.Where(articleTopics.Contains).ToList() : own;
     }
 

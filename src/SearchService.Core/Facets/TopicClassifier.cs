@@ -14,22 +14,29 @@ namespace SearchService.Core.Facets;
 /// </summary>
 public sealed class TopicClassifier
 {
-    /// <summary>Headline words weigh this much more than body words when judging the whole article.</summary>
+    /// <summary>A phrase in the headline adds this many times its weight to the article's evidence.</summary>
     public const double TitleFactor = 2;
+
+    /// <summary>
+    /// A phrase in the body adds its weight once, and twice when it is in the lead paragraph (where a wire story says
+    /// what it is about) or recurs in another paragraph; more repeats add nothing. Summing every repeat let one
+    /// word that a long story keeps using ("assets", "export") outweigh what the story is about.
+    /// </summary>
+    public const double BodyRepeatCap = 2;
+
+    /// <summary>The lead paragraph's phrases count this many times (up to <see cref="BodyRepeatCap"/>).</summary>
+    public const double LeadFactor = 2;
 
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly TopicTaxonomy _taxonomy;
-    private readonly Dictionary<string, Phrase[]>[] _byLength; // by first stem, longest phrases first
+    private readonly Dictionary<string, TopicPhrase[]>[] _byLength; // by first stem, longest phrases first
     private readonly Dictionary<string, int> _topicOrder;
-
-    /// <summary>A stemmed phrase and what it is evidence of; one phrase may serve several topics ("wheat").</summary>
-    private sealed record Phrase(string[] Stems, List<(string Topic, double Weight)> Evidence);
 
     public TopicClassifier(TopicTaxonomy taxonomy)
     {
         _taxonomy = taxonomy;
         _topicOrder = taxonomy.Topics.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, TopicPhrase>(StringComparer.Ordinal);
         foreach (var topic in taxonomy.Topics)
         {
             var words = topic.Triggers.Select(w => (w, TopicTaxonomy.TriggerWeight))
@@ -42,7 +49,7 @@ public sealed class TopicClassifier
                         $"The topic taxonomy file '{taxonomy.Path}' is malformed: '{text}' of topic '{topic.Name}' is only stop words.");
                 var key = string.Join(' ', stems);
                 if (!phrases.TryGetValue(key, out var phrase))
-                    phrases[key] = phrase = new Phrase(stems.ToArray(), []);
+                    phrases[key] = phrase = new TopicPhrase(stems.ToArray(), []);
                 // Listed twice for one topic ("combating terrorism", "combatting terrorism" may stem alike): the stronger counts.
                 var existing = phrase.Evidence.FindIndex(e => e.Topic == topic.Name);
                 if (existing < 0)
@@ -64,12 +71,12 @@ public sealed class TopicClassifier
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
-    /// <summary>Evidence per topic in <paramref name="text"/>: each distinct phrase found counts once.</summary>
-    public IReadOnlyDictionary<string, double> Score(string text)
+    /// <summary>The phrases found in <paramref name="text"/> and the evidence per topic (each distinct phrase counts once).</summary>
+    public TopicEvidence Score(string text)
     {
         var stems = Stem(text);
         var used = new bool[stems.Count];
-        var found = new HashSet<Phrase>();
+        var found = new HashSet<TopicPhrase>();
         var starts = stems.Select(_firstStems.Contains).ToArray(); // most words start no phrase: skip them early
         foreach (var group in _byLength)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
@@ -87,36 +94,42 @@ public sealed class TopicClassifier
                             break;
                         }
                 }
-
-        var scores = new Dictionary<string, double>();
-        foreach (var (topic, weight) in found.SelectMany(p => p.Evidence))
-            scores[topic] = scores.GetValueOrDefault(topic) + weight;
-        return scores;
+        return found.Count == 0 ? TopicEvidence.None : new TopicEvidence(found);
     }
 
     /// <summary>Topics whose evidence in <paramref name="text"/> reaches the taxonomy's threshold, strongest first.</summary>
     public IReadOnlyList<string> Classify(string text) => Select(Score(text));
 
     /// <summary>Topics whose evidence reaches the taxonomy's threshold, strongest first.</summary>
-    public IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores) => Select(scores, _taxonomy.Threshold);
+    public IReadOnlyList<string> Select(TopicEvidence evidence) => Select(evidence.Scores, _taxonomy.Threshold);
 
     /// <summary>
-    /// What the article as a whole is about: title evidence (weighted by <see cref="TitleFactor"/>) plus every paragraph's,
-    /// keeping topics over the threshold that are not minor asides beside the strongest topic.
+    /// What the article as a whole is about: each phrase of the headline and the paragraphs counts as
+    /// <see cref="TitleFactor"/>, <see cref="LeadFactor"/> and <see cref="BodyRepeatCap"/> say; an article keeps the
+    /// topics over the threshold that are not minor asides beside the strongest topic.
     /// </summary>
-    public IReadOnlyList<string> ClassifyArticle(string title, IEnumerable<IReadOnlyDictionary<string, double>> paragraphScores)
+    public IReadOnlyList<string> ClassifyArticle(string title, IEnumerable<TopicEvidence> paragraphs)
     {
+        var body = new Dictionary<TopicPhrase, double>();
+        var lead = true;
+        foreach (var paragraph in paragraphs)
+        {
+            foreach (var phrase in paragraph.Phrases)
+                body[phrase] = Math.Min(BodyRepeatCap, body.GetValueOrDefault(phrase) + (lead ? LeadFactor : 1));
+            lead = false;
+        }
+        var counts = new Dictionary<TopicPhrase, double>(body);
+        foreach (var phrase in Score(title).Phrases)
+            counts[phrase] = counts.GetValueOrDefault(phrase) + TitleFactor;
         var total = new Dictionary<string, double>();
-        foreach (var (topic, score) in Score(title))
-            total[topic] = TitleFactor * score;
-        foreach (var scores in paragraphScores)
-            foreach (var (topic, score) in scores)
-                total[topic] = total.GetValueOrDefault(topic) + score;
+        foreach (var (phrase, count) in counts)
+            foreach (var (topic, weight) in phrase.Evidence)
+                total[topic] = total.GetValueOrDefault(topic) + weight * count;
         var best = total.Count == 0 ? 0 : total.Values.Max();
         var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
         // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
         // needs only the threshold, not a share of the parent's larger score.
-        var narrower = Select(total).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
+        var narrower = Select(total, _taxonomy.Threshold).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
         return kept.Concat(narrower).ToList();
     }
 

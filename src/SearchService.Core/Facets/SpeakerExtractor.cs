@@ -19,9 +19,13 @@ public sealed class SpeakerExtractor
     }
 
     /// <summary>Speakers of each paragraph, in order; distinct within a paragraph, in order of appearance.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<string> paragraphs)
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<string> paragraphs) =>
+        Extract(paragraphs.Select(TextTokens.Tokenize).ToList());
+
+    /// <summary>Speakers of each paragraph, given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
     {
-        var parsed = paragraphs.Select(p => new Paragraph(TextTokens.Tokenize(p), this)).ToList();
+        var parsed = paragraphs.Select(tokens => new Paragraph(tokens, this)).ToList();
         var context = new ArticleContext(ProperNouns(parsed));
         return parsed.Select(p => (IReadOnlyList<string>)p.Speakers(context)).ToList();
     }

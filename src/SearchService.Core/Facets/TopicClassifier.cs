@@ -1,16 +1,13 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
+using System.Runtime.InteropServices;
 
 namespace SearchService.Core.Facets;
 
 /// <summary>
-/// Assigns taxonomy topics by weighing the evidence of trigger and cue phrases. Text and phrases both go through
-/// Lucene's <see cref="EnglishAnalyzer"/> (lower case, stop words out, Porter stems), so "countering financing of
+/// Assigns taxonomy topics by weighing the evidence of trigger and cue phrases. Text and phrases are both reduced to
+/// English stems (<see cref="WordStems"/>: lower case, stop words out, Porter stems), so "countering financing of
 /// terrorism" meets the trigger "financing of terrorism". Longer phrases are matched first and use up their words,
 /// so a specific topic ("Foreign terrorist fighters") is not echoed by a generic one ("terrorist" → Terrorism).
-/// Thread-safe: Lucene analyzers keep their token streams per thread.
+/// Thread-safe.
 /// </summary>
 public sealed class TopicClassifier
 {
@@ -27,7 +24,7 @@ public sealed class TopicClassifier
     /// <summary>The lead paragraph's phrases count this many times (up to <see cref="BodyRepeatCap"/>).</summary>
     public const double LeadFactor = 2;
 
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly WordStems _stems = new();
     private readonly TopicTaxonomy _taxonomy;
     private readonly Dictionary<string, TopicPhrase[]>[] _byLength; // by first stem, longest phrases first
     private readonly Dictionary<string, int> _topicOrder;
@@ -62,39 +59,42 @@ public sealed class TopicClassifier
             .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
             .ToArray();
         _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
-        _firstStems = phrases.Values.Select(p => p.Stems[0]).ToHashSet(StringComparer.Ordinal);
+        _longestPhrase = phrases.Values.Max(p => p.Stems.Length);
     }
 
     private static readonly int[] MaxGaps = [0, 1];
-    private readonly HashSet<string> _firstStems;
+    private readonly int _longestPhrase;
     private readonly Dictionary<string, string> _parents;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
     /// <summary>The phrases found in <paramref name="text"/> and the evidence per topic (each distinct phrase counts once).</summary>
-    public TopicEvidence Score(string text)
+    public TopicEvidence Score(string text) => Score(TextTokens.Tokenize(text));
+
+    /// <summary>The phrases found in a text given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
+    public TopicEvidence Score(IReadOnlyList<Token> tokens)
     {
-        var stems = Stem(text);
+        var stems = _stems.Of(tokens);
         var used = new bool[stems.Count];
-        var found = new HashSet<TopicPhrase>();
-        var starts = stems.Select(_firstStems.Contains).ToArray(); // most words start no phrase: skip them early
+        HashSet<TopicPhrase>? found = null;
+        Span<int> positions = stackalloc int[_longestPhrase];
         foreach (var group in _byLength)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
             foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
                 {
-                    if (!starts[i])
+                    if (used[i] || !group.TryGetValue(stems[i], out var phrases)) // most words start no phrase
                         continue;
-                    foreach (var phrase in group.GetValueOrDefault(stems[i]) ?? [])
-                        if (TryMatch(stems, used, i, phrase.Stems, maxGap, out var positions))
+                    foreach (var phrase in phrases)
+                        if (TryMatch(stems, used, i, phrase.Stems, maxGap, positions))
                         {
-                            foreach (var p in positions)
+                            foreach (var p in positions[..phrase.Stems.Length])
                                 used[p] = true;
-                            found.Add(phrase);
+                            (found ??= []).Add(phrase);
                             break;
                         }
                 }
-        return found.Count == 0 ? TopicEvidence.None : new TopicEvidence(found);
+        return found is null ? TopicEvidence.None : new TopicEvidence(found);
     }
 
     /// <summary>Topics whose evidence in <paramref name="text"/> reaches the taxonomy's threshold, strongest first.</summary>
@@ -118,31 +118,44 @@ public sealed class TopicClassifier
                 body[phrase] = Math.Min(BodyRepeatCap, body.GetValueOrDefault(phrase) + (lead ? LeadFactor : 1));
             lead = false;
         }
-        var counts = new Dictionary<TopicPhrase, double>(body);
-        foreach (var phrase in Score(title).Phrases)
-            counts[phrase] = counts.GetValueOrDefault(phrase) + TitleFactor;
         var total = new Dictionary<string, double>();
-        foreach (var (phrase, count) in counts)
-            foreach (var (topic, weight) in phrase.Evidence)
-                total[topic] = total.GetValueOrDefault(topic) + weight * count;
-        var best = total.Count == 0 ? 0 : total.Values.Max();
+        foreach (var (phrase, count) in body)
+            AddEvidence(total, phrase, count);
+        foreach (var phrase in Score(title).Phrases)
+            AddEvidence(total, phrase, TitleFactor);
+        var best = 0.0;
+        foreach (var score in total.Values)
+            best = Math.Max(best, score);
         var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
         // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
         // needs only the threshold, not a share of the parent's larger score.
-        var narrower = Select(total, _taxonomy.Threshold).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
-        return kept.Concat(narrower).ToList();
+        foreach (var topic in Select(total, _taxonomy.Threshold))
+            if (!kept.Contains(topic) && _parents.GetValueOrDefault(topic) is { } parent && kept.Contains(parent))
+                kept.Add(topic);
+        return kept;
     }
 
-    private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>
-        scores.Where(s => s.Value >= threshold)
-            .OrderByDescending(s => s.Value).ThenBy(s => _topicOrder[s.Key])
-            .Select(s => s.Key).ToList();
-
-    private static bool TryMatch(List<string> stems, bool[] used, int start, string[] phrase, int maxGap, out List<int> positions)
+    private static void AddEvidence(Dictionary<string, double> total, TopicPhrase phrase, double count)
     {
-        positions = [start];
-        if (used[start])
-            return false;
+        foreach (var (topic, weight) in phrase.Evidence)
+            CollectionsMarshal.GetValueRefOrAddDefault(total, topic, out _) += weight * count;
+    }
+
+    private List<string> Select(IReadOnlyDictionary<string, double> scores, double threshold)
+    {
+        var selected = new List<string>();
+        foreach (var (topic, score) in scores)
+            if (score >= threshold)
+                selected.Add(topic);
+        if (selected.Count > 1)
+            selected.Sort((a, b) => scores[b].CompareTo(scores[a]) is var byScore and not 0 ? byScore : _topicOrder[a].CompareTo(_topicOrder[b]));
+        return selected;
+    }
+
+    // Fills positions with where the phrase's stems are, each at most maxGap words after the one before.
+    private static bool TryMatch(List<string> stems, bool[] used, int start, string[] phrase, int maxGap, Span<int> positions)
+    {
+        positions[0] = start;
         var at = start;
         for (var k = 1; k < phrase.Length; k++)
         {
@@ -151,21 +164,11 @@ public sealed class TopicClassifier
                 if (!used[j] && stems[j] == phrase[k]) { next = j; break; }
             if (next < 0)
                 return false;
-            positions.Add(next);
+            positions[k] = next;
             at = next;
         }
         return true;
     }
 
-    private List<string> Stem(string text)
-    {
-        var stems = new List<string>();
-        using var stream = _analyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            stems.Add(term.ToString());
-        stream.End();
-        return stems;
-    }
+    private List<string> Stem(string text) => _stems.Of(text);
 }

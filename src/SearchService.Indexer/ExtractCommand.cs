@@ -37,14 +37,17 @@ public static class ExtractCommand
         using (var buffered = new BufferedStream(output, 1 << 16))
         using (var writer = new Utf8JsonWriter(line, WriterOptions))
         {
-            var extracted = JsonlArticleReader.Read(input, path, p =>
-                {
-                    problems++;
-                    log.WriteLine($"skipped {p}");
-                })
-                .AsParallel().AsOrdered()
-                .WithDegreeOfParallelism(threads ?? Environment.ProcessorCount)
-                .Select(a => (Article: a, Facets: extractor.Extract(a)));
+            var articlesRead = JsonlArticleReader.Read(input, path, p =>
+            {
+                problems++;
+                log.WriteLine($"skipped {p}");
+            });
+            var degree = threads ?? Environment.ProcessorCount;
+            // One thread: extracted in the reading loop, without PLINQ's hand-over and reordering between threads.
+            var extracted = degree == 1
+                ? articlesRead.Select(a => (Article: a, Facets: extractor.Extract(a)))
+                : articlesRead.AsParallel().AsOrdered().WithDegreeOfParallelism(degree)
+                    .Select(a => (Article: a, Facets: extractor.Extract(a)));
             foreach (var (article, facets) in extracted)
             {
                 Write(writer, article.Id, facets);

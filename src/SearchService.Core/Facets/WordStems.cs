@@ -47,7 +47,10 @@ public sealed class WordStems
     {
         if (_remembered.TryGetValue(word, out var stems))
             return stems;
-        stems = Analyse(word);
+        // "Bank" stems as "bank" does: a capitalised or upper-case form reuses the lower-case analysis.
+        var lower = word.ToLowerInvariant();
+        if (ReferenceEquals(lower, word) || !_remembered.TryGetValue(lower, out stems))
+            stems = Analyse(word);
         if (Volatile.Read(ref _rememberedCount) < MaxRemembered && _remembered.TryAdd(word, stems))
             Interlocked.Increment(ref _rememberedCount);
         return stems;

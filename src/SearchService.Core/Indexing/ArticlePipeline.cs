@@ -1,20 +1,19 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using SearchService.Core.Corpus;
 
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// Reads articles on the calling thread and processes them on one dedicated thread per core. Dedicated threads,
-/// not the thread pool: a long indexing run must not starve the pool that answers search requests meanwhile.
+/// Processes articles on one dedicated thread per core, each thread taking the next article from the reader in turn.
+/// Dedicated threads, not the thread pool: a long indexing run must not starve the pool that answers search requests
+/// meanwhile. No reading thread with a queue between: on two cores its waits on the full queue spun away most of a
+/// core that the workers needed, and reading is a small part of the work.
 /// </summary>
 public static class ArticlePipeline
 {
-    private const int QueueCapacity = 256;
-
     public static void Run(IEnumerable<Article> articles, Action<Article> process, CancellationToken cancellation)
     {
-        using var queue = new BlockingCollection<Article>(QueueCapacity);
+        using var reader = articles.GetEnumerator();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ExceptionDispatchInfo? failure = null;
         var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(n =>
@@ -23,11 +22,8 @@ public static class ArticlePipeline
             {
                 try
                 {
-                    foreach (var article in queue.GetConsumingEnumerable(failed.Token))
+                    while (!failed.IsCancellationRequested && Next(reader) is { } article)
                         process(article);
-                }
-                catch (OperationCanceledException) when (failed.IsCancellationRequested)
-                {
                 }
                 catch (Exception e)
                 {
@@ -40,20 +36,14 @@ public static class ArticlePipeline
             return thread;
         }).ToList();
 
-        try
-        {
-            foreach (var article in articles)
-                queue.Add(article, failed.Token);
-        }
-        catch (OperationCanceledException) when (failed.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            queue.CompleteAdding();
-            workers.ForEach(t => t.Join());
-        }
+        workers.ForEach(t => t.Join());
         failure?.Throw();
         cancellation.ThrowIfCancellationRequested();
+    }
+
+    private static Article? Next(IEnumerator<Article> reader)
+    {
+        lock (reader)
+            return reader.MoveNext() ? reader.Current : null;
     }
 }

@@ -18,7 +18,7 @@ public static class IndexSchema
     /// Recorded with every commit. Change it whenever fields or analysis change: an index written under another
     /// schema is emptied at start-up and indexed again from the corpus and the API write journal.
     /// </summary>
-    public const string SchemaVersion = "2026-11-28.1";
+    public const string SchemaVersion = "2026-11-28.2";
 
     /// <summary>Paragraph id, <c>{articleId}#{n}</c>.</summary>
     public const string Id = "id";
@@ -33,11 +33,16 @@ public static class IndexSchema
     /// <summary>Paragraph text; analysed, stored.</summary>
     public const string Text = "text";
     /// <summary>
-    /// Paragraph text again, lower-cased but not stemmed, as words and two-word phrases (indexed only, analysed by
-    /// <see cref="WordsAndPairs"/>): the vocabulary suggestions complete from, since stemmed terms ("agre", "countri")
-    /// are not words to offer a user.
+    /// Paragraph text again as lower-cased, unstemmed words (indexed only, <see cref="SuggestionTermsAnalyzer"/>): the
+    /// words suggestions complete from, since stemmed terms ("agre", "countri") are not words to offer a user.
     /// </summary>
     public const string Words = "words";
+    /// <summary>
+    /// Pairs of adjacent words ("foreign ministry") of the headline and the lead paragraph, on paragraph 1 only
+    /// (indexed only): the phrases suggestions complete to, counted in articles. Pairs of every paragraph made up
+    /// more distinct terms than the rest of the index together, and cost a third of the indexing time.
+    /// </summary>
+    public const string Phrases = "phrases";
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
     public const string Date = "date";
     public const string Source = "source";
@@ -71,9 +76,14 @@ public static class IndexSchema
 
     /// <summary>
     /// English analysis (stop words, possessives, Porter stemming) on text and title; identifiers and facets are
-    /// single exact terms, so that <c>region:Pakistan</c> in Lucene syntax means what it says.
+    /// single exact terms, so that <c>region:Pakistan</c> in Lucene syntax means what it says; the suggestion
+    /// vocabulary has its own analysis.
     /// </summary>
-    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
-        new EnglishAnalyzer(Version),
-        new[] { Id, ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer()));
+    public static Analyzer CreateAnalyzer()
+    {
+        var analyzers = new[] { Id, ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
+        analyzers[Words] = new SuggestionTermsAnalyzer(pairs: false);
+        analyzers[Phrases] = new SuggestionTermsAnalyzer(pairs: true);
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), analyzers);
+    }
 }

@@ -8,8 +8,8 @@ namespace SearchService.Core.Indexing;
 /// <summary>Turns an article and its facets into the block of paragraph documents the index stores.</summary>
 public static class ParagraphDocuments
 {
-    // Only document frequencies are read from this field, so positions, frequencies and norms are not kept.
-    private static readonly FieldType WordsType = DocumentCountOnly();
+    // Only document frequencies are read from the suggestion fields, so positions, frequencies and norms are not kept.
+    private static readonly FieldType SuggestionTermsType = DocumentCountOnly();
 
     private static FieldType DocumentCountOnly()
     {
@@ -18,21 +18,27 @@ public static class ParagraphDocuments
         return type;
     }
 
+    /// <summary>
+    /// The documents, built one at a time as they are enumerated. Exact-term fields are reused from one document to the
+    /// next, so each document must be indexed before the next is taken: pass the sequence straight to the index writer.
+    /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
+        var exact = ReusableExactFields.ForThisThread;
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
+            exact.StartDocument();
             var doc = new Document
             {
-                new StringField(IndexSchema.Id, $"{article.Id}#{n}", Field.Store.YES),
-                new StringField(IndexSchema.ArticleId, article.Id, Field.Store.YES),
+                exact.Get(IndexSchema.Id, $"{article.Id}#{n}", Field.Store.YES),
+                exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
                 new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
                 new StoredField(IndexSchema.Paragraph, n),
                 new NumericDocValuesField(IndexSchema.Paragraph, n),
                 new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
                 new TextField(IndexSchema.Text, article.Paragraphs[i], Field.Store.YES),
-                new Field(IndexSchema.Words, WordsAndPairs.Tokens(article.Paragraphs[i]), WordsType),
+                new Field(IndexSchema.Words, article.Paragraphs[i], SuggestionTermsType),
             };
             if (article.Date is { } date)
             {
@@ -44,19 +50,21 @@ public static class ParagraphDocuments
             AddStoredIfPresent(doc, IndexSchema.Dateline, article.Dateline);
             if (file is not null)
             {
-                doc.Add(new StringField(IndexSchema.File, file.RelativePath, Field.Store.YES));
-                doc.Add(new StringField(IndexSchema.FileStamp, file.Stamp, Field.Store.NO));
+                doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.YES));
+                doc.Add(exact.Get(IndexSchema.FileStamp, file.Stamp, Field.Store.NO));
             }
 
             var paragraphFacets = i < facets.Paragraphs.Count ? facets.Paragraphs[i] : ParagraphFacets.Empty;
-            AddFacet(doc, IndexSchema.Region, paragraphFacets.Region);
-            AddRegionHierarchy(doc, paragraphFacets.Region.Select(facets.RegionPath).ToList());
-            AddFacet(doc, IndexSchema.Topic, paragraphFacets.Topic);
-            AddFacet(doc, IndexSchema.Speaker, paragraphFacets.Speaker);
+            AddFacet(doc, exact, IndexSchema.Region, paragraphFacets.Region);
+            AddRegionHierarchy(doc, exact, paragraphFacets.Region.Select(facets.RegionPath).ToList());
+            AddFacet(doc, exact, IndexSchema.Topic, paragraphFacets.Topic);
+            AddFacet(doc, exact, IndexSchema.Speaker, paragraphFacets.Speaker);
 
             if (n == 1)
             {
-                doc.Add(new StringField(IndexSchema.FirstParagraph, IndexSchema.FirstParagraphValue, Field.Store.NO));
+                doc.Add(exact.Get(IndexSchema.FirstParagraph, IndexSchema.FirstParagraphValue, Field.Store.NO));
+                doc.Add(new Field(IndexSchema.Phrases, article.Title, SuggestionTermsType));
+                doc.Add(new Field(IndexSchema.Phrases, article.Paragraphs[i], SuggestionTermsType));
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Region), facets.Article.Region);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Topic), facets.Article.Topic);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Speaker), facets.Article.Speaker);
@@ -66,19 +74,19 @@ public static class ParagraphDocuments
     }
 
     // Indexed for exact filtering, doc values for counting, stored for display.
-    private static void AddFacet(Document doc, string field, IEnumerable<string> values)
+    private static void AddFacet(Document doc, ReusableExactFields exact, string field, IEnumerable<string> values)
     {
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {
-            doc.Add(new StringField(field, value, Field.Store.YES));
+            doc.Add(exact.Get(field, value, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }
 
-    private static void AddRegionHierarchy(Document doc, IReadOnlyList<IReadOnlyList<string>> paths)
+    private static void AddRegionHierarchy(Document doc, ReusableExactFields exact, IReadOnlyList<IReadOnlyList<string>> paths)
     {
         foreach (var region in paths.SelectMany(p => p).Distinct(StringComparer.Ordinal))
-            doc.Add(new StringField(IndexSchema.RegionScope, region, Field.Store.NO));
+            doc.Add(exact.Get(IndexSchema.RegionScope, region, Field.Store.NO));
         var prefixes = paths.SelectMany(p => p.Select((_, depth) => string.Join(IndexSchema.RegionPathSeparator, p.Take(depth + 1))));
         foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
             doc.Add(new SortedSetDocValuesField(IndexSchema.RegionPath, new BytesRef(prefix)));

@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
+using SearchService.Core.Searching;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace SearchService.Core.Indexing;
@@ -14,13 +15,22 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// The one place that owns the Lucene lifetimes: one <see cref="IndexWriter"/> for the index folder, readers
 /// through a <see cref="SearcherManager"/> kept fresh by a <see cref="ControlledRealTimeReopenThread{T}"/>
-/// (changes are searchable within a second), and durable commits debounced apart from those refreshes.
+/// (a write whose caller waits for it is searchable at once; others within <see cref="BackgroundRefresh"/>), and
+/// durable commits debounced apart from those refreshes.
 /// The commit also records which corpus files (and which versions of them) the index holds, so a restart
 /// skips unchanged files, and how much of the API write journal it holds, so a restart replays only the rest.
 /// A rebuild is written beside the live index and swapped in at once (<see cref="BeginRebuild"/>).
 /// </summary>
 public sealed class SearchIndex : IArticleWriter, IDisposable
 {
+    /// <summary>
+    /// How stale searches may get while nobody waits for a change. Every write path that promises visibility waits
+    /// (an API write, the end of a corpus pass), which reopens at once; this cadence only shows a long indexing pass's
+    /// progress. Each reopen flushes a small segment that must be merged later: at one second, a third of a bulk
+    /// pass's work went into that.
+    /// </summary>
+    public static readonly TimeSpan BackgroundRefresh = TimeSpan.FromSeconds(5);
+
     /// <summary>How long after a write the commit follows; writes in between share one commit.</summary>
     public static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(5);
 
@@ -102,7 +112,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
                 .Select(kv => KeyValuePair.Create(kv.Key[FileStampPrefix.Length..], kv.Value)));
         trackingWriter = new TrackingIndexWriter(writer);
         searcherManager = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(queryBudget ?? DefaultQueryBudget));
-        reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(trackingWriter, searcherManager, 1.0, 0.05)
+        reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(trackingWriter, searcherManager, BackgroundRefresh.TotalSeconds, 0.05)
         {
             Name = "Lucene NRT reopen",
             IsBackground = true,
@@ -405,7 +415,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     private sealed class BM25SearcherFactory(TimeSpan queryBudget) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetOrdinals.Warm(reader);
+            return new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
+        }
     }
 }

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace SearchService.Core.Searching;
 
@@ -10,12 +9,13 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal static class ArticleFacetCounter
 {
-    public static IReadOnlyDictionary<string, int> Count(IndexSearcher searcher, IEnumerable<ParagraphMatch> matches, string field)
+    public static FacetTally Count(IndexSearcher searcher, IEnumerable<ParagraphMatch> matches, string field)
     {
         var leaves = searcher.IndexReader.Leaves;
+        var ordinals = FacetOrdinals.For(searcher.IndexReader, field);
+        var counts = new int[ordinals.ValueCount];
         var valuesByLeaf = new Dictionary<int, SortedSetDocValues?>();
-        var articlesByValue = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var term = new BytesRef();
+        var counted = new HashSet<(long Ord, string ArticleId)>();
         foreach (var match in matches)
         {
             var leaf = ReaderUtil.SubIndex(match.Doc, leaves);
@@ -27,13 +27,11 @@ internal static class ArticleFacetCounter
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
-                values.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
-                if (!articlesByValue.TryGetValue(value, out var articles))
-                    articlesByValue[value] = articles = new HashSet<string>(StringComparer.Ordinal);
-                articles.Add(match.ArticleId);
+                var global = ordinals.GlobalOrd(leaf, ord);
+                if (counted.Add((global, match.ArticleId)))
+                    counts[global]++;
             }
         }
-        return articlesByValue.ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
+        return new FacetTally(ordinals, counts);
     }
 }

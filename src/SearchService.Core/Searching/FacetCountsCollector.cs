@@ -1,19 +1,27 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// Counts the values of multi-valued facet fields (sorted-set doc values) over every document a search matches.
-/// Counts per segment by ordinal, then merges by value when the segment ends.
+/// Counts the values of multi-valued facet fields (sorted-set doc values) over every document a search matches,
+/// straight into one array per field by global ordinal: no per-segment arrays, no strings until values are read.
 /// </summary>
-public sealed class FacetCountsCollector(IReadOnlyList<string> fields) : ICollector
+internal sealed class FacetCountsCollector : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> totals =
-        fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private readonly SortedSetDocValues?[] segmentValues = new SortedSetDocValues?[fields.Count];
-    private readonly int[][] segmentCounts = new int[fields.Count][];
+    private readonly IReadOnlyList<string> fields;
+    private readonly FacetOrdinals[] ordinals;
+    private readonly int[][] counts;
+    private readonly SortedSetDocValues?[] segmentValues;
+    private int leafOrd;
+
+    public FacetCountsCollector(IndexReader reader, IReadOnlyList<string> fields)
+    {
+        this.fields = fields;
+        ordinals = fields.Select(f => FacetOrdinals.For(reader, f)).ToArray();
+        counts = ordinals.Select(o => new int[o.ValueCount]).ToArray();
+        segmentValues = new SortedSetDocValues?[fields.Count];
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -23,13 +31,9 @@ public sealed class FacetCountsCollector(IReadOnlyList<string> fields) : ICollec
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
+        leafOrd = context.Ord;
         for (var i = 0; i < fields.Count; i++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(fields[i]);
-            segmentValues[i] = values;
-            segmentCounts[i] = values is null ? [] : new int[values.ValueCount];
-        }
+            segmentValues[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
     }
 
     public void Collect(int doc)
@@ -42,36 +46,24 @@ public sealed class FacetCountsCollector(IReadOnlyList<string> fields) : ICollec
             values.SetDocument(doc);
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                segmentCounts[i][ord]++;
+                counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
         }
     }
 
-    /// <summary>Value → count for one field, over everything collected.</summary>
-    public IReadOnlyDictionary<string, int> CountsOf(string field)
+    /// <summary>The counts of one field, over everything collected.</summary>
+    public FacetTally TallyOf(string field)
     {
-        FlushSegment();
-        return totals[field];
+        var i = IndexOfField(field);
+        return new FacetTally(ordinals[i], counts[i]);
     }
 
-    private void FlushSegment()
+    private int IndexOfField(string field)
     {
-        var term = new BytesRef();
-        for (var i = 0; i < segmentValues.Length; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
-            var values = segmentValues[i];
-            if (values is null)
-                continue;
-            var counts = segmentCounts[i];
-            var total = totals[fields[i]];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0)
-                    continue;
-                values.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
-                total[value] = total.GetValueOrDefault(value) + counts[ord];
-            }
-            segmentValues[i] = null;
+            if (fields[i] == field)
+                return i;
         }
+        throw new ArgumentException($"Field {field} is not counted.", nameof(field));
     }
 }

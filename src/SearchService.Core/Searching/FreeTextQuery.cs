@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -101,18 +102,20 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// <summary>The word in the paragraph text or in the article title, and its other forms with less weight.</summary>
     private Query? WordQuery(string word)
     {
-        var either = new BooleanQuery();
-        foreach (var (field, boost) in SearchFields.Weighted)
+        var forms = WordForms.Of(word).Select(f => IndexedTerm.Of(analyzer, f)).OfType<string>().ToList();
+        return SearchFields.AnyField((field, boost) =>
         {
             var query = builder.CreatePhraseQuery(field, word);
             if (query is null)
-                continue;
+                return null;
             query.Boost = boost;
-            either.Add(query, Occur.SHOULD);
-            foreach (var form in WordForms.Of(word).Select(f => IndexedTerm.Of(analyzer, f)).OfType<string>())
-                either.Add(new TermQuery(new Term(field, form)) { Boost = boost * WordFormBoost }, Occur.SHOULD);
-        }
-        return either.Clauses.Count == 0 ? null : either;
+            if (forms.Count == 0)
+                return query;
+            var withForms = new BooleanQuery { { query, Occur.SHOULD } };
+            foreach (var form in forms)
+                withForms.Add(new TermQuery(new Term(field, form)) { Boost = boost * WordFormBoost }, Occur.SHOULD);
+            return withForms;
+        });
     }
 
     /// <summary>The word, or its correction with less weight when the index does not know it.</summary>
@@ -122,24 +125,45 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term) is not { } corrected)
             return exact;
         corrections.Add(new SpellingCorrection(word, corrected));
-        var either = new BooleanQuery { { exact, Occur.SHOULD } };
-        foreach (var (field, boost) in SearchFields.Weighted)
-            either.Add(new TermQuery(new Term(field, corrected)) { Boost = boost * CorrectionBoost }, Occur.SHOULD);
-        return either;
+        return new BooleanQuery
+        {
+            { exact, Occur.SHOULD },
+            { SearchFields.AnyField((field, boost) => new TermQuery(new Term(field, corrected)) { Boost = boost * CorrectionBoost }), Occur.SHOULD },
+        };
     }
 
+    /// <summary>
+    /// A proximity clause for each two neighbouring terms of the question as analysed, so that stop words between them
+    /// do not break the pair: "angle of attack" pairs "angl" with "attack", and "shock-induced" pairs its two halves.
+    /// </summary>
     private IEnumerable<Query> AdjacentPairs(IEnumerable<string> words)
     {
-        var terms = words.Select(w => IndexedTerm.Of(analyzer, w)).ToList();
+        var terms = IndexedTerms(string.Join(' ', words));
         for (var i = 0; i + 1 < terms.Count; i++)
         {
-            if (terms[i] is null || terms[i + 1] is null)
+            if (terms[i] == terms[i + 1])
                 continue;
-            var pair = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBoost };
-            pair.Add(new Term(IndexSchema.Text, terms[i]));
-            pair.Add(new Term(IndexSchema.Text, terms[i + 1]));
-            yield return pair;
+            var (first, second) = (terms[i], terms[i + 1]);
+            yield return SearchFields.AnyField((field, boost) =>
+            {
+                var pair = new PhraseQuery { Slop = ProximitySlop, Boost = boost * ProximityBoost };
+                pair.Add(new Term(field, first));
+                pair.Add(new Term(field, second));
+                return pair;
+            })!;
         }
+    }
+
+    private List<string> IndexedTerms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            terms.Add(term.ToString());
+        stream.End();
+        return terms;
     }
 
     /// <summary>

@@ -24,17 +24,28 @@ internal static partial class HitExplainer
         return new HitExplanation(explanation.Value, merged);
     }
 
-    private static void Collect(Explanation node, List<ScorePart> parts)
+    private static void Collect(Explanation node, List<ScorePart> parts, float share = 1)
     {
         if (!node.IsMatch)
             return;
         if (Weight().Match(node.Description) is { Success: true } match)
         {
-            parts.Add(new ScorePart(match.Groups["field"].Value, match.Groups["match"].Value.Trim('"'), node.Value));
+            parts.Add(new ScorePart(match.Groups["field"].Value, match.Groups["match"].Value.Trim('"'), node.Value * share));
             return;
         }
-        foreach (var detail in node.GetDetails() ?? [])
-            Collect(detail, parts);
+        var details = (node.GetDetails() ?? []).Where(d => d.IsMatch).ToList();
+        if (node.Description.StartsWith("max", StringComparison.Ordinal) && details.Count > 1)
+        {
+            // A word across fields (DisjunctionMaxQuery): the best field counts in full, the others only in part.
+            var best = details.MaxBy(d => d.Value)!;
+            var othersSum = details.Sum(d => d.Value) - best.Value;
+            var othersShare = othersSum > 0 ? (node.Value - best.Value) / othersSum : 0;
+            foreach (var detail in details)
+                Collect(detail, parts, share * (detail == best ? 1 : othersShare));
+            return;
+        }
+        foreach (var detail in details)
+            Collect(detail, parts, share);
     }
 
     // "weight(text:terror in 12) [BM25Similarity], result of:" and "weight(text:\"heat conduct\"~2 in 5) …"

@@ -43,7 +43,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 ? ArticlePage(searcher, query, request, textQuery, unfiltered)
                 : ParagraphPage(searcher, query, request, textQuery, unfiltered);
 
-            var facetCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>(page.FacetCounts);
+            var facetCounts = new Dictionary<string, FacetTally>(page.FacetCounts);
             foreach (var facet in filtered)
             {
                 // Counted without this facet's own filter, so other values of it stay selectable.
@@ -76,7 +76,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         {
             var textQuery = Parse(request, searcher.IndexReader)?.Query;
             var counts = CountFacet(searcher, WithFilters(textQuery ?? new MatchAllDocsQuery(), request, except: facet), facet, request.Unit);
-            return counts
+            return counts.All()
                 .Where(kv => HasWordStarting(kv.Key, prefix))
                 .Select(kv => new FacetValue(kv.Key, kv.Value))
                 .OrderByDescending(v => v.Count)
@@ -90,7 +90,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         || value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
         || value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> FacetCounts);
+    private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, FacetTally> FacetCounts);
 
     private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
     {
@@ -98,13 +98,13 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var order = ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst;
         var top = TopFieldCollector.Create(order, request.Page * request.PageSize, fillFields: false,
             trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
-        var counts = new FacetCountsCollector(facets);
+        var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc, StoredParagraph.HitFields), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
-        return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.CountsOf));
+        return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
     }
 
     private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
@@ -114,7 +114,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(searcher.Doc(g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+            .Select(g => ToHit(searcher.Doc(g.Best.Doc, StoredParagraph.HitFields), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
                 with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
@@ -124,7 +124,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private static HitExplanation? Explanation(IndexSearcher searcher, Query query, int doc, SearchRequest request, bool ranked) =>
         request.Explain && ranked ? HitExplainer.Explain(searcher, query, doc) : null;
 
-    private static IReadOnlyDictionary<string, int> CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)
+    private static FacetTally CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)
     {
         if (unit == ResultUnit.Article)
         {
@@ -132,9 +132,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             searcher.Search(query, matches);
             return ArticleFacetCounter.Count(searcher, matches.Matches, facet);
         }
-        var counts = new FacetCountsCollector([facet]);
+        var counts = new FacetCountsCollector(searcher.IndexReader, [facet]);
         searcher.Search(query, counts);
-        return counts.CountsOf(facet);
+        return counts.TallyOf(facet);
     }
 
     private ParsedQuery? Parse(SearchRequest request, IndexReader vocabulary)
@@ -168,18 +168,13 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     }
 
     /// <summary>Most frequent first, then by value; values the user selected are always listed, so they can be unticked.</summary>
-    private static IReadOnlyList<FacetValue> Ranked(IReadOnlyDictionary<string, int> counts, IReadOnlyList<string>? selected, int size)
+    private static IReadOnlyList<FacetValue> Ranked(FacetTally counts, IReadOnlyList<string>? selected, int size)
     {
-        var ranked = counts
-            .Select(kv => new FacetValue(kv.Key, kv.Value))
-            .OrderByDescending(v => v.Count)
-            .ThenBy(v => v.Value, StringComparer.Ordinal)
-            .Take(size)
-            .ToList();
+        var ranked = counts.Top(size);
         foreach (var value in selected ?? [])
         {
             if (ranked.All(v => v.Value != value))
-                ranked.Add(new FacetValue(value, counts.GetValueOrDefault(value)));
+                ranked.Add(new FacetValue(value, counts.CountOf(value)));
         }
         return ranked;
     }

@@ -12,9 +12,9 @@ public static class RegionTree
     /// <param name="size">How many children each node lists, largest first.</param>
     public static IReadOnlyList<FacetTreeNode> Count(IndexSearcher searcher, Query query, int size)
     {
-        var collector = new FacetCountsCollector([IndexSchema.RegionPath]);
+        var collector = new FacetCountsCollector(searcher.IndexReader, [IndexSchema.RegionPath]);
         searcher.Search(query, collector);
-        return Build(collector.CountsOf(IndexSchema.RegionPath), size);
+        return Build(collector.TallyOf(IndexSchema.RegionPath).All(), size);
     }
 
     /// <summary>Nests counted paths ("Asia", "Asia␟South Asia", ...) under their parents.</summary>

@@ -6,8 +6,9 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// The completions one index generation can offer, sorted by lower-cased key so a prefix is a contiguous range found
-/// by binary search. Words and phrases come from the <see cref="IndexSchema.Words"/> terms; facet values are keyed by
-/// their whole text and by each later word, so "putin" finds "Vladimir Putin".
+/// by binary search. Words and phrases come from the <see cref="IndexSchema.Words"/> and
+/// <see cref="IndexSchema.Phrases"/> terms; facet values are keyed by their whole text and by each later word, so
+/// "putin" finds "Vladimir Putin".
 /// </summary>
 public sealed class SuggestionVocabulary
 {
@@ -35,19 +36,13 @@ public sealed class SuggestionVocabulary
 
     public static SuggestionVocabulary Build(DirectoryReader reader)
     {
-        // In a large index, words seen once are mostly typos and numbers; a small one keeps them all.
-        var minWordCount = reader.NumDocs >= 10_000 ? 2 : 1;
-        var minPhraseCount = reader.NumDocs >= 10_000 ? 3 : 1;
-        var words = new List<Entry>();
-        foreach (var (term, count) in Terms(reader, IndexSchema.Words))
-        {
-            var space = term.IndexOf(' ');
-            var isWanted = space < 0
-                ? count >= minWordCount && IsOfferable(term, 3)
-                : count >= minPhraseCount && IsOfferable(term[..space], 2) && IsOfferable(term[(space + 1)..], 2);
-            if (isWanted)
-                words.Add(new Entry(term, term, TermKind, count));
-        }
+        // In a large index, words seen once are mostly typos and numbers, and a phrase of one article is not one to
+        // offer; a small index keeps them all. Both fields hold only words the search box may offer.
+        var large = reader.NumDocs >= 10_000;
+        var words = Terms(reader, IndexSchema.Words).Where(t => t.Count >= (large ? 2 : 1))
+            .Concat(Terms(reader, IndexSchema.Phrases).Where(t => t.Count >= (large ? 2 : 1)))
+            .Select(t => new Entry(t.Term, t.Term, TermKind, t.Count))
+            .ToList();
 
         var facets = new List<Entry>();
         foreach (var facet in IndexSchema.FacetFields)
@@ -152,11 +147,6 @@ public sealed class SuggestionVocabulary
         }
         return low;
     }
-
-    private static bool IsOfferable(string word, int minLength) =>
-        word.Length >= minLength
-        && word.Any(char.IsLetter)
-        && !EnglishAnalyzer.DefaultStopSet.Contains(word);
 
     private static IEnumerable<(string Term, int Count)> Terms(IndexReader reader, string field)
     {

@@ -78,36 +78,15 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
 
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 
-    private Query? ToQuery(Token token)
-    {
-        if (token.Kind == TokenKind.Prefix)
-            return AcrossFields(field => new PrefixQuery(new Term(field, token.Text)));
-        var perField = SearchFields.Weighted
-            .Select(f => (Query: builder.CreatePhraseQuery(f.Field, token.Text), f.Boost))
-            .Where(q => q.Query is not null)
-            .ToList();
-        if (perField.Count == 0)
-            return null;
-        var either = new BooleanQuery();
-        foreach (var (query, boost) in perField)
+    private Query? ToQuery(Token token) => token.Kind == TokenKind.Prefix
+        ? SearchFields.AnyField((field, boost) => new PrefixQuery(new Term(field, token.Text)) { Boost = boost })
+        : SearchFields.AnyField((field, boost) =>
         {
-            query.Boost = boost;
-            either.Add(query, Occur.SHOULD);
-        }
-        return either;
-    }
-
-    private static BooleanQuery AcrossFields(Func<string, Query> make)
-    {
-        var either = new BooleanQuery();
-        foreach (var (field, boost) in SearchFields.Weighted)
-        {
-            var query = make(field);
-            query.Boost = boost;
-            either.Add(query, Occur.SHOULD);
-        }
-        return either;
-    }
+            var query = builder.CreatePhraseQuery(field, token.Text);
+            if (query is not null)
+                query.Boost = boost;
+            return query;
+        });
 
     private static BooleanQuery AnyOf(IEnumerable<Query> queries)
     {

@@ -42,4 +42,19 @@ public class ArticlePipelineTests
         }, cancel.Token));
         Assert.True(processed < 100_000);
     }
+
+    [Fact]
+    public void Failure_while_reading_reaches_the_caller_after_the_articles_read_before_it()
+    {
+        static IEnumerable<Article> FailingAfter(int count)
+        {
+            foreach (var article in Articles(count))
+                yield return article;
+            throw new IOException("disk read error");
+        }
+        var processed = 0;
+        var e = Assert.Throws<IOException>(() => ArticlePipeline.Run(FailingAfter(50), _ => Interlocked.Increment(ref processed), CancellationToken.None));
+        Assert.Equal("disk read error", e.Message);
+        Assert.Equal(50, processed);
+    }
 }

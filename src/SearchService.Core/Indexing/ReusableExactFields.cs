@@ -1,0 +1,43 @@
+using Lucene.Net.Documents;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Exact-term fields (<see cref="StringField"/>) reused from one paragraph document to the next on the same thread.
+/// Lucene reuses a field's token stream only when the same <see cref="Field"/> instance is indexed again, and building
+/// a new one costs more than indexing its single term. Safe because the index writer consumes a block's documents one
+/// at a time, each before the next is built.
+/// </summary>
+internal sealed class ReusableExactFields
+{
+    [ThreadStatic]
+    private static ReusableExactFields? forThisThread;
+
+    private readonly Dictionary<string, List<StringField>> fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> used = new(StringComparer.Ordinal);
+
+    public static ReusableExactFields ForThisThread => forThisThread ??= new ReusableExactFields();
+
+    /// <summary>Makes every field available again: call before building each document.</summary>
+    public void StartDocument() => used.Clear();
+
+    /// <summary>A field named <paramref name="name"/> holding <paramref name="value"/>, not used yet in this document.</summary>
+    public StringField Get(string name, string value, Field.Store store)
+    {
+        if (!fields.TryGetValue(name, out var ofName))
+            fields[name] = ofName = [];
+        var index = used.GetValueOrDefault(name);
+        used[name] = index + 1;
+        if (index < ofName.Count && ofName[index].FieldType.IsStored == (store == Field.Store.YES))
+        {
+            ofName[index].SetStringValue(value);
+            return ofName[index];
+        }
+        var field = new StringField(name, value, store);
+        if (index < ofName.Count)
+            ofName[index] = field;
+        else
+            ofName.Add(field);
+        return field;
+    }
+}

@@ -31,9 +31,15 @@ public sealed class SpeakerExtractor
     }
 
     // Words capitalised somewhere other than a sentence start are names; "Analysts said" at a sentence start is not one.
-    private static HashSet<string> ProperNouns(IEnumerable<Paragraph> paragraphs) =>
-        paragraphs.SelectMany(p => p.Tokens.Where((t, i) => t.IsWord && t.IsCapitalised && !TextTokens.IsSentenceStart(p.Tokens, i))
-            .Select(t => t.Text)).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> ProperNouns(IEnumerable<Paragraph> paragraphs)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            for (var i = 0; i < p.Tokens.Count; i++)
+                if (p.Tokens[i] is { IsWord: true, IsCapitalised: true } t && !names.Contains(t.Text) && !TextTokens.IsSentenceStart(p.Tokens, i))
+                    names.Add(t.Text);
+        return names;
+    }
 
     private enum Kind { Person, Body, Unknown }
 

@@ -26,7 +26,8 @@ public sealed class TopicClassifier
 
     private readonly WordStems _stems = new();
     private readonly TopicTaxonomy _taxonomy;
-    private readonly Dictionary<string, TopicPhrase[]>[] _byLength; // by first stem, longest phrases first
+    private readonly Dictionary<string, TopicPhrase[]> _byFirstStem; // longest phrases first
+    private readonly int[] _lengths; // the phrase lengths there are, longest first
     private readonly Dictionary<string, int> _topicOrder;
 
     public TopicClassifier(TopicTaxonomy taxonomy)
@@ -55,15 +56,13 @@ public sealed class TopicClassifier
                     phrase.Evidence[existing] = (topic.Name, weight);
             }
         }
-        _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
-            .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
-            .ToArray();
+        _byFirstStem = phrases.Values.GroupBy(p => p.Stems[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
+        _lengths = phrases.Values.Select(p => p.Stems.Length).Distinct().OrderDescending().ToArray();
         _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
-        _longestPhrase = phrases.Values.Max(p => p.Stems.Length);
     }
 
     private static readonly int[] MaxGaps = [0, 1];
-    private readonly int _longestPhrase;
     private readonly Dictionary<string, string> _parents;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
@@ -76,19 +75,26 @@ public sealed class TopicClassifier
     {
         var stems = _stems.Of(tokens);
         var used = new bool[stems.Count];
+        // One look-up a word: most words start no phrase.
+        var candidates = new TopicPhrase[]?[stems.Count];
+        var any = false;
+        for (var i = 0; i < stems.Count; i++)
+            any |= (candidates[i] = _byFirstStem.GetValueOrDefault(stems[i])) is not null;
+        if (!any)
+            return TopicEvidence.None;
         HashSet<TopicPhrase>? found = null;
-        Span<int> positions = stackalloc int[_longestPhrase];
-        foreach (var group in _byLength)
+        Span<int> positions = stackalloc int[_lengths[0]];
+        foreach (var length in _lengths)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
             foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
                 {
-                    if (used[i] || !group.TryGetValue(stems[i], out var phrases)) // most words start no phrase
+                    if (used[i] || candidates[i] is not { } phrases)
                         continue;
                     foreach (var phrase in phrases)
-                        if (TryMatch(stems, used, i, phrase.Stems, maxGap, positions))
+                        if (phrase.Stems.Length == length && TryMatch(stems, used, i, phrase.Stems, maxGap, positions))
                         {
-                            foreach (var p in positions[..phrase.Stems.Length])
+                            foreach (var p in positions[..length])
                                 used[p] = true;
                             (found ??= []).Add(phrase);
                             break;

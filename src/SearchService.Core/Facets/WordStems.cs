@@ -18,7 +18,7 @@ public sealed class WordStems
     private const int MaxRemembered = 300_000;
 
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-    private readonly ConcurrentDictionary<string, string[]> _remembered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _remembered = new(); // ordinal, with the faster default string hash
     private int _rememberedCount; // ConcurrentDictionary.Count takes every lock
 
 

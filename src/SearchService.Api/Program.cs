@@ -15,6 +15,7 @@ if (!app.OpenOrExplain())
     return 1;
 }
 
+app.WarmUpSearches();
 app.UseReliability();
 app.UseSearchApiErrors();
 app.MapOpenApi();

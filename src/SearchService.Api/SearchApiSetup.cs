@@ -3,6 +3,7 @@ using SearchService.Api.Problems;
 using SearchService.Core;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
 using SearchService.Indexer;
 
 namespace SearchService.Api;
@@ -47,5 +48,28 @@ public static class SearchApiSetup
             app.Logger.LogCritical("Cannot start: {Message}", e.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Once the server has started, runs <see cref="SearchWarmUp"/> in the background: the service answers at once,
+    /// and the first users meet optimised code.
+    /// </summary>
+    public static WebApplication WarmUpSearches(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => Task.Run(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                var searches = SearchWarmUp.Run(app.Services.GetRequiredService<SearchIndex>(),
+                    app.Services.GetRequiredService<ParagraphSearcher>(), app.Lifetime.ApplicationStopping);
+                app.Logger.LogInformation("Warmed up with {Searches} searches in {Milliseconds:F0} ms", searches, clock.Elapsed.TotalMilliseconds);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or IOException or QueryTimeoutException)
+            {
+                app.Logger.LogDebug(e, "Search warm-up stopped");
+            }
+        }));
+        return app;
     }
 }

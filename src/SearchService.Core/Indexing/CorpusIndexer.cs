@@ -14,10 +14,31 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
 {
     private readonly SemaphoreSlim passGate = new(1, 1);
 
-    /// <summary>One pass over the whole corpus folder; the index commits on its own schedule (or call <see cref="SearchIndex.Commit"/>).</summary>
+    /// <summary>A pass that wrote at least this share of the index's paragraphs merges it down afterwards.</summary>
+    private const double MergeDownShare = 0.25;
+
+    /// <summary>
+    /// One pass over the whole corpus folder; the index commits on its own schedule (or call <see cref="SearchIndex.Commit"/>).
+    /// A pass that wrote a large share of the index then merges it down (<see cref="SearchIndex.MergeDown"/>), after
+    /// its changes are searchable and the pass is reported done.
+    /// </summary>
     public IndexingProgress Synchronize(CorpusFolder corpus, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
     {
         passGate.Wait(cancellation);
+        try
+        {
+            var summary = SynchronizeFiles(corpus, progress, cancellation);
+            MergeDownAfterBulk(summary);
+            return summary;
+        }
+        finally
+        {
+            passGate.Release();
+        }
+    }
+
+    private IndexingProgress SynchronizeFiles(CorpusFolder corpus, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
+    {
         status.BeginRun();
         try
         {
@@ -41,8 +62,17 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
         finally
         {
             status.EndRun();
-            passGate.Release();
         }
+    }
+
+    private void MergeDownAfterBulk(IndexingProgress pass)
+    {
+        var held = index.Search(searcher => searcher.IndexReader.NumDocs);
+        if (pass.Paragraphs == 0 || pass.Paragraphs < held * MergeDownShare)
+            return;
+        var clock = Stopwatch.StartNew();
+        index.MergeDown();
+        logger.LogInformation("Merged the index into one segment in {Seconds:F1} s", clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -63,6 +93,7 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
             completeRebuild(rebuild);
             index.CompleteRebuild(rebuild);
             index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
+            MergeDownAfterBulk(summary);
             return summary;
         }
         finally

@@ -8,9 +8,11 @@ using SearchService.Core.Facets;
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>
-/// The `http` command: runs the real service (its Release build, Kestrel on loopback) over the benchmark corpus and
-/// loads GET /search with 1, 8 and 32 concurrent connections, reporting throughput, latency percentiles and the
-/// server's own share (its tookMs) so that HTTP and JSON overhead is visible. Client and server share the machine.
+/// The `http` command: indexes the benchmark corpus with the indexer, starts the real service over it (Release build,
+/// Kestrel on loopback) and measures the start-up to the first answered query, the first pass of queries against a
+/// later one, GET /search under 1, 8 and 32 concurrent connections (throughput, latency percentiles, and the server's
+/// own share, its tookMs, so HTTP and JSON overhead is visible), and the service's peak working set. Client and
+/// server share the machine.
 /// </summary>
 public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
 {
@@ -29,20 +31,32 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
             var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
             var urls = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed).Select(SearchUrl).ToList();
 
-            using var server = StartServer(corpus.FullName, Path.Combine(work.FullName, "index"));
+            var index = Path.Combine(work.FullName, "index");
+            await BuildIndex(corpus.FullName, index);
+            Console.WriteLine($"Index built over {articles.Count:N0} articles; {urls.Count} distinct queries, {Duration.TotalSeconds:F0} s per level");
+
+            // A fresh process over the existing index: start-up, then the first pass of queries, one at a time.
+            var sinceStart = Stopwatch.StartNew();
+            using var server = StartServer(corpus.FullName, index);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections.Max() })
             {
                 BaseAddress = await server.Address,
             };
-            await WaitUntilReady(client);
-            Console.WriteLine($"Service ready over {articles.Count:N0} articles; {urls.Count} distinct queries, {Duration.TotalSeconds:F0} s per level");
-            foreach (var url in urls)
-                await client.GetAsync(url);
+            await WaitUntilAnswered(client, urls[0]);
+            var startUp = sinceStart.Elapsed;
+            var firstPass = await SequentialPass(client, urls);
+            await SequentialPass(client, urls);
 
             Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors |");
             Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var connections in Connections)
                 await Load(client, urls, connections);
+
+            var steadyPass = await SequentialPass(client, urls);
+            Console.WriteLine();
+            Console.WriteLine($"Start-up, process start to first answered query: {startUp.TotalSeconds:F2} s");
+            Console.WriteLine($"First pass after start-up, server p50 {firstPass.P50:F3} ms; steady state {steadyPass.P50:F3} ms ({firstPass.P50 / steadyPass.P50:F2}x)");
+            Console.WriteLine($"Peak working set of the service: {server.PeakWorkingSetBytes / 1048576.0:F0} MB");
             return 0;
         }
         finally
@@ -79,6 +93,36 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         Console.WriteLine($"| {connections} | {all.Count / clock.Elapsed.TotalSeconds:N0} | {all.P50:F2} | {all.P95:F2} | {all.P99:F2} | {server.P50:F2} | {server.P99:F2} | {errors} |");
     }
 
+    /// <summary>Every query once, one at a time; percentiles of the server's own time (its tookMs).</summary>
+    private static async Task<Percentiles> SequentialPass(HttpClient client, IReadOnlyList<string> urls)
+    {
+        var serverTimes = new List<double>(urls.Count);
+        foreach (var url in urls)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync(url));
+            serverTimes.Add(json.RootElement.GetProperty("tookMs").GetDouble());
+        }
+        return Percentiles.Of(serverTimes);
+    }
+
+    private static async Task WaitUntilAnswered(HttpClient client, string url)
+    {
+        for (var i = 0; i < 60_000; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(1);
+        }
+        throw new TimeoutException("The service answered no query.");
+    }
+
     private static string SearchUrl(BenchQuery query)
     {
         var q = query.Class switch
@@ -90,16 +134,18 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         return $"/search?q={Uri.EscapeDataString(q)}" + (query.Region is null ? "" : $"&region={Uri.EscapeDataString(query.Region)}");
     }
 
-    private static async Task WaitUntilReady(HttpClient client)
+    /// <summary>Indexes the corpus with the indexer program, which commits before it exits.</summary>
+    private static async Task BuildIndex(string corpus, string index)
     {
-        for (var i = 0; i < 6000; i++)
-        {
-            using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
-            if (health.RootElement.GetProperty("status").GetString() == "ready")
-                return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The service did not become ready.");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        foreach (var argument in new[] { RepositoryFile("src/SearchService.Indexer/bin/Release/net10.0/SearchService.Indexer.dll"), "index",
+                     $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Logging:LogLevel:Default=Warning" })
+            start.ArgumentList.Add(argument);
+        using var indexer = Process.Start(start)!;
+        await indexer.StandardOutput.ReadToEndAsync();
+        await indexer.WaitForExitAsync();
+        if (indexer.ExitCode != 0)
+            throw new InvalidOperationException($"The indexer exited with {indexer.ExitCode}.");
     }
 
     private static ServerProcess StartServer(string corpus, string index) =>
@@ -142,7 +188,13 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
             process.BeginErrorReadLine();
         }
 
-        public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(10));
+
+        /// <summary>The most memory the service has held in RAM since it started (VmHWM).</summary>
+        public long PeakWorkingSetBytes =>
+            File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) is { } line
+                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024
+                : process.PeakWorkingSet64;
 
         [GeneratedRegex(@"Now listening on: (http://\S+)")]
         private static partial Regex ListeningOn();

@@ -26,6 +26,42 @@ public sealed class CorpusIndexerTests : IDisposable
     private static List<string> Texts(SearchIndex index, string articleId) =>
         new ArticleLookup(index).Find(articleId)?.Paragraphs.Select(p => p.Text).ToList() ?? [];
 
+    private static int Segments(SearchIndex index) => index.Search(searcher => searcher.IndexReader.Leaves.Count);
+
+    private static string JsonlArticles(string prefix, int count) => string.Concat(Enumerable.Range(1, count).Select(i =>
+        $"{{\"id\": \"{prefix}{i}\", \"title\": \"Report {i}\", \"paragraphs\": [\"Rivers rose in Pakistan.\", \"Aid arrived.\"]}}\n"));
+
+    [Fact]
+    public void A_pass_that_writes_a_large_share_of_the_index_leaves_it_in_one_segment()
+    {
+        corpusFolder.WriteFile("a.jsonl", JsonlArticles("a", 20));
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            corpusFolder.WriteFile("b.jsonl", JsonlArticles("b", 40));
+            Sync(indexer);
+
+            Assert.Equal(1, Segments(index));
+            Assert.Equal(new IndexStatistics(60, 120), new ArticleLookup(index).Statistics());
+        }
+    }
+
+    [Fact]
+    public void A_small_pass_does_not_rewrite_the_index()
+    {
+        corpusFolder.WriteFile("a.jsonl", JsonlArticles("a", 40));
+        var (index, indexer) = Open();
+        using (index)
+        {
+            Sync(indexer);
+            corpusFolder.WriteFile("b.jsonl", JsonlArticles("b", 2));
+            Sync(indexer);
+
+            Assert.True(Segments(index) > 1, "the small pass was merged into the rest");
+        }
+    }
+
     [Fact]
     public void Unchanged_files_are_skipped_after_a_restart()
     {

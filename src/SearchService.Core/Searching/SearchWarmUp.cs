@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Runs a few dozen searches of every shape (word, words, phrase, facet filter, one hit per article, no query) with
+/// words from the index itself, so that the first users after a start do not wait for the JIT to reach optimised code: measured
+/// without it, the first queries after start-up took about four times as long as later ones.
+/// </summary>
+public static partial class SearchWarmUp
+{
+    private const int Rounds = 40;
+
+    /// <returns>How many searches ran (none when the index is empty).</returns>
+    public static int Run(SearchIndex index, ParagraphSearcher searcher, CancellationToken cancellation)
+    {
+        var sample = index.Search(Sample);
+        if (sample is null)
+            return 0;
+        var (first, second, region) = sample.Value;
+        var requests = new[]
+        {
+            new SearchRequest(first),
+            new SearchRequest($"{first} {second}"),
+            new SearchRequest($"\"{first} {second}\""),
+            new SearchRequest(first, Region: region is null ? null : [region]),
+            new SearchRequest(first, Unit: ResultUnit.Article),
+        };
+        // Newest first without a query goes over every paragraph: a few rounds are enough, the code is the same.
+        searcher.Search(new SearchRequest(null));
+        var searches = 1;
+        for (var round = 0; round < Rounds && !cancellation.IsCancellationRequested; round++)
+        {
+            foreach (var request in requests)
+            {
+                searcher.Search(request);
+                searches++;
+            }
+        }
+        return searches;
+    }
+
+    /// <summary>Two words and a region of the index's first paragraph, or null when it has none.</summary>
+    private static (string First, string Second, string? Region)? Sample(Lucene.Net.Search.IndexSearcher searcher)
+    {
+        if (searcher.IndexReader.NumDocs == 0)
+            return null;
+        var doc = searcher.Doc(0, StoredParagraph.HitFields);
+        var words = Word().Matches(StoredParagraph.Get(doc, IndexSchema.Text)).Select(m => m.Value).Take(2).ToList();
+        return words.Count == 2 ? (words[0], words[1], StoredParagraph.GetAll(doc, IndexSchema.Region).FirstOrDefault()) : null;
+    }
+
+    [GeneratedRegex(@"\p{L}{4,}")]
+    private static partial Regex Word();
+}

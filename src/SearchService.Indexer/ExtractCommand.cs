@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -29,23 +30,31 @@ public static class ExtractCommand
         var paragraphs = 0;
         var clock = Stopwatch.StartNew();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        // Each line is written into memory and copied to a buffered output: a Utf8JsonWriter over the stream itself
+        // flushes the stream with every line, one system call per article.
+        var line = new ArrayBufferWriter<byte>(1 << 12);
         using (var input = File.OpenRead(path))
         using (var buffered = new BufferedStream(output, 1 << 16))
-        using (var writer = new Utf8JsonWriter(buffered, WriterOptions))
+        using (var writer = new Utf8JsonWriter(line, WriterOptions))
         {
-            var extracted = JsonlArticleReader.Read(input, path, p =>
-                {
-                    problems++;
-                    log.WriteLine($"skipped {p}");
-                })
-                .AsParallel().AsOrdered()
-                .WithDegreeOfParallelism(threads ?? Environment.ProcessorCount)
-                .Select(a => (Article: a, Facets: extractor.Extract(a)));
+            var articlesRead = JsonlArticleReader.Read(input, path, p =>
+            {
+                problems++;
+                log.WriteLine($"skipped {p}");
+            });
+            var degree = threads ?? Environment.ProcessorCount;
+            // One thread: extracted in the reading loop, without PLINQ's hand-over and reordering between threads.
+            var extracted = degree == 1
+                ? articlesRead.Select(a => (Article: a, Facets: extractor.Extract(a)))
+                : articlesRead.AsParallel().AsOrdered().WithDegreeOfParallelism(degree)
+                    .Select(a => (Article: a, Facets: extractor.Extract(a)));
             foreach (var (article, facets) in extracted)
             {
                 Write(writer, article.Id, facets);
                 writer.Flush();
+                buffered.Write(line.WrittenSpan);
                 buffered.WriteByte((byte)'\n');
+                line.ResetWrittenCount();
                 writer.Reset();
                 articles++;
                 paragraphs += article.Paragraphs.Count;

@@ -12,7 +12,19 @@ public static partial class ParagraphSplitter
             .ToList();
 
     /// <summary>Folds all white space (including line breaks) to single spaces and trims.</summary>
-    public static string Normalize(string paragraph) => Whitespace().Replace(paragraph, " ").Trim();
+    public static string Normalize(string paragraph) =>
+        IsNormal(paragraph) ? paragraph : Whitespace().Replace(paragraph, " ").Trim();
+
+    // Most paragraphs (every one of a .jsonl corpus written by a tool) are folded already: no copy, no regex.
+    private static bool IsNormal(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+            return false;
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+                return false;
+        return true;
+    }
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLine();

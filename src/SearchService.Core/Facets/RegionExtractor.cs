@@ -40,9 +40,12 @@ public sealed class RegionExtractor
 
     /// <summary>Distinct regions named in <paramref name="text"/>, in order of first mention, each marked
     /// <see cref="NamedRegion.AsLocation"/> when some mention of it follows "in".</summary>
-    public IReadOnlyList<NamedRegion> Named(string text)
+    public IReadOnlyList<NamedRegion> Named(string text) => Named(text, TextTokens.Tokenize(text));
+
+    /// <inheritdoc cref="Named(string)"/>
+    /// <param name="tokens">The tokens of <paramref name="text"/>, when the caller has them already.</param>
+    public IReadOnlyList<NamedRegion> Named(string text, IReadOnlyList<Token> tokens)
     {
-        var tokens = TextTokens.Tokenize(text);
         var named = new List<NamedRegion>();
         foreach (var m in Mentions(tokens, TextTokens.IsShouting(text)))
         {

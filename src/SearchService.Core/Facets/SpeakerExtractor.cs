@@ -19,17 +19,27 @@ public sealed class SpeakerExtractor
     }
 
     /// <summary>Speakers of each paragraph, in order; distinct within a paragraph, in order of appearance.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<string> paragraphs)
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<string> paragraphs) =>
+        Extract(paragraphs.Select(TextTokens.Tokenize).ToList());
+
+    /// <summary>Speakers of each paragraph, given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
     {
-        var parsed = paragraphs.Select(p => new Paragraph(TextTokens.Tokenize(p), this)).ToList();
+        var parsed = paragraphs.Select(tokens => new Paragraph(tokens, this)).ToList();
         var context = new ArticleContext(ProperNouns(parsed));
         return parsed.Select(p => (IReadOnlyList<string>)p.Speakers(context)).ToList();
     }
 
     // Words capitalised somewhere other than a sentence start are names; "Analysts said" at a sentence start is not one.
-    private static HashSet<string> ProperNouns(IEnumerable<Paragraph> paragraphs) =>
-        paragraphs.SelectMany(p => p.Tokens.Where((t, i) => t.IsWord && t.IsCapitalised && !TextTokens.IsSentenceStart(p.Tokens, i))
-            .Select(t => t.Text)).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> ProperNouns(IEnumerable<Paragraph> paragraphs)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            for (var i = 0; i < p.Tokens.Count; i++)
+                if (p.Tokens[i] is { IsWord: true, IsCapitalised: true } t && !names.Contains(t.Text) && !TextTokens.IsSentenceStart(p.Tokens, i))
+                    names.Add(t.Text);
+        return names;
+    }
 
     private enum Kind { Person, Body, Unknown }
 
@@ -302,9 +312,21 @@ public sealed class SpeakerExtractor
             return Role.Name;
         }
 
-        // Canonical form: words joined by spaces, periods after initials dropped ("Oleg V. Syromolotov" → "Oleg V Syromolotov").
-        private string Text(int first, int end) =>
-            string.Join(' ', Enumerable.Range(first, end - first).Select(i => Tokens[i].Text).Where(t => t != "."));
+        // Canonical form: words joined by spaces, periods after initials dropped ("Oleg V. Syromolotov" → "Oleg V Syromolotov"),
+        // a possessive kept on its word ("Moody's").
+        private string Text(int first, int end)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var i = first; i < end; i++)
+            {
+                if (Tokens[i].Text == ".")
+                    continue;
+                if (text.Length > 0 && Tokens[i - 1].End < Tokens[i].Start)
+                    text.Append(' ');
+                text.Append(Tokens[i].Text);
+            }
+            return text.ToString();
+        }
 
         // Maximal runs of capitalised words and initials, joined by "of", "for", "the": "Ministry of Foreign Affairs of Pakistan Nabeel Munir".
         private void FindChunks()
@@ -319,6 +341,10 @@ public sealed class SpeakerExtractor
                         end++;
                     else if (IsJoiner(end) && (IsChunkWord(end + 1) || (IsJoiner(end + 1) && IsChunkWord(end + 2))))
                         end++;
+                    else if (IsPossessive(end) && OwnsPartOfTheName(i, end) && BodyNameFollows(end + 2))
+                        end += 2;
+                    else if (Tokens[end].Text == "and" && JoinsOneName(end))
+                        end++;
                     else
                         break;
                 }
@@ -327,6 +353,44 @@ public sealed class SpeakerExtractor
                     _chunkAt[k] = _chunks.Count - 1;
                 i = end;
             }
+        }
+
+        // "Moody's Investors Service Inc" is one name, not "Investors Service Inc"; but "Texas Air Corp's Continental
+        // Airlines", "Iraq's Defence Ministry" and "President Reagan's Council of Economic Advisers" name an owner first.
+        private bool OwnsPartOfTheName(int chunkStart, int possessive) =>
+            !_place[possessive - 1] && !Lex.CompanySuffixes.Contains(Tokens[possessive - 1].Text)
+            && !Lex.PersonTitles.Contains(Tokens[chunkStart].Text);
+
+        // "'" then "s", written against the word before: "Moody's".
+        private bool IsPossessive(int i) =>
+            i + 1 < Tokens.Count && TextTokens.IsQuote(Tokens[i].Text) && Tokens[i + 1].Text == "s"
+            && Tokens[i - 1].End == Tokens[i].Start && Tokens[i].End == Tokens[i + 1].Start;
+
+        // "Savings and Loan Association", "Goodyear Tire and Rubber Co", "Trade and Industry"; not "Exxon Corp and
+        // Mobil Corp" (a whole company name before "and"), nor "James Baker and Federal Reserve Board" (a second body).
+        private bool JoinsOneName(int and)
+        {
+            var before = Tokens[and - 1].Text;
+            if (_place[and - 1] || Lex.CompanySuffixes.Contains(before) || !IsChunkWord(and + 1))
+                return false;
+            if (Lex.OrganisationWords.Contains(Tokens[and + 1].Text))
+                return Lex.OrganisationWords.Contains(before) && !IsChunkWord(and + 2);
+            return BodyNameFollows(and + 1);
+        }
+
+        // One to four capitalised words from j, no place or title among them ("… and Additional Secretary Ministry
+        // of …" goes on to a person), the last an organisation word or a company suffix: the rest of a body's name ("Loan Association", "Rubber Co", "Investors Service Inc", "Poor's Corp").
+        private bool BodyNameFollows(int j)
+        {
+            var k = j;
+            for (var words = 0; words < 4 && IsChunkWord(k) && !_place[k] && !Lex.PersonTitles.Contains(Tokens[k].Text); words++)
+            {
+                k++;
+                if (IsPossessive(k) && IsChunkWord(k + 2))
+                    k += 2;
+            }
+            return k > j && !IsChunkWord(k)
+                && (Lex.CompanySuffixes.Contains(Tokens[k - 1].Text) || Lex.OrganisationWords.Contains(Tokens[k - 1].Text));
         }
 
         private bool IsJoiner(int i) => i < Tokens.Count && !Tokens[i].IsCapitalised && Lex.Connectors.Contains(Tokens[i].Text);

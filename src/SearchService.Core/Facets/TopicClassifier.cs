@@ -1,35 +1,40 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
+using System.Runtime.InteropServices;
 
 namespace SearchService.Core.Facets;
 
 /// <summary>
-/// Assigns taxonomy topics by weighing the evidence of trigger and cue phrases. Text and phrases both go through
-/// Lucene's <see cref="EnglishAnalyzer"/> (lower case, stop words out, Porter stems), so "countering financing of
+/// Assigns taxonomy topics by weighing the evidence of trigger and cue phrases. Text and phrases are both reduced to
+/// English stems (<see cref="WordStems"/>: lower case, stop words out, Porter stems), so "countering financing of
 /// terrorism" meets the trigger "financing of terrorism". Longer phrases are matched first and use up their words,
 /// so a specific topic ("Foreign terrorist fighters") is not echoed by a generic one ("terrorist" → Terrorism).
-/// Thread-safe: Lucene analyzers keep their token streams per thread.
+/// Thread-safe.
 /// </summary>
 public sealed class TopicClassifier
 {
-    /// <summary>Headline words weigh this much more than body words when judging the whole article.</summary>
+    /// <summary>A phrase in the headline adds this many times its weight to the article's evidence.</summary>
     public const double TitleFactor = 2;
 
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-    private readonly TopicTaxonomy _taxonomy;
-    private readonly Dictionary<string, Phrase[]>[] _byLength; // by first stem, longest phrases first
-    private readonly Dictionary<string, int> _topicOrder;
+    /// <summary>
+    /// A phrase in the body adds its weight once, and twice when it is in the lead paragraph (where a wire story says
+    /// what it is about) or recurs in another paragraph; more repeats add nothing. Summing every repeat let one
+    /// word that a long story keeps using ("assets", "export") outweigh what the story is about.
+    /// </summary>
+    public const double BodyRepeatCap = 2;
 
-    /// <summary>A stemmed phrase and what it is evidence of; one phrase may serve several topics ("wheat").</summary>
-    private sealed record Phrase(string[] Stems, List<(string Topic, double Weight)> Evidence);
+    /// <summary>The lead paragraph's phrases count this many times (up to <see cref="BodyRepeatCap"/>).</summary>
+    public const double LeadFactor = 2;
+
+    private readonly WordStems _stems = new();
+    private readonly TopicTaxonomy _taxonomy;
+    private readonly Dictionary<string, TopicPhrase[]> _byFirstStem; // longest phrases first
+    private readonly int[] _lengths; // the phrase lengths there are, longest first
+    private readonly Dictionary<string, int> _topicOrder;
 
     public TopicClassifier(TopicTaxonomy taxonomy)
     {
         _taxonomy = taxonomy;
         _topicOrder = taxonomy.Topics.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, TopicPhrase>(StringComparer.Ordinal);
         foreach (var topic in taxonomy.Topics)
         {
             var words = topic.Triggers.Select(w => (w, TopicTaxonomy.TriggerWeight))
@@ -42,7 +47,7 @@ public sealed class TopicClassifier
                         $"The topic taxonomy file '{taxonomy.Path}' is malformed: '{text}' of topic '{topic.Name}' is only stop words.");
                 var key = string.Join(' ', stems);
                 if (!phrases.TryGetValue(key, out var phrase))
-                    phrases[key] = phrase = new Phrase(stems.ToArray(), []);
+                    phrases[key] = phrase = new TopicPhrase(stems.ToArray(), []);
                 // Listed twice for one topic ("combating terrorism", "combatting terrorism" may stem alike): the stronger counts.
                 var existing = phrase.Evidence.FindIndex(e => e.Topic == topic.Name);
                 if (existing < 0)
@@ -51,85 +56,112 @@ public sealed class TopicClassifier
                     phrase.Evidence[existing] = (topic.Name, weight);
             }
         }
-        _byLength = phrases.Values.GroupBy(p => p.Stems.Length).OrderByDescending(g => g.Key)
-            .Select(g => g.GroupBy(p => p.Stems[0]).ToDictionary(f => f.Key, f => f.ToArray(), StringComparer.Ordinal))
-            .ToArray();
+        _byFirstStem = phrases.Values.GroupBy(p => p.Stems[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
+        _lengths = phrases.Values.Select(p => p.Stems.Length).Distinct().OrderDescending().ToArray();
         _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
-        _firstStems = phrases.Values.Select(p => p.Stems[0]).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly int[] MaxGaps = [0, 1];
-    private readonly HashSet<string> _firstStems;
     private readonly Dictionary<string, string> _parents;
 
     public TopicTaxonomy Taxonomy => _taxonomy;
 
-    /// <summary>Evidence per topic in <paramref name="text"/>: each distinct phrase found counts once.</summary>
-    public IReadOnlyDictionary<string, double> Score(string text)
+    /// <summary>The phrases found in <paramref name="text"/> and the evidence per topic (each distinct phrase counts once).</summary>
+    public TopicEvidence Score(string text) => Score(TextTokens.Tokenize(text));
+
+    /// <summary>The phrases found in a text given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
+    public TopicEvidence Score(IReadOnlyList<Token> tokens)
     {
-        var stems = Stem(text);
+        var stems = _stems.Of(tokens);
         var used = new bool[stems.Count];
-        var found = new HashSet<Phrase>();
-        var starts = stems.Select(_firstStems.Contains).ToArray(); // most words start no phrase: skip them early
-        foreach (var group in _byLength)
+        // One look-up a word: most words start no phrase.
+        var candidates = new TopicPhrase[]?[stems.Count];
+        var any = false;
+        for (var i = 0; i < stems.Count; i++)
+            any |= (candidates[i] = _byFirstStem.GetValueOrDefault(stems[i])) is not null;
+        if (!any)
+            return TopicEvidence.None;
+        HashSet<TopicPhrase>? found = null;
+        Span<int> positions = stackalloc int[_lengths[0]];
+        foreach (var length in _lengths)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
             foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
                 {
-                    if (!starts[i])
+                    if (used[i] || candidates[i] is not { } phrases)
                         continue;
-                    foreach (var phrase in group.GetValueOrDefault(stems[i]) ?? [])
-                        if (TryMatch(stems, used, i, phrase.Stems, maxGap, out var positions))
+                    foreach (var phrase in phrases)
+                        if (phrase.Stems.Length == length && TryMatch(stems, used, i, phrase.Stems, maxGap, positions))
                         {
-                            foreach (var p in positions)
+                            foreach (var p in positions[..length])
                                 used[p] = true;
-                            found.Add(phrase);
+                            (found ??= []).Add(phrase);
                             break;
                         }
                 }
-
-        var scores = new Dictionary<string, double>();
-        foreach (var (topic, weight) in found.SelectMany(p => p.Evidence))
-            scores[topic] = scores.GetValueOrDefault(topic) + weight;
-        return scores;
+        return found is null ? TopicEvidence.None : new TopicEvidence(found);
     }
 
     /// <summary>Topics whose evidence in <paramref name="text"/> reaches the taxonomy's threshold, strongest first.</summary>
     public IReadOnlyList<string> Classify(string text) => Select(Score(text));
 
     /// <summary>Topics whose evidence reaches the taxonomy's threshold, strongest first.</summary>
-    public IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores) => Select(scores, _taxonomy.Threshold);
+    public IReadOnlyList<string> Select(TopicEvidence evidence) => Select(evidence.Scores, _taxonomy.Threshold);
 
     /// <summary>
-    /// What the article as a whole is about: title evidence (weighted by <see cref="TitleFactor"/>) plus every paragraph's,
-    /// keeping topics over the threshold that are not minor asides beside the strongest topic.
+    /// What the article as a whole is about: each phrase of the headline and the paragraphs counts as
+    /// <see cref="TitleFactor"/>, <see cref="LeadFactor"/> and <see cref="BodyRepeatCap"/> say; an article keeps the
+    /// topics over the threshold that are not minor asides beside the strongest topic.
     /// </summary>
-    public IReadOnlyList<string> ClassifyArticle(string title, IEnumerable<IReadOnlyDictionary<string, double>> paragraphScores)
+    public IReadOnlyList<string> ClassifyArticle(string title, IEnumerable<TopicEvidence> paragraphs)
     {
+        var body = new Dictionary<TopicPhrase, double>();
+        var lead = true;
+        foreach (var paragraph in paragraphs)
+        {
+            foreach (var phrase in paragraph.Phrases)
+                body[phrase] = Math.Min(BodyRepeatCap, body.GetValueOrDefault(phrase) + (lead ? LeadFactor : 1));
+            lead = false;
+        }
         var total = new Dictionary<string, double>();
-        foreach (var (topic, score) in Score(title))
-            total[topic] = TitleFactor * score;
-        foreach (var scores in paragraphScores)
-            foreach (var (topic, score) in scores)
-                total[topic] = total.GetValueOrDefault(topic) + score;
-        var best = total.Count == 0 ? 0 : total.Values.Max();
+        foreach (var (phrase, count) in body)
+            AddEvidence(total, phrase, count);
+        foreach (var phrase in Score(title).Phrases)
+            AddEvidence(total, phrase, TitleFactor);
+        var best = 0.0;
+        foreach (var score in total.Values)
+            best = Math.Max(best, score);
         var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
         // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
         // needs only the threshold, not a share of the parent's larger score.
-        var narrower = Select(total).Where(t => !kept.Contains(t) && _parents.GetValueOrDefault(t) is { } parent && kept.Contains(parent));
-        return kept.Concat(narrower).ToList();
+        foreach (var topic in Select(total, _taxonomy.Threshold))
+            if (!kept.Contains(topic) && _parents.GetValueOrDefault(topic) is { } parent && kept.Contains(parent))
+                kept.Add(topic);
+        return kept;
     }
 
-    private IReadOnlyList<string> Select(IReadOnlyDictionary<string, double> scores, double threshold) =>
-        scores.Where(s => s.Value >= threshold)
-            .OrderByDescending(s => s.Value).ThenBy(s => _topicOrder[s.Key])
-            .Select(s => s.Key).ToList();
-
-    private static bool TryMatch(List<string> stems, bool[] used, int start, string[] phrase, int maxGap, out List<int> positions)
+    private static void AddEvidence(Dictionary<string, double> total, TopicPhrase phrase, double count)
     {
-        positions = [start];
-        if (used[start])
-            return false;
+        foreach (var (topic, weight) in phrase.Evidence)
+            CollectionsMarshal.GetValueRefOrAddDefault(total, topic, out _) += weight * count;
+    }
+
+    private List<string> Select(IReadOnlyDictionary<string, double> scores, double threshold)
+    {
+        var selected = new List<string>();
+        foreach (var (topic, score) in scores)
+            if (score >= threshold)
+                selected.Add(topic);
+        if (selected.Count > 1)
+            selected.Sort((a, b) => scores[b].CompareTo(scores[a]) is var byScore and not 0 ? byScore : _topicOrder[a].CompareTo(_topicOrder[b]));
+        return selected;
+    }
+
+    // Fills positions with where the phrase's stems are, each at most maxGap words after the one before.
+    private static bool TryMatch(List<string> stems, bool[] used, int start, string[] phrase, int maxGap, Span<int> positions)
+    {
+        positions[0] = start;
         var at = start;
         for (var k = 1; k < phrase.Length; k++)
         {
@@ -138,21 +170,11 @@ public sealed class TopicClassifier
                 if (!used[j] && stems[j] == phrase[k]) { next = j; break; }
             if (next < 0)
                 return false;
-            positions.Add(next);
+            positions[k] = next;
             at = next;
         }
         return true;
     }
 
-    private List<string> Stem(string text)
-    {
-        var stems = new List<string>();
-        using var stream = _analyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            stems.Add(term.ToString());
-        stream.End();
-        return stems;
-    }
+    private List<string> Stem(string text) => _stems.Of(text);
 }

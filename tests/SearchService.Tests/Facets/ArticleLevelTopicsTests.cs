@@ -33,6 +33,21 @@ public class ArticleLevelTopicsTests
             "The grain was loaded on a vessel in New Orleans."));
 
     [Fact]
+    public void WordRepeatedInEveryParagraphCountsAtMostTwice() =>
+        Assert.Equal(["grain", "wheat"], ArticleTopics("Egypt buys U.S. wheat",
+            "Egypt bought 200,000 tonnes of U.S. wheat for delivery in May, the Agriculture Department said.",
+            "The first vessel is due to load at a Gulf port next week.",
+            "A second vessel will follow before the end of the month.",
+            "Shippers said the vessel chartered for the third cargo was still being repaired.",
+            "Port officials expect a fourth vessel in early June."));
+
+    [Fact]
+    public void LeadParagraphCountsTwice() =>
+        Assert.Equal(["ship"], ArticleTopics("Busy week at Gulf ports",
+            "Freight rates rose as more vessels were booked at Gulf ports.",
+            "Grain and corn made up most of the cargoes."));
+
+    [Fact]
     public void ParagraphGetsOnlyTopicsOfItsArticle()
     {
         using var file = TempFile.WithText(Taxonomy, "taxonomy");

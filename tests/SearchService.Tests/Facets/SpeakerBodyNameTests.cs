@@ -1,0 +1,39 @@
+namespace SearchService.Tests.Facets;
+
+/// <summary>Names of bodies that contain a possessive or "and": kept whole, without swallowing an owner or a second body.</summary>
+public class SpeakerBodyNameTests
+{
+    private static IReadOnlyList<string> Speakers(string paragraph) => Facets.Speakers.Extract([paragraph])[0];
+
+    [Fact]
+    public void PossessiveInsideACompanyNameIsKept() =>
+        Assert.Equal(["Moody's Investors Service Inc"],
+            Speakers("Moody's Investors Service Inc said it lowered the ratings on 200 mln dlrs of the company's debt."));
+
+    [Fact]
+    public void AndInsideABodyNameIsKept() =>
+        Assert.Equal(["Home Federal Savings and Loan Association"],
+            Speakers("Home Federal Savings and Loan Association said it agreed to sell three branches."));
+
+    [Fact]
+    public void AndBeforeACompanySuffixIsKept() =>
+        Assert.Equal(["Goodyear Tire and Rubber Co"], Speakers("Goodyear Tire and Rubber Co said it will close the plant."));
+
+    [Fact]
+    public void TwoCompaniesJoinedByAndStayApart() =>
+        Assert.DoesNotContain("Exxon Corp and Mobil Corp", Speakers("Exxon Corp and Mobil Corp said they raised crude oil prices."));
+
+    [Fact]
+    public void PersonAndABodyStayApart() =>
+        Assert.DoesNotContain(Speakers("Treasury Secretary James Baker and Federal Reserve Board said the dollar had fallen enough."),
+            s => s.Contains(" and "));
+
+    [Fact]
+    public void CountryOwningAMinistryIsNotPartOfItsName() =>
+        Assert.Equal(["Defence Ministry"], Speakers("Iraq's Defence Ministry said its aircraft hit two tankers in the Gulf."));
+
+    [Fact]
+    public void TitledPersonAfterAndIsNotPartOfABodyName() =>
+        Assert.Equal(["Mikhail Petrov", "Ahmed Khan"],
+            Speakers("The talks were led by Deputy Minister of Trade of Russia Mikhail Petrov and Additional Secretary Ministry of Commerce of Pakistan Ahmed Khan."));
+}

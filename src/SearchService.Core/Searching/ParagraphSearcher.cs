@@ -38,15 +38,13 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             var rankQuery = textQuery is not null && request.Syntax == QuerySyntax.Simple && simpleParser.IsQuestion(request.Query!)
                 ? feedback.Expand(searcher, textQuery)
                 : matchQuery;
-            // With one facet filtered, the usual case, one pass gives the hits and that facet's counts (drill sideways).
-            var sideways = filtered.Count == 1 ? new Sideways(filtered[0], new QueryWrapperFilter(AnyValue(request, filtered[0]))) : null;
-            var query = WithFilters(rankQuery, request, except: sideways?.Facet);
+            var query = WithFilters(rankQuery, request, except: null);
             var page = request.Unit == ResultUnit.Article
-                ? ArticlePage(searcher, query, sideways, request, textQuery, unfiltered)
-                : ParagraphPage(searcher, query, sideways, request, textQuery, unfiltered);
+                ? ArticlePage(searcher, query, request, textQuery, unfiltered)
+                : ParagraphPage(searcher, query, request, textQuery, unfiltered);
 
             var facetCounts = new Dictionary<string, FacetTally>(page.FacetCounts);
-            foreach (var facet in filtered.Where(f => f != sideways?.Facet))
+            foreach (var facet in filtered)
             {
                 // Counted without this facet's own filter, so other values of it stay selectable.
                 facetCounts[facet] = CountFacet(searcher, WithFilters(matchQuery, request, except: facet), facet, request.Unit);
@@ -94,43 +92,32 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
 
     private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, FacetTally> FacetCounts);
 
-    /// <summary>A facet whose filter is applied while collecting rather than in the query, and whose counts leave it out.</summary>
-    private sealed record Sideways(string Facet, Filter Filter);
-
-    private HitPage ParagraphPage(IndexSearcher searcher, Query query, Sideways? sideways, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
     {
         var ranked = textQuery is not null;
         var order = ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst;
         var top = TopFieldCollector.Create(order, request.Page * request.PageSize, fillFields: false,
             trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
-        var main = MultiCollector.Wrap(top, counts);
-        var sidewaysCounts = sideways is null ? null : new FacetCountsCollector(searcher.IndexReader, [sideways.Facet]);
-        searcher.Search(query, sideways is null ? main : new DrillSidewaysCollector(sideways.Filter, main, sidewaysCounts!));
+        searcher.Search(query, MultiCollector.Wrap(top, counts));
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
             .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc, StoredParagraph.HitFields), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
-        var tallies = facets.ToDictionary(f => f, counts.TallyOf);
-        if (sideways is not null)
-            tallies[sideways.Facet] = sidewaysCounts!.TallyOf(sideways.Facet);
-        return new HitPage(top.TotalHits, null, hits, tallies);
+        return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
     }
 
-    private HitPage ArticlePage(IndexSearcher searcher, Query query, Sideways? sideways, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
     {
         var ranked = textQuery is not null;
         var collector = new ParagraphMatchCollector();
-        var sidewaysMatches = sideways is null ? null : new ParagraphMatchCollector();
-        searcher.Search(query, sideways is null ? collector : new DrillSidewaysCollector(sideways.Filter, collector, sidewaysMatches!));
+        searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToHit(searcher.Doc(g.Best.Doc, StoredParagraph.HitFields), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
                 with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
-        if (sideways is not null)
-            counts[sideways.Facet] = ArticleFacetCounter.Count(searcher, sidewaysMatches!.Matches, sideways.Facet);
         return new HitPage(collector.Matches.Count, groups.Count, hits, counts);
     }
 
@@ -162,23 +149,22 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private static Query WithFilters(Query query, SearchRequest request, string? except)
     {
         var filters = new BooleanQuery();
-        foreach (var facet in IndexSchema.FacetFields.Where(f => f != except && request.FilterValues(f).Count > 0))
-            filters.Add(AnyValue(request, facet), Occur.MUST);
+        foreach (var facet in IndexSchema.FacetFields.Where(f => f != except))
+        {
+            var values = request.FilterValues(facet);
+            if (values.Count == 0)
+                continue;
+            var anyValue = new BooleanQuery();
+            foreach (var value in values)
+            {
+                anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+                if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
+                    anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
+            }
+            filters.Add(anyValue, Occur.MUST);
+        }
         // A filter narrows the matches without changing their scores.
         return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
-    }
-
-    /// <summary>Paragraphs with any of the values selected for <paramref name="facet"/>.</summary>
-    private static BooleanQuery AnyValue(SearchRequest request, string facet)
-    {
-        var anyValue = new BooleanQuery();
-        foreach (var value in request.FilterValues(facet))
-        {
-            anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
-            if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
-                anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
-        }
-        return anyValue;
     }
 
     /// <summary>Most frequent first, then by value; values the user selected are always listed, so they can be unticked.</summary>

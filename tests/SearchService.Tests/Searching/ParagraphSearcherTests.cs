@@ -80,6 +80,27 @@ public sealed class ParagraphSearcherTests : IDisposable
     }
 
     [Fact]
+    public void With_one_facet_filtered_its_counts_leave_its_filter_out_and_the_others_keep_it()
+    {
+        var result = Search(q: "terrorism", region: ["Afghanistan"]);
+        Assert.Equal(["old#2"], result.Hits.Select(h => h.Id));
+        Assert.Equal(1, result.Total);
+        // Region counted over every "terrorism" paragraph; topic only over the Afghanistan one.
+        Assert.Equal(new Dictionary<string, int> { ["Pakistan"] = 1, ["Russia"] = 1, ["Afghanistan"] = 1 }, Counts(result.Facets.Region));
+        Assert.Equal(new Dictionary<string, int> { ["Counter-terrorism"] = 1 }, Counts(result.Facets.Topic));
+    }
+
+    [Fact]
+    public void With_one_facet_filtered_article_counts_leave_its_filter_out()
+    {
+        var result = new ParagraphSearcher(index.Index).Search(new SearchRequest("terrorism", Topic: ["Trade"], Unit: ResultUnit.Article));
+        Assert.Equal(0, result.Total);
+        Assert.Equal(0, result.TotalArticles);
+        // Both articles have a "terrorism" paragraph about counter-terrorism; none of those paragraphs is about trade.
+        Assert.Equal(new Dictionary<string, int> { ["Counter-terrorism"] = 2, ["Trade"] = 0 }, Counts(result.Facets.Topic));
+    }
+
+    [Fact]
     public void Selected_value_without_matches_is_still_listed_with_zero()
     {
         var result = Search(q: "wheat", region: ["Afghanistan"]);

@@ -101,7 +101,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc, StoredParagraph.HitFields), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+            .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
@@ -114,7 +114,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(searcher.Doc(g.Best.Doc, StoredParagraph.HitFields), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+            .Select(g => ToHit(Load(searcher, g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
                 with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
@@ -179,22 +179,25 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         return ranked;
     }
 
-    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float? score, Query? query, int? otherMatches)
+    private static StoredHitVisitor Load(IndexSearcher searcher, int doc)
     {
-        var text = StoredParagraph.Get(doc, IndexSchema.Text);
-        return new SearchHit(
-            StoredParagraph.Get(doc, IndexSchema.Id),
-            StoredParagraph.Get(doc, IndexSchema.ArticleId),
-            StoredParagraph.ParagraphNumber(doc),
-            StoredParagraph.Get(doc, IndexSchema.Title),
-            StoredParagraph.Date(doc),
-            StoredParagraph.GetOptional(doc, IndexSchema.Source),
-            score,
-            highlighter.Highlight(query, text),
-            text,
-            StoredParagraph.GetAll(doc, IndexSchema.Region),
-            StoredParagraph.GetAll(doc, IndexSchema.Topic),
-            StoredParagraph.GetAll(doc, IndexSchema.Speaker),
-            otherMatches);
+        var stored = new StoredHitVisitor();
+        searcher.Doc(doc, stored);
+        return stored;
     }
+
+    private SearchHit ToHit(StoredHitVisitor stored, float? score, Query? query, int? otherMatches) => new(
+        stored.Id,
+        stored.ArticleId,
+        stored.Paragraph,
+        stored.Title,
+        stored.Date,
+        stored.Source,
+        score,
+        highlighter.Highlight(query, stored.Text),
+        stored.Text,
+        stored.Region,
+        stored.Topic,
+        stored.Speaker,
+        otherMatches);
 }

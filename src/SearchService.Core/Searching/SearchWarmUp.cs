@@ -46,9 +46,10 @@ public static partial class SearchWarmUp
     {
         if (searcher.IndexReader.NumDocs == 0)
             return null;
-        var doc = searcher.Doc(0, StoredParagraph.HitFields);
-        var words = Word().Matches(StoredParagraph.Get(doc, IndexSchema.Text)).Select(m => m.Value).Take(2).ToList();
-        return words.Count == 2 ? (words[0], words[1], StoredParagraph.GetAll(doc, IndexSchema.Region).FirstOrDefault()) : null;
+        var stored = new StoredHitVisitor();
+        searcher.Doc(0, stored);
+        var words = Word().Matches(stored.Text).Select(m => m.Value).Take(2).ToList();
+        return words.Count == 2 ? (words[0], words[1], stored.Region.FirstOrDefault()) : null;
     }
 
     [GeneratedRegex(@"\p{L}{4,}")]

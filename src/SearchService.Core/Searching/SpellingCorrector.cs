@@ -35,10 +35,10 @@ public sealed partial class SpellingCorrector(Analyzer analyzer)
         var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.Text, term), maxEdits, prefixLength: 1, transpositions: true);
         string? best = null;
         var bestFreq = Math.Max(1, own * MoreCommonBy) - 1;
-        while (candidates.Next() is { } candidate)
+        while (candidates.MoveNext())
         {
             var freq = candidates.DocFreq;
-            var text = candidate.Utf8ToString();
+            var text = candidates.Term.Utf8ToString();
             if (freq > bestFreq && text != term)
                 (best, bestFreq) = (text, freq);
         }

@@ -7,13 +7,6 @@ namespace SearchService.Core.Searching;
 /// <summary>Reads the stored fields of a paragraph document back into typed values.</summary>
 internal static class StoredParagraph
 {
-    /// <summary>The stored fields a search hit shows; loading only these skips bylines, file names and article facets.</summary>
-    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
-    {
-        IndexSchema.Id, IndexSchema.ArticleId, IndexSchema.Paragraph, IndexSchema.Title, IndexSchema.Date,
-        IndexSchema.Source, IndexSchema.Text, IndexSchema.Region, IndexSchema.Topic, IndexSchema.Speaker,
-    };
-
     public static string Get(Document doc, string field) => doc.Get(field) ?? "";
 
     public static string? GetOptional(Document doc, string field) => doc.Get(field);

@@ -31,7 +31,7 @@ public static class ParagraphDocuments
             exact.StartDocument();
             var doc = new Document
             {
-                exact.Get(IndexSchema.Id, $"{article.Id}#{n}", Field.Store.YES),
+                new StoredField(IndexSchema.Id, $"{article.Id}#{n}"),
                 exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
                 new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
                 new StoredField(IndexSchema.Paragraph, n),

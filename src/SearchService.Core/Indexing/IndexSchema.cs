@@ -82,7 +82,7 @@ public static class IndexSchema
     /// </summary>
     public static Analyzer CreateAnalyzer()
     {
-        var analyzers = new[] { Id, ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
+        var analyzers = new[] { ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
         analyzers[Words] = new SuggestionTermsAnalyzer(pairs: false);
         analyzers[Phrases] = new SuggestionTermsAnalyzer(pairs: true);
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), analyzers);

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using SearchService.Core.Facets;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Facets;
 
@@ -11,14 +11,7 @@ public class WordStemsTests
     private static List<string> Analysed(string text)
     {
         using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-        using var stream = analyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var stems = new List<string>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            stems.Add(term.ToString());
-        stream.End();
-        return stems;
+        return AnalyzedTerms.Of(analyzer, text);
     }
 
     [Theory]

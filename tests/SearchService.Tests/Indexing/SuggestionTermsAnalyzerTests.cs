@@ -1,6 +1,5 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using SearchService.Core.Indexing;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Indexing;
 
@@ -9,19 +8,7 @@ public class SuggestionTermsAnalyzerTests
     private static List<string> Terms(bool pairs, string text)
     {
         using var analyzer = new SuggestionTermsAnalyzer(pairs);
-        return Terms(analyzer, text);
-    }
-
-    private static List<string> Terms(Analyzer analyzer, string text)
-    {
-        using var stream = analyzer.GetTokenStream("field", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var terms = new List<string>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            terms.Add(term.ToString());
-        stream.End();
-        return terms;
+        return AnalyzedTerms.Of(analyzer, text);
     }
 
     [Fact]
@@ -58,7 +45,7 @@ public class SuggestionTermsAnalyzerTests
     public void No_pair_joins_the_last_word_of_one_value_to_the_first_of_the_next()
     {
         using var analyzer = new SuggestionTermsAnalyzer(pairs: true);
-        var terms = new[] { "Oil prices", "Markets steady" }.SelectMany(text => Terms(analyzer, text));
+        var terms = new[] { "Oil prices", "Markets steady" }.SelectMany(text => AnalyzedTerms.Of(analyzer, text));
         Assert.Equal(["oil prices", "markets steady"], terms);
     }
 }

@@ -51,21 +51,25 @@ public static class SearchApiSetup
     }
 
     /// <summary>
-    /// Once the server has started, runs <see cref="SearchWarmUp"/> in the background: the service answers at once,
-    /// and the first users meet optimised code.
+    /// Once the server has started and the first indexing pass is done (at once over an existing index), runs
+    /// <see cref="SearchWarmUp"/> in the background: the service answers meanwhile, and the first users meet optimised code.
     /// </summary>
     public static WebApplication WarmUpSearches(this WebApplication app)
     {
-        app.Lifetime.ApplicationStarted.Register(() => Task.Run(() =>
+        app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var stopping = app.Lifetime.ApplicationStopping;
             try
             {
+                var status = app.Services.GetRequiredService<IndexingStatus>();
+                while (status.IsIndexing)
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stopping);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var searches = SearchWarmUp.Run(app.Services.GetRequiredService<SearchIndex>(),
-                    app.Services.GetRequiredService<ParagraphSearcher>(), app.Lifetime.ApplicationStopping);
+                    app.Services.GetRequiredService<ParagraphSearcher>(), stopping);
                 app.Logger.LogInformation("Warmed up with {Searches} searches in {Milliseconds:F0} ms", searches, clock.Elapsed.TotalMilliseconds);
             }
-            catch (Exception e) when (e is ObjectDisposedException or IOException or QueryTimeoutException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or QueryTimeoutException)
             {
                 app.Logger.LogDebug(e, "Search warm-up stopped");
             }

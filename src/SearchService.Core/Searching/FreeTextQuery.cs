@@ -46,7 +46,7 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         if (isQuestion)
             words = words.Where(w => !QuestionWords.Contains(w.ToLowerInvariant())).ToList();
         var wordQueries = NamesIn(words)
-            .Select(name => (Word: name, Query: NameQuery(name, vocabulary, corrections)))
+            .Select(name => (Word: name, Query: NameQuery(name, vocabulary, isQuestion, corrections)))
             .Where(q => q.Query is not null)
             .ToList();
         if (wordQueries.Count == 0)
@@ -85,11 +85,11 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     }
 
     /// <summary>A name with its synonyms, or a word with its other forms and, when misspelt, its correction.</summary>
-    private Query? NameQuery(string name, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    private Query? NameQuery(string name, IndexReader? vocabulary, bool inQuestion, ICollection<SpellingCorrection> corrections)
     {
         var others = synonyms.Of(name).ToList();
         if (others.Count == 0)
-            return vocabulary is null ? WordQuery(name) : CorrectedWordQuery(name, vocabulary, corrections);
+            return vocabulary is null ? WordQuery(name) : CorrectedWordQuery(name, vocabulary, inQuestion, corrections);
         var any = new BooleanQuery();
         foreach (var alternative in others.Prepend(name))
         {
@@ -118,11 +118,16 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         });
     }
 
-    /// <summary>The word, or its correction with less weight when the index does not know it.</summary>
-    private Query? CorrectedWordQuery(string word, IndexReader vocabulary, ICollection<SpellingCorrection> corrections)
+    /// <summary>
+    /// The word, or its correction with less weight when the index does not know it. In a question only a word the
+    /// index has never seen is corrected: a rare word chosen in a sentence is meant ("safely" is not "same"), and it is
+    /// the question's strongest clue; a short query's rare word may be a typo the corpus happens to share.
+    /// </summary>
+    private Query? CorrectedWordQuery(string word, IndexReader vocabulary, bool inQuestion, ICollection<SpellingCorrection> corrections)
     {
         var exact = WordQuery(word);
-        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term) is not { } corrected)
+        var rareBelow = inQuestion ? 1 : SpellingCorrector.RareBelow;
+        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term, rareBelow) is not { } corrected)
             return exact;
         corrections.Add(new SpellingCorrection(word, corrected));
         return new BooleanQuery

@@ -24,12 +24,13 @@ public sealed partial class SpellingCorrector(Analyzer analyzer)
     public const int MinLength = 4;
 
     /// <summary>The indexed term (text field) to search instead of <paramref name="term"/>, or null when it looks right.</summary>
-    public string? Correct(IndexReader reader, string term)
+    /// <param name="rareBelow">Only a term in fewer paragraphs than this is corrected.</param>
+    public string? Correct(IndexReader reader, string term, int rareBelow = RareBelow)
     {
         if (term.Length < MinLength)
             return null;
         var own = reader.DocFreq(new Term(IndexSchema.Text, term));
-        if (own >= RareBelow || MultiFields.GetTerms(reader, IndexSchema.Text) is not { } terms)
+        if (own >= rareBelow || MultiFields.GetTerms(reader, IndexSchema.Text) is not { } terms)
             return null;
         var maxEdits = term.Length >= 8 ? 2 : 1;
         var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.Text, term), maxEdits, prefixLength: 1, transpositions: true);

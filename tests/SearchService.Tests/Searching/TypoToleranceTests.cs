@@ -39,6 +39,22 @@ public sealed class TypoToleranceTests : IDisposable
     }
 
     [Fact]
+    public void In_a_question_a_rare_word_the_index_knows_is_taken_as_meant()
+    {
+        // "Afganistan" is in one paragraph: in a short query it may be a typo the corpus shares; in a sentence it is meant.
+        var result = Search("when did troops leave Afganistan");
+        Assert.Null(result.DidYouMean);
+        Assert.Equal("typo", result.Hits[0].ArticleId);
+        Assert.DoesNotContain(result.Hits, h => h.ArticleId != "typo" && h.Snippet.Contains("<mark>Afghanistan</mark>"));
+    }
+
+    [Fact]
+    public void In_a_question_a_word_the_index_does_not_know_is_still_corrected()
+    {
+        Assert.Equal("when did the terrorism talks resume", Search("when did the terorism talks resume").DidYouMean);
+    }
+
+    [Fact]
     public void Correctly_spelt_query_is_not_expanded_and_has_no_suggestion()
     {
         var result = Search("Afghanistan");

@@ -16,7 +16,7 @@ namespace SearchService.Tests.EndToEnd;
 /// </summary>
 public sealed partial class CrashSafetyTests : IDisposable
 {
-    private const int CiArticles = 3000;
+    private const int CiArticles = 8000;
     private const int Writers = 4;
     private const int IdsPerWriter = 10;
     private const int ParagraphsPerWrite = 3;

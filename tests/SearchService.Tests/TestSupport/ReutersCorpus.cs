@@ -16,16 +16,9 @@ public static class ReutersCorpus
         File.WriteAllLines(target, File.ReadLines(Path!).Take(articles.Value));
     }
 
-    private static string? Find()
-    {
-        try
-        {
-            var path = System.IO.Path.Combine(SharedFiles.Root, "corpora", "reuters21578", "reuters-dev.jsonl");
-            return File.Exists(path) ? path : null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static string? Find() =>
+        SharedFiles.Root is { } shared && System.IO.Path.Combine(shared, "corpora", "reuters21578", "reuters-dev.jsonl") is var path
+        && File.Exists(path)
+            ? path
+            : null;
 }

@@ -1,15 +1,20 @@
 namespace SearchService.Tests.TestSupport;
 
-/// <summary>Finds <c>../shared</c> beside the repository (the seed article, the Reuters corpus) from the test binaries.</summary>
+/// <summary>
+/// Files the tests read in place. The seed article comes from the repository's own <c>corpus/</c> folder (the same
+/// file as <c>../shared/seed/</c>), so the tests that need only it run anywhere; the research corpora come from
+/// <c>../shared</c> when it is beside the repository (<see cref="Root"/>), and their tests skip, saying so, when not.
+/// </summary>
 public static class SharedFiles
 {
-    public static string Root { get; } = FindShared();
+    /// <summary>The <c>shared</c> folder beside the repository, or null where there is none.</summary>
+    public static string? Root { get; } = FindShared();
 
-    public static string SeedArticle => Path.Combine(Root, "seed", "pakistan-russia-counterterrorism-2021-11-23.txt");
+    public static string SeedFileName => "pakistan-russia-counterterrorism-2021-11-23.txt";
 
-    public static string SeedFileName => Path.GetFileName(SeedArticle);
+    public static string SeedArticle { get; } = Path.Combine(FindRepository(), "corpus", SeedFileName);
 
-    private static string FindShared()
+    private static string? FindShared()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -17,6 +22,16 @@ public static class SharedFiles
             if (Directory.Exists(Path.Combine(candidate, "seed")))
                 return candidate;
         }
-        throw new DirectoryNotFoundException($"No shared/seed folder above {AppContext.BaseDirectory}; the tests expect ../shared beside the repository.");
+        return null;
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln")))
+                return dir.FullName;
+        }
+        throw new DirectoryNotFoundException($"No SearchService.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -328,7 +328,6 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
     }
 
-    /// <summary>Makes everything written so far durable, with the file manifest that matches it.</summary>
     /// <summary>
     /// Merges the index into one segment, makes it searchable and commits it. A search looks each of its terms up
     /// once per segment, so after a bulk load (which leaves several segments) this more than halves the work of a
@@ -352,6 +351,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         Commit();
     }
 
+    /// <summary>Makes everything written so far durable, with the file manifest that matches it.</summary>
     public void Commit()
     {
         writeGate.EnterReadLock();

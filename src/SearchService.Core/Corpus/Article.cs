@@ -15,4 +15,8 @@ public sealed record Article(
     DateTimeOffset? Date = null,
     string? Byline = null,
     string? Dateline = null,
-    string? Source = null);
+    string? Source = null)
+{
+    /// <summary>The id of paragraph <paramref name="n"/> (from 1) of the article <paramref name="articleId"/>.</summary>
+    public static string ParagraphId(string articleId, int n) => $"{articleId}#{n}";
+}

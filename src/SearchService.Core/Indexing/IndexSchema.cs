@@ -20,12 +20,10 @@ public static class IndexSchema
     /// </summary>
     public const string SchemaVersion = "2026-11-28.2";
 
-    /// <summary>Paragraph id, <c>{articleId}#{n}</c>; stored only (nothing looks paragraphs up by id, and its 89,000
-    /// distinct terms were a quarter of the Reuters index's term dictionary).</summary>
-    public const string Id = "id";
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
     public const string ArticleId = "articleId";
-    /// <summary>Paragraph number from 1; stored and numeric doc values for ordering.</summary>
+    /// <summary>Paragraph number from 1; stored and numeric doc values for ordering. With the article id it makes the
+    /// paragraph id (<see cref="Corpus.Article.ParagraphId"/>), which is therefore not stored.</summary>
     public const string Paragraph = "paragraph";
     /// <summary>Marks paragraph 1, so that counting articles is one term query.</summary>
     public const string FirstParagraph = "firstParagraph";
@@ -47,9 +45,11 @@ public static class IndexSchema
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
     public const string Date = "date";
     public const string Source = "source";
+    /// <summary>Byline and dateline are stored on paragraph 1 only: only the whole article shows them.</summary>
     public const string Byline = "byline";
     public const string Dateline = "dateline";
-    /// <summary>Corpus file the article came from (relative path), and that file's stamp when it was read.</summary>
+    /// <summary>Corpus file the article came from (relative path), and that file's stamp when it was read; indexed
+    /// only, to find what a changed file replaces.</summary>
     public const string File = "file";
     public const string FileStamp = "fileStamp";
 

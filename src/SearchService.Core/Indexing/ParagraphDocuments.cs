@@ -31,7 +31,6 @@ public static class ParagraphDocuments
             exact.StartDocument();
             var doc = new Document
             {
-                new StoredField(IndexSchema.Id, $"{article.Id}#{n}"),
                 exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
                 new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
                 new StoredField(IndexSchema.Paragraph, n),
@@ -46,11 +45,9 @@ public static class ParagraphDocuments
                 doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
             }
             AddStoredIfPresent(doc, IndexSchema.Source, article.Source);
-            AddStoredIfPresent(doc, IndexSchema.Byline, article.Byline);
-            AddStoredIfPresent(doc, IndexSchema.Dateline, article.Dateline);
             if (file is not null)
             {
-                doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.YES));
+                doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.NO));
                 doc.Add(exact.Get(IndexSchema.FileStamp, file.Stamp, Field.Store.NO));
             }
 
@@ -65,6 +62,8 @@ public static class ParagraphDocuments
                 doc.Add(exact.Get(IndexSchema.FirstParagraph, IndexSchema.FirstParagraphValue, Field.Store.NO));
                 doc.Add(new Field(IndexSchema.Phrases, article.Title, SuggestionTermsType));
                 doc.Add(new Field(IndexSchema.Phrases, article.Paragraphs[i], SuggestionTermsType));
+                AddStoredIfPresent(doc, IndexSchema.Byline, article.Byline);
+                AddStoredIfPresent(doc, IndexSchema.Dateline, article.Dateline);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Region), facets.Article.Region);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Topic), facets.Article.Topic);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Speaker), facets.Article.Speaker);

@@ -65,6 +65,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// <summary>How long one search may collect hits before it is stopped, unless configured otherwise.</summary>
     public static readonly TimeSpan DefaultQueryBudget = TimeSpan.FromSeconds(2);
 
+    static SearchIndex() => SearchServiceCodec.Register();
+
     public SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget = null)
     {
         this.logger = logger;
@@ -427,6 +429,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         OpenMode = OpenMode.CREATE_OR_APPEND,
         Similarity = Ranking,
         RAMBufferSizeMB = 64,
+        Codec = new SearchServiceCodec(),
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -28,7 +29,7 @@ public sealed class ArticleLookup(SearchIndex index)
             StoredParagraph.GetAll(first, IndexSchema.ArticleFacet(IndexSchema.Topic)),
             StoredParagraph.GetAll(first, IndexSchema.ArticleFacet(IndexSchema.Speaker)),
             docs.Select(doc => new ArticleParagraph(
-                StoredParagraph.Get(doc, IndexSchema.Id),
+                Article.ParagraphId(articleId, StoredParagraph.ParagraphNumber(doc)),
                 StoredParagraph.ParagraphNumber(doc),
                 StoredParagraph.Get(doc, IndexSchema.Text),
                 StoredParagraph.GetAll(doc, IndexSchema.Region),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -187,7 +188,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     }
 
     private SearchHit ToHit(StoredHitVisitor stored, float? score, Query? query, int? otherMatches) => new(
-        stored.Id,
+        Article.ParagraphId(stored.ArticleId, stored.Paragraph),
         stored.ArticleId,
         stored.Paragraph,
         stored.Title,

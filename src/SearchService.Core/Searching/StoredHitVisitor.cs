@@ -11,7 +11,6 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal sealed class StoredHitVisitor : StoredFieldVisitor
 {
-    public string Id { get; private set; } = "";
     public string ArticleId { get; private set; } = "";
     public int Paragraph { get; private set; }
     public string Title { get; private set; } = "";
@@ -29,7 +28,7 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
 
     public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
     {
-        IndexSchema.Id or IndexSchema.ArticleId or IndexSchema.Paragraph or IndexSchema.Title or IndexSchema.Text
+        IndexSchema.ArticleId or IndexSchema.Paragraph or IndexSchema.Title or IndexSchema.Text
             or IndexSchema.Date or IndexSchema.Source or IndexSchema.Region or IndexSchema.Topic or IndexSchema.Speaker => Status.YES,
         _ => Status.NO,
     };
@@ -38,7 +37,6 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
     {
         switch (fieldInfo.Name)
         {
-            case IndexSchema.Id: Id = value; break;
             case IndexSchema.ArticleId: ArticleId = value; break;
             case IndexSchema.Title: Title = value; break;
             case IndexSchema.Text: Text = value; break;

@@ -17,7 +17,12 @@ public sealed class HtmlTextEncoder : IEncoder
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
             return text;
-        var encoded = new StringBuilder(text.Length + 16);
+        return Encode(text, new StringBuilder(text.Length + 16)).ToString();
+    }
+
+    /// <summary>Appends the encoded text to <paramref name="encoded"/>.</summary>
+    public static StringBuilder Encode(ReadOnlySpan<char> text, StringBuilder encoded)
+    {
         foreach (var c in text)
         {
             switch (c)
@@ -30,6 +35,6 @@ public sealed class HtmlTextEncoder : IEncoder
                 default: encoded.Append(c); break;
             }
         }
-        return encoded.ToString();
+        return encoded;
     }
 }

@@ -101,8 +101,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
+        var snippets = highlighter.For(textQuery);
         var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
-            .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, textQuery, otherMatches: null)
+            .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, snippets, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
@@ -114,8 +115,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var collector = new ParagraphMatchCollector();
         searcher.Search(query, collector);
         var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
+        var snippets = highlighter.For(textQuery);
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(Load(searcher, g.Best.Doc), ranked ? g.Best.Score : null, textQuery, g.OtherMatches)
+            .Select(g => ToHit(Load(searcher, g.Best.Doc), ranked ? g.Best.Score : null, snippets, g.OtherMatches)
                 with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
             .ToList();
         var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
@@ -187,7 +189,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         return stored;
     }
 
-    private SearchHit ToHit(StoredHitVisitor stored, float? score, Query? query, int? otherMatches) => new(
+    private static SearchHit ToHit(StoredHitVisitor stored, float? score, Func<string, string> snippet, int? otherMatches) => new(
         Article.ParagraphId(stored.ArticleId, stored.Paragraph),
         stored.ArticleId,
         stored.Paragraph,
@@ -195,7 +197,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         stored.Date,
         stored.Source,
         score,
-        highlighter.Highlight(query, stored.Text),
+        snippet(stored.Text),
         stored.Text,
         stored.Region,
         stored.Topic,

@@ -75,5 +75,41 @@ public sealed class SnippetHighlighterTests : IDisposable
         Assert.Equal("Oil &amp; gas.", new SnippetHighlighter(analyzer).Highlight(query, "Oil & gas."));
     }
 
+    [Fact]
+    public void A_quoted_phrase_is_marked_where_its_words_stand_together_and_not_where_they_stand_apart()
+    {
+        var snippet = Highlight("\"foreign office\"", "The office said foreign ministers would meet. The Foreign Office confirmed it.");
+        Assert.Equal("The office said foreign ministers would meet. The <mark>Foreign</mark> <mark>Office</mark> confirmed it.", snippet);
+    }
+
+    [Fact]
+    public void The_fragment_with_more_of_the_query_words_is_chosen_over_the_first_match()
+    {
+        var text = "Oil was mentioned early on. " + string.Join(' ', Enumerable.Repeat("Delegates met for a long session.", 12))
+                   + " Crude oil prices rose 40 cents a barrel in early trading. "
+                   + string.Join(' ', Enumerable.Repeat("Delegates met again the next day.", 12));
+        var snippet = Highlight("oil prices", text);
+        Assert.StartsWith("…", snippet);
+        Assert.Contains("Crude <mark>oil</mark> <mark>prices</mark> rose", snippet);
+        Assert.DoesNotContain("mentioned early", snippet);
+    }
+
+    [Fact]
+    public void A_fragment_is_never_cut_inside_a_match()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("Delegates met.", 30)) + " Terrorism financing was discussed at length by everyone there.";
+        var snippet = Highlight("terrorism financing", text);
+        Assert.Contains("<mark>Terrorism</mark> <mark>financing</mark>", snippet);
+        Assert.True(snippet.Length <= SnippetHighlighter.FragmentLength + 40, snippet);
+    }
+
+    [Fact]
+    public void A_prefix_query_marks_every_word_it_matches()
+    {
+        var query = new PrefixQuery(new Term(IndexSchema.Text, "terror"));
+        var snippet = new SnippetHighlighter(analyzer).Highlight(query, "Terrorists were blamed; terrorism is on the agenda.");
+        Assert.Equal("<mark>Terrorists</mark> were blamed; <mark>terrorism</mark> is on the agenda.", snippet);
+    }
+
     public void Dispose() => analyzer.Dispose();
 }

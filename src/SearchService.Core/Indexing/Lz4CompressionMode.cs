@@ -46,9 +46,15 @@ public sealed class Lz4CompressionMode : CompressionMode
         }
     }
 
+    /// <remarks>
+    /// Decompresses into a buffer of its own rather than the one offered: Lucene offers a new one for every chunk over
+    /// 32 KB, which with this chunk size is every chunk. Each reader clone (one per searching thread) has its own
+    /// decompressor, and Lucene reads the bytes before it decompresses again.
+    /// </remarks>
     private sealed class Lz4Decompressor : Decompressor
     {
         private byte[] compressed = [];
+        private byte[] decompressed = [];
 
         public override void Decompress(DataInput input, int originalLength, int offset, int length, BytesRef bytes)
         {
@@ -57,11 +63,12 @@ public sealed class Lz4CompressionMode : CompressionMode
                 compressed = new byte[ArrayUtil.Oversize(compressedLength, 1)];
             input.ReadBytes(compressed, 0, compressedLength);
             var needed = offset + length;
-            if (bytes.Bytes.Length < needed)
-                bytes.Bytes = new byte[ArrayUtil.Oversize(needed, 1)];
+            if (decompressed.Length < needed)
+                decompressed = new byte[ArrayUtil.Oversize(needed, 1)];
             if (needed > originalLength
-                || (needed > 0 && LZ4Codec.PartialDecode(compressed.AsSpan(0, compressedLength), bytes.Bytes.AsSpan(0, needed)) != needed))
+                || (needed > 0 && LZ4Codec.PartialDecode(compressed.AsSpan(0, compressedLength), decompressed.AsSpan(0, needed)) != needed))
                 throw new CorruptIndexException($"A stored-field chunk of {originalLength} bytes did not decompress to the {needed} wanted");
+            bytes.Bytes = decompressed;
             bytes.Offset = offset;
             bytes.Length = length;
         }

@@ -13,7 +13,8 @@ internal static class ArticleFacetCounter
     {
         var leaves = searcher.IndexReader.Leaves;
         var ordinals = FacetOrdinals.For(searcher.IndexReader, field);
-        var counts = new int[ordinals.ValueCount];
+        var tally = new FacetTally(ordinals);
+        var counts = tally.Counts;
         var valuesByLeaf = new Dictionary<int, SortedSetDocValues?>();
         var counted = new HashSet<(long Ord, string ArticleId)>();
         foreach (var match in matches)
@@ -32,6 +33,6 @@ internal static class ArticleFacetCounter
                     counts[global]++;
             }
         }
-        return new FacetTally(ordinals, counts);
+        return tally;
     }
 }

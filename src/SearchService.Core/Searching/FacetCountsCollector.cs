@@ -11,6 +11,7 @@ internal sealed class FacetCountsCollector : ICollector
 {
     private readonly IReadOnlyList<string> fields;
     private readonly FacetOrdinals[] ordinals;
+    private readonly FacetTally[] tallies;
     private readonly int[][] counts;
     private readonly SortedSetDocValues?[] segmentValues;
     private int leafOrd;
@@ -19,7 +20,8 @@ internal sealed class FacetCountsCollector : ICollector
     {
         this.fields = fields;
         ordinals = fields.Select(f => FacetOrdinals.For(reader, f)).ToArray();
-        counts = ordinals.Select(o => new int[o.ValueCount]).ToArray();
+        tallies = ordinals.Select(o => new FacetTally(o)).ToArray();
+        counts = tallies.Select(t => t.Counts).ToArray();
         segmentValues = new SortedSetDocValues?[fields.Count];
     }
 
@@ -50,12 +52,8 @@ internal sealed class FacetCountsCollector : ICollector
         }
     }
 
-    /// <summary>The counts of one field, over everything collected.</summary>
-    public FacetTally TallyOf(string field)
-    {
-        var i = IndexOfField(field);
-        return new FacetTally(ordinals[i], counts[i]);
-    }
+    /// <summary>The counts of one field, over everything collected. The caller disposes it.</summary>
+    public FacetTally TallyOf(string field) => tallies[IndexOfField(field)];
 
     private int IndexOfField(string field)
     {

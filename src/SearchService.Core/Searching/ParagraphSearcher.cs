@@ -45,25 +45,33 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 : ParagraphPage(searcher, query, request, textQuery, unfiltered);
 
             var facetCounts = new Dictionary<string, FacetTally>(page.FacetCounts);
-            foreach (var facet in filtered)
+            try
             {
-                // Counted without this facet's own filter, so other values of it stay selectable.
-                facetCounts[facet] = CountFacet(searcher, WithFilters(matchQuery, request, except: facet), facet, request.Unit);
+                foreach (var facet in filtered)
+                {
+                    // Counted without this facet's own filter, so other values of it stay selectable.
+                    facetCounts[facet] = CountFacet(searcher, WithFilters(matchQuery, request, except: facet), facet, request.Unit);
+                }
+
+                var regionTree = request.RegionTree
+                    ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
+                    : null;
+
+                return new SearchResult(
+                    page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
+                    new FacetCounts(
+                        Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
+                        Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
+                        Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
+                        regionTree),
+                    page.TotalArticles,
+                    spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
             }
-
-            var regionTree = request.RegionTree
-                ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
-                : null;
-
-            return new SearchResult(
-                page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
-                new FacetCounts(
-                    Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
-                    Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
-                    Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
-                    regionTree),
-                page.TotalArticles,
-                spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
+            finally
+            {
+                foreach (var tally in facetCounts.Values)
+                    tally.Dispose();
+            }
         });
     }
 
@@ -76,7 +84,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         index.Search(searcher =>
         {
             var textQuery = Parse(request, searcher.IndexReader)?.Query;
-            var counts = CountFacet(searcher, WithFilters(textQuery ?? new MatchAllDocsQuery(), request, except: facet), facet, request.Unit);
+            using var counts = CountFacet(searcher, WithFilters(textQuery ?? new MatchAllDocsQuery(), request, except: facet), facet, request.Unit);
             return counts.All()
                 .Where(kv => HasWordStarting(kv.Key, prefix))
                 .Select(kv => new FacetValue(kv.Key, kv.Value))

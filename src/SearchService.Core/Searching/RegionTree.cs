@@ -14,7 +14,8 @@ public static class RegionTree
     {
         var collector = new FacetCountsCollector(searcher.IndexReader, [IndexSchema.RegionPath]);
         searcher.Search(query, collector);
-        return Build(collector.TallyOf(IndexSchema.RegionPath).All(), size);
+        using var paths = collector.TallyOf(IndexSchema.RegionPath);
+        return Build(paths.All(), size);
     }
 
     /// <summary>Nests counted paths ("Asia", "Asia␟South Asia", ...) under their parents.</summary>

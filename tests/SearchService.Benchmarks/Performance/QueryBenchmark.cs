@@ -72,10 +72,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         for (var i = 1; i < options.WarmupPasses; i++)
             Pass(engine, queries);
         // CPU time per query is the steadier figure on a shared machine: other processes stretch wall time, not it.
+        // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var measured = Enumerable.Range(0, options.MeasuredPasses).SelectMany(_ => Pass(engine, queries)).ToList();
         var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / measured.Count;
-        return new EngineResult(engine.Name, build, engine.IndexBytes, heapAfter - heapBefore, cpuPerQuery,
+        var allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)measured.Count;
+        return new EngineResult(engine.Name, build, engine.IndexBytes, heapAfter - heapBefore, cpuPerQuery, allocatedPerQuery,
             Percentiles.Of(firstPass.Select(t => t.Milliseconds)),
             Enum.GetValues<QueryClass>().ToDictionary(c => c, c => Percentiles.Of(measured.Where(t => t.Class == c).Select(t => t.Milliseconds))),
             Percentiles.Of(measured.Select(t => t.Milliseconds)),
@@ -98,13 +101,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     {
         static string F(double value) => value.ToString(value < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
         Console.WriteLine();
-        Console.WriteLine("| engine | build (s) | index (MB) | heap after build (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | " +
+        Console.WriteLine("| engine | build (s) | index (MB) | heap after build (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | allocated per query (KB) | " +
                           string.Join(" | ", Enum.GetValues<QueryClass>().Select(c => $"{c} p50 / p99")) + " |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | " + string.Join(" | ", Enum.GetValues<QueryClass>().Select(_ => "---")) + " |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | " + string.Join(" | ", Enum.GetValues<QueryClass>().Select(_ => "---")) + " |");
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Name} | {r.Build.TotalSeconds:F2} | {r.IndexBytes / 1048576.0:F1} | {r.HeapBytes / 1048576.0:F0} | {F(r.FirstPass.P50)} | " +
-                              $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | {F(r.CpuPerQuery)} | " +
+                              $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | {F(r.CpuPerQuery)} | {r.AllocatedPerQuery / 1024:F0} | " +
                               string.Join(" | ", r.ByClass.Values.Select(p => $"{F(p.P50)} / {F(p.P99)}")) + " |");
         }
         var ours = results.FirstOrDefault(r => r.Name == "SearchService");
@@ -121,6 +124,8 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
 
     /// <param name="Hits">Hits returned over the first pass, to see that every engine answered.</param>
     /// <param name="CpuPerQuery">Process CPU milliseconds over the measured passes, per query.</param>
-    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, double CpuPerQuery, Percentiles FirstPass,
+    /// <param name="AllocatedPerQuery">Bytes allocated on the managed heap over the measured passes, per query.</param>
+    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, double CpuPerQuery, double AllocatedPerQuery,
+        Percentiles FirstPass,
         Dictionary<QueryClass, Percentiles> ByClass, Percentiles All, long Hits);
 }

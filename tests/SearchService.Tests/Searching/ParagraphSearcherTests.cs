@@ -70,6 +70,16 @@ public sealed class ParagraphSearcherTests : IDisposable
     }
 
     [Fact]
+    public void A_facet_size_keeps_the_largest_counts_and_breaks_ties_by_value()
+    {
+        // Topics: Counter-terrorism 3, Trade 2, Agriculture 1. Regions: Pakistan 2, Russia 2, Afghanistan 1.
+        var result = new ParagraphSearcher(index.Index).Search(new SearchRequest(null, FacetSize: 2));
+
+        Assert.Equal([new FacetValue("Counter-terrorism", 3), new FacetValue("Trade", 2)], result.Facets.Topic);
+        Assert.Equal([new FacetValue("Pakistan", 2), new FacetValue("Russia", 2)], result.Facets.Region);
+    }
+
+    [Fact]
     public void A_facets_own_filter_does_not_narrow_its_counts_but_other_filters_do()
     {
         var result = Search(region: ["Afghanistan"], topic: ["Counter-terrorism"]);

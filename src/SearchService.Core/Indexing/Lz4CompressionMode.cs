@@ -17,7 +17,7 @@ public sealed class Lz4CompressionMode : CompressionMode
     /// <summary>One instance: Lucene copies chunks unchanged when merging only if the compression modes are the same object.</summary>
     public static readonly Lz4CompressionMode Instance = new();
 
-    private const LZ4Level Level = LZ4Level.L09_HC;
+    private const LZ4Level Level = LZ4Level.L06_HC;
 
     private Lz4CompressionMode()
     {

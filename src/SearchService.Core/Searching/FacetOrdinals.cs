@@ -20,6 +20,9 @@ internal sealed class FacetOrdinals
     // Null when at most one segment has values: its ordinals are already global.
     private readonly MultiDocValues.OrdinalMap? map;
     private readonly int singleLeaf;
+    // Values already read, by global ordinal: the same few values are shown by search after search, and reading one
+    // from the doc values means seeking into a compressed block. Races only store the same string twice.
+    private readonly string?[] values;
 
     private FacetOrdinals(IndexReader reader, string field)
     {
@@ -38,6 +41,7 @@ internal sealed class FacetOrdinals
         {
             ValueCount = withValues.Count == 1 ? (int)values[singleLeaf]!.ValueCount : 0;
         }
+        this.values = new string?[ValueCount];
     }
 
     public static FacetOrdinals For(IndexReader reader, string field) =>
@@ -59,7 +63,9 @@ internal sealed class FacetOrdinals
 
     public long GlobalOrd(int leafOrd, long segmentOrd) => map?.GetGlobalOrd(leafOrd, segmentOrd) ?? segmentOrd;
 
-    public string Value(long globalOrd)
+    public string Value(long globalOrd) => values[globalOrd] ??= ReadValue(globalOrd);
+
+    private string ReadValue(long globalOrd)
     {
         var leaf = map is null ? singleLeaf : map.GetFirstSegmentNumber(globalOrd);
         var segmentOrd = map?.GetFirstSegmentOrd(globalOrd) ?? globalOrd;

@@ -12,7 +12,8 @@ namespace SearchService.Core.Searching;
 /// people expect from a search box. A longer input is a question in natural language, whose words nobody expects to
 /// find all in one paragraph: its question words are dropped, a paragraph with any of the rest matches and ranks by how
 /// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
-/// because adjacent words in a question often name one thing ("heat conduction", "foreign office").
+/// because adjacent words in a question often name one thing ("heat conduction", "foreign office"); any two question
+/// words within a few words of each other lift a paragraph a little less.
 /// </summary>
 public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
 {
@@ -24,6 +25,18 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
 
     /// <summary>Weight of an adjacent-pair match relative to a single word.</summary>
     public const float ProximityBoost = 0.1f;
+
+    /// <summary>Slop of the window clause for any two question words: in either order, about eight positions apart at most.</summary>
+    public const int WindowSlop = 8;
+
+    /// <summary>
+    /// Weight of a window match relative to a single word: half an adjacent pair's, as in Metzler and Croft's dependence
+    /// model (words 0.85, ordered pairs 0.1, unordered windows 0.05).
+    /// </summary>
+    public const float WindowBoost = 0.05f;
+
+    /// <summary>Window clauses pair at most this many terms of a question (120 pairs), far below Lucene's clause limit.</summary>
+    public const int WindowTermsUpTo = 16;
 
     /// <summary>Weight of a spelling correction relative to the word as typed, so exact matches rank first.</summary>
     public const float CorrectionBoost = 0.5f;
@@ -64,7 +77,8 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         foreach (var (_, wordQuery) in wordQueries)
             anyWord.Add(wordQuery, Occur.SHOULD);
         query.Add(anyWord, Occur.MUST);
-        foreach (var pair in AdjacentPairs(wordQueries.Select(q => q.Word)))
+        var terms = IndexedTerms(string.Join(' ', wordQueries.Select(q => q.Word)));
+        foreach (var pair in AdjacentPairs(terms).Concat(WindowPairs(terms)))
             query.Add(pair, Occur.SHOULD);
         return query;
     }
@@ -141,23 +155,40 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// A proximity clause for each two neighbouring terms of the question as analysed, so that stop words between them
     /// do not break the pair: "angle of attack" pairs "angl" with "attack", and "shock-induced" pairs its two halves.
     /// </summary>
-    private IEnumerable<Query> AdjacentPairs(IEnumerable<string> words)
+    private static IEnumerable<Query> AdjacentPairs(IReadOnlyList<string> terms)
     {
-        var terms = IndexedTerms(string.Join(' ', words));
         for (var i = 0; i + 1 < terms.Count; i++)
         {
-            if (terms[i] == terms[i + 1])
-                continue;
-            var (first, second) = (terms[i], terms[i + 1]);
-            yield return SearchFields.AnyField((field, boost) =>
-            {
-                var pair = new PhraseQuery { Slop = ProximitySlop, Boost = boost * ProximityBoost };
-                pair.Add(new Term(field, first));
-                pair.Add(new Term(field, second));
-                return pair;
-            })!;
+            if (terms[i] != terms[i + 1])
+                yield return Near(terms[i], terms[i + 1], ProximitySlop, ProximityBoost);
         }
     }
+
+    /// <summary>
+    /// A window clause for every two terms of the question, neighbours or not: words of one question found close
+    /// together in a paragraph are likely one statement about the question's subject, while the same words scattered
+    /// over a paragraph may belong to different statements. Related words of a question are often apart in it ("which
+    /// ministers spoke about the yen": "ministers" and "yen"). The unordered-window part of a dependence model.
+    /// </summary>
+    private static IEnumerable<Query> WindowPairs(IReadOnlyList<string> terms)
+    {
+        var distinct = terms.Distinct(StringComparer.Ordinal).Take(WindowTermsUpTo).ToList();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            for (var j = i + 1; j < distinct.Count; j++)
+                yield return Near(distinct[i], distinct[j], WindowSlop, WindowBoost);
+        }
+    }
+
+    /// <summary>Two terms at most <paramref name="slop"/> moves apart, in the headline or the paragraph.</summary>
+    private static Query Near(string first, string second, int slop, float weight) =>
+        SearchFields.AnyField((field, boost) =>
+        {
+            var pair = new PhraseQuery { Slop = slop, Boost = boost * weight };
+            pair.Add(new Term(field, first));
+            pair.Add(new Term(field, second));
+            return pair;
+        })!;
 
     private List<string> IndexedTerms(string text)
     {

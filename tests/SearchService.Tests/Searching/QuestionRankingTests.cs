@@ -4,14 +4,16 @@ using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Searching;
 
-/// <summary>How the words of a search combine into a score: across headline and paragraph, and in pairs within questions.</summary>
+/// <summary>How the words of a search combine into a score: across headline and paragraph, and in pairs and windows within questions.</summary>
 public sealed class QuestionRankingTests : IDisposable
 {
     private readonly TestIndex index = new TestIndex()
         .Add(new Article("apart", "Wing trials", ["At this angle the wing lost lift, and a sudden attack of heavy buffeting followed."]))
         .Add(new Article("together", "Tunnel report", ["Wind tunnel tests measured lift at a high angle of attack on the model."]))
         .Add(new Article("drought", "Drought in Kansas", ["Drought cut the wheat harvest by a third this year."]))
-        .Add(new Article("prices", "Grain markets", ["Wheat prices rose for the third week in Chicago."]));
+        .Add(new Article("prices", "Grain markets", ["Wheat prices rose for the third week in Chicago."]))
+        .Add(new Article("yen-close", "Council meeting", ["The ministers discussed the yen at length before the meeting moved on to trade, farm subsidies and shipping rules for the coming year."]))
+        .Add(new Article("yen-far", "Council meeting", ["The ministers discussed trade at length before the meeting moved on to farm subsidies, shipping rules and the yen for the coming year."]));
 
     private SearchResult Search(string q, QuerySyntax syntax = QuerySyntax.Simple) =>
         new ParagraphSearcher(index.Index).Search(new SearchRequest(q, syntax, Explain: true));
@@ -21,9 +23,20 @@ public sealed class QuestionRankingTests : IDisposable
     {
         var hits = Search("how does lift change with the angle of attack").Hits;
 
-        var together = hits.Single(h => h.ArticleId == "together");
-        Assert.Contains(together.Explanation!.Parts, p => p.Field == "text" && p.Match.StartsWith("angl attack", StringComparison.Ordinal));
-        Assert.DoesNotContain(hits.Single(h => h.ArticleId == "apart").Explanation!.Parts, p => p.Match.Contains(' '));
+        var adjacentPair = $"angl attack\"~{FreeTextQuery.ProximitySlop}";
+        Assert.Contains(hits.Single(h => h.ArticleId == "together").Explanation!.Parts, p => p.Field == "text" && p.Match.StartsWith(adjacentPair, StringComparison.Ordinal));
+        Assert.DoesNotContain(hits.Single(h => h.ArticleId == "apart").Explanation!.Parts, p => p.Match.StartsWith(adjacentPair, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Question_words_apart_in_the_question_rank_higher_where_they_stand_close_together()
+    {
+        // Same words, same length; only where "yen" stands differs. "ministers" and "yen" are not neighbours in the question.
+        var hits = Search("what did the ministers say about the yen").Hits;
+
+        var close = hits.Single(h => h.ArticleId == "yen-close").Score!.Value;
+        var far = hits.Single(h => h.ArticleId == "yen-far").Score!.Value;
+        Assert.True(close > far, $"close {close}, far {far}");
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace SearchService.Tests.Relevance;
 /// </summary>
 public sealed class CranfieldRelevanceTests
 {
-    /// <summary>Measured 0.530 (docs/relevance.md); the margin allows for harmless changes in tie order.</summary>
-    private const double NdcgFloor = 0.525;
+    /// <summary>Measured 0.540 (docs/relevance.md); the margin allows for harmless changes in tie order.</summary>
+    private const double NdcgFloor = 0.535;
 
     [CranfieldFact]
     public void Ndcg_at_10_on_the_judged_questions_stays_above_the_floor()

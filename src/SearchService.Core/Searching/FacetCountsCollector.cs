@@ -13,7 +13,7 @@ internal sealed class FacetCountsCollector : ICollector
     private readonly FacetOrdinals[] ordinals;
     private readonly FacetTally[] tallies;
     private readonly int[][] counts;
-    private readonly SortedSetDocValues?[] segmentValues;
+    private readonly SegmentOrdinals?[] segmentOrdinals;
     private int leafOrd;
 
     public FacetCountsCollector(IndexReader reader, IReadOnlyList<string> fields)
@@ -22,7 +22,7 @@ internal sealed class FacetCountsCollector : ICollector
         ordinals = fields.Select(f => FacetOrdinals.For(reader, f)).ToArray();
         tallies = ordinals.Select(o => new FacetTally(o)).ToArray();
         counts = tallies.Select(t => t.Counts).ToArray();
-        segmentValues = new SortedSetDocValues?[fields.Count];
+        segmentOrdinals = new SegmentOrdinals?[fields.Count];
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -35,19 +35,16 @@ internal sealed class FacetCountsCollector : ICollector
     {
         leafOrd = context.Ord;
         for (var i = 0; i < fields.Count; i++)
-            segmentValues[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
+            segmentOrdinals[i] = SegmentOrdinals.For(context.AtomicReader, fields[i]);
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < segmentValues.Length; i++)
+        for (var i = 0; i < segmentOrdinals.Length; i++)
         {
-            var values = segmentValues[i];
-            if (values is null)
+            if (segmentOrdinals[i] is not { } segment)
                 continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            foreach (var ord in segment.Of(doc))
                 counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
         }
     }

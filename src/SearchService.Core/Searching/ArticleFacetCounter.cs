@@ -15,16 +15,18 @@ internal static class ArticleFacetCounter
         var ordinals = FacetOrdinals.For(searcher.IndexReader, field);
         var tally = new FacetTally(ordinals);
         var counts = tally.Counts;
-        var ordinalsByLeaf = new Dictionary<int, SegmentOrdinals?>();
+        var valuesByLeaf = new Dictionary<int, SortedSetDocValues?>();
         var counted = new HashSet<(long Ord, string ArticleId)>();
         foreach (var match in matches)
         {
             var leaf = ReaderUtil.SubIndex(match.Doc, leaves);
-            if (!ordinalsByLeaf.TryGetValue(leaf, out var segment))
-                ordinalsByLeaf[leaf] = segment = SegmentOrdinals.For(leaves[leaf].AtomicReader, field);
-            if (segment is null)
+            if (!valuesByLeaf.TryGetValue(leaf, out var values))
+                valuesByLeaf[leaf] = values = leaves[leaf].AtomicReader.GetSortedSetDocValues(field);
+            if (values is null)
                 continue;
-            foreach (var ord in segment.Of(match.Doc - leaves[leaf].DocBase))
+            values.SetDocument(match.Doc - leaves[leaf].DocBase);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
                 var global = ordinals.GlobalOrd(leaf, ord);
                 if (counted.Add((global, match.ArticleId)))

@@ -13,7 +13,7 @@ internal sealed class FacetCountsCollector : ICollector
     private readonly FacetOrdinals[] ordinals;
     private readonly FacetTally[] tallies;
     private readonly int[][] counts;
-    private readonly SegmentOrdinals?[] segmentOrdinals;
+    private readonly SortedSetDocValues?[] segmentValues;
     private int leafOrd;
 
     public FacetCountsCollector(IndexReader reader, IReadOnlyList<string> fields)
@@ -22,7 +22,7 @@ internal sealed class FacetCountsCollector : ICollector
         ordinals = fields.Select(f => FacetOrdinals.For(reader, f)).ToArray();
         tallies = ordinals.Select(o => new FacetTally(o)).ToArray();
         counts = tallies.Select(t => t.Counts).ToArray();
-        segmentOrdinals = new SegmentOrdinals?[fields.Count];
+        segmentValues = new SortedSetDocValues?[fields.Count];
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -35,16 +35,19 @@ internal sealed class FacetCountsCollector : ICollector
     {
         leafOrd = context.Ord;
         for (var i = 0; i < fields.Count; i++)
-            segmentOrdinals[i] = SegmentOrdinals.For(context.AtomicReader, fields[i]);
+            segmentValues[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < segmentOrdinals.Length; i++)
+        for (var i = 0; i < segmentValues.Length; i++)
         {
-            if (segmentOrdinals[i] is not { } segment)
+            var values = segmentValues[i];
+            if (values is null)
                 continue;
-            foreach (var ord in segment.Of(doc))
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
                 counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
         }
     }

@@ -50,17 +50,12 @@ internal sealed class FacetOrdinals
 
     /// <summary>
     /// Builds the ordinals of every counted field for a new reader before searches get it, so no search pays for
-    /// them (speakers run into thousands of values in many segments): the global numbering, and each new segment's
-    /// ordinals in memory (<see cref="SegmentOrdinals"/>).
+    /// them (speakers run into thousands of values in many segments).
     /// </summary>
     public static void Warm(IndexReader reader)
     {
         foreach (var field in IndexSchema.FacetFields.Append(IndexSchema.RegionPath))
-        {
             For(reader, field);
-            foreach (var leaf in reader.Leaves)
-                SegmentOrdinals.For(leaf.AtomicReader, field);
-        }
     }
 
     /// <summary>How many distinct values the field has in this reader.</summary>

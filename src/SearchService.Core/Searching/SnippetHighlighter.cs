@@ -53,7 +53,7 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
             return HtmlTextEncoder.Encode(text);
         var cut = text.LastIndexOf(' ', FragmentLength);
         if (cut < FragmentLength / 2)
-            cut = FragmentLength;
+            cut = WholeCharacters(text, FragmentLength);
         return HtmlTextEncoder.Encode(text[..cut].TrimEnd()) + Ellipsis;
     }
 
@@ -102,15 +102,18 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
                 best = (start, score);
         }
         var windowStart = SkipSpaces(text, best.Start);
-        var end = Math.Min(trimmedLength, windowStart + FragmentLength);
+        var end = WholeCharacters(text, Math.Min(trimmedLength, windowStart + FragmentLength));
         if (end < trimmedLength)
         {
-            // Cut at the last space before the limit, and never inside a match.
+            // Cut at the last space before the limit (at the limit itself in text without spaces near it), and never
+            // inside a match.
             var cut = text.LastIndexOf(' ', end);
+            if (cut < windowStart + FragmentLength / 2)
+                cut = end;
             foreach (var mark in marks)
             {
                 if (mark.Start < cut && mark.End > cut)
-                    cut = text.LastIndexOf(' ', mark.Start);
+                    cut = mark.Start;
             }
             if (cut > windowStart)
                 end = text.AsSpan(0, cut).TrimEnd().Length;
@@ -142,6 +145,10 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         var space = text.IndexOf(' ', from, limit - from);
         return space < 0 ? limit : space + 1;
     }
+
+    /// <summary>A cut at <paramref name="at"/>, moved back one if it would split a surrogate pair (emoji, rarer CJK).</summary>
+    private static int WholeCharacters(string text, int at) =>
+        at > 0 && at < text.Length && char.IsHighSurrogate(text[at - 1]) ? at - 1 : at;
 
     private static int SkipSpaces(string text, int at)
     {

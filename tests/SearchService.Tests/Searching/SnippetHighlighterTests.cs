@@ -111,5 +111,21 @@ public sealed class SnippetHighlighterTests : IDisposable
         Assert.Equal("<mark>Terrorists</mark> were blamed; <mark>terrorism</mark> is on the agenda.", snippet);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("terrorism")]
+    public void A_paragraph_without_spaces_is_never_cut_inside_a_character(string? q)
+    {
+        // An odd start puts the 200th UTF-16 unit in the middle of an emoji's surrogate pair.
+        var text = "x terrorism " + string.Concat(Enumerable.Repeat("\U0001F600", 150));
+        var query = q is null ? null : new UserQueryParser(analyzer).Parse(q);
+
+        var snippet = new SnippetHighlighter(analyzer).Highlight(query, text);
+
+        Assert.True(snippet.Length > 100, snippet);
+        Assert.DoesNotContain(snippet.Select((c, i) => (c, i)), p =>
+            char.IsHighSurrogate(p.c) && (p.i + 1 == snippet.Length || !char.IsLowSurrogate(snippet[p.i + 1])));
+    }
+
     public void Dispose() => analyzer.Dispose();
 }

@@ -441,9 +441,16 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     private sealed class BM25SearcherFactory(TimeSpan queryBudget) : SearcherFactory
     {
+        private bool opened;
+
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             FacetOrdinals.Warm(reader);
+            // The first searcher opens during start-up, whose CPU building the in-memory ordinals would take (seconds on
+            // a large index); SearchWarmUp builds them once it has run. Later searchers follow index changes.
+            if (opened)
+                SegmentOrdinals.BuildInBackground(reader, FacetOrdinals.CountedFields);
+            opened = true;
             return new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
         }
     }

@@ -13,6 +13,7 @@ internal sealed class FacetCountsCollector : ICollector
     private readonly FacetOrdinals[] ordinals;
     private readonly FacetTally[] tallies;
     private readonly int[][] counts;
+    private readonly SegmentOrdinals?[] segmentOrdinals;
     private readonly SortedSetDocValues?[] segmentValues;
     private int leafOrd;
 
@@ -22,6 +23,7 @@ internal sealed class FacetCountsCollector : ICollector
         ordinals = fields.Select(f => FacetOrdinals.For(reader, f)).ToArray();
         tallies = ordinals.Select(o => new FacetTally(o)).ToArray();
         counts = tallies.Select(t => t.Counts).ToArray();
+        segmentOrdinals = new SegmentOrdinals?[fields.Count];
         segmentValues = new SortedSetDocValues?[fields.Count];
     }
 
@@ -35,20 +37,29 @@ internal sealed class FacetCountsCollector : ICollector
     {
         leafOrd = context.Ord;
         for (var i = 0; i < fields.Count; i++)
-            segmentValues[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
+        {
+            // The in-memory ordinals when built; the doc values until then.
+            var built = SegmentOrdinals.TryGet(context.AtomicReader, fields[i], out segmentOrdinals[i]);
+            segmentValues[i] = built ? null : context.AtomicReader.GetSortedSetDocValues(fields[i]);
+        }
     }
 
     public void Collect(int doc)
     {
         for (var i = 0; i < segmentValues.Length; i++)
         {
-            var values = segmentValues[i];
-            if (values is null)
-                continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
+            if (segmentOrdinals[i] is { } segment)
+            {
+                foreach (var ord in segment.Of(doc))
+                    counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
+            }
+            else if (segmentValues[i] is { } values)
+            {
+                values.SetDocument(doc);
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                    counts[i][ordinals[i].GlobalOrd(leafOrd, ord)]++;
+            }
         }
     }
 

@@ -54,9 +54,12 @@ internal sealed class FacetOrdinals
     /// </summary>
     public static void Warm(IndexReader reader)
     {
-        foreach (var field in IndexSchema.FacetFields.Append(IndexSchema.RegionPath))
+        foreach (var field in CountedFields)
             For(reader, field);
     }
+
+    /// <summary>The fields searches count: the facets and the region paths of the region tree.</summary>
+    public static readonly string[] CountedFields = [.. IndexSchema.FacetFields, IndexSchema.RegionPath];
 
     /// <summary>How many distinct values the field has in this reader.</summary>
     public int ValueCount { get; }

@@ -331,6 +331,12 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     }
 
     /// <summary>
+    /// Builds the in-memory facet ordinals of the index as searches see it now, on this thread (they are otherwise built
+    /// in the background after each reopen, and searches count from the doc values until then).
+    /// </summary>
+    public void PrepareFacetCounting() => Search(searcher => SegmentOrdinals.Build(searcher.IndexReader, FacetOrdinals.CountedFields));
+
+    /// <summary>
     /// Merges the index into one segment, makes it searchable and commits it. A search looks each of its terms up
     /// once per segment, so after a bulk load (which leaves several segments) this more than halves the work of a
     /// query (measured on Reuters: 1.7 → 0.9 ms of CPU per query, 5 segments → 1). It rewrites the whole index:

@@ -40,7 +40,7 @@ public static partial class SearchWarmUp
             }
         }
         if (!cancellation.IsCancellationRequested)
-            index.Search(s => SegmentOrdinals.Build(s.IndexReader, FacetOrdinals.CountedFields));
+            index.PrepareFacetCounting();
         return searches;
     }
 

@@ -35,7 +35,7 @@ internal sealed class QueryMatchTerms
         {
             case TermQuery term:
                 if (term.Term.Field == field)
-                    Singles[term.Term.Text] = Math.Max(weight, Singles.GetValueOrDefault(term.Term.Text));
+                    AddSingle(term.Term.Text, weight);
                 break;
             case PhraseQuery phrase:
                 AddPhrase(phrase, field, weight);
@@ -65,6 +65,9 @@ internal sealed class QueryMatchTerms
         }
     }
 
+    // A term the query names more than once counts with its highest weight.
+    private void AddSingle(string term, float weight) => Singles[term] = Math.Max(weight, Singles.GetValueOrDefault(term));
+
     private void AddPhrase(PhraseQuery phrase, string field, float weight)
     {
         var terms = phrase.GetTerms();
@@ -72,7 +75,7 @@ internal sealed class QueryMatchTerms
             return;
         if (terms.Length == 1)
         {
-            Singles[terms[0].Text] = Math.Max(weight, Singles.GetValueOrDefault(terms[0].Text));
+            AddSingle(terms[0].Text, weight);
             return;
         }
         var positions = phrase.GetPositions();

@@ -1,7 +1,13 @@
 namespace SearchService.Benchmarks.Performance;
 
-/// <summary>The four query classes every engine answers.</summary>
-public enum QueryClass { Term, TwoTermAnd, Phrase, TermRegion }
+/// <summary>
+/// The four query classes of issue 6 every engine answers, and questions (a sentence of plain words, any of which may
+/// match), measured apart from the four so their figures stay comparable with the issue's anchors.
+/// </summary>
+public enum QueryClass { Term, TwoTermAnd, Phrase, TermRegion, Question }
 
-/// <summary>One benchmark query: words (two for AND and phrase), and a region filter for <see cref="QueryClass.TermRegion"/>.</summary>
+/// <summary>
+/// One benchmark query: words (two for AND and phrase), and a region filter for <see cref="QueryClass.TermRegion"/>;
+/// a question is its whole text in <paramref name="First"/>.
+/// </summary>
 public sealed record BenchQuery(QueryClass Class, string First, string? Second, string? Region);

@@ -1,8 +1,9 @@
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
+/// <param name="Questions">How many questions `query` measures apart from the four classes (0: none).</param>
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, sqlite); all by default.</param>
-public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, IReadOnlySet<string> Engines)
+public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions, IReadOnlySet<string> Engines)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -22,6 +23,7 @@ public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitAr
             Int("warmup", 5),
             Int("passes", 3),
             Int("seed", 1987),
+            Int("questions", 25),
             (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet());
     }
 }

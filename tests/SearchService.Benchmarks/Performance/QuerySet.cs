@@ -34,6 +34,27 @@ public static partial class QuerySet
         return queries;
     }
 
+    /// <summary>
+    /// Questions as people type them into a search box: "what about" and four to eight consecutive words of a random
+    /// paragraph (stop words left out), so each names a real subject of the corpus.
+    /// </summary>
+    public static IReadOnlyList<BenchQuery> Questions(IReadOnlyList<Article> articles, int count, int seed)
+    {
+        var random = new Random(seed);
+        var paragraphs = articles.SelectMany(a => a.Paragraphs).ToList();
+        var questions = new List<BenchQuery>(count);
+        while (questions.Count < count)
+        {
+            var words = Words(paragraphs[random.Next(paragraphs.Count)]).ToList();
+            var length = random.Next(4, 9);
+            if (words.Count < length)
+                continue;
+            var at = random.Next(words.Count - length + 1);
+            questions.Add(new BenchQuery(QueryClass.Question, "what about " + string.Join(' ', words.Skip(at).Take(length)), null, null));
+        }
+        return questions;
+    }
+
     private static BenchQuery Phrase(List<string> paragraphs, Dictionary<string, int> documentFrequency, Random random)
     {
         while (true)

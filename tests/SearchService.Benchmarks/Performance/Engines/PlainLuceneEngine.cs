@@ -65,7 +65,8 @@ public sealed class PlainLuceneEngine(string workFolder) : ISearchEngine
 
     public QueryAnswer Run(BenchQuery query)
     {
-        var parser = new QueryParser(Version, "text", analyzer) { DefaultOperator = Operator.AND };
+        // A question's words are any of them, as the classic parser takes them by default.
+        var parser = new QueryParser(Version, "text", analyzer) { DefaultOperator = query.Class == QueryClass.Question ? Operator.OR : Operator.AND };
         var parsed = parser.Parse(query.Class switch
         {
             QueryClass.Phrase => $"\"{query.First} {query.Second}\"",

@@ -59,6 +59,7 @@ public sealed class SqliteFts5Engine(string workFolder) : ISearchEngine
         {
             QueryClass.Phrase => $"text : \"{query.First} {query.Second}\"",
             QueryClass.TwoTermAnd => $"text : {query.First} AND text : {query.Second}",
+            QueryClass.Question => $"text : ({string.Join(" OR ", query.First.Split(' '))})",
             _ => $"text : {query.First}",
         };
         var regionFilter = query.Region is null ? "" : " AND rowid IN (SELECT paragraph FROM region WHERE value = $region)";

@@ -13,7 +13,9 @@ namespace SearchService.Core.Searching;
 /// find all in one paragraph: its question words are dropped, a paragraph with any of the rest matches and ranks by how
 /// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
 /// because adjacent words in a question often name one thing ("heat conduction", "foreign office"); any two question
-/// words within a few words of each other lift a paragraph a little less.
+/// words within a few words of each other lift a paragraph a little less. Those proximity clauses come apart from the
+/// words (<see cref="Parts.Proximity"/>): they only re-rank, so they are scored for the best matches only
+/// (<see cref="QuestionReranker"/>).
 /// </summary>
 public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
 {
@@ -47,12 +49,16 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     private readonly QueryBuilder builder = new(analyzer);
     private readonly SpellingCorrector corrector = new(analyzer);
 
-    public static bool IsQuestion(IEnumerable<string> typedWords) =>
+    private static bool IsQuestion(IEnumerable<string> typedWords) =>
         typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
+
+    /// <summary>The words' query, which decides the matches, and for a question the clauses that only re-rank them.</summary>
+    /// <param name="Proximity">Optional clauses for question words near each other; null for a short query or a question of one word.</param>
+    public sealed record Parts(Query Words, bool IsQuestion, Query? Proximity);
 
     /// <param name="vocabulary">The index, to correct words it does not know; null to take words as typed.</param>
     /// <param name="corrections">Receives the corrections made.</param>
-    public Query? Build(IReadOnlyList<string> typedWords, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    public Parts? Build(IReadOnlyList<string> typedWords, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
     {
         var words = typedWords.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var isQuestion = IsQuestion(words);
@@ -66,21 +72,16 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
             return null;
 
         var query = new BooleanQuery();
-        if (!isQuestion)
-        {
-            foreach (var (_, wordQuery) in wordQueries)
-                query.Add(wordQuery, Occur.MUST);
-            return query;
-        }
-
-        var anyWord = new BooleanQuery();
         foreach (var (_, wordQuery) in wordQueries)
-            anyWord.Add(wordQuery, Occur.SHOULD);
-        query.Add(anyWord, Occur.MUST);
+            query.Add(wordQuery, isQuestion ? Occur.SHOULD : Occur.MUST);
+        if (!isQuestion)
+            return new Parts(query, IsQuestion: false, Proximity: null);
+
+        var proximity = new BooleanQuery();
         var terms = IndexedTerms(string.Join(' ', wordQueries.Select(q => q.Word)));
         foreach (var pair in AdjacentPairs(terms).Concat(WindowPairs(terms)))
-            query.Add(pair, Occur.SHOULD);
-        return query;
+            proximity.Add(pair, Occur.SHOULD);
+        return new Parts(query, IsQuestion: true, proximity.Clauses.Count == 0 ? null : proximity);
     }
 
     /// <summary>

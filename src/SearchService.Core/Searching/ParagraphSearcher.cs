@@ -21,7 +21,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private readonly UserQueryParser simpleParser = new(index.Analyzer, synonyms ?? Synonyms.Load());
     private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
-    private readonly QuestionFeedback feedback = new(index.Analyzer);
+    private readonly QuestionReranker reranker = new(new QuestionFeedback(index.Analyzer));
     private readonly DidYouMeanBuilder spelling = new(index.Analyzer);
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
@@ -36,13 +36,10 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             var parsed = Parse(request, searcher.IndexReader);
             var textQuery = parsed?.Query;
             var matchQuery = textQuery ?? new MatchAllDocsQuery();
-            var rankQuery = textQuery is not null && request.Syntax == QuerySyntax.Simple && simpleParser.IsQuestion(request.Query!)
-                ? feedback.Expand(searcher, textQuery)
-                : matchQuery;
-            var query = WithFilters(rankQuery, request, except: null);
+            var query = WithFilters(matchQuery, request, except: null);
             var page = request.Unit == ResultUnit.Article
-                ? ArticlePage(searcher, query, request, textQuery, unfiltered)
-                : ParagraphPage(searcher, query, request, textQuery, unfiltered);
+                ? ArticlePage(searcher, query, request, parsed, unfiltered)
+                : ParagraphPage(searcher, query, request, parsed, unfiltered);
 
             var facetCounts = new Dictionary<string, FacetTally>(page.FacetCounts);
             try
@@ -101,39 +98,89 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
 
     private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, FacetTally> FacetCounts);
 
-    private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
     {
-        var ranked = textQuery is not null;
-        var order = ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst;
-        var top = TopFieldCollector.Create(order, request.Page * request.PageSize, fillFields: false,
-            trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
+        var ranked = parsed is not null;
+        var reranked = IsReranked(parsed, request);
+        var wanted = request.Page * request.PageSize;
+        // A question's candidates are collected by score alone; their tie-breaks are read after re-ranking, for ties only.
+        var top = reranked
+            ? (ITopDocsCollector)TopScoreDocCollector.Create(Math.Max(wanted, QuestionReranker.Depth), docsScoredInOrder: false)
+            : TopFieldCollector.Create(ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst, wanted,
+                fillFields: false, trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
-        var snippets = highlighter.For(textQuery);
-        var hits = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize).ScoreDocs
+        var best = top.GetTopDocs().ScoreDocs;
+        var reranking = reranked ? Rerank(searcher, best.Take(QuestionReranker.Depth).ToList(), parsed!) : null;
+        if (reranking is not null)
+        {
+            foreach (var scoreDoc in best)
+                scoreDoc.Score = reranking.Scores.GetValueOrDefault(scoreDoc.Doc, scoreDoc.Score);
+            Array.Sort(best, new TieBreakingOrder(searcher.IndexReader));
+        }
+        var snippets = highlighter.For(parsed?.Query);
+        var hits = best.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, snippets, otherMatches: null)
-                with { Explanation = Explanation(searcher, query, scoreDoc.Doc, request, ranked) })
+                with { Explanation = Explanation(searcher, query, reranking, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
     }
 
-    private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, Query? textQuery, IReadOnlyList<string> facets)
+    private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
     {
-        var ranked = textQuery is not null;
+        var ranked = parsed is not null;
         var collector = new ParagraphMatchCollector();
         searcher.Search(query, collector);
-        var groups = ArticleGroups.Of(collector.Matches, request.Order, ranked).Groups;
-        var snippets = highlighter.For(textQuery);
+        var matches = collector.Matches;
+        var reranking = IsReranked(parsed, request) ? Rerank(searcher, Best(matches, QuestionReranker.Depth), parsed!) : null;
+        if (reranking is not null)
+            matches = matches.Select(m => m with { Score = reranking.Scores.GetValueOrDefault(m.Doc, m.Score) }).ToList();
+        var groups = ArticleGroups.Of(matches, request.Order, ranked).Groups;
+        var snippets = highlighter.For(parsed?.Query);
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToHit(Load(searcher, g.Best.Doc), ranked ? g.Best.Score : null, snippets, g.OtherMatches)
-                with { Explanation = Explanation(searcher, query, g.Best.Doc, request, ranked) })
+                with { Explanation = Explanation(searcher, query, reranking, g.Best.Doc, request, ranked) })
             .ToList();
-        var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, collector.Matches, f));
-        return new HitPage(collector.Matches.Count, groups.Count, hits, counts);
+        var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, matches, f));
+        return new HitPage(matches.Count, groups.Count, hits, counts);
     }
 
-    private static HitExplanation? Explanation(IndexSearcher searcher, Query query, int doc, SearchRequest request, bool ranked) =>
-        request.Explain && ranked ? HitExplainer.Explain(searcher, query, doc) : null;
+    /// <summary>A question's best matches are re-ranked when hits are in order of relevance; newest first, nothing to re-rank.</summary>
+    private static bool IsReranked(ParsedQuery? parsed, SearchRequest request) =>
+        parsed is { IsQuestion: true } && request.Order == ResultOrder.Relevance;
+
+    private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
+        reranker.Rerank(searcher, best, parsed.Query, parsed.Proximity);
+
+    /// <summary>The <paramref name="count"/> best-scored matches, best first (ties: lower document first).</summary>
+    private static List<ScoreDoc> Best(IReadOnlyList<ParagraphMatch> matches, int count)
+    {
+        var kept = new PriorityQueue<ScoreDoc, (float Score, int Doc)>(count + 1, WorstFirst);
+        foreach (var match in matches)
+        {
+            kept.Enqueue(new ScoreDoc(match.Doc, match.Score), (match.Score, match.Doc));
+            if (kept.Count > count)
+                kept.Dequeue();
+        }
+        var best = new List<ScoreDoc>(kept.Count);
+        while (kept.Count > 0)
+            best.Add(kept.Dequeue());
+        best.Reverse();
+        return best;
+    }
+
+    private static readonly Comparer<(float Score, int Doc)> WorstFirst =
+        Comparer<(float Score, int Doc)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
+
+    /// <summary>A re-ranked hit is explained by the query of both stages, any other by the query searched.</summary>
+    private static HitExplanation? Explanation(IndexSearcher searcher, Query query, QuestionReranker.Reranking? reranking, int doc, SearchRequest request, bool ranked)
+    {
+        if (!request.Explain || !ranked)
+            return null;
+        return reranking is not null && reranking.Scores.ContainsKey(doc)
+            ? HitExplainer.Explain(searcher, reranking.Explained, doc)
+            : HitExplainer.Explain(searcher, query, doc);
+    }
 
     private static FacetTally CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)
     {

@@ -11,7 +11,7 @@ namespace SearchService.Core.Searching;
 /// each paragraph matched and how rare the word is) are added as optional words with a small weight. A question names
 /// its subject in a few words; the paragraphs about it use more ("attacks in the north-west" → "Khyber", "militants"),
 /// and those lift the paragraphs that say the same thing in other words. The set of matches does not change: the
-/// question stays required and the added words only re-rank.
+/// added words only re-rank (<see cref="QuestionReranker"/>).
 /// </summary>
 public sealed class QuestionFeedback(Analyzer analyzer)
 {
@@ -24,18 +24,20 @@ public sealed class QuestionFeedback(Analyzer analyzer)
     /// <summary>Weight of the strongest added word relative to a word of the question.</summary>
     public const float AddedWeight = 0.5f;
 
-    public Query Expand(IndexSearcher searcher, Query question)
+    /// <summary>The added words as optional clauses, or null when the best paragraphs have none to add.</summary>
+    /// <param name="best">The best paragraphs, best first; the first <see cref="FeedbackParagraphs"/> are read.</param>
+    /// <param name="question">The question as searched, whose own words are not added again.</param>
+    public Query? Words(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question)
     {
-        var best = searcher.Search(question, FeedbackParagraphs).ScoreDocs;
-        if (best.Length == 0)
-            return question;
+        if (best.Count == 0)
+            return null;
         var questionTerms = new HashSet<Term>();
         question.ExtractTerms(questionTerms);
         var asked = questionTerms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
 
         var topScore = best[0].Score;
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var scoreDoc in best)
+        foreach (var scoreDoc in best.Take(FeedbackParagraphs))
         {
             var counts = TermCounts(searcher.Doc(scoreDoc.Doc).Get(IndexSchema.Text) ?? "");
             var length = counts.Values.Sum();
@@ -43,24 +45,47 @@ public sealed class QuestionFeedback(Analyzer analyzer)
                 weights[term] = weights.GetValueOrDefault(term) + (double)count / length * (scoreDoc.Score / topScore);
         }
 
-        var paragraphs = searcher.IndexReader.NumDocs;
-        var added = weights
-            .Where(kv => !asked.Contains(kv.Key))
-            .Select(kv => (Term: kv.Key, Weight: kv.Value * Rarity(searcher.IndexReader.DocFreq(new Term(IndexSchema.Text, kv.Key)), paragraphs)))
-            .Where(t => t.Weight > 0)
-            .OrderByDescending(t => t.Weight)
-            .ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(AddedWords)
-            .ToList();
+        var added = MostCharacteristic(searcher.IndexReader, weights.Where(kv => !asked.Contains(kv.Key)));
         if (added.Count == 0)
-            return question;
+            return null;
 
-        var expanded = new BooleanQuery { { question, Occur.MUST } };
+        var words = new BooleanQuery();
         var strongest = added[0].Weight;
         foreach (var (term, weight) in added)
-            expanded.Add(new TermQuery(new Term(IndexSchema.Text, term)) { Boost = (float)(AddedWeight * weight / strongest) }, Occur.SHOULD);
-        return expanded;
+            words.Add(new TermQuery(new Term(IndexSchema.Text, term)) { Boost = (float)(AddedWeight * weight / strongest) }, Occur.SHOULD);
+        return words;
     }
+
+    /// <summary>
+    /// The <see cref="AddedWords"/> words of highest share × rarity, strongest first (ties: in ordinal order). Words are
+    /// taken by falling share, and the index is asked how rare a word is only while its share could still make it one of
+    /// them: most words of ten paragraphs are looked up no more.
+    /// </summary>
+    private static List<(string Term, double Weight)> MostCharacteristic(IndexReader reader, IEnumerable<KeyValuePair<string, double>> shares)
+    {
+        var paragraphs = reader.NumDocs;
+        var rarest = Rarity(1, paragraphs);
+        var kept = new PriorityQueue<string, (double Weight, string Term)>(AddedWords + 1, WeakestFirst);
+        foreach (var (term, share) in shares.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (kept.Count == AddedWords && kept.TryPeek(out _, out var weakest) && share * rarest < weakest.Weight)
+                break;
+            var weight = share * Rarity(reader.DocFreq(new Term(IndexSchema.Text, term)), paragraphs);
+            if (weight <= 0)
+                continue;
+            kept.Enqueue(term, (weight, term));
+            if (kept.Count > AddedWords)
+                kept.Dequeue();
+        }
+        var strongestFirst = new List<(string Term, double Weight)>(kept.Count);
+        while (kept.TryDequeue(out var term, out var entry))
+            strongestFirst.Add((term, entry.Weight));
+        strongestFirst.Reverse();
+        return strongestFirst;
+    }
+
+    private static readonly Comparer<(double Weight, string Term)> WeakestFirst = Comparer<(double Weight, string Term)>.Create((a, b) =>
+        a.Weight != b.Weight ? a.Weight.CompareTo(b.Weight) : string.CompareOrdinal(b.Term, a.Term));
 
     /// <summary>Inverse document frequency; a word in half the paragraphs or more adds nothing.</summary>
     private static double Rarity(int docFreq, int paragraphs) => Math.Max(0, Math.Log((double)paragraphs / Math.Max(1, docFreq)) - Math.Log(2));

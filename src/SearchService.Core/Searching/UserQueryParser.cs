@@ -57,8 +57,9 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
         var result = new BooleanQuery();
         var plainWords = groups.Where(IsPlainWord).Select(g => g[0].Text).ToList();
         var corrections = new List<SpellingCorrection>();
-        if (freeText.Build(plainWords, vocabulary, corrections) is { } wordsQuery)
-            result.Add(wordsQuery, Occur.MUST);
+        var words = freeText.Build(plainWords, vocabulary, corrections);
+        if (words is not null)
+            result.Add(words.Words, Occur.MUST);
         foreach (var group in groups.Where(g => !IsPlainWord(g)))
         {
             var queries = group.Select(ToQuery).OfType<Query>().ToList();
@@ -69,12 +70,8 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in excluded)
             result.Add(query, Occur.MUST_NOT);
-        return new ParsedQuery(result, corrections);
+        return new ParsedQuery(result, corrections, words?.IsQuestion ?? false, words?.Proximity);
     }
-
-    /// <summary>Whether the input is a question in natural language (more plain words than a search-box query has).</summary>
-    public bool IsQuestion(string input) =>
-        FreeTextQuery.IsQuestion(Tokenize(input).Take(MaxClauses).Where(t => t is { Kind: TokenKind.Word, Negated: false }).Select(t => t.Text));
 
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 

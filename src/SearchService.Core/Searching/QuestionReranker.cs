@@ -1,0 +1,75 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// The second stage of ranking a question. The first stage scores every paragraph with any question word by the words
+/// alone; here the best of them are scored again with what only re-ranks and would cost far more over every match:
+/// the question's words near each other (sloppy phrases, which read positions) and the feedback words of the best
+/// paragraphs (<see cref="QuestionFeedback"/>). The scores add up exactly as one query of all the clauses would score
+/// those paragraphs; beyond the first <see cref="Depth"/> matches the first-stage order stands, as with Lucene's
+/// <c>QueryRescorer</c> or a rescore window in Elasticsearch.
+/// </summary>
+public sealed class QuestionReranker(QuestionFeedback feedback)
+{
+    /// <summary>
+    /// How many of the first stage's best matches are re-ranked: ten pages of a hundred, as deep as anyone reads, and the
+    /// depth of the usual relevance runs.
+    /// </summary>
+    public const int Depth = 1000;
+
+    /// <summary>The re-ranked scores by document, and the one query that explains them.</summary>
+    public sealed record Reranking(IReadOnlyDictionary<int, float> Scores, Query Explained);
+
+    /// <param name="best">The first stage's best matches, best first, at most <see cref="Depth"/> of them.</param>
+    /// <param name="question">The question's words, as the first stage searched them.</param>
+    /// <param name="proximity">Clauses for question words near each other, or null.</param>
+    public Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question, Query? proximity)
+    {
+        var scores = new Dictionary<int, float>(best.Count);
+        foreach (var match in best)
+            scores[match.Doc] = match.Score;
+        var explained = new BooleanQuery { { question, Occur.MUST } };
+        if (proximity is not null)
+        {
+            AddScores(searcher, proximity, scores);
+            explained.Add(proximity, Occur.SHOULD);
+        }
+
+        var leaders = scores
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => kv.Key)
+            .Take(QuestionFeedback.FeedbackParagraphs)
+            .Select(kv => new ScoreDoc(kv.Key, kv.Value))
+            .ToList();
+        if (feedback.Words(searcher, leaders, searcher.Rewrite(question)) is { } words)
+        {
+            AddScores(searcher, words, scores);
+            explained.Add(words, Occur.SHOULD);
+        }
+        return new Reranking(scores, explained);
+    }
+
+    /// <summary>
+    /// Adds each paragraph's score for <paramref name="query"/>. The paragraphs are passed to the scorers as the only
+    /// accepted documents, so positions are read for them alone, not for every paragraph where two words meet.
+    /// </summary>
+    private static void AddScores(IndexSearcher searcher, Query query, Dictionary<int, float> scores)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var segment in scores.Keys.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)).ToList())
+        {
+            var leaf = leaves[segment.Key];
+            var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+            foreach (var doc in segment)
+                accepted.Set(doc - leaf.DocBase);
+            if (weight.GetScorer(leaf, accepted) is not { } scorer)
+                continue;
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                scores[leaf.DocBase + doc] += scorer.GetScore();
+        }
+    }
+}

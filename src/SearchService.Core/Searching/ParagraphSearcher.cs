@@ -110,13 +110,13 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 fillFields: false, trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts));
-        var best = top.GetTopDocs().ScoreDocs;
+        IReadOnlyList<ScoreDoc> best = top.GetTopDocs().ScoreDocs;
         var reranking = reranked ? Rerank(searcher, best.Take(QuestionReranker.Depth).ToList(), parsed!) : null;
         if (reranking is not null)
         {
             foreach (var scoreDoc in best)
                 scoreDoc.Score = reranking.Scores.GetValueOrDefault(scoreDoc.Doc, scoreDoc.Score);
-            Array.Sort(best, new TieBreakingOrder(searcher.IndexReader));
+            best = TopSelection.Best(best, wanted, new TieBreakingOrder(searcher.IndexReader));
         }
         var snippets = highlighter.For(parsed?.Query);
         var hits = best.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
@@ -132,7 +132,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         var collector = new ParagraphMatchCollector();
         searcher.Search(query, collector);
         var matches = collector.Matches;
-        var reranking = IsReranked(parsed, request) ? Rerank(searcher, Best(matches, QuestionReranker.Depth), parsed!) : null;
+        var reranking = IsReranked(parsed, request)
+            ? Rerank(searcher, TopSelection.Best(matches.Select(m => new ScoreDoc(m.Doc, m.Score)), QuestionReranker.Depth, ScoreThenDoc), parsed!)
+            : null;
         if (reranking is not null)
             matches = matches.Select(m => m with { Score = reranking.Scores.GetValueOrDefault(m.Doc, m.Score) }).ToList();
         var groups = ArticleGroups.Of(matches, request.Order, ranked).Groups;
@@ -152,25 +154,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
         reranker.Rerank(searcher, best, parsed.Query, parsed.Proximity);
 
-    /// <summary>The <paramref name="count"/> best-scored matches, best first (ties: lower document first).</summary>
-    private static List<ScoreDoc> Best(IReadOnlyList<ParagraphMatch> matches, int count)
-    {
-        var kept = new PriorityQueue<ScoreDoc, (float Score, int Doc)>(count + 1, WorstFirst);
-        foreach (var match in matches)
-        {
-            kept.Enqueue(new ScoreDoc(match.Doc, match.Score), (match.Score, match.Doc));
-            if (kept.Count > count)
-                kept.Dequeue();
-        }
-        var best = new List<ScoreDoc>(kept.Count);
-        while (kept.Count > 0)
-            best.Add(kept.Dequeue());
-        best.Reverse();
-        return best;
-    }
-
-    private static readonly Comparer<(float Score, int Doc)> WorstFirst =
-        Comparer<(float Score, int Doc)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
+    /// <summary>Best first, as Lucene collects by score: ties in document order.</summary>
+    private static readonly Comparer<ScoreDoc> ScoreThenDoc =
+        Comparer<ScoreDoc>.Create((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Doc.CompareTo(y.Doc));
 
     /// <summary>A re-ranked hit is explained by the query of both stages, any other by the query searched.</summary>
     private static HitExplanation? Explanation(IndexSearcher searcher, Query query, QuestionReranker.Reranking? reranking, int doc, SearchRequest request, bool ranked)

@@ -13,8 +13,8 @@ namespace SearchService.Core.Searching;
 /// find all in one paragraph: its question words are dropped, a paragraph with any of the rest matches and ranks by how
 /// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
 /// because adjacent words in a question often name one thing ("heat conduction", "foreign office"); any two question
-/// words within a few words of each other lift a paragraph a little less. Those proximity clauses come apart from the
-/// words (<see cref="Parts.Proximity"/>): they only re-rank, so they are scored for the best matches only
+/// words within a few words of each other lift a paragraph a little less. Those pairs come apart from the words
+/// (<see cref="Parts.Pairs"/>): they only re-rank, so they are scored for the best matches only
 /// (<see cref="QuestionReranker"/>).
 /// </summary>
 public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
@@ -53,8 +53,8 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
 
     /// <summary>The words' query, which decides the matches, and for a question the clauses that only re-rank them.</summary>
-    /// <param name="Proximity">Optional clauses for question words near each other; null for a short query or a question of one word.</param>
-    public sealed record Parts(Query Words, bool IsQuestion, Query? Proximity);
+    /// <param name="Pairs">Question terms that add to the score where they stand near each other; none for a short query.</param>
+    public sealed record Parts(Query Words, bool IsQuestion, IReadOnlyList<WordPair> Pairs);
 
     /// <param name="vocabulary">The index, to correct words it does not know; null to take words as typed.</param>
     /// <param name="corrections">Receives the corrections made.</param>
@@ -75,13 +75,10 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         foreach (var (_, wordQuery) in wordQueries)
             query.Add(wordQuery, isQuestion ? Occur.SHOULD : Occur.MUST);
         if (!isQuestion)
-            return new Parts(query, IsQuestion: false, Proximity: null);
+            return new Parts(query, IsQuestion: false, Pairs: []);
 
-        var proximity = new BooleanQuery();
         var terms = IndexedTerms(string.Join(' ', wordQueries.Select(q => q.Word)));
-        foreach (var pair in AdjacentPairs(terms).Concat(WindowPairs(terms)))
-            proximity.Add(pair, Occur.SHOULD);
-        return new Parts(query, IsQuestion: true, proximity.Clauses.Count == 0 ? null : proximity);
+        return new Parts(query, IsQuestion: true, AdjacentPairs(terms).Concat(WindowPairs(terms)).ToList());
     }
 
     /// <summary>
@@ -156,12 +153,12 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// A proximity clause for each two neighbouring terms of the question as analysed, so that stop words between them
     /// do not break the pair: "angle of attack" pairs "angl" with "attack", and "shock-induced" pairs its two halves.
     /// </summary>
-    private static IEnumerable<Query> AdjacentPairs(IReadOnlyList<string> terms)
+    private static IEnumerable<WordPair> AdjacentPairs(IReadOnlyList<string> terms)
     {
         for (var i = 0; i + 1 < terms.Count; i++)
         {
             if (terms[i] != terms[i + 1])
-                yield return Near(terms[i], terms[i + 1], ProximitySlop, ProximityBoost);
+                yield return new WordPair(terms[i], terms[i + 1], ProximitySlop, ProximityBoost);
         }
     }
 
@@ -171,25 +168,15 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// over a paragraph may belong to different statements. Related words of a question are often apart in it ("which
     /// ministers spoke about the yen": "ministers" and "yen"). The unordered-window part of a dependence model.
     /// </summary>
-    private static IEnumerable<Query> WindowPairs(IReadOnlyList<string> terms)
+    private static IEnumerable<WordPair> WindowPairs(IReadOnlyList<string> terms)
     {
         var distinct = terms.Distinct(StringComparer.Ordinal).Take(WindowTermsUpTo).ToList();
         for (var i = 0; i < distinct.Count; i++)
         {
             for (var j = i + 1; j < distinct.Count; j++)
-                yield return Near(distinct[i], distinct[j], WindowSlop, WindowBoost);
+                yield return new WordPair(distinct[i], distinct[j], WindowSlop, WindowBoost);
         }
     }
-
-    /// <summary>Two terms at most <paramref name="slop"/> moves apart, in the headline or the paragraph.</summary>
-    private static Query Near(string first, string second, int slop, float weight) =>
-        SearchFields.AnyField((field, boost) =>
-        {
-            var pair = new PhraseQuery { Slop = slop, Boost = boost * weight };
-            pair.Add(new Term(field, first));
-            pair.Add(new Term(field, second));
-            return pair;
-        })!;
 
     private List<string> IndexedTerms(string text)
     {

@@ -152,7 +152,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         parsed is { IsQuestion: true } && request.Order == ResultOrder.Relevance;
 
     private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
-        reranker.Rerank(searcher, best, parsed.Query, parsed.Proximity);
+        reranker.Rerank(searcher, best, parsed.Query, parsed.Pairs ?? []);
 
     /// <summary>Best first, as Lucene collects by score: ties in document order.</summary>
     private static readonly Comparer<ScoreDoc> ScoreThenDoc =

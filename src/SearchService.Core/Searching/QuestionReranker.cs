@@ -7,8 +7,8 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// The second stage of ranking a question. The first stage scores every paragraph with any question word by the words
 /// alone; here the best of them are scored again with what only re-ranks and would cost far more over every match:
-/// the question's words near each other (sloppy phrases, which read positions) and the feedback words of the best
-/// paragraphs (<see cref="QuestionFeedback"/>). The scores add up exactly as one query of all the clauses would score
+/// the question's words near each other (<see cref="PairProximity"/>, which reads positions) and the feedback words of
+/// the best paragraphs (<see cref="QuestionFeedback"/>). The scores add up exactly as one query of all the clauses would score
 /// those paragraphs; beyond the first <see cref="Depth"/> matches the first-stage order stands, as with Lucene's
 /// <c>QueryRescorer</c> or a rescore window in Elasticsearch.
 /// </summary>
@@ -25,16 +25,19 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
 
     /// <param name="best">The first stage's best matches, best first, at most <see cref="Depth"/> of them.</param>
     /// <param name="question">The question's words, as the first stage searched them.</param>
-    /// <param name="proximity">Clauses for question words near each other, or null.</param>
-    public Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question, Query? proximity)
+    /// <param name="pairs">Question terms that score where they stand near each other.</param>
+    public Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question, IReadOnlyList<WordPair> pairs)
     {
         var scores = new Dictionary<int, float>(best.Count);
         foreach (var match in best)
             scores[match.Doc] = match.Score;
         var explained = new BooleanQuery { { question, Occur.MUST } };
-        if (proximity is not null)
+        if (pairs.Count > 0)
         {
-            AddScores(searcher, proximity, scores);
+            PairProximity.AddScores(searcher, pairs, scores);
+            var proximity = new BooleanQuery();
+            foreach (var pair in pairs)
+                proximity.Add(pair.ToQuery(), Occur.SHOULD);
             explained.Add(proximity, Occur.SHOULD);
         }
 
@@ -54,7 +57,7 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
 
     /// <summary>
     /// Adds each paragraph's score for <paramref name="query"/>. The paragraphs are passed to the scorers as the only
-    /// accepted documents, so positions are read for them alone, not for every paragraph where two words meet.
+    /// accepted documents, so the rest are skipped inside the postings.
     /// </summary>
     private static void AddScores(IndexSearcher searcher, Query query, Dictionary<int, float> scores)
     {

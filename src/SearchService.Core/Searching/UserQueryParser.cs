@@ -70,7 +70,7 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
             result.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in excluded)
             result.Add(query, Occur.MUST_NOT);
-        return new ParsedQuery(result, corrections, words?.IsQuestion ?? false, words?.Proximity);
+        return new ParsedQuery(result, corrections, words?.IsQuestion ?? false, words?.Pairs);
     }
 
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];

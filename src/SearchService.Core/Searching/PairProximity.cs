@@ -1,0 +1,180 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Scores <see cref="WordPair"/>s for a few paragraphs exactly as their Lucene queries (<see cref="WordPair.ToQuery"/>)
+/// score them, but reads each term's positions once per field rather than once per pair: the 16 terms of a long
+/// question make 120 pairs, and Lucene's phrase scorers would look up and read every term 15 times in each field.
+/// </summary>
+internal static class PairProximity
+{
+    /// <summary>Adds the pairs' scores to the score of each paragraph in <paramref name="scores"/>.</summary>
+    public static void AddScores(IndexSearcher searcher, IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores)
+    {
+        var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
+        var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
+        var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second])).ToList();
+        var weights = PairWeights(searcher, pairs);
+        var fields = SearchFields.Weighted.Count;
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var segment in scores.Keys.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)).ToList())
+        {
+            var leaf = leaves[segment.Key];
+            var docs = segment.Select(doc => doc - leaf.DocBase).Order().ToArray();
+            var positions = new int[]?[fields][][];
+            var scorers = new Similarity.SimScorer?[fields, pairs.Count];
+            for (var f = 0; f < fields; f++)
+            {
+                positions[f] = Positions(leaf.AtomicReader, SearchFields.Weighted[f].Field, terms, docs);
+                for (var p = 0; p < pairs.Count; p++)
+                    scorers[f, p] = weights[f, p] is { } weight ? searcher.Similarity.GetSimScorer(weight, leaf) : null;
+            }
+
+            for (var d = 0; d < docs.Length; d++)
+            {
+                double sum = 0; // Lucene's boolean scorers add clause scores as doubles too
+                for (var p = 0; p < pairs.Count; p++)
+                {
+                    float best = 0, all = 0;
+                    for (var f = 0; f < fields; f++)
+                    {
+                        if (scorers[f, p] is not { } scorer
+                            || positions[f][pairTerms[p].First][d] is not { } first
+                            || positions[f][pairTerms[p].Second][d] is not { } second)
+                            continue;
+                        var freq = SloppyFrequency(first, second, pairs[p].Slop, scorer);
+                        if (freq == 0)
+                            continue;
+                        var score = scorer.Score(docs[d], freq);
+                        all += score;
+                        best = Math.Max(best, score);
+                    }
+                    // DisjunctionMaxQuery: the best field and a share of the others.
+                    sum += best + (all - best) * SearchFields.OtherFieldShare;
+                }
+                scores[leaf.DocBase + docs[d]] += (float)sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each pair's weight in each field, as a <see cref="PhraseQuery"/> of the two terms would compute it (BM25 sums
+    /// the terms' idf); null where a term is in no paragraph's field.
+    /// </summary>
+    private static Similarity.SimWeight?[,] PairWeights(IndexSearcher searcher, IReadOnlyList<WordPair> pairs)
+    {
+        var statistics = new Dictionary<Term, TermStatistics?>();
+        TermStatistics? StatisticsOf(string field, string text)
+        {
+            var term = new Term(field, text);
+            if (!statistics.TryGetValue(term, out var found))
+            {
+                var context = TermContext.Build(searcher.TopReaderContext, term);
+                statistics[term] = found = context.DocFreq == 0 ? null : searcher.TermStatistics(term, context);
+            }
+            return found;
+        }
+
+        var weights = new Similarity.SimWeight?[SearchFields.Weighted.Count, pairs.Count];
+        for (var f = 0; f < SearchFields.Weighted.Count; f++)
+        {
+            var (field, boost) = SearchFields.Weighted[f];
+            var collection = searcher.CollectionStatistics(field);
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                if (StatisticsOf(field, pairs[p].First) is not { } first || StatisticsOf(field, pairs[p].Second) is not { } second)
+                    continue;
+                var weight = searcher.Similarity.ComputeWeight(boost * pairs[p].Weight, collection, first, second);
+                // As IndexSearcher.CreateNormalizedWeight does; BM25 applies no query norm, so the norm is 1.
+                weight.GetValueForNormalization();
+                weight.Normalize(1f, 1f);
+                weights[f, p] = weight;
+            }
+        }
+        return weights;
+    }
+
+    /// <summary>
+    /// The positions of each term (first index) in each of the paragraphs <paramref name="docs"/> (second index, as in
+    /// that sorted array; null where the term is not in the paragraph) in one segment's field.
+    /// </summary>
+    private static int[]?[][] Positions(AtomicReader reader, string field, IReadOnlyList<string> terms, int[] docs)
+    {
+        var positions = terms.Select(_ => new int[]?[docs.Length]).ToArray();
+        var termsEnum = reader.GetTerms(field)?.GetEnumerator();
+        if (termsEnum is null)
+            return positions;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (!termsEnum.SeekExact(new BytesRef(terms[t])) || termsEnum.DocsAndPositions(reader.LiveDocs, null, DocsAndPositionsFlags.NONE) is not { } postings)
+                continue;
+            for (var d = 0; d < docs.Length; d++)
+            {
+                var doc = postings.DocID >= docs[d] ? postings.DocID : postings.Advance(docs[d]);
+                if (doc == DocIdSetIterator.NO_MORE_DOCS)
+                    break;
+                if (doc != docs[d])
+                    continue;
+                var found = new int[postings.Freq];
+                for (var i = 0; i < found.Length; i++)
+                    found[i] = postings.NextPosition();
+                positions[t][d] = found;
+            }
+        }
+        return positions;
+    }
+
+    /// <summary>
+    /// The sloppy frequency of the phrase "first second"~slop in one paragraph, as Lucene's SloppyPhraseScorer computes
+    /// it for two different terms: each term's position is taken relative to its place in the phrase (the second's minus
+    /// one), the lesser of the two is advanced, and every shortest span of at most <paramref name="slop"/> adds the
+    /// similarity's slop factor for its length.
+    /// </summary>
+    internal static float SloppyFrequency(int[] first, int[] second, int slop, Similarity.SimScorer scorer)
+    {
+        var cursors = new[] { new Cursor(first, 0), new Cursor(second, 1) };
+        var end = Math.Max(cursors[0].Position, cursors[1].Position);
+        // The lesser by phrase position, then by offset (the first term on a tie).
+        var lesser = cursors[0].Position <= cursors[1].Position ? 0 : 1;
+        var matchLength = end - cursors[lesser].Position;
+        var next = cursors[1 - lesser].Position;
+        var frequency = 0f;
+        while (cursors[lesser].Advance())
+        {
+            end = Math.Max(end, cursors[lesser].Position);
+            if (cursors[lesser].Position > next)
+            {
+                if (matchLength <= slop)
+                    frequency += scorer.ComputeSlopFactor(matchLength);
+                lesser = 1 - lesser;
+                next = cursors[1 - lesser].Position;
+                matchLength = end - cursors[lesser].Position;
+            }
+            else
+                matchLength = Math.Min(matchLength, end - cursors[lesser].Position);
+        }
+        if (matchLength <= slop)
+            frequency += scorer.ComputeSlopFactor(matchLength);
+        return frequency;
+    }
+
+    /// <summary>One term's positions in a paragraph, read in order, relative to the term's place in the phrase.</summary>
+    private sealed class Cursor(int[] positions, int offset)
+    {
+        private int index;
+
+        public int Position { get; private set; } = positions[0] - offset;
+
+        public bool Advance()
+        {
+            if (index + 1 >= positions.Length)
+                return false;
+            Position = positions[++index] - offset;
+            return true;
+        }
+    }
+}

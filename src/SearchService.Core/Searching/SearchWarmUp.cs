@@ -4,7 +4,7 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// Runs a few dozen searches of every shape (word, words, phrase, facet filter, one hit per article, no query) with
+/// Runs a few dozen searches of every shape (word, words, phrase, facet filter, one hit per article, question, no query) with
 /// words from the index itself, so that the first users after a start do not wait for the JIT to reach optimised code: measured
 /// without it, the first queries after start-up took about four times as long as later ones. Then it builds the
 /// in-memory facet ordinals of the index as it was at start-up (<see cref="SegmentOrdinals"/>).
@@ -19,7 +19,8 @@ public static partial class SearchWarmUp
         var sample = index.Search(Sample);
         if (sample is null)
             return 0;
-        var (first, second, region) = sample.Value;
+        var (words, region) = sample.Value;
+        var (first, second) = (words[0], words[1]);
         var requests = new[]
         {
             new SearchRequest(first),
@@ -27,6 +28,7 @@ public static partial class SearchWarmUp
             new SearchRequest($"\"{first} {second}\""),
             new SearchRequest(first, Region: region is null ? null : [region]),
             new SearchRequest(first, Unit: ResultUnit.Article),
+            new SearchRequest($"what about {string.Join(' ', words)}"),
         };
         // Newest first without a query goes over every paragraph: a few rounds are enough, the code is the same.
         searcher.Search(new SearchRequest(null));
@@ -44,15 +46,15 @@ public static partial class SearchWarmUp
         return searches;
     }
 
-    /// <summary>Two words and a region of the index's first paragraph, or null when it has none.</summary>
-    private static (string First, string Second, string? Region)? Sample(Lucene.Net.Search.IndexSearcher searcher)
+    /// <summary>Two to six words and a region of the index's first paragraph, or null when it has fewer words.</summary>
+    private static (IReadOnlyList<string> Words, string? Region)? Sample(Lucene.Net.Search.IndexSearcher searcher)
     {
         if (searcher.IndexReader.NumDocs == 0)
             return null;
         var stored = new StoredHitVisitor();
         searcher.Doc(0, stored);
-        var words = Word().Matches(stored.Text).Select(m => m.Value).Take(2).ToList();
-        return words.Count == 2 ? (words[0], words[1], stored.Region.FirstOrDefault()) : null;
+        var words = Word().Matches(stored.Text).Select(m => m.Value).Take(6).ToList();
+        return words.Count >= 2 ? (words, stored.Region.FirstOrDefault()) : null;
     }
 
     [GeneratedRegex(@"\p{L}{4,}")]

@@ -129,22 +129,20 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
     {
         var ranked = parsed is not null;
-        var collector = new ParagraphMatchCollector();
-        searcher.Search(query, collector);
-        var matches = collector.Matches;
-        var reranking = IsReranked(parsed, request)
-            ? Rerank(searcher, TopSelection.Best(matches.Select(m => new ScoreDoc(m.Doc, m.Score)), QuestionReranker.Depth, ScoreThenDoc), parsed!)
-            : null;
+        var collector = new ArticleCollector(searcher.IndexReader, facets);
+        var candidates = IsReranked(parsed, request) ? TopScoreDocCollector.Create(QuestionReranker.Depth, docsScoredInOrder: true) : null;
+        searcher.Search(query, candidates is null ? collector : MultiCollector.Wrap(collector, candidates));
+        var reranking = candidates is null ? null : Rerank(searcher, candidates.GetTopDocs().ScoreDocs, parsed!);
         if (reranking is not null)
-            matches = matches.Select(m => m with { Score = reranking.Scores.GetValueOrDefault(m.Doc, m.Score) }).ToList();
-        var groups = ArticleGroups.Of(matches, request.Order, ranked).Groups;
+            collector.Rescored(reranking.Scores);
+        var order = new ArticleOrder(searcher.IndexReader, byScore: ranked && request.Order == ResultOrder.Relevance);
         var snippets = highlighter.For(parsed?.Query);
-        var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(g => ToHit(Load(searcher, g.Best.Doc), ranked ? g.Best.Score : null, snippets, g.OtherMatches)
-                with { Explanation = Explanation(searcher, query, reranking, g.Best.Doc, request, ranked) })
+        var hits = TopSelection.Best(collector.Articles, request.Page * request.PageSize, order)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Select(a => ToHit(Load(searcher, a.BestDoc), ranked ? a.BestScore : null, snippets, a.Matches - 1)
+                with { Explanation = Explanation(searcher, query, reranking, a.BestDoc, request, ranked) })
             .ToList();
-        var counts = facets.ToDictionary(f => f, f => ArticleFacetCounter.Count(searcher, matches, f));
-        return new HitPage(matches.Count, groups.Count, hits, counts);
+        return new HitPage(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf));
     }
 
     /// <summary>A question's best matches are re-ranked when hits are in order of relevance; newest first, nothing to re-rank.</summary>
@@ -153,10 +151,6 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
 
     private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
         reranker.Rerank(searcher, best, parsed.Query, parsed.Pairs ?? []);
-
-    /// <summary>Best first, as Lucene collects by score: ties in document order.</summary>
-    private static readonly Comparer<ScoreDoc> ScoreThenDoc =
-        Comparer<ScoreDoc>.Create((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Doc.CompareTo(y.Doc));
 
     /// <summary>A re-ranked hit is explained by the query of both stages, any other by the query searched.</summary>
     private static HitExplanation? Explanation(IndexSearcher searcher, Query query, QuestionReranker.Reranking? reranking, int doc, SearchRequest request, bool ranked)
@@ -172,9 +166,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     {
         if (unit == ResultUnit.Article)
         {
-            var matches = new ParagraphMatchCollector();
-            searcher.Search(query, matches);
-            return ArticleFacetCounter.Count(searcher, matches.Matches, facet);
+            var articles = new ArticleCollector(searcher.IndexReader, [facet]);
+            searcher.Search(query, articles);
+            return articles.TallyOf(facet);
         }
         var counts = new FacetCountsCollector(searcher.IndexReader, [facet]);
         searcher.Search(query, counts);

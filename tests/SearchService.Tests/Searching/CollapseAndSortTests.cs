@@ -75,5 +75,34 @@ public sealed class CollapseAndSortTests : IDisposable
         Assert.Equal(["new", "mid", "old"], Search(null, ResultUnit.Article).Hits.Select(h => h.ArticleId));
     }
 
+    [Fact]
+    public void Collapsed_hits_with_equal_scores_are_in_article_id_order_across_segments()
+    {
+        // Each article is made searchable on its own, so each lands in a segment of its own.
+        using var tied = new TestIndex()
+            .Add(new Article("c", "Cocoa", ["Cocoa prices rose."]))
+            .Add(new Article("a", "Cocoa", ["Cocoa prices rose."]))
+            .Add(new Article("b", "Cocoa", ["Cocoa prices rose.", "Cocoa prices rose."]));
+
+        var result = new ParagraphSearcher(tied.Index).Search(new SearchRequest("cocoa", Unit: ResultUnit.Article));
+
+        Assert.Equal(["a", "b", "c"], result.Hits.Select(h => h.ArticleId));
+        Assert.Equal(1, result.Hits.Single(h => h.ArticleId == "b").Paragraph);
+        Assert.Equal([4L, 3L], [result.Total, result.TotalArticles!.Value]);
+    }
+
+    [Fact]
+    public void Collapsed_pages_follow_each_other_without_overlap()
+    {
+        var first = Search("cocoa OR coffee OR saudi", ResultUnit.Article);
+        var all = new ParagraphSearcher(index.Index).Search(new SearchRequest("cocoa OR coffee OR saudi", Unit: ResultUnit.Article, PageSize: 10)).Hits;
+        var pages = Enumerable.Range(1, 3)
+            .SelectMany(page => new ParagraphSearcher(index.Index).Search(new SearchRequest("cocoa OR coffee OR saudi", Unit: ResultUnit.Article, Page: page, PageSize: 1)).Hits)
+            .ToList();
+
+        Assert.Equal(3, first.TotalArticles);
+        Assert.Equal(all.Select(h => h.ArticleId), pages.Select(h => h.ArticleId));
+    }
+
     public void Dispose() => index.Dispose();
 }

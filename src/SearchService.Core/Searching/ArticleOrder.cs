@@ -1,0 +1,38 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// The order of one-hit-per-article results: best score first (or newest first), ties by article id. Dates and ids
+/// are read from doc values only for the articles compared, once each.
+/// </summary>
+internal sealed class ArticleOrder(IndexReader reader, bool byScore) : IComparer<ArticleMatch>
+{
+    public int Compare(ArticleMatch? x, ArticleMatch? y)
+    {
+        var first = byScore ? y!.BestScore.CompareTo(x!.BestScore) : DateOf(y!).CompareTo(DateOf(x!));
+        if (first != 0 || ReferenceEquals(x, y))
+            return first;
+        // Within a segment, ordinals are in the order of the ids.
+        return x.Leaf == y.Leaf ? x.ArticleOrd.CompareTo(y.ArticleOrd) : IdOf(x).CompareTo(IdOf(y));
+    }
+
+    private long DateOf(ArticleMatch article) =>
+        article.DateTicks ??= Segment(article).GetNumericDocValues(IndexSchema.Date)?.Get(article.BestDoc - reader.Leaves[article.Leaf].DocBase) ?? 0;
+
+    private BytesRef IdOf(ArticleMatch article)
+    {
+        if (article.ArticleId is null)
+        {
+            var id = new BytesRef();
+            if (article.ArticleOrd >= 0)
+                Segment(article).GetSortedDocValues(IndexSchema.ArticleId)?.LookupOrd(article.ArticleOrd, id);
+            article.ArticleId = BytesRef.DeepCopyOf(id); // doc values may reuse the bytes they point to
+        }
+        return article.ArticleId;
+    }
+
+    private AtomicReader Segment(ArticleMatch article) => reader.Leaves[article.Leaf].AtomicReader;
+}

@@ -3,6 +3,7 @@ using System.Globalization;
 using SearchService.Benchmarks.Performance.Engines;
 using SearchService.Benchmarks.Performance;
 using SearchService.Core.Facets;
+using SearchService.Core.Searching;
 
 namespace SearchService.Benchmarks.Performance;
 
@@ -43,6 +44,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             var engines = new (string Key, Func<ISearchEngine> Create)[]
             {
                 ("searchservice", () => new OurEngine(work.FullName)),
+                ("searchservice-articles", () => new OurEngine(work.FullName, ResultUnit.Article)),
                 ("lucene", () => new PlainLuceneEngine(work.FullName)),
                 ("sqlite", () => new SqliteFts5Engine(work.FullName)),
             };

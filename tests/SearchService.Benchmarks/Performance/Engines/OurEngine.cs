@@ -9,21 +9,22 @@ namespace SearchService.Benchmarks.Performance.Engines;
 
 /// <summary>
 /// SearchService itself, end to end: the indexer reads the .jsonl, extracts all three facets and writes the index;
-/// queries go through <see cref="ParagraphSearcher"/> exactly as GET /search does (facets for region, topic and speaker).
+/// queries go through <see cref="ParagraphSearcher"/> exactly as GET /search does (facets for region, topic and speaker),
+/// with hits one per paragraph, or one per article as the search box asks (<c>collapse=article</c>).
 /// </summary>
-public sealed class OurEngine(string workFolder) : ISearchEngine
+public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph) : ISearchEngine
 {
-    private readonly string indexPath = Path.Combine(workFolder, "ours");
+    private readonly string indexPath = Path.Combine(workFolder, unit == ResultUnit.Article ? "ours-articles" : "ours");
     private SearchIndex? index;
     private ParagraphSearcher? searcher;
 
-    public string Name => "SearchService";
+    public string Name => unit == ResultUnit.Article ? "SearchService, one hit per article" : "SearchService";
 
     public long IndexBytes => DirectorySize.Of(indexPath);
 
     public void Build(string corpusFile, IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets)
     {
-        var corpus = Path.Combine(workFolder, "ours-corpus");
+        var corpus = indexPath + "-corpus";
         Directory.CreateDirectory(corpus);
         File.CreateSymbolicLink(Path.Combine(corpus, Path.GetFileName(corpusFile)), corpusFile);
         index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance);
@@ -45,7 +46,7 @@ public sealed class OurEngine(string workFolder) : ISearchEngine
             QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
             _ => query.First,
         };
-        var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region]));
+        var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region], Unit: unit));
         return new QueryAnswer(result.Total, result.Hits.Count, result.Hits.Sum(h => h.Snippet.Length), result.Facets.Region.Count);
     }
 

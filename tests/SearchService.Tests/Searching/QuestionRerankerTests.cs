@@ -15,10 +15,12 @@ public sealed class QuestionRerankerTests : IDisposable
     private readonly TestIndex index = new TestIndex()
         .Add(new Article("close", "Council meeting", [
             "The ministers discussed the yen at length before the meeting moved on to trade, farm subsidies and shipping rules.",
-            "Trade talks with Japan resume in May, the ministers said."]))
+            "Trade talks with Japan resume in May, the ministers said."]),
+            TestIndex.FacetsOf(region: ["Europe"]), TestIndex.FacetsOf(region: ["Japan"]))
         .Add(new Article("far", "Council meeting", [
             "The ministers discussed trade at length before the meeting moved on to farm subsidies, shipping rules and the yen.",
-            "Dealers said the yen was steady in Tokyo."]))
+            "Dealers said the yen was steady in Tokyo."]),
+            TestIndex.FacetsOf(region: ["Japan"]), TestIndex.FacetsOf(region: ["Japan"]))
         .Add(new Article("talks", "Trade talks", ["Trade talks between the two countries broke down over farm subsidies."]))
         .Add(new Article("other", "Weather", ["Heavy rain flooded the coastal towns overnight."]));
 
@@ -90,6 +92,20 @@ public sealed class QuestionRerankerTests : IDisposable
             Assert.Equal(best.Score, article.Score);
             Assert.Equal(best.Paragraph, article.Paragraph);
         }
+    }
+
+    [Fact]
+    public void One_hit_per_article_counts_facets_in_articles_for_a_question()
+    {
+        var paragraphs = Search(Question, pageSize: 100).Hits;
+        var articles = Search(Question, ResultUnit.Article);
+
+        var expected = paragraphs.SelectMany(p => p.Region.Select(r => (Region: r, p.ArticleId))).Distinct()
+            .GroupBy(x => x.Region).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["Japan"] = 2, ["Europe"] = 1 }, expected);
+        Assert.Equal(expected.OrderBy(kv => kv.Key), articles.Facets.Region.ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+        Assert.Equal(3, articles.TotalArticles);
+        Assert.Equal(5, articles.Total);
     }
 
     [Fact]

@@ -12,11 +12,12 @@ internal sealed class ArticleOrder(IndexReader reader, bool byScore) : IComparer
 {
     public int Compare(ArticleMatch? x, ArticleMatch? y)
     {
-        var first = byScore ? y!.BestScore.CompareTo(x!.BestScore) : DateOf(y!).CompareTo(DateOf(x!));
-        if (first != 0 || ReferenceEquals(x, y))
+        var (a, b) = (x!, y!);
+        var first = byScore ? b.BestScore.CompareTo(a.BestScore) : DateOf(b).CompareTo(DateOf(a));
+        if (first != 0 || ReferenceEquals(a, b))
             return first;
         // Within a segment, ordinals are in the order of the ids.
-        return x.Leaf == y.Leaf ? x.ArticleOrd.CompareTo(y.ArticleOrd) : IdOf(x).CompareTo(IdOf(y));
+        return a.Leaf == b.Leaf ? a.ArticleOrd.CompareTo(b.ArticleOrd) : IdOf(a).CompareTo(IdOf(b));
     }
 
     private long DateOf(ArticleMatch article) =>

@@ -1,6 +1,7 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using SearchService.Core.Indexing;
+using Lucene.Net.Util;
 
 namespace SearchService.Core.Searching;
 
@@ -8,28 +9,33 @@ namespace SearchService.Core.Searching;
 /// Collects a search's matches an article at a time: each article's best paragraph and number of matching
 /// paragraphs, and facet counts in articles (an article counts once for a value when any of its matching paragraphs
 /// has it, so the counts agree with one-hit-per-article results). An article's paragraphs are indexed as one block
-/// (consecutive documents in paragraph order), so a search in document order meets each article's matches one after
-/// another: no string per match, no map of articles, no second pass.
+/// (consecutive documents in paragraph order, <see cref="ArticleStarts"/>), so a search in document order meets each
+/// article's matches one after another: no string per match, no map of articles, no second pass.
 /// </summary>
-internal sealed class ArticleCollector : ICollector
+internal sealed class ArticleCollector : ICollector, IDisposable
 {
     private readonly FacetFieldReader[] facets;
     private readonly FacetTally[] tallies;
     private readonly int[][] counts;
-    // The values the current article has been counted for, per facet.
-    private readonly HashSet<long>[] counted;
+    // Per facet and value, the number (from 1) of the last article counted for it: an article counts once per value.
+    private readonly int[][] lastCounted;
     private readonly List<ArticleMatch> articles = [];
     private Scorer? scorer;
-    private SortedDocValues? articleIds;
+    private FixedBitSet? starts;
     private AtomicReaderContext? segment;
-    private int currentOrd = -1;
+    private int currentStart = -1;
 
     public ArticleCollector(IndexReader reader, IReadOnlyList<string> facetFields)
     {
         facets = facetFields.Select(f => new FacetFieldReader(reader, f)).ToArray();
         tallies = facets.Select(f => new FacetTally(f.Ordinals)).ToArray();
         counts = tallies.Select(t => t.Counts).ToArray();
-        counted = facets.Select(_ => new HashSet<long>()).ToArray();
+        lastCounted = facets.Select(f =>
+        {
+            var last = ArrayPool<int>.Shared.Rent(Math.Max(1, f.Ordinals.ValueCount));
+            Array.Clear(last);
+            return last;
+        }).ToArray();
     }
 
     /// <summary>The matching articles in document order (so by <see cref="ArticleMatch.FirstDoc"/>).</summary>
@@ -45,8 +51,8 @@ internal sealed class ArticleCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         segment = context;
-        articleIds = context.AtomicReader.GetSortedDocValues(IndexSchema.ArticleId);
-        currentOrd = -1;
+        starts = ArticleStarts.Of(context.AtomicReader);
+        currentStart = -1;
         foreach (var facet in facets)
             facet.SetNextReader(context);
     }
@@ -54,25 +60,26 @@ internal sealed class ArticleCollector : ICollector
     public void Collect(int doc)
     {
         Paragraphs++;
-        var ord = articleIds?.GetOrd(doc) ?? -1;
+        var start = starts!.PrevSetBit(doc);
         var score = scorer?.GetScore() ?? 0;
         var global = segment!.DocBase + doc;
-        if (ord < 0 || ord != currentOrd)
+        if (start < 0 || start != currentStart)
         {
-            currentOrd = ord;
-            articles.Add(new ArticleMatch(segment.Ord, ord, global, score));
-            foreach (var values in counted)
-                values.Clear();
+            currentStart = start;
+            articles.Add(new ArticleMatch(segment.Ord, global, score));
         }
         else
             articles[^1].Add(global, score);
 
+        var article = articles.Count;
         for (var i = 0; i < facets.Length; i++)
         {
             foreach (var value in facets[i].GlobalOrds(doc))
             {
-                if (counted[i].Add(value))
-                    counts[i][value]++;
+                if (lastCounted[i][value] == article)
+                    continue;
+                lastCounted[i][value] = article;
+                counts[i][value]++;
             }
         }
     }
@@ -93,6 +100,12 @@ internal sealed class ArticleCollector : ICollector
     {
         var index = Array.FindIndex(facets, f => f.Field == field);
         return index >= 0 ? tallies[index] : throw new ArgumentException($"Field {field} is not counted.", nameof(field));
+    }
+
+    public void Dispose()
+    {
+        foreach (var last in lastCounted)
+            ArrayPool<int>.Shared.Return(last);
     }
 
     private int LastStartingAtOrBefore(int doc)

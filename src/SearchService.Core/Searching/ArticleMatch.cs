@@ -3,12 +3,10 @@ using Lucene.Net.Util;
 namespace SearchService.Core.Searching;
 
 /// <summary>One article's matches in a search: its best paragraph (highest score, the earliest on a tie) and how many match.</summary>
-internal sealed class ArticleMatch(int leaf, int articleOrd, int firstDoc, float score)
+internal sealed class ArticleMatch(int leaf, int firstDoc, float score)
 {
-    /// <summary>The segment (leaf) the article is in, and its article id's ordinal there.</summary>
+    /// <summary>The segment (leaf) the article is in.</summary>
     public int Leaf { get; } = leaf;
-
-    public int ArticleOrd { get; } = articleOrd;
 
     /// <summary>Its first matching paragraph, as a document number in the whole index.</summary>
     public int FirstDoc { get; } = firstDoc;
@@ -19,7 +17,9 @@ internal sealed class ArticleMatch(int leaf, int articleOrd, int firstDoc, float
 
     public int Matches { get; private set; } = 1;
 
-    /// <summary>Filled when needed to order articles (<see cref="ArticleOrder"/>).</summary>
+    /// <summary>Filled when needed to order articles (<see cref="ArticleOrder"/>): the id's ordinal in the segment, the id.</summary>
+    public int? ArticleOrd { get; set; }
+
     public BytesRef? ArticleId { get; set; }
 
     public long? DateTicks { get; set; }

@@ -17,19 +17,22 @@ internal sealed class ArticleOrder(IndexReader reader, bool byScore) : IComparer
         if (first != 0 || ReferenceEquals(a, b))
             return first;
         // Within a segment, ordinals are in the order of the ids.
-        return a.Leaf == b.Leaf ? a.ArticleOrd.CompareTo(b.ArticleOrd) : IdOf(a).CompareTo(IdOf(b));
+        return a.Leaf == b.Leaf ? OrdOf(a).CompareTo(OrdOf(b)) : IdOf(a).CompareTo(IdOf(b));
     }
 
     private long DateOf(ArticleMatch article) =>
         article.DateTicks ??= Segment(article).GetNumericDocValues(IndexSchema.Date)?.Get(article.BestDoc - reader.Leaves[article.Leaf].DocBase) ?? 0;
+
+    private int OrdOf(ArticleMatch article) =>
+        article.ArticleOrd ??= Segment(article).GetSortedDocValues(IndexSchema.ArticleId)?.GetOrd(article.BestDoc - reader.Leaves[article.Leaf].DocBase) ?? -1;
 
     private BytesRef IdOf(ArticleMatch article)
     {
         if (article.ArticleId is null)
         {
             var id = new BytesRef();
-            if (article.ArticleOrd >= 0)
-                Segment(article).GetSortedDocValues(IndexSchema.ArticleId)?.LookupOrd(article.ArticleOrd, id);
+            if (OrdOf(article) >= 0)
+                Segment(article).GetSortedDocValues(IndexSchema.ArticleId)?.LookupOrd(OrdOf(article), id);
             article.ArticleId = BytesRef.DeepCopyOf(id); // doc values may reuse the bytes they point to
         }
         return article.ArticleId;

@@ -129,7 +129,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
     {
         var ranked = parsed is not null;
-        var collector = new ArticleCollector(searcher.IndexReader, facets);
+        using var collector = new ArticleCollector(searcher.IndexReader, facets);
         var candidates = IsReranked(parsed, request) ? TopScoreDocCollector.Create(QuestionReranker.Depth, docsScoredInOrder: true) : null;
         searcher.Search(query, candidates is null ? collector : MultiCollector.Wrap(collector, candidates));
         var reranking = candidates is null ? null : Rerank(searcher, candidates.GetTopDocs().ScoreDocs, parsed!);
@@ -166,7 +166,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     {
         if (unit == ResultUnit.Article)
         {
-            var articles = new ArticleCollector(searcher.IndexReader, [facet]);
+            using var articles = new ArticleCollector(searcher.IndexReader, [facet]);
             searcher.Search(query, articles);
             return articles.TallyOf(facet);
         }

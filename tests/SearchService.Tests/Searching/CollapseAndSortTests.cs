@@ -92,6 +92,21 @@ public sealed class CollapseAndSortTests : IDisposable
     }
 
     [Fact]
+    public void A_replaced_article_is_one_hit_with_its_new_paragraphs_counted()
+    {
+        using var replaced = new TestIndex()
+            .Add(new Article("x", "Cocoa", ["Cocoa rose.", "Cocoa fell."]))
+            .Add(new Article("y", "Cocoa", ["Cocoa was steady."]))
+            .Add(new Article("x", "Cocoa", ["Cocoa rose.", "Cocoa fell.", "Cocoa rose again."]));
+
+        var result = new ParagraphSearcher(replaced.Index).Search(new SearchRequest("cocoa", Unit: ResultUnit.Article));
+
+        Assert.Equal(["x", "y"], result.Hits.Select(h => h.ArticleId).Order());
+        Assert.Equal(2, result.Hits.Single(h => h.ArticleId == "x").OtherMatches);
+        Assert.Equal([4L, 2L], [result.Total, result.TotalArticles!.Value]);
+    }
+
+    [Fact]
     public void Collapsed_pages_follow_each_other_without_overlap()
     {
         var first = Search("cocoa OR coffee OR saudi", ResultUnit.Article);

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace SearchService.Core.Searching;
 
@@ -56,8 +55,8 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
     }
 
     /// <summary>
-    /// Adds each paragraph's score for <paramref name="query"/>. The paragraphs are passed to the scorers as the only
-    /// accepted documents, so the rest are skipped inside the postings.
+    /// Adds each paragraph's score for <paramref name="query"/>. The scorers are advanced from one paragraph to the
+    /// next, so their postings are skipped between them rather than read through (the feedback words are frequent ones).
     /// </summary>
     private static void AddScores(IndexSearcher searcher, Query query, Dictionary<int, float> scores)
     {
@@ -66,13 +65,16 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
         foreach (var segment in scores.Keys.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)).ToList())
         {
             var leaf = leaves[segment.Key];
-            var accepted = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-            foreach (var doc in segment)
-                accepted.Set(doc - leaf.DocBase);
-            if (weight.GetScorer(leaf, accepted) is not { } scorer)
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
                 continue;
-            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-                scores[leaf.DocBase + doc] += scorer.GetScore();
+            foreach (var doc in segment.Select(d => d - leaf.DocBase).Order())
+            {
+                var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
+                if (at == DocIdSetIterator.NO_MORE_DOCS)
+                    break;
+                if (at == doc)
+                    scores[leaf.DocBase + doc] += scorer.GetScore();
+            }
         }
     }
 }

@@ -12,19 +12,16 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal static class PairProximity
 {
-    /// <summary>Adds the pairs' scores to the score of each paragraph in <paramref name="scores"/>.</summary>
-    public static void AddScores(IndexSearcher searcher, IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores)
+    /// <summary>Adds the pairs' scores to the score of each paragraph of <paramref name="paragraphs"/> in <paramref name="scores"/>.</summary>
+    public static void AddScores(IndexSearcher searcher, IReadOnlyList<WordPair> pairs, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores)
     {
         var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
         var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
         var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second])).ToList();
         var weights = PairWeights(searcher, pairs);
         var fields = SearchFields.Weighted.Count;
-        var leaves = searcher.IndexReader.Leaves;
-        foreach (var segment in scores.Keys.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)).ToList())
+        foreach (var (leaf, docs) in paragraphs)
         {
-            var leaf = leaves[segment.Key];
-            var docs = segment.Select(doc => doc - leaf.DocBase).Order().ToArray();
             var positions = new int[]?[fields][][];
             var scorers = new Similarity.SimScorer?[fields, pairs.Count];
             for (var f = 0; f < fields; f++)

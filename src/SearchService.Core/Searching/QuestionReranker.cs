@@ -30,10 +30,11 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
         var scores = new Dictionary<int, float>(best.Count);
         foreach (var match in best)
             scores[match.Doc] = match.Score;
+        var paragraphs = SegmentDocs.Of(searcher.IndexReader, scores.Keys);
         var explained = new BooleanQuery { { question, Occur.MUST } };
         if (pairs.Count > 0)
         {
-            PairProximity.AddScores(searcher, pairs, scores);
+            PairProximity.AddScores(searcher, pairs, paragraphs, scores);
             var proximity = new BooleanQuery();
             foreach (var pair in pairs)
                 proximity.Add(pair.ToQuery(), Occur.SHOULD);
@@ -48,7 +49,7 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
             .ToList();
         if (feedback.Words(searcher, leaders, searcher.Rewrite(question)) is { } words)
         {
-            AddScores(searcher, words, scores);
+            AddScores(searcher, words, paragraphs, scores);
             explained.Add(words, Occur.SHOULD);
         }
         return new Reranking(scores, explained);
@@ -58,16 +59,14 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
     /// Adds each paragraph's score for <paramref name="query"/>. The scorers are advanced from one paragraph to the
     /// next, so their postings are skipped between them rather than read through (the feedback words are frequent ones).
     /// </summary>
-    private static void AddScores(IndexSearcher searcher, Query query, Dictionary<int, float> scores)
+    private static void AddScores(IndexSearcher searcher, Query query, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores)
     {
         var weight = searcher.CreateNormalizedWeight(query);
-        var leaves = searcher.IndexReader.Leaves;
-        foreach (var segment in scores.Keys.GroupBy(doc => ReaderUtil.SubIndex(doc, leaves)).ToList())
+        foreach (var (leaf, docs) in paragraphs)
         {
-            var leaf = leaves[segment.Key];
             if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
                 continue;
-            foreach (var doc in segment.Select(d => d - leaf.DocBase).Order())
+            foreach (var doc in docs)
             {
                 var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
                 if (at == DocIdSetIterator.NO_MORE_DOCS)

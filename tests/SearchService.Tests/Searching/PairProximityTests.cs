@@ -49,7 +49,7 @@ public sealed class PairProximityTests : IDisposable
             var all = searcher.Search(new MatchAllDocsQuery(), 100).ScoreDocs;
             var scores = all.ToDictionary(d => d.Doc, _ => 0f);
 
-            PairProximity.AddScores(searcher, [Pairs[pair]], scores);
+            PairProximity.AddScores(searcher, [Pairs[pair]], SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
 
             var expected = all.ToDictionary(d => d.Doc, _ => 0f);
             foreach (var hit in searcher.Search(Pairs[pair].ToQuery(), 100).ScoreDocs)
@@ -68,7 +68,7 @@ public sealed class PairProximityTests : IDisposable
             var all = searcher.Search(new MatchAllDocsQuery(), 100).ScoreDocs;
             var scores = all.ToDictionary(d => d.Doc, _ => 0f);
 
-            PairProximity.AddScores(searcher, Pairs, scores);
+            PairProximity.AddScores(searcher, Pairs, SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
 
             var together = new BooleanQuery();
             foreach (var pair in Pairs)

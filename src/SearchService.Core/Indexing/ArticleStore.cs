@@ -11,24 +11,36 @@ namespace SearchService.Core.Indexing;
 /// Articles written and deleted through the API. Each write is appended to the <see cref="WriteJournal"/> and applied
 /// to the index in journal order, then acknowledged once its line is on disk and it is searchable. At start-up the
 /// journal lines that the index's last commit does not hold are replayed; a rebuild replays the whole journal, so
-/// API writes outlive rebuilds from the corpus folder.
+/// API writes outlive rebuilds from the corpus folder. Once most of the journal is lines that later writes of the same
+/// articles superseded, it is compacted to each article's latest line (<see cref="Compact"/>).
 /// </summary>
 public sealed class ArticleStore : IDisposable
 {
     /// <summary>An acknowledged write is searchable by the time its answer leaves; this long at most is waited for that.</summary>
     public static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(1);
 
+    /// <summary>The journal is compacted once it is at least this long and more than half of it is superseded.</summary>
+    public const long DefaultCompactAtBytes = 16 * 1024 * 1024;
+
     private readonly SearchIndex index;
     private readonly IFacetExtractor extractor;
     private readonly ILogger<ArticleStore> logger;
     private readonly WriteJournal journal;
     private readonly System.Threading.Lock appendLock = new();
+    private readonly long compactAtBytes;
+    // Under appendLock: each article id's latest journal line, and their total length; the rest is superseded.
+    private readonly Dictionary<string, LineSpan> latest = new(StringComparer.Ordinal);
+    private long latestBytes;
+    private int compacting;
+    private bool disposed;
 
-    public ArticleStore(SearchIndex index, IFacetExtractor extractor, ILogger<ArticleStore> logger)
+    /// <param name="compactAtBytes">Journal length from which it is compacted when mostly superseded.</param>
+    public ArticleStore(SearchIndex index, IFacetExtractor extractor, ILogger<ArticleStore> logger, long compactAtBytes = DefaultCompactAtBytes)
     {
         this.index = index;
         this.extractor = extractor;
         this.logger = logger;
+        this.compactAtBytes = compactAtBytes;
         try
         {
             journal = new WriteJournal(index.Path);
@@ -38,6 +50,7 @@ public sealed class ArticleStore : IDisposable
             throw new IndexUnavailableException(index.Path, e);
         }
         ReplayUncommitted();
+        CompactIfMostlySuperseded();
     }
 
     /// <summary>Creates or replaces an article; returns once it is durable and searchable.</summary>
@@ -46,6 +59,7 @@ public sealed class ArticleStore : IDisposable
         var (end, generation) = Apply(article, extractor.Extract(article));
         await journal.MakeDurableAsync(end, cancellation);
         await WaitSearchableAsync(generation);
+        CompactIfMostlySuperseded();
     }
 
     /// <summary>Deletes an article; false when no such article is indexed.</summary>
@@ -56,11 +70,12 @@ public sealed class ArticleStore : IDisposable
         long end, generation;
         lock (appendLock)
         {
-            end = journal.Append(DeleteLine(articleId));
+            end = Append(articleId, DeleteLine(articleId));
             generation = index.DeleteJournaledArticle(articleId, end);
         }
         await journal.MakeDurableAsync(end, cancellation);
         await WaitSearchableAsync(generation);
+        CompactIfMostlySuperseded();
         return true;
     }
 
@@ -93,6 +108,7 @@ public sealed class ArticleStore : IDisposable
         {
             await journal.MakeDurableAsync(end, cancellation);
             await WaitSearchableAsync(generation);
+            CompactIfMostlySuperseded();
         }
         return new BulkResult(written, failed);
     }
@@ -104,10 +120,10 @@ public sealed class ArticleStore : IDisposable
         {
             if (ParseEntry(line) is not { } entry)
                 continue;
-            if (entry.DeletedId is { } id)
-                rebuild.DeleteArticle(id);
+            if (entry.Article is { } article)
+                rebuild.ReplaceArticle(article, extractor.Extract(article), null);
             else
-                rebuild.ReplaceArticle(entry.Article!, extractor.Extract(entry.Article!), null);
+                rebuild.DeleteArticle(entry.Id);
         }
     }
 
@@ -116,9 +132,109 @@ public sealed class ArticleStore : IDisposable
         var line = PutLine(article);
         lock (appendLock)
         {
-            var end = journal.Append(line);
+            var end = Append(article.Id, line);
             return (end, index.ReplaceJournaledArticle(article, facets, end));
         }
+    }
+
+    private long Append(string articleId, byte[] line)
+    {
+        var start = journal.Length;
+        var end = journal.Append(line);
+        Supersede(articleId, new LineSpan(start, end));
+        return end;
+    }
+
+    private void Supersede(string articleId, LineSpan line)
+    {
+        if (latest.TryGetValue(articleId, out var previous))
+            latestBytes -= previous.Length;
+        latest[articleId] = line;
+        latestBytes += line.Length;
+    }
+
+    private void CompactIfMostlySuperseded()
+    {
+        long length, live;
+        lock (appendLock)
+            (length, live) = (journal.Length, latestBytes);
+        if (length < compactAtBytes || live * 2 > length || Interlocked.CompareExchange(ref compacting, 1, 0) != 0)
+            return;
+        // Off the request that crossed the line: compacting rewrites the journal and commits the index twice.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                Compact();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(e, "Compacting the API write journal {Journal} failed; it is used as it is", journal.Path);
+            }
+            finally
+            {
+                Volatile.Write(ref compacting, 0);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Rewrites the journal to the latest line of each article (a write or a delete, in journal order), while writes
+    /// wait. The index commits what it holds around the swap (<see cref="SearchIndex.RewriteJournal"/>), so a crash at
+    /// any point replays nothing twice and loses nothing. Returns false, doing nothing, while a rebuild is under way.
+    /// </summary>
+    public bool Compact()
+    {
+        lock (appendLock)
+        {
+            if (disposed)
+                return false;
+            var before = journal.Length;
+            var kept = latest.ToDictionary(kv => kv.Value.End, kv => kv.Key);
+            var moved = new Dictionary<string, LineSpan>(StringComparer.Ordinal);
+            bool compacted;
+            try
+            {
+                compacted = index.RewriteJournal(before, () => journal.Replace(KeptLines(before, kept, moved)));
+            }
+            catch
+            {
+                // Whichever file the journal is now, the index holds all of it.
+                index.HoldJournalUpTo(journal.Length);
+                if (journal.Length != before)
+                    Relocate(moved);
+                throw;
+            }
+            if (compacted)
+            {
+                Relocate(moved);
+                logger.LogInformation("Compacted the API write journal {Journal} from {Before} to {After} bytes",
+                    journal.Path, before, journal.Length);
+            }
+            return compacted;
+        }
+    }
+
+    private IEnumerable<string> KeptLines(long length, Dictionary<long, string> kept, Dictionary<string, LineSpan> moved)
+    {
+        long at = 0;
+        foreach (var (line, end) in journal.ReadFrom(0, length))
+        {
+            if (!kept.TryGetValue(end, out var articleId))
+                continue;
+            var next = at + System.Text.Encoding.UTF8.GetByteCount(line) + 1;
+            moved[articleId] = new LineSpan(at, next);
+            at = next;
+            yield return line;
+        }
+    }
+
+    private void Relocate(Dictionary<string, LineSpan> moved)
+    {
+        latest.Clear();
+        latestBytes = 0;
+        foreach (var (articleId, line) in moved)
+            Supersede(articleId, line);
     }
 
     /// <summary>Whether an article with this id is searchable now.</summary>
@@ -134,15 +250,23 @@ public sealed class ArticleStore : IDisposable
         var replayed = 0;
         lock (appendLock)
         {
-            foreach (var (line, end) in journal.ReadFrom(from))
+            long start = 0;
+            foreach (var (line, end) in journal.ReadFrom(0))
             {
-                if (ParseEntry(line) is not { } entry)
-                    continue;
-                if (entry.DeletedId is { } id)
-                    index.DeleteJournaledArticle(id, end);
-                else
-                    index.ReplaceJournaledArticle(entry.Article!, extractor.Extract(entry.Article!), end);
-                replayed++;
+                var uncommitted = end > from;
+                if ((uncommitted ? ParseEntry(line) : ParseEntry(line, idOnly: true)) is { } entry)
+                {
+                    Supersede(entry.Id, new LineSpan(start, end));
+                    if (uncommitted)
+                    {
+                        if (entry.Article is { } article)
+                            index.ReplaceJournaledArticle(article, extractor.Extract(article), end);
+                        else
+                            index.DeleteJournaledArticle(entry.Id, end);
+                        replayed++;
+                    }
+                }
+                start = end;
             }
             // The commit now holds the journal exactly as it is on disk, whatever a crash cut off its end.
             index.HoldJournalUpTo(journal.Length);
@@ -184,23 +308,43 @@ public sealed class ArticleStore : IDisposable
             json.WriteString(name, value);
     }
 
-    private JournalEntry? ParseEntry(string line)
+    /// <param name="idOnly">Only the article id is wanted (a line the index holds already): the article is not parsed.</param>
+    private JournalEntry? ParseEntry(string line, bool idOnly = false)
     {
+        string? id;
         try
         {
             using var json = JsonDocument.Parse(line);
-            if (json.RootElement.TryGetProperty("op", out var op) && op.ValueEquals("delete"))
-                return new JournalEntry(null, json.RootElement.GetProperty("id").GetString());
+            id = json.RootElement.GetProperty("id").GetString();
+            if (idOnly || (json.RootElement.TryGetProperty("op", out var op) && op.ValueEquals("delete")))
+                return id is null ? null : new JournalEntry(id, null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
         {
             logger.LogWarning("Skipped an unreadable line of {Journal}", journal.Path);
             return null;
         }
-        return JsonlArticleReader.ParseLine(line, out _) is { } article ? new JournalEntry(article, null) : null;
+        return JsonlArticleReader.ParseLine(line, out _) is { } article ? new JournalEntry(article.Id, article) : null;
     }
 
-    private sealed record JournalEntry(Article? Article, string? DeletedId);
+    /// <summary>A journal line: a write (<paramref name="Article"/>) or, without one, a delete.</summary>
+    private sealed record JournalEntry(string Id, Article? Article);
 
-    public void Dispose() => journal.Dispose();
+    /// <summary>Where a journal line starts and ends (after its newline).</summary>
+    private readonly record struct LineSpan(long Start, long End)
+    {
+        public long Length => End - Start;
+    }
+
+    public void Dispose()
+    {
+        // Waits for a compaction under way.
+        lock (appendLock)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            journal.Dispose();
+        }
+    }
 }

@@ -170,6 +170,33 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// <summary>Counts the journal up to <paramref name="length"/> as held by the next commit (after replaying it at start-up).</summary>
     public void HoldJournalUpTo(long length) => Interlocked.Exchange(ref journalApplied, length);
 
+    /// <summary>
+    /// Lets the API write journal be rewritten (compacted), which moves every line and so every offset in it. No write,
+    /// commit or rebuild can start meanwhile: first a commit holds every journal line applied so far, then
+    /// <paramref name="rewrite"/> replaces the journal and returns its new length, which a second commit records. A
+    /// crash between the two leaves a commit that holds the old journal's length, at least the new one's: nothing is
+    /// replayed, rightly, since the index held it all. Callers stop appends to the journal meanwhile.
+    /// Returns false, doing nothing, while a rebuild is under way (it replays the journal up to an offset of its own) or
+    /// when the index has not applied the journal up to <paramref name="journalLength"/> (a write failed half-way).
+    /// </summary>
+    public bool RewriteJournal(long journalLength, Func<long> rewrite)
+    {
+        writeGate.EnterWriteLock();
+        try
+        {
+            if (rebuild is not null || disposed || broken || Interlocked.Read(ref journalApplied) != journalLength)
+                return false;
+            CommitHoldingGate();
+            Interlocked.Exchange(ref journalApplied, rewrite());
+            CommitHoldingGate();
+            return true;
+        }
+        finally
+        {
+            writeGate.ExitWriteLock();
+        }
+    }
+
     /// <summary>Removes the articles of a corpus file, except those written from the version with <paramref name="keepStamp"/>.</summary>
     public long DeleteFileArticles(string relativePath, string? keepStamp = null) =>
         Write(() => trackingWriter.DeleteDocuments(FileArticles(relativePath, keepStamp)));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SearchService.Core.Indexing;
@@ -6,13 +7,15 @@ namespace SearchService.Core.Indexing;
 /// An append-only file of JSON lines, one per write made through the API. A write is acknowledged only once its
 /// line is on disk (<see cref="MakeDurableAsync"/>); writers waiting at the same time share one fsync, so a burst
 /// of concurrent writes costs a few flushes, not one each. A line torn by a crash was never acknowledged and is
-/// cut off when the journal is opened again.
+/// cut off when the journal is opened again. <see cref="Replace"/> swaps in a shorter journal (compaction).
 /// </summary>
 public sealed class WriteJournal : IDisposable
 {
     public const string FileName = "api-writes.jsonl";
 
-    private readonly SafeFileHandle handle;
+    private const string ReplacementSuffix = ".new";
+
+    private SafeFileHandle handle;
     private readonly SemaphoreSlim flushGate = new(1, 1);
     private long length;
     private long durableLength;
@@ -20,6 +23,8 @@ public sealed class WriteJournal : IDisposable
     public WriteJournal(string folder)
     {
         Path = System.IO.Path.Combine(folder, FileName);
+        // A replacement a crash interrupted before it was renamed into place was never the journal.
+        File.Delete(Path + ReplacementSuffix);
         handle = File.OpenHandle(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         length = CompleteLength(handle);
         RandomAccess.SetLength(handle, length);
@@ -63,6 +68,79 @@ public sealed class WriteJournal : IDisposable
             flushGate.Release();
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="lines"/> the whole journal, atomically: they are written to a new file, flushed to disk and
+    /// renamed over the journal, and the rename itself is flushed, so after a crash the journal is either the old or the
+    /// new file, both complete. Callers stop appends meanwhile. Returns the new length.
+    /// </summary>
+    public long Replace(IEnumerable<string> lines)
+    {
+        flushGate.Wait();
+        try
+        {
+            var replacement = Path + ReplacementSuffix;
+            using (var file = new FileStream(replacement, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+                    foreach (var line in lines)
+                        writer.WriteLine(line);
+                file.Flush(flushToDisk: true);
+            }
+            handle.Dispose();
+            try
+            {
+                File.Move(replacement, Path, overwrite: true);
+                FlushFolder(System.IO.Path.GetDirectoryName(Path)!);
+            }
+            finally
+            {
+                // Whichever file is the journal now (the new one, or the old one if the rename failed), appends go on there.
+                handle = File.OpenHandle(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+                var current = RandomAccess.GetLength(handle);
+                Interlocked.Exchange(ref length, current);
+                Interlocked.Exchange(ref durableLength, Math.Min(Interlocked.Read(ref durableLength), current));
+            }
+            // The new file was flushed whole before the rename.
+            Interlocked.Exchange(ref durableLength, Length);
+            return Length;
+        }
+        finally
+        {
+            flushGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Makes a rename in <paramref name="folder"/> durable. .NET opens no handle on a folder, so on Unix this calls
+    /// fsync on the folder directly; Windows (NTFS) journals renames itself.
+    /// </summary>
+    private static void FlushFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        var descriptor = Open(folder, 0); // O_RDONLY
+        if (descriptor < 0)
+            throw new IOException($"Could not open '{folder}' to flush the journal's rename (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Fsync(descriptor) != 0)
+                throw new IOException($"Could not flush the journal's rename in '{folder}' (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            Close(descriptor);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int Fsync(int descriptor);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int descriptor);
 
     /// <summary>The complete lines from <paramref name="offset"/> up to <paramref name="limit"/>, each with the journal length after it.</summary>
     public IEnumerable<(string Line, long End)> ReadFrom(long offset, long limit = long.MaxValue)

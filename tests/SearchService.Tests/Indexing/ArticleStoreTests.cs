@@ -98,6 +98,90 @@ public sealed class ArticleStoreTests : IDisposable
         }
     }
 
+    private static string[] JournalLines(string folder) => File.ReadAllLines(Path.Combine(folder, WriteJournal.FileName));
+
+    private static int Matches(SearchIndex index, string word) =>
+        index.Search(s => s.Search(new TermQuery(new Lucene.Net.Index.Term("text", word)), 10).TotalHits);
+
+    [Fact]
+    public async Task Compaction_keeps_each_articles_latest_line_in_journal_order_and_a_restart_sees_the_same_articles()
+    {
+        var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+        var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance, compactAtBytes: long.MaxValue);
+        await store.PutAsync(Probe("dropped", "ibis"));
+        await store.PutAsync(Probe("once", "heron"));
+        string[] birds = ["egret", "crane", "stork", "plover", "curlew"];
+        foreach (var bird in birds)
+            await store.PutAsync(Probe("rewritten", bird));
+        Assert.True(await store.DeleteAsync("dropped"));
+
+        Assert.True(store.Compact());
+        var lines = JournalLines(folder.Path);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("heron", lines[0]);
+        Assert.Contains("curlew", lines[1]);
+        Assert.Contains("\"delete\"", lines[2]);
+        Assert.Contains("\"dropped\"", lines[2]);
+
+        await store.PutAsync(Probe("after", "avocet"));
+        store.Dispose();
+        index.Dispose();
+        (index, store) = Open();
+        using (index)
+        using (store)
+        {
+            Assert.Equal(0, Count(index, "dropped"));
+            Assert.Equal(2, Count(index, "once"));
+            Assert.Equal(1, Matches(index, "curlew"));
+            Assert.Equal(0, Matches(index, "egret"));
+            Assert.Equal(2, Count(index, "after"));
+        }
+        Assert.Equal(4, JournalLines(folder.Path).Length);
+    }
+
+    [Fact]
+    public async Task Writes_compact_the_journal_once_most_of_it_is_superseded()
+    {
+        using (var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance))
+        using (var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance, compactAtBytes: 2048))
+        {
+            for (var n = 0; n < 40; n++)
+                await store.PutAsync(Probe("same", $"version{n}"));
+            // Compaction runs in the background after the write that crossed the line.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (JournalLines(folder.Path).Length >= 40 && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            Assert.InRange(JournalLines(folder.Path).Length, 1, 39);
+            Assert.Equal(2, Count(index, "same"));
+            Assert.Equal(1, Matches(index, "version39"));
+        }
+    }
+
+    [Fact]
+    public async Task Compaction_waits_while_a_rebuild_replays_the_journal()
+    {
+        var (index, store) = Open();
+        using (index)
+        using (store)
+        {
+            await store.PutAsync(Probe("twice", "snipe"));
+            await store.PutAsync(Probe("twice", "dunlin"));
+            var rebuild = index.BeginRebuild();
+            try
+            {
+                Assert.False(store.Compact());
+                Assert.Equal(2, JournalLines(folder.Path).Length);
+            }
+            finally
+            {
+                index.AbandonRebuild(rebuild);
+                rebuild.Dispose();
+            }
+            Assert.True(store.Compact());
+            Assert.Single(JournalLines(folder.Path));
+        }
+    }
+
     [Fact]
     public async Task Search_past_its_time_budget_is_stopped_with_a_clear_exception()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -12,7 +13,8 @@ namespace SearchService.Core.Indexing;
 /// to the index in journal order, then acknowledged once its line is on disk and it is searchable. At start-up the
 /// journal lines that the index's last commit does not hold are replayed; a rebuild replays the whole journal, so
 /// API writes outlive rebuilds from the corpus folder. Once most of the journal is lines that later writes of the same
-/// articles superseded, it is compacted to each article's latest line (<see cref="Compact"/>).
+/// articles superseded, it is compacted to each article's latest line (<see cref="Compact"/>). An article written or
+/// deleted through the API keeps the API's version whatever its corpus file says later (<see cref="WriteUnlessHeld"/>).
 /// </summary>
 public sealed class ArticleStore : IDisposable
 {
@@ -31,6 +33,10 @@ public sealed class ArticleStore : IDisposable
     // Under appendLock: each article id's latest journal line, and their total length; the rest is superseded.
     private readonly Dictionary<string, LineSpan> latest = new(StringComparer.Ordinal);
     private long latestBytes;
+    // The ids in `latest`, readable without appendLock by corpus writes.
+    private readonly ConcurrentDictionary<string, byte> held = new(StringComparer.Ordinal);
+    // Corpus writes share it; an API write takes it alone, so a corpus write never lands over an API write's id.
+    private readonly ReaderWriterLockSlim precedenceGate = new();
     private int compacting;
     private bool disposed;
 
@@ -137,11 +143,41 @@ public sealed class ArticleStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/>, a corpus write of the article <paramref name="articleId"/>, unless the API holds
+    /// that article (wrote or deleted it): then the API's version stands, as after a rebuild, which replays API writes
+    /// over the corpus. Returns whether it ran.
+    /// </summary>
+    public bool WriteUnlessHeld(string articleId, Action write)
+    {
+        precedenceGate.EnterReadLock();
+        try
+        {
+            if (held.ContainsKey(articleId))
+                return false;
+            write();
+            return true;
+        }
+        finally
+        {
+            precedenceGate.ExitReadLock();
+        }
+    }
+
     private long Append(string articleId, byte[] line)
     {
         var start = journal.Length;
         var end = journal.Append(line);
-        Supersede(articleId, new LineSpan(start, end));
+        // Held before the write reaches the index, and no corpus write of the id is half-way meanwhile.
+        precedenceGate.EnterWriteLock();
+        try
+        {
+            Supersede(articleId, new LineSpan(start, end));
+        }
+        finally
+        {
+            precedenceGate.ExitWriteLock();
+        }
         return end;
     }
 
@@ -151,6 +187,7 @@ public sealed class ArticleStore : IDisposable
             latestBytes -= previous.Length;
         latest[articleId] = line;
         latestBytes += line.Length;
+        held.TryAdd(articleId, 0);
     }
 
     private void CompactIfMostlySuperseded()
@@ -345,6 +382,7 @@ public sealed class ArticleStore : IDisposable
                 return;
             disposed = true;
             journal.Dispose();
+            precedenceGate.Dispose();
         }
     }
 }

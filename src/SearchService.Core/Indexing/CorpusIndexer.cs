@@ -8,9 +8,11 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// Brings the index in line with the corpus folder: new and changed files are (re)indexed, unchanged ones
 /// skipped, deleted ones removed. Facet extraction runs in parallel; each article is written atomically.
-/// Passes and rebuilds run one at a time.
+/// Passes and rebuilds run one at a time. An article written or deleted through the API (<paramref name="apiWrites"/>)
+/// is left as the API made it.
 /// </summary>
-public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger)
+public sealed class CorpusIndexer(
+    SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger, ArticleStore? apiWrites = null)
 {
     private readonly SemaphoreSlim passGate = new(1, 1);
 
@@ -133,14 +135,29 @@ public sealed class CorpusIndexer(SearchIndex index, IFacetExtractor extractor, 
     {
         status.ClearFile(file.RelativePath);
         var articles = CorpusFolder.ReadArticles(file, Report, bytes => run.FileBytes(bytes));
+        var keptApiVersions = 0;
         ArticlePipeline.Run(articles, article =>
         {
-            target.ReplaceArticle(article, extractor.Extract(article), file);
-            run.ArticleDone(article.Paragraphs.Count);
+            if (WriteUnlessHeldByApi(target, article, extractor.Extract(article), file))
+                run.ArticleDone(article.Paragraphs.Count);
+            else
+                Interlocked.Increment(ref keptApiVersions);
         }, cancellation);
+        if (keptApiVersions > 0)
+            logger.LogInformation("{Count} articles of {File} were written or deleted through the API; the API's versions stand",
+                keptApiVersions, file.RelativePath);
         // Articles this version of the file no longer holds go; then the index is known to hold this version.
         target.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
         target.RecordFile(file.RelativePath, file.Stamp);
+    }
+
+    private bool WriteUnlessHeldByApi(IArticleWriter target, Article article, ArticleFacets facets, CorpusFile file)
+    {
+        void Write() => target.ReplaceArticle(article, facets, file);
+        if (apiWrites is not null)
+            return apiWrites.WriteUnlessHeld(article.Id, Write);
+        Write();
+        return true;
     }
 
     private void Report(CorpusProblem problem)

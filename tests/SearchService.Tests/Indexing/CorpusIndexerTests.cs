@@ -158,6 +158,33 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task Articles_written_or_deleted_through_the_api_keep_the_api_version_when_their_file_changes()
+    {
+        corpusFolder.WriteFile("news.jsonl",
+            "{\"id\": \"kept\", \"title\": \"Floods\", \"paragraphs\": [\"Rivers rose in Pakistan.\"]}\n" +
+            "{\"id\": \"deleted\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met in Vienna.\"]}\n" +
+            "{\"id\": \"corpus\", \"title\": \"Grain\", \"paragraphs\": [\"Wheat prices fell.\"]}\n");
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        using var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance);
+        var indexer = new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, store);
+        Sync(indexer);
+        await store.PutAsync(new Article("kept", "Floods", ["The editor's corrected paragraph."]));
+        Assert.True(await store.DeleteAsync("deleted"));
+
+        corpusFolder.WriteFile("news.jsonl",
+            "{\"id\": \"kept\", \"title\": \"Floods\", \"paragraphs\": [\"Rivers rose again in Pakistan.\"]}\n" +
+            "{\"id\": \"deleted\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met again in Vienna.\"]}\n" +
+            "{\"id\": \"corpus\", \"title\": \"Grain\", \"paragraphs\": [\"Wheat prices rose.\"]}\n");
+        File.SetLastWriteTimeUtc(Path.Combine(corpusFolder.Path, "news.jsonl"), DateTime.UtcNow.AddMinutes(1));
+        var pass = Sync(indexer);
+
+        Assert.Equal(["The editor's corrected paragraph."], Texts(index, "kept"));
+        Assert.Empty(Texts(index, "deleted"));
+        Assert.Equal(["Wheat prices rose."], Texts(index, "corpus"));
+        Assert.Equal(1, pass.Articles);
+    }
+
+    [Fact]
     public void Paragraphs_get_ids_counting_from_one()
     {
         corpusFolder.WriteFile("news/a.txt", "Floods\n\nRivers rose.\n\nThousands fled.");

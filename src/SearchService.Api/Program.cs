@@ -1,5 +1,6 @@
 using SearchService.Api;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Http;
 using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
@@ -17,6 +18,8 @@ if (!app.OpenOrExplain())
 
 app.WarmUpSearches();
 app.UseReliability();
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseSearchApiErrors();
 app.MapOpenApi();
 app.MapSearchBox();

@@ -34,7 +34,7 @@ public static class RequestLimits
 
     /// <summary>Reads: searches, suggestions and article lookups. Writes and health probes are not limited here.</summary>
     private static bool IsSearch(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments("/metrics");
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments("/metrics");
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellation)
     {

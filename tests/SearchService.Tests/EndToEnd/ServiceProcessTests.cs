@@ -44,6 +44,28 @@ public sealed class ServiceProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Head_answers_as_get_would_without_a_body_and_the_connection_stays_usable()
+    {
+        using var service = ServiceProcess.Start(Folders());
+        using var client = await ReadyClient(service);
+
+        foreach (var path in new[] { "/health/live", "/search?q=terrorism", "/openapi/v1.json", "/widget/search-box.js" })
+        {
+            using var get = await client.GetAsync(path);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(System.Net.HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+        using (var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/articles/no-such-article")))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+
+        // Had a body (or chunk framing) followed a HEAD answer, the next answer on the reused connection would be garbled.
+        var search = await client.GetOk("/search?q=terrorism");
+        Assert.Contains("<mark>", (string)search["hits"]![0]!["snippet"]!);
+    }
+
+    [Fact]
     public async Task Second_service_on_the_same_index_exits_saying_it_is_locked()
     {
         using var first = ServiceProcess.Start(Folders());

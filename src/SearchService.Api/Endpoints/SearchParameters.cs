@@ -71,6 +71,16 @@ public sealed class SearchParameters
     [Description("'relevance' (default; best match first, newest first when q is empty) or 'date' (newest article first). Ties go by article id, then paragraph order.")]
     public string? Sort { get; init; }
 
+    [Example("1987-03-01")]
+    [FromQuery(Name = "from")]
+    [Description("Only articles published on or after this: a day (1987-03-01, from its start, UTC) or a date and time (1987-03-01T12:00:00Z; without a zone, UTC). Articles without a date are left out whenever from or to is given.")]
+    public string? From { get; init; }
+
+    [Example("1987-03-31")]
+    [FromQuery(Name = "to")]
+    [Description("Only articles published on or before this: a day (1987-03-31, to its end, UTC) or a date and time. Not before from.")]
+    public string? To { get; init; }
+
     [Example("false")]
     [FromQuery(Name = "explain")]
     [Description("true: each hit (when q is given) carries explanation: its score and, per matched word or phrase and field (text or title), what it added. For finding out why results surprise.")]
@@ -122,7 +132,27 @@ public sealed class SearchParameters
             default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
         }
 
-        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize, RegionTree ?? false, unit, order, Explain ?? false);
+        if (ReadDate("from", From, endOfDay: false, out var from) is { } badFrom)
+            return badFrom;
+        if (ReadDate("to", To, endOfDay: true, out var to) is { } badTo)
+            return badTo;
+        if (from > to)
+            return ParameterProblem.For("to", $"to ({To}) is before from ({From}).");
+        var dates = from is null && to is null ? null : new DateRange(from, to);
+
+        request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize,
+            RegionTree ?? false, unit, order, Explain ?? false, dates);
+        return null;
+    }
+
+    private static ProblemHttpResult? ReadDate(string name, string? text, bool endOfDay, out DateTimeOffset? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (!DateBound.TryParse(text.Trim(), endOfDay, out var bound))
+            return ParameterProblem.For(name, $"{name} must be {DateBound.Forms}, not '{text}'.");
+        value = bound;
         return null;
     }
 

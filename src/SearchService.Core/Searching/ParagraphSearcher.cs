@@ -201,6 +201,8 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             }
             filters.Add(anyValue, Occur.MUST);
         }
+        if (request.Dates is { } dates)
+            filters.Add(dates.ToQuery(), Occur.MUST);
         // A filter narrows the matches without changing their scores.
         return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
     }

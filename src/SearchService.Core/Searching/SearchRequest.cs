@@ -2,8 +2,8 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
-/// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order
-/// and whether they carry score explanations.
+/// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order,
+/// whether they carry score explanations, and the publication dates they are limited to.
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -17,7 +17,8 @@ public sealed record SearchRequest(
     bool RegionTree = false,
     ResultUnit Unit = ResultUnit.Paragraph,
     ResultOrder Order = ResultOrder.Relevance,
-    bool Explain = false)
+    bool Explain = false,
+    DateRange? Dates = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -203,6 +203,33 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Theory]
+    [InlineData("from=2021-11-23&to=2021-11-23", true)]
+    [InlineData("from=2021-11-23T00:00:00Z", true)]
+    [InlineData("to=2021-11-23T23:59", true)]
+    [InlineData("from=2021-11-24", false)]
+    [InlineData("to=2021-11-22", false)]
+    [InlineData("to=2021-11-23T04:59%2B05:00", false)] // 23:59 on the 22nd, UTC
+    public async Task Date_range_keeps_the_seed_article_only_when_its_day_is_inside(string range, bool inside)
+    {
+        var all = await client.GetOk("/search?q=terrorism");
+        var limited = await client.GetOk($"/search?q=terrorism&{range}");
+        Assert.Equal(inside ? (int)all["total"]! : 0, (int)limited["total"]!);
+        var regions = (await client.GetOk($"/facets/region?{range}"))["values"]!.AsArray();
+        Assert.Equal(inside, regions.Count > 0);
+    }
+
+    [Theory]
+    [InlineData("from=23/11/2021", "from")]
+    [InlineData("to=yesterday", "to")]
+    [InlineData("from=2021-11-31", "from")]
+    [InlineData("from=2021-11-24&to=2021-11-23", "to")]
+    public async Task Unreadable_or_reversed_dates_are_a_400_naming_the_parameter(string query, string parameter)
+    {
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+    }
+
+    [Theory]
     [InlineData("terorism", "terrorism")]
     [InlineData("Afganistan", "afghanistan")]
     [InlineData("Syromolotv", "syromolotov")]

@@ -139,6 +139,10 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("syntax=regex", "syntax")]
     [InlineData("syntax=lucene&q=terrorism%20AND%20(", "q")]
     [InlineData("syntax=lucene&q=*rror", "q")]
+    [InlineData("from=23/11/2021", "from")]
+    [InlineData("to=yesterday", "to")]
+    [InlineData("from=2021-11-31", "from")]
+    [InlineData("from=2021-11-24&to=2021-11-23", "to")]
     public async Task Bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
         var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
@@ -216,17 +220,6 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
         Assert.Equal(inside ? (int)all["total"]! : 0, (int)limited["total"]!);
         var regions = (await client.GetOk($"/facets/region?{range}"))["values"]!.AsArray();
         Assert.Equal(inside, regions.Count > 0);
-    }
-
-    [Theory]
-    [InlineData("from=23/11/2021", "from")]
-    [InlineData("to=yesterday", "to")]
-    [InlineData("from=2021-11-31", "from")]
-    [InlineData("from=2021-11-24&to=2021-11-23", "to")]
-    public async Task Unreadable_or_reversed_dates_are_a_400_naming_the_parameter(string query, string parameter)
-    {
-        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
-        Assert.Equal(parameter, (string)problem["parameter"]!);
     }
 
     [Theory]

@@ -81,6 +81,11 @@ public sealed class SearchParameters
     [Description("Only articles published on or before this: a day (1987-03-31, to its end, UTC) or a date and time. Not before from.")]
     public string? To { get; init; }
 
+    [Example("month")]
+    [FromQuery(Name = "dateFacet")]
+    [Description("'year' or 'month': facets also hold date, the matches per year ('1987') or month ('1987-03') of publication, UTC, oldest first, in the unit of the hits; counted with every filter except from and to, so a timeline shows what lies outside the range too. Undated articles are not counted. Default: no date facet.")]
+    public string? DateFacet { get; init; }
+
     [Example("false")]
     [FromQuery(Name = "explain")]
     [Description("true: each hit (when q is given) carries explanation: its score and, per matched word or phrase and field (text or title), what it added. For finding out why results surprise.")]
@@ -139,9 +144,17 @@ public sealed class SearchParameters
         if (from > to)
             return ParameterProblem.For("to", $"to ({To}) is before from ({From}).");
         var dates = from is null && to is null ? null : new DateRange(from, to);
+        DateInterval? dateFacet;
+        switch (DateFacet?.Trim().ToLowerInvariant())
+        {
+            case null or "": dateFacet = null; break;
+            case "year": dateFacet = DateInterval.Year; break;
+            case "month": dateFacet = DateInterval.Month; break;
+            default: return ParameterProblem.For("dateFacet", $"dateFacet must be 'year' or 'month', not '{DateFacet}'.");
+        }
 
         request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize,
-            RegionTree ?? false, unit, order, Explain ?? false, dates);
+            RegionTree ?? false, unit, order, Explain ?? false, dates, dateFacet);
         return null;
     }
 

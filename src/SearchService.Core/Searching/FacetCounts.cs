@@ -7,8 +7,11 @@ namespace SearchService.Core.Searching;
 /// so a user can widen a facet selection (multi-select) and see what each extra value would add.
 /// </summary>
 /// <param name="RegionTree">The region facet as a continent → sub-region → country tree, when asked for.</param>
+/// <param name="Date">Matches per year or month of publication, oldest first, when asked for (counted with every filter
+/// except the date range).</param>
 public sealed record FacetCounts(
     IReadOnlyList<FacetValue> Region,
     IReadOnlyList<FacetValue> Topic,
     IReadOnlyList<FacetValue> Speaker,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetTreeNode>? RegionTree = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetTreeNode>? RegionTree = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetValue>? Date = null);

@@ -53,6 +53,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 var regionTree = request.RegionTree
                     ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
                     : null;
+                var dates = request.DateFacet is { } interval
+                    ? DateHistogram.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Date), interval, request.Unit)
+                    : null;
 
                 return new SearchResult(
                     page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
@@ -60,7 +63,8 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                         Ranked(facetCounts[IndexSchema.Region], request.Region, request.FacetSize),
                         Ranked(facetCounts[IndexSchema.Topic], request.Topic, request.FacetSize),
                         Ranked(facetCounts[IndexSchema.Speaker], request.Speaker, request.FacetSize),
-                        regionTree),
+                        regionTree,
+                        dates),
                     page.TotalArticles,
                     spelling.DidYouMean(request.Query, parsed?.Corrections ?? [], page.Hits));
             }
@@ -184,6 +188,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             : simpleParser.Parse(request.Query, vocabulary);
     }
 
+    /// <param name="except">A facet (or <see cref="IndexSchema.Date"/>, the date range) whose own filter is left out.</param>
     private static Query WithFilters(Query query, SearchRequest request, string? except)
     {
         var filters = new BooleanQuery();
@@ -201,7 +206,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             }
             filters.Add(anyValue, Occur.MUST);
         }
-        if (request.Dates is { } dates)
+        if (request.Dates is { } dates && except != IndexSchema.Date)
             filters.Add(dates.ToQuery(), Occur.MUST);
         // A filter narrows the matches without changing their scores.
         return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));

@@ -3,7 +3,8 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
 /// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order,
-/// whether they carry score explanations, and the publication dates they are limited to.
+/// whether they carry score explanations, the publication dates they are limited to, and whether matches are counted
+/// per year or month of publication (the date facet).
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -18,7 +19,8 @@ public sealed record SearchRequest(
     ResultUnit Unit = ResultUnit.Paragraph,
     ResultOrder Order = ResultOrder.Relevance,
     bool Explain = false,
-    DateRange? Dates = null)
+    DateRange? Dates = null,
+    DateInterval? DateFacet = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

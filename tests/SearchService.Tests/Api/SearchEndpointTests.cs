@@ -143,6 +143,7 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("to=yesterday", "to")]
     [InlineData("from=2021-11-31", "from")]
     [InlineData("from=2021-11-24&to=2021-11-23", "to")]
+    [InlineData("dateFacet=week", "dateFacet")]
     public async Task Bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
         var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
@@ -220,6 +221,19 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
         Assert.Equal(inside ? (int)all["total"]! : 0, (int)limited["total"]!);
         var regions = (await client.GetOk($"/facets/region?{range}"))["values"]!.AsArray();
         Assert.Equal(inside, regions.Count > 0);
+    }
+
+    [Fact]
+    public async Task Date_facet_counts_the_seed_paragraphs_in_their_month_whatever_the_date_range()
+    {
+        var total = (int)(await client.GetOk("/search?q=terrorism"))["total"]!;
+        foreach (var range in new[] { "", "&from=2022-01-01" })
+        {
+            var months = (await client.GetOk($"/search?q=terrorism&dateFacet=month{range}"))["facets"]!["date"]!.AsArray();
+            var month = Assert.Single(months)!;
+            Assert.Equal(("2021-11", total), ((string)month["value"]!, (int)month["count"]!));
+        }
+        Assert.Null((await client.GetOk("/search?q=terrorism"))["facets"]!["date"]);
     }
 
     [Theory]

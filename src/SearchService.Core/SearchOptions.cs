@@ -19,4 +19,7 @@ public sealed class SearchOptions
 
     /// <summary>Query-time synonyms file; empty means the list shipped in Data/synonyms.txt.</summary>
     public string? SynonymsPath { get; set; }
+
+    /// <summary>Length from which the API write journal is compacted once more than half of it is superseded (bytes).</summary>
+    public long JournalCompactionBytes { get; set; } = Indexing.ArticleStore.DefaultCompactAtBytes;
 }

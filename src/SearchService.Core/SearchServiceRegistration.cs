@@ -24,7 +24,9 @@ public static class SearchServiceRegistration
             NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<CorpusIndexer>();
-        services.AddSingleton<ArticleStore>();
+        services.AddSingleton(sp => new ArticleStore(
+            sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<IFacetExtractor>(), sp.GetRequiredService<ILogger<ArticleStore>>(),
+            Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.JournalCompactionBytes)));
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
         services.AddSingleton<ParagraphSearcher>();

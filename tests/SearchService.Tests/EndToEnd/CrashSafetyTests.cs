@@ -11,22 +11,28 @@ namespace SearchService.Tests.EndToEnd;
 
 /// <summary>
 /// The service killed with SIGKILL while it indexes the Reuters corpus and takes API writes, then started again:
-/// every acknowledged write is there whole, nothing is doubled, and indexing resumes to the full count.
+/// every acknowledged write is there whole, nothing is doubled, and indexing resumes to the full count. The write
+/// journal is compacted every few dozen writes meanwhile (a small <c>Search:JournalCompactionBytes</c>), so the kill
+/// may also land in a compaction.
 /// CI uses the first <see cref="CiArticles"/> articles; <c>SEARCHSERVICE_CRASH_FULL=1</c> uses the whole file.
 /// </summary>
 public sealed partial class CrashSafetyTests : IDisposable
 {
     private const int CiArticles = 8000;
     private const int Writers = 4;
-    private const int IdsPerWriter = 10;
+    private const int IdsPerWriter = 3;
     private const int ParagraphsPerWrite = 3;
     private const string AdminKey = "crash-test-admin-key";
+    private const string CompactedMessage = "Compacted the API write journal";
+    // The journal holds 12 live articles of about 300 bytes each: compacted every dozen writes or so.
+    private const int JournalCompactionBytes = 4 * 1024;
 
     private readonly TempDirectory corpus = new();
     private readonly TempDirectory index = new();
 
     private string[] Arguments =>
-        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}"];
+        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}",
+            $"--Search:JournalCompactionBytes={JournalCompactionBytes}"];
 
     [ReutersFact]
     public async Task Killed_mid_indexing_keeps_every_acknowledged_write_and_resumes_to_the_full_count()
@@ -46,12 +52,13 @@ public sealed partial class CrashSafetyTests : IDisposable
                 .Select(w => Task.Run(() => WriteUntilStopped(client, w, acknowledged, inFlight, stop.Token)))
                 .ToList();
 
-            var health = await WaitForMidIndexing(client, acknowledged);
+            var health = await WaitForMidIndexing(client, acknowledged, () => service.Output.Contains(CompactedMessage));
             Assert.True((string?)health["status"] == "indexing",
                 $"Indexing finished before the kill; the corpus is too small to test a crash mid-indexing: {health}");
             service.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
+            Assert.Contains(CompactedMessage, service.Output);
         }
 
         using var restarted = ServiceProcess.Start(Arguments);
@@ -96,13 +103,15 @@ public sealed partial class CrashSafetyTests : IDisposable
         }
     }
 
-    private static async Task<JsonObject> WaitForMidIndexing(HttpClient client, ConcurrentDictionary<string, int> acknowledged)
+    /// <summary>Until indexing is under way, every id has been written and the journal has been compacted at least once.</summary>
+    private static async Task<JsonObject> WaitForMidIndexing(
+        HttpClient client, ConcurrentDictionary<string, int> acknowledged, Func<bool> compacted)
     {
         for (var i = 0; ; i++)
         {
             var health = await client.GetOk("/health");
             var mid = (string?)health["status"] == "indexing" && (int)health["articles"]! > acknowledged.Count;
-            if ((mid && acknowledged.Count >= Writers * IdsPerWriter) || (string?)health["status"] == "ready" || i > 1200)
+            if ((mid && acknowledged.Count >= Writers * IdsPerWriter && compacted()) || (string?)health["status"] == "ready" || i > 1200)
                 return health;
             await Task.Delay(50);
         }

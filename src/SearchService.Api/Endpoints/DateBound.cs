@@ -20,7 +20,8 @@ public static class DateBound
         const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, utc, out var day))
         {
-            value = endOfDay ? day.AddDays(1).AddTicks(-1) : day;
+            // The day's last tick (not the next day's first minus one: there is no day after 9999-12-31).
+            value = endOfDay ? day.AddTicks(TimeSpan.TicksPerDay - 1) : day;
             return true;
         }
         return DateTimeOffset.TryParseExact(text, InstantForms, CultureInfo.InvariantCulture, utc, out value);

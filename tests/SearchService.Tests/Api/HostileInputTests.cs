@@ -29,11 +29,26 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
 
     private static string RandomSearchUrl(Random random)
     {
-        string[] names = ["q", "syntax", "region", "topic", "speaker", "page", "pageSize", "facetSize", "unknown"];
-        var parameters = Enumerable.Range(0, random.Next(1, 5)).Select(_ =>
+        string[] names =
+        [
+            "q", "syntax", "region", "topic", "speaker", "page", "pageSize", "facetSize", "collapse", "sort", "explain", "regionTree",
+            "from", "to", "dateFacet", "unknown",
+        ];
+        var parameters = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
         {
             var name = names[random.Next(names.Length)];
-            var value = name == "syntax" && random.Next(2) == 0 ? "lucene" : RandomText(random);
+            // Half the time a value the parameter accepts, so the combinations behind the validation are reached too.
+            string[] valid = name switch
+            {
+                "syntax" => ["lucene"],
+                "collapse" => ["article"],
+                "sort" => ["date"],
+                "explain" or "regionTree" => ["true"],
+                "from" or "to" => ["0001-01-01", "9999-12-31", "2021-11-23", "2021-11-23T23:59:59.9999999+14:00"],
+                "dateFacet" => ["year", "month"],
+                _ => [],
+            };
+            var value = valid.Length > 0 && random.Next(2) == 0 ? valid[random.Next(valid.Length)] : RandomText(random);
             return $"{name}={Uri.EscapeDataString(value)}";
         });
         return "/search?" + string.Join('&', parameters);

@@ -214,6 +214,7 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("from=2021-11-24", false)]
     [InlineData("to=2021-11-22", false)]
     [InlineData("to=2021-11-23T04:59%2B05:00", false)] // 23:59 on the 22nd, UTC
+    [InlineData("from=0001-01-01&to=9999-12-31", true)]
     public async Task Date_range_keeps_the_seed_article_only_when_its_day_is_inside(string range, bool inside)
     {
         var all = await client.GetOk("/search?q=terrorism");

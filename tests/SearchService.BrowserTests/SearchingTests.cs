@@ -63,6 +63,26 @@ public sealed class SearchingTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task The_from_and_to_attributes_limit_every_search_to_those_dates()
+    {
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
+        var all = SearchBoxPage.ResultCount(WidgetApi.ResultCount(await fixture.Api.SearchAsync("q=terrorism&pageSize=10")));
+        await box.TypeAsync("terrorism");
+        await Expect(box.Status).ToHaveTextAsync(all);
+
+        // The seed article is of 23 November 2021; the other article on terrorism has no date.
+        await box.Page.EvalOnSelectorAsync("search-box", "box => box.setAttribute('from', '2021-11-24')");
+        await Expect(box.Empty).ToHaveTextAsync("No results for “terrorism”.");
+        await box.Page.EvalOnSelectorAsync("search-box", "box => box.setAttribute('from', '2021-11-23')");
+        var dated = await fixture.Api.SearchAsync("q=terrorism&pageSize=10&from=2021-11-23");
+        Assert.True(WidgetApi.ResultCount(dated) > 0);
+        await Expect(box.Status).ToHaveTextAsync(SearchBoxPage.ResultCount(WidgetApi.ResultCount(dated)));
+        await box.Page.EvalOnSelectorAsync("search-box", "box => box.setAttribute('to', 'yesterday')");
+        await Expect(box.Error).ToContainTextAsync("to must be a day");
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task A_search_without_matches_says_so_naming_the_words_and_filters()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());

@@ -144,7 +144,7 @@ function plural(count, word) {
 }
 
 export class SearchBox extends HTMLElement {
-  static observedAttributes = ["placeholder", "facets"];
+  static observedAttributes = ["placeholder", "facets", "from", "to"];
 
   #root;
   #input;
@@ -211,6 +211,7 @@ export class SearchBox extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === "placeholder") this.#input.placeholder = value ?? "Search the news";
     if (name === "facets" && this.#started) this.#renderFacets();
+    if ((name === "from" || name === "to") && this.#started && this.#hasCriteria()) this.#run(1);
   }
 
   /** Searches for the given text now, as if typed. */
@@ -422,6 +423,8 @@ export class SearchBox extends HTMLElement {
     // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
     if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
     for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
+    // The page's own limits on publication dates, passed as they are: the service says what is wrong with a bad one.
+    for (const bound of ["from", "to"]) if (this.getAttribute(bound)) parameters.push([bound, this.getAttribute(bound)]);
     this.#busy(true);
     try {
       const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: { Accept: "application/json" } });

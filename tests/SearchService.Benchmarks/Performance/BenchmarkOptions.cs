@@ -3,7 +3,10 @@ namespace SearchService.Benchmarks.Performance;
 /// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
 /// <param name="Questions">How many questions `query` measures apart from the four classes (0: none).</param>
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, sqlite); all by default.</param>
-public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions, IReadOnlySet<string> Engines)
+/// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
+public sealed record BenchmarkOptions(
+    string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
+    IReadOnlySet<string> Engines, int Slowest = 0)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +27,7 @@ public sealed record BenchmarkOptions(string CorpusFile, int Scale, int? LimitAr
             Int("passes", 3),
             Int("seed", 1987),
             Int("questions", 25),
-            (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet());
+            (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet(),
+            Int("slowest", 0));
     }
 }

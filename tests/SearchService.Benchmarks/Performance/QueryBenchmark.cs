@@ -79,9 +79,11 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var measured = Enumerable.Range(0, options.MeasuredPasses).SelectMany(_ => Pass(engine, queries)).ToList();
+        var passes = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, queries)).ToList();
+        var measured = passes.SelectMany(pass => pass).ToList();
         var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / measured.Count;
         var allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)measured.Count;
+        PrintSlowest(engine.Name, queries, passes);
         // Questions take far longer than the other classes; kept out of "all" and the CPU figure, as the issue's anchors are.
         Pass(engine, questions);
         measured.AddRange(Enumerable.Range(0, options.MeasuredPasses).SelectMany(_ => Pass(engine, questions)));
@@ -103,6 +105,24 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             timings.Add((query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer.Hits));
         }
         return timings;
+    }
+
+    /// <summary>
+    /// The queries slowest at the median over the measured passes: one that is slow in every pass costs what it costs; a
+    /// tail made of different queries in each pass is the machine's (or the garbage collector's).
+    /// </summary>
+    private void PrintSlowest(string engine, IReadOnlyList<BenchQuery> queries, IReadOnlyList<List<(QueryClass Class, double Milliseconds, int Hits)>> passes)
+    {
+        if (options.Slowest <= 0)
+            return;
+        var slowest = queries
+            .Select((query, i) => (query, times: passes.Select(pass => pass[i].Milliseconds).Order().ToList(), hits: passes[0][i].Hits))
+            .OrderByDescending(q => q.times[q.times.Count / 2])
+            .Take(options.Slowest);
+        Console.WriteLine($"{engine}: slowest {options.Slowest} queries (median over {passes.Count} passes; every pass)");
+        foreach (var (query, times, hits) in slowest)
+            Console.WriteLine($"  {times[times.Count / 2],8:F3} ms  [{string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}]  " +
+                              $"{query.Class} {query.First} {query.Second} {query.Region} ({hits} hits)");
     }
 
     private static void Print(IReadOnlyList<EngineResult> results)

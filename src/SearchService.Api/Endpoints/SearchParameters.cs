@@ -102,7 +102,7 @@ public sealed class SearchParameters
         {
             case null or "" or "simple": syntax = QuerySyntax.Simple; break;
             case "lucene": syntax = QuerySyntax.Lucene; break;
-            default: return ParameterProblem.For("syntax", $"syntax must be 'simple' or 'lucene', not '{Syntax}'.");
+            default: return ParameterProblem.For("syntax", $"syntax must be 'simple' or 'lucene', not '{Echo(Syntax)}'.");
         }
         foreach (var (name, values) in new[] { ("region", Region), ("topic", Topic), ("speaker", Speaker) })
         {
@@ -127,14 +127,14 @@ public sealed class SearchParameters
         {
             case null or "" or "none": unit = ResultUnit.Paragraph; break;
             case "article": unit = ResultUnit.Article; break;
-            default: return ParameterProblem.For("collapse", $"collapse must be 'none' or 'article', not '{Collapse}'.");
+            default: return ParameterProblem.For("collapse", $"collapse must be 'none' or 'article', not '{Echo(Collapse)}'.");
         }
         ResultOrder order;
         switch (Sort?.Trim().ToLowerInvariant())
         {
             case null or "" or "relevance": order = ResultOrder.Relevance; break;
             case "date": order = ResultOrder.Date; break;
-            default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Sort}'.");
+            default: return ParameterProblem.For("sort", $"sort must be 'relevance' or 'date', not '{Echo(Sort)}'.");
         }
 
         if (ReadDate("from", From, endOfDay: false, out var from) is { } badFrom)
@@ -150,7 +150,7 @@ public sealed class SearchParameters
             case null or "": dateFacet = null; break;
             case "year": dateFacet = DateInterval.Year; break;
             case "month": dateFacet = DateInterval.Month; break;
-            default: return ParameterProblem.For("dateFacet", $"dateFacet must be 'year' or 'month', not '{DateFacet}'.");
+            default: return ParameterProblem.For("dateFacet", $"dateFacet must be 'year' or 'month', not '{Echo(DateFacet)}'.");
         }
 
         request = new SearchRequest(Q, syntax, Clean(Region), Clean(Topic), Clean(Speaker), page, pageSize, facetSize,
@@ -164,10 +164,14 @@ public sealed class SearchParameters
         if (string.IsNullOrWhiteSpace(text))
             return null;
         if (!DateBound.TryParse(text.Trim(), endOfDay, out var bound))
-            return ParameterProblem.For(name, $"{name} must be {DateBound.Forms}, not '{text}'.");
+            return ParameterProblem.For(name, $"{name} must be {DateBound.Forms}, not '{Echo(text)}'.");
         value = bound;
         return null;
     }
+
+    /// <summary>What the caller sent, as the problem's detail repeats it: cut short, since a query string may be long.</summary>
+    private static string Echo(string? value) =>
+        value is { Length: > 40 } ? value[..(char.IsHighSurrogate(value[39]) ? 39 : 40)] + "…" : value ?? "";
 
     private static string[] Clean(string[]? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray() ?? [];

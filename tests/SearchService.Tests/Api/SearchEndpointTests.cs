@@ -152,6 +152,14 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task A_long_bad_value_is_repeated_in_the_problem_only_in_part()
+    {
+        var problem = await client.GetProblem($"/search?sort={new string('x', 5000)}", HttpStatusCode.BadRequest);
+        Assert.Contains("'" + new string('x', 40) + "…'", (string)problem["detail"]!);
+        Assert.True(((string)problem["detail"]!).Length < 200);
+    }
+
+    [Fact]
     public async Task Query_over_1000_characters_is_refused_naming_q()
     {
         var problem = await client.GetProblem($"/search?q={new string('a', 1001)}", HttpStatusCode.BadRequest);

@@ -21,6 +21,7 @@ public sealed class SearchingTests(BrowserFixture fixture)
         await Expect(box.Status).ToHaveTextAsync(SearchBoxPage.ResultCount(WidgetApi.ResultCount(expected)));
         var firstTitle = (string)expected["hits"]![0]!["title"]!;
         await Expect(box.Results.First.Locator("[part~=result-title]")).ToHaveTextAsync(firstTitle);
+        await Expect(box.Results.First.Locator("[part~=result-title] mark").First).ToHaveTextAsync(new Regex("^terroris", RegexOptions.IgnoreCase));
         await Expect(box.Results).ToHaveCountAsync(expected["hits"]!.AsArray().Count);
         Assert.All(await box.Marks.AllTextContentsAsync(), mark => Assert.Matches(new Regex("^terroris", RegexOptions.IgnoreCase), mark));
         Assert.True(await box.Marks.CountAsync() >= 1);

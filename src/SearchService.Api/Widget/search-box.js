@@ -1,5 +1,5 @@
 // <search-box>: an embeddable search box for SearchService. No dependencies; everything lives in its shadow root.
-// Safe by construction: the only markup taken from the server is <mark> in snippets, rebuilt as elements; every other
+// Safe by construction: the only markup taken from the server is <mark> in snippets and headlines, rebuilt as elements; every other
 // value is inserted as text (textContent / Text nodes), never as HTML.
 
 const FACETS = { region: "Region", topic: "Topic", speaker: "Speaker" };
@@ -491,7 +491,10 @@ export class SearchBox extends HTMLElement {
 
   #resultRow(hit, index) {
     const url = this.#articleUrl(hit);
-    const title = element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
+    // The headline with its matches marked, where the service gives it (rebuilt like a snippet), else as plain text.
+    const title = hit.titleHighlight
+      ? element("a", { class: "title", part: "result-title", href: url }, snippetNodes(hit.titleHighlight))
+      : element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
     title.addEventListener("click", (event) => {
       // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;

@@ -122,9 +122,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 scoreDoc.Score = reranking.Scores.GetValueOrDefault(scoreDoc.Doc, scoreDoc.Score);
             best = TopSelection.Best(best, wanted, new TieBreakingOrder(searcher.IndexReader));
         }
-        var snippets = highlighter.For(parsed?.Query);
+        var highlights = Highlighters(parsed?.Query);
         var hits = best.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, snippets, otherMatches: null)
+            .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, highlights, otherMatches: null)
                 with { Explanation = Explanation(searcher, query, reranking, scoreDoc.Doc, request, ranked) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
@@ -140,10 +140,10 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         if (reranking is not null)
             collector.Rescored(reranking.Scores);
         var order = new ArticleOrder(searcher.IndexReader, byScore: ranked && request.Order == ResultOrder.Relevance);
-        var snippets = highlighter.For(parsed?.Query);
+        var highlights = Highlighters(parsed?.Query);
         var hits = TopSelection.Best(collector.Articles, request.Page * request.PageSize, order)
             .Skip((request.Page - 1) * request.PageSize)
-            .Select(a => ToHit(Load(searcher, a.BestDoc), ranked ? a.BestScore : null, snippets, a.Matches - 1)
+            .Select(a => ToHit(Load(searcher, a.BestDoc), ranked ? a.BestScore : null, highlights, a.Matches - 1)
                 with { Explanation = Explanation(searcher, query, reranking, a.BestDoc, request, ranked) })
             .ToList();
         return new HitPage(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf));
@@ -231,7 +231,11 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         return stored;
     }
 
-    private static SearchHit ToHit(StoredHitVisitor stored, float? score, Func<string, string> snippet, int? otherMatches) => new(
+    private (Func<string, string> Text, Func<string, string> Title) Highlighters(Query? query) =>
+        (highlighter.For(query), highlighter.For(query, IndexSchema.Title));
+
+    private static SearchHit ToHit(
+        StoredHitVisitor stored, float? score, (Func<string, string> Text, Func<string, string> Title) highlight, int? otherMatches) => new(
         Article.ParagraphId(stored.ArticleId, stored.Paragraph),
         stored.ArticleId,
         stored.Paragraph,
@@ -239,7 +243,8 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         stored.Date,
         stored.Source,
         score,
-        snippet(stored.Text),
+        highlight.Text(stored.Text),
+        highlight.Title(stored.Title),
         stored.Text,
         stored.Region,
         stored.Topic,

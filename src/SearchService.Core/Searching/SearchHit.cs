@@ -7,6 +7,7 @@ namespace SearchService.Core.Searching;
 /// <param name="Id">Paragraph id, <c>{articleId}#{paragraph}</c>.</param>
 /// <param name="Score">BM25 relevance; null when results are in date order (empty query).</param>
 /// <param name="Snippet">HTML-safe best fragment with matches in &lt;mark&gt;.</param>
+/// <param name="TitleHighlight">The headline, HTML-safe, with its matches in &lt;mark&gt;.</param>
 /// <param name="Text">The whole paragraph as plain text (not HTML).</param>
 /// <param name="OtherMatches">When hits are articles: how many other paragraphs of the article match.</param>
 public sealed record SearchHit(
@@ -18,6 +19,7 @@ public sealed record SearchHit(
     string? Source,
     float? Score,
     string Snippet,
+    string TitleHighlight,
     string Text,
     IReadOnlyList<string> Region,
     IReadOnlyList<string> Topic,

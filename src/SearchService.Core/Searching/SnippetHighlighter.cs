@@ -10,8 +10,8 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// Makes the HTML-safe snippet of a paragraph: its best fragment (about <see cref="FragmentLength"/> characters),
-/// HTML-encoded, each match wrapped in &lt;mark&gt;, and "…" where the paragraph was cut.
-/// Nothing from the corpus reaches the snippet without being encoded.
+/// HTML-encoded, each match wrapped in &lt;mark&gt;, and "…" where the paragraph was cut; a headline likewise, with the
+/// matches in the headline. Nothing from the corpus reaches the snippet without being encoded.
 /// </summary>
 /// <remarks>
 /// The query's terms and phrases are read once per search (<see cref="For"/>); each paragraph is then analysed once and
@@ -33,13 +33,15 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
     public string Highlight(Query? query, string text) => For(query)(text);
 
     /// <summary>The snippet maker for every hit of one query.</summary>
-    public Func<string, string> For(Query? query)
+    /// <param name="field">Whose matches are marked: the paragraph's (<see cref="IndexSchema.Text"/>) or the headline's
+    /// (<see cref="IndexSchema.Title"/>); both are analysed alike.</param>
+    public Func<string, string> For(Query? query, string field = IndexSchema.Text)
     {
         if (query is null)
             return Lead;
-        var terms = QueryMatchTerms.Of(query, IndexSchema.Text);
+        var terms = QueryMatchTerms.Of(query, field);
         if (!terms.IsComplete)
-            return text => StockHighlight(query, text);
+            return text => StockHighlight(query, text, field);
         if (terms.IsEmpty)
             return Lead;
         var matcher = new TokenMatcher(terms);
@@ -175,14 +177,14 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         return tokens;
     }
 
-    private string StockHighlight(Query query, string text)
+    private string StockHighlight(Query query, string text, string field)
     {
-        var scorer = new QueryScorer(query, IndexSchema.Text);
+        var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter(MarkOpen, MarkClose), HtmlTextEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentLength),
         };
-        var fragment = highlighter.GetBestFragment(analyzer, IndexSchema.Text, text);
+        var fragment = highlighter.GetBestFragment(analyzer, field, text);
         return string.IsNullOrEmpty(fragment) ? Lead(text) : WithEllipses(fragment, text);
     }
 

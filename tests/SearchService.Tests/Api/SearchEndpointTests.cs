@@ -25,7 +25,7 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     public async Task Hit_has_every_documented_field_in_camel_case()
     {
         var hit = (await client.GetOk("/search?q=Afghanistan"))["hits"]![0]!.AsObject();
-        string[] fields = ["id", "articleId", "paragraph", "title", "date", "source", "score", "snippet", "text", "region", "topic", "speaker"];
+        string[] fields = ["id", "articleId", "paragraph", "title", "date", "source", "score", "snippet", "titleHighlight", "text", "region", "topic", "speaker"];
         Assert.Equal(fields.Order(), hit.Select(kv => kv.Key).Order());
         Assert.Equal($"{SeedApiFactory.SeedId}#8", (string)hit["id"]!);
         Assert.Equal("Business Recorder", (string)hit["source"]!);
@@ -149,6 +149,15 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
         var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
         Assert.Equal(parameter, (string)problem["parameter"]!);
         Assert.Contains(parameter, (string)problem["detail"]! + (string)problem["title"]!);
+    }
+
+    [Fact]
+    public async Task Hits_carry_the_headline_with_its_matches_marked()
+    {
+        var hit = (await client.GetOk("/search?q=pakistan"))["hits"]![0]!;
+        Assert.Equal(
+            ((string)hit["title"]!).Replace("Pakistan", "<mark>Pakistan</mark>"),
+            (string)hit["titleHighlight"]!);
     }
 
     [Fact]

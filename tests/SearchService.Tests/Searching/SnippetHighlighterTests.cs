@@ -19,6 +19,13 @@ public sealed class SnippetHighlighterTests : IDisposable
     }
 
     [Fact]
+    public void Headline_matches_are_marked_and_its_markup_encoded()
+    {
+        var title = new SnippetHighlighter(analyzer).For(new UserQueryParser(analyzer).Parse("cocoa prices"), IndexSchema.Title);
+        Assert.Equal("<mark>Cocoa</mark> &lt;b&gt;<mark>prices</mark>&lt;/b&gt; &amp; Ghana", title("Cocoa <b>prices</b> & Ghana"));
+    }
+
+    [Fact]
     public void Markup_in_the_text_is_encoded_and_mark_stays_intact()
     {
         var snippet = Highlight("terrorism", "<script>alert('x')</script> Tom & Jerry fight <b>terrorism</b>");

@@ -51,6 +51,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private readonly ConcurrentDictionary<string, string> fileStamps;
     private readonly Timer commitTimer;
     private readonly System.Threading.Lock commitLock = new();
+    private readonly System.Threading.Lock mergeLock = new();
     // Writes share it; swapping a rebuild in takes it alone, so no write or commit sees the index half swapped.
     private readonly ReaderWriterLockSlim writeGate = new();
     // Guards taking a searcher against the moment a swap pins the old one.
@@ -371,19 +372,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     public void MergeDown()
     {
-        writeGate.EnterReadLock();
-        try
-        {
-            if (disposed || broken)
-                return;
-            writer.ForceMerge(1);
-        }
-        finally
-        {
-            writeGate.ExitReadLock();
-        }
-        searcherManager.MaybeRefreshBlocking();
-        Commit();
+        lock (mergeLock)
+            ForceMerge(1);
     }
 
     /// <summary>A segment is small when all segments but the largest together hold at most this share of its documents.</summary>
@@ -399,23 +389,35 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     public bool MergeSmallSegments()
     {
-        var sizes = Search(searcher => searcher.IndexReader.Leaves.Select(leaf => (long)leaf.AtomicReader.MaxDoc).Order().ToList());
-        if (sizes.Count < 3 || sizes.SkipLast(1).Sum() > sizes[^1] * SmallSegmentsShare)
-            return false;
+        lock (mergeLock)
+        {
+            var sizes = Search(searcher => searcher.IndexReader.Leaves.Select(leaf => (long)leaf.AtomicReader.MaxDoc).Order().ToList());
+            if (sizes.Count < 3 || sizes.SkipLast(1).Sum() > sizes[^1] * SmallSegmentsShare)
+                return false;
+            // Lucene's tiered policy merges the smallest segments first to reach the count: all but the largest.
+            return ForceMerge(2);
+        }
+    }
+
+    /// <summary>
+    /// Merges down to <paramref name="segments"/>, makes that searchable and commits it (a restart opens the merged
+    /// segments). Callers hold mergeLock: two forced merges at once would let the later count override the earlier.
+    /// </summary>
+    private bool ForceMerge(int segments)
+    {
         writeGate.EnterReadLock();
         try
         {
             if (disposed || broken)
                 return false;
-            // Lucene's tiered policy merges the smallest segments first to reach the count: all but the largest.
-            writer.ForceMerge(2);
+            writer.ForceMerge(segments);
         }
         finally
         {
             writeGate.ExitReadLock();
         }
         searcherManager.MaybeRefreshBlocking();
-        Commit(); // a restart opens the merged segments
+        Commit();
         return true;
     }
 

@@ -398,7 +398,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             if (sizes.Count < 3 || sizes.SkipLast(1).Sum() > sizes[^1] * SmallSegmentsShare)
                 return false;
             // Lucene's tiered policy merges the smallest segments first to reach the count: all but the largest.
-            return ForceMerge(2);
+            if (!ForceMerge(2))
+                return false;
+            logger.LogInformation("Merged {Count} small segments ({Documents} documents) into one", sizes.Count - 1, sizes.SkipLast(1).Sum());
+            return true;
         }
     }
 

@@ -44,6 +44,22 @@ public sealed class SmallSegmentMergeTests : IDisposable
     }
 
     [Fact]
+    public async Task Small_segments_are_merged_on_their_own_once_writing_pauses()
+    {
+        WriteSearchable("base", 300);
+        index.MergeDown();
+        for (var write = 0; write < 4; write++)
+            WriteSearchable($"api{write}", 1);
+
+        // The commit that follows the writes (SearchIndex.CommitDelay) finds writing paused, or the one after it does.
+        var deadline = DateTime.UtcNow + 4 * SearchIndex.CommitDelay;
+        while (Segments() > 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.Equal(2, Segments());
+    }
+
+    [Fact]
     public void Segments_of_like_size_are_left_to_a_full_merge()
     {
         for (var batch = 0; batch < 3; batch++)

@@ -21,6 +21,14 @@ public sealed class ArticleStoreTests : IDisposable
         return (index, new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance));
     }
 
+    /// <summary>Closes both and opens them again on the same folder, as a restart does.</summary>
+    private (SearchIndex Index, ArticleStore Store) Reopen(SearchIndex index, ArticleStore store)
+    {
+        store.Dispose();
+        index.Dispose();
+        return Open();
+    }
+
     private static Article Probe(string id, string word) => new(id, "Probe", [$"The {word} probe paragraph.", "A second paragraph."]);
 
     private static int Count(SearchIndex index, string articleId) =>
@@ -75,10 +83,8 @@ public sealed class ArticleStoreTests : IDisposable
         var (index, store) = Open();
         await store.PutAsync(Probe("gone", "ibis"));
         Assert.True(await store.DeleteAsync("gone"));
-        store.Dispose();
-        index.Dispose();
 
-        (index, store) = Open();
+        (index, store) = Reopen(index, store);
         using (index)
         using (store)
             Assert.Equal(0, Count(index, "gone"));
@@ -124,9 +130,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Contains("\"dropped\"", lines[2]);
 
         await store.PutAsync(Probe("after", "avocet"));
-        store.Dispose();
-        index.Dispose();
-        (index, store) = Open();
+        (index, store) = Reopen(index, store);
         using (index)
         using (store)
         {

@@ -3,12 +3,11 @@ using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// The date facet: matches counted per year or month of publication (UTC), oldest first, from the date's doc values;
+/// The date facet: matches counted per year or month of publication (UTC), oldest first (<see cref="PublicationMonths"/>);
 /// undated articles are not counted. Counted in paragraphs, or with articles as the unit each article once: an article's
 /// paragraphs are one block of documents (<see cref="ArticleStarts"/>), and matches then come in document order.
 /// </summary>
@@ -17,28 +16,28 @@ internal sealed class DateHistogram : ICollector
     private readonly DateInterval interval;
     private readonly bool perArticle;
     private readonly Dictionary<int, int> counts = []; // year, or year × 100 + month
-    private NumericDocValues? dates;
+    private int[] months = [];
     private FixedBitSet? articleStarts;
     private int lastCounted;
-    // An article's paragraphs share its date and come one after another: its bucket is worked out once.
-    private long lastTicks;
-    private int lastKey;
 
-    private DateHistogram(DateInterval interval, bool perArticle)
+    /// <summary>A collector to run beside others over the matches to count.</summary>
+    public DateHistogram(DateInterval interval, ResultUnit unit)
     {
         this.interval = interval;
-        this.perArticle = perArticle;
+        perArticle = unit == ResultUnit.Article;
     }
 
+    /// <summary>Counts the matches of <paramref name="query"/> in a search of their own.</summary>
     public static IReadOnlyList<FacetValue> Count(IndexSearcher searcher, Query query, DateInterval interval, ResultUnit unit)
     {
-        var histogram = new DateHistogram(interval, unit == ResultUnit.Article);
+        var histogram = new DateHistogram(interval, unit);
         searcher.Search(new ConstantScoreQuery(query), histogram); // counting needs no scores
-        return histogram.counts
-            .OrderBy(kv => kv.Key)
-            .Select(kv => new FacetValue(Label(kv.Key, interval), kv.Value))
-            .ToList();
+        return histogram.Buckets();
     }
+
+    /// <summary>What was collected, oldest first.</summary>
+    public IReadOnlyList<FacetValue> Buckets() =>
+        counts.OrderBy(kv => kv.Key).Select(kv => new FacetValue(Label(kv.Key, interval), kv.Value)).ToList();
 
     public bool AcceptsDocsOutOfOrder => !perArticle;
 
@@ -48,15 +47,15 @@ internal sealed class DateHistogram : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        dates = context.AtomicReader.GetNumericDocValues(IndexSchema.Date);
+        months = PublicationMonths.Of(context.AtomicReader);
         articleStarts = perArticle ? ArticleStarts.Of(context.AtomicReader) : null;
         lastCounted = -1;
     }
 
     public void Collect(int doc)
     {
-        // An undated article has no date value, read as 0 ticks (year 1), a date no article has.
-        if (dates?.Get(doc) is not (> 0 and var ticks))
+        var month = months[doc];
+        if (month == 0)
             return;
         if (articleStarts is not null)
         {
@@ -65,12 +64,7 @@ internal sealed class DateHistogram : ICollector
                 return;
             lastCounted = doc;
         }
-        if (ticks != lastTicks)
-        {
-            var date = new DateTime(ticks, DateTimeKind.Utc);
-            (lastTicks, lastKey) = (ticks, interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month);
-        }
-        CollectionsMarshal.GetValueRefOrAddDefault(counts, lastKey, out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, interval == DateInterval.Year ? month / 100 : month, out _)++;
     }
 
     private static string Label(int key, DateInterval interval) => interval == DateInterval.Year

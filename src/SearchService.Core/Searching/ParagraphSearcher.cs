@@ -37,9 +37,11 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             var textQuery = parsed?.Query;
             var matchQuery = textQuery ?? new MatchAllDocsQuery();
             var query = WithFilters(matchQuery, request, except: null);
+            // Without a date range the date facet counts the very matches of the page's search, in the same pass.
+            var sameMatchDates = request is { DateFacet: { } inPass, Dates: null } ? new DateHistogram(inPass, request.Unit) : null;
             var page = request.Unit == ResultUnit.Article
-                ? ArticlePage(searcher, query, request, parsed, unfiltered)
-                : ParagraphPage(searcher, query, request, parsed, unfiltered);
+                ? ArticlePage(searcher, query, request, parsed, unfiltered, sameMatchDates)
+                : ParagraphPage(searcher, query, request, parsed, unfiltered, sameMatchDates);
 
             var facetCounts = new Dictionary<string, FacetTally>(page.FacetCounts);
             try
@@ -53,9 +55,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 var regionTree = request.RegionTree
                     ? RegionTree.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Region), request.FacetSize)
                     : null;
-                var dates = request.DateFacet is { } interval
+                var dates = sameMatchDates?.Buckets() ?? (request.DateFacet is { } interval
                     ? DateHistogram.Count(searcher, WithFilters(matchQuery, request, except: IndexSchema.Date), interval, request.Unit)
-                    : null;
+                    : null);
 
                 return new SearchResult(
                     page.Total, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, page.Hits,
@@ -102,7 +104,9 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
 
     private sealed record HitPage(long Total, long? TotalArticles, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, FacetTally> FacetCounts);
 
-    private HitPage ParagraphPage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
+    /// <param name="alsoCollect">Another collector over the same matches (null: none).</param>
+    private HitPage ParagraphPage(
+        IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
         var ranked = parsed is not null;
         var reranked = IsReranked(parsed, request);
@@ -113,7 +117,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             : TopFieldCollector.Create(ranked && request.Order == ResultOrder.Relevance ? BestFirst : NewestFirst, wanted,
                 fillFields: false, trackDocScores: ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
-        searcher.Search(query, MultiCollector.Wrap(top, counts));
+        searcher.Search(query, MultiCollector.Wrap(top, counts, alsoCollect));
         IReadOnlyList<ScoreDoc> best = top.GetTopDocs().ScoreDocs;
         var reranking = reranked ? Rerank(searcher, best.Take(QuestionReranker.Depth).ToList(), parsed!) : null;
         if (reranking is not null)
@@ -130,12 +134,14 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
     }
 
-    private HitPage ArticlePage(IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets)
+    /// <param name="alsoCollect">Another collector over the same matches, in document order (null: none).</param>
+    private HitPage ArticlePage(
+        IndexSearcher searcher, Query query, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
         var ranked = parsed is not null;
         using var collector = new ArticleCollector(searcher.IndexReader, facets);
         var candidates = IsReranked(parsed, request) ? TopScoreDocCollector.Create(QuestionReranker.Depth, docsScoredInOrder: true) : null;
-        searcher.Search(query, candidates is null ? collector : MultiCollector.Wrap(collector, candidates));
+        searcher.Search(query, MultiCollector.Wrap(collector, candidates, alsoCollect)); // Wrap leaves out the nulls
         var reranking = candidates is null ? null : Rerank(searcher, candidates.GetTopDocs().ScoreDocs, parsed!);
         if (reranking is not null)
             collector.Rescored(reranking.Scores);

@@ -22,4 +22,10 @@ public sealed class SearchOptions
 
     /// <summary>Length from which the API write journal is compacted once more than half of it is superseded (bytes).</summary>
     public long JournalCompactionBytes { get; set; } = Indexing.ArticleStore.DefaultCompactAtBytes;
+
+    /// <summary>
+    /// How many of the best hits a request with <c>rerank=semantic</c> re-orders by meaning; 0 turns semantic
+    /// re-ranking off (such requests are refused, and the model is never loaded).
+    /// </summary>
+    public int SemanticRerankDepth { get; set; } = Semantics.SemanticReranker.DefaultDepth;
 }

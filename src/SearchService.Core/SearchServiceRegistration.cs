@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Core;
 
@@ -29,6 +30,12 @@ public static class SearchServiceRegistration
             Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.JournalCompactionBytes)));
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
+        var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;
+        if (semanticDepth > 0) // otherwise none is registered, and the searcher refuses rerank=semantic
+        {
+            services.AddSingleton<SentenceEmbedder>();
+            services.AddSingleton(sp => new SemanticReranker(sp.GetRequiredService<SentenceEmbedder>(), semanticDepth));
+        }
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();

@@ -25,6 +25,8 @@ public static class SearchEndpoints
     {
         if (parameters.Validate(out var request) is { } problem)
             return problem;
+        if (request.SemanticRerank && !searcher.CanRerankSemantically)
+            return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
         try
         {
             return TypedResults.Ok(searcher.Search(request));

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Core.Searching;
 
@@ -11,7 +12,8 @@ namespace SearchService.Core.Searching;
 /// highlighted snippets, and facet counts over all matches with multi-select semantics, in the unit of the hits.
 /// </summary>
 /// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
-public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null)
+/// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
+public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null)
 {
     private static readonly SortField ArticleOrder = new(IndexSchema.ArticleId, SortFieldType.STRING);
     private static readonly SortField ParagraphOrder = new(IndexSchema.Paragraph, SortFieldType.INT32);
@@ -24,9 +26,15 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private readonly QuestionReranker reranker = new(new QuestionFeedback(index.Analyzer));
     private readonly DidYouMeanBuilder spelling = new(index.Analyzer);
 
+    /// <summary>Whether requests may ask for <see cref="SearchRequest.SemanticRerank"/>.</summary>
+    public bool CanRerankSemantically => semantic is not null;
+
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
+    /// <exception cref="InvalidOperationException">A semantic re-ranking is asked for and this searcher has none.</exception>
     public SearchResult Search(SearchRequest request)
     {
+        if (request.SemanticRerank && semantic is null)
+            throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
         var filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         var unfiltered = IndexSchema.FacetFields.Except(filtered).ToList();
@@ -110,7 +118,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     {
         var ranked = parsed is not null;
         var reranked = IsReranked(parsed, request);
-        var wanted = request.Page * request.PageSize;
+        var wanted = Math.Max(request.Page * request.PageSize, SemanticDepth(parsed, request));
         // A question's candidates are collected by score alone; their tie-breaks are read after re-ranking, for ties only.
         var top = reranked
             ? (ITopDocsCollector)TopScoreDocCollector.Create(Math.Max(wanted, QuestionReranker.Depth), docsScoredInOrder: false)
@@ -126,6 +134,8 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 scoreDoc.Score = reranking.Scores.GetValueOrDefault(scoreDoc.Doc, scoreDoc.Score);
             best = TopSelection.Best(best, wanted, new TieBreakingOrder(searcher.IndexReader));
         }
+        if (SemanticDepth(parsed, request) > 0)
+            best = semantic!.Rerank(request.Query!, best, scoreDoc => Passage(searcher, scoreDoc.Doc));
         var highlights = Highlighters(parsed?.Query);
         var hits = best.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, highlights, otherMatches: null)
@@ -147,8 +157,12 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             collector.Rescored(reranking.Scores);
         var order = new ArticleOrder(searcher.IndexReader, byScore: ranked && request.Order == ResultOrder.Relevance);
         var highlights = Highlighters(parsed?.Query);
-        var hits = TopSelection.Best(collector.Articles, request.Page * request.PageSize, order)
+        IReadOnlyList<ArticleMatch> best = TopSelection.Best(collector.Articles, Math.Max(request.Page * request.PageSize, SemanticDepth(parsed, request)), order);
+        if (SemanticDepth(parsed, request) > 0)
+            best = semantic!.Rerank(request.Query!, best, article => Passage(searcher, article.BestDoc));
+        var hits = best
             .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
             .Select(a => ToHit(Load(searcher, a.BestDoc), ranked ? a.BestScore : null, highlights, a.Matches - 1)
                 with { Explanation = Explanation(searcher, query, reranking, a.BestDoc, request, ranked) })
             .ToList();
@@ -158,6 +172,17 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     /// <summary>A question's best matches are re-ranked when hits are in order of relevance; newest first, nothing to re-rank.</summary>
     private static bool IsReranked(ParsedQuery? parsed, SearchRequest request) =>
         parsed is { IsQuestion: true } && request.Order == ResultOrder.Relevance;
+
+    /// <summary>How many of the best hits are re-ordered by meaning: none unless asked for, and only when ranked by relevance.</summary>
+    private int SemanticDepth(ParsedQuery? parsed, SearchRequest request) =>
+        request.SemanticRerank && parsed is not null && request.Order == ResultOrder.Relevance ? semantic!.Depth : 0;
+
+    /// <summary>What the model reads of a hit: the headline, which says what the article is about, and the paragraph.</summary>
+    private static string Passage(IndexSearcher searcher, int doc)
+    {
+        var stored = Load(searcher, doc);
+        return $"{stored.Title}. {stored.Text}";
+    }
 
     private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
         reranker.Rerank(searcher, best, parsed.Query, parsed.Pairs ?? []);

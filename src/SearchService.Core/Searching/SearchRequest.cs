@@ -4,7 +4,8 @@ namespace SearchService.Core.Searching;
 /// A validated search: the query, facet filters (values of one facet OR-ed, facets AND-ed), the page wanted, whether
 /// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order,
 /// whether they carry score explanations, the publication dates they are limited to, and whether matches are counted
-/// per year or month of publication (the date facet).
+/// per year or month of publication (the date facet), and whether the best hits are re-ordered by meaning too
+/// (<see cref="Semantics.SemanticReranker"/>).
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -20,7 +21,8 @@ public sealed record SearchRequest(
     ResultOrder Order = ResultOrder.Relevance,
     bool Explain = false,
     DateRange? Dates = null,
-    DateInterval? DateFacet = null)
+    DateInterval? DateFacet = null,
+    bool SemanticRerank = false)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -4,13 +4,15 @@ using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Benchmarks.Relevance;
 
 /// <summary>
 /// The collection indexed by the real indexer into a temporary index, searched the way <c>GET /search</c> searches:
 /// each question is sent as typed, as <c>q</c>, through the endpoint's own parameter validation (so every default is
-/// the endpoint's), pages of 100 read until <see cref="RelevanceScores.MaxRanked"/> documents.
+/// the endpoint's), pages of 100 read until <see cref="RelevanceScores.MaxRanked"/> documents, each question with the
+/// endpoint's <c>rerank</c> parameter as given.
 /// </summary>
 public sealed class CranfieldEngine : IDisposable
 {
@@ -19,16 +21,20 @@ public sealed class CranfieldEngine : IDisposable
     private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-relevance", Guid.NewGuid().ToString("N"));
     private readonly SearchIndex index;
     private readonly ParagraphSearcher searcher;
+    private readonly SentenceEmbedder embedder = new();
+    private readonly string? rerank;
 
-    public CranfieldEngine(CranfieldCollection collection)
+    /// <param name="rerank">The <c>rerank</c> parameter of every question (null: the endpoint's default).</param>
+    public CranfieldEngine(CranfieldCollection collection, string? rerank = null)
     {
+        this.rerank = rerank;
         var corpus = Path.Combine(folder, "corpus");
         Directory.CreateDirectory(corpus);
         File.CreateSymbolicLink(Path.Combine(corpus, "documents.jsonl"), collection.DocumentsFile);
         index = new SearchIndex(Path.Combine(folder, "index"), NullLogger<SearchIndex>.Instance);
         var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(null), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         Indexed = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
-        searcher = new ParagraphSearcher(index);
+        searcher = new ParagraphSearcher(index, semantic: new SemanticReranker(embedder));
     }
 
     public IndexingProgress Indexed { get; }
@@ -39,7 +45,7 @@ public sealed class CranfieldEngine : IDisposable
         var ranked = new List<string>();
         for (var page = 1; ranked.Count < depth; page++)
         {
-            var parameters = new SearchParameters { Q = question, Page = page, PageSize = Math.Min(PageSize, depth) };
+            var parameters = new SearchParameters { Q = question, Page = page, PageSize = Math.Min(PageSize, depth), Rerank = rerank };
             if (parameters.Validate(out var request) is { } problem)
                 throw new InvalidOperationException($"The endpoint would refuse this question: {problem.ProblemDetails.Detail}");
             var result = searcher.Search(request);
@@ -53,6 +59,7 @@ public sealed class CranfieldEngine : IDisposable
     public void Dispose()
     {
         index.Dispose();
+        embedder.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 }

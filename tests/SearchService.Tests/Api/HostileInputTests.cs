@@ -32,7 +32,7 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
         string[] names =
         [
             "q", "syntax", "region", "topic", "speaker", "page", "pageSize", "facetSize", "collapse", "sort", "explain", "regionTree",
-            "from", "to", "dateFacet", "unknown",
+            "from", "to", "dateFacet", "rerank", "unknown",
         ];
         var parameters = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
         {
@@ -46,6 +46,7 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
                 "explain" or "regionTree" => ["true"],
                 "from" or "to" => ["0001-01-01", "9999-12-31", "2021-11-23", "2021-11-23T23:59:59.9999999+14:00"],
                 "dateFacet" => ["year", "month"],
+                "rerank" => ["semantic"],
                 _ => [],
             };
             var value = valid.Length > 0 && random.Next(2) == 0 ? valid[random.Next(valid.Length)] : RandomText(random);

@@ -144,11 +144,28 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("from=2021-11-31", "from")]
     [InlineData("from=2021-11-24&to=2021-11-23", "to")]
     [InlineData("dateFacet=week", "dateFacet")]
+    [InlineData("rerank=neural", "rerank")]
     public async Task Bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
         var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
         Assert.Equal(parameter, (string)problem["parameter"]!);
         Assert.Contains(parameter, (string)problem["detail"]! + (string)problem["title"]!);
+    }
+
+    [Fact]
+    public async Task Semantic_rerank_reorders_the_best_hits_and_keeps_matches_total_and_scores()
+    {
+        const string question = "/search?q=what+did+the+two+countries+agree+on+terrorism&pageSize=20";
+        var words = await client.GetOk(question);
+        var meaning = await client.GetOk(question + "&rerank=semantic");
+
+        Assert.Equal((int)words["total"]!, (int)meaning["total"]!);
+        Assert.Equal(
+            words["hits"]!.AsArray().ToDictionary(h => (string)h!["id"]!, h => (double)h!["score"]!),
+            meaning["hits"]!.AsArray().ToDictionary(h => (string)h!["id"]!, h => (double)h!["score"]!));
+        Assert.NotEqual(
+            words["hits"]!.AsArray().Select(h => (string)h!["id"]!),
+            meaning["hits"]!.AsArray().Select(h => (string)h!["id"]!));
     }
 
     [Fact]

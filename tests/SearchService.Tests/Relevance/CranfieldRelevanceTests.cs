@@ -8,14 +8,22 @@ namespace SearchService.Tests.Relevance;
 /// </summary>
 public sealed class CranfieldRelevanceTests
 {
-    /// <summary>Measured 0.540 (docs/relevance.md); the margin allows for harmless changes in tie order.</summary>
+    /// <summary>Words alone: measured 0.540 (docs/relevance.md); the margin allows for harmless changes in tie order.</summary>
     private const double NdcgFloor = 0.535;
 
+    /// <summary>With rerank=semantic: measured 0.5635, the target is 0.56.</summary>
+    private const double SemanticNdcgFloor = 0.558;
+
     [CranfieldFact]
-    public void Ndcg_at_10_on_the_judged_questions_stays_above_the_floor()
+    public void Ndcg_at_10_on_the_judged_questions_stays_above_the_floor() => AssertNdcgAbove(NdcgFloor, rerank: null);
+
+    [CranfieldFact]
+    public void Ndcg_at_10_with_semantic_reranking_stays_above_its_floor() => AssertNdcgAbove(SemanticNdcgFloor, rerank: "semantic");
+
+    private static void AssertNdcgAbove(double floor, string? rerank)
     {
         var collection = CranfieldCollection.Find()!;
-        using var engine = new CranfieldEngine(collection);
+        using var engine = new CranfieldEngine(collection, rerank);
         var run = collection.Questions
             .Where(q => CranfieldCollection.Judged.Contains(q.Id))
             .ToDictionary(q => q.Id, q => engine.Ask(q.Text, depth: 10));
@@ -23,6 +31,6 @@ public sealed class CranfieldRelevanceTests
         var scores = RelevanceScores.Compute(collection.Judgements, run);
 
         Assert.Equal(150, scores.Questions);
-        Assert.True(scores.Ndcg10 >= NdcgFloor, $"nDCG@10 fell to {scores.Ndcg10:F4} (floor {NdcgFloor}): {scores}");
+        Assert.True(scores.Ndcg10 >= floor, $"nDCG@10 fell to {scores.Ndcg10:F4} (floor {floor}): {scores}");
     }
 }

@@ -1,0 +1,50 @@
+using SearchService.Core.Semantics;
+
+namespace SearchService.Tests.Semantics;
+
+/// <summary>The model's vectors, on real sentences: length one, and nearer for the same meaning in other words.</summary>
+public sealed class SentenceEmbedderTests(SentenceEmbedder embedder) : IClassFixture<SentenceEmbedder>
+{
+    private const string RateRise = "The central bank raised interest rates to curb inflation.";
+    private const string SameInOtherWords = "Policy makers lifted borrowing costs as prices kept climbing.";
+    private const string Flood = "Heavy rain flooded the coastal towns overnight.";
+
+    [Fact]
+    public void Every_vector_has_length_one()
+    {
+        var vectors = embedder.Embed([RateRise, Flood, ""], asQueries: false);
+
+        Assert.Equal(3, vectors.Length);
+        Assert.All(vectors, v => Assert.Equal(1.0, Math.Sqrt(v.Sum(x => (double)x * x)), 3));
+    }
+
+    [Fact]
+    public void A_paraphrase_is_nearer_than_a_sentence_on_another_subject()
+    {
+        var v = embedder.Embed([RateRise, SameInOtherWords, Flood], asQueries: false);
+
+        Assert.True(SentenceEmbedder.Similarity(v[0], v[1]) > SentenceEmbedder.Similarity(v[0], v[2]) + 0.1,
+            $"paraphrase {SentenceEmbedder.Similarity(v[0], v[1]):F3}, other subject {SentenceEmbedder.Similarity(v[0], v[2]):F3}");
+    }
+
+    [Fact]
+    public void A_question_is_nearest_to_the_passage_that_answers_it_without_sharing_its_words()
+    {
+        var question = embedder.Embed(["which towns were hit by storms"], asQueries: true)[0];
+        var passages = embedder.Embed([RateRise, Flood, SameInOtherWords], asQueries: false);
+
+        var nearest = passages.Select((p, i) => (i, similarity: SentenceEmbedder.Similarity(question, p))).MaxBy(x => x.similarity).i;
+
+        Assert.Equal(1, nearest);
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_model_reads_is_cut_not_refused()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat(Flood, 200));
+
+        var vector = embedder.Embed([longText], asQueries: false)[0];
+
+        Assert.True(SentenceEmbedder.Similarity(vector, embedder.Embed([Flood], asQueries: false)[0]) > 0.5);
+    }
+}

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace SearchService.Core.Searching;
 
@@ -6,7 +7,12 @@ namespace SearchService.Core.Searching;
 public sealed record HitExplanation(
     float Score,
     [property: Description("Each matched word (as indexed, i.e. stemmed) or phrase with the field it matched in and its share of the score.")]
-    IReadOnlyList<ScorePart> Parts);
+    IReadOnlyList<ScorePart> Parts)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Only with rerank=semantic, for the re-ranked hits: the hit's similarity to q and its ranks by words, by meaning and fused. The order of those hits follows the fused rank, not the score.")]
+    public Semantics.SemanticPlace? Semantic { get; init; }
+}
 
 /// <param name="Field">Where it matched: text (the paragraph) or title (the article headline).</param>
 /// <param name="Match">The indexed word ("terror" for "terrorism") or the phrase.</param>

@@ -134,12 +134,11 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
                 scoreDoc.Score = reranking.Scores.GetValueOrDefault(scoreDoc.Doc, scoreDoc.Score);
             best = TopSelection.Best(best, wanted, new TieBreakingOrder(searcher.IndexReader));
         }
-        if (SemanticDepth(parsed, request) > 0)
-            best = semantic!.Rerank(request.Query!, best, scoreDoc => Passage(searcher, scoreDoc.Doc));
+        var byMeaning = ByMeaning(searcher, request, parsed, best, scoreDoc => scoreDoc.Doc);
         var highlights = Highlighters(parsed?.Query);
-        var hits = best.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+        var hits = byMeaning.Order.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(scoreDoc => ToHit(Load(searcher, scoreDoc.Doc), ranked ? scoreDoc.Score : null, highlights, otherMatches: null)
-                with { Explanation = Explanation(searcher, query, reranking, scoreDoc.Doc, request, ranked) })
+                with { Explanation = Explanation(searcher, query, reranking, scoreDoc.Doc, request, ranked, byMeaning.Places.GetValueOrDefault(scoreDoc)) })
             .ToList();
         return new HitPage(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf));
     }
@@ -157,14 +156,13 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
             collector.Rescored(reranking.Scores);
         var order = new ArticleOrder(searcher.IndexReader, byScore: ranked && request.Order == ResultOrder.Relevance);
         var highlights = Highlighters(parsed?.Query);
-        IReadOnlyList<ArticleMatch> best = TopSelection.Best(collector.Articles, Math.Max(request.Page * request.PageSize, SemanticDepth(parsed, request)), order);
-        if (SemanticDepth(parsed, request) > 0)
-            best = semantic!.Rerank(request.Query!, best, article => Passage(searcher, article.BestDoc));
-        var hits = best
+        var best = TopSelection.Best(collector.Articles, Math.Max(request.Page * request.PageSize, SemanticDepth(parsed, request)), order);
+        var byMeaning = ByMeaning(searcher, request, parsed, best, article => article.BestDoc);
+        var hits = byMeaning.Order
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
             .Select(a => ToHit(Load(searcher, a.BestDoc), ranked ? a.BestScore : null, highlights, a.Matches - 1)
-                with { Explanation = Explanation(searcher, query, reranking, a.BestDoc, request, ranked) })
+                with { Explanation = Explanation(searcher, query, reranking, a.BestDoc, request, ranked, byMeaning.Places.GetValueOrDefault(a)) })
             .ToList();
         return new HitPage(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf));
     }
@@ -177,24 +175,38 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private int SemanticDepth(ParsedQuery? parsed, SearchRequest request) =>
         request.SemanticRerank && parsed is not null && request.Order == ResultOrder.Relevance ? semantic!.Depth : 0;
 
-    /// <summary>What the model reads of a hit: the headline, which says what the article is about, and the paragraph.</summary>
-    private static string Passage(IndexSearcher searcher, int doc)
+    /// <summary>
+    /// The best hits re-ordered by meaning too, when the request asks for it; otherwise as they are. The model reads a
+    /// hit's headline, which says what the article is about, and its paragraph.
+    /// </summary>
+    private SemanticReranker.Reranking<T> ByMeaning<T>(
+        IndexSearcher searcher, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<T> best, Func<T, int> doc) where T : notnull
     {
-        var stored = Load(searcher, doc);
-        return $"{stored.Title}. {stored.Text}";
+        if (SemanticDepth(parsed, request) == 0)
+            return new SemanticReranker.Reranking<T>(best, new Dictionary<T, SemanticPlace>());
+        return semantic!.Rerank(request.Query!, best, hit =>
+        {
+            var stored = Load(searcher, doc(hit));
+            return $"{stored.Title}. {stored.Text}";
+        });
     }
 
     private QuestionReranker.Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed) =>
         reranker.Rerank(searcher, best, parsed.Query, parsed.Pairs ?? []);
 
-    /// <summary>A re-ranked hit is explained by the query of both stages, any other by the query searched.</summary>
-    private static HitExplanation? Explanation(IndexSearcher searcher, Query query, QuestionReranker.Reranking? reranking, int doc, SearchRequest request, bool ranked)
+    /// <summary>
+    /// A question's re-ranked hit is explained by the query of both stages, any other by the query searched; a hit
+    /// re-ordered by meaning also says where that put it.
+    /// </summary>
+    private static HitExplanation? Explanation(
+        IndexSearcher searcher, Query query, QuestionReranker.Reranking? reranking, int doc, SearchRequest request, bool ranked, SemanticPlace? place)
     {
         if (!request.Explain || !ranked)
             return null;
-        return reranking is not null && reranking.Scores.ContainsKey(doc)
+        var explanation = reranking is not null && reranking.Scores.ContainsKey(doc)
             ? HitExplainer.Explain(searcher, reranking.Explained, doc)
             : HitExplainer.Explain(searcher, query, doc);
+        return explanation with { Semantic = place };
     }
 
     private static FacetTally CountFacet(IndexSearcher searcher, Query query, string facet, ResultUnit unit)

@@ -27,28 +27,37 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
     /// <summary>How many of the best hits are re-ordered.</summary>
     public int Depth { get; } = depth > 0 ? depth : throw new ArgumentOutOfRangeException(nameof(depth), depth, "must be positive");
 
-    /// <summary>The hits in their new order: the first <see cref="Depth"/> fused, the rest as they were.</summary>
+    /// <summary>The hits in their new order (the first <see cref="Depth"/> fused, the rest as they were), and where each re-ranked hit came from.</summary>
     /// <param name="query">The query as the user typed it.</param>
     /// <param name="ranked">Hits in order of the words' relevance, best first.</param>
     /// <param name="text">The text that stands for a hit (its headline and paragraph).</param>
-    public IReadOnlyList<T> Rerank<T>(string query, IReadOnlyList<T> ranked, Func<T, string> text)
+    public Reranking<T> Rerank<T>(string query, IReadOnlyList<T> ranked, Func<T, string> text) where T : notnull
     {
         if (ranked.Count < 2)
-            return ranked;
+            return new Reranking<T>(ranked, new Dictionary<T, SemanticPlace>());
         var head = ranked.Take(Depth).ToList();
-        var texts = head.Select(text).ToList();
         var queryVector = embedder.Embed([query], asQueries: true)[0];
-        var similarity = Vectors(texts).Select(v => SentenceEmbedder.Similarity(queryVector, v)).ToList();
-        var meaningRank = Enumerable.Range(0, head.Count)
-            .OrderByDescending(i => similarity[i])
-            .ThenBy(i => i)
-            .Select((hit, rank) => (hit, rank))
-            .ToDictionary(x => x.hit, x => x.rank);
-        var fused = Enumerable.Range(0, head.Count)
+        var similarity = Vectors(head.Select(text).ToList()).Select(v => SentenceEmbedder.Similarity(queryVector, v)).ToList();
+        var meaningRank = Ranks(Enumerable.Range(0, head.Count).OrderByDescending(i => similarity[i]).ThenBy(i => i));
+        var fusedRank = Ranks(Enumerable.Range(0, head.Count)
             .OrderByDescending(i => 1.0 / (FusionConstant + i + 1) + 1.0 / (FusionConstant + meaningRank[i] + 1))
-            .ThenBy(i => i)
-            .Select(i => head[i]);
-        return [.. fused, .. ranked.Skip(head.Count)];
+            .ThenBy(i => i));
+        var places = Enumerable.Range(0, head.Count).ToDictionary(
+            i => head[i], i => new SemanticPlace(similarity[i], i + 1, meaningRank[i] + 1, fusedRank[i] + 1));
+        return new Reranking<T>([.. head.OrderBy(h => places[h].Rank), .. ranked.Skip(head.Count)], places);
+    }
+
+    /// <summary>The hits in their new order, and the place of each re-ranked one.</summary>
+    public sealed record Reranking<T>(IReadOnlyList<T> Order, IReadOnlyDictionary<T, SemanticPlace> Places) where T : notnull;
+
+    /// <summary>Each index's position (from 0) in <paramref name="order"/>.</summary>
+    private static int[] Ranks(IEnumerable<int> order)
+    {
+        var ranks = order.ToArray();
+        var byIndex = new int[ranks.Length];
+        for (var rank = 0; rank < ranks.Length; rank++)
+            byIndex[ranks[rank]] = rank;
+        return byIndex;
     }
 
     private float[][] Vectors(IReadOnlyList<string> texts)

@@ -61,6 +61,21 @@ public sealed class SemanticRerankerTests : IClassFixture<SentenceEmbedder>, IDi
     }
 
     [Fact]
+    public void Explain_gives_each_reranked_hit_its_similarity_and_its_ranks_by_words_by_meaning_and_fused()
+    {
+        var hits = new ParagraphSearcher(index.Index, semantic: new SemanticReranker(embedder))
+            .Search(new SearchRequest(Question, Explain: true, SemanticRerank: true)).Hits;
+
+        var places = hits.Select(h => h.Explanation!.Semantic!).ToList();
+        Assert.Equal(Enumerable.Range(1, hits.Count), places.Select(p => p.Rank));
+        Assert.Equal(Enumerable.Range(1, hits.Count), places.Select(p => p.WordsRank).Order());
+        Assert.Equal(Enumerable.Range(1, hits.Count), places.Select(p => p.MeaningRank).Order());
+        Assert.Equal(places.OrderBy(p => p.MeaningRank).Select(p => p.Similarity), places.Select(p => p.Similarity).OrderDescending());
+        var bundesbank = places[hits.ToList().FindIndex(h => h.ArticleId == "bundesbank")];
+        Assert.Equal((1, 2), (bundesbank.MeaningRank, bundesbank.WordsRank));
+    }
+
+    [Fact]
     public void Pages_follow_the_reranked_order()
     {
         var all = Search(semantic: true).Hits.Select(h => h.Id).ToList();
@@ -82,7 +97,7 @@ public sealed class SemanticRerankerTests : IClassFixture<SentenceEmbedder>, IDi
     {
         string[] ranked = ["Heavy rain flooded the towns.", "Banks raised rates.", "Oil prices fell.", "The yen rose.", "Storms hit the coast."];
 
-        var reranked = new SemanticReranker(embedder, depth: 2).Rerank("which towns were flooded by storms", ranked, t => t);
+        var reranked = new SemanticReranker(embedder, depth: 2).Rerank("which towns were flooded by storms", ranked, t => t).Order;
 
         Assert.Equal(ranked.Skip(2), reranked.Skip(2));
         Assert.Equal(ranked.Take(2).Order(), reranked.Take(2).Order());

@@ -84,6 +84,30 @@ public sealed class SearchingTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task The_rerank_attribute_asks_for_semantic_reranking_and_shows_that_order()
+    {
+        const string question = "what did the two countries agree about terrorism";
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
+        var requested = new List<string>();
+        await box.Page.RouteAsync("**/search?**", async route =>
+        {
+            requested.Add(route.Request.Url);
+            await route.ContinueAsync();
+        });
+        await box.Page.EvalOnSelectorAsync("search-box", "box => box.setAttribute('rerank', 'semantic')");
+        var expected = await fixture.Api.SearchAsync($"q={Uri.EscapeDataString(question)}&pageSize=10&rerank=semantic");
+
+        await box.TypeAsync(question);
+
+        await Expect(box.Results).ToHaveCountAsync(expected["hits"]!.AsArray().Count);
+        Assert.Equal(
+            expected["hits"]!.AsArray().Select(h => (string)h!["title"]!),
+            await box.Results.Locator("[part~=result-title]").AllTextContentsAsync());
+        Assert.Contains(requested, url => url.Contains("rerank=semantic"));
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task A_search_without_matches_says_so_naming_the_words_and_filters()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());

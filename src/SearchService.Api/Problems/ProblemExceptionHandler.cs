@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Api.Problems;
 
@@ -32,6 +33,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Title = "Query took too long",
                 Detail = timeout.Message + " Narrow the query (fewer wildcards, fuzzy terms or OR-ed words) and try again.",
             };
+        }
+        else if (exception is SemanticModelUnavailableException unavailable)
+        {
+            logger.LogError(unavailable.InnerException, "The semantic re-ranking model could not be loaded");
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Semantic re-ranking unavailable",
+                Detail = "The language model for rerank=semantic could not be loaded on this server; search without rerank, or ask its operators (the error is logged).",
+            };
+            problem.Extensions["parameter"] = "rerank";
         }
         else
         {

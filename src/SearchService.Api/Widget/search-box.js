@@ -144,7 +144,7 @@ function plural(count, word) {
 }
 
 export class SearchBox extends HTMLElement {
-  static observedAttributes = ["placeholder", "facets", "from", "to"];
+  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank"];
 
   #root;
   #input;
@@ -211,7 +211,7 @@ export class SearchBox extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === "placeholder") this.#input.placeholder = value ?? "Search the news";
     if (name === "facets" && this.#started) this.#renderFacets();
-    if ((name === "from" || name === "to") && this.#started && this.#hasCriteria()) this.#run(1);
+    if (["from", "to", "rerank"].includes(name) && this.#started && this.#hasCriteria()) this.#run(1);
   }
 
   /** Searches for the given text now, as if typed. */
@@ -425,6 +425,8 @@ export class SearchBox extends HTMLElement {
     for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
     // The page's own limits on publication dates, passed as they are: the service says what is wrong with a bad one.
     for (const bound of ["from", "to"]) if (this.getAttribute(bound)) parameters.push([bound, this.getAttribute(bound)]);
+    // rerank="semantic": the best hits ordered by meaning too (slower; the service says so if it has it turned off).
+    if (this.getAttribute("rerank")) parameters.push(["rerank", this.getAttribute("rerank")]);
     this.#busy(true);
     try {
       const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: { Accept: "application/json" } });

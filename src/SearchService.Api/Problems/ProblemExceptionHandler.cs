@@ -34,14 +34,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Detail = timeout.Message + " Narrow the query (fewer wildcards, fuzzy terms or OR-ed words) and try again.",
             };
         }
-        else if (exception is SemanticModelUnavailableException unavailable)
+        else if (exception is SemanticRerankUnavailableException unavailable)
         {
-            logger.LogError(unavailable.InnerException, "The semantic re-ranking model could not be loaded");
+            if (unavailable.InnerException is { } cause)
+                logger.LogError(cause, "The semantic re-ranking model could not be loaded");
+            else
+                logger.LogWarning("A search with rerank=semantic waited too long for the language model");
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Semantic re-ranking unavailable",
-                Detail = "The language model for rerank=semantic could not be loaded on this server; search without rerank, or ask its operators (the error is logged).",
+                Detail = unavailable.Message,
             };
             problem.Extensions["parameter"] = "rerank";
         }

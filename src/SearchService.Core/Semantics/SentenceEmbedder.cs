@@ -13,6 +13,9 @@ namespace SearchService.Core.Semantics;
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
+    /// <summary>How long a call may wait for the model while it is busy with other calls' texts (default: a search's default budget).</summary>
+    public TimeSpan MaxWait { get; init; } = Indexing.SearchIndex.DefaultQueryBudget;
+
     /// <summary>What the model was trained to see before a search query (not before the passages it searches).</summary>
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 
@@ -28,8 +31,12 @@ public sealed class SentenceEmbedder : IDisposable
     /// </summary>
     private readonly SemaphoreSlim oneBatch = new(1, 1);
 
+    /// <summary>Whether a batch is in the model now.</summary>
+    internal bool IsBusy => oneBatch.CurrentCount == 0;
+
     /// <summary>One vector per text, in order, each of length 1.</summary>
     /// <param name="asQueries">The texts are search queries rather than passages.</param>
+    /// <exception cref="SemanticRerankUnavailableException">The model would not load, or stayed busy longer than the wait allowed.</exception>
     public float[][] Embed(IReadOnlyList<string> texts, bool asQueries)
     {
         if (texts.Count == 0)
@@ -48,7 +55,9 @@ public sealed class SentenceEmbedder : IDisposable
                 attention[row, at] = 1; // the rest is padding the model must not attend to
             }
         }
-        oneBatch.Wait();
+        if (!oneBatch.Wait(MaxWait))
+            throw new SemanticRerankUnavailableException(
+                $"The language model has been busy with other searches for {MaxWait.TotalMilliseconds:F0} ms; try again, or search without rerank.");
         try
         {
             using var outputs = session.Run(
@@ -86,7 +95,7 @@ public sealed class SentenceEmbedder : IDisposable
         return vector;
     }
 
-    /// <exception cref="SemanticModelUnavailableException">ONNX Runtime or the model would not load here.</exception>
+    /// <exception cref="SemanticRerankUnavailableException">ONNX Runtime or the model would not load here.</exception>
     private static (InferenceSession, BertTokenizer) Load()
     {
         try
@@ -96,7 +105,8 @@ public sealed class SentenceEmbedder : IDisposable
         }
         catch (Exception e)
         {
-            throw new SemanticModelUnavailableException(e);
+            throw new SemanticRerankUnavailableException(
+                "The language model for rerank=semantic could not be loaded on this server; search without rerank, or ask its operators (the error is logged).", e);
         }
     }
 

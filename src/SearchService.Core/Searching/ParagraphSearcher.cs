@@ -183,7 +183,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
         IndexSearcher searcher, SearchRequest request, ParsedQuery? parsed, IReadOnlyList<T> best, Func<T, int> doc) where T : notnull
     {
         if (SemanticDepth(parsed, request) == 0)
-            return new SemanticReranker.Reranking<T>(best, new Dictionary<T, SemanticPlace>());
+            return SemanticReranker.Reranking<T>.Unchanged(best);
         return semantic!.Rerank(request.Query!, best, hit =>
         {
             var stored = Load(searcher, doc(hit));

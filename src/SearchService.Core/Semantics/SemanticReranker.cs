@@ -38,7 +38,7 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
     public Reranking<T> Rerank<T>(string query, IReadOnlyList<T> ranked, Func<T, string> text) where T : notnull
     {
         if (ranked.Count < 2)
-            return new Reranking<T>(ranked, new Dictionary<T, SemanticPlace>());
+            return Reranking<T>.Unchanged(ranked);
         var head = ranked.Take(Depth).ToList();
         var queryVector = Vectors([query], asQueries: true)[0];
         var similarity = Vectors(head.Select(text).ToList(), asQueries: false).Select(v => SentenceEmbedder.Similarity(queryVector, v)).ToList();
@@ -52,7 +52,13 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
     }
 
     /// <summary>The hits in their new order, and the place of each re-ranked one.</summary>
-    public sealed record Reranking<T>(IReadOnlyList<T> Order, IReadOnlyDictionary<T, SemanticPlace> Places) where T : notnull;
+    public sealed record Reranking<T>(IReadOnlyList<T> Order, IReadOnlyDictionary<T, SemanticPlace> Places) where T : notnull
+    {
+        private static readonly Dictionary<T, SemanticPlace> NoPlaces = [];
+
+        /// <summary>The hits as they were, none re-ranked.</summary>
+        public static Reranking<T> Unchanged(IReadOnlyList<T> order) => new(order, NoPlaces);
+    }
 
     /// <summary>Each index's position (from 0) in <paramref name="order"/>.</summary>
     private static int[] Ranks(IEnumerable<int> order)

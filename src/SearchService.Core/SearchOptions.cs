@@ -28,4 +28,7 @@ public sealed class SearchOptions
     /// re-ranking off (such requests are refused, and the model is never loaded).
     /// </summary>
     public int SemanticRerankDepth { get; set; } = Semantics.SemanticReranker.DefaultDepth;
+
+    /// <summary>Threads the semantic re-ranking model runs a batch on; 0: one per core.</summary>
+    public int SemanticRerankThreads { get; set; }
 }

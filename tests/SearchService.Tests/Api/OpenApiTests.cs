@@ -16,11 +16,19 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
     {
         var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
         var names = parameters.Select(p => (string)p!["name"]!).ToList();
-        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "page", "pageSize", "facetSize", "regionTree", "collapse", "sort", "from", "to", "dateFacet", "explain", "rerank"], names);
+        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "page", "pageSize", "facetSize", "regionTree", "sort", "dateFacet", "explain", "rerank"], names);
         Assert.All(parameters, p =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"]), $"{p["name"]} has no description");
             Assert.True(p["example"] is not null || p["schema"]?["example"] is not null || p["examples"] is not null, $"{p["name"]} has no example");
         });
+    }
+
+    [Fact]
+    public async Task Facet_value_search_lists_only_the_parameters_it_reads()
+    {
+        var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/facets/{name}"]!["get"]!["parameters"]!.AsArray();
+
+        Assert.Equal(["name", "q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "prefix", "size"], parameters.Select(p => (string)p!["name"]!));
     }
 }

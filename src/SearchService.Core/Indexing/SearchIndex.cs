@@ -39,7 +39,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private const string SchemaKey = "schema";
     private static readonly Similarity Ranking = new BM25Similarity();
 
-    private const string ProcessLockFileName = "searchservice.lock";
+    /// <summary>The file in the index folder a <see cref="SearchIndex"/> holds exclusively while open; released last on disposal.</summary>
+    public const string ProcessLockFileName = "searchservice.lock";
 
     private readonly ILogger logger;
     private readonly FileStream processLock;

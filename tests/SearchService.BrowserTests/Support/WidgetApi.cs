@@ -84,6 +84,7 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await IndexFolder.WaitUntilClosedAsync(index.Path);
         corpus.Dispose();
         index.Dispose();
     }

@@ -55,6 +55,7 @@ public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        await IndexFolder.WaitUntilClosedAsync(index.Path);
         corpus.Dispose();
         index.Dispose();
     }

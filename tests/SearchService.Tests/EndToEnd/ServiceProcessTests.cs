@@ -10,6 +10,7 @@ public sealed class ServiceProcessTests : IDisposable
 {
     private readonly TempDirectory corpus = new();
     private readonly TempDirectory index = new();
+    private readonly TempDirectory settings = new(); // files the service is configured with, outside the corpus
 
     public ServiceProcessTests() => File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
 
@@ -87,7 +88,7 @@ public sealed class ServiceProcessTests : IDisposable
     [Fact]
     public async Task Custom_taxonomy_from_configuration_gives_its_topics()
     {
-        var taxonomy = corpus.WriteFile("../taxonomy.json", """
+        var taxonomy = settings.WriteFile("taxonomy.json", """
             {"source": "test", "threshold": 2, "topics": [{"name": "Bilateral relations", "triggers": ["bilateral engagement"], "cues": []}]}
             """);
         using var service = ServiceProcess.Start(Folders($"--Search:TaxonomyPath={taxonomy}"));
@@ -100,5 +101,6 @@ public sealed class ServiceProcessTests : IDisposable
     {
         corpus.Dispose();
         index.Dispose();
+        settings.Dispose();
     }
 }

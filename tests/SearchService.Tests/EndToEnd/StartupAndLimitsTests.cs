@@ -20,7 +20,7 @@ public sealed class StartupAndLimitsTests : IDisposable
     public async Task Index_folder_that_cannot_be_written_stops_the_start_saying_so()
     {
         // A regular file where the index folder's parent should be: nothing can be created there, not even by root.
-        var blocker = corpus.WriteFile("../not-a-folder", "");
+        var blocker = index.WriteFile("not-a-folder", "");
         using var service = ServiceProcess.Start(
             $"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={Path.Combine(blocker, "index")}");
 

@@ -487,7 +487,12 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     {
         if (disposed)
             return;
-        commitTimer.Dispose();
+        // A commit or small-segment merge already running on the timer must end before the writer closes under it.
+        using (var callbacksDone = new ManualResetEvent(false))
+        {
+            if (commitTimer.Dispose(callbacksDone))
+                callbacksDone.WaitOne();
+        }
         reopenThread.Dispose();
         Commit();
         lock (commitLock)

@@ -6,12 +6,21 @@ using SearchService.Api.Security;
 
 namespace SearchService.Api.Limits;
 
-/// <summary>Request body cap and per-client rate limiting of searches.</summary>
+/// <summary>Request line and body caps, and per-client rate limiting of searches.</summary>
 public static class RequestLimits
 {
+    /// <summary>The longest request line (method, path and query string) the server reads.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder, AccessOptions access)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = access.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = access.MaxRequestBodyBytes;
+            // Kestrel refuses a longer request line itself, with an empty 414 before any endpoint sees it (8 KB by default):
+            // up to this length an over-long parameter is answered by its endpoint, as a problem naming it.
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

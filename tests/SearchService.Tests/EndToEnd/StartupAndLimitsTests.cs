@@ -47,6 +47,20 @@ public sealed class StartupAndLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_string_past_Kestrels_default_line_limit_gets_a_problem_naming_the_parameter()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+        var q = string.Join('+', Enumerable.Repeat("harbour", 3_000)); // 24 KB: three times Kestrel's default request line
+
+        var response = await client.GetAsync($"/search?q={q}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("q", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["parameter"]);
+    }
+
+    [Fact]
     public async Task Errors_in_production_carry_no_stack_trace_or_file_path()
     {
         using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",

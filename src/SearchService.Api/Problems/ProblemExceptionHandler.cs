@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Core.Searching;
@@ -22,6 +23,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 problem.Title = $"Invalid parameter '{parameter}'";
                 problem.Extensions["parameter"] = parameter;
+                if (BindingFailure.Match(bad.Message) is { Success: true } failure)
+                    problem.Detail = $"{parameter} must be {Expected(failure.Groups["type"].Value)}, not '{ParameterProblem.Echo(failure.Groups["value"].Value)}'.";
             }
         }
         else if (exception is QueryTimeoutException timeout)
@@ -74,4 +77,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         // Properties of [AsParameters] records are named in PascalCase; the query string uses camelCase.
         return end < 0 ? null : JsonNamingPolicy.CamelCase.ConvertName(message[start..end].Split(' ')[^1]);
     }
+
+    private static readonly Regex BindingFailure = new(
+        @"^Failed to bind parameter ""(?<type>.+) \w+"" from ""(?<value>.*)""\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    /// <summary>What a value of the parameter's .NET type looks like, in the words of someone writing a URL.</summary>
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase)
+            => "a whole number",
+        _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("double", StringComparison.OrdinalIgnoreCase) || type.Contains("decimal", StringComparison.OrdinalIgnoreCase)
+            => "a number",
+        _ => $"a value of type {type}",
+    };
 }

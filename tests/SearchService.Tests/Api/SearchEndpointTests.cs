@@ -152,6 +152,16 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
         Assert.Contains(parameter, (string)problem["detail"]! + (string)problem["title"]!);
     }
 
+    [Theory]
+    [InlineData("page=abc", "page must be a whole number, not 'abc'.")]
+    [InlineData("pageSize=", "pageSize must be a whole number, not ''.")]
+    [InlineData("regionTree=maybe", "regionTree must be true or false, not 'maybe'.")]
+    public async Task Value_of_the_wrong_kind_is_explained_in_plain_words(string query, string detail)
+    {
+        var problem = await client.GetProblem($"/search?{query}", HttpStatusCode.BadRequest);
+        Assert.Equal(detail, (string)problem["detail"]!);
+    }
+
     [Fact]
     public async Task Semantic_rerank_reorders_the_best_hits_and_keeps_matches_total_and_scores()
     {

@@ -174,7 +174,7 @@ public sealed class SpeakerExtractor
             {
                 // "…, an official told Reuters": after "told" comes who listened, not who spoke.
                 var listenerFollows = Tokens[verbStart].Text is "told" or "tells";
-                if (!listenerFollows && NounPhrase(verbEnd, context) is { } inverted)
+                if (!listenerFollows && !BeginsWhatWasSaid(verbEnd) && NounPhrase(verbEnd, context) is { } inverted)
                     return inverted;
                 return before == "," ? Appositive(j, context) : null;
             }
@@ -196,6 +196,17 @@ public sealed class SpeakerExtractor
             // "Economists polled by Reuters said": a name after a preposition is not who speaks.
             var chunkStart = _chunks[_chunkAt[j]].Start;
             return chunkStart > 0 && Lex.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(_chunks[_chunkAt[j]], context);
+        }
+
+        // "…, said the Securities and Exchange Commission" names who spoke; "John Dingell, D-Mich, said the Securities and
+        // Exchange Commission should…" names whom it was about: a verb right after the name begins what was said.
+        private bool BeginsWhatWasSaid(int j)
+        {
+            j = SkipDeterminers(j);
+            if (j >= Tokens.Count || _chunkAt[j] < 0)
+                return false;
+            var end = _chunks[_chunkAt[j]].End;
+            return Lex.ClauseVerbs.MatchAt(Tokens, end) > 0;
         }
 
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
@@ -343,7 +354,7 @@ public sealed class SpeakerExtractor
                         end++;
                     else if (IsPossessive(end) && OwnsPartOfTheName(i, end) && BodyNameFollows(end + 2))
                         end += 2;
-                    else if (Tokens[end].Text == "and" && JoinsOneName(end))
+                    else if (Tokens[end].Text == "and" && JoinsOneName(i, end))
                         end++;
                     else
                         break;
@@ -368,13 +379,15 @@ public sealed class SpeakerExtractor
 
         // "Savings and Loan Association", "Goodyear Tire and Rubber Co", "Trade and Industry"; not "Exxon Corp and
         // Mobil Corp" (a whole company name before "and"), nor "James Baker and Federal Reserve Board" (a second body).
-        private bool JoinsOneName(int and)
+        private bool JoinsOneName(int chunkStart, int and)
         {
             var before = Tokens[and - 1].Text;
             if (_place[and - 1] || Lex.CompanySuffixes.Contains(before) || !IsChunkWord(and + 1))
                 return false;
+            // "Trade and Industry" ends the name; after one word, "Securities and Exchange Commission" goes on to its
+            // organisation word (after a person's name, "Federal Reserve Board" is a second body).
             if (Lex.OrganisationWords.Contains(Tokens[and + 1].Text))
-                return Lex.OrganisationWords.Contains(before) && !IsChunkWord(and + 2);
+                return IsChunkWord(and + 2) && and - chunkStart == 1 ? BodyNameFollows(and + 1) : Lex.OrganisationWords.Contains(before) && !IsChunkWord(and + 2);
             return BodyNameFollows(and + 1);
         }
 
@@ -395,8 +408,10 @@ public sealed class SpeakerExtractor
 
         private bool IsJoiner(int i) => i < Tokens.Count && !Tokens[i].IsCapitalised && Lex.Connectors.Contains(Tokens[i].Text);
 
+        // "Montreal-based" describes the name after it and is no part of it.
         private bool IsChunkWord(int i) =>
             i < Tokens.Count && Tokens[i].IsWord && Tokens[i].IsCapitalised
+            && !Tokens[i].Text.EndsWith("-based", StringComparison.OrdinalIgnoreCase)
             && !Lex.FunctionWords.Contains(Tokens[i].Text)
             && !Lex.RoleNouns.Contains(Tokens[i].Text) && Lex.DocumentNouns.MatchAt(Tokens, i) == 0
             && !Lex.PersonPronouns.Contains(Tokens[i].Text) && !Lex.BodyPronouns.Contains(Tokens[i].Text)

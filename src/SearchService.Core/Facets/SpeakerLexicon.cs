@@ -16,6 +16,7 @@ public sealed class SpeakerLexicon
         AgentPhrases = PhraseSet.Of(f.AgentPhrases);
         ActionVerbs = PhraseSet.Of(f.ActionVerbs);
         VerbModifiers = PhraseSet.Of(f.VerbModifiers);
+        ClauseVerbs = PhraseSet.Of(f.ClauseVerbs);
         PersonPronouns = PhraseSet.Of(f.PersonPronouns);
         BodyPronouns = PhraseSet.Of(f.BodyPronouns);
         DocumentNouns = PhraseSet.Of(f.DocumentNouns);
@@ -39,6 +40,10 @@ public sealed class SpeakerLexicon
     public PhraseSet AgentPhrases { get; }
     public PhraseSet ActionVerbs { get; }
     public PhraseSet VerbModifiers { get; }
+
+    /// <summary>Verbs that, right after a name following "said", show the name begins what was said ("said the SEC should…").</summary>
+    public PhraseSet ClauseVerbs { get; }
+
     public PhraseSet PersonPronouns { get; }
     public PhraseSet BodyPronouns { get; }
     public PhraseSet DocumentNouns { get; }
@@ -82,6 +87,7 @@ public sealed class SpeakerLexicon
         public List<string> AgentPhrases { get; set; } = [];
         public List<string> ActionVerbs { get; set; } = [];
         public List<string> VerbModifiers { get; set; } = [];
+        public List<string> ClauseVerbs { get; set; } = [];
         public List<string> PersonPronouns { get; set; } = [];
         public List<string> BodyPronouns { get; set; } = [];
         public List<string> DocumentNouns { get; set; } = [];

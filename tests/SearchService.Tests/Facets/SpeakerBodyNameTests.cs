@@ -36,4 +36,17 @@ public class SpeakerBodyNameTests
     public void TitledPersonAfterAndIsNotPartOfABodyName() =>
         Assert.Equal(["Mikhail Petrov", "Ahmed Khan"],
             Speakers("The talks were led by Deputy Minister of Trade of Russia Mikhail Petrov and Additional Secretary Ministry of Commerce of Pakistan Ahmed Khan."));
+
+    [Fact]
+    public void PlaceBasedDescriptionIsNotPartOfTheName() =>
+        Assert.Equal(["Alcan"], Speakers("Montreal-based Alcan said it would raise aluminium ingot prices by two cents a pound."));
+
+    [Fact]
+    public void AndInsideABodyNameGoesOnToItsOrganisationWord() =>
+        Assert.Equal(["Securities and Exchange Commission"], Speakers("The companies also said the Securities and Exchange Commission declared effective as of March 24 the registration statement covering the securities."));
+
+    [Fact]
+    public void NameAfterSaidThatGoesOnIsWhatWasSaidNotWhoSaidIt() =>
+        Assert.Equal(["John Dingell"], Speakers("House Energy and Commerce committee chairman John Dingell, D-Mich, said the Securities and " +
+            "Exchange Commission should step up its enforcement of regulations which require companies to disclose corporate fraud."));
 }

@@ -36,6 +36,10 @@ public class SpeakerExtractorTests
         Assert.Equal(["Paul Volcker"], Speakers("\"Rates will stay where they are,\" said Federal Reserve Chairman Paul Volcker."));
 
     [Fact]
+    public void SpeakerAfterAParaphrase() =>
+        Assert.Equal(["Karl Otto Poehl"], Speakers("West German growth will pick up later this year, said Bundesbank President Karl Otto Poehl."));
+
+    [Fact]
     public void BodyNamedByOrganisationWords() =>
         Assert.Equal(["Finance Ministry"], Speakers("The Finance Ministry said the budget deficit would narrow."));
 

@@ -135,6 +135,13 @@ public sealed class SpeakerExtractor
                     Add(Subject(i, i + k, context));
                     Add(ChunkSpeakerAt(SkipDeterminers(i + k), context));
                 }
+                else if ((k = Lex.NamedObjectVerbs.MatchAt(Tokens, i)) > 0)
+                {
+                    if (ChunkSpeakerAt(SkipDeterminers(i + k), context) is not { } met)
+                        continue;
+                    Add(Subject(i, i + k, context));
+                    Add(met);
+                }
                 else
                     continue;
                 i += Math.Max(k, 1) - 1;

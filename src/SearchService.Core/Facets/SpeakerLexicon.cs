@@ -15,6 +15,7 @@ public sealed class SpeakerLexicon
         AttributionVerbs = PhraseSet.Of(f.AttributionVerbs);
         AgentPhrases = PhraseSet.Of(f.AgentPhrases);
         ActionVerbs = PhraseSet.Of(f.ActionVerbs);
+        NamedObjectVerbs = PhraseSet.Of(f.NamedObjectVerbs);
         VerbModifiers = PhraseSet.Of(f.VerbModifiers);
         ClauseVerbs = PhraseSet.Of(f.ClauseVerbs);
         PersonPronouns = PhraseSet.Of(f.PersonPronouns);
@@ -39,6 +40,10 @@ public sealed class SpeakerLexicon
     public PhraseSet AttributionVerbs { get; }
     public PhraseSet AgentPhrases { get; }
     public PhraseSet ActionVerbs { get; }
+
+    /// <summary>Action verbs that make actors only when their object names someone ("X received Y", not "X received a contract").</summary>
+    public PhraseSet NamedObjectVerbs { get; }
+
     public PhraseSet VerbModifiers { get; }
 
     /// <summary>Verbs that, right after a name following "said", show the name begins what was said ("said the SEC should…").</summary>
@@ -86,6 +91,7 @@ public sealed class SpeakerLexicon
         public List<string> AttributionVerbs { get; set; } = [];
         public List<string> AgentPhrases { get; set; } = [];
         public List<string> ActionVerbs { get; set; } = [];
+        public List<string> NamedObjectVerbs { get; set; } = [];
         public List<string> VerbModifiers { get; set; } = [];
         public List<string> ClauseVerbs { get; set; } = [];
         public List<string> PersonPronouns { get; set; } = [];

@@ -24,4 +24,14 @@ public class SpeakerActorTests
     [Fact]
     public void TreasuryAloneIsASpeaker() =>
         Assert.Equal(["Treasury"], Speakers("The Treasury said it would sell nine billion dlrs of bills."));
+
+    [Fact]
+    public void WhoReceivesSomeoneIsAnActor() =>
+        Assert.Equal(["Zhao Ziyang", "George Shultz"], Speakers("Premier Zhao Ziyang received George Shultz in Beijing on Tuesday."));
+
+    [Fact]
+    public void WhatReceivesSomethingIsNoActor() =>
+        Assert.Equal(["Gail Martell"], Facets.Speakers.Extract([
+            "Gail Martell said the dry weather probably prevented optimal seed germination for winter grains.",
+            "Key wheat growing areas of the southern Ukraine and North Caucasus received 25-35 pct of autumn precipitation, she said."])[1]);
 }

@@ -15,10 +15,11 @@ public static class IndexSchema
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>
-    /// Recorded with every commit. Change it whenever fields or analysis change: an index written under another
-    /// schema is emptied at start-up and indexed again from the corpus and the API write journal.
+    /// Recorded with every commit. Change it whenever fields, analysis or the facets extracted change: an index written
+    /// under another schema is emptied at start-up and indexed again from the corpus and the API write journal, so no
+    /// facet mixes values found by old and new rules.
     /// </summary>
-    public const string SchemaVersion = "2026-11-28.2";
+    public const string SchemaVersion = "2026-11-28.3";
 
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
     public const string ArticleId = "articleId";

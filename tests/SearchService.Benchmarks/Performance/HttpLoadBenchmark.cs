@@ -224,10 +224,7 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(10));
 
         /// <summary>The most memory the service has held in RAM since it started (VmHWM).</summary>
-        public long PeakWorkingSetBytes =>
-            File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) is { } line
-                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024
-                : process.PeakWorkingSet64;
+        public long PeakWorkingSetBytes => ResidentMemory.Peak(process);
 
         [GeneratedRegex(@"Now listening on: (http://\S+)")]
         private static partial Regex ListeningOn();

@@ -65,12 +65,14 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     private EngineResult Measure(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
         IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions, int paragraphs)
     {
-        GC.Collect();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        // The peak is this engine's only once started over; the process also holds the corpus every engine reads.
+        var peakIsThisEngines = ResidentMemory.ResetPeak();
+        var residentBefore = ResidentMemory.Current(self);
         var clock = Stopwatch.StartNew();
         engine.Build(corpusFile, articles, facets);
         var build = clock.Elapsed;
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s)");
 
         var firstPass = Pass(engine, queries);
@@ -90,7 +92,9 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         var questionPasses = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, questions)).ToList();
         PrintSlowest(engine.Name, questions, questionPasses);
         measured.AddRange(questionPasses.SelectMany(pass => pass));
-        return new EngineResult(engine.Name, build, engine.IndexBytes, heapAfter - heapBefore, cpuPerQuery, allocatedPerQuery,
+        var peakResident = ResidentMemory.Peak(self);
+        return new EngineResult(engine.Name, build, engine.IndexBytes, peakResident, peakIsThisEngines ? peakResident - residentBefore : null,
+            cpuPerQuery, allocatedPerQuery,
             Percentiles.Of(firstPass.Select(t => t.Milliseconds)),
             Enum.GetValues<QueryClass>().Where(c => measured.Any(t => t.Class == c))
                 .ToDictionary(c => c, c => Percentiles.Of(measured.Where(t => t.Class == c).Select(t => t.Milliseconds))),
@@ -132,12 +136,12 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     {
         static string F(double value) => value.ToString(value < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
         Console.WriteLine();
-        Console.WriteLine("| engine | build (s) | index (MB) | heap after build (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | allocated per query (KB) | " +
+        Console.WriteLine("| engine | build (s) | index (MB) | peak resident (MB) / rise (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | allocated per query (KB) | " +
                           string.Join(" | ", results[0].ByClass.Keys.Select(c => $"{c} p50 / p99")) + " |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | " + string.Join(" | ", results[0].ByClass.Keys.Select(_ => "---")) + " |");
         foreach (var r in results)
         {
-            Console.WriteLine($"| {r.Name} | {r.Build.TotalSeconds:F2} | {r.IndexBytes / 1048576.0:F1} | {r.HeapBytes / 1048576.0:F0} | {F(r.FirstPass.P50)} | " +
+            Console.WriteLine($"| {r.Name} | {r.Build.TotalSeconds:F2} | {r.IndexBytes / 1048576.0:F1} | {r.PeakResidentBytes / 1048576.0:F0} / {(r.PeakRiseBytes is { } rise ? (rise / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a")} | {F(r.FirstPass.P50)} | " +
                               $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | {F(r.CpuPerQuery)} | {r.AllocatedPerQuery / 1024:F0} | " +
                               string.Join(" | ", r.ByClass.Values.Select(p => $"{F(p.P50)} / {F(p.P99)}")) + " |");
         }
@@ -159,10 +163,12 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             ? $", question p50 {mine.P50 / theirs.P50:F2}x, p99 {mine.P99 / theirs.P99:F2}x"
             : "";
 
+    /// <param name="PeakResidentBytes">The process's peak resident memory while this engine built and answered (since the process started where it cannot be reset).</param>
+    /// <param name="PeakRiseBytes">That peak above the resident memory before the engine's build; null where the peak cannot be reset.</param>
     /// <param name="Hits">Hits returned over the first pass, to see that every engine answered.</param>
     /// <param name="CpuPerQuery">Process CPU milliseconds over the measured passes, per query.</param>
     /// <param name="AllocatedPerQuery">Bytes allocated on the managed heap over the measured passes, per query.</param>
-    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long HeapBytes, double CpuPerQuery, double AllocatedPerQuery,
+    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long PeakResidentBytes, long? PeakRiseBytes, double CpuPerQuery, double AllocatedPerQuery,
         Percentiles FirstPass,
         Dictionary<QueryClass, Percentiles> ByClass, Percentiles All, long Hits);
 }

@@ -394,7 +394,11 @@ public sealed class SpeakerExtractor
             // "Trade and Industry" ends the name; after one word, "Securities and Exchange Commission" goes on to its
             // organisation word (after a person's name, "Federal Reserve Board" is a second body).
             if (Lex.OrganisationWords.Contains(Tokens[and + 1].Text))
-                return IsChunkWord(and + 2) && and - chunkStart == 1 ? BodyNameFollows(and + 1) : Lex.OrganisationWords.Contains(before) && !IsChunkWord(and + 2);
+            {
+                if (IsChunkWord(and + 2))
+                    return and - chunkStart == 1 && BodyNameFollows(and + 1);
+                return Lex.OrganisationWords.Contains(before);
+            }
             return BodyNameFollows(and + 1);
         }
 

@@ -196,7 +196,11 @@ public sealed class SpeakerExtractor
                 // "a Foreign Office statement said", "Exxon officials said"
                 if (head >= 0 && _chunkAt[head] >= 0 && _chunks[_chunkAt[head]].End == head + 1)
                     return Interpret(_chunks[_chunkAt[head]], context);
-                return docLength > 0 ? context.Issuer ?? context.LastBody : null;
+                if (docLength > 0)
+                    return context.Issuer ?? context.LastBody;
+                // "The company said": the body last quoted, as "it said" is; "a company said" is no one in particular.
+                return head >= 0 && string.Equals(Tokens[head].Text, "the", StringComparison.OrdinalIgnoreCase)
+                    && Lex.BodyReferenceNouns.Contains(before) ? context.LastBody : null;
             }
             if (_chunkAt[j] < 0 || _chunks[_chunkAt[j]].End != j + 1)
                 return null;

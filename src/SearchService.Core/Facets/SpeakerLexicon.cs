@@ -22,6 +22,7 @@ public sealed class SpeakerLexicon
         BodyPronouns = PhraseSet.Of(f.BodyPronouns);
         DocumentNouns = PhraseSet.Of(f.DocumentNouns);
         RoleNouns = PhraseSet.Of(f.RoleNouns);
+        BodyReferenceNouns = PhraseSet.Of(f.BodyReferenceNouns);
         Determiners = PhraseSet.Of(f.Determiners);
         Connectors = PhraseSet.Of(f.Connectors);
         TitlesAlsoNames = PhraseSet.Of(f.TitlesAlsoNames);
@@ -53,6 +54,10 @@ public sealed class SpeakerLexicon
     public PhraseSet BodyPronouns { get; }
     public PhraseSet DocumentNouns { get; }
     public PhraseSet RoleNouns { get; }
+
+    /// <summary>Nouns that, after "the", refer back to the body last quoted ("The company said"), as "it" does.</summary>
+    public PhraseSet BodyReferenceNouns { get; }
+
     public PhraseSet Determiners { get; }
     public PhraseSet Connectors { get; }
 
@@ -98,6 +103,7 @@ public sealed class SpeakerLexicon
         public List<string> BodyPronouns { get; set; } = [];
         public List<string> DocumentNouns { get; set; } = [];
         public List<string> RoleNouns { get; set; } = [];
+        public List<string> BodyReferenceNouns { get; set; } = [];
         public List<string> Determiners { get; set; } = [];
         public List<string> Connectors { get; set; } = [];
         public List<string> TitlesAlsoNames { get; set; } = [];

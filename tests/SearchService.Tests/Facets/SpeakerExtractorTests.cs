@@ -56,6 +56,24 @@ public class SpeakerExtractorTests
         Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "Both sides agreed to meet again, it added.")[1]);
 
     [Fact]
+    public void TheCompanySaidResolvesToTheLastBody() =>
+        Assert.Equal(["General Motors Corp"], Speakers(
+            "General Motors Corp said car sales for February 21 through 28 were off 8.6 pct.",
+            "The company said truck sales for the period were up 10.9 pct to 42,593 from 38,402 a year before.")[1]);
+
+    [Fact]
+    public void TheCompanySaidAfterTheSentenceResolvesToTheLastBody() =>
+        Assert.Equal(["RJR Nabisco Inc"], Speakers(
+            "RJR Nabisco Inc said it nominated J. Paul Sticht to become chairman of the board.",
+            "Sticht's appointment will be voted on by the board at its regular meeting on April 22, the company said.")[1]);
+
+    [Fact]
+    public void ACompanySaidIsNoOneInParticular() =>
+        Assert.Empty(Speakers(
+            "General Motors Corp said car sales were off 8.6 pct.",
+            "One company said prices would hold.")[1]);
+
+    [Fact]
     public void ItFurtherStatedResolvesToTheLastBody() =>
         Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "It further stated that the sides would meet again.")[1]);
 

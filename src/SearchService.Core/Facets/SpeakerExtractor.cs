@@ -50,6 +50,7 @@ public sealed class SpeakerExtractor
     private sealed class ArticleContext(HashSet<string> properNouns)
     {
         private readonly List<Speaker> _people = [];
+        private readonly List<Speaker> _bodies = [];
         private int _seq;
         private (Speaker? Speaker, int Seq) _person, _body, _unknown;
 
@@ -66,7 +67,7 @@ public sealed class SpeakerExtractor
             switch (s.Kind)
             {
                 case Kind.Person: _person = (s, _seq); _people.Add(s); break;
-                case Kind.Body: _body = (s, _seq); break;
+                case Kind.Body: _body = (s, _seq); _bodies.Add(s); break;
                 default: _unknown = (s, _seq); break;
             }
             return s;
@@ -75,6 +76,10 @@ public sealed class SpeakerExtractor
         // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins.
         public Speaker? LastPerson => Latest(_person, _unknown);
         public Speaker? LastBody => Latest(_body, _unknown);
+
+        /// <summary>The body last remembered whose name has this word ("Department" → "Agriculture Department").</summary>
+        public Speaker? LastBodyNamed(string word) =>
+            _bodies.LastOrDefault(b => b.Name.Split(' ').Contains(word, StringComparer.OrdinalIgnoreCase));
 
         private static Speaker? Latest((Speaker? S, int Seq) a, (Speaker? S, int Seq) b) => a.Seq >= b.Seq ? a.S : b.S;
     }
@@ -202,6 +207,10 @@ public sealed class SpeakerExtractor
                 return head >= 0 && string.Equals(Tokens[head].Text, "the", StringComparison.OrdinalIgnoreCase)
                     && Lex.BodyReferenceNouns.Contains(before) ? context.LastBody : null;
             }
+            // "The department said": the body last quoted with that word in its name ("Agriculture Department").
+            if (!Tokens[j].IsCapitalised && Lex.OrganisationWords.Contains(before) && j > 0
+                && string.Equals(Tokens[j - 1].Text, "the", StringComparison.OrdinalIgnoreCase))
+                return context.LastBodyNamed(before);
             if (_chunkAt[j] < 0 || _chunks[_chunkAt[j]].End != j + 1)
                 return null;
             // "Economists polled by Reuters said": a name after a preposition is not who speaks.

@@ -68,6 +68,19 @@ public class SpeakerExtractorTests
             "Sticht's appointment will be voted on by the board at its regular meeting on April 22, the company said.")[1]);
 
     [Fact]
+    public void TheDepartmentSaidResolvesToTheLastDepartment() =>
+        Assert.Equal(["Commerce Department"], Speakers(
+            "The Commerce Department said personal income rose 0.9 pct in February.",
+            "Exxon Corp said it raised crude oil postings.",
+            "Non-defense capital goods orders fell 1.6 pct in February, the department said.")[2]);
+
+    [Fact]
+    public void TheBankSaidWithNoBankQuotedIsNoOne() =>
+        Assert.Empty(Speakers(
+            "Exxon Corp said it raised crude oil postings.",
+            "The bank said the loan would be repaid in May.")[1]);
+
+    [Fact]
     public void ACompanySaidIsNoOneInParticular() =>
         Assert.Empty(Speakers(
             "General Motors Corp said car sales were off 8.6 pct.",

@@ -397,13 +397,16 @@ public sealed class SpeakerExtractor
             i + 1 < Tokens.Count && TextTokens.IsQuote(Tokens[i].Text) && Tokens[i + 1].Text == "s"
             && Tokens[i - 1].End == Tokens[i].Start && Tokens[i].End == Tokens[i + 1].Start;
 
-        // "Savings and Loan Association", "Goodyear Tire and Rubber Co", "Trade and Industry"; not "Exxon Corp and
+        // "Savings and Loan Association", "Goodyear Tire and Rubber Co", "Trade and Industry", "William Blair and Co"; not "Exxon Corp and
         // Mobil Corp" (a whole company name before "and"), nor "James Baker and Federal Reserve Board" (a second body).
         private bool JoinsOneName(int chunkStart, int and)
         {
             var before = Tokens[and - 1].Text;
             if (_place[and - 1] || Lex.CompanySuffixes.Contains(before) || !IsChunkWord(and + 1))
                 return false;
+            // "William Blair and Co": a partnership's name, whatever comes before.
+            if (Lex.CompanySuffixes.Contains(Tokens[and + 1].Text))
+                return true;
             // "Trade and Industry" ends the name; after one word, "Securities and Exchange Commission" goes on to its
             // organisation word (after a person's name, "Federal Reserve Board" is a second body).
             if (Lex.OrganisationWords.Contains(Tokens[and + 1].Text))

@@ -49,4 +49,9 @@ public class SpeakerBodyNameTests
     public void NameAfterSaidThatGoesOnIsWhatWasSaidNotWhoSaidIt() =>
         Assert.Equal(["John Dingell"], Speakers("House Energy and Commerce committee chairman John Dingell, D-Mich, said the Securities and " +
             "Exchange Commission should step up its enforcement of regulations which require companies to disclose corporate fraud."));
+
+    [Fact]
+    public void AndCoEndsAPartnershipsName() =>
+        Assert.Equal(["Merrill Lynch and Co"],
+            Speakers("Merrill Lynch and Co said it feels the cut in its credit rating by Moody's Investors Service is not justified."));
 }

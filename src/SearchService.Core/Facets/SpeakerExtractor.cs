@@ -186,7 +186,7 @@ public sealed class SpeakerExtractor
             {
                 // "…, an official told Reuters": after "told" comes who listened, not who spoke.
                 var listenerFollows = Tokens[verbStart].Text is "told" or "tells";
-                if (!listenerFollows && !BeginsWhatWasSaid(verbEnd) && NounPhrase(verbEnd, context) is { } inverted)
+                if (!listenerFollows && InvertedSpeaker(verbEnd, context) is { } inverted)
                     return inverted;
                 return before == "," ? Appositive(j, context) : null;
             }
@@ -218,15 +218,22 @@ public sealed class SpeakerExtractor
             return chunkStart > 0 && Lex.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(_chunks[_chunkAt[j]], context);
         }
 
-        // "…, said the Securities and Exchange Commission" names who spoke; "John Dingell, D-Mich, said the Securities and
-        // Exchange Commission should…" names whom it was about: a verb right after the name begins what was said.
-        private bool BeginsWhatWasSaid(int j)
+        // Who an inverted attribution names: "…, said the Securities and Exchange Commission", "…, said Amoco's Collier"
+        // (the name after its owner). A verb or a possessive with no name after the name begins what was said instead:
+        // "John Dingell, D-Mich, said the Securities and Exchange Commission should…", "Labatt, 38 pct-owned by Brascan
+        // Ltd, said Brascan's 49 pct-owned unit agreed…".
+        private Speaker? InvertedSpeaker(int j, ArticleContext context)
         {
-            j = SkipDeterminers(j);
-            if (j >= Tokens.Count || _chunkAt[j] < 0)
-                return false;
-            var end = _chunks[_chunkAt[j]].End;
-            return Lex.ClauseVerbs.MatchAt(Tokens, end) > 0;
+            var start = SkipDeterminers(j);
+            if (start < Tokens.Count && _chunkAt[start] >= 0)
+            {
+                var end = _chunks[_chunkAt[start]].End;
+                if (IsPossessive(end))
+                    return ChunkSpeakerAt(end + 2, context);
+                if (Lex.ClauseVerbs.MatchAt(Tokens, end) > 0)
+                    return null;
+            }
+            return NounPhrase(j, context);
         }
 
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.

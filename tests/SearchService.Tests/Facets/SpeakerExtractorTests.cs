@@ -36,6 +36,16 @@ public class SpeakerExtractorTests
         Assert.Equal(["Paul Volcker"], Speakers("\"Rates will stay where they are,\" said Federal Reserve Chairman Paul Volcker."));
 
     [Fact]
+    public void SpeakerNamedAfterItsFirmIsThePerson() =>
+        Assert.Equal(["Bannon"], Speakers("\"The Fed couldn't have waited until the start of the new statement period today,\" added Security Pacific's Bannon."));
+
+    [Fact]
+    public void OwnerAfterSaidBeginsWhatWasSaid() =>
+        Assert.Equal(["Labatt"], Speakers(
+            "The debentures were sold to underwriters by Labatt on Friday.",
+            "Labatt, 38 pct-owned by Brascan Ltd, said Brascan's 49 pct-owned Great Lakes Group Inc agreed to acquire the debentures.")[1]);
+
+    [Fact]
     public void SpeakerAfterAParaphrase() =>
         Assert.Equal(["Karl Otto Poehl"], Speakers("West German growth will pick up later this year, said Bundesbank President Karl Otto Poehl."));
 

@@ -38,8 +38,17 @@ public static class SearchApiSetup
     {
         try
         {
-            app.Services.GetRequiredService<IFacetExtractor>();
-            app.Services.GetRequiredService<SearchIndex>();
+            // The gazetteer and taxonomy load on another core while the index opens: both lie before the first answer.
+            var extractor = Task.Run(() => app.Services.GetRequiredService<IFacetExtractor>());
+            try
+            {
+                app.Services.GetRequiredService<SearchIndex>();
+            }
+            finally
+            {
+                ((IAsyncResult)extractor).AsyncWaitHandle.WaitOne(); // done before the caller goes on or disposes the services
+            }
+            extractor.GetAwaiter().GetResult(); // the loading error itself, not an AggregateException
             app.Services.GetRequiredService<ArticleStore>(); // replays API writes the index had not committed
             return true;
         }

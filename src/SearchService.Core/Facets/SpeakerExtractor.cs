@@ -51,7 +51,7 @@ public sealed class SpeakerExtractor
     {
         private readonly List<Speaker> _people = [];
         private readonly List<Speaker> _bodies = [];
-        private int _seq;
+        private int _seq, _unnamedSpeakerSeq;
         private (Speaker? Speaker, int Seq) _person, _body, _unknown;
 
         public HashSet<string> ProperNouns { get; } = properNouns;
@@ -73,8 +73,12 @@ public sealed class SpeakerExtractor
             return s;
         }
 
-        // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins.
-        public Speaker? LastPerson => Latest(_person, _unknown);
+        /// <summary>A person spoke without a name ("an Inland division spokesman said").</summary>
+        public void RememberUnnamedSpeaker() => _unnamedSpeakerSeq = ++_seq;
+
+        // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins. After an unnamed
+        // speaker, "he said" is theirs: no one the facet can name.
+        public Speaker? LastPerson => _unnamedSpeakerSeq > Math.Max(_person.Seq, _unknown.Seq) ? null : Latest(_person, _unknown);
         public Speaker? LastBody => Latest(_body, _unknown);
 
         /// <summary>The body last remembered whose name has this word ("Department" → "Agriculture Department").</summary>
@@ -195,6 +199,8 @@ public sealed class SpeakerExtractor
             if (Lex.BodyPronouns.Contains(before))
                 return context.LastBody;
             var docLength = DocumentNounEndingAt(j);
+            if (!Tokens[j].IsCapitalised && Lex.UnnamedPersonNouns.Contains(before))
+                context.RememberUnnamedSpeaker(); // "one trader said", "a Bank of England spokesman said"
             if (docLength > 0 || Lex.RoleNouns.Contains(before))
             {
                 var head = j - Math.Max(docLength, 1);
@@ -261,6 +267,8 @@ public sealed class SpeakerExtractor
                 return context.LastBody;
             if (_chunkAt[j] >= 0)
                 return Interpret(_chunks[_chunkAt[j]], context);
+            if (!Tokens[j].IsCapitalised && Lex.UnnamedPersonNouns.Contains(Tokens[j].Text))
+                context.RememberUnnamedSpeaker(); // "…, said the analyst who requested anonymity"
             var doc = Lex.DocumentNouns.MatchAt(Tokens, j);
             var role = doc == 0 && Lex.RoleNouns.Contains(Tokens[j].Text) ? 1 : 0;
             if (doc + role == 0)

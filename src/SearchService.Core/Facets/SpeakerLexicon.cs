@@ -19,6 +19,7 @@ public sealed class SpeakerLexicon
         VerbModifiers = PhraseSet.Of(f.VerbModifiers);
         ClauseVerbs = PhraseSet.Of(f.ClauseVerbs);
         PersonPronouns = PhraseSet.Of(f.PersonPronouns);
+        UnnamedPersonNouns = PhraseSet.Of(f.UnnamedPersonNouns);
         BodyPronouns = PhraseSet.Of(f.BodyPronouns);
         DocumentNouns = PhraseSet.Of(f.DocumentNouns);
         RoleNouns = PhraseSet.Of(f.RoleNouns);
@@ -51,6 +52,10 @@ public sealed class SpeakerLexicon
     public PhraseSet ClauseVerbs { get; }
 
     public PhraseSet PersonPronouns { get; }
+
+    /// <summary>A person who speaks unnamed ("a company spokesman said", "said one trader"): a later "he said" is theirs, not the last name's.</summary>
+    public PhraseSet UnnamedPersonNouns { get; }
+
     public PhraseSet BodyPronouns { get; }
     public PhraseSet DocumentNouns { get; }
     public PhraseSet RoleNouns { get; }
@@ -100,6 +105,7 @@ public sealed class SpeakerLexicon
         public List<string> VerbModifiers { get; set; } = [];
         public List<string> ClauseVerbs { get; set; } = [];
         public List<string> PersonPronouns { get; set; } = [];
+        public List<string> UnnamedPersonNouns { get; set; } = [];
         public List<string> BodyPronouns { get; set; } = [];
         public List<string> DocumentNouns { get; set; } = [];
         public List<string> RoleNouns { get; set; } = [];

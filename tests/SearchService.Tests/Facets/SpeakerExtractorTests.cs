@@ -97,6 +97,18 @@ public class SpeakerExtractorTests
             "One company said prices would hold.")[1]);
 
     [Fact]
+    public void HeAfterAnUnnamedSpokesmanIsNotTheLastPersonNamed() =>
+        Assert.Equal(["U.S. Sprint"], Speakers(
+            "Treasury Secretary James Baker said the talks were useful.",
+            "\"Someone should establish a reasonable rate of return,\" a U.S. Sprint spokesman said. But he added the company was not opposed to greater competition.")[1]);
+
+    [Fact]
+    public void HeAfterAnUnnamedDealerIsNoOne() =>
+        Assert.Empty(Speakers(
+            "Treasury Secretary James Baker said the talks were useful.",
+            "\"Belonging to IPMA carries prestige with borrowers,\" said a dealer at a small foreign bank. \"Borrowers can travel first class,\" he said.")[1]);
+
+    [Fact]
     public void ItFurtherStatedResolvesToTheLastBody() =>
         Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "It further stated that the sides would meet again.")[1]);
 

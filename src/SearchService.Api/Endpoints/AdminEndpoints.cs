@@ -22,9 +22,10 @@ public static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>()
+        var admin = app.MapGroup("").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>().AddEndpointFilter<WriteRefusalFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPut("/articles/{**id}", Put)
             .WithName("PutArticle")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
@@ -37,7 +38,9 @@ public static class AdminEndpoints
         admin.MapPost("/articles/_bulk", Bulk)
             .WithName("BulkArticles")
             .WithSummary("Create or replace many articles: a JSON-lines body, read as it arrives")
-            .Accepts<string>("application/x-ndjson");
+            .Accepts<string>("application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapPost("/index/_rebuild", Rebuild)
             .WithName("RebuildIndex")
             .WithSummary("Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering")
@@ -94,7 +97,7 @@ public static class AdminEndpoints
             if (badLines.Count < BadLinesListed)
                 badLines.Add(new BadLine(line, problem));
         }, cancellation);
-        return TypedResults.Ok(new BulkAnswer(result.Written, result.Failed, badLines));
+        return TypedResults.Ok(new BulkAnswer(result.Lines, result.Written, result.Failed, badLines));
     }
 
     private static Results<Accepted<RebuildAnswer>, ProblemHttpResult> Rebuild(RebuildRunner rebuilds) =>
@@ -107,8 +110,8 @@ public static class AdminEndpoints
 /// <summary>An article written: its id and how many paragraphs it has.</summary>
 public sealed record WriteResult(string Id, int Paragraphs);
 
-/// <summary>What a bulk write did: articles written, lines refused, and the first 100 refused lines with the reason.</summary>
-public sealed record BulkAnswer(int Written, int Failed, IReadOnlyList<BadLine> Errors);
+/// <summary>What a bulk write did: lines read, articles written, lines refused, and the first 100 refused lines with the reason.</summary>
+public sealed record BulkAnswer(int Lines, int Written, int Failed, IReadOnlyList<BadLine> Errors);
 
 public sealed record BadLine(int Line, string Problem);
 

@@ -15,11 +15,16 @@ namespace SearchService.Core.Indexing;
 /// API writes outlive rebuilds from the corpus folder. Once most of the journal is lines that later writes of the same
 /// articles superseded, it is compacted to each article's latest line (<see cref="Compact"/>). An article written or
 /// deleted through the API keeps the API's version whatever its corpus file says later (<see cref="WriteUnlessHeld"/>).
+/// A journal that cannot be made durable (a failed fsync) or a write the index could not apply stops all writes until
+/// a restart, as PostgreSQL does: after a failed fsync the kernel may have dropped the data, so a retry proves nothing.
 /// </summary>
 public sealed class ArticleStore : IDisposable
 {
-    /// <summary>An acknowledged write is searchable by the time its answer leaves; this long at most is waited for that.</summary>
-    public static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// An acknowledged write is searchable by the time its answer leaves (normally within milliseconds); a write not
+    /// searchable after this long is answered as refused, though durable, and a retry of it is safe.
+    /// </summary>
+    public static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(30);
 
     /// <summary>The journal is compacted once it is at least this long and more than half of it is superseded.</summary>
     public const long DefaultCompactAtBytes = 16 * 1024 * 1024;
@@ -39,31 +44,46 @@ public sealed class ArticleStore : IDisposable
     private readonly ReaderWriterLockSlim precedenceGate = new();
     private int compacting;
     private bool disposed;
+    private volatile string? writesStoppedBecause;
 
     /// <param name="compactAtBytes">Journal length from which it is compacted when mostly superseded.</param>
     public ArticleStore(SearchIndex index, IFacetExtractor extractor, ILogger<ArticleStore> logger, long compactAtBytes = DefaultCompactAtBytes)
+        : this(index, extractor, logger, compactAtBytes, OpenJournal(index.Path))
+    {
+    }
+
+    /// <param name="journal">The journal in the index folder (tests pass one whose flush fails).</param>
+    internal ArticleStore(SearchIndex index, IFacetExtractor extractor, ILogger<ArticleStore> logger, long compactAtBytes, WriteJournal journal)
     {
         this.index = index;
         this.extractor = extractor;
         this.logger = logger;
         this.compactAtBytes = compactAtBytes;
-        try
-        {
-            journal = new WriteJournal(index.Path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IndexUnavailableException(index.Path, e);
-        }
+        this.journal = journal;
         ReplayUncommitted();
         CompactIfMostlySuperseded();
     }
+
+    private static WriteJournal OpenJournal(string folder)
+    {
+        try
+        {
+            return new WriteJournal(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException(folder, e);
+        }
+    }
+
+    /// <summary>Why writes are refused until a restart, or null while they are taken.</summary>
+    public string? WritesStoppedBecause => writesStoppedBecause;
 
     /// <summary>Creates or replaces an article; returns once it is durable and searchable.</summary>
     public async Task PutAsync(Article article, CancellationToken cancellation = default)
     {
         var (end, generation) = Apply(article, extractor.Extract(article));
-        await journal.MakeDurableAsync(end, cancellation);
+        await MakeDurableAsync(end, cancellation);
         await WaitSearchableAsync(generation);
         CompactIfMostlySuperseded();
     }
@@ -71,15 +91,11 @@ public sealed class ArticleStore : IDisposable
     /// <summary>Deletes an article; false when no such article is indexed.</summary>
     public async Task<bool> DeleteAsync(string articleId, CancellationToken cancellation = default)
     {
+        ThrowIfWritesStopped();
         if (!Exists(articleId))
             return false;
-        long end, generation;
-        lock (appendLock)
-        {
-            end = Append(articleId, DeleteLine(articleId));
-            generation = index.DeleteJournaledArticle(articleId, end);
-        }
-        await journal.MakeDurableAsync(end, cancellation);
+        var (end, generation) = Journaled(articleId, DeleteLine(articleId), end => index.DeleteJournaledArticle(articleId, end));
+        await MakeDurableAsync(end, cancellation);
         await WaitSearchableAsync(generation);
         CompactIfMostlySuperseded();
         return true;
@@ -87,15 +103,34 @@ public sealed class ArticleStore : IDisposable
 
     /// <summary>
     /// Writes every valid article of a JSON-lines stream, read line by line so its size does not matter; bad lines
-    /// are reported and skipped. Returns once all written articles are durable and searchable.
+    /// are reported and skipped. Returns once all written articles are durable and searchable. A body that cannot be
+    /// read to its end leaves the lines before the cut applied and durable, and throws <see cref="BulkCutOffException"/>
+    /// saying how far it got.
     /// </summary>
     public async Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation = default)
     {
+        ThrowIfWritesStopped();
         using var reader = new Utf8LineReader(body, leaveOpen: true);
         int lineNumber = 0, written = 0, failed = 0;
         long end = 0, generation = 0;
-        while (await reader.ReadLineAsync(cancellation) is { } bytes)
+        while (true)
         {
+            ReadOnlyMemory<byte>? read;
+            try
+            {
+                read = await reader.ReadLineAsync(cancellation);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                var applied = new BulkResult(lineNumber, written, failed);
+                if (written > 0)
+                    await MakeDurableAsync(end, CancellationToken.None);
+                logger.LogWarning("A bulk write was cut off after line {Lines} ({Reason}); its {Written} articles up to there are applied and durable",
+                    lineNumber, e.GetType().Name, written);
+                throw new BulkCutOffException(applied, e);
+            }
+            if (read is not { } bytes)
+                break;
             lineNumber++;
             var article = JsonlArticleReader.ParseLine(bytes.Span, reader.LineTooLong, out var problem);
             if (article is null)
@@ -112,11 +147,11 @@ public sealed class ArticleStore : IDisposable
         }
         if (written > 0)
         {
-            await journal.MakeDurableAsync(end, cancellation);
+            await MakeDurableAsync(end, cancellation);
             await WaitSearchableAsync(generation);
             CompactIfMostlySuperseded();
         }
-        return new BulkResult(written, failed);
+        return new BulkResult(lineNumber, written, failed);
     }
 
     /// <summary>Replays the journal as it was when the rebuild began; later writes reach the rebuild directly.</summary>
@@ -133,14 +168,57 @@ public sealed class ArticleStore : IDisposable
         }
     }
 
-    private (long End, long Generation) Apply(Article article, ArticleFacets facets)
+    private (long End, long Generation) Apply(Article article, ArticleFacets facets) =>
+        Journaled(article.Id, PutLine(article), end => index.ReplaceJournaledArticle(article, facets, end));
+
+    /// <summary>
+    /// Appends a journal line and applies it to the index, in journal order. If either fails, the journal and the index
+    /// may disagree on this line (a restart's replay settles it), so no later write may be acknowledged before then.
+    /// </summary>
+    private (long End, long Generation) Journaled(string articleId, byte[] line, Func<long, long> applyToIndex)
     {
-        var line = PutLine(article);
         lock (appendLock)
         {
-            var end = Append(article.Id, line);
-            return (end, index.ReplaceJournaledArticle(article, facets, end));
+            ThrowIfWritesStopped();
+            try
+            {
+                var end = Append(articleId, line);
+                return (end, applyToIndex(end));
+            }
+            catch (Exception e) when (e is not WriteRefusedException)
+            {
+                throw StopWrites("a write could not be journaled and applied to the index", e);
+            }
         }
+    }
+
+    private async Task MakeDurableAsync(long end, CancellationToken cancellation)
+    {
+        try
+        {
+            await journal.MakeDurableAsync(end, cancellation);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StopWrites("the write journal could not be flushed to disk", e);
+        }
+        // Another writer's flush failed while this one waited for it.
+        ThrowIfWritesStopped();
+    }
+
+    private WriteRefusedException StopWrites(string reason, Exception cause)
+    {
+        if (Interlocked.CompareExchange(ref writesStoppedBecause, reason, null) is null)
+            logger.LogCritical(cause, "Writes are stopped until the service restarts: {Reason}. Nothing from now on is acknowledged; searches go on", reason);
+        return new WriteRefusedException(
+            $"The write was not acknowledged: {reason}. Writes are refused until the service restarts; searches go on.", writesStopped: true, cause);
+    }
+
+    private void ThrowIfWritesStopped()
+    {
+        if (writesStoppedBecause is { } reason)
+            throw new WriteRefusedException(
+                $"Writes are refused until the service restarts: {reason}. Searches go on.", writesStopped: true);
     }
 
     /// <summary>
@@ -278,8 +356,12 @@ public sealed class ArticleStore : IDisposable
     public bool Exists(string articleId) =>
         index.Search(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, articleId)), 1).TotalHits > 0);
 
-    private Task WaitSearchableAsync(long generation) =>
-        Task.Run(() => index.WaitForGeneration(generation, SearchableWithin));
+    private async Task WaitSearchableAsync(long generation)
+    {
+        if (!await Task.Run(() => index.WaitForGeneration(generation, SearchableWithin)))
+            throw new WriteRefusedException(
+                $"The write is durable but was not searchable within {SearchableWithin.TotalSeconds:F0} s; sending it again is safe.", writesStopped: false);
+    }
 
     private void ReplayUncommitted()
     {
@@ -309,6 +391,9 @@ public sealed class ArticleStore : IDisposable
             index.HoldJournalUpTo(journal.Length);
         }
         index.Commit();
+        // Acknowledged before the crash, so searchable before the service says it is ready.
+        if (!index.WaitUntilSearchable(SearchableWithin))
+            logger.LogError("The {Count} API writes replayed from {Journal} were not searchable within {Seconds} s", replayed, journal.Path, SearchableWithin.TotalSeconds);
         if (replayed > 0)
             logger.LogInformation("Replayed {Count} API writes from {Journal} that the index had not committed", replayed, journal.Path);
     }

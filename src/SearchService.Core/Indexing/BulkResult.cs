@@ -1,4 +1,4 @@
 namespace SearchService.Core.Indexing;
 
-/// <summary>What one bulk write did: articles written, lines refused.</summary>
-public sealed record BulkResult(int Written, int Failed);
+/// <summary>What one bulk write did: lines read and applied (a prefix of the body), articles written, lines refused.</summary>
+public sealed record BulkResult(int Lines, int Written, int Failed);

@@ -16,12 +16,19 @@ public sealed class WriteJournal : IDisposable
     private const string ReplacementSuffix = ".new";
 
     private SafeFileHandle handle;
+    private readonly Action<SafeFileHandle> flushToDisk;
     private readonly SemaphoreSlim flushGate = new(1, 1);
     private long length;
     private long durableLength;
 
-    public WriteJournal(string folder)
+    public WriteJournal(string folder) : this(folder, RandomAccess.FlushToDisk)
     {
+    }
+
+    /// <param name="flushToDisk">Flushes the journal file to disk (tests pass one that fails, as a failing disk does).</param>
+    internal WriteJournal(string folder, Action<SafeFileHandle> flushToDisk)
+    {
+        this.flushToDisk = flushToDisk;
         Path = System.IO.Path.Combine(folder, FileName);
         // A replacement a crash interrupted before it was renamed into place was never the journal.
         File.Delete(Path + ReplacementSuffix);
@@ -60,7 +67,7 @@ public sealed class WriteJournal : IDisposable
                 return;
             // Everything appended by now rides along with this flush.
             var covered = Interlocked.Read(ref length);
-            await Task.Run(() => RandomAccess.FlushToDisk(handle), CancellationToken.None);
+            await Task.Run(() => flushToDisk(handle), CancellationToken.None);
             Interlocked.Exchange(ref durableLength, covered);
         }
         finally

@@ -1,0 +1,257 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SearchService.Tests.Api;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>
+/// API writes only, the service killed with SIGKILL at chosen and at seeded random moments, then started again: every
+/// write answered 2xx is searchable as soon as the restarted service says it is ready, and a bulk cut off by the kill
+/// left a prefix of its lines, nothing else. The journal is compacted every few writes (a small
+/// <c>Search:JournalCompactionBytes</c>), so kills also land during compactions.
+/// </summary>
+public sealed partial class AcknowledgedWriteCrashTests : IDisposable
+{
+    private const string AdminKey = "acknowledged-write-crash-key";
+    private const int JournalCompactionBytes = 2 * 1024;
+    private const int KillCycles = 4;
+    private const int BulkLines = 400;
+    private const int BulkLineStride = 37;
+
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public AcknowledgedWriteCrashTests() =>
+        corpus.WriteFile("seed.txt", "Seed article\n\nThe first paragraph of the seed mentions Moscow and Kabul.\n");
+
+    private string[] Arguments =>
+        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}",
+            $"--Search:JournalCompactionBytes={JournalCompactionBytes}", "--Search:SearchRequestsPerSecond=0"];
+
+    [Fact]
+    public async Task Write_killed_before_the_index_commits_is_searchable_once_the_restarted_service_is_ready()
+    {
+        using (var service = ServiceProcess.Start(Arguments))
+        {
+            using var client = await AdminClient(service);
+            await WaitUntilReady(client);
+            var put = await client.PutAsJsonAsync("/articles/bars-2",
+                new { id = "bars-2", title = "Second", paragraphs = new[] { "The WOMBAT accord concerns Moscow." } });
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+            Assert.Equal(1, (int)(await client.GetOk("/search?q=wombat"))["total"]!);
+            service.Kill(); // well within the index's commit delay
+        }
+
+        using var restarted = ServiceProcess.Start(Arguments);
+        using var after = await AdminClient(restarted);
+        await WaitUntilReady(after);
+        Assert.Equal(1, (int)(await after.GetOk("/search?q=wombat"))["total"]!);
+    }
+
+    [Fact]
+    public async Task Writes_deletes_and_bulks_killed_at_random_moments_keep_everything_acknowledged()
+    {
+        var random = new Random(16);
+        var state = new WrittenState();
+        var compacted = false;
+        for (var cycle = 0; cycle < KillCycles; cycle++)
+        {
+            using var service = ServiceProcess.Start(Arguments);
+            using var client = await AdminClient(service);
+            await WaitUntilReady(client);
+            await Verify(client, state);
+
+            using var stop = new CancellationTokenSource();
+            var work = new[]
+            {
+                Task.Run(() => PutAndDeleteUntilStopped(client, "single-a", cycle, state, stop.Token)),
+                Task.Run(() => PutAndDeleteUntilStopped(client, "single-b", cycle, state, stop.Token)),
+                Task.Run(() => BulkUntilStopped(client, cycle, state, stop.Token)),
+            };
+            // The kill lands at a random moment after the first answer of the cycle (the first writes wait for the JIT).
+            var before = state.Acknowledged;
+            for (var i = 0; state.Acknowledged == before && i < 600; i++)
+                await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2500)));
+            service.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(work);
+            Assert.True(state.Acknowledged > before, $"cycle {cycle}: nothing was acknowledged before the kill");
+            compacted |= service.Output.Contains("Compacted the API write journal");
+        }
+
+        using var last = ServiceProcess.Start(Arguments);
+        using var final = await AdminClient(last);
+        await WaitUntilReady(final);
+        await Verify(final, state);
+        Assert.True(compacted, "No kill cycle compacted the journal; the test no longer covers compaction");
+    }
+
+    /// <summary>
+    /// Every acknowledged write is there (or the one after it that was under way), and a bulk the kill cut off left its
+    /// first lines and none after a gap. What is found is then what later cycles build on.
+    /// </summary>
+    private static async Task Verify(HttpClient client, WrittenState state)
+    {
+        foreach (var (id, expected) in state.Singles.ToList())
+        {
+            var found = await VersionOf(client, id);
+            Assert.True(found == expected.Acknowledged || found == expected.InFlight,
+                $"{id}: acknowledged {Describe(expected.Acknowledged)}, in flight {Describe(expected.InFlight)}, found {Describe(found)}");
+            state.Singles[id] = (found, found);
+        }
+        var lines = new List<int?>();
+        for (var line = 0; line < BulkLines; line += BulkLineStride)
+            lines.Add(await VersionOf(client, BulkId(line)));
+        var cutOff = state.BulkInFlight;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var fromCutOffBulk = cutOff is not null && lines[i] == cutOff && lines.Take(i).All(f => f == cutOff);
+            Assert.True(lines[i] == state.BulkLines[i] || fromCutOffBulk,
+                $"bulk line {i * BulkLineStride}: acknowledged {Describe(state.BulkLines[i])}, cut-off bulk {Describe(cutOff)}, found {string.Join(",", lines.Select(Describe))}");
+        }
+        state.BulkLines = [.. lines];
+        state.BulkInFlight = null;
+    }
+
+    private static async Task PutAndDeleteUntilStopped(HttpClient client, string id, int cycle, WrittenState state, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            int? version = n % 5 == 4 ? null : cycle * 100_000 + n;
+            state.Begin(id, version);
+            try
+            {
+                var response = version is { } v
+                    ? await client.PutAsJsonAsync("/articles/" + id, new { title = "Probe", paragraphs = Paragraphs(v) }, stop)
+                    : await client.DeleteAsync("/articles/" + id, stop);
+                if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
+                    state.Acknowledge(id, version);
+                else
+                    Assert.Fail($"{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                return; // the service is gone
+            }
+        }
+    }
+
+    /// <summary>Rewrites the same <see cref="BulkLines"/> ids again and again, each bulk with a version of its own.</summary>
+    private static async Task BulkUntilStopped(HttpClient client, int cycle, WrittenState state, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var version = cycle * 100_000 + n;
+            var body = new StringBuilder();
+            for (var line = 0; line < BulkLines; line++)
+                body.Append(new JsonObject
+                {
+                    ["id"] = BulkId(line),
+                    ["title"] = "Bulk",
+                    ["paragraphs"] = new JsonArray([.. Paragraphs(version).Select(p => JsonValue.Create(p))]),
+                }.ToJsonString()).Append('\n');
+            state.BulkInFlight = version;
+            try
+            {
+                var response = await client.PostAsync("/articles/_bulk", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"), stop);
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None));
+                state.AcknowledgeBulk(version);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string BulkId(int line) => $"bulk-{line}";
+
+    private static string[] Paragraphs(int version) =>
+        [$"Crash probe paragraph one carries version {version}.", $"Crash probe paragraph two carries version {version}."];
+
+    /// <summary>The version an article carries now; null when it is not there.</summary>
+    private static async Task<int?> VersionOf(HttpClient client, string id)
+    {
+        var response = await client.GetAsync("/articles/" + id);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /articles/{id}: {(int)response.StatusCode} {body}");
+        var versions = JsonNode.Parse(body)!["paragraphs"]!.AsArray()
+            .Select(p => int.Parse(Version().Match((string)p!["text"]!).Groups[1].Value)).Distinct().ToList();
+        return Assert.Single(versions);
+    }
+
+    private static string Describe(int? version) => version?.ToString() ?? "absent";
+
+    private static async Task WaitUntilReady(HttpClient client)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode)
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The service did not become ready within a minute.");
+    }
+
+    private static async Task<HttpClient> AdminClient(ServiceProcess service)
+    {
+        var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    [GeneratedRegex(@"carries version (\d+)")]
+    private static partial Regex Version();
+
+    /// <summary>What the writers sent and what was answered, across kill cycles.</summary>
+    private sealed class WrittenState
+    {
+        private readonly Lock gate = new();
+        private int acknowledged;
+
+        public Dictionary<string, (int? Acknowledged, int? InFlight)> Singles { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The version each sampled bulk line must carry (every <see cref="BulkLineStride"/>th line).</summary>
+        public int?[] BulkLines { get; set; } = new int?[(AcknowledgedWriteCrashTests.BulkLines + BulkLineStride - 1) / BulkLineStride];
+
+        /// <summary>The version of the bulk sent and not answered, if any.</summary>
+        public int? BulkInFlight { get; set; }
+
+        public int Acknowledged => Volatile.Read(ref acknowledged);
+
+        public void Begin(string id, int? version)
+        {
+            lock (gate)
+                Singles[id] = (Singles.TryGetValue(id, out var known) ? known.Acknowledged : null, version);
+        }
+
+        public void Acknowledge(string id, int? version)
+        {
+            lock (gate)
+                Singles[id] = (version, version);
+            Interlocked.Increment(ref acknowledged);
+        }
+
+        public void AcknowledgeBulk(int version)
+        {
+            Array.Fill(BulkLines, version);
+            BulkInFlight = null;
+            Interlocked.Increment(ref acknowledged);
+        }
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

@@ -124,8 +124,11 @@ public sealed class ArticleStore : IDisposable
             {
                 var applied = new BulkResult(lineNumber, written, failed);
                 if (written > 0)
+                {
                     await MakeDurableAsync(end, CancellationToken.None);
-                logger.LogWarning("A bulk write was cut off after line {Lines} ({Reason}); its {Written} articles up to there are applied and durable",
+                    await WaitSearchableAsync(generation);
+                }
+                logger.LogWarning("A bulk write was cut off after line {Lines} ({Reason}); its {Written} articles up to there are durable and searchable",
                     lineNumber, e.GetType().Name, written);
                 throw new BulkCutOffException(applied, e);
             }

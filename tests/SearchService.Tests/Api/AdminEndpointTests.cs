@@ -120,6 +120,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         var response = await admin.PostAsync("/articles/_bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
+        Assert.Equal(4, (int)answer["lines"]!);
         Assert.Equal(2, (int)answer["written"]!);
         Assert.Equal(2, (int)answer["failed"]!);
         Assert.Equal([3, 4], answer["errors"]!.AsArray().Select(e => (int)e!["line"]!));

@@ -47,6 +47,39 @@ public sealed class StartupAndLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task Bulk_cut_off_by_its_cap_keeps_the_lines_before_the_cut_and_says_how_many()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
+            $"--Search:AdminApiKey={AdminKey}", "--Search:MaxBulkBodyBytes=4000");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        var lines = Enumerable.Range(0, 100)
+            .Select(n => new JsonObject { ["id"] = $"capped-{n:D3}", ["title"] = "Capped", ["paragraphs"] = new JsonArray("Quoll survey line.") }
+                .ToJsonString() + "\n")
+            .ToList();
+        // Sent without a length (chunked), so the cap is met while the body is read, not before.
+        var body = new SlowStartContent(lines, firstLines: 10);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/articles/_bulk") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var applied = (int)problem["lines"]!;
+        var wholeLinesUnderCap = lines.Select(Encoding.UTF8.GetByteCount).Aggregate((Count: 0, Bytes: 0),
+            (sum, length) => sum.Bytes + length <= 4000 ? (sum.Count + 1, sum.Bytes + length) : sum).Count;
+        Assert.InRange(applied, 10, wholeLinesUnderCap);
+        Assert.Equal(applied, (int)problem["written"]!);
+        var search = (await client.GetFromJsonAsync<JsonObject>("/search?q=quoll&pageSize=100"))!;
+        Assert.Equal(applied, (int)search["total"]!);
+        var written = search["hits"]!.AsArray().Select(h => (string)h!["articleId"]!).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, applied).Select(n => $"capped-{n:D3}"), written);
+    }
+
+    [Fact]
     public async Task Query_string_past_Kestrels_default_line_limit_gets_a_problem_naming_the_parameter()
     {
         using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}");
@@ -72,6 +105,27 @@ public sealed class StartupAndLimitsTests : IDisposable
             Assert.DoesNotMatch(@"\bat [\w.`]+\(", body); // a stack frame: "at Namespace.Type.Method("
             Assert.DoesNotContain(index.Path, body);
             Assert.DoesNotContain(".cs:", body);
+        }
+    }
+
+    /// <summary>
+    /// A body whose first lines come alone and the rest a while later, as a slow client streams it: the server has read
+    /// and applied the first ones before the rest arrives.
+    /// </summary>
+    private sealed class SlowStartContent(IReadOnlyList<string> lines, int firstLines) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines.Take(firstLines))));
+            await stream.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines.Skip(firstLines))));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 

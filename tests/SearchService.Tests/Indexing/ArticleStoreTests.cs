@@ -104,6 +104,35 @@ public sealed class ArticleStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Failed_flush_refuses_the_write_and_every_later_one_until_a_restart()
+    {
+        var flushes = 0;
+        var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+        // The first flush fails as a failing disk's fsync does; later ones would succeed, but must not be trusted.
+        var journal = new WriteJournal(folder.Path, handle =>
+        {
+            if (Interlocked.Increment(ref flushes) == 1)
+                throw new IOException("Input/output error");
+            RandomAccess.FlushToDisk(handle);
+        });
+        using (index)
+        using (var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance, ArticleStore.DefaultCompactAtBytes, journal))
+        {
+            var first = await Assert.ThrowsAsync<WriteRefusedException>(() => store.PutAsync(Probe("first", "plover")));
+            Assert.True(first.WritesStopped);
+
+            var later = await Assert.ThrowsAsync<WriteRefusedException>(() => store.PutAsync(Probe("later", "curlew")));
+            Assert.True(later.WritesStopped);
+            await Assert.ThrowsAsync<WriteRefusedException>(() => store.DeleteAsync("first"));
+            await Assert.ThrowsAsync<WriteRefusedException>(() =>
+                store.BulkAsync(new MemoryStream("""{"id":"bulk","title":"B","paragraphs":["Dunlin."]}"""u8.ToArray()), (_, _) => { }));
+            Assert.Equal(1, flushes);
+            Assert.NotNull(store.WritesStoppedBecause);
+            Assert.Equal(0, Count(index, "later"));
+        }
+    }
+
     private static string[] JournalLines(string folder) => File.ReadAllLines(Path.Combine(folder, WriteJournal.FileName));
 
     private static int Matches(SearchIndex index, string word) =>

@@ -43,6 +43,13 @@ public sealed partial class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(params string[] arguments) => new(arguments);
 
+    /// <summary>Resident memory of the process now (VmRSS, Linux), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]) * 1024;
+    }
+
     /// <summary>The address Kestrel reports once it listens.</summary>
     public Task<Uri> Address => listening.Task.WaitAsync(StartTimeout);
 

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>Runs alone, after the other tests: it times every request and watches the service's memory.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
+    public const string Name = "Alone";
+}
+
+/// <summary>
+/// Seeded hostile traffic at every endpoint of the real service over real HTTP (<see cref="HostileRequests"/>): no 5xx,
+/// every 4xx from the endpoints is problem details (Kestrel's own refusals of oversized heads carry no body), no request
+/// takes a second, and the service's resident memory ends within 100 MB of where it began. 10,000 requests in CI;
+/// <c>SEARCHSERVICE_FUZZ_REQUESTS=100000</c> for the longer run.
+/// </summary>
+[Collection(AloneCollection.Name)]
+public sealed class HostileTrafficTests : IDisposable
+{
+    private const string AdminKey = "hostile-traffic-admin-key";
+    private const int Seed = 20211123;
+    private const int WarmUpRequests = 1_000;
+    private const int ReutersArticles = 2_000;
+    private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(1);
+    private const long MemoryRiseAllowed = 100L * 1024 * 1024;
+
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public HostileTrafficTests()
+    {
+        File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+        // Reuters paragraphs give wildcards and fuzzy terms a real term dictionary to run over, when ../shared has them.
+        if (ReutersCorpus.Path is not null)
+            ReutersCorpus.CopyStart(corpus.Combine("reuters.jsonl"), ReutersArticles);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_hostile_requests_get_no_server_error_and_leave_time_and_memory_bounded()
+    {
+        var requests = int.TryParse(Environment.GetEnvironmentVariable("SEARCHSERVICE_FUZZ_REQUESTS"), out var n) ? n : 10_000;
+        // A budget well under a second, so a query that runs long is stopped inside the one-second bound.
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
+            $"--Search:AdminApiKey={AdminKey}", "--Search:SearchRequestsPerSecond=0", "--Search:QueryTimeBudgetMs=400");
+        using var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(15) };
+        await WaitUntilReady(client);
+
+        var failures = new List<string>();
+        await Send(client, new HostileRequests(Seed + 1, AdminKey, SharedFiles.SeedFileName), WarmUpRequests, failures);
+        var memoryBefore = service.ResidentBytes();
+        await Send(client, new HostileRequests(Seed, AdminKey, SharedFiles.SeedFileName), requests, failures);
+        var memoryAfter = service.ResidentBytes();
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(20))}");
+        Assert.True(memoryAfter - memoryBefore < MemoryRiseAllowed,
+            $"Resident memory rose {(memoryAfter - memoryBefore) / 1024 / 1024} MB ({memoryBefore / 1024 / 1024} → {memoryAfter / 1024 / 1024} MB)");
+    }
+
+    private static async Task Send(HttpClient client, HostileRequests hostile, int count, List<string> failures)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var request = hostile.Next();
+            var what = Describe(request);
+            var clock = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request);
+            }
+            catch (TaskCanceledException)
+            {
+                failures.Add($"{what} → no answer within {client.Timeout.TotalSeconds} s; stopped sending");
+                return;
+            }
+            catch (HttpRequestException e)
+            {
+                // Kestrel may close the connection on a head it refuses; the service must still answer the next request.
+                var alive = await client.GetAsync("/health/live");
+                if (!alive.IsSuccessStatusCode)
+                    failures.Add($"{what} → {e.Message}, and the service no longer answers");
+                continue;
+            }
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                clock.Stop();
+                var status = (int)response.StatusCode;
+                if (status >= 500)
+                    failures.Add($"{what} → {status} {Cut(body)}");
+                else if (status >= 400 && AnsweredByEndpoints(response) && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"{what} → {status} without problem details: {Cut(body)}");
+                if (clock.Elapsed > SlowestAllowed)
+                    failures.Add($"{what} → {status} took {clock.Elapsed.TotalMilliseconds:F0} ms");
+            }
+        }
+    }
+
+    /// <summary>Every answer of the app carries a request id; Kestrel's refusals of a request line or head it will not read do not.</summary>
+    private static bool AnsweredByEndpoints(HttpResponseMessage response) => response.Headers.Contains("X-Request-Id");
+
+    private static string Describe(HttpRequestMessage request) => Cut($"{request.Method} {request.RequestUri}");
+
+    private static string Cut(string text) => text.Length > 200 ? text[..200] + "…" : text;
+
+    private static async Task WaitUntilReady(HttpClient client)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The service did not become ready within two minutes.");
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

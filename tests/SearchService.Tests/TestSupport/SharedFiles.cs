@@ -12,7 +12,10 @@ public static class SharedFiles
 
     public static string SeedFileName => "pakistan-russia-counterterrorism-2021-11-23.txt";
 
-    public static string SeedArticle { get; } = Path.Combine(FindRepository(), "corpus", SeedFileName);
+    /// <summary>The repository's root folder (where SearchService.sln is).</summary>
+    public static string Repository { get; } = FindRepository();
+
+    public static string SeedArticle { get; } = Path.Combine(Repository, "corpus", SeedFileName);
 
     private static string? FindShared()
     {

@@ -18,7 +18,7 @@ public class ReutersRegressionTests
     private const double RegionF1Floor = 0.89;
     private const double TopicF1Floor = 0.76;
 
-    [ReutersFact]
+    [ReutersScoredFact]
     public void RegionF1OnAReutersSliceStaysAboveTheFloor()
     {
         var scores = ExtractAndScore(Facets.Extractor);
@@ -27,7 +27,7 @@ public class ReutersRegressionTests
         Assert.True((double)scores["region"]!["f1"]! >= RegionF1Floor, $"region scores on {Articles} Reuters articles: {scores["region"]}");
     }
 
-    [ReutersFact]
+    [ReutersScoredFact]
     public void TopicF1WithTheReutersTaxonomyStaysAboveTheFloor()
     {
         var extractor = NewsFacetExtractor.Load(Path.Combine(AppContext.BaseDirectory, "Data", "topics.reuters.json"));
@@ -42,7 +42,7 @@ public class ReutersRegressionTests
         using var dir = new TempDirectory();
         var gold = Path.Combine(dir.Path, "gold.jsonl");
         var predicted = Path.Combine(dir.Path, "predicted.jsonl");
-        File.WriteAllLines(gold, File.ReadLines(ReutersCorpus.File!).Take(Articles));
+        File.WriteAllLines(gold, File.ReadLines(ReutersCorpus.Path!).Take(Articles));
         using (var output = File.Create(predicted))
             Assert.Equal(0, ExtractCommand.Run(extractor, gold, threads: null, output, TextWriter.Null));
         return Score(gold, predicted);

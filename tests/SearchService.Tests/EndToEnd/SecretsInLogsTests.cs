@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using System.Text;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.EndToEnd;
+
+/// <summary>The keys reach the service in its arguments and in requests; the log it writes never shows them.</summary>
+public sealed class SecretsInLogsTests : IDisposable
+{
+    private const string AdminKey = "admin-secret-4f1c9e";
+    private const string SearchKey = "search-secret-8b27d3";
+    private const string WrongKey = "wrong-secret-a51e07";
+    private readonly TempDirectory corpus = new();
+    private readonly TempDirectory index = new();
+
+    public SecretsInLogsTests() => File.Copy(SharedFiles.SeedArticle, corpus.Combine(SharedFiles.SeedFileName));
+
+    [Fact]
+    public async Task Keys_sent_right_wrong_or_in_odd_places_never_appear_in_the_log()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
+            $"--Search:AdminApiKey={AdminKey}", $"--Search:SearchApiKey={SearchKey}", "--Logging:LogLevel:Default=Debug");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+
+        foreach (var key in new[] { AdminKey, SearchKey, WrongKey })
+        {
+            using var bearer = new HttpRequestMessage(HttpMethod.Get, "/search?q=kabul");
+            bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            await client.SendAsync(bearer);
+            using var header = new HttpRequestMessage(HttpMethod.Put, "/articles/secret-probe")
+            {
+                Content = new StringContent("""{"title":"Probe","paragraphs":["A probe paragraph."]}""", Encoding.UTF8, "application/json"),
+            };
+            header.Headers.Add("X-Api-Key", key);
+            await client.SendAsync(header);
+            await client.GetAsync($"/search?q={key}&apiKey={key}");
+            await client.GetAsync($"/articles/{key}");
+        }
+        service.Kill();
+
+        var log = service.Output;
+        Assert.Contains("/search", log); // the requests were logged, just not their secrets
+        Assert.DoesNotContain(AdminKey, log);
+        Assert.DoesNotContain(SearchKey, log);
+        Assert.DoesNotContain(WrongKey, log);
+    }
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        index.Dispose();
+    }
+}

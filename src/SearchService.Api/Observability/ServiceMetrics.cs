@@ -50,7 +50,7 @@ public sealed class ServiceMetrics(ArticleLookup articles, IndexingStatus status
     }
 
     private long IndexBytes() =>
-        new DirectoryInfo(index.Path).EnumerateFiles().Sum(file =>
+        new DirectoryInfo(index.Path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file =>
         {
             try
             {

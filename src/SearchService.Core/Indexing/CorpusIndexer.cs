@@ -79,31 +79,53 @@ public sealed class CorpusIndexer(
 
     /// <summary>
     /// Indexes the whole corpus into a new index beside the live one, lets <paramref name="completeRebuild"/> add
-    /// what does not come from the corpus (API writes), then swaps it in. Searches use the old index until then.
+    /// what does not come from the corpus (API writes), then switches to it. Searches use the old index until then.
+    /// Throws only when the switch did not happen: the old index still serves, with every write made meanwhile.
     /// </summary>
     public IndexingProgress Rebuild(
         CorpusFolder corpus, Action<IndexRebuild> completeRebuild, IProgress<IndexingProgress>? progress, CancellationToken cancellation)
     {
         passGate.Wait(cancellation);
         status.BeginRun();
-        var rebuild = index.BeginRebuild();
         try
         {
-            var files = corpus.EnumerateFiles().ToList();
-            logger.LogInformation("Rebuilding the index from {Total} corpus files in {CorpusPath}", files.Count, corpus.Root);
-            var summary = IndexFiles(rebuild, files, new Run(files.Count, files.Sum(f => f.Length), progress), cancellation);
-            completeRebuild(rebuild);
-            index.CompleteRebuild(rebuild);
+            IndexingProgress summary;
+            using (var rebuild = index.BeginRebuild())
+            {
+                try
+                {
+                    var files = corpus.EnumerateFiles().ToList();
+                    logger.LogInformation("Rebuilding the index from {Total} corpus files in {CorpusPath}", files.Count, corpus.Root);
+                    summary = IndexFiles(rebuild, files, new Run(files.Count, files.Sum(f => f.Length), progress), cancellation);
+                    completeRebuild(rebuild);
+                    index.CompleteRebuild(rebuild);
+                }
+                finally
+                {
+                    index.AbandonRebuild(rebuild);
+                }
+            }
             index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
-            MergeDownAfterBulk(summary);
+            MergeDownRebuilt(summary);
             return summary;
         }
         finally
         {
-            index.AbandonRebuild(rebuild);
-            rebuild.Dispose();
             status.EndRun();
             passGate.Release();
+        }
+    }
+
+    /// <summary>The rebuilt index serves already; a merge that fails leaves it in more segments, no worse.</summary>
+    private void MergeDownRebuilt(IndexingProgress summary)
+    {
+        try
+        {
+            MergeDownAfterBulk(summary);
+        }
+        catch (IOException e)
+        {
+            logger.LogError(e, "Merging the rebuilt index into one segment failed; it serves as it is");
         }
     }
 

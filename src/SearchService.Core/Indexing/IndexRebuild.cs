@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
-using Lucene.Net.Store;
+using Lucene.Net.Search;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -8,24 +8,39 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// A new index being built beside the live one (in <c>{index}.rebuild</c>) while the live one keeps answering.
-/// Created and swapped in by <see cref="SearchIndex"/>, which owns its Lucene lifetimes. API writes made while it
-/// is built reach it directly; they win over older versions of the same article from the corpus or the journal.
+/// A new index being built in a generation folder of its own (<see cref="IndexLayout"/>) while the live one keeps
+/// answering. Created and switched to by <see cref="SearchIndex"/>, which then owns its Lucene lifetimes. API writes made
+/// while it is built reach it directly; they win over older versions of the same article from the corpus or the journal.
+/// Until the switch nothing here touches the live index: a rebuild that fails or is disposed is deleted, nothing else.
 /// </summary>
 public sealed class IndexRebuild : IArticleWriter, IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> writtenDirectly = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> fileStamps = new(StringComparer.Ordinal);
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private long journalHeld;
+    private Exception? directWriteFailure;
+    private bool handedOver;
+    private bool switchedIn;
+    private bool disposed;
 
-    internal IndexRebuild(string path, IndexWriterConfig config, long journalSnapshot)
+    /// <summary>Takes ownership of <paramref name="directory"/>, whose folder <paramref name="path"/> it deletes unless switched in.</summary>
+    internal IndexRebuild(string path, LuceneDirectory directory, IndexWriterConfig config, long journalSnapshot)
     {
         Path = path;
-        if (System.IO.Directory.Exists(path))
+        this.directory = directory;
+        try
+        {
+            writer = new IndexWriter(directory, config);
+        }
+        catch
+        {
+            directory.Dispose();
             System.IO.Directory.Delete(path, recursive: true);
-        System.IO.Directory.CreateDirectory(path);
-        Directory = FSDirectory.Open(path);
-        Writer = new IndexWriter(Directory, config);
-        JournalSnapshot = journalSnapshot;
+            throw;
+        }
+        JournalSnapshot = journalHeld = journalSnapshot;
     }
 
     public string Path { get; }
@@ -33,67 +48,92 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     /// <summary>Journal lines up to this length were written before the rebuild began: replay them into it.</summary>
     public long JournalSnapshot { get; }
 
-    internal LuceneDirectory Directory { get; }
-
-    internal IndexWriter Writer { get; }
+    /// <summary>Length of the journal this index holds: the snapshot replayed, then each API write made directly.</summary>
+    internal long JournalHeld => Interlocked.Read(ref journalHeld);
 
     internal IReadOnlyDictionary<string, string> FileStamps => fileStamps;
-
-    private bool closed;
-    private bool disposed;
-
-    /// <summary>Commits and closes the new index, so it can be copied into the live one.</summary>
-    internal void Close()
-    {
-        Writer.Commit();
-        Writer.Dispose();
-        closed = true;
-    }
 
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file)
     {
         if (!writtenDirectly.ContainsKey(article.Id))
-            Writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
+            writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
         return 0;
     }
 
     public long DeleteArticle(string articleId)
     {
         if (!writtenDirectly.ContainsKey(articleId))
-            Writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+            writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
         return 0;
     }
 
     public long DeleteFileArticles(string relativePath, string? keepStamp = null)
     {
-        Writer.DeleteDocuments(SearchIndex.FileArticles(relativePath, keepStamp));
+        writer.DeleteDocuments(SearchIndex.FileArticles(relativePath, keepStamp));
         return 0;
     }
 
     public void RecordFile(string relativePath, string stamp) => fileStamps[relativePath] = stamp;
 
-    /// <summary>An API write made during the rebuild: newer than anything the rebuild reads.</summary>
-    internal void ReplaceDirectly(Article article, ArticleFacets facets)
+    /// <summary>
+    /// An API write made during the rebuild (journal line ending at <paramref name="journalEnd"/>): newer than anything
+    /// the rebuild reads. Never throws: the live index has the write already, and a rebuild that could not take it is
+    /// refused at the switch (<see cref="CommitForSwitch"/>) rather than failing the write.
+    /// </summary>
+    internal void ReplaceDirectly(Article article, ArticleFacets facets, long journalEnd) =>
+        WriteDirectly(article.Id, journalEnd,
+            () => writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null)));
+
+    /// <inheritdoc cref="ReplaceDirectly"/>
+    internal void DeleteDirectly(string articleId, long journalEnd) =>
+        WriteDirectly(articleId, journalEnd, () => writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
+
+    private void WriteDirectly(string articleId, long journalEnd, Action write)
     {
-        writtenDirectly[article.Id] = 0;
-        Writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
+        if (Volatile.Read(ref directWriteFailure) is not null)
+            return;
+        writtenDirectly[articleId] = 0;
+        try
+        {
+            write();
+            Interlocked.Exchange(ref journalHeld, journalEnd);
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref directWriteFailure, e);
+        }
     }
 
-    internal void DeleteDirectly(string articleId)
+    /// <summary>Commits the index with <paramref name="commitData"/>, ready to be switched to; throws if an API write missed it.</summary>
+    internal void CommitForSwitch(IDictionary<string, string> commitData)
     {
-        writtenDirectly[articleId] = 0;
-        Writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+        if (Volatile.Read(ref directWriteFailure) is { } failure)
+            throw new IOException("An API write made during the rebuild could not be written to the rebuilt index.", failure);
+        writer.SetCommitData(commitData);
+        writer.Commit();
     }
+
+    /// <summary>Opens the committed index for searching; the generation owns the Lucene lifetimes from here on.</summary>
+    internal IndexGeneration OpenGeneration(long generationBase, SearcherFactory searcherFactory, TimeSpan backgroundRefresh)
+    {
+        handedOver = true;
+        return new IndexGeneration(Path, directory, writer, generationBase, searcherFactory, backgroundRefresh);
+    }
+
+    /// <summary>The index is live now: disposing the rebuild leaves its folder.</summary>
+    internal void MarkSwitchedIn() => switchedIn = true;
 
     public void Dispose()
     {
         if (disposed)
             return;
         disposed = true;
-        if (!closed)
-            Writer.Rollback();
-        Directory.Dispose();
-        if (System.IO.Directory.Exists(Path))
+        if (!handedOver)
+        {
+            writer.Rollback();
+            directory.Dispose();
+        }
+        if (!switchedIn && System.IO.Directory.Exists(Path))
             System.IO.Directory.Delete(Path, recursive: true);
     }
 }

@@ -37,8 +37,8 @@ public sealed class RebuildRunner(
         }
         catch (Exception e)
         {
-            // The live index is untouched by a failed rebuild; searches go on as before.
-            logger.LogError(e, "Rebuilding the index failed; the previous index stays in use");
+            // CorpusIndexer.Rebuild throws only before the switch, which leaves the live index as it was.
+            logger.LogError(e, "Rebuilding the index failed; the previous index is still serving, with every write made meanwhile");
         }
         finally
         {

@@ -13,13 +13,13 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// The one place that owns the Lucene lifetimes: one <see cref="IndexWriter"/> for the index folder, readers
-/// through a <see cref="SearcherManager"/> kept fresh by a <see cref="ControlledRealTimeReopenThread{T}"/>
-/// (a write whose caller waits for it is searchable at once; others within <see cref="BackgroundRefresh"/>), and
-/// durable commits debounced apart from those refreshes.
+/// The index the service searches and writes: the live <see cref="IndexGeneration"/> (one Lucene writer with readers
+/// kept fresh: a write whose caller waits for it is searchable at once; others within <see cref="BackgroundRefresh"/>),
+/// durable commits debounced apart from those refreshes, and the switch to a rebuilt index.
 /// The commit also records which corpus files (and which versions of them) the index holds, so a restart
 /// skips unchanged files, and how much of the API write journal it holds, so a restart replays only the rest.
-/// A rebuild is written beside the live index and swapped in at once (<see cref="BeginRebuild"/>).
+/// A rebuild is written into a generation folder of its own and switched to at once (<see cref="BeginRebuild"/>,
+/// <see cref="IndexLayout"/>).
 /// </summary>
 public sealed class SearchIndex : IArticleWriter, IDisposable
 {
@@ -44,23 +44,18 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     private readonly ILogger logger;
     private readonly FileStream processLock;
-    private readonly LuceneDirectory directory;
-    private readonly IndexWriter writer;
-    private readonly TrackingIndexWriter trackingWriter;
-    private readonly SearcherManager searcherManager;
-    private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
+    private readonly IndexLayout layout;
+    private readonly Func<string, LuceneDirectory> openDirectory;
+    private readonly BM25SearcherFactory searcherFactory;
     private readonly ConcurrentDictionary<string, string> fileStamps;
     private readonly Timer commitTimer;
     private readonly System.Threading.Lock commitLock = new();
     private readonly System.Threading.Lock mergeLock = new();
-    // Writes share it; swapping a rebuild in takes it alone, so no write or commit sees the index half swapped.
+    // Writes share it; switching to a rebuild takes it alone, so no write or commit straddles the switch.
     private readonly ReaderWriterLockSlim writeGate = new();
-    // Guards taking a searcher against the moment a swap pins the old one.
-    private readonly System.Threading.Lock searcherGate = new();
-    private IndexSearcher? pinnedSearcher;
+    private volatile IndexGeneration live;
     private IndexRebuild? rebuild;
     private long journalApplied;
-    private volatile bool broken;
     private int commitPending;
     private long lastWriteTicks; // Environment.TickCount64 of the latest write
     private bool disposed;
@@ -71,10 +66,18 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     static SearchIndex() => SearchServiceCodec.Register();
 
     public SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget = null)
+        : this(path, logger, queryBudget, FSDirectory.Open)
+    {
+    }
+
+    /// <param name="openDirectory">Opens the Lucene directory of an index folder (the live one, and each rebuild's).</param>
+    internal SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget, Func<string, LuceneDirectory> openDirectory)
     {
         this.logger = logger;
+        this.openDirectory = openDirectory;
         Path = System.IO.Path.GetFullPath(path);
         Analyzer = IndexSchema.CreateAnalyzer();
+        layout = new IndexLayout(Path);
         try
         {
             System.IO.Directory.CreateDirectory(Path);
@@ -85,9 +88,14 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             Analyzer.Dispose();
             throw new IndexUnavailableException(Path, e);
         }
+        LuceneDirectory? directory = null;
+        IndexWriter writer;
+        string liveFolder;
         try
         {
-            directory = FSDirectory.Open(Path);
+            liveFolder = layout.LiveFolder();
+            layout.RemoveUnused(liveFolder);
+            directory = openDirectory(liveFolder);
             writer = new IndexWriter(directory, NewWriterConfig());
         }
         catch (Exception e) when (e is LockObtainFailedException or IOException or UnauthorizedAccessException)
@@ -115,19 +123,16 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             commitData
                 .Where(kv => kv.Key.StartsWith(FileStampPrefix, StringComparison.Ordinal))
                 .Select(kv => KeyValuePair.Create(kv.Key[FileStampPrefix.Length..], kv.Value)));
-        trackingWriter = new TrackingIndexWriter(writer);
-        searcherManager = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory(queryBudget ?? DefaultQueryBudget));
-        reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(trackingWriter, searcherManager, BackgroundRefresh.TotalSeconds, 0.05)
-        {
-            Name = "Lucene NRT reopen",
-            IsBackground = true,
-        };
-        reopenThread.Start();
+        searcherFactory = new BM25SearcherFactory(queryBudget ?? DefaultQueryBudget);
+        live = new IndexGeneration(liveFolder, directory, writer, 0, searcherFactory, BackgroundRefresh);
         commitTimer = new Timer(_ => CommitPending(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>Full path of the index folder.</summary>
     public string Path { get; }
+
+    /// <summary>The folder holding the live index's Lucene files: a generation folder in <see cref="Path"/>, or <see cref="Path"/> itself for an index never rebuilt since generations came.</summary>
+    public string LiveFolder => live.Folder;
 
     /// <summary>The analyzer the index was written with; queries must be analysed the same way.</summary>
     public Analyzer Analyzer { get; }
@@ -140,33 +145,33 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
-        Write(() => trackingWriter.UpdateDocuments(
+        Write(writer => writer.UpdateDocuments(
             new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file)));
 
     public long DeleteArticle(string articleId) =>
-        Write(() => trackingWriter.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
+        Write(writer => writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
 
     /// <summary>
     /// An API write whose journal line ends at <paramref name="journalEnd"/>: applied here and to a rebuild under way,
     /// and counted as held by the next commit. Callers apply journal lines in journal order.
     /// </summary>
     public long ReplaceJournaledArticle(Article article, ArticleFacets facets, long journalEnd) =>
-        Write(() =>
+        Write(writer =>
         {
-            rebuild?.ReplaceDirectly(article, facets);
-            var generation = trackingWriter.UpdateDocuments(
+            var generation = writer.UpdateDocuments(
                 new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
             Interlocked.Exchange(ref journalApplied, journalEnd);
+            rebuild?.ReplaceDirectly(article, facets, journalEnd);
             return generation;
         });
 
     /// <inheritdoc cref="ReplaceJournaledArticle"/>
     public long DeleteJournaledArticle(string articleId, long journalEnd) =>
-        Write(() =>
+        Write(writer =>
         {
-            rebuild?.DeleteDirectly(articleId);
-            var generation = trackingWriter.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+            var generation = writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
             Interlocked.Exchange(ref journalApplied, journalEnd);
+            rebuild?.DeleteDirectly(articleId, journalEnd);
             return generation;
         });
 
@@ -187,7 +192,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         writeGate.EnterWriteLock();
         try
         {
-            if (rebuild is not null || disposed || broken || Interlocked.Read(ref journalApplied) != journalLength)
+            if (rebuild is not null || disposed || Interlocked.Read(ref journalApplied) != journalLength)
                 return false;
             CommitHoldingGate();
             Interlocked.Exchange(ref journalApplied, rewrite());
@@ -202,7 +207,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Removes the articles of a corpus file, except those written from the version with <paramref name="keepStamp"/>.</summary>
     public long DeleteFileArticles(string relativePath, string? keepStamp = null) =>
-        Write(() => trackingWriter.DeleteDocuments(FileArticles(relativePath, keepStamp)));
+        Write(writer => writer.DeleteDocuments(FileArticles(relativePath, keepStamp)));
 
     internal static Query FileArticles(string relativePath, string? keepStamp)
     {
@@ -213,8 +218,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     }
 
     /// <summary>
-    /// Starts a new index beside this one. The live index keeps answering (and taking API writes, which reach the
-    /// new one too) until <see cref="CompleteRebuild"/> swaps it in; disposing the rebuild without that abandons it.
+    /// Starts a new index in a generation folder of its own. The live index keeps answering (and taking API writes,
+    /// which reach the new one too) until <see cref="CompleteRebuild"/> switches to it; disposing the rebuild without
+    /// that deletes it.
     /// </summary>
     public IndexRebuild BeginRebuild()
     {
@@ -223,8 +229,18 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         {
             if (rebuild is not null)
                 throw new InvalidOperationException("A rebuild is already under way.");
-            rebuild = new IndexRebuild(Path.TrimEnd(System.IO.Path.DirectorySeparatorChar) + ".rebuild", NewWriterConfig(),
-                Interlocked.Read(ref journalApplied));
+            var folder = layout.CreateNextGeneration();
+            LuceneDirectory directory;
+            try
+            {
+                directory = openDirectory(folder);
+            }
+            catch
+            {
+                layout.Remove(folder);
+                throw;
+            }
+            rebuild = new IndexRebuild(folder, directory, NewWriterConfig(), Interlocked.Read(ref journalApplied));
             return rebuild;
         }
         finally
@@ -234,54 +250,75 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     }
 
     /// <summary>
-    /// Replaces the live index with the rebuild at once: searches keep the old index until the new one is
-    /// committed and open, then get the new one. A crash before the commit leaves the old index intact.
+    /// Switches to the rebuild: it is committed (with the corpus files and the journal length it holds) and opened for
+    /// searching, then the pointer file is renamed to name it (<see cref="IndexLayout.SwitchTo"/>), which is the switch
+    /// for a restart too. Writes wait meanwhile; searches keep the old index until it is done, and each search begun on
+    /// the old index ends there; the last one out closes it and deletes its files. If anything before the rename fails,
+    /// the old index stays live, untouched, and the exception is thrown; the caller disposes the rebuild.
     /// </summary>
     public void CompleteRebuild(IndexRebuild completed)
     {
         writeGate.EnterWriteLock();
-        IndexSearcher? old = null;
         try
         {
-            completed.Close();
-            lock (searcherGate)
-                old = pinnedSearcher = searcherManager.Acquire();
+            if (!ReferenceEquals(rebuild, completed) || disposed)
+                throw new InvalidOperationException("This rebuild is not the one under way.");
+            var previous = live;
+            var journalHeld = completed.JournalHeld;
+            completed.CommitForSwitch(CommitData(completed.FileStamps, journalHeld));
+            var next = completed.OpenGeneration(previous.LatestGeneration, searcherFactory, BackgroundRefresh);
+            var previousRemovable = true;
             try
             {
-                trackingWriter.DeleteAll();
-                trackingWriter.AddIndexes(completed.Directory);
+                layout.SwitchTo(next.Folder);
+            }
+            catch (PointerNotFlushedException e)
+            {
+                // A crash may yet bring the previous index back: its files stay until the next start removes them.
+                logger.LogError(e, "Switched to the rebuilt index in {Folder}, but flushing the switch failed", next.Folder);
+                previousRemovable = false;
             }
             catch
             {
-                // The writer now holds a half-swapped index that must never be committed: the last commit (the
-                // old index) stays what a restart opens, and the journal still holds every API write.
-                broken = true;
-                logger.LogCritical("Swapping the rebuilt index in failed; the index stops committing until the service restarts");
+                next.Retire(() => { });
                 throw;
             }
+            completed.MarkSwitchedIn();
+            live = next;
+            rebuild = null;
             fileStamps.Clear();
             foreach (var (path, stamp) in completed.FileStamps)
                 fileStamps[path] = stamp;
-            rebuild = null;
-            CommitHoldingGate();
-            searcherManager.MaybeRefreshBlocking();
+            Interlocked.Exchange(ref journalApplied, journalHeld);
+            CommittedJournalOffset = journalHeld;
+            previous.Retire(() => RemoveRetired(previous.Folder, previousRemovable));
+            logger.LogInformation("Switched to the rebuilt index in {Folder}", next.Folder);
         }
         finally
         {
-            if (old is not null)
-            {
-                lock (searcherGate)
-                    pinnedSearcher = null;
-                searcherManager.Release(old);
-            }
             writeGate.ExitWriteLock();
         }
     }
 
-    /// <summary>False once a failed swap left the writer in a state that must not be committed; restart to recover.</summary>
-    public bool IsHealthy => !broken;
+    /// <summary>Runs on the thread of the last search to leave the retired index, which must not fail for it.</summary>
+    private void RemoveRetired(string folder, bool removable)
+    {
+        if (!removable)
+            return;
+        try
+        {
+            layout.Remove(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Removing the previous index in {Folder} failed; the next start removes it", folder);
+        }
+    }
 
-    /// <summary>Ends a rebuild that will not be swapped in (it failed or was cancelled).</summary>
+    /// <summary>False once the index is closed; a failed rebuild leaves the live index serving, which stays healthy.</summary>
+    public bool IsHealthy => !disposed;
+
+    /// <summary>Ends a rebuild that will not be switched to (it failed or was cancelled).</summary>
     public void AbandonRebuild(IndexRebuild abandoned)
     {
         writeGate.EnterWriteLock();
@@ -296,15 +333,17 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
     }
 
-    private long Write(Func<long> write)
+    /// <summary>Applies a change to the live index; returns its generation (for <see cref="WaitForGeneration"/>).</summary>
+    private long Write(Func<TrackingIndexWriter, long> write)
     {
         writeGate.EnterReadLock();
         try
         {
-            var generation = write();
+            var generation = live;
+            var written = generation.Numbered(write(generation.Tracking));
             Volatile.Write(ref lastWriteTicks, Environment.TickCount64);
             ScheduleCommit();
-            return generation;
+            return written;
         }
         finally
         {
@@ -326,38 +365,40 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     }
 
     /// <summary>Blocks until every change made so far is visible to searches.</summary>
-    public bool WaitUntilSearchable(TimeSpan timeout) => WaitForGeneration(trackingWriter.Generation, timeout);
+    public bool WaitUntilSearchable(TimeSpan timeout) => Using(generation => generation.WaitForGeneration(generation.LatestGeneration, timeout));
 
     /// <summary>Blocks until changes up to <paramref name="generation"/> are visible to searches.</summary>
-    public bool WaitForGeneration(long generation, TimeSpan timeout) =>
-        reopenThread.WaitForGeneration(generation, (int)timeout.TotalMilliseconds);
+    public bool WaitForGeneration(long generation, TimeSpan timeout) => Using(live => live.WaitForGeneration(generation, timeout));
 
     /// <summary>Runs <paramref name="search"/> on the current searcher, released afterwards whatever happens.</summary>
-    public T Search<T>(Func<IndexSearcher, T> search)
-    {
-        IndexSearcher searcher;
-        bool pinned;
-        lock (searcherGate)
+    public T Search<T>(Func<IndexSearcher, T> search) =>
+        Using(generation =>
         {
-            pinned = pinnedSearcher is not null;
-            if (pinned)
+            var searcher = generation.Searchers.Acquire();
+            try
             {
-                searcher = pinnedSearcher!;
-                searcher.IndexReader.IncRef();
+                return search(searcher);
             }
-            else
-                searcher = searcherManager.Acquire();
-        }
+            finally
+            {
+                generation.Searchers.Release(searcher);
+            }
+        });
+
+    /// <summary>Runs <paramref name="use"/> on the live index, which stays open until it returns even if a rebuild replaces it meanwhile.</summary>
+    private T Using<T>(Func<IndexGeneration, T> use)
+    {
+        var generation = live;
+        // A retired index takes no new users; by then the live one is its successor.
+        while (!generation.TryEnter())
+            generation = live;
         try
         {
-            return search(searcher);
+            return use(generation);
         }
         finally
         {
-            if (pinned)
-                searcher.IndexReader.DecRef();
-            else
-                searcherManager.Release(searcher);
+            generation.Leave();
         }
     }
 
@@ -412,20 +453,26 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     private bool ForceMerge(int segments)
     {
-        writeGate.EnterReadLock();
-        try
+        var merged = Using(generation =>
         {
-            if (disposed || broken)
-                return false;
-            writer.ForceMerge(segments);
-        }
-        finally
-        {
-            writeGate.ExitReadLock();
-        }
-        searcherManager.MaybeRefreshBlocking();
-        Commit();
-        return true;
+            writeGate.EnterReadLock();
+            try
+            {
+                // An index a rebuild replaced meanwhile is not worth merging.
+                if (disposed || !ReferenceEquals(generation, live))
+                    return false;
+                generation.Writer.ForceMerge(segments);
+            }
+            finally
+            {
+                writeGate.ExitReadLock();
+            }
+            generation.Searchers.MaybeRefreshBlocking();
+            return true;
+        });
+        if (merged)
+            Commit();
+        return merged;
     }
 
     /// <summary>Makes everything written so far durable, with the file manifest that matches it.</summary>
@@ -446,18 +493,25 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     {
         lock (commitLock)
         {
-            if (disposed || broken)
+            if (disposed)
                 return;
             Interlocked.Exchange(ref commitPending, 0);
             // Read before the commit: writes applied after this point are replayed from the journal if need be.
             var journalHeld = Interlocked.Read(ref journalApplied);
-            var data = fileStamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value);
-            data[JournalOffsetKey] = journalHeld.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            data[SchemaKey] = IndexSchema.SchemaVersion;
-            writer.SetCommitData(data);
+            var writer = live.Writer;
+            writer.SetCommitData(CommitData(fileStamps, journalHeld));
             writer.Commit();
             CommittedJournalOffset = journalHeld;
         }
+    }
+
+    /// <summary>What a commit records beside the documents: the corpus files, the journal length held, and the schema.</summary>
+    private static Dictionary<string, string> CommitData(IEnumerable<KeyValuePair<string, string>> stamps, long journalHeld)
+    {
+        var data = stamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value);
+        data[JournalOffsetKey] = journalHeld.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        data[SchemaKey] = IndexSchema.SchemaVersion;
+        return data;
     }
 
     private void ScheduleCommit()
@@ -493,18 +547,12 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             if (commitTimer.Dispose(callbacksDone))
                 callbacksDone.WaitOne();
         }
-        reopenThread.Dispose();
         Commit();
         lock (commitLock)
             disposed = true;
         rebuild?.Dispose();
-        searcherManager.Dispose();
-        if (broken)
-            writer.Rollback();
-        else
-            writer.Dispose();
+        live.Dispose();
         writeGate.Dispose();
-        directory.Dispose();
         processLock.Dispose();
         Analyzer.Dispose();
     }

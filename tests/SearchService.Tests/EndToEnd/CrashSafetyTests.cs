@@ -78,6 +78,79 @@ public sealed partial class CrashSafetyTests : IDisposable
         Assert.Equal(expected.Values.Sum() + ParagraphsPerWrite * acknowledged.Count, (int)ready["paragraphs"]!);
     }
 
+    /// <summary>Articles of the rebuild tests: enough that a rebuild takes a few seconds to aim a kill into, few for CI time.</summary>
+    private const int RebuildArticles = 3000;
+    private const string RebuildBegunMessage = "Rebuilding the index from";
+    private const string IndexedMessage = "Indexed ";
+    private const string SwitchedMessage = "Switched to the rebuilt index";
+
+    [ReutersFact]
+    public Task Killed_as_a_rebuild_begins_keeps_the_previous_index_and_every_acknowledged_write() =>
+        KilledDuringARebuild(output => output.Contains(RebuildBegunMessage), expectSwitched: false);
+
+    [ReutersFact]
+    public Task Killed_once_a_rebuild_has_indexed_the_corpus_keeps_one_whole_index_and_every_acknowledged_write() =>
+        KilledDuringARebuild(output => Regex.Count(output, IndexedMessage) >= 2, expectSwitched: null);
+
+    [ReutersFact]
+    public Task Killed_just_after_the_switch_to_a_rebuild_keeps_the_new_index_and_every_acknowledged_write() =>
+        KilledDuringARebuild(output => output.Contains(SwitchedMessage), expectSwitched: true);
+
+    /// <summary>
+    /// Indexes the corpus, then rebuilds it while writers run, and kills the service once <paramref name="moment"/>
+    /// holds for its log (<paramref name="expectSwitched"/>: whether the switch is logged by then; null when either may
+    /// be). After a restart every acknowledged write is there whole and the counts are the full corpus plus the API's.
+    /// </summary>
+    private async Task KilledDuringARebuild(Func<string, bool> moment, bool? expectSwitched)
+    {
+        var file = corpus.Combine("reuters.jsonl");
+        ReutersCorpus.CopyStart(file, RebuildArticles);
+        var expected = ExpectedParagraphs(file);
+        string[] arguments = [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}"];
+
+        var acknowledged = new ConcurrentDictionary<string, int>();
+        var inFlight = new ConcurrentDictionary<string, int>();
+        var output = "";
+        using (var service = ServiceProcess.Start(arguments))
+        {
+            using var client = await AdminClient(service);
+            await WaitUntilReady(client);
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, Writers)
+                .Select(w => Task.Run(() => WriteUntilStopped(client, w, acknowledged, inFlight, stop.Token)))
+                .ToList();
+            for (var i = 0; acknowledged.Count < Writers * IdsPerWriter && i < 600; i++)
+                await Task.Delay(50);
+
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, (await client.PostAsync("/index/_rebuild", null)).StatusCode);
+            for (var i = 0; !moment(service.Output) && i < 12000; i++)
+                await Task.Delay(5);
+            service.Kill();
+            output = service.Output;
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+            Assert.True(moment(output), $"The moment to kill never came:\n{output}");
+            if (expectSwitched is { } switched)
+                Assert.Equal(switched, output.Contains(SwitchedMessage));
+        }
+
+        using var restarted = ServiceProcess.Start(arguments);
+        using var after = await AdminClient(restarted);
+        var ready = await WaitUntilReady(after);
+
+        foreach (var (id, version) in acknowledged)
+        {
+            var article = await after.GetOk("/articles/" + id);
+            var versions = article["paragraphs"]!.AsArray().Select(p => VersionOf((string)p!["text"]!)).Distinct().ToList();
+            Assert.Equal(ParagraphsPerWrite, article["paragraphs"]!.AsArray().Count);
+            var found = Assert.Single(versions);
+            Assert.True(found == version || (inFlight.TryGetValue(id, out var pending) && found == pending),
+                $"{id}: acknowledged version {version}, found {found}\nBEFORE:\n{output}\nAFTER:\n{restarted.Output}");
+        }
+        Assert.Equal(expected.Count + acknowledged.Count, (int)ready["articles"]!);
+        Assert.Equal(expected.Values.Sum() + ParagraphsPerWrite * acknowledged.Count, (int)ready["paragraphs"]!);
+    }
+
     /// <summary>Each writer replaces its own ids in turn, one request at a time, so at most one version per id is unanswered.</summary>
     private static async Task WriteUntilStopped(
         HttpClient client, int writer, ConcurrentDictionary<string, int> acknowledged, ConcurrentDictionary<string, int> inFlight,

@@ -1,0 +1,140 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// One Lucene index open for writing and searching: its folder's <see cref="LuceneDirectory"/>, the
+/// <see cref="IndexWriter"/>, readers through a <see cref="SearcherManager"/> kept fresh by a
+/// <see cref="ControlledRealTimeReopenThread{T}"/>. <see cref="SearchIndex"/> holds one live and swaps in another
+/// after a rebuild; the one swapped out is closed once the last search using it ends (<see cref="Retire"/>).
+/// Write generations are numbered on from the previous index's (<see cref="GenerationBase"/>), so a caller
+/// waiting for a write made before a swap finds it visible at once: the new index was opened holding it.
+/// </summary>
+internal sealed class IndexGeneration : IDisposable
+{
+    private readonly LuceneDirectory directory;
+    private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
+    private readonly System.Threading.Lock usersGate = new();
+    private int users;
+    private bool retired;
+    private bool closed;
+    private Action? onRetiredClose;
+
+    /// <summary>Takes ownership of <paramref name="directory"/> and <paramref name="writer"/>, also when it throws.</summary>
+    public IndexGeneration(
+        string folder, LuceneDirectory directory, IndexWriter writer, long generationBase, SearcherFactory searcherFactory,
+        TimeSpan backgroundRefresh)
+    {
+        Folder = folder;
+        this.directory = directory;
+        Writer = writer;
+        GenerationBase = generationBase;
+        try
+        {
+            Tracking = new TrackingIndexWriter(writer);
+            Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory);
+        }
+        catch
+        {
+            writer.Rollback();
+            directory.Dispose();
+            throw;
+        }
+        reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(Tracking, Searchers, backgroundRefresh.TotalSeconds, 0.05)
+        {
+            Name = "Lucene NRT reopen",
+            IsBackground = true,
+        };
+        reopenThread.Start();
+    }
+
+    /// <summary>The folder holding this index's files.</summary>
+    public string Folder { get; }
+
+    public IndexWriter Writer { get; }
+
+    public TrackingIndexWriter Tracking { get; }
+
+    public SearcherManager Searchers { get; }
+
+    /// <summary>Added to this writer's own generations: every generation of earlier indexes is at most this.</summary>
+    public long GenerationBase { get; }
+
+    /// <summary>The generation of the latest change made here, in the numbering that continues across swaps.</summary>
+    public long LatestGeneration => GenerationBase + Tracking.Generation;
+
+    /// <summary>The generation this writer's <paramref name="ownGeneration"/> has across swaps.</summary>
+    public long Numbered(long ownGeneration) => GenerationBase + ownGeneration;
+
+    /// <summary>Blocks until changes up to <paramref name="generation"/> are searchable here.</summary>
+    public bool WaitForGeneration(long generation, TimeSpan timeout) =>
+        generation <= GenerationBase || reopenThread.WaitForGeneration(generation - GenerationBase, (int)timeout.TotalMilliseconds);
+
+    /// <summary>Counts a user (a search) that keeps this index open; false once it is retired.</summary>
+    public bool TryEnter()
+    {
+        lock (usersGate)
+        {
+            if (retired)
+                return false;
+            users++;
+            return true;
+        }
+    }
+
+    /// <summary>Ends a use begun by <see cref="TryEnter"/>; the last one out of a retired index closes it.</summary>
+    public void Leave()
+    {
+        lock (usersGate)
+        {
+            users--;
+            if (!retired || users > 0 || closed)
+                return;
+            closed = true;
+        }
+        CloseDiscarding();
+    }
+
+    /// <summary>
+    /// Takes no more users; once the last ends, closes without committing (its content lives on in the index that
+    /// replaced it) and runs <paramref name="discard"/>, which removes its files.
+    /// </summary>
+    public void Retire(Action discard)
+    {
+        lock (usersGate)
+        {
+            retired = true;
+            onRetiredClose = discard;
+            if (users > 0 || closed)
+                return;
+            closed = true;
+        }
+        CloseDiscarding();
+    }
+
+    private void CloseDiscarding()
+    {
+        reopenThread.Dispose();
+        Searchers.Dispose();
+        Writer.Rollback();
+        directory.Dispose();
+        onRetiredClose?.Invoke();
+    }
+
+    /// <summary>Closes the live index at shutdown; the writer commits what it was last given.</summary>
+    public void Dispose()
+    {
+        lock (usersGate)
+        {
+            if (closed)
+                return;
+            closed = true;
+        }
+        reopenThread.Dispose();
+        Searchers.Dispose();
+        Writer.Dispose();
+        directory.Dispose();
+    }
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Observability;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
 
@@ -53,7 +54,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         else
         {
-            logger.LogError(exception, "Unhandled error answering {Method} {Path}", context.Request.Method, context.Request.Path);
+            // The route pattern and a known method, not what the client sent: the log stays bounded whatever the request.
+            logger.LogError(exception, "Unhandled error answering {Method} {Route}",
+                HttpMethodLabel.For(context.Request.Method), RequestLogging.RouteLabel(context));
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

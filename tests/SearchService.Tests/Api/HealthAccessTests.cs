@@ -40,4 +40,13 @@ public sealed class HealthAccessTests(SearchKeyTests.PrivateApiFactory api) : IC
         Assert.Equal(1, (int)health["articles"]!);
         Assert.Equal(0, (int)health["filesSkipped"]!);
     }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Probes_say_only_the_status_without_a_key(string probe)
+    {
+        using var client = api.CreateClient();
+        Assert.Equal(["status"], (await client.GetOk(probe)).Select(p => p.Key));
+    }
 }

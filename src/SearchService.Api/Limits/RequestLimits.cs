@@ -30,9 +30,9 @@ public static class RequestLimits
                 context.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.SearchRequestsPerSecond
                     is var permits and > 0 && IsSearch(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        // Limits are per client (ClientPartition); a change of the configured rate applies to new partitions.
-                        // The limiter drops partitions idle for a while, so the table holds only recent clients.
-                        ClientPartition.For(context),
+                        // Limits are per client (ClientPartition), as many as the roster holds; a change of the configured
+                        // rate applies to new partitions. The limiter drops partitions idle for ten seconds.
+                        context.RequestServices.GetRequiredService<ClientRoster>().PartitionFor(ClientPartition.For(context)),
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = permits,
@@ -44,6 +44,8 @@ public static class RequestLimits
         });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>(
             (forwarded, options) => TrustedProxies.Apply(forwarded, options.Value.TrustedProxies));
+        builder.Services.AddSingleton(services => new ClientRoster(
+            services.GetRequiredService<IOptions<AccessOptions>>().Value.MaxTrackedClients, TimeProvider.System));
         builder.Services.AddSingleton<KeyFailureLimiter>();
         builder.Services.AddSingleton<ExpensiveQueryLimiter>();
         return builder;

@@ -24,6 +24,12 @@ public sealed class AccessOptions
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// Clients the per-client limits keep apart at once; past this, new clients share one overflow limit until clients
+    /// unseen for two minutes are forgotten. Bounds the limits' memory (some hundred bytes a client).
+    /// </summary>
+    public int MaxTrackedClients { get; set; } = 100_000;
+
     /// <summary>Wrong keys one client may present per minute before every key it presents gets 429; 0 turns the limit off.</summary>
     public int KeyFailuresPerMinute { get; set; } = 10;
 

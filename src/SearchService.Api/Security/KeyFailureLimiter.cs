@@ -13,12 +13,12 @@ public sealed class KeyFailureLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> failures;
 
-    public KeyFailureLimiter(IOptionsMonitor<AccessOptions> options)
+    public KeyFailureLimiter(IOptionsMonitor<AccessOptions> options, ClientRoster clients)
     {
-        // Partitions idle for a while are dropped by the limiter itself, so the table holds only recent clients.
+        // As many partitions as the roster holds clients; the limiter drops those idle for ten seconds.
         failures = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             options.CurrentValue.KeyFailuresPerMinute is var permits and > 0
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientPartition.For(context), _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetFixedWindowLimiter(clients.PartitionFor(ClientPartition.For(context)), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),

@@ -29,12 +29,17 @@ public static class ReliabilitySetup
         return builder;
     }
 
-    /// <summary>Goes first in the pipeline, so request logging sees every answer, even a refused one.</summary>
+    /// <summary>
+    /// Goes first in the pipeline, so request logging sees every answer, even a refused one; the client's address is
+    /// settled before anything counts against it.
+    /// </summary>
     public static WebApplication UseReliability(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SearchKeyMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<ExpensiveQueryLimiter>();
         return app;
     }
 

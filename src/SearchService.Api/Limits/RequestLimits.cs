@@ -6,7 +6,10 @@ using SearchService.Api.Security;
 
 namespace SearchService.Api.Limits;
 
-/// <summary>Request line and body caps, and per-client rate limiting of searches.</summary>
+/// <summary>
+/// Request line and body caps, who the client is behind a trusted proxy, per-client rate limiting of searches and
+/// of wrong keys, and the cap on expensive queries running at once.
+/// </summary>
 public static class RequestLimits
 {
     /// <summary>The longest request line (method, path and query string) the server reads.</summary>
@@ -27,8 +30,9 @@ public static class RequestLimits
                 context.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.SearchRequestsPerSecond
                     is var permits and > 0 && IsSearch(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        // Limits are per client address; a change of the configured rate applies to new partitions.
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        // Limits are per client (ClientPartition), as many as the roster holds; a change of the configured
+                        // rate applies to new partitions. The limiter drops partitions idle for ten seconds.
+                        context.RequestServices.GetRequiredService<ClientRoster>().PartitionFor(ClientPartition.For(context)),
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = permits,
@@ -38,6 +42,12 @@ public static class RequestLimits
                     : RateLimitPartition.GetNoLimiter("unlimited"));
             limiter.OnRejected = RejectAsync;
         });
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>(
+            (forwarded, options) => TrustedProxies.Apply(forwarded, options.Value.TrustedProxies));
+        builder.Services.AddSingleton(services => new ClientRoster(
+            services.GetRequiredService<IOptions<AccessOptions>>().Value.MaxTrackedClients, TimeProvider.System));
+        builder.Services.AddSingleton<KeyFailureLimiter>();
+        builder.Services.AddSingleton<ExpensiveQueryLimiter>();
         return builder;
     }
 

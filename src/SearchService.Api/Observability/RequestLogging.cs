@@ -5,7 +5,7 @@ namespace SearchService.Api.Observability;
 /// <summary>
 /// Gives each request an id (the caller's <c>X-Request-Id</c> if sane, else the server's), echoes it in the answer,
 /// puts it in the logging scope of everything logged meanwhile, and logs one structured line per request (method,
-/// route, status, time; never headers or keys). Also feeds the request metrics.
+/// route, status, time; never headers, keys, the path or an unknown method as sent). Also feeds the request metrics.
 /// </summary>
 public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics, ILogger<RequestLogging> logger)
 {
@@ -28,12 +28,17 @@ public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics,
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            metrics.RequestDone(context.Request.Method, route, context.Response.StatusCode, elapsed);
+            var method = HttpMethodLabel.For(context.Request.Method);
+            var route = RouteLabel(context);
+            metrics.RequestDone(method, route, context.Response.StatusCode, elapsed);
             logger.LogInformation("{Method} {Route} answered {StatusCode} in {ElapsedMs:F1} ms",
-                context.Request.Method, route, context.Response.StatusCode, elapsed.TotalMilliseconds);
+                method, route, context.Response.StatusCode, elapsed.TotalMilliseconds);
         }
     }
+
+    /// <summary>The route pattern that answered (one of the service's few), never the path the client sent.</summary>
+    public static string RouteLabel(HttpContext context) =>
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
 }

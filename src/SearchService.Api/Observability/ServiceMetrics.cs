@@ -13,12 +13,15 @@ namespace SearchService.Api.Observability;
 public sealed class ServiceMetrics(ArticleLookup articles, IndexingStatus status, SearchIndex index)
 {
     private static readonly double[] BucketSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    // Keyed only by closed sets (HttpMethodLabel, the service's route patterns, the status codes it answers with),
+    // never by what a client sent, so these tables stop growing once each answer has been seen.
     private readonly ConcurrentDictionary<(string Method, string Route, int Status), long> requests = new();
     private readonly ConcurrentDictionary<string, RouteLatency> latency = new(StringComparer.Ordinal);
 
     public void RequestDone(string method, string route, int statusCode, TimeSpan elapsed)
     {
-        requests.AddOrUpdate((method, route, statusCode), 1, (_, n) => n + 1);
+        requests.AddOrUpdate((HttpMethodLabel.For(method), route, statusCode), 1, (_, n) => n + 1);
         latency.GetOrAdd(route, _ => new RouteLatency()).Add(elapsed.TotalSeconds);
     }
 

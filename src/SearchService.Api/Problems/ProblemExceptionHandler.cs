@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.Observability;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
 
@@ -18,13 +19,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ProblemDetails problem;
         if (exception is BadHttpRequestException bad)
         {
-            problem = new ProblemDetails { Status = bad.StatusCode, Title = "Invalid request", Detail = bad.Message };
+            // The server's own words, not the exception's: its text is for the log, not for the client.
+            problem = new ProblemDetails { Status = bad.StatusCode, Title = "Invalid request", Detail = UnreadableRequest(bad.StatusCode) };
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                problem.Extensions["parameter"] = "body";
             if (ParameterName(bad.Message) is { } parameter)
             {
                 problem.Title = $"Invalid parameter '{parameter}'";
                 problem.Extensions["parameter"] = parameter;
-                if (BindingFailure.Match(bad.Message) is { Success: true } failure)
-                    problem.Detail = $"{parameter} must be {Expected(failure.Groups["type"].Value)}, not '{ParameterProblem.Echo(failure.Groups["value"].Value)}'.";
+                problem.Detail = BindingFailure.Match(bad.Message) is { Success: true } failure
+                    ? $"{parameter} must be {Expected(failure.Groups["type"].Value)}, not '{ParameterProblem.Echo(failure.Groups["value"].Value)}'."
+                    : $"{parameter} is missing or could not be read.";
             }
         }
         else if (exception is QueryTimeoutException timeout)
@@ -53,7 +58,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         else
         {
-            logger.LogError(exception, "Unhandled error answering {Method} {Path}", context.Request.Method, context.Request.Path);
+            // The route pattern and a known method, not what the client sent: the log stays bounded whatever the request.
+            logger.LogError(exception, "Unhandled error answering {Method} {Route}",
+                HttpMethodLabel.For(context.Request.Method), RequestLogging.RouteLabel(context));
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -77,6 +84,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         // Properties of [AsParameters] records are named in PascalCase; the query string uses camelCase.
         return end < 0 ? null : JsonNamingPolicy.CamelCase.ConvertName(message[start..end].Split(' ')[^1]);
     }
+
+    private static string UnreadableRequest(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this server accepts.",
+        StatusCodes.Status408RequestTimeout => "The request body came too slowly.",
+        _ => "The request could not be read.",
+    };
 
     private static readonly Regex BindingFailure = new(
         @"^Failed to bind parameter ""(?<type>.+) \w+"" from ""(?<value>.*)""\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant);

@@ -1,13 +1,29 @@
+using System.Globalization;
+
 namespace SearchService.Api.Security;
 
-/// <summary>The 401 answer for a missing or wrong key.</summary>
+/// <summary>The answers for a missing or wrong key, and for too many wrong ones.</summary>
 public static class KeyProblem
 {
+    /// <summary>How the key is named in problems: it may come in either of two headers.</summary>
+    public const string Parameter = "key";
+
     public static IResult Unauthorized(HttpContext context, string detail)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(
             detail: detail + " Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
-            statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong API key");
+            statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong API key",
+            extensions: new Dictionary<string, object?> { ["parameter"] = Parameter });
+    }
+
+    public static IResult TooManyFailures(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"Too many wrong keys from this client; try again in {seconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong keys",
+            extensions: new Dictionary<string, object?> { ["parameter"] = Parameter });
     }
 }

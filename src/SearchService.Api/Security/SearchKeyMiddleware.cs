@@ -6,7 +6,7 @@ namespace SearchService.Api.Security;
 /// For private deployments: with <c>Search:SearchApiKey</c> set, every request except the health probes needs that
 /// key or the admin key. Without it, reading is open.
 /// </summary>
-public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<AccessOptions> options)
+public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,11 +18,10 @@ public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<Ac
         }
         var presented = ApiKey.Presented(context.Request);
         // Non-short-circuit '|': both comparisons always run, so the timing does not tell which key matched.
-        if (ApiKey.Matches(presented, access.SearchApiKey) | ApiKey.Matches(presented, access.AdminApiKey))
-        {
+        var matches = ApiKey.Matches(presented, access.SearchApiKey) | ApiKey.Matches(presented, access.AdminApiKey);
+        if (failures.Refusal(context, presented, matches, "This service needs a key.") is { } refusal)
+            await refusal.ExecuteAsync(context);
+        else
             await next(context);
-            return;
-        }
-        await KeyProblem.Unauthorized(context, "This service needs a key.").ExecuteAsync(context);
     }
 }

@@ -2,11 +2,12 @@ using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
 
-/// <summary>A corpus with the seed and two files that cannot be read.</summary>
+/// <summary>A corpus with the seed and three files that cannot be read, one of them a link to nothing.</summary>
 public sealed class CorpusWithBadFilesFactory : SeedApiFactory
 {
     protected override void AddToCorpus(TempDirectory folder)
     {
+        File.CreateSymbolicLink(folder.Combine("gone.txt"), folder.Combine("moved-away.txt"));
         File.WriteAllBytes(folder.Combine("picture.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x1A, 0x00]);
         folder.WriteFile("empty.txt", "");
         folder.WriteFile("wire.jsonl", "{\"id\": \"w1\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met in Vienna.\"]}\n{broken\n");
@@ -25,10 +26,26 @@ public sealed class HealthEndpointTests(CorpusWithBadFilesFactory api) : IClassF
         Assert.False((bool)health["indexing"]!);
         Assert.Equal(2, (int)health["articles"]!);
         Assert.Equal(11, (int)health["paragraphs"]!);
-        Assert.Equal(2, (int)health["filesSkipped"]!);
+        Assert.Equal(3, (int)health["filesSkipped"]!);
         Assert.Equal(1, (int)health["linesSkipped"]!);
         var skipped = health["skipped"]!.AsArray().Select(s => (string)s!["file"]!).ToList();
-        Assert.Equal(["empty.txt", "picture.txt"], skipped);
+        Assert.Equal(["empty.txt", "gone.txt", "picture.txt"], skipped);
+    }
+
+    [Fact]
+    public async Task Skipped_files_are_given_a_reason_category_not_the_system_error()
+    {
+        var health = await client.GetOk("/health");
+        var reasons = health["skipped"]!.AsArray().Select(s => (string)s!["reason"]!).ToList();
+        Assert.Equal(["empty", "unreadable", "binary"], reasons);
+    }
+
+    [Fact]
+    public async Task Health_carries_no_absolute_path()
+    {
+        var body = await client.GetStringAsync("/health");
+        Assert.DoesNotContain(api.Corpus.Path, body);
+        Assert.DoesNotContain(Path.GetTempPath(), body);
     }
 
     [Fact]

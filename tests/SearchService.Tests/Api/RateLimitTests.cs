@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
 
@@ -12,6 +13,7 @@ public sealed class RateLimitTests(RateLimitTests.LimitedApiFactory api) : IClas
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Search:SearchRequestsPerSecond", "3");
+            TestPeerAddress.AddTo(builder);
         }
     }
 
@@ -35,5 +37,18 @@ public sealed class RateLimitTests(RateLimitTests.LimitedApiFactory api) : IClas
         using var client = api.CreateClient();
         for (var i = 0; i < 20; i++)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_for_is_not_believed_without_configured_trusted_proxies_even_from_loopback()
+    {
+        using var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var request = TestPeerAddress.Get("/search?q=terrorism", "127.0.0.1", $"198.51.100.{i}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 }

@@ -6,7 +6,7 @@ namespace SearchService.Tests.Api;
 /// <summary>A private deployment: with Search:SearchApiKey set, reading needs a key too; the probes stay open.</summary>
 public sealed class SearchKeyTests(SearchKeyTests.PrivateApiFactory api) : IClassFixture<SearchKeyTests.PrivateApiFactory>
 {
-    private const string SearchKey = "test-search-key-0123456789";
+    public const string SearchKey = "test-search-key-0123456789";
 
     public sealed class PrivateApiFactory : AdminApiFactory
     {

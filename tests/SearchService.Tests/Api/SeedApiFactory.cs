@@ -34,8 +34,9 @@ public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Search:CorpusPath", corpus.Path);
         builder.UseSetting("Search:IndexPath", index.Path);
-        // Tests send far more requests per second than a person; the rate limit has its own tests.
+        // Tests send far more requests per second than a person, and wrong keys on purpose; both limits have their own tests.
         builder.UseSetting("Search:SearchRequestsPerSecond", "0");
+        builder.UseSetting("Search:KeyFailuresPerMinute", "0");
     }
 
     public async Task InitializeAsync()

@@ -103,7 +103,7 @@ public sealed class RebuildSwitchTests : IDisposable
     {
         using var service = Open();
         service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
-        var log = new CapturedLog<RebuildRunner>();
+        var log = new RecordingLogger<RebuildRunner>();
         var runner = new RebuildRunner(service.Indexer, service.Store, new IndexingStatus(),
             Options.Create(new SearchOptions { CorpusPath = corpusFolder.Path }), log);
 

@@ -3,17 +3,44 @@ using Microsoft.Extensions.Logging;
 
 namespace SearchService.Tests.TestSupport;
 
-/// <summary>A logger that keeps every message it is given, formatted, with its level.</summary>
-public sealed class CapturedLog<T> : ILogger<T>
+/// <summary>
+/// A logger provider that keeps the first <see cref="MaxKept"/> messages and the length of the longest one: bounded
+/// itself, so a test can flood the service and still measure the service's memory.
+/// </summary>
+public sealed class CapturedLog : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
+    public const int MaxKept = 2_000;
 
-    public IReadOnlyCollection<(LogLevel Level, string Message)> Entries => entries;
+    private readonly ConcurrentQueue<string> messages = new();
+    private int longest;
 
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+    public IReadOnlyCollection<string> Messages => messages.ToArray();
 
-    public bool IsEnabled(LogLevel logLevel) => true;
+    public int LongestMessage => Volatile.Read(ref longest);
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        entries.Enqueue((logLevel, formatter(state, exception)));
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private void Add(string message)
+    {
+        var length = message.Length;
+        for (var seen = Volatile.Read(ref longest); length > seen; seen = Volatile.Read(ref longest))
+            if (Interlocked.CompareExchange(ref longest, length, seen) == seen)
+                break;
+        if (messages.Count < MaxKept)
+            messages.Enqueue(message);
+    }
+
+    private sealed class Logger(CapturedLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            log.Add(formatter(state, exception));
+    }
 }

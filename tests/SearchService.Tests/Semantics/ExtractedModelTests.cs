@@ -16,7 +16,16 @@ public sealed class ExtractedModelTests : IDisposable
 
     private string Folder => parent.Combine("models");
 
-    private string Ensure() => ExtractedModel.Ensure(Folder, FileName, () => new MemoryStream(Shipped), NullLogger.Instance);
+    /// <summary>The model as shipped: inside a larger file, as a resource is inside its assembly.</summary>
+    private ShippedModel Package()
+    {
+        var file = parent.Combine("package.bin");
+        if (!File.Exists(file))
+            File.WriteAllBytes(file, [.. "header"u8, .. Shipped, .. "trailer"u8]);
+        return new ShippedModel(file, "header"u8.Length, Shipped.Length);
+    }
+
+    private string Ensure() => ExtractedModel.Ensure(Folder, FileName, Package(), NullLogger.Instance);
 
     [Fact]
     public void A_missing_file_is_written_as_shipped()

@@ -32,9 +32,8 @@ public sealed class CorpusFolder(string root)
             {
                 if (entry.LinkTarget is not null)
                 {
-                    var file = CorpusFile.FromPath(Root, entry.FullName);
                     if (IsCorpusFile(entry.FullName) || entry is not FileInfo { Exists: true })
-                        files.Add(file);
+                        files.Add(CorpusFile.FromPath(Root, entry.FullName));
                 }
                 else if (entry is DirectoryInfo subfolder)
                     folders.Push(subfolder);

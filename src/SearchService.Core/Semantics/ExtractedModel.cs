@@ -17,10 +17,16 @@ public static class ExtractedModel
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const int ChunkBytes = 1 << 20;
 
-    /// <summary>The service user's own data folder (on Linux <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c>), not the shared temp folder.</summary>
-    public static string DefaultFolder { get; } = Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "SearchService", "models");
+    /// <summary>
+    /// In the service user's own data folder (on Linux <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c>), not the shared
+    /// temp folder. A user without one gets a folder of their name in the temp folder: safe as well, since a folder of
+    /// that name made by someone else cannot be made owner-only by the service, which then loads the model from memory.
+    /// </summary>
+    public static string DefaultFolder { get; } =
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is var data
+        && Path.IsPathFullyQualified(data)
+            ? Path.Combine(data, "SearchService", "models")
+            : Path.Combine(Path.GetTempPath(), $"searchservice-models-{Environment.UserName}");
 
     /// <summary>The path of <paramref name="fileName"/> in <paramref name="folder"/>, holding exactly the shipped model.</summary>
     /// <exception cref="IOException">The folder is a link, or cannot be made owner-only or written.</exception>

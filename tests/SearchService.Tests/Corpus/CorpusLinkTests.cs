@@ -45,6 +45,20 @@ public sealed class CorpusLinkTests : IDisposable
     }
 
     [Fact]
+    public void A_file_replaced_by_a_link_loses_the_articles_indexed_from_it()
+    {
+        corpus.WriteFile("news.txt", Article);
+        Synchronize();
+        File.Delete(corpus.Combine("news.txt"));
+        File.CreateSymbolicLink(corpus.Combine("news.txt"), outside.WriteFile("news.txt", Article));
+
+        Synchronize();
+
+        Assert.Null(Find("news.txt"));
+        Assert.Contains("outside the corpus folder", SkippedBecause("news.txt"));
+    }
+
+    [Fact]
     public void A_linked_folder_outside_is_not_entered_and_is_reported()
     {
         outside.WriteFile("shared/news.txt", Article);

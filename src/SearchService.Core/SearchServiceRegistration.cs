@@ -41,6 +41,7 @@ public static class SearchServiceRegistration
                 {
                     MaxWait = TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs)),
                     Threads = Math.Max(0, options.SemanticRerankThreads),
+                    Logger = sp.GetRequiredService<ILogger<SentenceEmbedder>>(),
                 };
             });
             services.AddSingleton(sp => new SemanticReranker(sp.GetRequiredService<SentenceEmbedder>(), semanticDepth));

@@ -14,21 +14,48 @@ public sealed class CorpusFolder(string root)
         Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase)
         && !Path.GetFileName(path).StartsWith('.');
 
+    /// <summary>
+    /// The corpus files, and the symbolic links among them refused (<see cref="CorpusFile.Refusal"/>), so that each is
+    /// reported when read: a linked folder is listed, not entered, and a link to a file is listed when its name is a
+    /// corpus file's, or when it does not resolve to a file. Hidden files and folders are left out.
+    /// </summary>
     public IEnumerable<CorpusFile> EnumerateFiles()
     {
         if (!Directory.Exists(Root))
             return [];
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        return Directory.EnumerateFiles(Root, "*", options)
-            .Where(IsCorpusFile)
-            .Select(path => CorpusFile.FromPath(Root, path))
-            .OrderBy(f => f.RelativePath, StringComparer.Ordinal);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        var files = new List<CorpusFile>();
+        var folders = new Stack<DirectoryInfo>([new DirectoryInfo(Root)]);
+        while (folders.TryPop(out var folder))
+        {
+            foreach (var entry in folder.EnumerateFileSystemInfos("*", options))
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    if (IsCorpusFile(entry.FullName) || entry is not FileInfo { Exists: true })
+                        files.Add(CorpusFile.FromPath(Root, entry.FullName));
+                }
+                else if (entry is DirectoryInfo subfolder)
+                    folders.Push(subfolder);
+                else if (IsCorpusFile(entry.FullName))
+                    files.Add(CorpusFile.FromPath(Root, entry.FullName));
+            }
+        }
+        return files.OrderBy(f => f.RelativePath, StringComparer.Ordinal);
     }
 
     /// <summary>Reads the articles of one file; problems (unreadable file, bad line) are reported, never thrown.</summary>
     /// <param name="bytesRead">Told how far into the file reading has come, for progress reporting.</param>
     public static IEnumerable<Article> ReadArticles(CorpusFile file, Action<CorpusProblem> report, Action<long>? bytesRead = null)
     {
+        // Looked at again just before opening: the file may have been replaced by a link since the folder was listed.
+        var refusal = file.Refusal
+                      ?? (new FileInfo(file.FullPath).LinkTarget is null ? null : "became a symbolic link after the corpus folder was listed; not followed");
+        if (refusal is not null)
+        {
+            report(new CorpusProblem(file.RelativePath, null, refusal));
+            return [];
+        }
         Stream stream;
         try
         {

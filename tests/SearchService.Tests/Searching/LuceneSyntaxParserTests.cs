@@ -112,6 +112,16 @@ public sealed class LuceneSyntaxParserTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
+    public void A_regular_expression_longer_than_allowed_is_refused_saying_how_long_it_may_be()
+    {
+        var parser = new LuceneSyntaxParser(analyzer, new QueryCostLimits(MaxRegexLength: 10));
+
+        var e = Assert.Throws<QueryRefusedException>(() => parser.Parse("/abcdefghijk/"));
+
+        Assert.Contains("at most 10 are allowed", e.Message);
+    }
+
+    [Fact]
     public void Counted_repetition_within_the_cap_compiles()
     {
         var (refused, _, largest) = ParseTimed("/[a-z]{1,50}[0-9]{1,50}/");

@@ -13,7 +13,7 @@ internal static class BoundedDeterminizer
         var generation = 0;
         var numbers = new Dictionary<int[], int>(StateSetComparer.Instance);
         var sets = new List<int[]>();
-        var transitions = new List<IReadOnlyList<PatternNfa.Range>>();
+        var transitions = new List<List<PatternNfa.Range>>();
 
         int Number(int[] set)
         {

@@ -7,11 +7,23 @@ namespace SearchService.Core.Searching;
 /// A deterministic automaton over Unicode code points: from each state, disjoint ranges sorted by code point, each to
 /// one state. Made by <see cref="BoundedDeterminizer"/>, so never larger than the cap it was made under.
 /// </summary>
-internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> accept, IReadOnlyList<IReadOnlyList<PatternNfa.Range>> transitions)
+internal sealed class DeterministicAutomaton
 {
+    // Arrays, not lists: a term match reads them once per character of every term it is run over.
+    private readonly int start;
+    private readonly bool[] accept;
+    private readonly PatternNfa.Range[][] transitions;
+
+    public DeterministicAutomaton(int start, IEnumerable<bool> accept, IEnumerable<IEnumerable<PatternNfa.Range>> transitions)
+    {
+        this.start = start;
+        this.accept = accept.ToArray();
+        this.transitions = transitions.Select(t => t.ToArray()).ToArray();
+    }
+
     public int Start => start;
 
-    public int Count => accept.Count;
+    public int Count => accept.Length;
 
     public bool IsAccept(int state) => accept[state];
 
@@ -21,7 +33,7 @@ internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> acce
     public DeterministicAutomaton Complement()
     {
         var dead = Count;
-        var complementTransitions = new List<IReadOnlyList<PatternNfa.Range>>();
+        var complementTransitions = new List<List<PatternNfa.Range>>();
         for (var state = 0; state < Count; state++)
         {
             var total = new List<PatternNfa.Range>();
@@ -46,7 +58,7 @@ internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> acce
     {
         var numbers = new Dictionary<(int, int), int> { [(start, other.Start)] = 0 };
         var pairs = new List<(int Mine, int Theirs)> { (start, other.Start) };
-        var productTransitions = new List<IReadOnlyList<PatternNfa.Range>>();
+        var productTransitions = new List<List<PatternNfa.Range>>();
         for (var i = 0; i < pairs.Count; i++)
         {
             var (mine, theirs) = pairs[i];
@@ -70,7 +82,7 @@ internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> acce
                     moves.Add(new PatternNfa.Range(min, max, to));
                 }
             }
-            budget.ChargeSteps(1 + transitions[mine].Count * other.TransitionsOf(theirs).Count);
+            budget.ChargeSteps(1 + transitions[mine].Length * other.TransitionsOf(theirs).Count);
             productTransitions.Add(moves.OrderBy(m => m.Min).ToList());
         }
         return new DeterministicAutomaton(0, pairs.Select(p => accept[p.Mine] && other.IsAccept(p.Theirs)).ToList(), productTransitions);
@@ -80,7 +92,7 @@ internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> acce
     public int Step(int state, int codePoint)
     {
         var moves = transitions[state];
-        int low = 0, high = moves.Count - 1;
+        int low = 0, high = moves.Length - 1;
         while (low <= high)
         {
             var middle = (low + high) / 2;
@@ -95,17 +107,33 @@ internal sealed class DeterministicAutomaton(int start, IReadOnlyList<bool> acce
     }
 
     /// <summary>Whether the automaton accepts the UTF-8 text (a term as the index holds it).</summary>
-    public bool Accepts(ReadOnlySpan<byte> utf8)
+    public bool Accepts(ReadOnlySpan<byte> utf8) => Match(utf8, out _);
+
+    /// <summary>Whether the automaton accepts the UTF-8 text.</summary>
+    /// <param name="deadPrefix">
+    /// When the automaton has no move for a character: the bytes up to and with that character, which no accepted
+    /// string starts with; otherwise 0.
+    /// </param>
+    public bool Match(ReadOnlySpan<byte> utf8, out int deadPrefix)
     {
+        deadPrefix = 0;
         var state = start;
-        while (!utf8.IsEmpty)
+        for (var at = 0; at < utf8.Length;)
         {
-            if (Rune.DecodeFromUtf8(utf8, out var rune, out var length) != OperationStatus.Done)
+            int codePoint, length;
+            if (utf8[at] < 0x80)
+                (codePoint, length) = (utf8[at], 1);
+            else if (Rune.DecodeFromUtf8(utf8[at..], out var rune, out length) == OperationStatus.Done)
+                codePoint = rune.Value;
+            else
                 return false;
-            state = Step(state, rune.Value);
+            state = Step(state, codePoint);
+            at += length;
             if (state < 0)
+            {
+                deadPrefix = at;
                 return false;
-            utf8 = utf8[length..];
+            }
         }
         return accept[state];
     }

@@ -17,6 +17,12 @@ public sealed class SearchOptions
     /// <summary>How long one search may run before it is stopped with a clear answer (milliseconds).</summary>
     public int QueryTimeBudgetMs { get; set; } = (int)Indexing.SearchIndex.DefaultQueryBudget.TotalMilliseconds;
 
+    /// <summary>
+    /// False refuses, with <c>syntax=lucene</c>, the queries that expand to many terms: regular expressions, wildcards,
+    /// fuzzy terms, prefixes and ranges (as Elasticsearch's <c>search.allow_expensive_queries</c>).
+    /// </summary>
+    public bool AllowExpensiveQueries { get; set; } = true;
+
     /// <summary>Query-time synonyms file; empty means the list shipped in Data/synonyms.txt.</summary>
     public string? SynonymsPath { get; set; }
 

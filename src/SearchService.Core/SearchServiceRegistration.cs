@@ -46,6 +46,10 @@ public static class SearchServiceRegistration
             });
             services.AddSingleton(sp => new SemanticReranker(sp.GetRequiredService<SentenceEmbedder>(), semanticDepth));
         }
+        services.AddSingleton(sp => QueryCostLimits.Default with
+        {
+            AllowExpensiveQueries = sp.GetRequiredService<IOptions<SearchOptions>>().Value.AllowExpensiveQueries,
+        });
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();

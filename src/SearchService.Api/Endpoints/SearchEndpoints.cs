@@ -36,5 +36,9 @@ public static class SearchEndpoints
         {
             return ParameterProblem.For("q", $"The query is not valid Lucene syntax: {e.Message}");
         }
+        catch (QueryRefusedException e)
+        {
+            return ParameterProblem.For("q", $"The query was refused before it ran: {e.Message}");
+        }
     }
 }

@@ -13,7 +13,8 @@ namespace SearchService.Core.Searching;
 /// </summary>
 /// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
 /// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
-public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null)
+/// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
+public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
 {
     private static readonly SortField ArticleOrder = new(IndexSchema.ArticleId, SortFieldType.STRING);
     private static readonly SortField ParagraphOrder = new(IndexSchema.Paragraph, SortFieldType.INT32);
@@ -21,7 +22,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, ArticleOrder, ParagraphOrder);
 
     private readonly UserQueryParser simpleParser = new(index.Analyzer, synonyms ?? Synonyms.Load());
-    private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer);
+    private readonly LuceneSyntaxParser luceneParser = new(index.Analyzer, limits);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
     private readonly QuestionReranker reranker = new(new QuestionFeedback(index.Analyzer));
     private readonly DidYouMeanBuilder spelling = new(index.Analyzer);
@@ -30,6 +31,7 @@ public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = nu
     public bool CanRerankSemantically => semantic is not null;
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
+    /// <exception cref="QueryRefusedException">With <see cref="QuerySyntax.Lucene"/>, when the query would cost too much or is turned off.</exception>
     /// <exception cref="InvalidOperationException">A semantic re-ranking is asked for and this searcher has none.</exception>
     public SearchResult Search(SearchRequest request)
     {

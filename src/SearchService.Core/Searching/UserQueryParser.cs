@@ -76,7 +76,7 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 
     private Query? ToQuery(Token token) => token.Kind == TokenKind.Prefix
-        ? SearchFields.AnyField((field, boost) => new PrefixQuery(new Term(field, token.Text)) { Boost = boost })
+        ? SearchFields.AnyField((field, boost) => new BudgetedPrefixQuery(new Term(field, token.Text)) { Boost = boost })
         : SearchFields.AnyField((field, boost) =>
         {
             var query = builder.CreatePhraseQuery(field, token.Text);

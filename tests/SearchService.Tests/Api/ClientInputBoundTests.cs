@@ -10,7 +10,7 @@ namespace SearchService.Tests.Api;
 /// Nothing a client sends is kept without a bound: thousands of distinct methods (20 KB each), paths, header values and
 /// query strings, with and without the key, leave memory, the /metrics body and the log as they were.
 /// </summary>
-[Collection(MemoryMeasuringCollection.Name)]
+[Collection(nameof(NotInParallel))]
 public sealed class ClientInputBoundTests(ClientInputBoundTests.KeyedLoggedApiFactory api) : IClassFixture<ClientInputBoundTests.KeyedLoggedApiFactory>
 {
     private const string SearchKey = "test-search-key-bounds-0123456789";

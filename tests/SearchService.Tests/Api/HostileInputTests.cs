@@ -12,7 +12,7 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
 
     [Theory]
     [InlineData("text:/a{1,99999}/")]
-    [InlineData("/(a|b)*a(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)/")]
+    [InlineData("/(a|b)*a(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)/")]
     public async Task Regular_expression_that_could_exhaust_the_server_is_refused_naming_q(string q)
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);

@@ -4,20 +4,14 @@ using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.EndToEnd;
 
-/// <summary>Runs alone, after the other tests: it times every request and watches the service's memory.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AloneCollection
-{
-    public const string Name = "Alone";
-}
-
 /// <summary>
 /// Seeded hostile traffic at every endpoint of the real service over real HTTP (<see cref="HostileRequests"/>): no 5xx,
 /// every 4xx from the endpoints is problem details (Kestrel's own refusals of oversized heads carry no body), no request
-/// takes a second, and the service's resident memory ends within 100 MB of where it began. 10,000 requests in CI;
+/// takes a second, and the service's resident memory ends within 100 MB of where it began. Runs alone, since it times
+/// every request and watches the service's memory. 10,000 requests in CI;
 /// <c>SEARCHSERVICE_FUZZ_REQUESTS=100000</c> for the longer run.
 /// </summary>
-[Collection(AloneCollection.Name)]
+[Collection(nameof(NotInParallel))]
 public sealed class HostileTrafficTests : IDisposable
 {
     private const string AdminKey = "hostile-traffic-admin-key";

@@ -10,7 +10,8 @@ public sealed class TestIndex : IDisposable
 {
     private readonly TempDirectory folder = new();
 
-    public TestIndex() => Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+    /// <param name="queryBudget">How long one search may run; null: the service's default.</param>
+    public TestIndex(TimeSpan? queryBudget = null) => Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, queryBudget);
 
     public SearchIndex Index { get; }
 

@@ -4,6 +4,7 @@ using SearchService.Core;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 using SearchService.Indexer;
 
 namespace SearchService.Api;
@@ -61,7 +62,8 @@ public static class SearchApiSetup
 
     /// <summary>
     /// Once the server has started and the first indexing pass is done (at once over an existing index), runs
-    /// <see cref="SearchWarmUp"/> in the background: the service answers meanwhile, and the first users meet optimised code.
+    /// <see cref="SearchWarmUp"/> in the background and loads the semantic model (when semantic re-ranking is on): the
+    /// service answers meanwhile, and the first users meet optimised code and a loaded model.
     /// </summary>
     public static WebApplication WarmUpSearches(this WebApplication app)
     {
@@ -76,9 +78,12 @@ public static class SearchApiSetup
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var searches = SearchWarmUp.Run(app.Services.GetRequiredService<SearchIndex>(),
                     app.Services.GetRequiredService<ParagraphSearcher>(), stopping);
+                // Loading the semantic model takes about a second: not in the first search that asks for it.
+                app.Services.GetService<SentenceEmbedder>()?.EnsureLoaded();
                 app.Logger.LogInformation("Warmed up with {Searches} searches in {Milliseconds:F0} ms", searches, clock.Elapsed.TotalMilliseconds);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or QueryTimeoutException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or QueryTimeoutException
+                                           or SemanticRerankUnavailableException)
             {
                 app.Logger.LogDebug(e, "Search warm-up stopped");
             }

@@ -7,7 +7,8 @@ namespace SearchService.Api.Endpoints;
 
 /// <summary>
 /// The article as a page, where the search box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and
-/// highlights it (the browser's own fragment navigation and CSS <c>:target</c>; the page runs no script).
+/// highlights it (the browser's own fragment navigation and CSS <c>:target</c>; the page runs no script). An unknown id
+/// is a page saying so for a browser (which asks for HTML), and a problem naming <c>id</c> for any other client.
 /// </summary>
 public static class ArticleViewEndpoints
 {
@@ -24,8 +25,12 @@ public static class ArticleViewEndpoints
     {
         if (articles.Find(id) is not { } article)
         {
+            var detail = $"No article with id “{id}” is indexed.";
+            if (!AsksForHtml(context.Request))
+                return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Article not found",
+                    extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Pages.Html(context, Fill(assets, "Article not found", $"No article with id “{id}” is indexed.", ""));
+            return Pages.Html(context, Fill(assets, "Article not found", detail, ""));
         }
 
         var meta = string.Join(" · ", new[] { article.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), article.Byline, article.Dateline, article.Source }
@@ -35,6 +40,9 @@ public static class ArticleViewEndpoints
             paragraphs.Append($"<p id=\"p{paragraph.Paragraph}\">{HtmlTextEncoder.Encode(paragraph.Text)}</p>\n");
         return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString()));
     }
+
+    private static bool AsksForHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(type => type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static string Fill(WidgetAssets assets, string title, string meta, string paragraphsHtml) =>
         assets.ArticlePage

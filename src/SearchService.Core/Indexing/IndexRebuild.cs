@@ -105,6 +105,12 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     }
 
     /// <summary>Commits the index with <paramref name="commitData"/>, ready to be switched to; throws if an API write missed it.</summary>
+    /// <summary>
+    /// Writes everything indexed so far to disk before the switch, while writes still flow: the commit at the switch,
+    /// which holds every write back, then has only what came in since. Not the switch: the pointer still names the old index.
+    /// </summary>
+    internal void FlushBeforeSwitch() => writer.Commit();
+
     internal void CommitForSwitch(IDictionary<string, string> commitData)
     {
         if (Volatile.Read(ref directWriteFailure) is { } failure)

@@ -258,6 +258,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     public void CompleteRebuild(IndexRebuild completed)
     {
+        completed.FlushBeforeSwitch();
         writeGate.EnterWriteLock();
         try
         {

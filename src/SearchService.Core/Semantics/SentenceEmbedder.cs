@@ -54,6 +54,12 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>Whether a batch is in the model now.</summary>
     internal bool IsBusy => oneBatch.CurrentCount == 0;
 
+    /// <summary>
+    /// Loads the model now rather than in the first search that asks for it, which would wait a second for it.
+    /// </summary>
+    /// <exception cref="SemanticRerankUnavailableException">The model would not load.</exception>
+    public void EnsureLoaded() => _ = model.Value;
+
     /// <summary>One vector per text, in order, each of length 1.</summary>
     /// <param name="asQueries">The texts are search queries rather than passages.</param>
     /// <exception cref="SemanticRerankUnavailableException">The model would not load, or stayed busy longer than the wait allowed.</exception>

@@ -70,11 +70,21 @@ public sealed partial class WidgetEndpointTests(SeedApiFactory api) : IClassFixt
     }
 
     [Fact]
-    public async Task The_article_page_of_an_unknown_id_is_not_found()
+    public async Task The_article_page_of_an_unknown_id_is_a_page_saying_so_for_a_browser()
     {
-        var response = await client.GetAsync("/view/no-such-article.txt");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/view/no-such-article.txt");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("No article with id “no-such-article.txt”", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_article_page_of_an_unknown_id_is_a_problem_naming_id_for_a_program()
+    {
+        var problem = await client.GetProblem("/view/no-such-article.txt", HttpStatusCode.NotFound);
+        Assert.Equal("id", (string)problem["parameter"]!);
     }
 
     [GeneratedRegex("""^import "\./search-box\.([0-9a-f]{12})\.js";\s*$""")]

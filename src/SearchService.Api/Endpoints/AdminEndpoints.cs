@@ -62,7 +62,8 @@ public static class AdminEndpoints
         }
         catch (JsonException e)
         {
-            return ParameterProblem.For("body", $"The body is not valid JSON: {e.Message}");
+            // Where it broke, in the server's words: the reader's own message names .NET internals.
+            return ParameterProblem.For("body", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
         if (body is null)
             return ParameterProblem.For("body", "The body must be a JSON object with \"title\" and \"paragraphs\" or \"body\".");

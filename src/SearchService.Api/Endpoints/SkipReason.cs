@@ -13,6 +13,7 @@ public static class SkipReason
     public const string InvalidUtf8 = "invalid UTF-8";
     public const string NoBody = "no body";
     public const string NotAnArticle = "not an article";
+    public const string SymbolicLink = "symbolic link";
 
     /// <summary>The category of a <see cref="SearchService.Core.Corpus.CorpusProblem"/> message; unknown ones are <see cref="NotAnArticle"/>.</summary>
     public static string Of(string message) => message switch
@@ -23,6 +24,7 @@ public static class SkipReason
         _ when message.StartsWith("binary", StringComparison.Ordinal) => Binary,
         _ when message.StartsWith("invalid UTF-8", StringComparison.Ordinal) => InvalidUtf8,
         _ when message.StartsWith("no body", StringComparison.Ordinal) => NoBody,
+        _ when message.StartsWith("is a symbolic link", StringComparison.Ordinal) => SymbolicLink,
         _ => NotAnArticle,
     };
 }

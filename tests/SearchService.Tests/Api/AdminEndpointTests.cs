@@ -98,6 +98,15 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal("id", (string)problem["parameter"]!);
     }
 
+    [Fact]
+    public async Task Body_that_is_not_json_is_refused_saying_where_in_the_servers_words()
+    {
+        var content = new StringContent("{\"title\": \"Probe\",\n  oops}", Encoding.UTF8, "application/json");
+        var problem = await Problem(await admin.PutAsync("/articles/api-notjson", content), HttpStatusCode.BadRequest);
+        Assert.Equal("body", (string)problem["parameter"]!);
+        Assert.Equal("The body is not valid JSON (line 2, byte 3).", (string)problem["detail"]!);
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("[1, 2]")]

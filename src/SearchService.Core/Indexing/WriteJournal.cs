@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SearchService.Core.Indexing;
@@ -98,7 +97,7 @@ public sealed class WriteJournal : IDisposable
             try
             {
                 File.Move(replacement, Path, overwrite: true);
-                FlushFolder(System.IO.Path.GetDirectoryName(Path)!);
+                FolderFlush.Flush(System.IO.Path.GetDirectoryName(Path)!);
             }
             finally
             {
@@ -117,37 +116,6 @@ public sealed class WriteJournal : IDisposable
             flushGate.Release();
         }
     }
-
-    /// <summary>
-    /// Makes a rename in <paramref name="folder"/> durable. .NET opens no handle on a folder, so on Unix this calls
-    /// fsync on the folder directly; Windows (NTFS) journals renames itself.
-    /// </summary>
-    private static void FlushFolder(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-            return;
-        var descriptor = Open(folder, 0); // O_RDONLY
-        if (descriptor < 0)
-            throw new IOException($"Could not open '{folder}' to flush the journal's rename (errno {Marshal.GetLastPInvokeError()}).");
-        try
-        {
-            if (Fsync(descriptor) != 0)
-                throw new IOException($"Could not flush the journal's rename in '{folder}' (errno {Marshal.GetLastPInvokeError()}).");
-        }
-        finally
-        {
-            Close(descriptor);
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static extern int Fsync(int descriptor);
-
-    [DllImport("libc", EntryPoint = "close")]
-    private static extern int Close(int descriptor);
 
     /// <summary>The complete lines from <paramref name="offset"/> up to <paramref name="limit"/>, each with the journal length after it.</summary>
     public IEnumerable<(string Line, long End)> ReadFrom(long offset, long limit = long.MaxValue)

@@ -7,6 +7,7 @@ namespace SearchService.Tests.Benchmarks;
 /// Keeps the benchmark program from rotting: the query benchmark on a few hundred Reuters articles builds all three
 /// engines and each answers every query and question. Nothing about time is asserted.
 /// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public class BenchmarkSmokeTests
 {
     [ReutersFact]

@@ -15,6 +15,7 @@ namespace SearchService.Tests.EndToEnd;
 /// left a prefix of its lines, nothing else. The journal is compacted every few writes (a small
 /// <c>Search:JournalCompactionBytes</c>), so kills also land during compactions.
 /// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed partial class AcknowledgedWriteCrashTests : IDisposable
 {
     private const string AdminKey = "acknowledged-write-crash-key";

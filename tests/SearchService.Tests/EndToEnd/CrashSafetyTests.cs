@@ -16,6 +16,7 @@ namespace SearchService.Tests.EndToEnd;
 /// may also land in a compaction.
 /// CI uses the first <see cref="CiArticles"/> articles; <c>SEARCHSERVICE_CRASH_FULL=1</c> uses the whole file.
 /// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed partial class CrashSafetyTests : IDisposable
 {
     private const int CiArticles = 8000;

@@ -12,6 +12,7 @@ namespace SearchService.Tests.EndToEnd;
 /// <c>SEARCHSERVICE_FUZZ_REQUESTS=100000</c> for the longer run.
 /// </summary>
 [Collection(nameof(NotInParallel))]
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class HostileTrafficTests : IDisposable
 {
     private const string AdminKey = "hostile-traffic-admin-key";

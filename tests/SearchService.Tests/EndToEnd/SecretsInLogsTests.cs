@@ -5,6 +5,7 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.EndToEnd;
 
 /// <summary>The keys reach the service in its arguments and in requests; the log it writes never shows them.</summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class SecretsInLogsTests : IDisposable
 {
     private const string AdminKey = "admin-secret-4f1c9e";

@@ -6,6 +6,7 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.EndToEnd;
 
 /// <summary>The service as a user runs it: its own process, real Kestrel, real HTTP, real index on disk.</summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ServiceProcessTests : IDisposable
 {
     private readonly TempDirectory corpus = new();

@@ -8,6 +8,7 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.EndToEnd;
 
 /// <summary>Start-up refusals and request limits that only the real process on real Kestrel shows.</summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class StartupAndLimitsTests : IDisposable
 {
     private const string AdminKey = "limits-test-admin-key";

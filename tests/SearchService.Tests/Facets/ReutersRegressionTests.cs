@@ -12,6 +12,7 @@ namespace SearchService.Tests.Facets;
 /// region F1 0.916 (P 0.917, R 0.915); topic micro-F1 with the Reuters-code taxonomy 0.787 (P 0.805, R 0.770).
 /// The floors leave room for harmless movement.
 /// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public class ReutersRegressionTests
 {
     private const int Articles = 2000;

@@ -8,6 +8,7 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Indexing;
 
 /// <summary>Small segments, which every write made searchable at once leaves, merged into one beside the large segment.</summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class SmallSegmentMergeTests : IDisposable
 {
     private static readonly IFacetExtractor Extractor = NewsFacetExtractor.Load();

@@ -1,4 +1,5 @@
 using SearchService.Benchmarks.Relevance;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Relevance;
 
@@ -6,6 +7,7 @@ namespace SearchService.Tests.Relevance;
 /// Ranking quality on the Cranfield questions 1–150, asked as typed through the /search parameter path, must not fall
 /// below a floor a little under what docs/relevance.md records, so a change that hurts ranking fails CI.
 /// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class CranfieldRelevanceTests
 {
     /// <summary>Words alone: measured 0.540 (docs/relevance.md); the margin allows for harmless changes in tie order.</summary>

@@ -14,7 +14,7 @@ public sealed class SuggestEndpointTests(SeedApiFactory api) : IClassFixture<See
         Assert.Equal("Afghanistan", (string)suggestions[0]!["text"]!);
         Assert.Equal("region", (string)suggestions[0]!["kind"]!);
         Assert.Equal("afgh", (string)result["q"]!);
-        Assert.True((double)result["tookMs"]! >= 0);
+        Assert.InRange((double)result["tookMs"]!, 0.001, 60_000); // measured, not a placeholder zero
     }
 
     [Fact]

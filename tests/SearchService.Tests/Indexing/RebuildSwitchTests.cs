@@ -67,11 +67,11 @@ public sealed class RebuildSwitchTests : IDisposable
     }
 
     [Fact]
-    public void Rebuild_that_fails_before_the_switch_leaves_the_previous_index_serving_with_the_writes_made_meanwhile()
+    public async Task Rebuild_that_fails_before_the_switch_leaves_the_previous_index_serving_with_the_writes_made_meanwhile()
     {
         using var service = Open();
         service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
-        service.Store.PutAsync(Probe("before", "heron")).GetAwaiter().GetResult();
+        await service.Store.PutAsync(Probe("before", "heron"));
         var before = Statistics(service.Index);
 
         RebuildOntoAFullDisk(service, "egret");
@@ -99,7 +99,7 @@ public sealed class RebuildSwitchTests : IDisposable
     }
 
     [Fact]
-    public void Failed_rebuild_logs_that_the_previous_index_is_still_serving()
+    public async Task Failed_rebuild_logs_that_the_previous_index_is_still_serving()
     {
         using var service = Open();
         service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class RebuildSwitchTests : IDisposable
             Options.Create(new SearchOptions { CorpusPath = corpusFolder.Path }), log);
 
         disk.Limit(4096);
-        runner.TryStart()!.Wait(TimeSpan.FromSeconds(30));
+        await runner.TryStart()!.WaitAsync(TimeSpan.FromSeconds(30));
         disk.Limit(long.MaxValue);
 
         Assert.True(disk.Filled);

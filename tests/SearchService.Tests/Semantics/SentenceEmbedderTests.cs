@@ -50,7 +50,7 @@ public sealed class SentenceEmbedderTests(SentenceEmbedder embedder) : IClassFix
     }
 
     [Fact]
-    public void A_call_that_would_wait_for_the_busy_model_longer_than_allowed_is_refused_clearly()
+    public async Task A_call_that_would_wait_for_the_busy_model_longer_than_allowed_is_refused_clearly()
     {
         using var impatient = new SentenceEmbedder { MaxWait = TimeSpan.FromMilliseconds(10) };
         impatient.Embed([Flood], asQueries: false); // loaded, so the next call goes straight to the model
@@ -61,7 +61,7 @@ public sealed class SentenceEmbedderTests(SentenceEmbedder embedder) : IClassFix
         var refused = Assert.Throws<SemanticRerankUnavailableException>(() => impatient.Embed([Flood], asQueries: false));
 
         Assert.Contains("busy", refused.Message);
-        Assert.Equal(64, busy.Result.Length);
+        Assert.Equal(64, (await busy).Length);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -39,7 +38,7 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
     {
         using (var service = ServiceProcess.Start(Arguments))
         {
-            using var client = await AdminClient(service);
+            using var client = await service.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
             await WaitUntilReady(client);
             var put = await client.PutAsJsonAsync("/articles/bars-2",
                 new { id = "bars-2", title = "Second", paragraphs = new[] { "The WOMBAT accord concerns Moscow." } });
@@ -49,7 +48,7 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         }
 
         using var restarted = ServiceProcess.Start(Arguments);
-        using var after = await AdminClient(restarted);
+        using var after = await restarted.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
         await WaitUntilReady(after);
         Assert.Equal(1, (int)(await after.GetOk("/search?q=wombat"))["total"]!);
     }
@@ -63,7 +62,7 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         for (var cycle = 0; cycle < KillCycles; cycle++)
         {
             using var service = ServiceProcess.Start(Arguments);
-            using var client = await AdminClient(service);
+            using var client = await service.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
             await WaitUntilReady(client);
             await Verify(client, state);
 
@@ -87,7 +86,7 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         }
 
         using var last = ServiceProcess.Start(Arguments);
-        using var final = await AdminClient(last);
+        using var final = await last.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
         await WaitUntilReady(final);
         await Verify(final, state);
         Assert.True(compacted, "No kill cycle compacted the journal; the test no longer covers compaction");
@@ -203,12 +202,6 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         throw new TimeoutException("The service did not become ready within a minute.");
     }
 
-    private static async Task<HttpClient> AdminClient(ServiceProcess service)
-    {
-        var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        return client;
-    }
 
     [GeneratedRegex(@"carries version (\d+)")]
     private static partial Regex Version();

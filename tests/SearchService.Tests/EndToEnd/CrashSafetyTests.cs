@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -47,7 +46,7 @@ public sealed partial class CrashSafetyTests : IDisposable
         var inFlight = new ConcurrentDictionary<string, int>();
         using (var service = ServiceProcess.Start(Arguments))
         {
-            using var client = await AdminClient(service);
+            using var client = await service.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, Writers)
                 .Select(w => Task.Run(() => WriteUntilStopped(client, w, acknowledged, inFlight, stop.Token)))
@@ -100,7 +99,7 @@ public sealed partial class CrashSafetyTests : IDisposable
         var output = "";
         using (var service = ServiceProcess.Start(arguments))
         {
-            using var client = await AdminClient(service);
+            using var client = await service.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
             await WaitUntilReady(client);
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, Writers)
@@ -132,7 +131,7 @@ public sealed partial class CrashSafetyTests : IDisposable
         ConcurrentDictionary<string, int> acknowledged, ConcurrentDictionary<string, int> inFlight, string outputBeforeKill)
     {
         using var restarted = ServiceProcess.Start(arguments);
-        using var after = await AdminClient(restarted);
+        using var after = await restarted.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
         var ready = await WaitUntilReady(after);
 
         foreach (var (id, version) in acknowledged)
@@ -199,12 +198,6 @@ public sealed partial class CrashSafetyTests : IDisposable
         throw new TimeoutException("The restarted service did not finish indexing within 5 minutes.");
     }
 
-    private static async Task<HttpClient> AdminClient(ServiceProcess service)
-    {
-        var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        return client;
-    }
 
     /// <summary>Article id → paragraph count, as the corpus reader reads the file (a later line with the same id wins).</summary>
     private static Dictionary<string, int> ExpectedParagraphs(string file)

@@ -43,6 +43,14 @@ public sealed partial class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(params string[] arguments) => new(arguments);
 
+    /// <summary>A client of this service that sends <paramref name="key"/> as a bearer token.</summary>
+    public async Task<HttpClient> ClientWithKey(string key, TimeSpan timeout)
+    {
+        var client = new HttpClient { BaseAddress = await Address, Timeout = timeout };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     /// <summary>Resident memory of the process now (VmRSS, Linux), in bytes.</summary>
     public long ResidentBytes()
     {

@@ -7,7 +7,7 @@ using SearchService.Core;
 
 namespace SearchService.Api;
 
-/// <summary>Keys, limits, request logging and metrics, and the endpoints that go with them (writes, probes, metrics).</summary>
+/// <summary>Keys, limits, request logging and metrics, and the endpoints that go with them (probes, metrics).</summary>
 public static class ReliabilitySetup
 {
     public static WebApplicationBuilder AddReliability(this WebApplicationBuilder builder)
@@ -37,15 +37,11 @@ public static class ReliabilitySetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
-        app.UseMiddleware<SearchKeyMiddleware>();
-        app.UseRateLimiter();
-        app.UseMiddleware<ExpensiveQueryLimiter>();
         return app;
     }
 
     public static WebApplication MapReliabilityEndpoints(this WebApplication app)
     {
-        app.MapAdminEndpoints();
         app.MapProbeEndpoints();
         app.MapMetricsEndpoints();
         return app;

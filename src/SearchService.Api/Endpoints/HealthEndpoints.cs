@@ -13,7 +13,8 @@ public static class HealthEndpoints
         app.MapGet("/health", Health)
             .WithName("Health")
             .WithTags("Health")
-            .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files");
+            .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files")
+            .AllowAnonymous();
         return app;
     }
 

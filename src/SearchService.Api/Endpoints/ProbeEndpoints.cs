@@ -10,10 +10,12 @@ public static class ProbeEndpoints
     public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new Probe("alive")))
-            .WithName("Liveness").WithTags("Health").WithSummary("200 while the process answers at all");
+            .WithName("Liveness").WithTags("Health").WithSummary("200 while the process answers at all")
+            .AllowAnonymous();
         app.MapGet("/health/ready", Ready)
             .WithName("Readiness").WithTags("Health")
-            .WithSummary("200 once the index is open and answers searches (it may still be indexing), else 503");
+            .WithSummary("200 once the index is open and answers searches (it may still be indexing), else 503")
+            .AllowAnonymous();
         return app;
     }
 

@@ -15,7 +15,7 @@ public static class ReliabilitySetup
         var section = builder.Configuration.GetSection(SearchOptions.Section);
         builder.Services.Configure<AccessOptions>(section);
         builder.AddRequestLimits(section.Get<AccessOptions>() ?? new AccessOptions());
-        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.AddServiceMetrics();
         // Every problem answer names the request id that the logs carry for it.
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {

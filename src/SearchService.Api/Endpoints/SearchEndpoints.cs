@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Limits;
+using SearchService.Api.Observability;
 using SearchService.Api.Problems;
 using SearchService.Api.Widget;
 using SearchService.Core.Indexing;
@@ -50,13 +51,14 @@ public static class SearchEndpoints
     }
 
     private static Results<Ok<SearchResult>, ProblemHttpResult> Search(
-        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher)
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher,
+        ServiceMetrics metrics)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
-        return Answer(() => searcher.Search(request));
+        return Answer(() => metrics.Searched(request, searcher.Search(request)));
     }
 
     private static Results<Ok<FacetValuesResult>, ProblemHttpResult> Values(

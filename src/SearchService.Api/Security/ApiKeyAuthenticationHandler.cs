@@ -31,10 +31,10 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Too many wrong keys from this client.", lockedOut));
         }
         var access = options.CurrentValue;
-        // Non-short-circuit '&': both comparisons always run, so the timing does not tell which key matched.
+        // Both comparisons always run, so the timing does not tell which key matched.
         var search = ApiKey.Matches(presented, access.SearchApiKey);
         var admin = ApiKey.Matches(presented, access.AdminApiKey);
-        if (!search & !admin)
+        if (!search && !admin)
             return Task.FromResult(AuthenticateResult.Fail("Wrong key."));
         var claims = new List<Claim> { new(ScopeClaim, nameof(KeyScope.Search)) };
         if (admin)

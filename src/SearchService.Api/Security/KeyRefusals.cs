@@ -12,16 +12,16 @@ namespace SearchService.Api.Security;
 /// </summary>
 public sealed class KeyRefusals(IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures) : IAuthorizationMiddlewareResultHandler
 {
+    private readonly AuthorizationMiddlewareResultHandler platform = new();
+
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var access = options.CurrentValue;
         var lacking = policy.Requirements.OfType<KeyRequirement>().FirstOrDefault(requirement => !requirement.IsMetBy(context.User, access));
-        if (authorizeResult.Succeeded || lacking is null)
-        {
-            await next(context);
-            return;
-        }
-        await (await RefusalAsync(context, lacking.Scope, access)).ExecuteAsync(context);
+        if (!authorizeResult.Succeeded && lacking is not null)
+            await (await RefusalAsync(context, lacking.Scope, access)).ExecuteAsync(context);
+        else
+            await platform.HandleAsync(next, context, policy, authorizeResult); // success, or a refusal that is not about keys
     }
 
     private async Task<IResult> RefusalAsync(HttpContext context, KeyScope scope, AccessOptions access)

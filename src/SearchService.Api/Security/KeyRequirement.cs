@@ -12,6 +12,7 @@ public sealed class KeyRequirement(KeyScope scope) : IAuthorizationRequirement
     public bool IsMetBy(ClaimsPrincipal user, AccessOptions access) => Scope switch
     {
         KeyScope.Search => string.IsNullOrEmpty(access.SearchApiKey) || user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Search)),
-        _ => !string.IsNullOrEmpty(access.AdminApiKey) && user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Admin)),
+        KeyScope.Admin => !string.IsNullOrEmpty(access.AdminApiKey) && user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Admin)),
+        _ => throw new InvalidOperationException($"Unknown key scope {Scope}."),
     };
 }

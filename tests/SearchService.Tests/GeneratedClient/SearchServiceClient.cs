@@ -95,7 +95,7 @@ namespace SearchService.Tests.GeneratedClient
             PathParameters.TryAdd("baseurl", RequestAdapter.BaseUrl);
         }
         /// <summary>
-        /// A demo page: the search box over this service, and the two lines that embed it
+        /// An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -120,7 +120,7 @@ namespace SearchService.Tests.GeneratedClient
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A demo page: the search box over this service, and the two lines that embed it
+        /// An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -139,7 +139,7 @@ namespace SearchService.Tests.GeneratedClient
             return requestInfo;
         }
         /// <summary>
-        /// A demo page: the search box over this service, and the two lines that embed it
+        /// An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchServiceClientGetQueryParameters 

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Metrics
         {
         }
         /// <summary>
-        /// Prometheus text format: request counts, latency histogram, index size, indexing state
+        /// For a Prometheus scrape; needs the search key where one is set. The metrics and their labels are listed in docs/api.md.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +59,7 @@ namespace SearchService.Tests.GeneratedClient.Metrics
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Prometheus text format: request counts, latency histogram, index size, indexing state
+        /// For a Prometheus scrape; needs the search key where one is set. The metrics and their labels are listed in docs/api.md.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

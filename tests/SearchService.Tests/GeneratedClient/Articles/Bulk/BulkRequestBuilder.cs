@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
         {
         }
         /// <summary>
-        /// Create or replace many articles: a JSON-lines body, read as it arrives
+        /// One article a line, as PUT /articles/{id} takes it, with its id. Answers how many lines were read, written and refused, with the first 100 refused lines and why. A body cut off midway (or over Search:MaxBulkBodyBytes: 413) leaves the lines before the cut written, and the problem says how many.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.BulkAnswer"/></returns>
         /// <param name="body">Binary request body</param>
@@ -69,7 +69,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.BulkAnswer>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.BulkAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create or replace many articles: a JSON-lines body, read as it arrives
+        /// One article a line, as PUT /articles/{id} takes it, with its id. Answers how many lines were read, written and refused, with the first 100 refused lines and why. A body cut off midway (or over Search:MaxBulkBodyBytes: 413) leaves the lines before the cut written, and the problem says how many.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>

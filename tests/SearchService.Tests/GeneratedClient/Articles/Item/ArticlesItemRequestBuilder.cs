@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         {
         }
         /// <summary>
-        /// Delete one article
+        /// 204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -64,7 +64,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A whole article with its paragraphs and their facets
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -91,7 +91,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.ArticleView>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.ArticleView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create or replace one article (JSON as one line of a .jsonl corpus file)
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.WriteResult"/></returns>
         /// <param name="body">The request body</param>
@@ -126,7 +126,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.WriteResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.WriteResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Delete one article
+        /// 204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -145,7 +145,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// A whole article with its paragraphs and their facets
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -164,7 +164,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// Create or replace one article (JSON as one line of a .jsonl corpus file)
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -42,6 +42,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::SearchService.Tests.GeneratedClient.Models.FacetValuesResult?> GetAsync(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Facets.Item.WithNameItemRequestBuilder.WithNameItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -57,6 +58,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
                 { "400", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.FacetValuesResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.FacetValuesResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -124,7 +126,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
             [QueryParameter("prefix")]
             public string Prefix { get; set; }
 #endif
-            /// <summary>What to search for. Words are all required; &quot;quoted phrases&quot;, -excluded, OR and prefix* work. Empty: every paragraph, newest article first. At most 1,000 characters.</summary>
+            /// <summary>What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words (&apos;what&apos;, &apos;has anyone&apos;) left out. &quot;Quoted phrases&quot;, OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("q")]
@@ -157,7 +159,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
             [QueryParameter("speaker")]
             public string[] Speaker { get; set; }
 #endif
-            /// <summary>How q is read: &apos;simple&apos; (default; forgiving, never an error) or &apos;lucene&apos; (full Lucene query syntax; a syntax error is a 400).</summary>
+            /// <summary>How q is read: &apos;simple&apos; (default; forgiving, never an error) or &apos;lucene&apos;: full Lucene query syntax over the fields text (default), title, region, topic, speaker and articleId, AND between clauses; a syntax error is a 400 naming q. Costly patterns are refused before they run, as a 400 naming q: leading wildcards and one-letter prefixes; a regular expression over 1,000 characters; a regular expression, wildcard or fuzzy term that compiles to more than 10,000 automaton states (20,000 for the whole query); and, where Search:AllowExpensiveQueries is false, every regular expression, wildcard, fuzzy term, prefix and range. At most Search:ExpensiveQueryConcurrency lucene searches run at once (503 beyond), each stopped past Search:QueryTimeBudgetMs (503).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("syntax")]

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Health.Live
         {
         }
         /// <summary>
-        /// 200 while the process answers at all
+        /// For an orchestrator&apos;s liveness probe: needs no key and is not rate limited.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Probe"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -52,7 +52,7 @@ namespace SearchService.Tests.GeneratedClient.Health.Live
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Probe>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Probe.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 200 while the process answers at all
+        /// For an orchestrator&apos;s liveness probe: needs no key and is not rate limited.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,11 +34,12 @@ namespace SearchService.Tests.GeneratedClient.Health.Ready
         {
         }
         /// <summary>
-        /// 200 once the index is open and answers searches (it may still be indexing), else 503
+        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 when the index cannot answer searches or write safely; the service then needs a restart.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Probe"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::SearchService.Tests.GeneratedClient.Models.Probe?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,10 +50,14 @@ namespace SearchService.Tests.GeneratedClient.Health.Ready
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Probe>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Probe.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Probe>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Probe.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 200 once the index is open and answers searches (it may still be indexing), else 503
+        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 when the index cannot answer searches or write safely; the service then needs a restart.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

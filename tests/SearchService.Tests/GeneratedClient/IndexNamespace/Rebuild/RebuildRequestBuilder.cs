@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.IndexNamespace.Rebuild
         {
         }
         /// <summary>
-        /// Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering
+        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace SearchService.Tests.GeneratedClient.IndexNamespace.Rebuild
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering
+        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,12 +34,13 @@ namespace SearchService.Tests.GeneratedClient.View.Item
         {
         }
         /// <summary>
-        /// The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it
+        /// Title, date, byline and paragraphs as HTML (no script); where the search box&apos;s results link. An unknown id is a 404: a page saying so for a browser (Accept: text/html), a problem naming id for any other client.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -54,12 +55,13 @@ namespace SearchService.Tests.GeneratedClient.View.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it
+        /// Title, date, byline and paragraphs as HTML (no script); where the search box&apos;s results link. An unknown id is a 404: a page saying so for a browser (Accept: text/html), a problem naming id for any other client.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -74,7 +76,7 @@ namespace SearchService.Tests.GeneratedClient.View.Item
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "text/html, application/problem+json");
             return requestInfo;
         }
         /// <summary>

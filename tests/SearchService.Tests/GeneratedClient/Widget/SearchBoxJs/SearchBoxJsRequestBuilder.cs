@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Widget.SearchBoxJs
         {
         }
         /// <summary>
-        /// The &lt;search-box&gt; web component (imports the current version; cached for 5 minutes)
+        /// A small loader script to embed as a module script (type=module): it imports the current version of the search box (/widget/search-box.{version}.js), so pages pick up a new version within 5 minutes.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +59,7 @@ namespace SearchService.Tests.GeneratedClient.Widget.SearchBoxJs
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The &lt;search-box&gt; web component (imports the current version; cached for 5 minutes)
+        /// A small loader script to embed as a module script (type=module): it imports the current version of the search box (/widget/search-box.{version}.js), so pages pick up a new version within 5 minutes.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

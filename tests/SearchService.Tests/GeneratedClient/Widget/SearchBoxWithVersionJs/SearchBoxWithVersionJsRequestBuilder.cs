@@ -36,7 +36,7 @@ namespace SearchService.Tests.GeneratedClient.Widget.SearchBoxWithVersionJs
         {
         }
         /// <summary>
-        /// One version of the &lt;search-box&gt; script, cached for a year
+        /// The search box&apos;s script at one version (a hash of its content), immutable. Only the version this service serves exists; any other is a 404 pointing to /widget/search-box.js.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace SearchService.Tests.GeneratedClient.Widget.SearchBoxWithVersionJs
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One version of the &lt;search-box&gt; script, cached for a year
+        /// The search box&apos;s script at one version (a hash of its content), immutable. Only the version this service serves exists; any other is a 404 pointing to /widget/search-box.js.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -78,7 +78,7 @@ namespace SearchService.Tests.GeneratedClient.Widget.SearchBoxWithVersionJs
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "text/javascript, application/problem+json");
             return requestInfo;
         }
         /// <summary>

@@ -30,6 +30,8 @@ public static class ArticleEndpoints
         articles.MapGet("/{**id}", Get)
             .WithName("GetArticle")
             .WithTags("Articles")
+            .WithDescription("The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each " +
+                "paragraph (numbered from 1, as in search hits' ids) with its own facets. An id no article has is a 404 naming id.")
             .WithSummary("A whole article with its paragraphs and their facets")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(RequestLimits.ReadsPolicy)
@@ -38,15 +40,22 @@ public static class ArticleEndpoints
         var writes = articles.MapAdminGroup("");
         writes.MapPut("/{**id}", Put)
             .WithName("PutArticle")
+            .WithDescription("The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; " +
+                "an id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
+                "(fsynced) and searchable. An API write stands over a corpus file of the same id changed later.")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
             .Accepts<JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         writes.MapDelete("/{**id}", Delete)
             .WithName("DeleteArticle")
+            .WithDescription("204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.")
             .WithSummary("Delete one article")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/_bulk", Bulk)
             .WithName("BulkArticles")
+            .WithDescription("One article a line, as PUT /articles/{id} takes it, with its id. Answers how many lines were read, written and " +
+                "refused, with the first 100 refused lines and why. A body cut off midway (or over Search:MaxBulkBodyBytes: 413) leaves " +
+                "the lines before the cut written, and the problem says how many.")
             .WithSummary("Create or replace many articles: a JSON-lines body, read as it arrives")
             .Accepts<string>("application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)

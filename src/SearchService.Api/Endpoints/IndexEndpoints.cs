@@ -11,6 +11,8 @@ public static class IndexEndpoints
         var index = app.MapAdminGroup("/index");
         index.MapPost("/_rebuild", Rebuild)
             .WithName("RebuildIndex")
+            .WithDescription("202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; " +
+                "a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.")
             .WithSummary("Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -13,6 +13,7 @@ public static class MetricsEndpoints
         var exporter = app.CreateApplicationBuilder().UseOpenTelemetryPrometheusScrapingEndpoint(_ => true).Build();
         app.MapGet("/metrics", new Func<HttpContext, Task>(context => exporter(context)))
             .WithName("Metrics").WithTags("Health")
+            .WithDescription("For a Prometheus scrape; needs the search key where one is set. The metrics and their labels are listed in docs/api.md.")
             .WithSummary("Prometheus text format: request counts, latency histogram, index size, indexing state");
         return app;
     }

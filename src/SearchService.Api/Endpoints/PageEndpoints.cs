@@ -21,10 +21,15 @@ public static class PageEndpoints
         pages.MapGet("/", Demo)
             .WithName("Demo")
             .WithTags("Widget")
+            .WithDescription("An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.")
             .WithSummary("A demo page: the search box over this service, and the two lines that embed it");
         pages.MapGet("/view/{**id}", View)
             .WithName("ViewArticle")
             .WithTags("Articles")
+            .WithDescription("Title, date, byline and paragraphs as HTML (no script); where the search box's results link. An unknown id is " +
+                "a 404: a page saying so for a browser (Accept: text/html), a problem naming id for any other client.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it");
         return app;
     }

@@ -28,6 +28,7 @@ public static class SearchEndpoints
                 "totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. " +
                 "Counts cover all matches (not only this page). " +
                 "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries()
             .RequireCors(WidgetCors.PolicyName);
@@ -39,11 +40,17 @@ public static class SearchEndpoints
                 "For pickers over facets with thousands of values (speakers, regions). Takes the same q, syntax, filters, " +
                 "from, to and collapse as /search; counts are those /search would show for this facet: every filter applied except " +
                 "the facet's own, in paragraphs, or in articles with collapse=article.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries();
         search.MapGet("/suggest", Suggest)
             .WithName("Suggest")
             .WithTags("Search")
+            .WithDescription(
+                "Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then " +
+                "words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the " +
+                "last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt " +
+                "in the background for each index version, so it may lag a change by a few seconds.")
             .WithSummary("Completions for what the user is typing: frequent words and phrases, and matching facet values")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireCors(WidgetCors.PolicyName);

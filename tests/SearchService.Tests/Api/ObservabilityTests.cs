@@ -1,8 +1,15 @@
 using System.Net;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
 
-/// <summary>Probes, request ids and the Prometheus metrics endpoint.</summary>
+/// <summary>
+/// Probes, request ids and the Prometheus metrics endpoint. Not beside other tests: every test host's OpenTelemetry
+/// reader listens to every meter named SearchService in the process and merges the instruments of the same name, so a
+/// host disposed meanwhile (its meter's instruments completed) takes the shared search-duration histogram out of this
+/// host's scrape.
+/// </summary>
+[Collection(nameof(NotInParallel))]
 public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedApiFactory>
 {
     private readonly HttpClient client = api.CreateClient();

@@ -1,6 +1,7 @@
 using SearchService.Api;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Http;
+using SearchService.Api.Security;
 using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddSearchBox();
 builder.AddSearchApi();
 builder.AddReliability();
+builder.AddKeyPolicies();
 
 var app = builder.Build();
 if (!app.OpenOrExplain())
@@ -21,11 +23,12 @@ app.UseReliability();
 app.UseHeadAsGet();
 app.UseRouting();
 app.UseSearchApiErrors();
+app.UseEndpointRules();
 app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
-app.MapFacetEndpoints();
 app.MapArticleEndpoints();
+app.MapIndexEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
 app.Run();

@@ -7,7 +7,7 @@ using SearchService.Core;
 
 namespace SearchService.Api;
 
-/// <summary>Keys, limits, request logging and metrics, and the endpoints that go with them (writes, probes, metrics).</summary>
+/// <summary>Keys, limits, request logging and metrics, and the endpoints that go with them (probes, metrics).</summary>
 public static class ReliabilitySetup
 {
     public static WebApplicationBuilder AddReliability(this WebApplicationBuilder builder)
@@ -15,7 +15,7 @@ public static class ReliabilitySetup
         var section = builder.Configuration.GetSection(SearchOptions.Section);
         builder.Services.Configure<AccessOptions>(section);
         builder.AddRequestLimits(section.Get<AccessOptions>() ?? new AccessOptions());
-        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.AddServiceMetrics();
         // Every problem answer names the request id that the logs carry for it.
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {
@@ -37,15 +37,11 @@ public static class ReliabilitySetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLogging>();
-        app.UseMiddleware<SearchKeyMiddleware>();
-        app.UseRateLimiter();
-        app.UseMiddleware<ExpensiveQueryLimiter>();
         return app;
     }
 
     public static WebApplication MapReliabilityEndpoints(this WebApplication app)
     {
-        app.MapAdminEndpoints();
         app.MapProbeEndpoints();
         app.MapMetricsEndpoints();
         return app;

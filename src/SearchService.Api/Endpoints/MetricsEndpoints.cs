@@ -6,7 +6,12 @@ public static class MetricsEndpoints
 {
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", (ServiceMetrics metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+        // Created now, so the index gauges exist from the first scrape on, not only after the first search.
+        app.ServiceProvider.GetRequiredService<ServiceMetrics>();
+        // The OpenTelemetry Prometheus exporter answers, behind a GET endpoint of our own: the exporter's
+        // MapPrometheusScrapingEndpoint answers every method and is left out of the OpenAPI document.
+        var exporter = app.CreateApplicationBuilder().UseOpenTelemetryPrometheusScrapingEndpoint(_ => true).Build();
+        app.MapGet("/metrics", new Func<HttpContext, Task>(context => exporter(context)))
             .WithName("Metrics").WithTags("Health")
             .WithDescription("For a Prometheus scrape; needs the search key where one is set. The metrics and their labels are listed in docs/api.md.")
             .WithSummary("Prometheus text format: request counts, latency histogram, index size, indexing state");

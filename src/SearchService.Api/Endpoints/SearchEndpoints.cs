@@ -1,14 +1,25 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Limits;
+using SearchService.Api.Observability;
 using SearchService.Api.Problems;
+using SearchService.Api.Widget;
+using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 
 namespace SearchService.Api.Endpoints;
 
+/// <summary>
+/// Reading the index: <c>/search</c>, <c>/facets/{name}</c> and <c>/suggest</c>, each a read under the per-client rate
+/// limit. A search box on another site may call <c>/search</c> and <c>/suggest</c>; the two that run queries of the
+/// caller's syntax or the language model share the cap on expensive queries.
+/// </summary>
 public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/search", Search)
+        var search = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
+        search.MapGet("/search", Search)
             .WithName("Search")
             .WithTags("Search")
             .WithSummary("Ranked paragraphs with highlighted snippets and facet counts")
@@ -18,20 +29,77 @@ public static class SearchEndpoints
                 "Counts cover all matches (not only this page). " +
                 "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .LimitExpensiveQueries()
+            .RequireCors(WidgetCors.PolicyName);
+        search.MapGet("/facets/{name}", Values)
+            .WithName("FacetValues")
+            .WithTags("Search")
+            .WithSummary("Values of one facet matching a prefix, with counts under the current query and filters")
+            .WithDescription(
+                "For pickers over facets with thousands of values (speakers, regions). Takes the same q, syntax, filters, " +
+                "from, to and collapse as /search; counts are those /search would show for this facet: every filter applied except " +
+                "the facet's own, in paragraphs, or in articles with collapse=article.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .LimitExpensiveQueries();
+        search.MapGet("/suggest", Suggest)
+            .WithName("Suggest")
+            .WithTags("Search")
+            .WithDescription(
+                "Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then " +
+                "words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the " +
+                "last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt " +
+                "in the background for each index version, so it may lag a change by a few seconds.")
+            .WithSummary("Completions for what the user is typing: frequent words and phrases, and matching facet values")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireCors(WidgetCors.PolicyName);
         return app;
     }
 
     private static Results<Ok<SearchResult>, ProblemHttpResult> Search(
-        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher)
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher,
+        ServiceMetrics metrics)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
+        return Answer(() => metrics.Searched(request, searcher.Search(request)));
+    }
+
+    private static Results<Ok<FacetValuesResult>, ProblemHttpResult> Values(
+        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher)
+    {
+        if (!IndexSchema.FacetFields.Contains(name))
+            return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", IndexSchema.FacetFields)}.");
+        if (parameters.Prefix is { Length: > FacetValueParameters.MaxPrefixLength })
+            return ParameterProblem.For("prefix", $"prefix may be at most {FacetValueParameters.MaxPrefixLength} characters long.");
+        var size = parameters.Size ?? 20;
+        if (size is < 1 or > SearchResultParameters.MaxFacetSize)
+            return ParameterProblem.For("size", $"size must be between 1 and {SearchResultParameters.MaxFacetSize}; it was {size}.");
+        if (search.ValidateScope(out var request) is { } problem)
+            return problem;
+        var prefix = parameters.Prefix?.Trim() ?? "";
+        var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";
+        return Answer(() => new FacetValuesResult(name, prefix, unit, searcher.FacetValues(request, name, prefix, size)));
+    }
+
+    private static Results<Ok<SuggestResult>, ProblemHttpResult> Suggest([AsParameters] SuggestParameters parameters, Suggester suggester)
+    {
+        if (parameters.Validate(out var typed, out var size) is { } problem)
+            return problem;
+        var clock = Stopwatch.StartNew();
+        var suggestions = suggester.Suggest(typed, size);
+        return TypedResults.Ok(new SuggestResult(typed, clock.Elapsed.TotalMilliseconds, suggestions));
+    }
+
+    /// <summary>Runs a query, answering a query that cannot be parsed or was refused as a problem naming <c>q</c>.</summary>
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Func<T> query)
+    {
         try
         {
-            return TypedResults.Ok(searcher.Search(request));
+            return TypedResults.Ok(query());
         }
         catch (QuerySyntaxException e)
         {

@@ -1,24 +1,24 @@
-using System.ComponentModel;
 using Microsoft.Net.Http.Headers;
+using SearchService.Api.Limits;
 using SearchService.Api.Widget;
-using SearchService.Core.Searching;
 
 namespace SearchService.Api.Endpoints;
 
-/// <summary>The search box's script and the demo page at <c>/</c>.</summary>
+/// <summary>The search box's script, which pages of any site (or the listed origins) may load.</summary>
 public static class WidgetEndpoints
 {
     private const string JavaScript = "text/javascript; charset=utf-8";
 
     public static IEndpointRouteBuilder MapWidgetEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/widget/search-box.js", Loader)
+        var widget = app.MapGroup("/widget").RequireRateLimiting(RequestLimits.ReadsPolicy).RequireCors(WidgetCors.PolicyName);
+        widget.MapGet("/search-box.js", Loader)
             .WithName("SearchBoxScript")
             .WithTags("Widget")
             .WithDescription("A small loader script to embed as a module script (type=module): it imports the current version of the search box " +
                 "(/widget/search-box.{version}.js), so pages pick up a new version within 5 minutes.")
             .WithSummary("The <search-box> web component (imports the current version; cached for 5 minutes)");
-        app.MapGet("/widget/search-box.{version}.js", Versioned)
+        widget.MapGet("/search-box.{version}.js", Versioned)
             .WithName("SearchBoxScriptVersion")
             .WithTags("Widget")
             .WithDescription("The search box's script at one version (a hash of its content), immutable. Only the version this service serves " +
@@ -26,11 +26,6 @@ public static class WidgetEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/javascript")
             .WithSummary("One version of the <search-box> script, cached for a year")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/", Demo)
-            .WithName("Demo")
-            .WithTags("Widget")
-            .WithDescription("An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.")
-            .WithSummary("A demo page: the search box over this service, and the two lines that embed it");
         return app;
     }
 
@@ -57,15 +52,5 @@ public static class WidgetEndpoints
     {
         context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         return TypedResults.Text(content, JavaScript);
-    }
-
-    private static IResult Demo([Description("Starts the demo with this search, so a demo can be linked to (/?q=terrorism).")] string? q,
-        WidgetAssets assets, HttpContext context)
-    {
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-        var query = (q ?? "").Length <= SearchScopeParameters.MaxQueryLength ? q ?? "" : "";
-        return Pages.Html(context, assets.DemoPage
-            .Replace("{{origin}}", HtmlTextEncoder.Encode(origin))
-            .Replace("{{query}}", HtmlTextEncoder.Encode(query)));
     }
 }

@@ -8,9 +8,10 @@ namespace SearchService.Api.Limits;
 /// Bounds how many expensive requests run at once: searches and facet counts with <c>syntax=lucene</c> (wildcards,
 /// fuzzy terms, regular expressions) or <c>rerank=semantic</c> (the language model). One more than
 /// <see cref="AccessOptions.ExpensiveQueryConcurrency"/> is answered 503 with Retry-After at once, instead of
-/// holding a thread while it waits, so cheap searches keep their cores.
+/// holding a thread while it waits, so cheap searches keep their cores. The endpoints that can be expensive say so with
+/// <see cref="RequestLimits.LimitExpensiveQueries{TBuilder}"/>; they share the one limit.
 /// </summary>
-public sealed class ExpensiveQueryLimiter : IMiddleware, IDisposable
+public sealed class ExpensiveQueryLimiter : IDisposable
 {
     private readonly ConcurrencyLimiter? limiter;
 
@@ -20,31 +21,24 @@ public sealed class ExpensiveQueryLimiter : IMiddleware, IDisposable
             limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = 0 });
     }
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (limiter is null || ExpensiveParameter(context.Request) is not { } parameter)
-        {
-            await next(context);
-            return;
-        }
+        var request = context.HttpContext.Request;
+        if (limiter is null || ExpensiveParameter(request) is not { } parameter)
+            return await next(context);
         using var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
-        {
-            await next(context);
-            return;
-        }
-        context.Response.Headers.RetryAfter = "1";
-        await TypedResults.Problem(
+            return await next(context);
+        context.HttpContext.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
             detail: $"The server is running as many {parameter} queries as it can; try again in a second, or search without {parameter}.",
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many expensive queries at once",
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter }).ExecuteAsync(context);
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
     }
 
     /// <summary>The parameter that makes the request expensive, or null. Any of its values counts, read as the endpoints read it.</summary>
     private static string? ExpensiveParameter(HttpRequest request)
     {
-        if (!request.Path.StartsWithSegments("/search") && !request.Path.StartsWithSegments("/facets"))
-            return null;
         if (Says(request, "syntax", "lucene"))
             return "syntax";
         return Says(request, "rerank", "semantic") ? "rerank" : null;

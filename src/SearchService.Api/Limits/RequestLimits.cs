@@ -15,6 +15,12 @@ public static class RequestLimits
     /// <summary>The longest request line (method, path and query string) the server reads.</summary>
     public const int MaxRequestLineBytes = 64 * 1024;
 
+    /// <summary>
+    /// The per-client limit of <see cref="AccessOptions.SearchRequestsPerSecond"/>, which the read endpoints (searches,
+    /// suggestions, facets, articles, pages, the widget) require; writes, health probes and metrics are not limited.
+    /// </summary>
+    public const string ReadsPolicy = "reads";
+
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder, AccessOptions access)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -26,9 +32,8 @@ public static class RequestLimits
         });
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.SearchRequestsPerSecond
-                    is var permits and > 0 && IsSearch(context.Request)
+            limiter.AddPolicy(ReadsPolicy, context =>
+                context.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.SearchRequestsPerSecond is var permits and > 0
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         // Limits are per client (ClientPartition), as many as the roster holds; a change of the configured
                         // rate applies to new partitions. The limiter drops partitions idle for ten seconds.
@@ -51,9 +56,10 @@ public static class RequestLimits
         return builder;
     }
 
-    /// <summary>Reads: searches, suggestions and article lookups. Writes and health probes are not limited here.</summary>
-    private static bool IsSearch(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !request.Path.StartsWithSegments("/health") && !request.Path.StartsWithSegments("/metrics");
+    /// <summary>Puts an endpoint that can run expensive queries under the one shared <see cref="ExpensiveQueryLimiter"/>.</summary>
+    public static TBuilder LimitExpensiveQueries<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<ExpensiveQueryLimiter>().InvokeAsync(context, next));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellation)
     {

@@ -5,9 +5,9 @@ namespace SearchService.Api.Observability;
 /// <summary>
 /// Gives each request an id (the caller's <c>X-Request-Id</c> if sane, else the server's), echoes it in the answer,
 /// puts it in the logging scope of everything logged meanwhile, and logs one structured line per request (method,
-/// route, status, time; never headers, keys, the path or an unknown method as sent). Also feeds the request metrics.
+/// route, status, time; never headers, keys, the path or an unknown method as sent).
 /// </summary>
-public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics, ILogger<RequestLogging> logger)
+public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
     public const string HeaderName = "X-Request-Id";
     private const int MaxIdLength = 64;
@@ -30,7 +30,6 @@ public sealed class RequestLogging(RequestDelegate next, ServiceMetrics metrics,
             var elapsed = Stopwatch.GetElapsedTime(started);
             var method = HttpMethodLabel.For(context.Request.Method);
             var route = RouteLabel(context);
-            metrics.RequestDone(method, route, context.Response.StatusCode, elapsed);
             logger.LogInformation("{Method} {Route} answered {StatusCode} in {ElapsedMs:F1} ms",
                 method, route, context.Response.StatusCode, elapsed.TotalMilliseconds);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SearchService.Api.Security;
@@ -6,48 +7,50 @@ namespace SearchService.Api.OpenApi;
 
 /// <summary>
 /// Declares the two keys as security schemes (both sent as X-Api-Key, or as Authorization: Bearer, see
-/// <see cref="ApiKey"/>) and which operations take which: the writes (tag Admin) need the admin key; where a deployment
-/// sets Search:SearchApiKey, every operation the <see cref="SearchKeyMiddleware"/> guards needs the search key or the
-/// admin key, so for them a key is optional in the document. Each keyed operation declares the 401 of a missing or
-/// wrong key and the 429 of too many wrong ones.
+/// <see cref="ApiKey"/>) and which operations take which, read from each endpoint's metadata as the authorization
+/// middleware reads it: an endpoint that allows anonymous requests takes no key; one that carries the
+/// <see cref="KeyPolicies.Admin"/> policy needs the admin key; any other falls to the <see cref="KeyPolicies.Search"/>
+/// fallback policy, which needs the search key or the admin key where a deployment sets Search:SearchApiKey, so for them
+/// a key is optional in the document. Each keyed operation declares the 401 of a missing or wrong key and the 429 of too
+/// many wrong ones.
 /// </summary>
 public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
 {
     public const string AdminKeyScheme = "adminKey";
     public const string SearchKeyScheme = "searchKey";
-    private const string AdminTag = "Admin";
     private const string AlsoBearer = " Also accepted as 'Authorization: Bearer <key>'.";
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[AdminKeyScheme] = Key(
+        document.Components.SecuritySchemes[AdminKeyScheme] = Scheme(
             "The admin key (Search:AdminApiKey): the writes need it; it also passes wherever the search key does, and shows /health's details." + AlsoBearer);
-        document.Components.SecuritySchemes[SearchKeyScheme] = Key(
+        document.Components.SecuritySchemes[SearchKeyScheme] = Scheme(
             "The search key (Search:SearchApiKey): a private deployment sets it, and then every operation but /health… needs it or the admin key; " +
             "without it reading is open. Where no admin key is set, it shows /health's details." + AlsoBearer);
 
+        var keys = KeysByOperationId(context);
         var problems = await ProblemResponses.ForAsync(document, context, cancellationToken);
         foreach (var (path, operation) in ProblemResponses.Operations(document))
         {
-            if (operation.Tags?.Any(tag => tag.Name == AdminTag) == true)
+            if (operation.OperationId is not { } id || !keys.TryGetValue(id, out var key))
+                throw new InvalidOperationException($"The operation at {path} has no endpoint name (WithName) to find its key policy by.");
+            if (key is null)
+                continue;
+            if (key == KeyScope.Admin)
             {
                 operation.Security = [Requirement(document, AdminKeyScheme)];
                 problems.Declare(operation, StatusCodes.Status401Unauthorized,
                     "No key or a wrong key: this operation needs the admin key (Search:AdminApiKey), as X-Api-Key or Authorization: Bearer.");
                 problems.Declare(operation, StatusCodes.Status403Forbidden, "The write API is disabled: the server has no Search:AdminApiKey.");
             }
-            else if (SearchKeyMiddleware.Guards(path))
+            else
             {
                 // An empty requirement first: an open deployment (no search key) answers without a key.
                 operation.Security = [new OpenApiSecurityRequirement(), Requirement(document, SearchKeyScheme), Requirement(document, AdminKeyScheme)];
                 problems.Declare(operation, StatusCodes.Status401Unauthorized,
                     "No key or a wrong key where the deployment sets Search:SearchApiKey: send the search key or the admin key, as X-Api-Key or Authorization: Bearer.");
-            }
-            else
-            {
-                continue;
             }
             var tooMany = problems.Declare(operation, StatusCodes.Status429TooManyRequests,
                 "Too many requests from this client: searches beyond Search:SearchRequestsPerSecond a second, or wrong keys beyond " +
@@ -62,7 +65,29 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
         }
     }
 
-    private static OpenApiSecurityScheme Key(string description) =>
+    /// <summary>The key each endpoint of the document takes (null: none), by its name, the operation's id.</summary>
+    private static Dictionary<string, KeyScope?> KeysByOperationId(OpenApiDocumentTransformerContext context)
+    {
+        var keys = new Dictionary<string, KeyScope?>(StringComparer.Ordinal);
+        foreach (var description in context.DescriptionGroups.SelectMany(group => group.Items))
+        {
+            var metadata = description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName is { } name)
+                keys[name] = KeyOf(metadata);
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// As the authorization middleware decides: anonymous requests allowed, no key; the admin policy, the admin key;
+    /// else the fallback policy, the search key.
+    /// </summary>
+    private static KeyScope? KeyOf(IList<object> metadata) =>
+        metadata.OfType<IAllowAnonymous>().Any() ? null
+        : metadata.OfType<IAuthorizeData>().Any(data => data.Policy == KeyPolicies.Admin) ? KeyScope.Admin
+        : KeyScope.Search;
+
+    private static OpenApiSecurityScheme Scheme(string description) =>
         new() { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKey.HeaderName, Description = description };
 
     private static OpenApiSecurityRequirement Requirement(OpenApiDocument document, string scheme) =>

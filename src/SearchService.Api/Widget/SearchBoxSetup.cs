@@ -3,7 +3,7 @@ using SearchService.Core.Searching;
 
 namespace SearchService.Api.Widget;
 
-/// <summary>Everything the embeddable search box needs from the host: CORS, suggestions, the script, the demo and article pages.</summary>
+/// <summary>Everything the embeddable search box needs from the host: CORS, its script, the demo and article pages, suggestions prepared.</summary>
 public static class SearchBoxSetup
 {
     public static WebApplicationBuilder AddSearchBox(this WebApplicationBuilder builder)
@@ -13,13 +13,11 @@ public static class SearchBoxSetup
         return builder;
     }
 
-    /// <summary>Call before the other endpoints are mapped, so cross-origin headers cover them.</summary>
+    /// <summary>The script and the pages; the endpoints the search box calls are with the others (<see cref="SearchEndpoints"/>).</summary>
     public static WebApplication MapSearchBox(this WebApplication app)
     {
-        app.UseReadOnlyCors();
-        app.MapSuggestEndpoints();
         app.MapWidgetEndpoints();
-        app.MapArticleViewEndpoints();
+        app.MapPageEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => Task.Run(() => PrepareSuggestions(app)));
         return app;
     }

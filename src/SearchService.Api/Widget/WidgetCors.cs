@@ -3,17 +3,15 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 namespace SearchService.Api.Widget;
 
 /// <summary>
-/// Cross-origin access for the read-only endpoints a search box on another site calls: GET (and its preflight) on
-/// <c>/search</c>, <c>/suggest</c>, <c>/articles</c> and <c>/widget</c>, from the origins in
-/// <c>Search:Cors:AllowedOrigins</c> (none listed: any origin). Nothing else, write and admin endpoints included,
-/// ever answers another origin.
+/// Cross-origin access for the read-only endpoints a search box on another site calls (<c>/search</c>,
+/// <c>/suggest</c>, <c>GET /articles/{id}</c>, <c>/widget/*</c>, each with <c>RequireCors(WidgetCors.PolicyName)</c>):
+/// GET and its preflight, from the origins in <c>Search:Cors:AllowedOrigins</c> (none listed: any origin). Nothing
+/// else, write and admin endpoints included, ever answers another origin.
 /// </summary>
 public static class WidgetCors
 {
     public const string PolicyName = "ReadOnly";
     public const string AllowedOriginsKey = "Search:Cors:AllowedOrigins";
-
-    private static readonly string[] ReadOnlyPaths = ["/search", "/suggest", "/articles", "/widget"];
 
     public static IServiceCollection AddReadOnlyCors(this IServiceCollection services)
     {
@@ -32,15 +30,5 @@ public static class WidgetCors
             });
         });
         return services;
-    }
-
-    public static IApplicationBuilder UseReadOnlyCors(this IApplicationBuilder app) =>
-        app.UseWhen(IsReadOnlyRequest, branch => branch.UseCors(PolicyName));
-
-    private static bool IsReadOnlyRequest(HttpContext context)
-    {
-        var method = context.Request.Method;
-        var readOnlyMethod = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
-        return readOnlyMethod && ReadOnlyPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -30,10 +30,11 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
         var held = new DefaultHttpContext { RequestServices = api.Services };
         held.Request.Path = "/search";
         held.Request.QueryString = new QueryString("?q=oil&syntax=lucene");
-        var holder = limiter.InvokeAsync(held, async _ =>
+        var holder = limiter.InvokeAsync(new DefaultEndpointFilterInvocationContext(held), async _ =>
         {
             running.SetResult();
             await finish.Task;
+            return null;
         });
         await running.Task;
         try

@@ -50,4 +50,17 @@ public sealed class SearchKeyTests(SearchKeyTests.PrivateApiFactory api) : IClas
         await client.GetOk("/health/live");
         await client.GetOk("/health/ready");
     }
+
+    [Fact]
+    public async Task A_cross_origin_preflight_is_answered_without_the_key()
+    {
+        // Browsers send no key with a preflight: it is answered before the key is asked for.
+        using var client = api.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/search?q=terrorism");
+        preflight.Headers.Add("Origin", "https://news.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        var response = await client.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
 }

@@ -1,20 +1,29 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using SearchService.Api.Limits;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
 
 namespace SearchService.Api.Endpoints;
 
 /// <summary>
-/// The article as a page, where the search box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and
-/// highlights it (the browser's own fragment navigation and CSS <c>:target</c>; the page runs no script). An unknown id
-/// is a page saying so for a browser (which asks for HTML), and a problem naming <c>id</c> for any other client.
+/// The service's own HTML pages: the demo of the search box at <c>/</c>, and the article as a page, where the search
+/// box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and highlights it (the browser's own fragment
+/// navigation and CSS <c>:target</c>; the page runs no script). An unknown id is a page saying so for a browser (which
+/// asks for HTML), and a problem naming <c>id</c> for any other client.
 /// </summary>
-public static class ArticleViewEndpoints
+public static class PageEndpoints
 {
-    public static IEndpointRouteBuilder MapArticleViewEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/view/{**id}", View)
+        var pages = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
+        pages.MapGet("/", Demo)
+            .WithName("Demo")
+            .WithTags("Widget")
+            .WithDescription("An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.")
+            .WithSummary("A demo page: the search box over this service, and the two lines that embed it");
+        pages.MapGet("/view/{**id}", View)
             .WithName("ViewArticle")
             .WithTags("Articles")
             .WithDescription("Title, date, byline and paragraphs as HTML (no script); where the search box's results link. An unknown id is " +
@@ -23,6 +32,16 @@ public static class ArticleViewEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it");
         return app;
+    }
+
+    private static IResult Demo([Description("Starts the demo with this search, so a demo can be linked to (/?q=terrorism).")] string? q,
+        WidgetAssets assets, HttpContext context)
+    {
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var query = (q ?? "").Length <= SearchScopeParameters.MaxQueryLength ? q ?? "" : "";
+        return Pages.Html(context, assets.DemoPage
+            .Replace("{{origin}}", HtmlTextEncoder.Encode(origin))
+            .Replace("{{query}}", HtmlTextEncoder.Encode(query)));
     }
 
     private static IResult View(string id, ArticleLookup articles, WidgetAssets assets, HttpContext context)

@@ -46,20 +46,6 @@ public sealed class QuestionRescorerTests : IDisposable
     }
 
     [Fact]
-    public void Rescored_hits_with_equal_scores_are_in_article_then_paragraph_order()
-    {
-        const string text = "The ministers said the yen and the trade talks were on the agenda.";
-        using var tied = new TestIndex()
-            .Add(new Article("b", "Agenda", [text, text]))
-            .Add(new Article("a", "Agenda", [text]))
-            .Add(new Article("c", "Agenda", [text]));
-
-        var hits = new ParagraphSearcher(tied.Index).Search(new SearchRequest(Question)).Hits;
-
-        Assert.Equal(["a#1", "b#1", "b#2", "c#1"], hits.Select(h => $"{h.ArticleId}#{h.Paragraph}"));
-    }
-
-    [Fact]
     public void Proximity_lifts_the_paragraph_where_the_question_words_stand_together()
     {
         var hits = Search(Question).Hits;

@@ -10,27 +10,40 @@ namespace SearchService.Core.Searching;
 /// search passes through the stages in the order <see cref="Search"/> lists them; the two units of hits differ only in
 /// their pass over the matches (<see cref="IMatchPass"/>).
 /// </summary>
-/// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
-/// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
-/// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
-public sealed class ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
+public sealed class ParagraphSearcher
 {
-    private readonly RequestParser parser = new(new UserQueryParser(index.Analyzer, synonyms ?? Synonyms.Load()), new LuceneSyntaxParser(index.Analyzer, limits));
-    private readonly IMatchPass paragraphPass = new ParagraphMatchPass(new QuestionRescorer(new QuestionFeedback(index.Analyzer)));
-    private readonly IMatchPass articlePass = new ArticleMatchPass(new QuestionRescorer(new QuestionFeedback(index.Analyzer)));
-    private readonly SemanticHitReranker semanticReranking = new(semantic);
-    private readonly HitFetcher fetcher = new(new SnippetHighlighter(index.Analyzer));
-    private readonly ResultAssembler assembler = new(new DidYouMeanBuilder(index.Analyzer));
+    private readonly SearchIndex index;
+    private readonly RequestParser parser;
+    private readonly IMatchPass paragraphPass;
+    private readonly IMatchPass articlePass;
+    private readonly SemanticHitReranker semanticReranking;
+    private readonly HitFetcher fetcher;
+    private readonly ResultAssembler assembler;
+
+    /// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
+    /// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
+    /// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
+    public ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
+    {
+        this.index = index;
+        parser = new RequestParser(new UserQueryParser(index.Analyzer, synonyms ?? Synonyms.Load()), new LuceneSyntaxParser(index.Analyzer, limits));
+        var rescorer = new QuestionRescorer(new QuestionFeedback(index.Analyzer));
+        paragraphPass = new ParagraphMatchPass(rescorer);
+        articlePass = new ArticleMatchPass(rescorer);
+        semanticReranking = new SemanticHitReranker(semantic);
+        fetcher = new HitFetcher(new SnippetHighlighter(index.Analyzer));
+        assembler = new ResultAssembler(new DidYouMeanBuilder(index.Analyzer));
+    }
 
     /// <summary>Whether requests may ask for <see cref="SearchRequest.SemanticRerank"/>.</summary>
-    public bool CanRerankSemantically => semantic is not null;
+    public bool CanRerankSemantically => semanticReranking.Depth > 0;
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     /// <exception cref="QueryRefusedException">With <see cref="QuerySyntax.Lucene"/>, when the query would cost too much or is turned off.</exception>
     /// <exception cref="InvalidOperationException">A semantic re-ranking is asked for and this searcher has none.</exception>
     public SearchResult Search(SearchRequest request)
     {
-        if (request.SemanticRerank && semantic is null)
+        if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
         return index.Search(searcher =>

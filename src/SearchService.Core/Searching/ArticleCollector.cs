@@ -84,7 +84,7 @@ internal sealed class ArticleCollector : ICollector, IDisposable
         }
     }
 
-    /// <summary>Paragraphs whose scores changed after the search (re-ranked), by document number; each only ever rises.</summary>
+    /// <summary>Paragraphs whose scores changed after the search (re-scored questions), by document number; each only ever rises.</summary>
     public void Rescored(IReadOnlyDictionary<int, float> scores)
     {
         foreach (var (doc, score) in scores)

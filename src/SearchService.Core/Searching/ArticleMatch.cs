@@ -1,5 +1,3 @@
-using Lucene.Net.Util;
-
 namespace SearchService.Core.Searching;
 
 /// <summary>One article's matches in a search: its best paragraph (highest score, the earliest on a tie) and how many match.</summary>
@@ -17,11 +15,7 @@ internal sealed class ArticleMatch(int leaf, int firstDoc, float score)
 
     public int Matches { get; private set; } = 1;
 
-    /// <summary>Filled when needed to order articles (<see cref="ArticleOrder"/>): the id's ordinal in the segment, the id.</summary>
-    public int? ArticleOrd { get; set; }
-
-    public BytesRef? ArticleId { get; set; }
-
+    /// <summary>Filled when needed to order articles newest first (<see cref="ArticleOrder"/>).</summary>
     public long? DateTicks { get; set; }
 
     /// <summary>Another matching paragraph, after the ones seen (a later paragraph wins only with a higher score).</summary>

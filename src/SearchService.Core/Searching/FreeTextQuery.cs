@@ -14,8 +14,8 @@ namespace SearchService.Core.Searching;
 /// many and how rare (BM25), and paragraphs with two adjacent question words near each other rank a little higher,
 /// because adjacent words in a question often name one thing ("heat conduction", "foreign office"); any two question
 /// words within a few words of each other lift a paragraph a little less. Those pairs come apart from the words
-/// (<see cref="Parts.Pairs"/>): they only re-rank, so they are scored for the best matches only
-/// (<see cref="QuestionReranker"/>).
+/// (<see cref="Parts.Pairs"/>): they only re-score, so they are scored for the best matches only
+/// (<see cref="QuestionRescorer"/>).
 /// </summary>
 public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
 {
@@ -52,7 +52,7 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     private static bool IsQuestion(IEnumerable<string> typedWords) =>
         typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
 
-    /// <summary>The words' query, which decides the matches, and for a question the clauses that only re-rank them.</summary>
+    /// <summary>The words' query, which decides the matches, and for a question the clauses that only re-score them.</summary>
     /// <param name="Pairs">Question terms that add to the score where they stand near each other; none for a short query.</param>
     public sealed record Parts(Query Words, bool IsQuestion, IReadOnlyList<WordPair> Pairs);
 

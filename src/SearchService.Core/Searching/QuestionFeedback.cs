@@ -11,7 +11,7 @@ namespace SearchService.Core.Searching;
 /// each paragraph matched and how rare the word is) are added as optional words with a small weight. A question names
 /// its subject in a few words; the paragraphs about it use more ("attacks in the north-west" → "Khyber", "militants"),
 /// and those lift the paragraphs that say the same thing in other words. The set of matches does not change: the
-/// added words only re-rank (<see cref="QuestionReranker"/>).
+/// added words only re-score (<see cref="QuestionRescorer"/>).
 /// </summary>
 public sealed class QuestionFeedback(Analyzer analyzer)
 {

@@ -51,8 +51,7 @@ public static partial class SearchWarmUp
     {
         if (searcher.IndexReader.NumDocs == 0)
             return null;
-        var stored = new StoredHitVisitor();
-        searcher.Doc(0, stored);
+        var stored = StoredHitVisitor.Read(searcher, 0);
         var words = Word().Matches(stored.Text).Select(m => m.Value).Take(6).ToList();
         return words.Count >= 2 ? (words, stored.Region.FirstOrDefault()) : null;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -20,6 +21,14 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
     public List<string> Topic { get; } = [];
     public List<string> Speaker { get; } = [];
     private string? date;
+
+    /// <summary>The stored fields of document <paramref name="doc"/>.</summary>
+    public static StoredHitVisitor Read(IndexSearcher searcher, int doc)
+    {
+        var stored = new StoredHitVisitor();
+        searcher.Doc(doc, stored);
+        return stored;
+    }
 
     public DateTimeOffset? Date =>
         date is not null && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)

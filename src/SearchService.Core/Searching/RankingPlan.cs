@@ -1,0 +1,23 @@
+namespace SearchService.Core.Searching;
+
+/// <summary>How one search ranks its hits, decided once from the request and its parsed query for every stage.</summary>
+/// <param name="Parsed">The parsed query; null without one (every paragraph matches, newest first).</param>
+/// <param name="ByScore">Best first; otherwise newest first.</param>
+/// <param name="Wanted">How many of the best hits are put in order: the pages up to the one asked for, or more to re-rank by meaning.</param>
+/// <param name="SemanticDepth">How many of the best hits are re-ranked by meaning (0: none).</param>
+internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth)
+{
+    /// <summary>Whether hits have scores: only a query scores them.</summary>
+    public bool Ranked => Parsed is not null;
+
+    /// <summary>A question's best matches are re-scored when hits are in order of relevance; newest first, nothing to re-score.</summary>
+    public bool RescoresQuestion => Parsed is { IsQuestion: true } && ByScore;
+
+    /// <param name="semanticDepth">How deep this searcher re-ranks by meaning when asked to (0: it cannot).</param>
+    public static RankingPlan For(SearchRequest request, ParsedQuery? parsed, int semanticDepth)
+    {
+        var byScore = parsed is not null && request.Order == ResultOrder.Relevance;
+        var depth = request.SemanticRerank && byScore ? semanticDepth : 0;
+        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth);
+    }
+}

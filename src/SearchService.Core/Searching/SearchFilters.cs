@@ -1,0 +1,59 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// The filter stage: the query that decides the matches narrowed by the request's facet and date filters, which
+/// change which paragraphs match but not their scores. Facets are multi-select: a facet's values are counted without
+/// its own filter (<see cref="Except"/>), so its other values stay selectable.
+/// </summary>
+internal sealed class SearchFilters
+{
+    private readonly Query matches;
+    private readonly SearchRequest request;
+
+    /// <param name="query">The parsed query; null: every paragraph matches.</param>
+    public SearchFilters(Query? query, SearchRequest request)
+    {
+        matches = query ?? new MatchAllDocsQuery();
+        this.request = request;
+        Filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
+        Unfiltered = IndexSchema.FacetFields.Except(Filtered).ToList();
+        All = Except(null);
+    }
+
+    /// <summary>The query with every filter: the matches of the hits.</summary>
+    public Query All { get; }
+
+    /// <summary>The facets the request filters by.</summary>
+    public IReadOnlyList<string> Filtered { get; }
+
+    /// <summary>The facets it does not filter by: counted over the very matches of the hits.</summary>
+    public IReadOnlyList<string> Unfiltered { get; }
+
+    /// <summary>The query with every filter but one.</summary>
+    /// <param name="field">A facet (or <see cref="IndexSchema.Date"/>, the date range) whose own filter is left out; null: none.</param>
+    public Query Except(string? field)
+    {
+        var filters = new BooleanQuery();
+        foreach (var facet in IndexSchema.FacetFields.Where(f => f != field))
+        {
+            var values = request.FilterValues(facet);
+            if (values.Count == 0)
+                continue;
+            var anyValue = new BooleanQuery();
+            foreach (var value in values)
+            {
+                anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+                if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
+                    anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
+            }
+            filters.Add(anyValue, Occur.MUST);
+        }
+        if (request.Dates is { } dates && field != IndexSchema.Date)
+            filters.Add(dates.ToQuery(), Occur.MUST);
+        return filters.Clauses.Count == 0 ? matches : new FilteredQuery(matches, new QueryWrapperFilter(filters));
+    }
+}

@@ -19,7 +19,7 @@ public static class SearchServiceRegistration
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             return new SearchIndex(options.IndexPath, sp.GetRequiredService<ILogger<SearchIndex>>(),
-                TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs)));
+                SearcherSetup.Create(TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs))));
         });
         services.AddSingleton<IFacetExtractor>(sp =>
             NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));

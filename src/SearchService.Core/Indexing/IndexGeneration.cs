@@ -116,15 +116,15 @@ internal sealed class IndexGeneration : IDisposable
 
     private void CloseDiscarding()
     {
-        reopenThread.Dispose();
-        Searchers.Dispose();
-        Writer.Rollback();
-        directory.Dispose();
+        Shut(keepChanges: false);
         onRetiredClose?.Invoke();
     }
 
     /// <summary>Closes the live index at shutdown; the writer commits what it was last given.</summary>
-    public void Dispose()
+    public void Dispose() => Close(keepChanges: true);
+
+    /// <summary>Closes the live index at shutdown; <paramref name="keepChanges"/>: the writer commits what it was last given, else it drops what it buffered.</summary>
+    public void Close(bool keepChanges)
     {
         lock (usersGate)
         {
@@ -132,9 +132,17 @@ internal sealed class IndexGeneration : IDisposable
                 return;
             closed = true;
         }
+        Shut(keepChanges);
+    }
+
+    private void Shut(bool keepChanges)
+    {
         reopenThread.Dispose();
         Searchers.Dispose();
-        Writer.Dispose();
+        if (keepChanges)
+            Writer.Dispose();
+        else
+            Writer.Rollback();
         directory.Dispose();
     }
 }

@@ -218,7 +218,7 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public async Task Search_past_its_time_budget_is_stopped_with_a_clear_exception()
     {
-        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, TimeSpan.FromMilliseconds(50));
+        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(TimeSpan.FromMilliseconds(50)));
         using var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance);
         for (var n = 0; n < 20; n++)
             await store.PutAsync(Probe($"slow-{n}", "crane"));

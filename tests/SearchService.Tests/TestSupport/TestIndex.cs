@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
 
 namespace SearchService.Tests.TestSupport;
 
@@ -11,7 +12,8 @@ public sealed class TestIndex : IDisposable
     private readonly TempDirectory folder = new();
 
     /// <param name="queryBudget">How long one search may run; null: the service's default.</param>
-    public TestIndex(TimeSpan? queryBudget = null) => Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, queryBudget);
+    public TestIndex(TimeSpan? queryBudget = null) =>
+        Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(queryBudget ?? SearchIndex.DefaultQueryBudget));
 
     public SearchIndex Index { get; }
 

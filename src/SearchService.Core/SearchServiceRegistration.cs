@@ -25,9 +25,10 @@ public static class SearchServiceRegistration
             NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<CorpusIndexer>();
-        services.AddSingleton(sp => new ArticleStore(
-            sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<IFacetExtractor>(), sp.GetRequiredService<ILogger<ArticleStore>>(),
+        services.AddSingleton(sp => JournalProtocol.Open(
+            sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<IFacetExtractor>(), sp.GetRequiredService<ILogger<JournalProtocol>>(),
             Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.JournalCompactionBytes)));
+        services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;

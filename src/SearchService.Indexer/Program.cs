@@ -50,7 +50,7 @@ try
     var progress = new ConsoleProgressBar();
     // A rebuild keeps the articles written through the API (replayed from their journal).
     var summary = command == "rebuild"
-        ? indexer.Rebuild(corpus, host.Services.GetRequiredService<ArticleStore>().ReplayInto, progress, CancellationToken.None)
+        ? indexer.Rebuild(corpus, host.Services.GetRequiredService<JournalProtocol>().ReplayInto, progress, CancellationToken.None)
         : indexer.Synchronize(corpus, progress, CancellationToken.None);
     progress.Finish(summary);
     index.Commit();

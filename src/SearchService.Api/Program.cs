@@ -1,6 +1,7 @@
 using SearchService.Api;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Http;
+using SearchService.Api.Startup;
 using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
@@ -10,13 +11,6 @@ builder.AddSearchApi();
 builder.AddReliability();
 
 var app = builder.Build();
-if (!app.OpenOrExplain())
-{
-    await app.DisposeAsync(); // flushes the console log, so the reason reaches the operator before the exit
-    return 1;
-}
-
-app.WarmUpSearches();
 app.UseReliability();
 app.UseHeadAsGet();
 app.UseRouting();
@@ -28,8 +22,8 @@ app.MapFacetEndpoints();
 app.MapArticleEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
-app.Run();
-return 0;
+// Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.
+return await app.RunUnlessStartFailsAsync();
 
 /// <summary>Lets the in-process tests (WebApplicationFactory) find the entry point.</summary>
 public partial class Program;

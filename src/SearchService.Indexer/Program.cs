@@ -44,6 +44,7 @@ var options = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
 
 try
 {
+    host.Services.GetRequiredService<IndexOpener>().Open();
     var index = host.Services.GetRequiredService<SearchIndex>();
     var indexer = host.Services.GetRequiredService<CorpusIndexer>();
     var corpus = new CorpusFolder(options.CorpusPath);

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Api.Startup;
+using SearchService.Core;
+using SearchService.Core.Indexing;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>Readiness follows start-up: not ready until the index is open, ready once it answers searches.</summary>
+public sealed class IndexReadinessCheckTests : IDisposable
+{
+    private readonly TempDirectory folder = new();
+    private readonly ServiceProvider services;
+    private readonly IndexReadinessCheck check;
+
+    public IndexReadinessCheckTests()
+    {
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddSearchCore(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = folder.Path, ["Search:SemanticRerankDepth"] = "0" })
+                .Build())
+            .BuildServiceProvider();
+        check = new IndexReadinessCheck(services.GetRequiredService<IndexOpener>(), services, NullLogger<IndexReadinessCheck>.Instance);
+    }
+
+    /// <summary>Opens as start-up does, resolving what it opened so the container closes it.</summary>
+    private void Open()
+    {
+        services.GetRequiredService<IndexOpener>().Open();
+        services.GetRequiredService<SearchIndex>();
+        services.GetRequiredService<JournalProtocol>();
+    }
+
+    private async Task<HealthStatus> Status() => (await check.CheckHealthAsync(new HealthCheckContext())).Status;
+
+    [Fact]
+    public async Task Not_ready_before_start_up_has_opened_the_index()
+    {
+        Assert.Equal(HealthStatus.Unhealthy, await Status());
+    }
+
+    [Fact]
+    public async Task Ready_once_the_index_is_open()
+    {
+        Open();
+
+        Assert.Equal(HealthStatus.Healthy, await Status());
+    }
+
+    [Fact]
+    public async Task Not_ready_once_the_index_is_closed()
+    {
+        Open();
+        services.GetRequiredService<SearchIndex>().Dispose();
+
+        Assert.Equal(HealthStatus.Unhealthy, await Status());
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        folder.Dispose();
+    }
+}

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Api.Startup;
-using SearchService.Core;
 using SearchService.Core.Indexing;
 using SearchService.Tests.TestSupport;
 
@@ -18,21 +16,8 @@ public sealed class IndexReadinessCheckTests : IDisposable
 
     public IndexReadinessCheckTests()
     {
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddSearchCore(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = folder.Path, ["Search:SemanticRerankDepth"] = "0" })
-                .Build())
-            .BuildServiceProvider();
+        services = CoreServices.For(folder.Path);
         check = new IndexReadinessCheck(services.GetRequiredService<IndexOpener>(), services, NullLogger<IndexReadinessCheck>.Instance);
-    }
-
-    /// <summary>Opens as start-up does, resolving what it opened so the container closes it.</summary>
-    private void Open()
-    {
-        services.GetRequiredService<IndexOpener>().Open();
-        services.GetRequiredService<SearchIndex>();
-        services.GetRequiredService<JournalProtocol>();
     }
 
     private async Task<HealthStatus> Status() => (await check.CheckHealthAsync(new HealthCheckContext())).Status;
@@ -46,7 +31,7 @@ public sealed class IndexReadinessCheckTests : IDisposable
     [Fact]
     public async Task Ready_once_the_index_is_open()
     {
-        Open();
+        services.OpenIndex();
 
         Assert.Equal(HealthStatus.Healthy, await Status());
     }
@@ -54,7 +39,7 @@ public sealed class IndexReadinessCheckTests : IDisposable
     [Fact]
     public async Task Not_ready_once_the_index_is_closed()
     {
-        Open();
+        services.OpenIndex();
         services.GetRequiredService<SearchIndex>().Dispose();
 
         Assert.Equal(HealthStatus.Unhealthy, await Status());

@@ -1,8 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SearchService.Core;
 using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Tests.TestSupport;
@@ -14,20 +12,7 @@ public sealed class IndexOpenerTests : IDisposable
 {
     private readonly TempDirectory folder = new();
 
-    private ServiceProvider Services() => new ServiceCollection()
-        .AddLogging()
-        .AddSearchCore(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = folder.Path, ["Search:SemanticRerankDepth"] = "0" })
-            .Build())
-        .BuildServiceProvider();
-
-    /// <summary>Opens as start-up does, resolving what it opened so the container closes it.</summary>
-    private static void Open(ServiceProvider services)
-    {
-        services.GetRequiredService<IndexOpener>().Open();
-        services.GetRequiredService<SearchIndex>();
-        services.GetRequiredService<JournalProtocol>();
-    }
+    private ServiceProvider Services() => CoreServices.For(folder.Path);
 
     [Fact]
     public void Resolving_the_index_before_it_is_opened_throws_and_touches_nothing()
@@ -46,7 +31,7 @@ public sealed class IndexOpenerTests : IDisposable
         File.WriteAllBytes(Path.Combine(folder.Path, WriteJournal.FileName), [.. line, (byte)'\n']);
         using var services = Services();
 
-        Open(services);
+        services.OpenIndex();
 
         var index = services.GetRequiredService<SearchIndex>();
         Assert.Equal(1, index.Search(s => s.Search(new TermQuery(new Term(IndexSchema.ArticleId, "kept")), 1).TotalHits));
@@ -57,7 +42,7 @@ public sealed class IndexOpenerTests : IDisposable
     public void Open_of_a_folder_another_index_holds_fails_and_leaves_nothing_open()
     {
         using var first = Services();
-        Open(first);
+        first.OpenIndex();
         using var second = Services();
         var opener = second.GetRequiredService<IndexOpener>();
 

@@ -12,7 +12,12 @@ public static class SearchApiSetup
     {
         builder.Services.AddSearchCore(builder.Configuration);
         builder.Services.AddServiceStartup();
-        builder.Services.AddOpenApi(options => options.AddOperationTransformer<ParameterExamplesTransformer>());
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer<DocumentInfoTransformer>()
+            .AddOperationTransformer<ParameterExamplesTransformer>()
+            .AddSchemaTransformer<ProblemDetailsSchemaTransformer>()
+            .AddDocumentTransformer<ApiKeysTransformer>()
+            .AddDocumentTransformer<RequestBodyLimitTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler can answer them as problem details naming the parameter.

@@ -28,21 +28,30 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPut("/articles/{**id}", Put)
             .WithName("PutArticle")
+            .WithDescription("The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; " +
+                "an id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
+                "(fsynced) and searchable. An API write stands over a corpus file of the same id changed later.")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
             .Accepts<JsonObject>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         admin.MapDelete("/articles/{**id}", Delete)
             .WithName("DeleteArticle")
+            .WithDescription("204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.")
             .WithSummary("Delete one article")
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/articles/_bulk", Bulk)
             .WithName("BulkArticles")
+            .WithDescription("One article a line, as PUT /articles/{id} takes it, with its id. Answers how many lines were read, written and " +
+                "refused, with the first 100 refused lines and why. A body cut off midway (or over Search:MaxBulkBodyBytes: 413) leaves " +
+                "the lines before the cut written, and the problem says how many.")
             .WithSummary("Create or replace many articles: a JSON-lines body, read as it arrives")
             .Accepts<string>("application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         admin.MapPost("/index/_rebuild", Rebuild)
             .WithName("RebuildIndex")
+            .WithDescription("202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; " +
+                "a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.")
             .WithSummary("Rebuild the index from the corpus folder (and the API writes) while the old one keeps answering")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -13,6 +13,8 @@ public static class ArticleEndpoints
         app.MapGet("/articles/{**id}", Get)
             .WithName("GetArticle")
             .WithTags("Articles")
+            .WithDescription("The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each " +
+                "paragraph (numbered from 1, as in search hits' ids) with its own facets. An id no article has is a 404 naming id.")
             .WithSummary("A whole article with its paragraphs and their facets")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

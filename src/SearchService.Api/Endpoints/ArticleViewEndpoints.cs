@@ -17,6 +17,10 @@ public static class ArticleViewEndpoints
         app.MapGet("/view/{**id}", View)
             .WithName("ViewArticle")
             .WithTags("Articles")
+            .WithDescription("Title, date, byline and paragraphs as HTML (no script); where the search box's results link. An unknown id is " +
+                "a 404: a page saying so for a browser (Accept: text/html), a problem naming id for any other client.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it");
         return app;
     }

@@ -17,6 +17,7 @@ public static class FacetEndpoints
                 "For pickers over facets with thousands of values (speakers, regions). Takes the same q, syntax, filters, " +
                 "from, to and collapse as /search; counts are those /search would show for this facet: every filter applied except " +
                 "the facet's own, in paragraphs, or in articles with collapse=article.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }

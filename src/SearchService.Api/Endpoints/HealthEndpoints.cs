@@ -13,6 +13,8 @@ public static class HealthEndpoints
         app.MapGet("/health", Health)
             .WithName("Health")
             .WithTags("Health")
+            .WithDescription("status is indexing or ready. The details (articles, paragraphs, skipped files and lines with reasons, last indexed) " +
+                "need the operators' key where one is configured: the admin key when set, else the search key. Never needs a key to answer.")
             .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files");
         return app;
     }

@@ -13,9 +13,13 @@ public static class ProbeEndpoints
     public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new Probe("alive")))
+            .WithDescription("For an orchestrator's liveness probe: needs no key and is not rate limited.")
             .WithName("Liveness").WithTags("Health").WithSummary("200 while the process answers at all");
         app.MapGet("/health/ready", Ready)
             .WithName("Readiness").WithTags("Health")
+            .WithDescription("For an orchestrator's readiness probe: needs no key and is not rate limited. 503 when the index cannot answer " +
+                "searches or write safely; the service then needs a restart.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("200 once the index is open and answers searches (it may still be indexing), else 503");
         return app;
     }

@@ -17,6 +17,7 @@ public static class SearchEndpoints
                 "totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. " +
                 "Counts cover all matches (not only this page). " +
                 "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }

@@ -18,12 +18,12 @@ public sealed class SearchScopeParameters
 
     [Example("terrorism")]
     [FromQuery(Name = "q")]
-    [Description("What to search for. Words are all required; \"quoted phrases\", -excluded, OR and prefix* work. Empty: every paragraph, newest article first. At most 1,000 characters.")]
+    [Description("What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words ('what', 'has anyone') left out. \"Quoted phrases\", OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.")]
     public string? Q { get; init; }
 
     [Example("simple")]
     [FromQuery(Name = "syntax")]
-    [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene' (full Lucene query syntax; a syntax error is a 400).")]
+    [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene': full Lucene query syntax over the fields text (default), title, region, topic, speaker and articleId, AND between clauses; a syntax error is a 400 naming q. Costly patterns are refused before they run, as a 400 naming q: leading wildcards and one-letter prefixes; a regular expression over 1,000 characters; a regular expression, wildcard or fuzzy term that compiles to more than 10,000 automaton states (20,000 for the whole query); and, where Search:AllowExpensiveQueries is false, every regular expression, wildcard, fuzzy term, prefix and range. At most Search:ExpensiveQueryConcurrency lucene searches run at once (503 beyond), each stopped past Search:QueryTimeBudgetMs (503).")]
     public string? Syntax { get; init; }
 
     [Example("Afghanistan")]

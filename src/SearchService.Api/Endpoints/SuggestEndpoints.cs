@@ -11,6 +11,11 @@ public static class SuggestEndpoints
         app.MapGet("/suggest", Suggest)
             .WithName("Suggest")
             .WithTags("Search")
+            .WithDescription(
+                "Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then " +
+                "words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the " +
+                "last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt " +
+                "in the background for each index version, so it may lag a change by a few seconds.")
             .WithSummary("Completions for what the user is typing: frequent words and phrases, and matching facet values")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;

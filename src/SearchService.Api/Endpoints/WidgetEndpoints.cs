@@ -15,15 +15,21 @@ public static class WidgetEndpoints
         app.MapGet("/widget/search-box.js", Loader)
             .WithName("SearchBoxScript")
             .WithTags("Widget")
+            .WithDescription("A small loader script to embed as a module script (type=module): it imports the current version of the search box " +
+                "(/widget/search-box.{version}.js), so pages pick up a new version within 5 minutes.")
             .WithSummary("The <search-box> web component (imports the current version; cached for 5 minutes)");
         app.MapGet("/widget/search-box.{version}.js", Versioned)
             .WithName("SearchBoxScriptVersion")
             .WithTags("Widget")
+            .WithDescription("The search box's script at one version (a hash of its content), immutable. Only the version this service serves " +
+                "exists; any other is a 404 pointing to /widget/search-box.js.")
+            .Produces<string>(StatusCodes.Status200OK, "text/javascript")
             .WithSummary("One version of the <search-box> script, cached for a year")
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/", Demo)
             .WithName("Demo")
             .WithTags("Widget")
+            .WithDescription("An HTML page with the search box searching this service, and the two lines of HTML that embed it on another site.")
             .WithSummary("A demo page: the search box over this service, and the two lines that embed it");
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -24,6 +25,11 @@ public sealed class ParameterExamplesTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static JsonNode ExampleValue(Type type, string value) =>
-        (Nullable.GetUnderlyingType(type) ?? type) == typeof(int) ? JsonValue.Create(int.Parse(value)) : JsonValue.Create(value);
+    /// <summary>The example as a JSON value of the parameter's type: a string example of a number or a boolean is an invalid example.</summary>
+    private static JsonNode ExampleValue(Type type, string value) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) => JsonValue.Create(int.Parse(value, CultureInfo.InvariantCulture)),
+        var t when t == typeof(bool) => JsonValue.Create(bool.Parse(value)),
+        _ => JsonValue.Create(value),
+    };
 }

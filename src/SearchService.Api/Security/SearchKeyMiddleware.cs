@@ -11,7 +11,7 @@ public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<Ac
     public async Task InvokeAsync(HttpContext context)
     {
         var access = options.CurrentValue;
-        if (string.IsNullOrEmpty(access.SearchApiKey) || context.Request.Path.StartsWithSegments("/health"))
+        if (string.IsNullOrEmpty(access.SearchApiKey) || !Guards(context.Request.Path))
         {
             await next(context);
             return;
@@ -24,4 +24,7 @@ public sealed class SearchKeyMiddleware(RequestDelegate next, IOptionsMonitor<Ac
         else
             await next(context);
     }
+
+    /// <summary>Whether a search key, when configured, is needed at <paramref name="path"/>: everywhere but the health probes.</summary>
+    public static bool Guards(PathString path) => !path.StartsWithSegments("/health");
 }

@@ -11,21 +11,21 @@ public sealed class NewsFacetExtractor : IFacetExtractor
 {
     public const string FunctionWordsFileName = "function-words.txt";
 
-    private readonly RegionExtractor _regions;
-    private readonly TopicClassifier _topics;
-    private readonly SpeakerExtractor _speakers;
+    private readonly RegionExtractor regionExtractor;
+    private readonly TopicClassifier topicClassifier;
+    private readonly SpeakerExtractor speakerExtractor;
 
     private NewsFacetExtractor(RegionExtractor regions, TopicClassifier topics, SpeakerExtractor speakers)
     {
-        _regions = regions;
-        _topics = topics;
-        _speakers = speakers;
+        regionExtractor = regions;
+        topicClassifier = topics;
+        speakerExtractor = speakers;
     }
 
     /// <summary>The place hierarchy behind the region facet, e.g. for expanding region=Asia to its countries.</summary>
-    public RegionGazetteer Gazetteer => _regions.Gazetteer;
+    public RegionGazetteer Gazetteer => regionExtractor.Gazetteer;
 
-    public TopicTaxonomy Taxonomy => _topics.Taxonomy;
+    public TopicTaxonomy Taxonomy => topicClassifier.Taxonomy;
 
     /// <summary>Loads the shipped reference data and a topic taxonomy (null: the default <c>Data/topics.default.json</c>).</summary>
     /// <exception cref="FileNotFoundException">A data file or the taxonomy does not exist.</exception>
@@ -47,13 +47,13 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var paragraphs = article.Paragraphs;
         // Tokenised once for all three facets: tokenising was the largest single cost of extraction.
         var tokens = paragraphs.Select(TextTokens.Tokenize).ToList();
-        var named = paragraphs.Select((p, i) => _regions.Named(p, tokens[i])).ToList();
+        var named = paragraphs.Select((p, i) => regionExtractor.Named(p, tokens[i])).ToList();
         var articleRegions = ArticleRegions(article, named);
         var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
-        var topicScores = tokens.Select(_topics.Score).ToList();
-        var speakers = _speakers.Extract(tokens);
+        var topicScores = tokens.Select(topicClassifier.Score).ToList();
+        var speakers = speakerExtractor.Extract(tokens);
 
-        var articleTopics = _topics.ClassifyArticle(article.Title, topicScores);
+        var articleTopics = topicClassifier.ClassifyArticle(article.Title, topicScores);
         var perParagraph = paragraphs.Select((_, i) => new ParagraphFacets(
             regions[i],
             ParagraphTopics(topicScores[i], articleTopics),
@@ -64,14 +64,14 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             articleTopics,
             speakers.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         var ancestors = perParagraph.SelectMany(p => p.Region).Concat(articleRegions).Distinct()
-            .ToDictionary(r => r, _regions.Gazetteer.Ancestors);
+            .ToDictionary(r => r, regionExtractor.Gazetteer.Ancestors);
         return new ArticleFacets(articleFacets, perParagraph, ancestors);
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)
     {
-        var own = _topics.Select(evidence);
-        return _topics.Taxonomy.ArticleLevelTopics ? own.Where(articleTopics.Contains).ToList() : own;
+        var own = topicClassifier.Select(evidence);
+        return topicClassifier.Taxonomy.ArticleLevelTopics ? own.Where(articleTopics.Contains).ToList() : own;
     }
 
     // What the article is about, not every place it mentions: the dateline, the headline, and places that come up
@@ -80,9 +80,9 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     private IReadOnlyList<string> ArticleRegions(Article article, IReadOnlyList<IReadOnlyList<NamedRegion>> named)
     {
         var recurring = named.SelectMany(n => n).GroupBy(n => n.Region.Name).Where(g => g.Count() > 1).Select(g => g.Key);
-        var fromDateline = _regions.FromDateline(article.Dateline);
+        var fromDateline = regionExtractor.FromDateline(article.Dateline);
         return (fromDateline is null ? [] : new[] { fromDateline })
-            .Concat(_regions.Extract(article.Title))
+            .Concat(regionExtractor.Extract(article.Title))
             .Concat(recurring)
             .Distinct()
             .ToList();

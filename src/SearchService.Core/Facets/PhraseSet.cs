@@ -3,11 +3,11 @@ namespace SearchService.Core.Facets;
 /// <summary>Words and multi-word phrases matched against tokens ignoring case, longest first ("pointed out", "met with").</summary>
 public sealed class PhraseSet
 {
-    private readonly Dictionary<string, string[][]> _byFirstToken;
+    private readonly Dictionary<string, string[][]> byFirstToken;
 
     private PhraseSet(IEnumerable<string> phrases)
     {
-        _byFirstToken = phrases
+        byFirstToken = phrases
             .Select(p => TextTokens.Tokenize(p).Select(t => t.Text).ToArray())
             .Where(p => p.Length > 0)
             .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
@@ -18,12 +18,12 @@ public sealed class PhraseSet
 
     /// <summary>The single word is in the set.</summary>
     public bool Contains(string word) =>
-        _byFirstToken.TryGetValue(word, out var phrases) && phrases.Any(p => p.Length == 1);
+        byFirstToken.TryGetValue(word, out var phrases) && phrases.Any(p => p.Length == 1);
 
     /// <summary>Length in tokens of the longest phrase starting at <paramref name="start"/>; 0 when none does.</summary>
     public int MatchAt(IReadOnlyList<Token> tokens, int start)
     {
-        if (start < 0 || start >= tokens.Count || !_byFirstToken.TryGetValue(tokens[start].Text, out var phrases))
+        if (start < 0 || start >= tokens.Count || !byFirstToken.TryGetValue(tokens[start].Text, out var phrases))
             return 0;
         foreach (var p in phrases)
         {

@@ -6,30 +6,29 @@ namespace SearchService.Core.Facets;
 /// </summary>
 public sealed class RegionExtractor
 {
-    private readonly RegionGazetteer _gazetteer;
-    private readonly PhraseSet _functionWords;
-    private readonly RegionEntry? _unitedStates;
+    private readonly PhraseSet functionWords;
+    private readonly RegionEntry? unitedStates;
 
     public const string DatelineAbbreviationsFileName = "dateline-abbreviations.tsv";
     public const string ModifierNounsFileName = "region-modifier-nouns.txt";
 
-    private readonly PhraseSet _modifierNouns;
+    private readonly PhraseSet modifierNouns;
 
-    private readonly IReadOnlyDictionary<string, string> _datelineAbbreviations;
+    private readonly IReadOnlyDictionary<string, string> datelineAbbreviations;
 
     /// <param name="datelineAbbreviations">State and province abbreviations of datelines ("Ore." → United States).</param>
     /// <param name="modifierNouns">Nouns that make a place name before them a modifier ("Paris accord"); null: none.</param>
     public RegionExtractor(RegionGazetteer gazetteer, PhraseSet functionWords, IReadOnlyDictionary<string, string> datelineAbbreviations,
         PhraseSet? modifierNouns = null)
     {
-        _modifierNouns = modifierNouns ?? PhraseSet.Of([]);
-        _gazetteer = gazetteer;
-        _functionWords = functionWords;
-        _datelineAbbreviations = datelineAbbreviations;
-        _unitedStates = gazetteer.TryGet("United States", out var us) ? us : null;
+        this.modifierNouns = modifierNouns ?? PhraseSet.Of([]);
+        Gazetteer = gazetteer;
+        this.functionWords = functionWords;
+        this.datelineAbbreviations = datelineAbbreviations;
+        unitedStates = gazetteer.TryGet("United States", out var us) ? us : null;
     }
 
-    public RegionGazetteer Gazetteer => _gazetteer;
+    public RegionGazetteer Gazetteer { get; }
 
     /// <summary>Distinct canonical regions mentioned in <paramref name="text"/>, in order of first mention.</summary>
     public IReadOnlyList<string> Extract(string text)
@@ -49,7 +48,7 @@ public sealed class RegionExtractor
         var named = new List<NamedRegion>();
         foreach (var m in Mentions(tokens, TextTokens.IsShouting(text)))
         {
-            if (_modifierNouns.MatchAt(tokens, m.End) > 0)
+            if (modifierNouns.MatchAt(tokens, m.End) > 0)
                 continue;
             var asLocation = IsLocation(tokens, m.Start);
             var seen = named.FindIndex(n => n.Region == m.Region);
@@ -73,7 +72,7 @@ public sealed class RegionExtractor
     /// <summary>Mentions that survive the context rules; a US-state reading comes back as the United States.</summary>
     public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)
     {
-        var all = _gazetteer.FindMentions(tokens, shouting);
+        var all = Gazetteer.FindMentions(tokens, shouting);
         var inMention = new RegionMention?[tokens.Count];
         foreach (var m in all)
             for (var k = m.Start; k < m.End; k++)
@@ -86,9 +85,9 @@ public sealed class RegionExtractor
                 continue;
             if (m.Ambiguity.HasFlag(RegionAmbiguity.NamePart) && IsPartOfLongerName(tokens, m, inMention))
                 continue;
-            if (m.Ambiguity.HasFlag(RegionAmbiguity.UsState) && _unitedStates is not null && IsUsState(tokens, m, inMention))
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.UsState) && unitedStates is not null && IsUsState(tokens, m, inMention))
             {
-                kept.Add(m with { Region = _unitedStates });
+                kept.Add(m with { Region = unitedStates });
                 continue;
             }
             if (SharedHead(tokens, m) is { } elided)
@@ -103,10 +102,10 @@ public sealed class RegionExtractor
     {
         var modifier = m.Start - 2;
         if (m.Length < 2 || modifier < 0 || tokens[m.Start - 1].Text is not ("and" or "or")
-            || !tokens[modifier].IsCapitalised || _functionWords.Contains(tokens[modifier].Text))
+            || !tokens[modifier].IsCapitalised || functionWords.Contains(tokens[modifier].Text))
             return null;
         var alias = tokens.Skip(m.Start + 1).Take(m.Length - 1).Select(t => t.Text).Prepend(tokens[modifier].Text).ToList();
-        return _gazetteer.Find(alias) is { } region ? new RegionMention(region, modifier, 1, RegionAmbiguity.None) : null;
+        return Gazetteer.Find(alias) is { } region ? new RegionMention(region, modifier, 1, RegionAmbiguity.None) : null;
     }
 
     /// <summary>
@@ -121,8 +120,8 @@ public sealed class RegionExtractor
         foreach (var part in dateline.Split(',').Select(p => p.Trim().TrimEnd('-', ':', ' ')).Reverse())
         {
             var compact = part.Replace(" ", "").TrimEnd('.');
-            var region = _datelineAbbreviations.GetValueOrDefault(compact)
-                ?? _gazetteer.LookupPhrase(part)?.Name;
+            var region = datelineAbbreviations.GetValueOrDefault(compact)
+                ?? Gazetteer.LookupPhrase(part)?.Name;
             if (region is not null)
                 return region;
         }
@@ -166,12 +165,12 @@ public sealed class RegionExtractor
         if (m.Start < 2 || tokens[m.Start - 1].Text != ",")
             return false;
         var before = inMention[m.Start - 2];
-        return before is { } place ? place.Region == _unitedStates : IsNameWord(tokens, m.Start - 2, inMention);
+        return before is { } place ? place.Region == unitedStates : IsNameWord(tokens, m.Start - 2, inMention);
     }
 
     private bool IsNameWord(IReadOnlyList<Token> tokens, int i, RegionMention?[] inMention) =>
         i >= 0 && i < tokens.Count
         && tokens[i].IsWord && tokens[i].IsCapitalised
         && inMention[i] is null
-        && !_functionWords.Contains(tokens[i].Text);
+        && !functionWords.Contains(tokens[i].Text);
 }

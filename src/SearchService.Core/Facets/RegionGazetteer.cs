@@ -11,10 +11,10 @@ public sealed class RegionGazetteer
     public const string DefaultFileName = "regions.json";
     private const string What = "region gazetteer";
 
-    private readonly Dictionary<string, RegionEntry> _byName;
-    private readonly Dictionary<string, Alias[]> _byFirstToken;
-    private readonly Dictionary<string, Alias[]> _byFirstTokenUpper;
-    private readonly Dictionary<string, RegionEntry> _byUpperPhrase;
+    private readonly Dictionary<string, RegionEntry> byName;
+    private readonly Dictionary<string, Alias[]> byFirstToken;
+    private readonly Dictionary<string, Alias[]> byFirstTokenUpper;
+    private readonly Dictionary<string, RegionEntry> byUpperPhrase;
 
     private sealed record Alias(string[] Tokens, RegionEntry Region, RegionAmbiguity Ambiguity);
 
@@ -22,21 +22,21 @@ public sealed class RegionGazetteer
     {
         Source = source;
         Entries = entries;
-        _byName = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        byName = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
 
         var aliases = entries
             .SelectMany(e => e.Aliases.Prepend(e.Name).Select(a => new Alias(
                 TextTokens.Tokenize(a).Select(t => t.Text).ToArray(), e, ambiguity.GetValueOrDefault(a))))
             .Where(a => a.Tokens.Length > 0)
             .ToList();
-        _byFirstToken = Index(aliases, StringComparer.Ordinal);
+        byFirstToken = Index(aliases, StringComparer.Ordinal);
         // In all-caps headlines only distinctive names are safe: "US" there may be the pronoun, "CHAD" the man.
-        _byFirstTokenUpper = Index(
+        byFirstTokenUpper = Index(
             aliases.Where(a => a.Ambiguity == RegionAmbiguity.None && a.Tokens.Sum(t => t.Length) >= 4),
             StringComparer.OrdinalIgnoreCase);
 
         // Datelines are upper case ("NEW YORK, March 3"); a spelling shared by two places would be a guess, so it is left out.
-        _byUpperPhrase = aliases
+        byUpperPhrase = aliases
             .GroupBy(a => string.Join(' ', a.Tokens).ToUpperInvariant())
             .Where(g => g.Select(a => a.Region).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Region, StringComparer.Ordinal);
@@ -98,13 +98,13 @@ public sealed class RegionGazetteer
         return gazetteer;
     }
 
-    public bool TryGet(string name, out RegionEntry entry) => _byName.TryGetValue(name, out entry!);
+    public bool TryGet(string name, out RegionEntry entry) => byName.TryGetValue(name, out entry!);
 
     /// <summary>Enclosing regions from the nearest up: "Pakistan" → ["South Asia", "Asia"]. Empty for an unknown name.</summary>
     public IReadOnlyList<string> Ancestors(string region)
     {
         var result = new List<string>();
-        for (var e = _byName.GetValueOrDefault(region); e?.Parent is { } parent; e = _byName.GetValueOrDefault(parent))
+        for (var e = byName.GetValueOrDefault(region); e?.Parent is { } parent; e = byName.GetValueOrDefault(parent))
         {
             if (result.Contains(parent) || parent == region)
                 throw new InvalidDataException($"The {What} has a cycle in the parents of '{region}'.");
@@ -115,7 +115,7 @@ public sealed class RegionGazetteer
 
     /// <summary>The place whose name or alias is exactly these tokens (case-sensitive), or null.</summary>
     public RegionEntry? Find(IReadOnlyList<string> aliasTokens) =>
-        aliasTokens.Count > 0 && _byFirstToken.TryGetValue(aliasTokens[0], out var candidates)
+        aliasTokens.Count > 0 && byFirstToken.TryGetValue(aliasTokens[0], out var candidates)
             ? candidates.FirstOrDefault(a => a.Tokens.SequenceEqual(aliasTokens, StringComparer.Ordinal))?.Region
             : null;
 
@@ -123,7 +123,7 @@ public sealed class RegionGazetteer
     public RegionEntry? LookupPhrase(string phrase)
     {
         var key = string.Join(' ', TextTokens.Tokenize(phrase).Select(t => t.Text)).ToUpperInvariant();
-        return _byUpperPhrase.GetValueOrDefault(key);
+        return byUpperPhrase.GetValueOrDefault(key);
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class RegionGazetteer
     /// </summary>
     public IReadOnlyList<RegionMention> FindMentions(IReadOnlyList<Token> tokens, bool shouting = false)
     {
-        var index = shouting ? _byFirstTokenUpper : _byFirstToken;
+        var index = shouting ? byFirstTokenUpper : byFirstToken;
         var comparison = shouting ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var mentions = new List<RegionMention>();
         for (var i = 0; i < tokens.Count; i++)

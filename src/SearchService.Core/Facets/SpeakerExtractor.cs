@@ -9,13 +9,13 @@ namespace SearchService.Core.Facets;
 /// </summary>
 public sealed class SpeakerExtractor
 {
-    private readonly SpeakerLexicon _lex;
-    private readonly RegionExtractor _regions;
+    private readonly SpeakerLexicon lexicon;
+    private readonly RegionExtractor regions;
 
     public SpeakerExtractor(SpeakerLexicon lexicon, RegionExtractor regions)
     {
-        _lex = lexicon;
-        _regions = regions;
+        this.lexicon = lexicon;
+        this.regions = regions;
     }
 
     /// <summary>Speakers of each paragraph, in order; distinct within a paragraph, in order of appearance.</summary>
@@ -49,10 +49,10 @@ public sealed class SpeakerExtractor
     /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
     private sealed class ArticleContext(HashSet<string> properNouns)
     {
-        private readonly List<Speaker> _people = [];
-        private readonly List<Speaker> _bodies = [];
-        private int _seq, _unnamedSpeakerSeq;
-        private (Speaker? Speaker, int Seq) _person, _body, _unknown;
+        private readonly List<Speaker> people = [];
+        private readonly List<Speaker> bodies = [];
+        private int sequence, unnamedSpeakerSequence;
+        private (Speaker? Speaker, int Seq) latestPerson, latestBody, latestUnknown;
 
         public HashSet<string> ProperNouns { get; } = properNouns;
 
@@ -62,28 +62,28 @@ public sealed class SpeakerExtractor
         public Speaker Remember(Speaker s)
         {
             if (s.Kind == Kind.Unknown && !s.Name.Contains(' '))
-                s = _people.LastOrDefault(p => p.Name.EndsWith(" " + s.Name, StringComparison.Ordinal)) ?? s;
-            _seq++;
+                s = people.LastOrDefault(p => p.Name.EndsWith(" " + s.Name, StringComparison.Ordinal)) ?? s;
+            sequence++;
             switch (s.Kind)
             {
-                case Kind.Person: _person = (s, _seq); _people.Add(s); break;
-                case Kind.Body: _body = (s, _seq); _bodies.Add(s); break;
-                default: _unknown = (s, _seq); break;
+                case Kind.Person: latestPerson = (s, sequence); people.Add(s); break;
+                case Kind.Body: latestBody = (s, sequence); bodies.Add(s); break;
+                default: latestUnknown = (s, sequence); break;
             }
             return s;
         }
 
         /// <summary>A person spoke without a name ("an Inland division spokesman said").</summary>
-        public void RememberUnnamedSpeaker() => _unnamedSpeakerSeq = ++_seq;
+        public void RememberUnnamedSpeaker() => unnamedSpeakerSequence = ++sequence;
 
         // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins. After an unnamed
         // speaker, "he said" is theirs: no one the facet can name.
-        public Speaker? LastPerson => _unnamedSpeakerSeq > Math.Max(_person.Seq, _unknown.Seq) ? null : Latest(_person, _unknown);
-        public Speaker? LastBody => Latest(_body, _unknown);
+        public Speaker? LastPerson => unnamedSpeakerSequence > Math.Max(latestPerson.Seq, latestUnknown.Seq) ? null : Latest(latestPerson, latestUnknown);
+        public Speaker? LastBody => Latest(latestBody, latestUnknown);
 
         /// <summary>The body last remembered whose name has this word ("Department" → "Agriculture Department").</summary>
         public Speaker? LastBodyNamed(string word) =>
-            _bodies.LastOrDefault(b => b.Name.Split(' ').Contains(word, StringComparer.OrdinalIgnoreCase));
+            bodies.LastOrDefault(b => b.Name.Split(' ').Contains(word, StringComparer.OrdinalIgnoreCase));
 
         private static Speaker? Latest((Speaker? S, int Seq) a, (Speaker? S, int Seq) b) => a.Seq >= b.Seq ? a.S : b.S;
     }
@@ -92,26 +92,24 @@ public sealed class SpeakerExtractor
 
     private sealed class Paragraph
     {
-        private readonly SpeakerExtractor _x;
-        private readonly bool[] _place;
-        private readonly int[] _chunkAt; // index into _chunks, or -1
-        private readonly List<(int Start, int End)> _chunks = [];
+        private readonly SpeakerLexicon lexicon;
+        private readonly bool[] inPlace;
+        private readonly int[] chunkAt; // index into chunks, or -1
+        private readonly List<(int Start, int End)> chunks = [];
 
         public Paragraph(IReadOnlyList<Token> tokens, SpeakerExtractor extractor)
         {
             Tokens = tokens;
-            _x = extractor;
-            _place = new bool[tokens.Count];
-            foreach (var m in extractor._regions.Mentions(tokens))
+            lexicon = extractor.lexicon;
+            inPlace = new bool[tokens.Count];
+            foreach (var m in extractor.regions.Mentions(tokens))
                 for (var k = m.Start; k < m.End; k++)
-                    _place[k] = true;
-            _chunkAt = Enumerable.Repeat(-1, tokens.Count).ToArray();
+                    inPlace[k] = true;
+            chunkAt = Enumerable.Repeat(-1, tokens.Count).ToArray();
             FindChunks();
         }
 
         public IReadOnlyList<Token> Tokens { get; }
-
-        private SpeakerLexicon Lex => _x._lex;
 
         public List<string> Speakers(ArticleContext context)
         {
@@ -127,24 +125,24 @@ public sealed class SpeakerExtractor
             for (var i = 0; i < Tokens.Count; i++)
             {
                 // "Prime Minister Andreas Papandreou has withdrawn…", "President Reagan's move…": an office holder acts in the news.
-                if (_chunkAt[i] >= 0 && _chunks[_chunkAt[i]].Start == i && Interpret(_chunks[_chunkAt[i]], context) is { Titled: true } titled)
+                if (chunkAt[i] >= 0 && chunks[chunkAt[i]].Start == i && Interpret(chunks[chunkAt[i]], context) is { Titled: true } titled)
                     Add(titled);
                 if (!IsLowerWord(i))
                     continue;
                 int k;
-                if ((k = Lex.AgentPhrases.MatchAt(Tokens, i)) > 0)
+                if ((k = lexicon.AgentPhrases.MatchAt(Tokens, i)) > 0)
                     foreach (var s in Agents(i + k, context))
                         Add(s);
                 else if (Tokens[i].Text == "according" && i + 1 < Tokens.Count && Tokens[i + 1].Text == "to")
                     Add(NounPhrase(i + 2, context));
-                else if ((k = Lex.AttributionVerbs.MatchAt(Tokens, i)) > 0)
+                else if ((k = lexicon.AttributionVerbs.MatchAt(Tokens, i)) > 0)
                     Add(Subject(i, i + k, context));
-                else if ((k = Lex.ActionVerbs.MatchAt(Tokens, i)) > 0)
+                else if ((k = lexicon.ActionVerbs.MatchAt(Tokens, i)) > 0)
                 {
                     Add(Subject(i, i + k, context));
                     Add(ChunkSpeakerAt(SkipDeterminers(i + k), context));
                 }
-                else if ((k = Lex.NamedObjectVerbs.MatchAt(Tokens, i)) > 0)
+                else if ((k = lexicon.NamedObjectVerbs.MatchAt(Tokens, i)) > 0)
                 {
                     if (ChunkSpeakerAt(SkipDeterminers(i + k), context) is not { } met)
                         continue;
@@ -164,9 +162,9 @@ public sealed class SpeakerExtractor
             while (true)
             {
                 j = SkipDeterminers(j);
-                if (j >= Tokens.Count || _chunkAt[j] < 0)
+                if (j >= Tokens.Count || chunkAt[j] < 0)
                     yield break;
-                var chunk = _chunks[_chunkAt[j]];
+                var chunk = chunks[chunkAt[j]];
                 yield return Interpret(chunk, context);
                 j = chunk.End;
                 if (j < Tokens.Count && Tokens[j].Text is "and" or ",")
@@ -181,7 +179,7 @@ public sealed class SpeakerExtractor
         private Speaker? Subject(int verbStart, int verbEnd, ArticleContext context)
         {
             var j = verbStart - 1;
-            while (j >= 0 && Lex.VerbModifiers.Contains(Tokens[j].Text))
+            while (j >= 0 && lexicon.VerbModifiers.Contains(Tokens[j].Text))
                 j--;
             if (j < 0)
                 return null;
@@ -194,34 +192,34 @@ public sealed class SpeakerExtractor
                     return inverted;
                 return before == "," ? Appositive(j, context) : null;
             }
-            if (Lex.PersonPronouns.Contains(before))
+            if (lexicon.PersonPronouns.Contains(before))
                 return context.LastPerson;
-            if (Lex.BodyPronouns.Contains(before))
+            if (lexicon.BodyPronouns.Contains(before))
                 return context.LastBody;
             var docLength = DocumentNounEndingAt(j);
-            if (!Tokens[j].IsCapitalised && Lex.UnnamedPersonNouns.Contains(before))
+            if (!Tokens[j].IsCapitalised && lexicon.UnnamedPersonNouns.Contains(before))
                 context.RememberUnnamedSpeaker(); // "one trader said", "a Bank of England spokesman said"
-            if (docLength > 0 || Lex.RoleNouns.Contains(before))
+            if (docLength > 0 || lexicon.RoleNouns.Contains(before))
             {
                 var head = j - Math.Max(docLength, 1);
                 // "a Foreign Office statement said", "Exxon officials said"
-                if (head >= 0 && _chunkAt[head] >= 0 && _chunks[_chunkAt[head]].End == head + 1)
-                    return Interpret(_chunks[_chunkAt[head]], context);
+                if (head >= 0 && chunkAt[head] >= 0 && chunks[chunkAt[head]].End == head + 1)
+                    return Interpret(chunks[chunkAt[head]], context);
                 if (docLength > 0)
                     return context.Issuer ?? context.LastBody;
                 // "The company said": the body last quoted, as "it said" is; "a company said" is no one in particular.
                 return head >= 0 && string.Equals(Tokens[head].Text, "the", StringComparison.OrdinalIgnoreCase)
-                    && Lex.BodyReferenceNouns.Contains(before) ? context.LastBody : null;
+                    && lexicon.BodyReferenceNouns.Contains(before) ? context.LastBody : null;
             }
             // "The department said": the body last quoted with that word in its name ("Agriculture Department").
-            if (!Tokens[j].IsCapitalised && Lex.OrganisationWords.Contains(before) && j > 0
+            if (!Tokens[j].IsCapitalised && lexicon.OrganisationWords.Contains(before) && j > 0
                 && string.Equals(Tokens[j - 1].Text, "the", StringComparison.OrdinalIgnoreCase))
                 return context.LastBodyNamed(before);
-            if (_chunkAt[j] < 0 || _chunks[_chunkAt[j]].End != j + 1)
+            if (chunkAt[j] < 0 || chunks[chunkAt[j]].End != j + 1)
                 return null;
             // "Economists polled by Reuters said": a name after a preposition is not who speaks.
-            var chunkStart = _chunks[_chunkAt[j]].Start;
-            return chunkStart > 0 && Lex.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(_chunks[_chunkAt[j]], context);
+            var chunkStart = chunks[chunkAt[j]].Start;
+            return chunkStart > 0 && lexicon.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(chunks[chunkAt[j]], context);
         }
 
         // Who an inverted attribution names: "…, said the Securities and Exchange Commission", "…, said Amoco's Collier"
@@ -231,12 +229,12 @@ public sealed class SpeakerExtractor
         private Speaker? InvertedSpeaker(int j, ArticleContext context)
         {
             var start = SkipDeterminers(j);
-            if (start < Tokens.Count && _chunkAt[start] >= 0)
+            if (start < Tokens.Count && chunkAt[start] >= 0)
             {
-                var end = _chunks[_chunkAt[start]].End;
+                var end = chunks[chunkAt[start]].End;
                 if (IsPossessive(end))
                     return ChunkSpeakerAt(end + 2, context);
-                if (Lex.ClauseVerbs.MatchAt(Tokens, end) > 0)
+                if (lexicon.ClauseVerbs.MatchAt(Tokens, end) > 0)
                     return null;
             }
             return NounPhrase(j, context);
@@ -250,7 +248,7 @@ public sealed class SpeakerExtractor
                 if (Tokens[k].Text != ",")
                     continue;
                 var end = k - 1;
-                return end >= 0 && _chunkAt[end] >= 0 && _chunks[_chunkAt[end]].End == k ? Interpret(_chunks[_chunkAt[end]], context) : null;
+                return end >= 0 && chunkAt[end] >= 0 && chunks[chunkAt[end]].End == k ? Interpret(chunks[chunkAt[end]], context) : null;
             }
             return null;
         }
@@ -261,16 +259,16 @@ public sealed class SpeakerExtractor
             j = SkipDeterminers(j);
             if (j >= Tokens.Count)
                 return null;
-            if (Lex.PersonPronouns.Contains(Tokens[j].Text))
+            if (lexicon.PersonPronouns.Contains(Tokens[j].Text))
                 return context.LastPerson;
-            if (Lex.BodyPronouns.Contains(Tokens[j].Text))
+            if (lexicon.BodyPronouns.Contains(Tokens[j].Text))
                 return context.LastBody;
-            if (_chunkAt[j] >= 0)
-                return Interpret(_chunks[_chunkAt[j]], context);
-            if (!Tokens[j].IsCapitalised && Lex.UnnamedPersonNouns.Contains(Tokens[j].Text))
+            if (chunkAt[j] >= 0)
+                return Interpret(chunks[chunkAt[j]], context);
+            if (!Tokens[j].IsCapitalised && lexicon.UnnamedPersonNouns.Contains(Tokens[j].Text))
                 context.RememberUnnamedSpeaker(); // "…, said the analyst who requested anonymity"
-            var doc = Lex.DocumentNouns.MatchAt(Tokens, j);
-            var role = doc == 0 && Lex.RoleNouns.Contains(Tokens[j].Text) ? 1 : 0;
+            var doc = lexicon.DocumentNouns.MatchAt(Tokens, j);
+            var role = doc == 0 && lexicon.RoleNouns.Contains(Tokens[j].Text) ? 1 : 0;
             if (doc + role == 0)
                 return null;
             var after = j + doc + role;
@@ -286,7 +284,7 @@ public sealed class SpeakerExtractor
         }
 
         private Speaker? ChunkSpeakerAt(int j, ArticleContext context) =>
-            j < Tokens.Count && _chunkAt[j] >= 0 && _chunks[_chunkAt[j]].Start == j ? Interpret(_chunks[_chunkAt[j]], context) : null;
+            j < Tokens.Count && chunkAt[j] >= 0 && chunks[chunkAt[j]].Start == j ? Interpret(chunks[chunkAt[j]], context) : null;
 
         /// <summary>
         /// Reads a capitalised sequence: a title or place followed by a name is a person with the title stripped
@@ -300,19 +298,19 @@ public sealed class SpeakerExtractor
             var roles = words.ToDictionary(i => i, RoleOf);
             for (var n = 0; n < words.Count; n++)
             {
-                var title = Lex.PersonTitles.MatchAt(Tokens, words[n]);
+                var title = lexicon.PersonTitles.MatchAt(Tokens, words[n]);
                 for (var k = 1; k < title && n + k < words.Count; k++)
                     roles[words[n + k]] = Role.Title;
             }
             for (var n = 0; n < words.Count; n++)
-                if (roles[words[n]] == Role.Title && Lex.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
+                if (roles[words[n]] == Role.Title && lexicon.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
                     && ((n > 0 && roles[words[n - 1]] == Role.Name)
                         || (n + 2 < words.Count && roles[words[n + 1]] == Role.Name && roles[words[n + 2]] == Role.Name)))
                     roles[words[n]] = Role.Name;
             // A place is no speaker; nor is a lone initial ("I", "P"), nor the tail of a company name cut at "and" ("Co Inc").
             if (roles.Values.All(r => r is Role.Place or Role.Connector)
                 || (words.Count == 1 && Tokens[words[0]].IsInitial)
-                || Lex.CompanySuffixes.Contains(Tokens[words[0]].Text))
+                || lexicon.CompanySuffixes.Contains(Tokens[words[0]].Text))
                 return null;
 
             var nameStart = words.Count;
@@ -341,7 +339,7 @@ public sealed class SpeakerExtractor
             if (roles[head] is Role.Title or Role.Place)
                 return null;
             // A lone "Bank", "Commission" or "Ministry" is the tail of a name cut short, not a body one can filter by.
-            if (words.Count == 1 && roles[head] == Role.Organisation && !Lex.StandaloneBodies.Contains(Tokens[head].Text))
+            if (words.Count == 1 && roles[head] == Role.Organisation && !lexicon.StandaloneBodies.Contains(Tokens[head].Text))
                 return null;
             if (words.Count == 1 && TextTokens.IsSentenceStart(Tokens, words[0]) && !context.ProperNouns.Contains(Tokens[words[0]].Text))
                 return null;
@@ -351,10 +349,10 @@ public sealed class SpeakerExtractor
         private Role RoleOf(int i)
         {
             var t = Tokens[i];
-            if (_place[i]) return Role.Place;
-            if (!t.IsCapitalised && Lex.Connectors.Contains(t.Text)) return Role.Connector;
-            if (Lex.PersonTitles.Contains(t.Text)) return Role.Title;
-            if (Lex.OrganisationWords.Contains(t.Text)) return Role.Organisation;
+            if (inPlace[i]) return Role.Place;
+            if (!t.IsCapitalised && lexicon.Connectors.Contains(t.Text)) return Role.Connector;
+            if (lexicon.PersonTitles.Contains(t.Text)) return Role.Title;
+            if (lexicon.OrganisationWords.Contains(t.Text)) return Role.Organisation;
             return Role.Name;
         }
 
@@ -394,9 +392,9 @@ public sealed class SpeakerExtractor
                     else
                         break;
                 }
-                _chunks.Add((i, end));
+                chunks.Add((i, end));
                 for (var k = i; k < end; k++)
-                    _chunkAt[k] = _chunks.Count - 1;
+                    chunkAt[k] = chunks.Count - 1;
                 i = end;
             }
         }
@@ -404,8 +402,8 @@ public sealed class SpeakerExtractor
         // "Moody's Investors Service Inc" is one name, not "Investors Service Inc"; but "Texas Air Corp's Continental
         // Airlines", "Iraq's Defence Ministry" and "President Reagan's Council of Economic Advisers" name an owner first.
         private bool OwnsPartOfTheName(int chunkStart, int possessive) =>
-            !_place[possessive - 1] && !Lex.CompanySuffixes.Contains(Tokens[possessive - 1].Text)
-            && !Lex.PersonTitles.Contains(Tokens[chunkStart].Text);
+            !inPlace[possessive - 1] && !lexicon.CompanySuffixes.Contains(Tokens[possessive - 1].Text)
+            && !lexicon.PersonTitles.Contains(Tokens[chunkStart].Text);
 
         // "'" then "s", written against the word before: "Moody's".
         private bool IsPossessive(int i) =>
@@ -417,18 +415,18 @@ public sealed class SpeakerExtractor
         private bool JoinsOneName(int chunkStart, int and)
         {
             var before = Tokens[and - 1].Text;
-            if (_place[and - 1] || Lex.CompanySuffixes.Contains(before) || !IsChunkWord(and + 1))
+            if (inPlace[and - 1] || lexicon.CompanySuffixes.Contains(before) || !IsChunkWord(and + 1))
                 return false;
             // "William Blair and Co": a partnership's name, whatever comes before.
-            if (Lex.CompanySuffixes.Contains(Tokens[and + 1].Text))
+            if (lexicon.CompanySuffixes.Contains(Tokens[and + 1].Text))
                 return true;
             // "Trade and Industry" ends the name; after one word, "Securities and Exchange Commission" goes on to its
             // organisation word (after a person's name, "Federal Reserve Board" is a second body).
-            if (Lex.OrganisationWords.Contains(Tokens[and + 1].Text))
+            if (lexicon.OrganisationWords.Contains(Tokens[and + 1].Text))
             {
                 if (IsChunkWord(and + 2))
                     return and - chunkStart == 1 && BodyNameFollows(and + 1);
-                return Lex.OrganisationWords.Contains(before);
+                return lexicon.OrganisationWords.Contains(before);
             }
             return BodyNameFollows(and + 1);
         }
@@ -438,32 +436,32 @@ public sealed class SpeakerExtractor
         private bool BodyNameFollows(int j)
         {
             var k = j;
-            for (var words = 0; words < 4 && IsChunkWord(k) && !_place[k] && !Lex.PersonTitles.Contains(Tokens[k].Text); words++)
+            for (var words = 0; words < 4 && IsChunkWord(k) && !inPlace[k] && !lexicon.PersonTitles.Contains(Tokens[k].Text); words++)
             {
                 k++;
                 if (IsPossessive(k) && IsChunkWord(k + 2))
                     k += 2;
             }
             return k > j && !IsChunkWord(k)
-                && (Lex.CompanySuffixes.Contains(Tokens[k - 1].Text) || Lex.OrganisationWords.Contains(Tokens[k - 1].Text));
+                && (lexicon.CompanySuffixes.Contains(Tokens[k - 1].Text) || lexicon.OrganisationWords.Contains(Tokens[k - 1].Text));
         }
 
-        private bool IsJoiner(int i) => i < Tokens.Count && !Tokens[i].IsCapitalised && Lex.Connectors.Contains(Tokens[i].Text);
+        private bool IsJoiner(int i) => i < Tokens.Count && !Tokens[i].IsCapitalised && lexicon.Connectors.Contains(Tokens[i].Text);
 
         // "Montreal-based" describes the name after it and is no part of it.
         private bool IsChunkWord(int i) =>
             i < Tokens.Count && Tokens[i].IsWord && Tokens[i].IsCapitalised
             && !Tokens[i].Text.EndsWith("-based", StringComparison.OrdinalIgnoreCase)
-            && !Lex.FunctionWords.Contains(Tokens[i].Text)
-            && !Lex.RoleNouns.Contains(Tokens[i].Text) && Lex.DocumentNouns.MatchAt(Tokens, i) == 0
-            && !Lex.PersonPronouns.Contains(Tokens[i].Text) && !Lex.BodyPronouns.Contains(Tokens[i].Text)
-            && !Lex.OtherPronouns.Contains(Tokens[i].Text);
+            && !lexicon.FunctionWords.Contains(Tokens[i].Text)
+            && !lexicon.RoleNouns.Contains(Tokens[i].Text) && lexicon.DocumentNouns.MatchAt(Tokens, i) == 0
+            && !lexicon.PersonPronouns.Contains(Tokens[i].Text) && !lexicon.BodyPronouns.Contains(Tokens[i].Text)
+            && !lexicon.OtherPronouns.Contains(Tokens[i].Text);
 
         private bool IsLowerWord(int i) => Tokens[i].IsWord && !Tokens[i].IsCapitalised;
 
         private int SkipDeterminers(int j)
         {
-            while (j < Tokens.Count && Lex.Determiners.Contains(Tokens[j].Text))
+            while (j < Tokens.Count && lexicon.Determiners.Contains(Tokens[j].Text))
                 j++;
             return j;
         }
@@ -471,7 +469,7 @@ public sealed class SpeakerExtractor
         private int DocumentNounEndingAt(int j)
         {
             for (var start = Math.Max(0, j - 2); start <= j; start++)
-                if (Lex.DocumentNouns.MatchAt(Tokens, start) == j - start + 1)
+                if (lexicon.DocumentNouns.MatchAt(Tokens, start) == j - start + 1)
                     return j - start + 1;
             return 0;
         }

@@ -24,16 +24,15 @@ public sealed class TopicClassifier
     /// <summary>The lead paragraph's phrases count this many times (up to <see cref="BodyRepeatCap"/>).</summary>
     public const double LeadFactor = 2;
 
-    private readonly WordStems _stems = new();
-    private readonly TopicTaxonomy _taxonomy;
-    private readonly Dictionary<string, TopicPhrase[]> _byFirstStem; // longest phrases first
-    private readonly int[] _lengths; // the phrase lengths there are, longest first
-    private readonly Dictionary<string, int> _topicOrder;
+    private readonly WordStems wordStems = new();
+    private readonly Dictionary<string, TopicPhrase[]> byFirstStem; // longest phrases first
+    private readonly int[] lengths; // the phrase lengths there are, longest first
+    private readonly Dictionary<string, int> topicOrder;
 
     public TopicClassifier(TopicTaxonomy taxonomy)
     {
-        _taxonomy = taxonomy;
-        _topicOrder = taxonomy.Topics.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        Taxonomy = taxonomy;
+        topicOrder = taxonomy.Topics.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var phrases = new Dictionary<string, TopicPhrase>(StringComparer.Ordinal);
         foreach (var topic in taxonomy.Topics)
         {
@@ -56,16 +55,16 @@ public sealed class TopicClassifier
                     phrase.Evidence[existing] = (topic.Name, weight);
             }
         }
-        _byFirstStem = phrases.Values.GroupBy(p => p.Stems[0], StringComparer.Ordinal)
+        byFirstStem = phrases.Values.GroupBy(p => p.Stems[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
-        _lengths = phrases.Values.Select(p => p.Stems.Length).Distinct().OrderDescending().ToArray();
-        _parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
+        lengths = phrases.Values.Select(p => p.Stems.Length).Distinct().OrderDescending().ToArray();
+        parents = taxonomy.Topics.Where(t => t.Parent is not null).ToDictionary(t => t.Name, t => t.Parent!);
     }
 
     private static readonly int[] MaxGaps = [0, 1];
-    private readonly Dictionary<string, string> _parents;
+    private readonly Dictionary<string, string> parents;
 
-    public TopicTaxonomy Taxonomy => _taxonomy;
+    public TopicTaxonomy Taxonomy { get; }
 
     /// <summary>The phrases found in <paramref name="text"/> and the evidence per topic (each distinct phrase counts once).</summary>
     public TopicEvidence Score(string text) => Score(TextTokens.Tokenize(text));
@@ -73,18 +72,18 @@ public sealed class TopicClassifier
     /// <summary>The phrases found in a text given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
     public TopicEvidence Score(IReadOnlyList<Token> tokens)
     {
-        var stems = _stems.Of(tokens);
+        var stems = wordStems.Of(tokens);
         var used = new bool[stems.Count];
         // One look-up a word: most words start no phrase.
         var candidates = new TopicPhrase[]?[stems.Count];
         var any = false;
         for (var i = 0; i < stems.Count; i++)
-            any |= (candidates[i] = _byFirstStem.GetValueOrDefault(stems[i])) is not null;
+            any |= (candidates[i] = byFirstStem.GetValueOrDefault(stems[i])) is not null;
         if (!any)
             return TopicEvidence.None;
         HashSet<TopicPhrase>? found = null;
-        Span<int> positions = stackalloc int[_lengths[0]];
-        foreach (var length in _lengths)
+        Span<int> positions = stackalloc int[lengths[0]];
+        foreach (var length in lengths)
             // Adjacent words first, so "financing of terrorism" claims "terrorism" before "countering … terrorism" can.
             foreach (var maxGap in MaxGaps)
                 for (var i = 0; i < stems.Count; i++)
@@ -107,7 +106,7 @@ public sealed class TopicClassifier
     public IReadOnlyList<string> Classify(string text) => Select(Score(text));
 
     /// <summary>Topics whose evidence reaches the taxonomy's threshold, strongest first.</summary>
-    public IReadOnlyList<string> Select(TopicEvidence evidence) => Select(evidence.Scores, _taxonomy.Threshold);
+    public IReadOnlyList<string> Select(TopicEvidence evidence) => Select(evidence.Scores, Taxonomy.Threshold);
 
     /// <summary>
     /// What the article as a whole is about: each phrase of the headline and the paragraphs counts as
@@ -132,11 +131,11 @@ public sealed class TopicClassifier
         var best = 0.0;
         foreach (var score in total.Values)
             best = Math.Max(best, score);
-        var kept = Select(total, Math.Max(_taxonomy.Threshold, _taxonomy.ArticleShareOfBest * best));
+        var kept = Select(total, Math.Max(Taxonomy.Threshold, Taxonomy.ArticleShareOfBest * best));
         // A narrower topic shares its evidence with its parent ("wheat" is also "grain"), so beside a kept parent it
         // needs only the threshold, not a share of the parent's larger score.
-        foreach (var topic in Select(total, _taxonomy.Threshold))
-            if (!kept.Contains(topic) && _parents.GetValueOrDefault(topic) is { } parent && kept.Contains(parent))
+        foreach (var topic in Select(total, Taxonomy.Threshold))
+            if (!kept.Contains(topic) && parents.GetValueOrDefault(topic) is { } parent && kept.Contains(parent))
                 kept.Add(topic);
         return kept;
     }
@@ -154,7 +153,7 @@ public sealed class TopicClassifier
             if (score >= threshold)
                 selected.Add(topic);
         if (selected.Count > 1)
-            selected.Sort((a, b) => scores[b].CompareTo(scores[a]) is var byScore and not 0 ? byScore : _topicOrder[a].CompareTo(_topicOrder[b]));
+            selected.Sort((a, b) => scores[b].CompareTo(scores[a]) is var byScore and not 0 ? byScore : topicOrder[a].CompareTo(topicOrder[b]));
         return selected;
     }
 
@@ -176,5 +175,5 @@ public sealed class TopicClassifier
         return true;
     }
 
-    private List<string> Stem(string text) => _stems.Of(text);
+    private List<string> Stem(string text) => wordStems.Of(text);
 }

@@ -17,9 +17,9 @@ public sealed class WordStems
     /// <summary>Past this many remembered words (a long-running indexer meeting ever new names), new ones are analysed each time.</summary>
     private const int MaxRemembered = 300_000;
 
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-    private readonly ConcurrentDictionary<string, string[]> _remembered = new(); // ordinal, with the faster default string hash
-    private int _rememberedCount; // ConcurrentDictionary.Count takes every lock
+    private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly ConcurrentDictionary<string, string[]> remembered = new(); // ordinal, with the faster default string hash
+    private int rememberedCount; // ConcurrentDictionary.Count takes every lock
 
 
     /// <summary>The stems of <paramref name="text"/> in order, stop words left out.</summary>
@@ -45,21 +45,21 @@ public sealed class WordStems
 
     private string[] OfWord(string word)
     {
-        if (_remembered.TryGetValue(word, out var stems))
+        if (remembered.TryGetValue(word, out var stems))
             return stems;
         // "Bank" stems as "bank" does: a capitalised or upper-case form reuses the lower-case analysis.
         var lower = word.ToLowerInvariant();
-        if (ReferenceEquals(lower, word) || !_remembered.TryGetValue(lower, out stems))
+        if (ReferenceEquals(lower, word) || !remembered.TryGetValue(lower, out stems))
             stems = Analyse(word);
-        if (Volatile.Read(ref _rememberedCount) < MaxRemembered && _remembered.TryAdd(word, stems))
-            Interlocked.Increment(ref _rememberedCount);
+        if (Volatile.Read(ref rememberedCount) < MaxRemembered && remembered.TryAdd(word, stems))
+            Interlocked.Increment(ref rememberedCount);
         return stems;
     }
 
     private string[] Analyse(string word)
     {
         var stems = new List<string>(1);
-        using var stream = _analyzer.GetTokenStream("text", word);
+        using var stream = analyzer.GetTokenStream("text", word);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -1,17 +1,44 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SearchService.Tests.Api;
 
 /// <summary>Reading JSON answers in tests.</summary>
 public static class ApiJson
 {
-    public static async Task<JsonObject> GetOk(this HttpClient client, string url)
+    /// <summary>
+    /// The web defaults (camelCase), made strict so a changed contract fails the test that reads it: names match in
+    /// their exact case, numbers must be numbers, a parameter without a default must be in the JSON, and a null where
+    /// the record says non-null is refused. Whether unknown members fail is each record's own choice
+    /// (<see cref="JsonUnmappedMemberHandlingAttribute"/>).
+    /// </summary>
+    private static readonly JsonSerializerOptions AnswerOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = JsonNumberHandling.Strict,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    /// <summary>GETs a URL that must answer 200; returns the answer read into <typeparamref name="T"/>.</summary>
+    public static async Task<T> GetOk<T>(this HttpClient client, string url) => Read<T>(await GetOkBody(client, url));
+
+    /// <summary>Reads an answer into its record, strictly (<see cref="AnswerOptions"/>).</summary>
+    /// <exception cref="JsonException">The JSON does not fit the record.</exception>
+    public static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, AnswerOptions) ?? throw new JsonException("The answer is null.");
+
+    public static async Task<JsonObject> GetOk(this HttpClient client, string url) =>
+        JsonNode.Parse(await GetOkBody(client, url))!.AsObject();
+
+    private static async Task<string> GetOkBody(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body)!.AsObject();
+        return body;
     }
 
     /// <summary>GETs a URL that must fail with <paramref name="status"/> as problem details; returns the problem.</summary>
@@ -29,6 +56,4 @@ public static class ApiJson
 
     public static List<string> Values(this JsonNode? facet) =>
         facet!.AsArray().Select(v => (string)v!["value"]!).ToList();
-
-    public static List<string> Strings(this JsonNode? array) => array!.AsArray().Select(v => (string)v!).ToList();
 }

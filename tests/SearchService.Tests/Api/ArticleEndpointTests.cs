@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -9,14 +10,13 @@ public sealed class ArticleEndpointTests(SeedApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Article_has_its_metadata_and_ten_paragraphs_with_facets()
     {
-        var article = await client.GetOk($"/articles/{SeedApiFactory.SeedId}");
-        Assert.Equal("Global terrorism: Pakistan, Russia agree to broaden engagement", (string)article["title"]!);
-        Assert.Equal(("Recorder Report", "ISLAMABAD", "Business Recorder"), ((string)article["byline"]!, (string)article["dateline"]!, (string)article["source"]!));
-        var paragraphs = article["paragraphs"]!.AsArray();
-        Assert.Equal(Enumerable.Range(1, 10), paragraphs.Select(p => (int)p!["paragraph"]!));
-        Assert.Equal($"{SeedApiFactory.SeedId}#8", (string)paragraphs[7]!["id"]!);
-        Assert.Contains("Afghanistan", paragraphs[7]!["region"].Strings());
-        Assert.Contains("Pakistan", article["region"].Strings());
+        var article = await client.GetOk<ArticleAnswer>($"/articles/{SeedApiFactory.SeedId}");
+        Assert.Equal("Global terrorism: Pakistan, Russia agree to broaden engagement", article.Title);
+        Assert.Equal(("Recorder Report", "ISLAMABAD", "Business Recorder"), (article.Byline, article.Dateline, article.Source));
+        Assert.Equal(Enumerable.Range(1, 10), article.Paragraphs.Select(p => p.Paragraph));
+        Assert.Equal($"{SeedApiFactory.SeedId}#8", article.Paragraphs[7].Id);
+        Assert.Contains("Afghanistan", article.Paragraphs[7].Region);
+        Assert.Contains("Pakistan", article.Region);
     }
 
     [Fact]

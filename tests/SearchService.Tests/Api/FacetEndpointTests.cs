@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -9,24 +10,24 @@ public sealed class FacetEndpointTests(SeedApiFactory api) : IClassFixture<SeedA
     [Fact]
     public async Task Prefix_matches_the_start_of_any_word_of_a_value()
     {
-        var result = await client.GetOk("/facets/speaker?prefix=syro");
-        Assert.Equal(["Oleg V Syromolotov"], result["values"].Values());
+        var result = await client.GetOk<FacetValuesAnswer>("/facets/speaker?prefix=syro");
+        Assert.Equal(["Oleg V Syromolotov"], result.Values.Select(v => v.Value));
     }
 
     [Fact]
     public async Task Counts_agree_with_the_search_under_the_same_query()
     {
-        var search = await client.GetOk("/search?q=terrorism&facetSize=1000");
-        var pakistan = search["facets"]!["region"]!.AsArray().Single(v => (string)v!["value"]! == "Pakistan")!;
-        var values = (await client.GetOk("/facets/region?prefix=pak&q=terrorism"))["values"]!.AsArray();
-        Assert.Equal((int)pakistan["count"]!, (int)values.Single()!["count"]!);
+        var search = await client.GetOk<SearchAnswer>("/search?q=terrorism&facetSize=1000");
+        var pakistan = search.Facets.Region.Single(v => v.Value == "Pakistan");
+        var values = (await client.GetOk<FacetValuesAnswer>("/facets/region?prefix=pak&q=terrorism")).Values;
+        Assert.Equal(pakistan.Count, values.Single().Count);
     }
 
     [Fact]
     public async Task Collapsed_counts_are_in_articles()
     {
-        var result = await client.GetOk("/facets/region?prefix=pak&collapse=article");
-        Assert.Equal(("articles", 1), ((string)result["unit"]!, (int)result["values"]![0]!["count"]!));
+        var result = await client.GetOk<FacetValuesAnswer>("/facets/region?prefix=pak&collapse=article");
+        Assert.Equal(("articles", 1), (result.Unit, result.Values[0].Count));
     }
 
     [Fact]

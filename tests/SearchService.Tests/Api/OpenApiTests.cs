@@ -31,4 +31,29 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
 
         Assert.Equal(["name", "q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "prefix", "size"], parameters.Select(p => (string)p!["name"]!));
     }
+
+    [Fact]
+    public async Task Every_error_answer_is_a_problem_with_the_ProblemDetails_schema()
+    {
+        var errors = (from path in (await client.GetOk("/openapi/v1.json"))["paths"]!.AsObject()
+                      from operation in path.Value!.AsObject()
+                      from response in operation.Value!["responses"]!.AsObject()
+                      where response.Key[0] is '4' or '5'
+                      select (Name: $"{operation.Key} {path.Key} {response.Key}", Response: response.Value!)).ToList();
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, error => Assert.True(
+            (string?)error.Response["content"]?["application/problem+json"]?["schema"]?["$ref"] == "#/components/schemas/ProblemDetails",
+            $"{error.Name} is not a ProblemDetails problem"));
+    }
+
+    [Fact]
+    public async Task Writes_need_the_admin_key_and_searches_take_the_search_key_where_one_is_set()
+    {
+        var paths = (await client.GetOk("/openapi/v1.json"))["paths"]!;
+
+        Assert.Equal("""[{"adminKey":[]}]""", paths["/articles/{id}"]!["put"]!["security"]!.ToJsonString());
+        Assert.Equal("""[{},{"searchKey":[]},{"adminKey":[]}]""", paths["/search"]!["get"]!["security"]!.ToJsonString());
+        Assert.Null(paths["/health/live"]!["get"]!["security"]);
+    }
 }

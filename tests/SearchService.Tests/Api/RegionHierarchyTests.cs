@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -9,17 +9,17 @@ public sealed class RegionHierarchyTests(SeedApiFactory api) : IClassFixture<See
 
     private async Task<List<int>> ParagraphsWhoseRegionsInclude(params string[] regions)
     {
-        var article = await client.GetOk($"/articles/{SeedApiFactory.SeedId}");
-        return article["paragraphs"]!.AsArray()
-            .Where(p => p!["region"].Strings().Intersect(regions).Any())
-            .Select(p => (int)p!["paragraph"]!)
+        var article = await client.GetOk<ArticleAnswer>($"/articles/{SeedApiFactory.SeedId}");
+        return article.Paragraphs
+            .Where(p => p.Region.Intersect(regions).Any())
+            .Select(p => p.Paragraph)
             .ToList();
     }
 
     private async Task<List<int>> ParagraphsFound(string query)
     {
-        var result = await client.GetOk($"/search?{query}&pageSize=100");
-        return result["hits"]!.AsArray().Select(h => (int)h!["paragraph"]!).Order().ToList();
+        var result = await client.GetOk<SearchAnswer>($"/search?{query}&pageSize=100");
+        return result.Hits.Select(h => h.Paragraph).Order().ToList();
     }
 
     [Fact]
@@ -45,13 +45,13 @@ public sealed class RegionHierarchyTests(SeedApiFactory api) : IClassFixture<See
     [Fact]
     public async Task Region_tree_nests_Pakistan_under_South_Asia_under_Asia()
     {
-        var tree = (await client.GetOk("/search?regionTree=true"))["facets"]!["regionTree"]!.AsArray();
+        var tree = (await client.GetOk<SearchAnswer>("/search?regionTree=true")).Facets.RegionTree;
         var asia = Child(tree, "Asia");
-        var southAsia = Child(asia["children"]!.AsArray(), "South Asia");
-        var pakistan = Child(southAsia["children"]!.AsArray(), "Pakistan");
-        Assert.True((int)asia["count"]! >= (int)southAsia["count"]!);
-        Assert.True((int)southAsia["count"]! >= (int)pakistan["count"]!);
-        Assert.Equal((await ParagraphsWhoseRegionsInclude("Pakistan")).Count, (int)pakistan["count"]!);
+        var southAsia = Child(asia.Children, "South Asia");
+        var pakistan = Child(southAsia.Children, "Pakistan");
+        Assert.True(asia.Count >= southAsia.Count);
+        Assert.True(southAsia.Count >= pakistan.Count);
+        Assert.Equal((await ParagraphsWhoseRegionsInclude("Pakistan")).Count, pakistan.Count);
     }
 
     [Fact]
@@ -68,6 +68,9 @@ public sealed class RegionHierarchyTests(SeedApiFactory api) : IClassFixture<See
         Assert.Equal("regionTree", (string)problem["parameter"]!);
     }
 
-    private static JsonNode Child(JsonArray nodes, string value) =>
-        nodes.Single(n => (string)n!["value"]! == value)!;
+    private static FacetTreeNodeAnswer Child(List<FacetTreeNodeAnswer>? nodes, string value)
+    {
+        Assert.NotNull(nodes);
+        return nodes.Single(n => n.Value == value);
+    }
 }

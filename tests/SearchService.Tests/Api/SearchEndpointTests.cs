@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -10,15 +10,14 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [Fact]
     public async Task Terrorism_returns_ranked_paragraphs_with_marked_snippets_and_all_three_facets()
     {
-        var result = await client.GetOk("/search?q=terrorism");
-        Assert.True((int)result["total"]! > 0);
-        var hits = result["hits"]!.AsArray();
-        Assert.NotEmpty(hits);
-        Assert.Contains("<mark>terrorism</mark>", (string)hits[0]!["snippet"]!);
-        var scores = hits.Select(h => (double)h!["score"]!).ToList();
+        var result = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        Assert.True(result.Total > 0);
+        Assert.NotEmpty(result.Hits);
+        Assert.Contains("<mark>terrorism</mark>", result.Hits[0].Snippet);
+        var scores = result.Hits.Select(h => h.Score!.Value).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
-        foreach (var facet in new[] { "region", "topic", "speaker" })
-            Assert.NotEmpty(result["facets"]![facet]!.AsArray());
+        foreach (var facet in new[] { result.Facets.Region, result.Facets.Topic, result.Facets.Speaker })
+            Assert.NotEmpty(facet);
     }
 
     [Fact]
@@ -35,78 +34,75 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [Fact]
     public async Task Region_facet_of_the_seed_names_the_countries_and_regions_it_mentions()
     {
-        var regions = (await client.GetOk("/search?facetSize=100"))["facets"]!["region"].Values();
+        var regions = (await client.GetOk<SearchAnswer>("/search?facetSize=100")).Facets.Region.Select(v => v.Value);
         Assert.Superset(new HashSet<string> { "Pakistan", "Russia", "Afghanistan", "Middle East", "North Africa", "Central Asia", "South Asia" }, regions.ToHashSet());
     }
 
     [Fact]
     public async Task Region_Afghanistan_matches_exactly_the_one_paragraph_naming_it()
     {
-        var result = await client.GetOk("/search?region=Afghanistan");
-        Assert.Equal(1, (int)result["total"]!);
-        var hit = result["hits"]![0]!;
-        Assert.Contains("Afghanistan", (string)hit["text"]!);
-        Assert.Equal(8, (int)hit["paragraph"]!);
+        var result = await client.GetOk<SearchAnswer>("/search?region=Afghanistan");
+        Assert.Equal(1, result.Total);
+        var hit = result.Hits[0];
+        Assert.Contains("Afghanistan", hit.Text);
+        Assert.Equal(8, hit.Paragraph);
     }
 
     [Fact]
     public async Task Speaker_facet_names_the_foreign_office_and_both_co_chairs()
     {
-        var speakers = (await client.GetOk("/search?facetSize=100"))["facets"]!["speaker"].Values();
+        var speakers = (await client.GetOk<SearchAnswer>("/search?facetSize=100")).Facets.Speaker.Select(v => v.Value);
         Assert.Superset(new HashSet<string> { "Foreign Office", "Oleg V Syromolotov", "Nabeel Munir" }, speakers.ToHashSet());
     }
 
     [Fact]
     public async Task Quoted_paragraphs_are_attributed_to_the_foreign_office()
     {
-        var result = await client.GetOk("/search?speaker=Foreign%20Office&pageSize=100");
-        var paragraphs = result["hits"]!.AsArray().Select(h => (int)h!["paragraph"]!).ToHashSet();
+        var result = await client.GetOk<SearchAnswer>("/search?speaker=Foreign%20Office&pageSize=100");
+        var paragraphs = result.Hits.Select(h => h.Paragraph).ToHashSet();
         Assert.Superset(new HashSet<int> { 5, 7, 8 }, paragraphs);
     }
 
     [Fact]
     public async Task Topics_tell_the_seed_paragraphs_apart()
     {
-        var topics = (await client.GetOk("/search?facetSize=100"))["facets"]!["topic"].Values();
+        var topics = (await client.GetOk<SearchAnswer>("/search?facetSize=100")).Facets.Topic.Select(v => v.Value);
         Assert.Superset(new HashSet<string> { "Counter-terrorism", "Terrorist financing", "Extremist propaganda", "Foreign terrorist fighters", "International cooperation" }, topics.ToHashSet());
-        var financing = await client.GetOk("/search?topic=Terrorist%20financing");
-        Assert.Contains("financing of terrorism", (string)financing["hits"]![0]!["text"]!);
+        var financing = await client.GetOk<SearchAnswer>("/search?topic=Terrorist%20financing");
+        Assert.Contains("financing of terrorism", financing.Hits[0].Text);
     }
 
     [Fact]
     public async Task Facet_counts_are_sorted_by_count_then_value()
     {
-        var regions = (await client.GetOk("/search?facetSize=100"))["facets"]!["region"]!.AsArray()
-            .Select(v => ((int)v!["count"]!, (string)v["value"]!)).ToList();
-        Assert.Equal(regions.OrderByDescending(r => r.Item1).ThenBy(r => r.Item2, StringComparer.Ordinal), regions);
+        var regions = (await client.GetOk<SearchAnswer>("/search?facetSize=100")).Facets.Region;
+        Assert.Equal(regions.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal), regions);
     }
 
     [Fact]
     public async Task Filtering_one_facet_keeps_its_other_values_countable()
     {
-        var result = await client.GetOk("/search?region=Afghanistan");
-        var regions = result["facets"]!["region"].Values();
-        Assert.Contains("Pakistan", regions);
-        Assert.Equal(1, (int)result["total"]!);
+        var result = await client.GetOk<SearchAnswer>("/search?region=Afghanistan");
+        Assert.Contains("Pakistan", result.Facets.Region.Select(v => v.Value));
+        Assert.Equal(1, result.Total);
     }
 
     [Fact]
     public async Task Empty_query_lists_all_paragraphs_in_order_with_the_start_as_snippet()
     {
-        var result = await client.GetOk("/search?pageSize=100");
-        Assert.Equal(10, (int)result["total"]!);
-        var hits = result["hits"]!.AsArray();
-        Assert.Equal(Enumerable.Range(1, 10), hits.Select(h => (int)h!["paragraph"]!));
-        Assert.StartsWith("Pakistan and Russia on Monday", (string)hits[0]!["snippet"]!);
-        Assert.Null(hits[0]!["score"]);
+        var result = await client.GetOk<SearchAnswer>("/search?pageSize=100");
+        Assert.Equal(10, result.Total);
+        Assert.Equal(Enumerable.Range(1, 10), result.Hits.Select(h => h.Paragraph));
+        Assert.StartsWith("Pakistan and Russia on Monday", result.Hits[0].Snippet);
+        Assert.Null(result.Hits[0].Score);
     }
 
     [Fact]
     public async Task Paging_reports_the_page_and_returns_the_rest()
     {
-        var page2 = await client.GetOk("/search?page=2&pageSize=4");
-        Assert.Equal((2, 4, 10), ((int)page2["page"]!, (int)page2["pageSize"]!, (int)page2["total"]!));
-        Assert.Equal([5, 6, 7, 8], page2["hits"]!.AsArray().Select(h => (int)h!["paragraph"]!));
+        var page2 = await client.GetOk<SearchAnswer>("/search?page=2&pageSize=4");
+        Assert.Equal((2, 4, 10L), (page2.Page, page2.PageSize, page2.Total));
+        Assert.Equal([5, 6, 7, 8], page2.Hits.Select(h => h.Paragraph));
     }
 
     [Theory]
@@ -121,8 +117,8 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("a%22b%5C%22c")]
     public async Task Any_input_in_simple_syntax_is_a_normal_answer(string q)
     {
-        var result = await client.GetOk($"/search?q={q}");
-        Assert.NotNull(result["hits"]);
+        var result = await client.GetOk<SearchAnswer>($"/search?q={q}");
+        Assert.NotNull(result.Hits);
     }
 
     [Theory]
@@ -166,25 +162,21 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     public async Task Semantic_rerank_reorders_the_best_hits_and_keeps_matches_total_and_scores()
     {
         const string question = "/search?q=what+did+the+two+countries+agree+on+terrorism&pageSize=20";
-        var words = await client.GetOk(question);
-        var meaning = await client.GetOk(question + "&rerank=semantic");
+        var words = await client.GetOk<SearchAnswer>(question);
+        var meaning = await client.GetOk<SearchAnswer>(question + "&rerank=semantic");
 
-        Assert.Equal((int)words["total"]!, (int)meaning["total"]!);
+        Assert.Equal(words.Total, meaning.Total);
         Assert.Equal(
-            words["hits"]!.AsArray().ToDictionary(h => (string)h!["id"]!, h => (double)h!["score"]!),
-            meaning["hits"]!.AsArray().ToDictionary(h => (string)h!["id"]!, h => (double)h!["score"]!));
-        Assert.NotEqual(
-            words["hits"]!.AsArray().Select(h => (string)h!["id"]!),
-            meaning["hits"]!.AsArray().Select(h => (string)h!["id"]!));
+            words.Hits.ToDictionary(h => h.Id, h => h.Score!.Value),
+            meaning.Hits.ToDictionary(h => h.Id, h => h.Score!.Value));
+        Assert.NotEqual(words.Hits.Select(h => h.Id), meaning.Hits.Select(h => h.Id));
     }
 
     [Fact]
     public async Task Hits_carry_the_headline_with_its_matches_marked()
     {
-        var hit = (await client.GetOk("/search?q=pakistan"))["hits"]![0]!;
-        Assert.Equal(
-            ((string)hit["title"]!).Replace("Pakistan", "<mark>Pakistan</mark>"),
-            (string)hit["titleHighlight"]!);
+        var hit = (await client.GetOk<SearchAnswer>("/search?q=pakistan")).Hits[0];
+        Assert.Equal(hit.Title.Replace("Pakistan", "<mark>Pakistan</mark>"), hit.TitleHighlight);
     }
 
     [Fact]
@@ -213,32 +205,32 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [Fact]
     public async Task Lucene_syntax_searches_fields()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=text:Afghanistan%20AND%20region:%22Middle%20East%22");
-        Assert.Equal(1, (int)result["total"]!);
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=text:Afghanistan%20AND%20region:%22Middle%20East%22");
+        Assert.Equal(1, result.Total);
     }
 
     [Fact]
     public async Task Collapse_article_gives_one_hit_with_the_other_matching_paragraphs_counted()
     {
-        var result = await client.GetOk("/search?q=terrorism&collapse=article");
-        var all = await client.GetOk("/search?q=terrorism");
-        var hit = result["hits"]!.AsArray().Single()!;
-        Assert.Equal((int)all["total"]! - 1, (int)hit["otherMatches"]!);
-        Assert.Equal((1, (int)all["total"]!), ((int)result["totalArticles"]!, (int)result["total"]!));
+        var result = await client.GetOk<SearchAnswer>("/search?q=terrorism&collapse=article");
+        var all = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal<long?>(all.Total - 1, hit.OtherMatches);
+        Assert.Equal<(long?, long)>((1, all.Total), (result.TotalArticles, result.Total));
     }
 
     [Fact]
     public async Task Collapsed_facet_counts_are_in_articles()
     {
-        var regions = (await client.GetOk("/search?collapse=article&facetSize=100"))["facets"]!["region"]!.AsArray();
-        Assert.All(regions, v => Assert.Equal(1, (int)v!["count"]!));
+        var regions = (await client.GetOk<SearchAnswer>("/search?collapse=article&facetSize=100")).Facets.Region;
+        Assert.All(regions, v => Assert.Equal(1, v.Count));
     }
 
     [Fact]
     public async Task Sort_date_keeps_paragraph_order_within_the_article()
     {
-        var hits = (await client.GetOk("/search?q=terrorism&sort=date&pageSize=100"))["hits"]!.AsArray();
-        var paragraphs = hits.Select(h => (int)h!["paragraph"]!).ToList();
+        var hits = (await client.GetOk<SearchAnswer>("/search?q=terrorism&sort=date&pageSize=100")).Hits;
+        var paragraphs = hits.Select(h => h.Paragraph).ToList();
         Assert.Equal(paragraphs.Order(), paragraphs);
     }
 
@@ -261,24 +253,25 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("from=0001-01-01&to=9999-12-31", true)]
     public async Task Date_range_keeps_the_seed_article_only_when_its_day_is_inside(string range, bool inside)
     {
-        var all = await client.GetOk("/search?q=terrorism");
-        var limited = await client.GetOk($"/search?q=terrorism&{range}");
-        Assert.Equal(inside ? (int)all["total"]! : 0, (int)limited["total"]!);
-        var regions = (await client.GetOk($"/facets/region?{range}"))["values"]!.AsArray();
+        var all = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        var limited = await client.GetOk<SearchAnswer>($"/search?q=terrorism&{range}");
+        Assert.Equal(inside ? all.Total : 0, limited.Total);
+        var regions = (await client.GetOk<FacetValuesAnswer>($"/facets/region?{range}")).Values;
         Assert.Equal(inside, regions.Count > 0);
     }
 
     [Fact]
     public async Task Date_facet_counts_the_seed_paragraphs_in_their_month_whatever_the_date_range()
     {
-        var total = (int)(await client.GetOk("/search?q=terrorism"))["total"]!;
+        var total = (await client.GetOk<SearchAnswer>("/search?q=terrorism")).Total;
         foreach (var range in new[] { "", "&from=2022-01-01" })
         {
-            var months = (await client.GetOk($"/search?q=terrorism&dateFacet=month{range}"))["facets"]!["date"]!.AsArray();
-            var month = Assert.Single(months)!;
-            Assert.Equal(("2021-11", total), ((string)month["value"]!, (int)month["count"]!));
+            var months = (await client.GetOk<SearchAnswer>($"/search?q=terrorism&dateFacet=month{range}")).Facets.Date;
+            Assert.NotNull(months);
+            var month = Assert.Single(months);
+            Assert.Equal(("2021-11", total), (month.Value, (long)month.Count));
         }
-        Assert.Null((await client.GetOk("/search?q=terrorism"))["facets"]!["date"]);
+        Assert.Null((await client.GetOk<SearchAnswer>("/search?q=terrorism")).Facets.Date);
     }
 
     [Theory]
@@ -287,19 +280,20 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     [InlineData("Syromolotv", "syromolotov")]
     public async Task Misspelt_word_still_finds_the_paragraphs_and_suggests_the_spelling(string typed, string meant)
     {
-        var result = await client.GetOk($"/search?q={typed}");
-        Assert.NotEmpty(result["hits"]!.AsArray());
-        Assert.Contains(meant, ((string)result["hits"]![0]!["text"]!).ToLowerInvariant());
-        Assert.Equal(meant, (string)result["didYouMean"]!);
+        var result = await client.GetOk<SearchAnswer>($"/search?q={typed}");
+        Assert.NotEmpty(result.Hits);
+        Assert.Contains(meant, result.Hits[0].Text.ToLowerInvariant());
+        Assert.Equal(meant, result.DidYouMean);
     }
 
     [Fact]
     public async Task Explain_names_the_matched_words_and_fields_with_their_share_of_the_score()
     {
-        var hit = (await client.GetOk("/search?q=Afghanistan&explain=true"))["hits"]![0]!;
-        var parts = hit["explanation"]!["parts"]!.AsArray();
-        Assert.Contains(parts, p => (string)p!["field"]! == "text" && (string)p["match"]! == "afghanistan");
-        Assert.Equal((double)hit["score"]!, parts.Sum(p => (double)p!["score"]!), 3);
+        var hit = (await client.GetOk<SearchAnswer>("/search?q=Afghanistan&explain=true")).Hits[0];
+        Assert.NotNull(hit.Explanation);
+        var parts = hit.Explanation.Parts;
+        Assert.Contains(parts, p => p.Field == "text" && p.Match == "afghanistan");
+        Assert.Equal(hit.Score!.Value, parts.Sum(p => p.Score), 3);
     }
 
     [Fact]

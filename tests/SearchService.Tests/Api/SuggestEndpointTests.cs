@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -9,18 +10,17 @@ public sealed class SuggestEndpointTests(SeedApiFactory api) : IClassFixture<See
     [Fact]
     public async Task A_prefix_gets_facet_values_then_words_of_the_corpus()
     {
-        var result = await client.GetOk("/suggest?q=afgh");
-        var suggestions = result["suggestions"]!.AsArray();
-        Assert.Equal("Afghanistan", (string)suggestions[0]!["text"]!);
-        Assert.Equal("region", (string)suggestions[0]!["kind"]!);
-        Assert.Equal("afgh", (string)result["q"]!);
-        Assert.InRange((double)result["tookMs"]!, 0.001, 60_000); // measured, not a placeholder zero
+        var result = await client.GetOk<SuggestAnswer>("/suggest?q=afgh");
+        Assert.Equal("Afghanistan", result.Suggestions[0].Text);
+        Assert.Equal("region", result.Suggestions[0].Kind);
+        Assert.Equal("afgh", result.Q);
+        Assert.InRange(result.TookMs, 0.001, 60_000); // measured, not a placeholder zero
     }
 
     [Fact]
     public async Task Size_limits_the_number_of_suggestions()
     {
-        var suggestions = (await client.GetOk("/suggest?q=t&size=2"))["suggestions"]!.AsArray();
+        var suggestions = (await client.GetOk<SuggestAnswer>("/suggest?q=t&size=2")).Suggestions;
         Assert.Equal(2, suggestions.Count);
     }
 

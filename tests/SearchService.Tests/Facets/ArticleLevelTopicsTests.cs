@@ -21,19 +21,19 @@ public class ArticleLevelTopicsTests
     }
 
     [Fact]
-    public void NarrowerTopicBesideItsParentNeedsOnlyTheThreshold() =>
+    public void Narrower_topic_beside_its_parent_needs_only_the_threshold() =>
         Assert.Equal(["grain", "wheat"], ArticleTopics("Soviet Union buys U.S. grain",
             "The Soviet Union bought 1.5 mln tonnes of wheat and corn, grain traders said.",
             "Exporters expect more grain purchases after the harvest, with 20 mln bushels of corn still unsold."));
 
     [Fact]
-    public void MinorTopicBelowTheShareOfTheBestIsDropped() =>
+    public void Minor_topic_below_the_share_of_the_best_is_dropped() =>
         Assert.DoesNotContain("ship", ArticleTopics("Grain exports rise",
             "Grain exports rose as wheat and corn sales grew, with 20 mln bushels shipped before the harvest.",
             "The grain was loaded on a vessel in New Orleans."));
 
     [Fact]
-    public void WordRepeatedInEveryParagraphCountsAtMostTwice() =>
+    public void A_word_repeated_in_every_paragraph_counts_at_most_twice() =>
         Assert.Equal(["grain", "wheat"], ArticleTopics("Egypt buys U.S. wheat",
             "Egypt bought 200,000 tonnes of U.S. wheat for delivery in May, the Agriculture Department said.",
             "The first vessel is due to load at a Gulf port next week.",
@@ -42,13 +42,13 @@ public class ArticleLevelTopicsTests
             "Port officials expect a fourth vessel in early June."));
 
     [Fact]
-    public void LeadParagraphCountsTwice() =>
+    public void Phrases_of_the_lead_paragraph_count_twice() =>
         Assert.Equal(["ship"], ArticleTopics("Busy week at Gulf ports",
             "Freight rates rose as more vessels were booked at Gulf ports.",
             "Grain and corn made up most of the cargoes."));
 
     [Fact]
-    public void ParagraphGetsOnlyTopicsOfItsArticle()
+    public void Paragraph_gets_only_topics_of_its_article()
     {
         using var file = TempFile.WithText(Taxonomy, "taxonomy");
         var article = new SearchService.Core.Corpus.Article("a", "Grain exports rise", [
@@ -62,7 +62,7 @@ public class ArticleLevelTopicsTests
     }
 
     [Fact]
-    public void ParentThatIsNoTopicIsRefused()
+    public void Parent_that_is_no_topic_is_refused()
     {
         using var file = TempFile.WithText("""{"topics": [{"name": "wheat", "parent": "cereals", "triggers": ["wheat"]}]}""", "taxonomy");
         var e = Assert.Throws<InvalidDataException>(() => TopicTaxonomy.Load(file.Path));

@@ -29,11 +29,11 @@ public class ExtractCommandTests
         }.ToJsonString();
 
     [Fact]
-    public void OneLinePerArticleInInputOrder() =>
+    public void One_line_per_article_in_input_order() =>
         Assert.Equal(Enumerable.Range(1, 40).Select(n => $"a{n}"), Extract(Enumerable.Range(1, 40).Select(Article).ToArray()).Select(l => (string)l["id"]!));
 
     [Fact]
-    public void LineHoldsArticleAndParagraphFacets()
+    public void Line_holds_article_and_paragraph_facets()
     {
         var line = Extract(Article(1)).Single();
         Assert.Equal(["Pakistan", "Russia"], line["region"]!.AsArray().Select(v => (string)v!));
@@ -43,7 +43,7 @@ public class ExtractCommandTests
     }
 
     [Fact]
-    public void MissingFileIsAnErrorExit()
+    public void Missing_file_exits_with_2_and_says_it_does_not_exist()
     {
         var log = new StringWriter();
         Assert.Equal(2, ExtractCommand.Run(Facets.Extractor, "/nonexistent/articles.jsonl", null, Stream.Null, log));

@@ -9,31 +9,31 @@ public class RegionSalienceTests
         Facets.Regions.Named(text).Select(n => (n.Region.Name, n.AsLocation)).ToList();
 
     [Fact]
-    public void PlaceAfterInIsALocation() =>
+    public void Place_after_in_is_a_location() =>
         Assert.Equal([("Afghanistan", true)], Named("The two sides assessed regional threats, particularly in Afghanistan."));
 
     [Fact]
-    public void PlaceAfterInTheIsALocation() =>
+    public void Place_after_in_the_is_a_location() =>
         Assert.Equal([("United States", true)], Named("Output in the United States fell 18.5 pct to 5.30 mln tonnes."));
 
     [Fact]
-    public void PlaceInAListIsNoLocation() =>
+    public void Place_in_a_list_is_no_location() =>
         Assert.Equal([("Canada", false), ("France", false)], Named("Ministers of Canada and France agreed to cooperate."));
 
     [Fact]
-    public void PlaceBeforeAccordIsAModifier() =>
+    public void Place_before_accord_is_a_modifier() =>
         Assert.Empty(Named("Central bankers said they were satisfied with the Paris accord on currencies."));
 
     [Fact]
-    public void PlaceBeforeDollarIsAModifier() =>
+    public void Place_before_dollar_is_a_modifier() =>
         Assert.Empty(Named("The contract is quoted in multiples of one U.S. dollar."));
 
     [Fact]
-    public void BondListingIsNoLocation() =>
+    public void Listed_in_a_place_is_no_location() =>
         Assert.Equal([("Luxembourg", false)], Named("The bonds will be listed in Luxembourg."));
 
     [Fact]
-    public void PassingMentionInOneParagraphIsNotTheArticlesRegion()
+    public void Passing_mention_in_one_paragraph_is_not_the_articles_region()
     {
         var article = new Article("a", "Qantas to buy four jumbo jets", [
             "Qantas Airways said it would buy four Boeing 747-400 aircraft for about one billion dlrs.",
@@ -48,7 +48,7 @@ public class RegionSalienceTests
     }
 
     [Fact]
-    public void CountryNamedInTwoParagraphsIsTheArticlesRegion()
+    public void Country_named_in_two_paragraphs_is_the_articles_region()
     {
         var article = new Article("b", "Minister sees trade talks progress", [
             "The trade minister said talks with Japan on semiconductors were making progress.",

@@ -20,7 +20,7 @@ public class ReutersRegressionTests
     private const double TopicF1Floor = 0.76;
 
     [ReutersScoredFact]
-    public void RegionF1OnAReutersSliceStaysAboveTheFloor()
+    public void Region_F1_on_a_Reuters_slice_stays_above_the_floor()
     {
         var scores = ExtractAndScore(Facets.Extractor);
 
@@ -29,7 +29,7 @@ public class ReutersRegressionTests
     }
 
     [ReutersScoredFact]
-    public void TopicF1WithTheReutersTaxonomyStaysAboveTheFloor()
+    public void Topic_F1_with_the_Reuters_taxonomy_stays_above_the_floor()
     {
         var extractor = NewsFacetExtractor.Load(Path.Combine(AppContext.BaseDirectory, "Data", "topics.reuters.json"));
 

@@ -5,14 +5,14 @@ namespace SearchService.Tests.Facets;
 /// <summary>The seed article's expected facets (Business Recorder, 23 Nov 2021).</summary>
 public class SeedArticleFacetsTests
 {
-    private static readonly Lazy<ArticleFacets> Facets_ = new(() => Facets.Extractor.Extract(SeedArticle.Article));
+    private static readonly Lazy<ArticleFacets> CachedFacets = new(() => Facets.Extractor.Extract(SeedArticle.Article));
 
-    private static ArticleFacets Result => Facets_.Value;
+    private static ArticleFacets Result => CachedFacets.Value;
 
     private static ParagraphFacets Paragraph(int number) => Result.Paragraphs[number - 1];
 
     [Fact]
-    public void HelperBuildsTheArticleAsTheReaderWill()
+    public void Seed_article_splits_into_ten_paragraphs_as_the_reader_will()
     {
         Assert.Equal(10, SeedArticle.Article.Paragraphs.Count);
         Assert.StartsWith("Pakistan and Russia on Monday", SeedArticle.Paragraph(1));
@@ -20,50 +20,50 @@ public class SeedArticleFacetsTests
     }
 
     [Fact]
-    public void OneFacetEntryPerParagraph() => Assert.Equal(10, Result.Paragraphs.Count);
+    public void One_facet_entry_per_paragraph() => Assert.Equal(10, Result.Paragraphs.Count);
 
     [Fact]
-    public void RegionsOverAllParagraphs()
+    public void Paragraph_regions_include_all_seven_places_of_the_article()
     {
         var all = Result.Paragraphs.SelectMany(p => p.Region).ToHashSet();
         Assert.Superset(new HashSet<string> { "Pakistan", "Russia", "Afghanistan", "Middle East", "North Africa", "Central Asia", "South Asia" }, all);
     }
 
     [Fact]
-    public void OnlyTheEighthParagraphMentionsAfghanistan() =>
+    public void Only_the_eighth_paragraph_has_Afghanistan() =>
         Assert.Equal([8], Result.Paragraphs.Select((p, i) => (p, i)).Where(x => x.p.Region.Contains("Afghanistan")).Select(x => x.i + 1));
 
     [Fact]
-    public void ArticleRegionsComeFromDatelineAndLead() =>
+    public void Article_regions_come_from_dateline_and_lead() =>
         Assert.Equal(["Pakistan", "Russia"], Result.Article.Region);
 
     [Fact]
-    public void SpeakersOverAllParagraphs() =>
+    public void Paragraph_speakers_include_the_Foreign_Office_and_both_co_chairs() =>
         Assert.Superset(new HashSet<string> { "Foreign Office", "Oleg V Syromolotov", "Nabeel Munir" }, Result.Paragraphs.SelectMany(p => p.Speaker).ToHashSet());
 
     [Theory]
     [InlineData(5)]
     [InlineData(7)]
     [InlineData(8)]
-    public void QuotedParagraphsAreTheForeignOffice(int number) =>
+    public void Quoted_paragraphs_are_the_Foreign_Offices(int number) =>
         Assert.Equal(["Foreign Office"], Paragraph(number).Speaker);
 
     [Theory]
     [InlineData(4)]
     [InlineData(6)]
     [InlineData(9)]
-    public void ItAddedParagraphsAreTheForeignOffice(int number) =>
+    public void It_added_paragraphs_are_the_Foreign_Offices(int number) =>
         Assert.Equal(["Foreign Office"], Paragraph(number).Speaker);
 
     [Fact]
-    public void CoChairsAreTheThirdParagraphsSpeakers() =>
+    public void Co_chairs_are_the_third_paragraphs_speakers() =>
         Assert.Equal(["Oleg V Syromolotov", "Nabeel Munir"], Paragraph(3).Speaker);
 
     [Fact]
-    public void ClosingParagraphHasNoSpeaker() => Assert.Empty(Paragraph(10).Speaker);
+    public void Closing_paragraph_has_no_speaker() => Assert.Empty(Paragraph(10).Speaker);
 
     [Fact]
-    public void PropagandaAndFightersParagraphTopics()
+    public void Fifth_paragraph_is_about_propaganda_fighters_and_counter_terrorism()
     {
         Assert.Contains("Extremist propaganda", Paragraph(5).Topic);
         Assert.Contains("Foreign terrorist fighters", Paragraph(5).Topic);
@@ -71,15 +71,15 @@ public class SeedArticleFacetsTests
     }
 
     [Fact]
-    public void FinancingParagraphIsTerroristFinancing() =>
+    public void Financing_paragraph_is_terrorist_financing_only() =>
         Assert.Equal(["Terrorist financing"], Paragraph(7).Topic);
 
     [Fact]
-    public void PlatformsParagraphIsInternationalCooperation() =>
+    public void Platforms_paragraph_is_first_of_all_international_cooperation() =>
         Assert.Equal("International cooperation", Paragraph(9).Topic[0]);
 
     [Fact]
-    public void SpecificTopicsStayInTheirParagraphs()
+    public void Specific_topics_stay_in_their_paragraphs()
     {
         Assert.Equal([7], ParagraphsWith("Terrorist financing"));
         Assert.Equal([5], ParagraphsWith("Foreign terrorist fighters"));
@@ -87,15 +87,15 @@ public class SeedArticleFacetsTests
     }
 
     [Fact]
-    public void ArticleIsAboutCounterTerrorismAndCooperation() =>
+    public void Article_is_about_counter_terrorism_and_cooperation() =>
         Assert.Superset(new HashSet<string> { "Counter-terrorism", "International cooperation" }, Result.Article.Topic.ToHashSet());
 
     [Fact]
-    public void ArticleSpeakersAreDistinct() =>
+    public void Article_speakers_are_distinct_in_order_of_appearance() =>
         Assert.Equal(["Foreign Office", "Oleg V Syromolotov", "Nabeel Munir"], Result.Article.Speaker);
 
     [Fact]
-    public void ConcurrentExtractionGivesTheSameResult()
+    public void Concurrent_extraction_gives_the_same_result()
     {
         var expected = Flatten(Result);
         var results = new string[16];

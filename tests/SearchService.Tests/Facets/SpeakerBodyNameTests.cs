@@ -6,52 +6,52 @@ public class SpeakerBodyNameTests
     private static IReadOnlyList<string> Speakers(string paragraph) => Facets.Speakers.Extract([paragraph])[0];
 
     [Fact]
-    public void PossessiveInsideACompanyNameIsKept() =>
+    public void Possessive_inside_a_company_name_is_kept() =>
         Assert.Equal(["Moody's Investors Service Inc"],
             Speakers("Moody's Investors Service Inc said it lowered the ratings on 200 mln dlrs of the company's debt."));
 
     [Fact]
-    public void AndInsideABodyNameIsKept() =>
+    public void And_inside_a_body_name_is_kept() =>
         Assert.Equal(["Home Federal Savings and Loan Association"],
             Speakers("Home Federal Savings and Loan Association said it agreed to sell three branches."));
 
     [Fact]
-    public void AndBeforeACompanySuffixIsKept() =>
+    public void And_before_a_company_suffix_is_kept() =>
         Assert.Equal(["Goodyear Tire and Rubber Co"], Speakers("Goodyear Tire and Rubber Co said it will close the plant."));
 
     [Fact]
-    public void TwoCompaniesJoinedByAndStayApart() =>
+    public void Two_companies_joined_by_and_stay_apart() =>
         Assert.DoesNotContain("Exxon Corp and Mobil Corp", Speakers("Exxon Corp and Mobil Corp said they raised crude oil prices."));
 
     [Fact]
-    public void PersonAndABodyStayApart() =>
+    public void Person_and_a_body_stay_apart() =>
         Assert.DoesNotContain(Speakers("Treasury Secretary James Baker and Federal Reserve Board said the dollar had fallen enough."),
             s => s.Contains(" and "));
 
     [Fact]
-    public void CountryOwningAMinistryIsNotPartOfItsName() =>
+    public void Country_owning_a_ministry_is_not_part_of_its_name() =>
         Assert.Equal(["Defence Ministry"], Speakers("Iraq's Defence Ministry said its aircraft hit two tankers in the Gulf."));
 
     [Fact]
-    public void TitledPersonAfterAndIsNotPartOfABodyName() =>
+    public void Titled_person_after_and_is_not_part_of_a_body_name() =>
         Assert.Equal(["Mikhail Petrov", "Ahmed Khan"],
             Speakers("The talks were led by Deputy Minister of Trade of Russia Mikhail Petrov and Additional Secretary Ministry of Commerce of Pakistan Ahmed Khan."));
 
     [Fact]
-    public void PlaceBasedDescriptionIsNotPartOfTheName() =>
+    public void Place_based_description_is_not_part_of_the_name() =>
         Assert.Equal(["Alcan"], Speakers("Montreal-based Alcan said it would raise aluminium ingot prices by two cents a pound."));
 
     [Fact]
-    public void AndInsideABodyNameGoesOnToItsOrganisationWord() =>
+    public void And_inside_a_body_name_goes_on_to_its_organisation_word() =>
         Assert.Equal(["Securities and Exchange Commission"], Speakers("The companies also said the Securities and Exchange Commission declared effective as of March 24 the registration statement covering the securities."));
 
     [Fact]
-    public void NameAfterSaidThatGoesOnIsWhatWasSaidNotWhoSaidIt() =>
+    public void Name_after_said_that_goes_on_is_what_was_said_not_who_said_it() =>
         Assert.Equal(["John Dingell"], Speakers("House Energy and Commerce committee chairman John Dingell, D-Mich, said the Securities and " +
             "Exchange Commission should step up its enforcement of regulations which require companies to disclose corporate fraud."));
 
     [Fact]
-    public void AndCoEndsAPartnershipsName() =>
+    public void And_Co_ends_a_partnerships_name() =>
         Assert.Equal(["Merrill Lynch and Co"],
             Speakers("Merrill Lynch and Co said it feels the cut in its credit rating by Moody's Investors Service is not justified."));
 }

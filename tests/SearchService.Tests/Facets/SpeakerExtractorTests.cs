@@ -7,166 +7,166 @@ public class SpeakerExtractorTests
     private static IReadOnlyList<string> Speakers(string paragraph) => Speakers([paragraph])[0];
 
     [Fact]
-    public void TitleAndCountryAreStrippedFromAName() =>
+    public void Title_and_country_are_stripped_from_a_name() =>
         Assert.Equal(["Oleg V Syromolotov"], Speakers("The talks were led by Deputy Minister of Foreign Affairs of Russia Oleg V Syromolotov."));
 
     [Fact]
-    public void TitleWithMinistryIsStrippedFromAName() =>
+    public void Title_with_ministry_is_stripped_from_a_name() =>
         Assert.Equal(["Nabeel Munir"], Speakers("The session was chaired by Additional Secretary Ministry of Foreign Affairs of Pakistan Nabeel Munir."));
 
     [Fact]
-    public void CoChairsAreBothSpeakers() =>
+    public void Co_chairs_are_both_speakers() =>
         Assert.Equal(["Sergei Lavrov", "Shah Mahmood Qureshi"],
             Speakers("The meeting was co-chaired by Foreign Minister Sergei Lavrov and Foreign Minister Shah Mahmood Qureshi."));
 
     [Fact]
-    public void TitleThatIsAlsoANameStaysAtTheEnd() =>
+    public void Title_word_that_ends_a_name_stays_in_it() =>
         Assert.Equal(["John Major"], Speakers("Prime Minister John Major said the talks would continue."));
 
     [Fact]
-    public void InitialWithAPeriodGivesTheSameName() =>
+    public void Initial_with_a_period_gives_the_same_name() =>
         Assert.Equal(["Oleg V Syromolotov"], Speakers("The talks were led by Deputy Foreign Minister Oleg V. Syromolotov."));
 
     [Fact]
-    public void SubjectBeforeSaid() =>
+    public void Titled_subject_before_said_is_the_speaker_without_the_title() =>
         Assert.Equal(["James Baker"], Speakers("Treasury Secretary James Baker said the dollar had fallen far enough."));
 
     [Fact]
-    public void SpeakerAfterAQuotation() =>
+    public void Name_after_a_quotation_and_said_is_the_speaker() =>
         Assert.Equal(["Paul Volcker"], Speakers("\"Rates will stay where they are,\" said Federal Reserve Chairman Paul Volcker."));
 
     [Fact]
-    public void SpeakerNamedAfterItsFirmIsThePerson() =>
+    public void Speaker_named_after_their_firm_is_the_person() =>
         Assert.Equal(["Bannon"], Speakers("\"The Fed couldn't have waited until the start of the new statement period today,\" added Security Pacific's Bannon."));
 
     [Fact]
-    public void OwnerAfterSaidBeginsWhatWasSaid() =>
+    public void Owner_after_said_begins_what_was_said() =>
         Assert.Equal(["Labatt"], Speakers(
             "The debentures were sold to underwriters by Labatt on Friday.",
             "Labatt, 38 pct-owned by Brascan Ltd, said Brascan's 49 pct-owned Great Lakes Group Inc agreed to acquire the debentures.")[1]);
 
     [Fact]
-    public void SpeakerAfterAParaphrase() =>
+    public void Name_after_a_paraphrase_and_said_is_the_speaker() =>
         Assert.Equal(["Karl Otto Poehl"], Speakers("West German growth will pick up later this year, said Bundesbank President Karl Otto Poehl."));
 
     [Fact]
-    public void BodyNamedByOrganisationWords() =>
+    public void Name_ending_in_an_organisation_word_is_a_body() =>
         Assert.Equal(["Finance Ministry"], Speakers("The Finance Ministry said the budget deficit would narrow."));
 
     [Fact]
-    public void AccordingToAStatementOfABody() =>
+    public void According_to_a_statement_of_a_body_is_that_body() =>
         Assert.Equal(["Foreign Office"], Speakers("The accord was reached in Moscow, according to a statement of the Foreign Office."));
 
     [Fact]
-    public void OrganisationSpokesmanSpeaksForTheOrganisation() =>
+    public void Organisation_spokesman_speaks_for_the_organisation() =>
         Assert.Equal(["Bank of England"], Speakers("A Bank of England spokesman said the market was orderly."));
 
     [Fact]
-    public void ItAddedResolvesToTheLastBody() =>
+    public void It_added_resolves_to_the_last_body() =>
         Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "Both sides agreed to meet again, it added.")[1]);
 
     [Fact]
-    public void TheCompanySaidResolvesToTheLastBody() =>
+    public void The_company_said_resolves_to_the_last_body() =>
         Assert.Equal(["General Motors Corp"], Speakers(
             "General Motors Corp said car sales for February 21 through 28 were off 8.6 pct.",
             "The company said truck sales for the period were up 10.9 pct to 42,593 from 38,402 a year before.")[1]);
 
     [Fact]
-    public void TheCompanySaidAfterTheSentenceResolvesToTheLastBody() =>
+    public void The_company_said_after_the_sentence_resolves_to_the_last_body() =>
         Assert.Equal(["RJR Nabisco Inc"], Speakers(
             "RJR Nabisco Inc said it nominated J. Paul Sticht to become chairman of the board.",
             "Sticht's appointment will be voted on by the board at its regular meeting on April 22, the company said.")[1]);
 
     [Fact]
-    public void TheDepartmentSaidResolvesToTheLastDepartment() =>
+    public void The_department_said_resolves_to_the_last_department() =>
         Assert.Equal(["Commerce Department"], Speakers(
             "The Commerce Department said personal income rose 0.9 pct in February.",
             "Exxon Corp said it raised crude oil postings.",
             "Non-defense capital goods orders fell 1.6 pct in February, the department said.")[2]);
 
     [Fact]
-    public void TheBankSaidWithNoBankQuotedIsNoOne() =>
+    public void The_bank_said_with_no_bank_quoted_is_no_one() =>
         Assert.Empty(Speakers(
             "Exxon Corp said it raised crude oil postings.",
             "The bank said the loan would be repaid in May.")[1]);
 
     [Fact]
-    public void ACompanySaidIsNoOneInParticular() =>
+    public void A_company_said_is_no_one_in_particular() =>
         Assert.Empty(Speakers(
             "General Motors Corp said car sales were off 8.6 pct.",
             "One company said prices would hold.")[1]);
 
     [Fact]
-    public void HeAfterAnUnnamedSpokesmanIsNotTheLastPersonNamed() =>
+    public void He_after_an_unnamed_spokesman_is_not_the_last_person_named() =>
         Assert.Equal(["U.S. Sprint"], Speakers(
             "Treasury Secretary James Baker said the talks were useful.",
             "\"Someone should establish a reasonable rate of return,\" a U.S. Sprint spokesman said. But he added the company was not opposed to greater competition.")[1]);
 
     [Fact]
-    public void HeAfterAnUnnamedDealerIsNoOne() =>
+    public void He_after_an_unnamed_dealer_is_no_one() =>
         Assert.Empty(Speakers(
             "Treasury Secretary James Baker said the talks were useful.",
             "\"Belonging to IPMA carries prestige with borrowers,\" said a dealer at a small foreign bank. \"Borrowers can travel first class,\" he said.")[1]);
 
     [Fact]
-    public void ItFurtherStatedResolvesToTheLastBody() =>
+    public void It_further_stated_resolves_to_the_last_body() =>
         Assert.Equal(["Foreign Office"], Speakers("The talks ended, the Foreign Office said.", "It further stated that the sides would meet again.")[1]);
 
     [Fact]
-    public void TheStatementNotedResolvesToItsIssuer() =>
+    public void The_statement_noted_resolves_to_its_issuer() =>
         Assert.Equal(["Foreign Office"], Speakers(
             "The talks ended, according to a statement of the Foreign Office.",
             "\"Both sides renewed their commitment,\" the statement noted.")[1]);
 
     [Fact]
-    public void SaidTheStatementResolvesToItsIssuer() =>
+    public void Said_the_statement_resolves_to_its_issuer() =>
         Assert.Equal(["Foreign Office"], Speakers(
             "The talks ended, according to a statement of the Foreign Office.",
             "\"Both sides renewed their commitment,\" said the statement.")[1]);
 
     [Fact]
-    public void HeResolvesToTheLastPerson() =>
+    public void He_resolves_to_the_last_person() =>
         Assert.Equal(["Nabeel Munir"], Speakers(
             "The delegation was led by Additional Secretary Nabeel Munir.",
             "He said the talks had been useful.")[1]);
 
     [Fact]
-    public void ItIgnoresPeople() =>
+    public void It_resolves_to_the_last_body_not_a_person_named_since() =>
         Assert.Equal(["Exxon Corp"], Speakers(
             "Exxon Corp said its chairman, Lee Raymond, would retire.",
             "It added that a successor would be named in May.")[1]);
 
     [Fact]
-    public void SurnameResolvesToTheFullNameMentionedEarlier() =>
+    public void Surname_resolves_to_the_full_name_mentioned_earlier() =>
         Assert.Equal(["Nabeel Munir"], Speakers(
             "The delegation was led by Additional Secretary Nabeel Munir.",
             "Munir said the talks had been useful.")[1]);
 
     [Fact]
-    public void PronounWithNothingToReferToGivesNoSpeaker() =>
+    public void Pronoun_with_nothing_to_refer_to_gives_no_speaker() =>
         Assert.Empty(Speakers("It added that the talks would continue."));
 
     [Fact]
-    public void BareTitleIsNoSpeaker() =>
+    public void Bare_title_is_no_speaker() =>
         Assert.Empty(Speakers("The Foreign Minister said the talks would continue."));
 
     [Fact]
-    public void CountryIsNoSpeaker() =>
+    public void Country_is_no_speaker() =>
         Assert.Empty(Speakers("Pakistan said the talks would continue."));
 
     [Fact]
-    public void PlainWordOpeningASentenceIsNoSpeaker() =>
+    public void Plain_word_opening_a_sentence_is_no_speaker() =>
         Assert.Empty(Speakers("Analysts said the talks would continue."));
 
     [Fact]
-    public void NameAfterAPrepositionIsNotTheSpeaker() =>
+    public void Name_after_a_preposition_is_not_the_speaker() =>
         Assert.Empty(Speakers("Economists polled by Reuters said money supply would rise."));
 
     [Fact]
-    public void PersonWhoMeetsAnotherActs() =>
+    public void Person_who_meets_another_and_the_one_met_both_act() =>
         Assert.Equal(["Sergei Lavrov", "Shah Mahmood Qureshi"], Speakers("Foreign Minister Sergei Lavrov met Shah Mahmood Qureshi in Moscow."));
 
     [Fact]
-    public void ParagraphWithoutAttributionHasNoSpeaker() =>
+    public void Paragraph_without_attribution_has_no_speaker() =>
         Assert.Empty(Speakers("The next meeting of the Working Group will be held in 2022."));
 }

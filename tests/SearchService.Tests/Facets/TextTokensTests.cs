@@ -11,12 +11,12 @@ public class TextTokensTests
     [InlineData("Shr 23 cts vs 28 cts, revs 64.5 mln -- up 1/2 pct (est.)")]
     [InlineData("“Russia and Pakistan acknowledged,” said the statement. ½ and Ⅻ are numbers too.")]
     [InlineData("A.B and A. B. and e.g. and U.S.A. and JAMES'S and co-chaired  \t by")]
-    public void HandScanAgreesWithTheGrammar(string text) =>
+    public void Hand_scan_agrees_with_the_grammar(string text) =>
         Assert.Equal(
             TextTokens.TokenPattern().Matches(text).Select(m => (m.Value, m.Index)),
             TextTokens.Tokenize(text).Select(t => (t.Text, t.Start)));
 
     [Fact]
-    public void PossessiveIsSplitOff() =>
+    public void Possessive_is_split_off() =>
         Assert.Equal(["Pakistan", "'", "s", "view"], TextTokens.Tokenize("Pakistan's view").Select(t => t.Text));
 }

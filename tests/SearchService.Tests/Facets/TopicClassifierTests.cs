@@ -5,59 +5,59 @@ public class TopicClassifierTests
     private static IReadOnlyList<string> Topics(string text) => Facets.Topics.Classify(text);
 
     [Fact]
-    public void InflectedFormsMatchTheTrigger() =>
+    public void Inflected_forms_match_the_trigger() =>
         Assert.Contains("Terrorist financing", Topics("The two sides will continue dialogue on countering financing of terrorism."));
 
     [Fact]
-    public void HyphenatedAndSpacedFormsMatch() =>
+    public void Spaced_form_matches_a_hyphenated_topic() =>
         Assert.Contains("Counter-terrorism", Topics("Both agencies stepped up counter terrorism cooperation."));
 
     [Fact]
-    public void SpecificPhraseConsumesItsGenericWord() =>
+    public void Specific_phrase_consumes_its_generic_word() =>
         Assert.DoesNotContain("Terrorism", Topics("The ministers discussed the phenomenon of foreign terrorist fighters."));
 
     [Fact]
-    public void ForeignFightersGetTheirOwnTopic() =>
+    public void Foreign_fighters_get_their_own_topic() =>
         Assert.Contains("Foreign terrorist fighters", Topics("The ministers discussed the phenomenon of foreign terrorist fighters."));
 
     [Fact]
-    public void PropagandaInTheInformationSpace() =>
+    public void Terrorist_propaganda_is_extremist_propaganda() =>
         Assert.Contains("Extremist propaganda", Topics("They vowed to counter the spread of terrorist propaganda in the information space, particularly on the Internet."));
 
     [Fact]
-    public void UnitedNationsCooperation() =>
+    public void Working_together_at_the_United_Nations_is_international_cooperation() =>
         Assert.Contains("International cooperation", Topics("They will work closely on issues of common concern at the United Nations and the SCO."));
 
     [Fact]
-    public void OneWeakCueIsNotEnough() =>
+    public void One_weak_cue_is_not_enough() =>
         Assert.Empty(Topics("The next meeting will be held in 2022."));
 
     [Fact]
-    public void TwoCuesTogetherAreEnough() =>
+    public void Two_cues_together_are_enough() =>
         Assert.Contains("Diplomacy", Topics("The delegation will visit the capital for talks."));
 
     [Fact]
-    public void ReutersStyleEarningsReport() =>
+    public void Quarterly_profit_report_is_first_of_all_corporate_earnings() =>
         Assert.Equal("Corporate earnings", Topics("The company reported first quarter net profit of 12.5 mln dlrs, or 45 cts per share, against 9.8 mln dlrs.")[0]);
 
     [Fact]
-    public void ReutersStyleOilStory() =>
+    public void Crude_output_story_is_energy() =>
         Assert.Contains("Energy", Topics("OPEC ministers agreed to hold crude oil output at 15.8 mln barrels per day."));
 
     [Fact]
-    public void ReutersStyleGrainStory() =>
+    public void Wheat_purchase_story_is_commodities() =>
         Assert.Contains("Commodities", Topics("The Soviet Union bought 200,000 tonnes of U.S. wheat for delivery in May, trade sources said."));
 
     [Fact]
-    public void ReutersStyleCurrencyStory() =>
+    public void Dollar_against_the_yen_story_is_currencies() =>
         Assert.Contains("Currencies", Topics("The dollar fell against the yen in nervous foreign exchange trading."));
 
     [Fact]
-    public void ReutersStyleTakeoverStory() =>
+    public void Tender_offer_story_is_mergers_and_acquisitions() =>
         Assert.Contains("Mergers and acquisitions", Topics("The group said it had launched a tender offer for all outstanding shares."));
 
     [Fact]
-    public void TradeWarIsTradeNotMilitaryConflict()
+    public void Trade_war_is_trade_not_military_conflict()
     {
         var topics = Topics("Officials warned a trade war over semiconductors could hurt exports.");
         Assert.Contains("Trade", topics);
@@ -65,14 +65,14 @@ public class TopicClassifierTests
     }
 
     [Fact]
-    public void ArticleTopicsWeighTheTitle()
+    public void Article_topics_weigh_the_title()
     {
         var body = new[] { Facets.Topics.Score("The delegation will visit the capital for talks.") };
         Assert.Equal("Energy", Facets.Topics.ClassifyArticle("OPEC agrees crude oil output cut", body)[0]);
     }
 
     [Fact]
-    public void ArticleDropsMinorAsides()
+    public void Article_drops_minor_asides()
     {
         var paragraphs = new[]
         {

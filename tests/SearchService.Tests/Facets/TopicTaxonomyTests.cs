@@ -5,7 +5,7 @@ namespace SearchService.Tests.Facets;
 public class TopicTaxonomyTests
 {
     [Fact]
-    public void DefaultTaxonomyLoads()
+    public void Default_taxonomy_loads_with_30_to_50_topics()
     {
         var taxonomy = TopicTaxonomy.Load();
         Assert.InRange(taxonomy.Topics.Count, 30, 50);
@@ -13,11 +13,11 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void DefaultTaxonomyNamesItsSource() =>
+    public void Default_taxonomy_names_its_source() =>
         Assert.False(string.IsNullOrWhiteSpace(TopicTaxonomy.Load().Source));
 
     [Fact]
-    public void GoodFileLoadsTopicsTriggersAndCues()
+    public void Good_file_loads_topics_triggers_and_cues()
     {
         using var file = TempFile.WithText("""
             {"source": "test", "threshold": 3,
@@ -31,7 +31,7 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void MissingFileNamesTheFile()
+    public void Missing_taxonomy_file_names_the_file()
     {
         var path = Path.Combine(Path.GetTempPath(), "no-such-taxonomy.json");
         var e = Assert.Throws<FileNotFoundException>(() => TopicTaxonomy.Load(path));
@@ -39,7 +39,7 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void InvalidJsonNamesTheFile()
+    public void Invalid_JSON_names_the_file()
     {
         using var file = TempFile.WithText("{\"topics\": [{\"name\": \"Oil\", ", "topics");
         var e = Assert.Throws<InvalidDataException>(() => TopicTaxonomy.Load(file.Path));
@@ -47,7 +47,7 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void TopicWithoutTriggersIsRejected()
+    public void Topic_without_triggers_is_rejected()
     {
         using var file = TempFile.WithText("""{"topics": [{"name": "Oil", "cues": ["oil"]}]}""", "topics");
         var e = Assert.Throws<InvalidDataException>(() => TopicTaxonomy.Load(file.Path));
@@ -55,21 +55,21 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void DuplicateTopicIsRejected()
+    public void Duplicate_topic_is_rejected_ignoring_case()
     {
         using var file = TempFile.WithText("""{"topics": [{"name": "Oil", "triggers": ["oil"]}, {"name": "oil", "triggers": ["crude"]}]}""", "topics");
         Assert.Throws<InvalidDataException>(() => TopicTaxonomy.Load(file.Path));
     }
 
     [Fact]
-    public void EmptyTopicListIsRejected()
+    public void Empty_topic_list_is_rejected()
     {
         using var file = TempFile.WithText("""{"source": "x", "topics": []}""", "topics");
         Assert.Throws<InvalidDataException>(() => TopicTaxonomy.Load(file.Path));
     }
 
     [Fact]
-    public void TriggerOfOnlyStopWordsIsRejectedByTheClassifier()
+    public void Trigger_of_only_stop_words_is_rejected_by_the_classifier()
     {
         using var file = TempFile.WithText("""{"topics": [{"name": "Nothing", "triggers": ["the and of"]}]}""", "topics");
         var e = Assert.Throws<InvalidDataException>(() => new TopicClassifier(TopicTaxonomy.Load(file.Path)));
@@ -77,7 +77,7 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void ExtractorLoadsACustomTaxonomy()
+    public void Extractor_loads_a_custom_taxonomy()
     {
         using var file = TempFile.WithText("""{"topics": [{"name": "Shipping", "triggers": ["tanker"]}]}""", "topics");
         var extractor = NewsFacetExtractor.Load(file.Path);
@@ -86,7 +86,7 @@ public class TopicTaxonomyTests
     }
 
     [Fact]
-    public void ExtractorWithAMissingTaxonomyNamesTheFile()
+    public void Extractor_with_a_missing_taxonomy_names_the_file()
     {
         var e = Assert.Throws<FileNotFoundException>(() => NewsFacetExtractor.Load("/nonexistent/topics.json"));
         Assert.Contains("topics.json", e.Message);

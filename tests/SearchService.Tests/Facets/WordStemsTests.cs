@@ -19,11 +19,11 @@ public class WordStemsTests
     [InlineData("Moody's Investors Service Inc lowered the company's debt ratings, citing counter-terrorism costs.")]
     [InlineData("The U.S. dollar fell against the yen as dealers sold ahead of Japan's trade figures.")]
     [InlineData("Mazar-i-Sharif's governor said the talks were \"very useful\" for both sides.")]
-    public void StemsAreTheAnalysersStemsOfTheWholeText(string text) =>
+    public void Stems_are_the_analysers_stems_of_the_whole_text(string text) =>
         Assert.Equal(Analysed(text), new WordStems().Of(text));
 
     [Fact]
-    public void CapitalisedWordStemsAsItsLowerCaseForm()
+    public void Capitalised_word_stems_as_its_lower_case_form()
     {
         var stems = new WordStems();
         Assert.Equal(stems.Of("banks raised rates"), stems.Of("Banks raised rates"));

@@ -20,13 +20,13 @@ public sealed class PairProximityTests : IDisposable
             "The yen was mentioned first, then a long list of other business came up: farm subsidies, shipping rules, port fees, and finally the dollar."]))
         .Add(new Article("one-word", "Markets", ["The dollar rose in quiet trading."]));
 
-    private readonly WordPair[] Pairs;
+    private readonly WordPair[] pairs;
 
     public PairProximityTests()
     {
         string Term(string word) => IndexedTerm.Of(index.Index.Analyzer, word)!;
         var (yen, dollar, ministers, said) = (Term("yen"), Term("dollar"), Term("ministers"), Term("said"));
-        Pairs =
+        pairs =
         [
             new(yen, dollar, 2, 0.1f), new(dollar, yen, 2, 0.1f), new(yen, dollar, 8, 0.05f), new(ministers, yen, 8, 0.05f),
             new(yen, ministers, 8, 0.05f), new(ministers, said, 2, 0.1f), new(yen, Term("fell"), 1, 1f), new(yen, "unknownword", 8, 0.05f),
@@ -49,13 +49,13 @@ public sealed class PairProximityTests : IDisposable
             var all = searcher.Search(new MatchAllDocsQuery(), 100).ScoreDocs;
             var scores = all.ToDictionary(d => d.Doc, _ => 0f);
 
-            PairProximity.AddScores(searcher, [Pairs[pair]], SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
+            PairProximity.AddScores(searcher, [pairs[pair]], SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
 
             var expected = all.ToDictionary(d => d.Doc, _ => 0f);
-            foreach (var hit in searcher.Search(Pairs[pair].ToQuery(), 100).ScoreDocs)
+            foreach (var hit in searcher.Search(pairs[pair].ToQuery(), 100).ScoreDocs)
                 expected[hit.Doc] = hit.Score;
             Assert.Equal(expected.OrderBy(kv => kv.Key), scores.OrderBy(kv => kv.Key));
-            Assert.True(Pairs[pair].Second == "unknownword" || expected.Values.Any(s => s > 0), "the pair matches somewhere");
+            Assert.True(pairs[pair].Second == "unknownword" || expected.Values.Any(s => s > 0), "the pair matches somewhere");
             return 0;
         });
     }
@@ -68,10 +68,10 @@ public sealed class PairProximityTests : IDisposable
             var all = searcher.Search(new MatchAllDocsQuery(), 100).ScoreDocs;
             var scores = all.ToDictionary(d => d.Doc, _ => 0f);
 
-            PairProximity.AddScores(searcher, Pairs, SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
+            PairProximity.AddScores(searcher, pairs, SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
 
             var together = new BooleanQuery();
-            foreach (var pair in Pairs)
+            foreach (var pair in pairs)
                 together.Add(pair.ToQuery(), Occur.SHOULD);
             var hits = searcher.Search(together, 100).ScoreDocs;
             Assert.NotEmpty(hits);

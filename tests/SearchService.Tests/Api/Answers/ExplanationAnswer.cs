@@ -1,0 +1,7 @@
+namespace SearchService.Tests.Api.Answers;
+
+/// <summary>
+/// A hit's <c>explanation</c> (<c>explain=true</c>). Open: with <c>rerank=semantic</c> it also carries the semantic
+/// ranks, which these tests do not read, so unknown members are skipped.
+/// </summary>
+public sealed record ExplanationAnswer(double Score, List<ScorePartAnswer> Parts);

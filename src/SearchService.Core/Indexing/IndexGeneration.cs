@@ -12,7 +12,7 @@ namespace SearchService.Core.Indexing;
 /// Write generations are numbered on from the previous index's (<see cref="GenerationBase"/>), so a caller
 /// waiting for a write made before a swap finds it visible at once: the new index was opened holding it.
 /// </summary>
-internal sealed class IndexGeneration : IDisposable
+internal sealed class IndexGeneration
 {
     private readonly LuceneDirectory directory;
     private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
@@ -119,9 +119,6 @@ internal sealed class IndexGeneration : IDisposable
         Shut(keepChanges: false);
         onRetiredClose?.Invoke();
     }
-
-    /// <summary>Closes the live index at shutdown; the writer commits what it was last given.</summary>
-    public void Dispose() => Close(keepChanges: true);
 
     /// <summary>Closes the live index at shutdown; <paramref name="keepChanges"/>: the writer commits what it was last given, else it drops what it buffered.</summary>
     public void Close(bool keepChanges)

@@ -2,6 +2,7 @@ using SearchService.Api;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Http;
 using SearchService.Api.Security;
+using SearchService.Api.Startup;
 using SearchService.Api.Widget;
 
 // appsettings.json ships beside the binary; relative Search paths are resolved against the working directory.
@@ -12,13 +13,6 @@ builder.AddReliability();
 builder.AddKeyPolicies();
 
 var app = builder.Build();
-if (!app.OpenOrExplain())
-{
-    await app.DisposeAsync(); // flushes the console log, so the reason reaches the operator before the exit
-    return 1;
-}
-
-app.WarmUpSearches();
 app.UseReliability();
 app.UseHeadAsGet();
 app.UseRouting();
@@ -31,8 +25,8 @@ app.MapArticleEndpoints();
 app.MapIndexEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
-app.Run();
-return 0;
+// Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.
+return await app.RunUnlessStartFailsAsync();
 
 /// <summary>Lets the in-process tests (WebApplicationFactory) find the entry point.</summary>
 public partial class Program;

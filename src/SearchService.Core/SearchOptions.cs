@@ -27,7 +27,7 @@ public sealed class SearchOptions
     public string? SynonymsPath { get; set; }
 
     /// <summary>Length from which the API write journal is compacted once more than half of it is superseded (bytes).</summary>
-    public long JournalCompactionBytes { get; set; } = Indexing.ArticleStore.DefaultCompactAtBytes;
+    public long JournalCompactionBytes { get; set; } = Indexing.JournalProtocol.DefaultCompactAtBytes;
 
     /// <summary>
     /// How many of the best hits a request with <c>rerank=semantic</c> re-orders by meaning; 0 turns semantic

@@ -15,19 +15,16 @@ public static class SearchServiceRegistration
     public static IServiceCollection AddSearchCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-            return new SearchIndex(options.IndexPath, sp.GetRequiredService<ILogger<SearchIndex>>(),
-                TimeSpan.FromMilliseconds(Math.Max(1, options.QueryTimeBudgetMs)));
-        });
-        services.AddSingleton<IFacetExtractor>(sp =>
-            NewsFacetExtractor.Load(NullIfEmpty(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TaxonomyPath)));
+        services.AddSingleton(sp => SearcherSetup.Create(
+            TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs))));
+        // Opened by the host's start-up (IndexOpener.Open), never by resolving them.
+        services.AddSingleton<IndexOpener>();
+        services.AddSingleton(sp => sp.GetRequiredService<IndexOpener>().Index);
+        services.AddSingleton(sp => sp.GetRequiredService<IndexOpener>().Journal);
+        services.AddSingleton(sp => sp.GetRequiredService<IndexOpener>().Extractor);
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<CorpusIndexer>();
-        services.AddSingleton(sp => new ArticleStore(
-            sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<IFacetExtractor>(), sp.GetRequiredService<ILogger<ArticleStore>>(),
-            Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.JournalCompactionBytes)));
+        services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;
@@ -55,6 +52,4 @@ public static class SearchServiceRegistration
         services.AddSingleton<Suggester>();
         return services;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -4,7 +4,7 @@ namespace SearchService.Indexer;
 
 public static class IndexerRegistration
 {
-    /// <summary>Runs the indexer worker in this host, beside whatever else it serves.</summary>
+    /// <summary>Makes the indexer worker available to this host's start-up, which runs it beside whatever else the host serves.</summary>
     public static IServiceCollection AddIndexerWorker(this IServiceCollection services) =>
-        services.AddHostedService<IndexerWorker>();
+        services.AddSingleton<IndexerWorker>();
 }

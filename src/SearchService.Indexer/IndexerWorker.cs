@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SearchService.Core;
@@ -10,16 +9,18 @@ namespace SearchService.Indexer;
 
 /// <summary>
 /// Keeps the index in line with the corpus folder: one full pass at start-up (unchanged files are skipped),
-/// then every change the file system reports triggers another pass over what changed.
+/// then every change the file system reports triggers another pass over what changed. The host's start-up runs it once
+/// the index is open.
 /// </summary>
 public sealed class IndexerWorker(
-    CorpusIndexer indexer, SearchIndex index, IOptions<SearchOptions> options, ILogger<IndexerWorker> logger) : BackgroundService
+    CorpusIndexer indexer, SearchIndex index, IOptions<SearchOptions> options, ILogger<IndexerWorker> logger)
 {
     /// <summary>Changes arriving within this window are handled together (an editor's save is several events).</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs the first pass, then a pass after each change, until <paramref name="stoppingToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var corpus = new CorpusFolder(options.Value.CorpusPath);
         Directory.CreateDirectory(corpus.Root);

@@ -44,13 +44,14 @@ var options = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
 
 try
 {
+    host.Services.GetRequiredService<IndexOpener>().Open();
     var index = host.Services.GetRequiredService<SearchIndex>();
     var indexer = host.Services.GetRequiredService<CorpusIndexer>();
     var corpus = new CorpusFolder(options.CorpusPath);
     var progress = new ConsoleProgressBar();
     // A rebuild keeps the articles written through the API (replayed from their journal).
     var summary = command == "rebuild"
-        ? indexer.Rebuild(corpus, host.Services.GetRequiredService<ArticleStore>().ReplayInto, progress, CancellationToken.None)
+        ? indexer.Rebuild(corpus, host.Services.GetRequiredService<JournalProtocol>().ReplayInto, progress, CancellationToken.None)
         : indexer.Synchronize(corpus, progress, CancellationToken.None);
     progress.Finish(summary);
     index.Commit();

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SearchService.Core.Indexing;
-using SearchService.Core.Searching;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SearchService.Api.Startup;
 
 namespace SearchService.Api.Endpoints;
 
-/// <summary>Probes for orchestrators: liveness (the process answers) and readiness (the index is open and searchable).</summary>
+/// <summary>
+/// Probes for orchestrators: liveness (the process answers) and readiness (the health checks tagged
+/// <see cref="IndexReadinessCheck.ReadyTag"/>: start-up has opened the index, which answers searches).
+/// </summary>
 public static class ProbeEndpoints
 {
     public static IEndpointRouteBuilder MapProbeEndpoints(this IEndpointRouteBuilder app)
@@ -23,18 +26,11 @@ public static class ProbeEndpoints
         return app;
     }
 
-    private static Results<Ok<Probe>, ProblemHttpResult> Ready(ArticleLookup articles, SearchIndex index, ILogger<Probe> logger)
+    private static async Task<Results<Ok<Probe>, ProblemHttpResult>> Ready(HealthCheckService health, CancellationToken cancellation)
     {
-        try
-        {
-            articles.Statistics();
-            if (index.IsHealthy)
-                return TypedResults.Ok(new Probe("ready"));
-        }
-        catch (Exception e) when (e is ObjectDisposedException or IOException)
-        {
-            logger.LogWarning(e, "Readiness probe failed");
-        }
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(IndexReadinessCheck.ReadyTag), cancellation);
+        if (report.Status == HealthStatus.Healthy)
+            return TypedResults.Ok(new Probe("ready"));
         return TypedResults.Problem(detail: "The index cannot answer searches or write safely; restart the service.",
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }

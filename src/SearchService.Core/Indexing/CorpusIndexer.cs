@@ -12,7 +12,7 @@ namespace SearchService.Core.Indexing;
 /// is left as the API made it.
 /// </summary>
 public sealed class CorpusIndexer(
-    SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger, ArticleStore? apiWrites = null)
+    SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger, JournalProtocol? apiWrites = null)
 {
     private readonly SemaphoreSlim passGate = new(1, 1);
 

@@ -12,7 +12,7 @@ namespace SearchService.Core.Indexing;
 /// Write generations are numbered on from the previous index's (<see cref="GenerationBase"/>), so a caller
 /// waiting for a write made before a swap finds it visible at once: the new index was opened holding it.
 /// </summary>
-internal sealed class IndexGeneration : IDisposable
+internal sealed class IndexGeneration
 {
     private readonly LuceneDirectory directory;
     private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
@@ -116,15 +116,12 @@ internal sealed class IndexGeneration : IDisposable
 
     private void CloseDiscarding()
     {
-        reopenThread.Dispose();
-        Searchers.Dispose();
-        Writer.Rollback();
-        directory.Dispose();
+        Shut(keepChanges: false);
         onRetiredClose?.Invoke();
     }
 
-    /// <summary>Closes the live index at shutdown; the writer commits what it was last given.</summary>
-    public void Dispose()
+    /// <summary>Closes the live index at shutdown; <paramref name="keepChanges"/>: the writer commits what it was last given, else it drops what it buffered.</summary>
+    public void Close(bool keepChanges)
     {
         lock (usersGate)
         {
@@ -132,9 +129,17 @@ internal sealed class IndexGeneration : IDisposable
                 return;
             closed = true;
         }
+        Shut(keepChanges);
+    }
+
+    private void Shut(bool keepChanges)
+    {
         reopenThread.Dispose();
         Searchers.Dispose();
-        Writer.Dispose();
+        if (keepChanges)
+            Writer.Dispose();
+        else
+            Writer.Rollback();
         directory.Dispose();
     }
 }

@@ -16,10 +16,8 @@ namespace SearchService.Core.Indexing;
 public sealed class IndexRebuild : IArticleWriter, IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> writtenDirectly = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> fileStamps = new(StringComparer.Ordinal);
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
-    private long journalHeld;
     private Exception? directWriteFailure;
     private bool handedOver;
     private bool switchedIn;
@@ -40,7 +38,8 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
             System.IO.Directory.Delete(path, recursive: true);
             throw;
         }
-        JournalSnapshot = journalHeld = journalSnapshot;
+        JournalSnapshot = journalSnapshot;
+        Journal = new JournalOffset(journalSnapshot);
     }
 
     public string Path { get; }
@@ -48,10 +47,11 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     /// <summary>Journal lines up to this length were written before the rebuild began: replay them into it.</summary>
     public long JournalSnapshot { get; }
 
-    /// <summary>Length of the journal this index holds: the snapshot replayed, then each API write made directly.</summary>
-    internal long JournalHeld => Interlocked.Read(ref journalHeld);
+    /// <summary>The journal this index holds: the snapshot replayed, then each API write made directly.</summary>
+    internal JournalOffset Journal { get; }
 
-    internal IReadOnlyDictionary<string, string> FileStamps => fileStamps;
+    /// <summary>The corpus files this index holds.</summary>
+    internal CorpusFileStamps FileStamps { get; } = new();
 
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file)
     {
@@ -73,7 +73,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         return 0;
     }
 
-    public void RecordFile(string relativePath, string stamp) => fileStamps[relativePath] = stamp;
+    public void RecordFile(string relativePath, string stamp) => FileStamps.Record(relativePath, stamp);
 
     /// <summary>
     /// An API write made during the rebuild (journal line ending at <paramref name="journalEnd"/>): newer than anything
@@ -96,7 +96,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         try
         {
             write();
-            Interlocked.Exchange(ref journalHeld, journalEnd);
+            Journal.HoldUpTo(journalEnd);
         }
         catch (Exception e)
         {
@@ -104,13 +104,13 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         }
     }
 
-    /// <summary>Commits the index with <paramref name="commitData"/>, ready to be switched to; throws if an API write missed it.</summary>
     /// <summary>
     /// Writes everything indexed so far to disk before the switch, while writes still flow: the commit at the switch,
     /// which holds every write back, then has only what came in since. Not the switch: the pointer still names the old index.
     /// </summary>
     internal void FlushBeforeSwitch() => writer.Commit();
 
+    /// <summary>Commits the index with <paramref name="commitData"/>, ready to be switched to; throws if an API write missed it.</summary>
     internal void CommitForSwitch(IDictionary<string, string> commitData)
     {
         if (Volatile.Read(ref directWriteFailure) is { } failure)

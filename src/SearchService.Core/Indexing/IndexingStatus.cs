@@ -11,9 +11,13 @@ public sealed class IndexingStatus
     private int runsInProgress;
     private long lastCompletedTicks;
     private long runningSinceTicks;
+    private readonly TaskCompletionSource firstRunEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True until the first full pass over the corpus has finished, and while any later pass runs.</summary>
     public bool IsIndexing => Volatile.Read(ref runsInProgress) > 0 || LastCompleted is null;
+
+    /// <summary>Completes once the first pass over the corpus (or rebuild) has ended, for work that waits for it.</summary>
+    public Task FirstRunEnded => firstRunEnded.Task;
 
     public DateTimeOffset? LastCompleted =>
         Interlocked.Read(ref lastCompletedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
@@ -40,6 +44,7 @@ public sealed class IndexingStatus
     {
         Interlocked.Exchange(ref lastCompletedTicks, DateTimeOffset.UtcNow.UtcTicks);
         Interlocked.Decrement(ref runsInProgress);
+        firstRunEnded.TrySetResult();
     }
 
     /// <summary>A file is about to be (re)read: forget what was wrong with its previous version.</summary>

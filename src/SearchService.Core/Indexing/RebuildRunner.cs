@@ -6,7 +6,7 @@ namespace SearchService.Core.Indexing;
 
 /// <summary>Runs at most one rebuild at a time in the background, for the API's <c>POST /index/_rebuild</c>.</summary>
 public sealed class RebuildRunner(
-    CorpusIndexer indexer, ArticleStore articles, IndexingStatus status, IOptions<SearchOptions> options, ILogger<RebuildRunner> logger)
+    CorpusIndexer indexer, JournalProtocol journal, IndexingStatus status, IOptions<SearchOptions> options, ILogger<RebuildRunner> logger)
 {
     private readonly System.Threading.Lock gate = new();
     private Task? current;
@@ -33,7 +33,7 @@ public sealed class RebuildRunner(
     {
         try
         {
-            indexer.Rebuild(new CorpusFolder(options.Value.CorpusPath), articles.ReplayInto, null, CancellationToken.None);
+            indexer.Rebuild(new CorpusFolder(options.Value.CorpusPath), journal.ReplayInto, null, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -1,25 +1,22 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
-using SearchService.Core.Searching;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// The index the service searches and writes: the live <see cref="IndexGeneration"/> (one Lucene writer with readers
-/// kept fresh: a write whose caller waits for it is searchable at once; others within <see cref="BackgroundRefresh"/>),
-/// durable commits debounced apart from those refreshes, and the switch to a rebuilt index.
-/// The commit also records which corpus files (and which versions of them) the index holds, so a restart
-/// skips unchanged files, and how much of the API write journal it holds, so a restart replays only the rest.
-/// A rebuild is written into a generation folder of its own and switched to at once (<see cref="BeginRebuild"/>,
-/// <see cref="IndexLayout"/>).
+/// The index the service searches and writes, put together from its parts: the live <see cref="IndexGeneration"/> (one
+/// Lucene writer with readers kept fresh: a write whose caller waits for it is searchable at once; others within
+/// <see cref="BackgroundRefresh"/>), searchers made by the search side's <see cref="SearcherProvider"/>, durable commits
+/// debounced apart from those refreshes (<see cref="CommitScheduler"/>, recording the <see cref="CorpusFileStamps"/>,
+/// the <see cref="JournalOffset"/> and the <see cref="SchemaVersionStamp"/>), and the switch to a rebuilt index
+/// (<see cref="RebuildSwitch"/>). Writes share a gate that the switch, and a rewrite of the journal, take alone.
+/// Lucene directories come from a factory, so tests can keep an index in memory or on a disk that fails.
 /// </summary>
 public sealed class SearchIndex : IArticleWriter, IDisposable
 {
@@ -32,52 +29,38 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     public static readonly TimeSpan BackgroundRefresh = TimeSpan.FromSeconds(5);
 
     /// <summary>How long after a write the commit follows; writes in between share one commit.</summary>
-    public static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(5);
-
-    private const string FileStampPrefix = "file:";
-    private const string JournalOffsetKey = "journal";
-    private const string SchemaKey = "schema";
-    private static readonly Similarity Ranking = new BM25Similarity();
+    public static TimeSpan CommitDelay => CommitScheduler.CommitDelay;
 
     /// <summary>The file in the index folder a <see cref="SearchIndex"/> holds exclusively while open; released last on disposal.</summary>
     public const string ProcessLockFileName = "searchservice.lock";
 
+    /// <summary>How long one search may collect hits before it is stopped, unless configured otherwise.</summary>
+    public static readonly TimeSpan DefaultQueryBudget = TimeSpan.FromSeconds(2);
+
     private readonly ILogger logger;
     private readonly FileStream processLock;
-    private readonly IndexLayout layout;
-    private readonly Func<string, LuceneDirectory> openDirectory;
-    private readonly BM25SearcherFactory searcherFactory;
-    private readonly ConcurrentDictionary<string, string> fileStamps;
-    private readonly Timer commitTimer;
-    private readonly System.Threading.Lock commitLock = new();
+    private readonly SearcherProvider searchers;
+    private readonly CorpusFileStamps fileStamps;
+    private readonly JournalOffset journal;
+    private readonly CommitScheduler commits;
+    private readonly RebuildSwitch rebuilds;
     private readonly System.Threading.Lock mergeLock = new();
     // Writes share it; switching to a rebuild takes it alone, so no write or commit straddles the switch.
     private readonly ReaderWriterLockSlim writeGate = new();
     private volatile IndexGeneration live;
-    private IndexRebuild? rebuild;
-    private long journalApplied;
-    private int commitPending;
-    private long lastWriteTicks; // Environment.TickCount64 of the latest write
-    private bool disposed;
-
-    /// <summary>How long one search may collect hits before it is stopped, unless configured otherwise.</summary>
-    public static readonly TimeSpan DefaultQueryBudget = TimeSpan.FromSeconds(2);
 
     static SearchIndex() => SearchServiceCodec.Register();
 
-    public SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget = null)
-        : this(path, logger, queryBudget, FSDirectory.Open)
-    {
-    }
-
-    /// <param name="openDirectory">Opens the Lucene directory of an index folder (the live one, and each rebuild's).</param>
-    internal SearchIndex(string path, ILogger<SearchIndex> logger, TimeSpan? queryBudget, Func<string, LuceneDirectory> openDirectory)
+    /// <param name="searchers">Makes the searchers (the search side's, <c>SearcherSetup</c>); null: plain BM25 searchers.</param>
+    /// <param name="openDirectory">Opens the Lucene directory of an index folder (the live one, and each rebuild's); null: the folder on disk.</param>
+    public SearchIndex(string path, ILogger<SearchIndex> logger, SearcherProvider? searchers = null, Func<string, LuceneDirectory>? openDirectory = null)
     {
         this.logger = logger;
-        this.openDirectory = openDirectory;
+        this.searchers = searchers ?? new SearcherProvider();
+        openDirectory ??= FSDirectory.Open;
         Path = System.IO.Path.GetFullPath(path);
         Analyzer = IndexSchema.CreateAnalyzer();
-        layout = new IndexLayout(Path);
+        var layout = new IndexLayout(Path);
         try
         {
             System.IO.Directory.CreateDirectory(Path);
@@ -106,8 +89,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             throw new IndexUnavailableException(Path, e);
         }
 
-        var commitData = writer.CommitData ?? new Dictionary<string, string>();
-        var storedSchema = commitData.TryGetValue(SchemaKey, out var schema) ? schema : null;
+        IReadOnlyDictionary<string, string> commitData = writer.CommitData is { } data ? new Dictionary<string, string>(data) : [];
+        var storedSchema = SchemaVersionStamp.Read(commitData);
         if (writer.NumDocs > 0 && storedSchema != IndexSchema.SchemaVersion)
         {
             // Documents of another schema would be searched wrongly; everything they held is in the corpus and the journal.
@@ -117,15 +100,11 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             writer.DeleteAll();
             commitData = new Dictionary<string, string>();
         }
-        CommittedJournalOffset = journalApplied =
-            commitData.TryGetValue(JournalOffsetKey, out var offset) && long.TryParse(offset, out var parsed) ? parsed : 0;
-        fileStamps = new ConcurrentDictionary<string, string>(
-            commitData
-                .Where(kv => kv.Key.StartsWith(FileStampPrefix, StringComparison.Ordinal))
-                .Select(kv => KeyValuePair.Create(kv.Key[FileStampPrefix.Length..], kv.Value)));
-        searcherFactory = new BM25SearcherFactory(queryBudget ?? DefaultQueryBudget);
-        live = new IndexGeneration(liveFolder, directory, writer, 0, searcherFactory, BackgroundRefresh);
-        commitTimer = new Timer(_ => CommitPending(), null, Timeout.Infinite, Timeout.Infinite);
+        journal = JournalOffset.From(commitData);
+        fileStamps = CorpusFileStamps.From(commitData);
+        rebuilds = new RebuildSwitch(layout, openDirectory, logger);
+        live = new IndexGeneration(liveFolder, directory, writer, 0, this.searchers, BackgroundRefresh);
+        commits = new CommitScheduler([fileStamps, journal, SchemaVersionStamp.Instance], CommitDue, logger, Path);
     }
 
     /// <summary>Full path of the index folder.</summary>
@@ -138,10 +117,19 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     public Analyzer Analyzer { get; }
 
     /// <summary>Corpus files the index holds, relative path → stamp of the version indexed.</summary>
-    public IReadOnlyDictionary<string, string> FileStamps => fileStamps;
+    public IReadOnlyDictionary<string, string> FileStamps => fileStamps.Stamps;
 
     /// <summary>Length of the API write journal that the last commit holds; lines after it must be replayed.</summary>
-    public long CommittedJournalOffset { get; private set; }
+    public long CommittedJournalOffset => journal.Committed;
+
+    /// <summary>Length of the API write journal that the index's writer holds (committed or not).</summary>
+    public long AppliedJournalOffset => journal.Applied;
+
+    /// <summary>
+    /// False once the index is closed or a commit failed (it then takes no writes until a restart); a failed rebuild
+    /// leaves the live index serving, which stays healthy.
+    /// </summary>
+    public bool IsHealthy => !commits.IsClosed && commits.Failure is null;
 
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
@@ -160,8 +148,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         {
             var generation = writer.UpdateDocuments(
                 new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
-            Interlocked.Exchange(ref journalApplied, journalEnd);
-            rebuild?.ReplaceDirectly(article, facets, journalEnd);
+            journal.HoldUpTo(journalEnd);
+            rebuilds.UnderWay?.ReplaceDirectly(article, facets, journalEnd);
             return generation;
         });
 
@@ -170,13 +158,13 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         Write(writer =>
         {
             var generation = writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
-            Interlocked.Exchange(ref journalApplied, journalEnd);
-            rebuild?.DeleteDirectly(articleId, journalEnd);
+            journal.HoldUpTo(journalEnd);
+            rebuilds.UnderWay?.DeleteDirectly(articleId, journalEnd);
             return generation;
         });
 
     /// <summary>Counts the journal up to <paramref name="length"/> as held by the next commit (after replaying it at start-up).</summary>
-    public void HoldJournalUpTo(long length) => Interlocked.Exchange(ref journalApplied, length);
+    public void HoldJournalUpTo(long length) => journal.HoldUpTo(length);
 
     /// <summary>
     /// Lets the API write journal be rewritten (compacted), which moves every line and so every offset in it. No write,
@@ -187,23 +175,16 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// Returns false, doing nothing, while a rebuild is under way (it replays the journal up to an offset of its own) or
     /// when the index has not applied the journal up to <paramref name="journalLength"/> (a write failed half-way).
     /// </summary>
-    public bool RewriteJournal(long journalLength, Func<long> rewrite)
-    {
-        writeGate.EnterWriteLock();
-        try
+    public bool RewriteJournal(long journalLength, Func<long> rewrite) =>
+        Exclusively(() =>
         {
-            if (rebuild is not null || disposed || Interlocked.Read(ref journalApplied) != journalLength)
+            if (rebuilds.UnderWay is not null || commits.IsClosed || journal.Applied != journalLength)
                 return false;
-            CommitHoldingGate();
-            Interlocked.Exchange(ref journalApplied, rewrite());
-            CommitHoldingGate();
+            commits.Commit(live.Writer);
+            journal.HoldUpTo(rewrite());
+            commits.Commit(live.Writer);
             return true;
-        }
-        finally
-        {
-            writeGate.ExitWriteLock();
-        }
-    }
+        });
 
     /// <summary>Removes the articles of a corpus file, except those written from the version with <paramref name="keepStamp"/>.</summary>
     public long DeleteFileArticles(string relativePath, string? keepStamp = null) =>
@@ -222,32 +203,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// which reach the new one too) until <see cref="CompleteRebuild"/> switches to it; disposing the rebuild without
     /// that deletes it.
     /// </summary>
-    public IndexRebuild BeginRebuild()
-    {
-        writeGate.EnterWriteLock();
-        try
-        {
-            if (rebuild is not null)
-                throw new InvalidOperationException("A rebuild is already under way.");
-            var folder = layout.CreateNextGeneration();
-            LuceneDirectory directory;
-            try
-            {
-                directory = openDirectory(folder);
-            }
-            catch
-            {
-                layout.Remove(folder);
-                throw;
-            }
-            rebuild = new IndexRebuild(folder, directory, NewWriterConfig(), Interlocked.Read(ref journalApplied));
-            return rebuild;
-        }
-        finally
-        {
-            writeGate.ExitWriteLock();
-        }
-    }
+    public IndexRebuild BeginRebuild() => Exclusively(() => rebuilds.Begin(NewWriterConfig(), journal.Applied));
 
     /// <summary>
     /// Switches to the rebuild: it is committed (with the corpus files and the journal length it holds) and opened for
@@ -259,74 +215,31 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     public void CompleteRebuild(IndexRebuild completed)
     {
         completed.FlushBeforeSwitch();
-        writeGate.EnterWriteLock();
-        try
+        Exclusively(() =>
         {
-            if (!ReferenceEquals(rebuild, completed) || disposed)
-                throw new InvalidOperationException("This rebuild is not the one under way.");
-            var previous = live;
-            var journalHeld = completed.JournalHeld;
-            completed.CommitForSwitch(CommitData(completed.FileStamps, journalHeld));
-            var next = completed.OpenGeneration(previous.LatestGeneration, searcherFactory, BackgroundRefresh);
-            var previousRemovable = true;
-            try
-            {
-                layout.SwitchTo(next.Folder);
-            }
-            catch (PointerNotFlushedException e)
-            {
-                // A crash may yet bring the previous index back: its files stay until the next start removes them.
-                logger.LogError(e, "Switched to the rebuilt index in {Folder}, but flushing the switch failed", next.Folder);
-                previousRemovable = false;
-            }
-            catch
-            {
-                next.Retire(() => { });
-                throw;
-            }
-            completed.MarkSwitchedIn();
-            live = next;
-            rebuild = null;
-            fileStamps.Clear();
-            foreach (var (path, stamp) in completed.FileStamps)
-                fileStamps[path] = stamp;
-            Interlocked.Exchange(ref journalApplied, journalHeld);
-            CommittedJournalOffset = journalHeld;
-            previous.Retire(() => RemoveRetired(previous.Folder, previousRemovable));
-            logger.LogInformation("Switched to the rebuilt index in {Folder}", next.Folder);
-        }
-        finally
-        {
-            writeGate.ExitWriteLock();
-        }
+            if (commits.IsClosed)
+                throw new InvalidOperationException("The index is closed.");
+            live = rebuilds.Complete(completed, live, searchers, BackgroundRefresh);
+            fileStamps.ReplaceWith(completed.FileStamps);
+            journal.Reset(completed.Journal.Applied);
+            return true;
+        });
     }
-
-    /// <summary>Runs on the thread of the last search to leave the retired index, which must not fail for it.</summary>
-    private void RemoveRetired(string folder, bool removable)
-    {
-        if (!removable)
-            return;
-        try
-        {
-            layout.Remove(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(e, "Removing the previous index in {Folder} failed; the next start removes it", folder);
-        }
-    }
-
-    /// <summary>False once the index is closed; a failed rebuild leaves the live index serving, which stays healthy.</summary>
-    public bool IsHealthy => !disposed;
 
     /// <summary>Ends a rebuild that will not be switched to (it failed or was cancelled).</summary>
-    public void AbandonRebuild(IndexRebuild abandoned)
+    public void AbandonRebuild(IndexRebuild abandoned) => Exclusively(() =>
+    {
+        rebuilds.Abandon(abandoned);
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="change"/> while no write, commit or forced merge runs.</summary>
+    private T Exclusively<T>(Func<T> change)
     {
         writeGate.EnterWriteLock();
         try
         {
-            if (ReferenceEquals(rebuild, abandoned))
-                rebuild = null;
+            return change();
         }
         finally
         {
@@ -334,17 +247,13 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
     }
 
-    /// <summary>Applies a change to the live index; returns its generation (for <see cref="WaitForGeneration"/>).</summary>
-    private long Write(Func<TrackingIndexWriter, long> write)
+    /// <summary>Runs <paramref name="use"/> beside other writes, commits and merges, but never across a switch or a journal rewrite.</summary>
+    private T Shared<T>(Func<T> use)
     {
         writeGate.EnterReadLock();
         try
         {
-            var generation = live;
-            var written = generation.Numbered(write(generation.Tracking));
-            Volatile.Write(ref lastWriteTicks, Environment.TickCount64);
-            ScheduleCommit();
-            return written;
+            return use();
         }
         finally
         {
@@ -352,17 +261,29 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
     }
 
+    /// <summary>Applies a change to the live index; returns its generation (for <see cref="WaitForGeneration"/>).</summary>
+    private long Write(Func<TrackingIndexWriter, long> write) =>
+        Shared(() =>
+        {
+            if (commits.Failure is { } failure)
+                throw new IOException("The index takes no writes until the service restarts: a commit failed.", failure);
+            var generation = live;
+            var written = generation.Numbered(write(generation.Tracking));
+            commits.WriteMade();
+            return written;
+        });
+
     /// <summary>Records that the index now holds this version of the file (made durable by the next commit).</summary>
     public void RecordFile(string relativePath, string stamp)
     {
-        fileStamps[relativePath] = stamp;
-        ScheduleCommit();
+        fileStamps.Record(relativePath, stamp);
+        commits.Schedule();
     }
 
     public void ForgetFile(string relativePath)
     {
-        fileStamps.TryRemove(relativePath, out _);
-        ScheduleCommit();
+        fileStamps.Forget(relativePath);
+        commits.Schedule();
     }
 
     /// <summary>Blocks until every change made so far is visible to searches.</summary>
@@ -402,12 +323,6 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             generation.Leave();
         }
     }
-
-    /// <summary>
-    /// Builds the in-memory facet ordinals of the index as searches see it now, on this thread (they are otherwise built
-    /// in the background after each reopen, and searches count from the doc values until then).
-    /// </summary>
-    public void PrepareFacetCounting() => Search(searcher => SegmentOrdinals.Build(searcher.IndexReader, FacetOrdinals.CountedFields));
 
     /// <summary>
     /// Merges the index into one segment, makes it searchable and commits it. A search looks each of its terms up
@@ -456,103 +371,49 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     {
         var merged = Using(generation =>
         {
-            writeGate.EnterReadLock();
-            try
+            var mergedHere = Shared(() =>
             {
                 // An index a rebuild replaced meanwhile is not worth merging.
-                if (disposed || !ReferenceEquals(generation, live))
+                if (commits.IsClosed || !ReferenceEquals(generation, live))
                     return false;
                 generation.Writer.ForceMerge(segments);
-            }
-            finally
-            {
-                writeGate.ExitReadLock();
-            }
-            generation.Searchers.MaybeRefreshBlocking();
-            return true;
+                return true;
+            });
+            if (mergedHere)
+                generation.Searchers.MaybeRefreshBlocking();
+            return mergedHere;
         });
         if (merged)
             Commit();
         return merged;
     }
 
-    /// <summary>Makes everything written so far durable, with the file manifest that matches it.</summary>
-    public void Commit()
+    /// <summary>Makes everything written so far durable, with what the commit contributors record.</summary>
+    public void Commit() => Shared(() =>
     {
-        writeGate.EnterReadLock();
-        try
-        {
-            CommitHoldingGate();
-        }
-        finally
-        {
-            writeGate.ExitReadLock();
-        }
-    }
+        commits.Commit(live.Writer);
+        return true;
+    });
 
-    private void CommitHoldingGate()
+    /// <summary>A scheduled commit is due: commit, and merge small segments once writing has paused (while it goes on, a corpus pass, the next commit looks again).</summary>
+    private void CommitDue()
     {
-        lock (commitLock)
-        {
-            if (disposed)
-                return;
-            Interlocked.Exchange(ref commitPending, 0);
-            // Read before the commit: writes applied after this point are replayed from the journal if need be.
-            var journalHeld = Interlocked.Read(ref journalApplied);
-            var writer = live.Writer;
-            writer.SetCommitData(CommitData(fileStamps, journalHeld));
-            writer.Commit();
-            CommittedJournalOffset = journalHeld;
-        }
-    }
-
-    /// <summary>What a commit records beside the documents: the corpus files, the journal length held, and the schema.</summary>
-    private static Dictionary<string, string> CommitData(IEnumerable<KeyValuePair<string, string>> stamps, long journalHeld)
-    {
-        var data = stamps.ToDictionary(kv => FileStampPrefix + kv.Key, kv => kv.Value);
-        data[JournalOffsetKey] = journalHeld.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        data[SchemaKey] = IndexSchema.SchemaVersion;
-        return data;
-    }
-
-    private void ScheduleCommit()
-    {
-        if (Interlocked.CompareExchange(ref commitPending, 1, 0) == 0)
-            commitTimer.Change(CommitDelay, Timeout.InfiniteTimeSpan);
-    }
-
-    private void CommitPending()
-    {
-        try
-        {
-            Commit();
-            // Small segments are merged once writing pauses; while it goes on (a corpus pass) the next commit looks again.
-            if (Environment.TickCount64 - Volatile.Read(ref lastWriteTicks) >= CommitDelay.TotalMilliseconds)
-                MergeSmallSegments();
-            else
-                ScheduleCommit();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            logger.LogError(e, "Committing the index in {IndexPath} failed; the next write retries", Path);
-        }
+        Commit();
+        if (commits.WritesPaused)
+            MergeSmallSegments();
+        else
+            commits.Schedule();
     }
 
     public void Dispose()
     {
-        if (disposed)
+        if (commits.IsClosed)
             return;
-        // A commit or small-segment merge already running on the timer must end before the writer closes under it.
-        using (var callbacksDone = new ManualResetEvent(false))
-        {
-            if (commitTimer.Dispose(callbacksDone))
-                callbacksDone.WaitOne();
-        }
-        Commit();
-        lock (commitLock)
-            disposed = true;
-        rebuild?.Dispose();
-        live.Dispose();
+        // A commit or small-segment merge already running on the timer ends before the writer closes under it.
+        var committed = commits.Close(Commit);
+        rebuilds.UnderWay?.Dispose();
+        // After a failed commit the writer must not commit as it closes: the last good commit is what a restart resumes from.
+        live.Close(keepChanges: committed);
         writeGate.Dispose();
         processLock.Dispose();
         Analyzer.Dispose();
@@ -561,7 +422,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     private IndexWriterConfig NewWriterConfig() => new(IndexSchema.Version, Analyzer)
     {
         OpenMode = OpenMode.CREATE_OR_APPEND,
-        Similarity = Ranking,
+        Similarity = SearcherProvider.Ranking,
         RAMBufferSizeMB = 64,
         Codec = new SearchServiceCodec(),
     };
@@ -572,20 +433,4 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     private static FileStream LockFolder(string path) =>
         new(System.IO.Path.Combine(path, ProcessLockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-
-    private sealed class BM25SearcherFactory(TimeSpan queryBudget) : SearcherFactory
-    {
-        private bool opened;
-
-        public override IndexSearcher NewSearcher(IndexReader reader)
-        {
-            FacetOrdinals.Warm(reader);
-            // The first searcher opens during start-up, whose CPU building the in-memory ordinals would take (seconds on
-            // a large index); SearchWarmUp builds them once it has run. Later searchers follow index changes.
-            if (opened)
-                SegmentOrdinals.BuildInBackground(reader, FacetOrdinals.CountedFields);
-            opened = true;
-            return new BudgetedIndexSearcher(reader, queryBudget) { Similarity = Ranking };
-        }
-    }
 }

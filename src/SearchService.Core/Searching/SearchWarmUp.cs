@@ -42,7 +42,7 @@ public static partial class SearchWarmUp
             }
         }
         if (!cancellation.IsCancellationRequested)
-            index.PrepareFacetCounting();
+            SearcherSetup.PrepareFacetCounting(index);
         return searches;
     }
 

@@ -164,9 +164,9 @@ public sealed class CorpusIndexerTests : IDisposable
             "{\"id\": \"kept\", \"title\": \"Floods\", \"paragraphs\": [\"Rivers rose in Pakistan.\"]}\n" +
             "{\"id\": \"deleted\", \"title\": \"Oil\", \"paragraphs\": [\"OPEC met in Vienna.\"]}\n" +
             "{\"id\": \"corpus\", \"title\": \"Grain\", \"paragraphs\": [\"Wheat prices fell.\"]}\n");
-        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
-        using var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance);
-        var indexer = new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, store);
+        using var service = new WritableIndex(indexFolder.Path);
+        var (index, store) = (service.Index, service.Store);
+        var indexer = new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, service.Journal);
         Sync(indexer);
         await store.PutAsync(new Article("kept", "Floods", ["The editor's corrected paragraph."]));
         Assert.True(await store.DeleteAsync("deleted"));

@@ -28,21 +28,20 @@ public sealed class RebuildSwitchTests : IDisposable
     public RebuildSwitchTests() => corpusFolder.WriteFile("a.jsonl", string.Concat(Enumerable.Range(1, CorpusArticles).Select(i =>
         $"{{\"id\": \"a{i}\", \"title\": \"Report {i}\", \"paragraphs\": [\"Rivers rose in Pakistan, report {i}.\", \"Aid arrived.\"]}}\n")));
 
-    private sealed record Service(SearchIndex Index, ArticleStore Store, CorpusIndexer Indexer) : IDisposable
+    private sealed class Service(WritableIndex writable) : IDisposable
     {
-        public void Dispose()
-        {
-            Store.Dispose();
-            Index.Dispose();
-        }
+        public SearchIndex Index => writable.Index;
+
+        public JournalProtocol Journal => writable.Journal;
+
+        public ArticleStore Store => writable.Store;
+
+        public CorpusIndexer Indexer { get; } = new(writable.Index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, writable.Journal);
+
+        public void Dispose() => writable.Dispose();
     }
 
-    private Service Open()
-    {
-        var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance, null, disk.Open);
-        var store = new ArticleStore(index, Extractor, NullLogger<ArticleStore>.Instance);
-        return new Service(index, store, new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, store));
-    }
+    private Service Open() => new(new WritableIndex(indexFolder.Path, openDirectory: disk.Open));
 
     private CorpusFolder Corpus => new(corpusFolder.Path);
 
@@ -58,7 +57,7 @@ public sealed class RebuildSwitchTests : IDisposable
     {
         Assert.ThrowsAny<IOException>(() => service.Indexer.Rebuild(Corpus, rebuild =>
         {
-            service.Store.ReplayInto(rebuild);
+            service.Journal.ReplayInto(rebuild);
             service.Store.PutAsync(Probe("during", word)).GetAwaiter().GetResult();
             disk.Limit(4096);
         }, null, CancellationToken.None));
@@ -104,7 +103,7 @@ public sealed class RebuildSwitchTests : IDisposable
         using var service = Open();
         service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
         var log = new RecordingLogger<RebuildRunner>();
-        var runner = new RebuildRunner(service.Indexer, service.Store, new IndexingStatus(),
+        var runner = new RebuildRunner(service.Indexer, service.Journal, new IndexingStatus(),
             Options.Create(new SearchOptions { CorpusPath = corpusFolder.Path }), log);
 
         disk.Limit(4096);
@@ -126,7 +125,7 @@ public sealed class RebuildSwitchTests : IDisposable
             service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
             service.Indexer.Rebuild(Corpus, rebuild =>
             {
-                service.Store.ReplayInto(rebuild);
+                service.Journal.ReplayInto(rebuild);
                 service.Store.PutAsync(Probe("during", "egret")).GetAwaiter().GetResult();
             }, null, CancellationToken.None);
             Assert.Equal(new FileInfo(Path.Combine(indexFolder.Path, WriteJournal.FileName)).Length, service.Index.CommittedJournalOffset);
@@ -147,7 +146,7 @@ public sealed class RebuildSwitchTests : IDisposable
         using (var service = Open())
         {
             Assert.Equal(new IndexStatistics(CorpusArticles, 2 * CorpusArticles), Statistics(service.Index));
-            service.Indexer.Rebuild(Corpus, service.Store.ReplayInto, null, CancellationToken.None);
+            service.Indexer.Rebuild(Corpus, service.Journal.ReplayInto, null, CancellationToken.None);
             Assert.NotEqual(indexFolder.Path, service.Index.LiveFolder);
         }
 
@@ -163,9 +162,9 @@ public sealed class RebuildSwitchTests : IDisposable
     {
         using var service = Open();
         service.Indexer.Synchronize(Corpus, null, CancellationToken.None);
-        service.Indexer.Rebuild(Corpus, service.Store.ReplayInto, null, CancellationToken.None);
+        service.Indexer.Rebuild(Corpus, service.Journal.ReplayInto, null, CancellationToken.None);
         var first = service.Index.LiveFolder;
-        service.Indexer.Rebuild(Corpus, service.Store.ReplayInto, null, CancellationToken.None);
+        service.Indexer.Rebuild(Corpus, service.Journal.ReplayInto, null, CancellationToken.None);
 
         Assert.False(Directory.Exists(first));
         Assert.Equal([service.Index.LiveFolder], Directory.EnumerateDirectories(indexFolder.Path));

@@ -1,17 +1,24 @@
+using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
 
 namespace SearchService.Tests.TestSupport;
 
-/// <summary>A real on-disk index in a temp folder, with helpers to add articles and wait until they are searchable.</summary>
+/// <summary>
+/// A real index whose Lucene files are kept in memory (its folder, for the process lock, in a temp folder), with helpers
+/// to add articles and wait until they are searchable.
+/// </summary>
 public sealed class TestIndex : IDisposable
 {
     private readonly TempDirectory folder = new();
 
     /// <param name="queryBudget">How long one search may run; null: the service's default.</param>
-    public TestIndex(TimeSpan? queryBudget = null) => Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, queryBudget);
+    public TestIndex(TimeSpan? queryBudget = null) =>
+        Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(queryBudget ?? SearchIndex.DefaultQueryBudget),
+            _ => new RAMDirectory());
 
     public SearchIndex Index { get; }
 

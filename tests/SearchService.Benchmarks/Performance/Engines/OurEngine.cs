@@ -33,12 +33,12 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
         var corpus = indexPath + "-corpus";
         Directory.CreateDirectory(corpus);
         File.Copy(corpusFile, Path.Combine(corpus, Path.GetFileName(corpusFile)), overwrite: true); // the service skips links that lead out of its corpus folder
-        index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance);
+        index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(SearchIndex.DefaultQueryBudget));
         var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
         index.Commit();
         // As the service does after its warm-up, so the measured searches count from memory (part of the build time).
-        index.PrepareFacetCounting();
+        SearcherSetup.PrepareFacetCounting(index);
         Console.WriteLine($"SearchService: corpus pass (read, extract, index, searchable) {pass.Elapsed.TotalSeconds:F2} s, " +
                           $"{pass.ParagraphsPerSecond:N0} paragraphs/s; the rest of its build time is the merge into one segment and the commit");
         searcher = new ParagraphSearcher(index, semantic: embedder is null ? null : new SemanticReranker(embedder));

@@ -1,8 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using SearchService.Core.Searching;
 
-namespace SearchService.Core.Indexing;
+namespace SearchService.Core.Searching;
 
 /// <summary>
 /// An <see cref="IndexSearcher"/> whose every rewrite and collection runs under the time budget: a pathological query is

@@ -1,0 +1,129 @@
+using Lucene.Net.Index;
+using Microsoft.Extensions.Logging;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// When the index commits and what each commit records. Writes schedule a commit <see cref="CommitDelay"/> later, and
+/// writes in between share it (debounced); the commit's user data comes from the registered
+/// <see cref="ICommitContributor"/>s, asked under the commit lock just before it. Once closed it commits no more; once a
+/// commit has failed neither: the writer may have dropped what it buffered, and a later commit would record the journal
+/// and the corpus files as held all the same, so the last good commit stays the one a restart resumes from.
+/// </summary>
+internal sealed class CommitScheduler
+{
+    /// <summary>How long after a write the commit follows; writes in between share one commit.</summary>
+    public static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(5);
+
+    private readonly ICommitContributor[] contributors;
+    private readonly Timer timer;
+    private readonly System.Threading.Lock commitLock = new();
+    private int pending;
+    private long lastWriteTicks; // Environment.TickCount64 of the latest write
+    private bool closed;
+    private Exception? failure;
+
+    /// <param name="due">Runs on the timer when a scheduled commit is due (the index commits, and may merge).</param>
+    public CommitScheduler(IEnumerable<ICommitContributor> contributors, Action due, ILogger logger, string indexPath)
+    {
+        this.contributors = [.. contributors];
+        timer = new Timer(_ =>
+        {
+            Interlocked.Exchange(ref pending, 0);
+            try
+            {
+                due();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                logger.LogCritical(e, "Committing the index in {IndexPath} failed; it takes no writes until the service restarts", indexPath);
+            }
+        }, null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>Whether <see cref="CommitDelay"/> has passed since the latest write.</summary>
+    public bool WritesPaused => Environment.TickCount64 - Volatile.Read(ref lastWriteTicks) >= CommitDelay.TotalMilliseconds;
+
+    /// <summary>Why commits are refused until a restart (a commit failed), or null.</summary>
+    public Exception? Failure
+    {
+        get { lock (commitLock) return failure; }
+    }
+
+    /// <summary>Whether commits have ended (the index is closing or closed).</summary>
+    public bool IsClosed
+    {
+        get { lock (commitLock) return closed; }
+    }
+
+    /// <summary>A write was made: a commit follows within <see cref="CommitDelay"/>.</summary>
+    public void WriteMade()
+    {
+        Volatile.Write(ref lastWriteTicks, Environment.TickCount64);
+        Schedule();
+    }
+
+    /// <summary>Something a contributor records changed: a commit follows within <see cref="CommitDelay"/>.</summary>
+    public void Schedule()
+    {
+        if (Interlocked.CompareExchange(ref pending, 1, 0) == 0)
+            timer.Change(CommitDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The user data a commit made now would record.</summary>
+    public static Dictionary<string, string> CommitData(IEnumerable<ICommitContributor> from)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var contributor in from)
+            contributor.Contribute(data);
+        return data;
+    }
+
+    /// <summary>
+    /// Commits <paramref name="writer"/> with the contributors' data now, unless closed; tells them once it is durable.
+    /// Throws an <see cref="IOException"/> once a commit has failed.
+    /// </summary>
+    public void Commit(IndexWriter writer)
+    {
+        lock (commitLock)
+        {
+            if (closed)
+                return;
+            if (failure is not null)
+                throw new IOException("An earlier commit of the index failed; nothing more is committed until the service restarts.", failure);
+            var data = CommitData(contributors);
+            writer.SetCommitData(data);
+            try
+            {
+                writer.Commit();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure = e;
+                throw;
+            }
+            foreach (var contributor in contributors)
+                contributor.OnCommitted(data);
+        }
+    }
+
+    /// <summary>
+    /// Stops the timer, waiting for a commit it runs; <paramref name="finalCommit"/> then runs before commits end, unless
+    /// a commit failed. Returns whether the last commit succeeded (the writer may then commit as it closes).
+    /// </summary>
+    public bool Close(Action finalCommit)
+    {
+        using (var callbacksDone = new ManualResetEvent(false))
+        {
+            if (timer.Dispose(callbacksDone))
+                callbacksDone.WaitOne();
+        }
+        if (Failure is null)
+            finalCommit();
+        lock (commitLock)
+        {
+            closed = true;
+            return failure is null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Indexing;
+
+/// <summary>
+/// What a commit records, and what a failed one leaves: indexes whose Lucene files are in memory
+/// (<see cref="RAMDirectory"/>) or on a disk that fills up (<see cref="LimitedDisk"/>), through the directory factory
+/// the index takes.
+/// </summary>
+public sealed class IndexCommitTests : IDisposable
+{
+    private readonly TempDirectory folder = new();
+    private readonly LimitedDisk disk = new();
+
+    private static readonly Article Sample = new("a1", "Floods", ["Rivers rose in Pakistan."]);
+
+    private static ArticleFacets NoFacets(Article article) =>
+        new(ParagraphFacets.Empty, article.Paragraphs.Select(_ => ParagraphFacets.Empty).ToList());
+
+    [Fact]
+    public void Commit_records_the_corpus_files_the_journal_length_and_the_schema()
+    {
+        var memory = new RAMDirectory();
+        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, openDirectory: _ => memory);
+        index.ReplaceJournaledArticle(Sample, NoFacets(Sample), journalEnd: 120);
+        index.RecordFile("news/a.txt", "stamp-1");
+
+        index.Commit();
+
+        var data = DirectoryReader.ListCommits(memory)[^1].UserData;
+        Assert.Equal("stamp-1", data["file:news/a.txt"]);
+        Assert.Equal("120", data["journal"]);
+        Assert.Equal(IndexSchema.SchemaVersion, data["schema"]);
+        Assert.Equal(120, index.CommittedJournalOffset);
+    }
+
+    [Fact]
+    public void Failed_commit_stops_writes_and_readiness_until_a_restart()
+    {
+        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, openDirectory: disk.Open);
+        index.ReplaceArticle(Sample, NoFacets(Sample), null);
+        disk.Limit(0);
+        Assert.ThrowsAny<IOException>(index.Commit);
+        disk.Limit(long.MaxValue);
+
+        Assert.ThrowsAny<IOException>(() => index.ReplaceArticle(Sample, NoFacets(Sample), null));
+        Assert.False(index.IsHealthy);
+    }
+
+    [Fact]
+    public void Failed_commit_leaves_the_journal_to_be_replayed_after_a_restart()
+    {
+        using (var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, openDirectory: disk.Open))
+        {
+            index.ReplaceJournaledArticle(Sample, NoFacets(Sample), journalEnd: 120);
+            disk.Limit(0);
+            Assert.ThrowsAny<IOException>(index.Commit);
+            disk.Limit(long.MaxValue);
+        }
+
+        using var reopened = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
+        Assert.Equal(0, reopened.CommittedJournalOffset);
+    }
+
+    public void Dispose() => folder.Dispose();
+}

@@ -1,9 +1,11 @@
 using SearchService.Api.Endpoints;
-using SearchService.Core.Searching;
 
 namespace SearchService.Api.Widget;
 
-/// <summary>Everything the embeddable search box needs from the host: CORS, its script, the demo and article pages, suggestions prepared.</summary>
+/// <summary>
+/// Everything the embeddable search box needs from the host: CORS, its script, the demo and article pages (its
+/// suggestion vocabulary is prepared at start-up, by <see cref="Startup.ServiceInitializer"/>).
+/// </summary>
 public static class SearchBoxSetup
 {
     public static WebApplicationBuilder AddSearchBox(this WebApplicationBuilder builder)
@@ -18,20 +20,6 @@ public static class SearchBoxSetup
     {
         app.MapWidgetEndpoints();
         app.MapPageEndpoints();
-        app.Lifetime.ApplicationStarted.Register(() => Task.Run(() => PrepareSuggestions(app)));
         return app;
-    }
-
-    private static void PrepareSuggestions(WebApplication app)
-    {
-        try
-        {
-            app.Services.GetRequiredService<Suggester>().Prepare();
-        }
-        catch (Exception e) when (e is ObjectDisposedException or IOException)
-        {
-            // Stopping already; the first suggestion request would build it anyway.
-            app.Logger.LogDebug(e, "Suggestion vocabulary not prepared");
-        }
     }
 }

@@ -44,7 +44,7 @@ public static class ArticleEndpoints
                 "an id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
                 "(fsynced) and searchable. An API write stands over a corpus file of the same id changed later.")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<ArticleBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         writes.MapDelete("/{**id}", Delete)
             .WithName("DeleteArticle")

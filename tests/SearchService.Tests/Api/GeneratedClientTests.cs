@@ -29,18 +29,35 @@ public sealed class GeneratedClientTests(AdminApiFactory api) : IClassFixture<Ad
         var scheme = (await api.CreateClient().GetOk("/openapi/v1.json"))["components"]!["securitySchemes"]!["adminKey"]!;
         Assert.Equal("header", (string?)scheme["in"]);
         var client = Client(new ApiKeyAuthenticationProvider(AdminApiFactory.AdminKey, (string)scheme["name"]!, ApiKeyAuthenticationProvider.KeyLocation.Header, "localhost"));
-        var article = new GeneratedClient.Models.JsonObject
+        var article = new ArticleBody
         {
-            AdditionalData = new Dictionary<string, object>
-            {
-                ["title"] = "Generated client writes", ["paragraphs"] = new List<object> { "A paragraph written through the generated client." },
-            },
+            Title = "Generated client writes",
+            Paragraphs = ["KABUL - A paragraph written through the generated client.", "A second paragraph, about Pakistan."],
+            Date = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.Zero),
+            Byline = "By A. Reporter",
+            Dateline = "KABUL, March 1",
+            Source = "Test Wire",
         };
 
         var written = await client.Articles["generated-client-0001"].PutAsync(article);
 
         Assert.Equal("generated-client-0001", written!.Id);
-        Assert.Equal("Generated client writes", (await client.Articles["generated-client-0001"].GetAsync())!.Title);
+        Assert.Equal(2, written.Paragraphs);
+        var read = (await client.Articles["generated-client-0001"].GetAsync())!;
+        Assert.Equal(("Generated client writes", "By A. Reporter", "KABUL, March 1", "Test Wire"), (read.Title, read.Byline, read.Dateline, read.Source));
+        Assert.Equal(article.Date, read.Date);
+        Assert.Equal(article.Paragraphs, read.Paragraphs!.Select(p => p.Text));
+    }
+
+    [Fact]
+    public async Task Client_writes_a_body_split_at_blank_lines()
+    {
+        var client = Client(new ApiKeyAuthenticationProvider(AdminApiFactory.AdminKey, "X-Api-Key", ApiKeyAuthenticationProvider.KeyLocation.Header, "localhost"));
+
+        var written = await client.Articles["generated-client-0002"].PutAsync(
+            new ArticleBody { Title = "Body text", Body = "The first paragraph.\n\nThe second paragraph." });
+
+        Assert.Equal(2, written!.Paragraphs);
     }
 
     [Fact]

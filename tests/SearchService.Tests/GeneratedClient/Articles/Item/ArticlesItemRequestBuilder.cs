@@ -94,7 +94,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.WriteResult"/></returns>
-        /// <param name="body">The request body</param>
+        /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
@@ -105,11 +105,11 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult?> PutAsync(global::SearchService.Tests.GeneratedClient.Models.JsonObject body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult?> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult> PutAsync(global::SearchService.Tests.GeneratedClient.Models.JsonObject body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -167,15 +167,15 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The request body</param>
+        /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.JsonObject body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.JsonObject body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

@@ -1,12 +1,14 @@
 using System.Diagnostics.Metrics;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
 
 namespace SearchService.Api.Observability;
 
 /// <summary>
 /// The service's own instruments, on the meter <see cref="MeterName"/>, beside ASP.NET Core's HTTP metrics: the
-/// index's size and indexing state, read when <c>/metrics</c> is scraped, and the time searches take by kind of query.
+/// index's size and indexing state and the semantic re-ranking's vector cache, read when <c>/metrics</c> is scraped, and
+/// the time searches take by kind of query.
 /// </summary>
 public sealed class ServiceMetrics
 {
@@ -38,6 +40,8 @@ public sealed class ServiceMetrics
             () => status.SkippedFiles.Count, "{file}", "Corpus files that could not be read.");
         meter.CreateObservableGauge("searchservice.corpus.lines_skipped",
             () => status.SkippedLines, "{line}", "Lines of .jsonl corpus files that were skipped.");
+        meter.CreateObservableCounter("searchservice.semantic.vectors", () => SemanticVectors(services), "{vector}",
+            "Vectors the semantic re-ranking needed, of queries and of hits: cache=hit when it had them already, cache=miss when the model computed them (about 10 ms of CPU each).");
         searchDuration = meter.CreateHistogram("searchservice.search.duration", "s", "Time to run a search, by kind of query.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     }
@@ -48,6 +52,12 @@ public sealed class ServiceMetrics
         searchDuration.Record(result.TookMs / 1000, new KeyValuePair<string, object?>(QueryKindTag, QueryKind(request)));
         return result;
     }
+
+    private static IEnumerable<Measurement<long>> SemanticVectors(IServiceProvider services) =>
+        services.GetService<SemanticReranker>() is { } reranker
+            ? [new(reranker.CachedVectorsUsed, new KeyValuePair<string, object?>("cache", "hit")),
+               new(reranker.VectorsEmbedded, new KeyValuePair<string, object?>("cache", "miss"))]
+            : [];
 
     private static string QueryKind(SearchRequest request) => request.Syntax == QuerySyntax.Lucene ? "lucene" : "words";
 

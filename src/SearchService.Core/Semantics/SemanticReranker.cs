@@ -27,6 +27,14 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
 
     private readonly ConcurrentDictionary<string, float[]> passageVectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float[]> queryVectors = new(StringComparer.Ordinal);
+    private long cachedVectorsUsed;
+    private long vectorsEmbedded;
+
+    /// <summary>Vectors (of queries and of hits) taken from the cache since start, instead of embedded again.</summary>
+    public long CachedVectorsUsed => Interlocked.Read(ref cachedVectorsUsed);
+
+    /// <summary>Vectors the model computed since start: each costs about 10 ms of CPU.</summary>
+    public long VectorsEmbedded => Interlocked.Read(ref vectorsEmbedded);
 
     /// <summary>How many of the best hits are re-ordered.</summary>
     public int Depth { get; } = depth > 0 ? depth : throw new ArgumentOutOfRangeException(nameof(depth), depth, "must be positive");
@@ -76,12 +84,26 @@ public sealed class SemanticReranker(SentenceEmbedder embedder, int depth = Sema
         var missing = texts.Where(t => !cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
+            Interlocked.Add(ref vectorsEmbedded, missing.Count);
             if (cache.Count + missing.Count > CachedVectors)
                 cache.Clear(); // a crude bound; the next queries refill it with what is asked for now
             foreach (var (t, vector) in missing.Zip(embedder.Embed(missing, asQueries)))
                 cache[t] = vector;
         }
         // Another thread may have cleared the cache in between; then this text is embedded alone.
-        return texts.Select(t => cache.TryGetValue(t, out var v) ? v : embedder.Embed([t], asQueries)[0]).ToArray();
+        return texts.Select(t => cache.TryGetValue(t, out var v) ? Cached(t, v) : EmbedAlone(t, asQueries)).ToArray();
+
+        float[] Cached(string text, float[] vector)
+        {
+            if (!missing.Contains(text, StringComparer.Ordinal))
+                Interlocked.Increment(ref cachedVectorsUsed);
+            return vector;
+        }
+    }
+
+    private float[] EmbedAlone(string text, bool asQuery)
+    {
+        Interlocked.Increment(ref vectorsEmbedded);
+        return embedder.Embed([text], asQuery)[0];
     }
 }

@@ -71,4 +71,16 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
 
         Assert.Matches(@"(?m)^searchservice_search_duration_seconds_count\{[^}]*searchservice_query_kind=""lucene""[^}]*\} [1-9]\d*$", text);
     }
+
+    [Fact]
+    public async Task Metrics_count_semantic_vectors_taken_from_the_cache_and_computed()
+    {
+        // The second time, the query's and the hits' vectors are all in the cache.
+        await client.GetOk("/search?q=pakistan+russia&rerank=semantic");
+        await client.GetOk("/search?q=pakistan+russia&rerank=semantic");
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Matches(@"(?m)^searchservice_semantic_vectors_total\{[^}]*cache=""miss""[^}]*\} [1-9]\d*$", text);
+        Assert.Matches(@"(?m)^searchservice_semantic_vectors_total\{[^}]*cache=""hit""[^}]*\} [1-9]\d*$", text);
+    }
 }

@@ -47,6 +47,29 @@ public sealed class ArticleLogUnavailableTests
 
     [PostgresFact]
     [Trait(SlowTests.Trait, SlowTests.Value)]
+    public async Task Connections_PostgreSQL_ended_fail_one_call_and_the_next_call_reconnects()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        await store.Log.PutAsync(NewsArticles.Cocoa("reuters-1"));
+        // What a server restart does to the log's pooled connection.
+        await using (var admin = new NpgsqlConnection(store.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        var unavailable = await Assert.ThrowsAsync<ArticleLogUnavailableException>(() => store.Log.PutAsync(NewsArticles.Cocoa("reuters-2")));
+        var version = await store.Log.PutAsync(NewsArticles.Cocoa("reuters-2"));
+
+        Assert.Contains("terminating connection due to administrator command", unavailable.Message, StringComparison.Ordinal);
+        Assert.Equal(["reuters-1", "reuters-2"], (await store.Log.ReadChangesAsync(0, 10)).Select(c => c.Id));
+        Assert.Equal(version, await store.Log.CurrentVersionAsync());
+    }
+
+    [PostgresFact]
+    [Trait(SlowTests.Trait, SlowTests.Value)]
     public async Task A_write_stuck_longer_than_the_command_timeout_is_unavailable()
     {
         await using var store = await TestArticleLog.CreateAsync();

@@ -1,5 +1,6 @@
 using SearchService.Benchmarks.Performance;
 using SearchService.Benchmarks.Relevance;
+using SearchService.Benchmarks.Store;
 
 namespace SearchService.Benchmarks;
 
@@ -9,6 +10,7 @@ public static class Program
     private const string Usage = """
         Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]
                SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,sqlite]
+               SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
         """;
 
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
@@ -16,6 +18,7 @@ public static class Program
         "relevance" => RelevanceCommand.Run(args[1..]),
         "query" => new QueryBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "http" => await new HttpLoadBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
+        "store" => await StoreBenchmark.Run(args[1..]),
         _ => Fail(Usage),
     };
 

@@ -1,0 +1,233 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Cluster.Storage;
+
+/// <summary>
+/// The articles of a cluster in PostgreSQL, the system of record: a write is acknowledged once PostgreSQL has committed
+/// it, and every write (put or delete) gets a version. Versions increase in commit order, with no later gap: each
+/// write takes its version from one counter row inside its own transaction, so the next write waits for the row until
+/// this one has committed (<c>Sql/articles.sql</c>). A reader that has read every change up to version v therefore
+/// never meets a change of version v or lower later. Each article id has one row, holding its last write: a reader
+/// catching up gets the newest state of every id changed since its version, deletions as tombstones.
+/// </summary>
+public sealed class PostgresArticleLog : IAsyncDisposable
+{
+    private const string PutSql = """
+        WITH next AS (UPDATE article_version_counter SET last_version = last_version + 1 RETURNING last_version)
+        INSERT INTO articles (id, version, document) SELECT @id, last_version, @document FROM next
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document
+        RETURNING version
+        """;
+
+    private const string PutManySql = """
+        WITH next AS (UPDATE article_version_counter SET last_version = last_version + @count RETURNING last_version),
+        written AS (
+            INSERT INTO articles (id, version, document)
+            SELECT batch.id, next.last_version - @count + batch.position, batch.document
+            FROM next, unnest(@ids, @documents) WITH ORDINALITY AS batch (id, document, position)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document)
+        SELECT last_version FROM next
+        """;
+
+    private const string NextVersionSql = "UPDATE article_version_counter SET last_version = last_version + 1 RETURNING last_version";
+
+    private const string TombstoneSql = "UPDATE articles SET version = @version, document = NULL WHERE id = @id AND document IS NOT NULL";
+
+    private const string ChangesSql = "SELECT version, id, document FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
+
+    private const string CurrentVersionSql = "SELECT last_version FROM article_version_counter";
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string server;
+    private readonly string connecting;
+    private readonly string runningStatement;
+
+    private PostgresArticleLog(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        server = $"{settings.Host}:{settings.Port}, database {settings.Database}";
+        connecting = $"while connecting (timeout {settings.Timeout} s)";
+        runningStatement = $"during a statement (timeout {settings.CommandTimeout} s)";
+    }
+
+    /// <summary>Connects to the database and makes or completes its schema (<see cref="DatabaseSchema"/>).</summary>
+    /// <exception cref="ArticleLogUnavailableException">PostgreSQL cannot be reached or refuses the connection.</exception>
+    public static async Task<PostgresArticleLog> OpenAsync(ArticleLogOptions options, CancellationToken cancellation = default)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            Timeout = WholeSeconds(options.ConnectTimeout),
+            CommandTimeout = WholeSeconds(options.CommandTimeout),
+        };
+        var log = new PostgresArticleLog(NpgsqlDataSource.Create(connection));
+        try
+        {
+            await log.RunAsync(async db =>
+            {
+                await DatabaseSchema.ApplyAsync(db, cancellation);
+                return true;
+            }, cancellation);
+            return log;
+        }
+        catch
+        {
+            await log.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates or replaces an article; returns the version it was committed with.</summary>
+    /// <exception cref="ArgumentException">The article cannot be stored (its id or content is refused); the message says why.</exception>
+    public Task<long> PutAsync(Article article, CancellationToken cancellation = default)
+    {
+        var document = Document(article, nameof(article));
+        return RunAsync(async db =>
+        {
+            await using var put = new NpgsqlCommand(PutSql, db);
+            put.Parameters.Add(new NpgsqlParameter<string>("id", article.Id));
+            put.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Json) { Value = document });
+            return (long)(await put.ExecuteScalarAsync(cancellation))!;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Creates or replaces many articles in one transaction, all or none, with consecutive versions in the order given;
+    /// of an id given more than once, the last one is written. Returns the highest version committed (the current
+    /// version when there was nothing to write).
+    /// </summary>
+    /// <exception cref="ArgumentException">An article cannot be stored; the message names its position. Nothing is written.</exception>
+    public async Task<long> PutManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var documents = articles.Select((article, i) => Document(article, $"{nameof(articles)}[{i}]")).ToArray();
+        var lastOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < articles.Count; i++)
+            lastOfId[articles[i].Id] = i;
+        var written = Enumerable.Range(0, articles.Count).Where(i => lastOfId[articles[i].Id] == i).ToArray();
+        if (written.Length == 0)
+            return await CurrentVersionAsync(cancellation);
+        return await RunAsync(async db =>
+        {
+            await using var putMany = new NpgsqlCommand(PutManySql, db);
+            putMany.Parameters.Add(new NpgsqlParameter<long>("count", written.Length));
+            putMany.Parameters.Add(new NpgsqlParameter<string[]>("ids", written.Select(i => articles[i].Id).ToArray()));
+            putMany.Parameters.Add(new NpgsqlParameter("documents", NpgsqlDbType.Array | NpgsqlDbType.Json) { Value = written.Select(i => documents[i]).ToArray() });
+            return (long)(await putMany.ExecuteScalarAsync(cancellation))!;
+        }, cancellation);
+    }
+
+    /// <summary>Deletes an article, leaving a tombstone; returns its version, or null when no such article exists.</summary>
+    /// <exception cref="ArgumentException">The id is refused; the message says why.</exception>
+    public Task<long?> DeleteAsync(string articleId, CancellationToken cancellation = default)
+    {
+        CheckId(articleId, nameof(articleId));
+        return RunAsync(async db =>
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellation);
+            await using var next = new NpgsqlCommand(NextVersionSql, db);
+            var version = (long)(await next.ExecuteScalarAsync(cancellation))!;
+            await using var tombstone = new NpgsqlCommand(TombstoneSql, db);
+            tombstone.Parameters.Add(new NpgsqlParameter<long>("version", version));
+            tombstone.Parameters.Add(new NpgsqlParameter<string>("id", articleId));
+            if (await tombstone.ExecuteNonQueryAsync(cancellation) == 0)
+                return (long?)null; // Rolled back with the transaction: nothing to delete takes no version.
+            await transaction.CommitAsync(cancellation);
+            return version;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> changes with a version above <paramref name="afterVersion"/>, in version order:
+    /// the newest state of each id changed since then. Read again after the last version returned until none come.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A stored document is no longer an article (changed outside this class).</exception>
+    public Task<IReadOnlyList<ArticleChange>> ReadChangesAsync(long afterVersion, int limit, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return RunAsync<IReadOnlyList<ArticleChange>>(async db =>
+        {
+            await using var read = new NpgsqlCommand(ChangesSql, db);
+            read.Parameters.Add(new NpgsqlParameter<long>("after", afterVersion));
+            read.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+            await using var rows = await read.ExecuteReaderAsync(cancellation);
+            var changes = new List<ArticleChange>();
+            while (await rows.ReadAsync(cancellation))
+            {
+                var (version, id) = (rows.GetInt64(0), rows.GetString(1));
+                changes.Add(new ArticleChange(version, id, rows.IsDBNull(2) ? null : Parse(rows.GetString(2), id, version)));
+            }
+            return changes;
+        }, cancellation);
+    }
+
+    /// <summary>The highest version committed so far (0 before the first write).</summary>
+    public Task<long> CurrentVersionAsync(CancellationToken cancellation = default) =>
+        RunAsync(async db =>
+        {
+            await using var current = new NpgsqlCommand(CurrentVersionSql, db);
+            return (long)(await current.ExecuteScalarAsync(cancellation))!;
+        }, cancellation);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellation)
+    {
+        NpgsqlConnection db;
+        try
+        {
+            db = await dataSource.OpenConnectionAsync(cancellation);
+        }
+        catch (NpgsqlException e) when (IsUnavailable(e))
+        {
+            throw new ArticleLogUnavailableException(server, connecting, e);
+        }
+        await using (db)
+        {
+            try
+            {
+                return await work(db);
+            }
+            catch (NpgsqlException e) when (IsUnavailable(e))
+            {
+                throw new ArticleLogUnavailableException(server, runningStatement, e);
+            }
+        }
+    }
+
+    // Errors of the connection, the server's state or its configuration, not of the statement: SQLSTATE classes 08
+    // (connection), 28 (authorization), 3D (no such database), 53 (resources), 57 (shutdown, timeout), 58 (system).
+    private static bool IsUnavailable(NpgsqlException e) =>
+        e is not PostgresException postgres || postgres.SqlState[..2] is "08" or "28" or "3D" or "53" or "57" or "58";
+
+    /// <summary>The article as the write journal writes it (<see cref="JournalEntry"/>), checked to read back as itself.</summary>
+    private static string Document(Article article, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(article, parameter);
+        CheckId(article.Id, parameter);
+        var document = Encoding.UTF8.GetString(JournalEntry.Put(article).ToLine());
+        var readBack = JsonlArticleReader.ParseLine(document, out var problem)
+            ?? throw new ArgumentException($"The article {article.Id} cannot be stored: {problem}.", parameter);
+        if (readBack.Id != article.Id)
+            throw new ArgumentException("The article id starts or ends with white space.", parameter);
+        return document;
+    }
+
+    private static void CheckId(string articleId, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(articleId, parameter);
+        if (ArticleIds.Problem(articleId) is { } problem)
+            throw new ArgumentException(problem, parameter);
+    }
+
+    private static Article Parse(string document, string id, long version) =>
+        JsonlArticleReader.ParseLine(document, out var problem)
+        ?? throw new InvalidDataException($"The stored article {id} at version {version} is not an article: {problem}.");
+
+    private static int WholeSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+}

@@ -1,0 +1,25 @@
+-- The articles of the cluster, one row an id, and the counter that gives every write its version.
+-- Applied at every start: each statement leaves an existing schema as it is.
+
+-- One row an article id. A put writes the article's JSON (Core's JournalEntry line); a delete keeps the row as a
+-- tombstone (document NULL) with the version of the delete, so a shard that catches up by version learns of it.
+CREATE TABLE IF NOT EXISTS articles
+(
+    id text NOT NULL PRIMARY KEY,
+    version bigint NOT NULL,
+    -- json, not jsonb: kept as written, and a \u0000 in a byline is stored rather than refused.
+    document json NULL
+);
+
+-- Catching up reads the rows after a version in version order.
+CREATE UNIQUE INDEX IF NOT EXISTS articles_version ON articles (version);
+
+-- The last version given out. Every write updates this one row in its own transaction, so writes take their versions
+-- one after another in commit order: a transaction waits for the row until the one before it has committed.
+CREATE TABLE IF NOT EXISTS article_version_counter
+(
+    singleton boolean NOT NULL PRIMARY KEY DEFAULT true CHECK (singleton),
+    last_version bigint NOT NULL
+);
+
+INSERT INTO article_version_counter (singleton, last_version) VALUES (true, 0) ON CONFLICT (singleton) DO NOTHING;

@@ -13,14 +13,6 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     private static JsonContent Article(string title, params string[] paragraphs) =>
         JsonContent.Create(new { title, date = "2024-05-01", paragraphs });
 
-    private static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode} {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(body)!.AsObject();
-    }
-
     [Fact]
     public async Task Put_article_is_searchable_as_soon_as_the_answer_comes()
     {
@@ -56,8 +48,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     public async Task Write_without_a_key_is_refused_with_401()
     {
         using var client = api.CreateClient();
-        var problem = await Problem(await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this.")), HttpStatusCode.Unauthorized);
-        Assert.Contains("admin key", (string)problem["detail"]!);
+        var refused = await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this."));
+        var problem = await refused.ReadProblem(HttpStatusCode.Unauthorized);
+        Assert.Contains("admin key", problem.Detail);
         await admin.GetProblem("/articles/api-nokey", HttpStatusCode.NotFound);
     }
 
@@ -66,7 +59,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", AdminApiFactory.AdminKey + "x");
-        await Problem(await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId), HttpStatusCode.Unauthorized);
+        await (await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId)).ReadProblem(HttpStatusCode.Unauthorized);
         await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
     }
 
@@ -77,8 +70,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/articles/api-deleted")).StatusCode);
 
         Assert.Equal(0, (int)(await admin.GetOk("/search?q=platypus"))["total"]!);
-        var problem = await Problem(await admin.DeleteAsync("/articles/api-deleted"), HttpStatusCode.NotFound);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        var problem = await (await admin.DeleteAsync("/articles/api-deleted")).ReadProblem(HttpStatusCode.NotFound);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Theory]
@@ -86,25 +79,26 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     [InlineData("a/../b")]
     public async Task Id_that_climbs_out_of_a_folder_is_refused_naming_id(string id)
     {
-        var problem = await Problem(await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id.")), HttpStatusCode.BadRequest);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        var refused = await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id."));
+        var problem = await refused.ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Fact]
     public async Task Body_id_that_differs_from_the_path_is_refused_naming_id()
     {
         var body = JsonContent.Create(new { id = "other", title = "t", paragraphs = new[] { "p" } });
-        var problem = await Problem(await admin.PutAsync("/articles/api-mismatch", body), HttpStatusCode.BadRequest);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        var problem = await (await admin.PutAsync("/articles/api-mismatch", body)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Fact]
     public async Task Body_that_is_not_json_is_refused_saying_where_in_the_servers_words()
     {
         var content = new StringContent("{\"title\": \"Probe\",\n  oops}", Encoding.UTF8, "application/json");
-        var problem = await Problem(await admin.PutAsync("/articles/api-notjson", content), HttpStatusCode.BadRequest);
-        Assert.Equal("body", (string)problem["parameter"]!);
-        Assert.Equal("The body is not valid JSON (line 2, byte 3).", (string)problem["detail"]!);
+        var problem = await (await admin.PutAsync("/articles/api-notjson", content)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", problem.Parameter);
+        Assert.Equal("The body is not valid JSON (line 2, byte 3).", problem.Detail);
     }
 
     [Theory]
@@ -114,8 +108,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     public async Task Body_that_is_not_an_article_is_refused_naming_body(string body)
     {
         var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var problem = await Problem(await admin.PutAsync("/articles/api-badbody", content), HttpStatusCode.BadRequest);
-        Assert.Equal("body", (string)problem["parameter"]!);
+        var problem = await (await admin.PutAsync("/articles/api-badbody", content)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", problem.Parameter);
     }
 
     [Fact]

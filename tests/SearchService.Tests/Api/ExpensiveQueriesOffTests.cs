@@ -27,8 +27,8 @@ public sealed class ExpensiveQueriesOffTests(ExpensiveQueriesOffTests.Factory ap
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
 
-        Assert.Equal("q", (string)problem["parameter"]!);
-        Assert.Contains("Search:AllowExpensiveQueries", (string)problem["detail"]!);
+        Assert.Equal("q", problem.Parameter);
+        Assert.Contains("Search:AllowExpensiveQueries", problem.Detail);
     }
 
     [Fact]

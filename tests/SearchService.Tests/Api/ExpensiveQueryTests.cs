@@ -58,10 +58,8 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
         await WhileOneExpensiveQueryRuns(async client =>
         {
             var response = await client.GetAsync(url);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(parameter, (await response.ReadProblem(HttpStatusCode.ServiceUnavailable)).Parameter);
             Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.Contains($"\"parameter\":\"{parameter}\"", await response.Content.ReadAsStringAsync());
         });
     }
 

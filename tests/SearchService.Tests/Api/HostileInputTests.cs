@@ -16,7 +16,7 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
     public async Task Regular_expression_that_could_exhaust_the_server_is_refused_naming_q(string q)
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
-        Assert.Equal("q", (string)problem["parameter"]!);
+        Assert.Equal("q", problem.Parameter);
     }
 
     [Theory]
@@ -25,8 +25,8 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
     public async Task One_letter_prefix_is_refused_saying_why(string q)
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
-        Assert.Equal("q", (string)problem["parameter"]!);
-        Assert.Contains("at least 2 characters", (string)problem["detail"]!);
+        Assert.Equal("q", problem.Parameter);
+        Assert.Contains("at least 2 characters", problem.Detail);
     }
 
     [Fact]

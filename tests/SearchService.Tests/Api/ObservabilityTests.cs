@@ -38,9 +38,8 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/search?page=abc");
         request.Headers.Add("X-Request-Id", "caller-problem-7");
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("caller-problem-7", await response.Content.ReadAsStringAsync());
+        var problem = await (await client.SendAsync(request)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("caller-problem-7", problem.RequestId);
     }
 
     [Fact]

@@ -74,8 +74,8 @@ public sealed class QueryCostBoundTests(SeedApiFactory api) : IClassFixture<Seed
             async () =>
             {
                 var problem = await client.GetProblem(url, HttpStatusCode.BadRequest);
-                Assert.Equal("q", (string)problem["parameter"]!);
-                Assert.Contains("too", (string)problem["detail"]!);
+                Assert.Equal("q", problem.Parameter);
+                Assert.Contains("too", problem.Detail);
             },
             () => client.GetProblem(syntaxError, HttpStatusCode.BadRequest));
 

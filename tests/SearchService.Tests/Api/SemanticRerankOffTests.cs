@@ -22,8 +22,8 @@ public sealed class SemanticRerankOffTests(SemanticRerankOffTests.Factory api) :
 
         var problem = await client.GetProblem("/search?q=terrorism&rerank=semantic", HttpStatusCode.BadRequest);
 
-        Assert.Equal("rerank", (string)problem["parameter"]!);
-        Assert.Contains("Search:SemanticRerankDepth", (string)problem["detail"]!);
+        Assert.Equal("rerank", problem.Parameter);
+        Assert.Contains("Search:SemanticRerankDepth", problem.Detail);
         await client.GetOk("/search?q=terrorism&rerank=none");
     }
 }

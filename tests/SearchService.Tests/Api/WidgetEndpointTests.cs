@@ -84,7 +84,7 @@ public sealed partial class WidgetEndpointTests(SeedApiFactory api) : IClassFixt
     public async Task The_article_page_of_an_unknown_id_is_a_problem_naming_id_for_a_program()
     {
         var problem = await client.GetProblem("/view/no-such-article.txt", HttpStatusCode.NotFound);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [GeneratedRegex("""^import "\./search-box\.([0-9a-f]{12})\.js";\s*$""")]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -19,8 +19,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         var response = await admin.PutAsync("/articles/api-zanzibar", Article("Clove harvest", "Zanzibar clove farmers expect a record harvest."));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        var search = await admin.GetOk("/search?q=zanzibar");
-        Assert.Equal("api-zanzibar", (string)search["hits"]![0]!["articleId"]!);
+        var search = await admin.GetOk<SearchAnswer>("/search?q=zanzibar");
+        Assert.Equal("api-zanzibar", search.Hits[0].ArticleId);
     }
 
     [Fact]
@@ -30,9 +30,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         var response = await admin.PutAsync("/articles/api-replaced", Article("New", "Wombat census begins."));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        Assert.Equal(0, (int)(await admin.GetOk("/search?q=quokka"))["total"]!);
-        var article = await admin.GetOk("/articles/api-replaced");
-        Assert.Single(article["paragraphs"]!.AsArray());
+        Assert.Equal(0, (await admin.GetOk<SearchAnswer>("/search?q=quokka")).Total);
+        var article = await admin.GetOk<ArticleAnswer>("/articles/api-replaced");
+        Assert.Single(article.Paragraphs);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", AdminApiFactory.AdminKey + "x");
         await (await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId)).ReadProblem(HttpStatusCode.Unauthorized);
-        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+        await admin.GetOk<ArticleAnswer>("/articles/" + SeedApiFactory.SeedId);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         await admin.PutAsync("/articles/api-deleted", Article("Doomed", "Platypus sighting reported."));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/articles/api-deleted")).StatusCode);
 
-        Assert.Equal(0, (int)(await admin.GetOk("/search?q=platypus"))["total"]!);
+        Assert.Equal(0, (await admin.GetOk<SearchAnswer>("/search?q=platypus")).Total);
         var problem = await (await admin.DeleteAsync("/articles/api-deleted")).ReadProblem(HttpStatusCode.NotFound);
         Assert.Equal("id", problem.Parameter);
     }
@@ -121,13 +121,11 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
             """{"id": "bulk-3", "title": "Three", "paragraphs": [""",
             """{"id": "../../etc/passwd", "title": "Four", "paragraphs": ["Narwhal."]}""");
         var response = await admin.PostAsync("/articles/_bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
-        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var answer = await response.ReadOk<BulkAnswer>();
 
-        Assert.Equal(4, (int)answer["lines"]!);
-        Assert.Equal(2, (int)answer["written"]!);
-        Assert.Equal(2, (int)answer["failed"]!);
-        Assert.Equal([3, 4], answer["errors"]!.AsArray().Select(e => (int)e!["line"]!));
-        Assert.Equal(2, (int)(await admin.GetOk("/search?q=narwhal"))["total"]!);
+        Assert.Equal((4, 2, 2), (answer.Lines, answer.Written, answer.Failed));
+        Assert.Equal([3, 4], answer.Errors.Select(e => e.Line));
+        Assert.Equal(2, (await admin.GetOk<SearchAnswer>("/search?q=narwhal")).Total);
     }
 
     [Fact]
@@ -138,8 +136,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         await WaitUntilReady();
-        Assert.Equal(1, (int)(await admin.GetOk("/search?q=axolotl"))["total"]!);
-        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+        Assert.Equal(1, (await admin.GetOk<SearchAnswer>("/search?q=axolotl")).Total);
+        await admin.GetOk<ArticleAnswer>("/articles/" + SeedApiFactory.SeedId);
     }
 
     private async Task WaitUntilReady()
@@ -147,7 +145,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         for (var i = 0; i < 600; i++)
         {
             await Task.Delay(50);
-            if ((string?)(await admin.GetOk("/health"))["status"] == "ready")
+            if ((await admin.GetOk<HealthAnswer>("/health")).Status == "ready")
                 return;
         }
         throw new TimeoutException("The rebuild did not finish within 30 s.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SearchService.Api.Limits;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -66,7 +67,7 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
     [Fact]
     public async Task Simple_searches_are_not_held_back_by_expensive_ones()
     {
-        await WhileOneExpensiveQueryRuns(async client => await client.GetOk("/search?q=terrorism&syntax=simple"));
+        await WhileOneExpensiveQueryRuns(async client => await client.GetOk<SearchAnswer>("/search?q=terrorism&syntax=simple"));
     }
 
     [Fact]
@@ -74,6 +75,6 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
     {
         using var client = api.CreateClient();
         for (var i = 0; i < 5; i++)
-            await client.GetOk("/search?q=terrorism&syntax=lucene");
+            await client.GetOk<SearchAnswer>("/search?q=terrorism&syntax=lucene");
     }
 }

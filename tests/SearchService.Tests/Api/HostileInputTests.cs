@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -32,15 +33,15 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
     [Fact]
     public async Task Two_letter_prefix_is_searched()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("te*"));
-        Assert.True((int)result["total"]! > 0);
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("te*"));
+        Assert.True(result.Total > 0);
     }
 
     [Fact]
     public async Task Short_regular_expression_still_works()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("text:/terror.*/"));
-        Assert.True((int)result["total"]! > 0);
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("text:/terror.*/"));
+        Assert.True(result.Total > 0);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -24,6 +25,6 @@ public sealed class SemanticRerankOffTests(SemanticRerankOffTests.Factory api) :
 
         Assert.Equal("rerank", problem.Parameter);
         Assert.Contains("Search:SemanticRerankDepth", problem.Detail);
-        await client.GetOk("/search?q=terrorism&rerank=none");
+        await client.GetOk<SearchAnswer>("/search?q=terrorism&rerank=none");
     }
 }

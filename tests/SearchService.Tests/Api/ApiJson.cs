@@ -70,7 +70,4 @@ public static class ApiJson
 
     private static string Request(HttpResponseMessage response) =>
         $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}";
-
-    public static List<string> Values(this JsonNode? facet) =>
-        facet!.AsArray().Select(v => (string)v!["value"]!).ToList();
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -13,22 +13,14 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     private static JsonContent Article(string title, params string[] paragraphs) =>
         JsonContent.Create(new { title, date = "2024-05-01", paragraphs });
 
-    private static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode} {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(body)!.AsObject();
-    }
-
     [Fact]
     public async Task Put_article_is_searchable_as_soon_as_the_answer_comes()
     {
         var response = await admin.PutAsync("/articles/api-zanzibar", Article("Clove harvest", "Zanzibar clove farmers expect a record harvest."));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        var search = await admin.GetOk("/search?q=zanzibar");
-        Assert.Equal("api-zanzibar", (string)search["hits"]![0]!["articleId"]!);
+        var search = await admin.GetOk<SearchAnswer>("/search?q=zanzibar");
+        Assert.Equal("api-zanzibar", search.Hits[0].ArticleId);
     }
 
     [Fact]
@@ -38,9 +30,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         var response = await admin.PutAsync("/articles/api-replaced", Article("New", "Wombat census begins."));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        Assert.Equal(0, (int)(await admin.GetOk("/search?q=quokka"))["total"]!);
-        var article = await admin.GetOk("/articles/api-replaced");
-        Assert.Single(article["paragraphs"]!.AsArray());
+        Assert.Equal(0, (await admin.GetOk<SearchAnswer>("/search?q=quokka")).Total);
+        var article = await admin.GetOk<ArticleAnswer>("/articles/api-replaced");
+        Assert.Single(article.Paragraphs);
     }
 
     [Fact]
@@ -56,8 +48,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     public async Task Write_without_a_key_is_refused_with_401()
     {
         using var client = api.CreateClient();
-        var problem = await Problem(await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this.")), HttpStatusCode.Unauthorized);
-        Assert.Contains("admin key", (string)problem["detail"]!);
+        var refused = await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this."));
+        var problem = await refused.ReadProblem(HttpStatusCode.Unauthorized);
+        Assert.Contains("admin key", problem.Detail);
         await admin.GetProblem("/articles/api-nokey", HttpStatusCode.NotFound);
     }
 
@@ -66,8 +59,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", AdminApiFactory.AdminKey + "x");
-        await Problem(await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId), HttpStatusCode.Unauthorized);
-        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+        await (await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId)).ReadProblem(HttpStatusCode.Unauthorized);
+        await admin.GetOk<ArticleAnswer>("/articles/" + SeedApiFactory.SeedId);
     }
 
     [Fact]
@@ -76,9 +69,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         await admin.PutAsync("/articles/api-deleted", Article("Doomed", "Platypus sighting reported."));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/articles/api-deleted")).StatusCode);
 
-        Assert.Equal(0, (int)(await admin.GetOk("/search?q=platypus"))["total"]!);
-        var problem = await Problem(await admin.DeleteAsync("/articles/api-deleted"), HttpStatusCode.NotFound);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        Assert.Equal(0, (await admin.GetOk<SearchAnswer>("/search?q=platypus")).Total);
+        var problem = await (await admin.DeleteAsync("/articles/api-deleted")).ReadProblem(HttpStatusCode.NotFound);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Theory]
@@ -86,25 +79,26 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     [InlineData("a/../b")]
     public async Task Id_that_climbs_out_of_a_folder_is_refused_naming_id(string id)
     {
-        var problem = await Problem(await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id.")), HttpStatusCode.BadRequest);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        var refused = await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id."));
+        var problem = await refused.ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Fact]
     public async Task Body_id_that_differs_from_the_path_is_refused_naming_id()
     {
         var body = JsonContent.Create(new { id = "other", title = "t", paragraphs = new[] { "p" } });
-        var problem = await Problem(await admin.PutAsync("/articles/api-mismatch", body), HttpStatusCode.BadRequest);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        var problem = await (await admin.PutAsync("/articles/api-mismatch", body)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [Fact]
     public async Task Body_that_is_not_json_is_refused_saying_where_in_the_servers_words()
     {
         var content = new StringContent("{\"title\": \"Probe\",\n  oops}", Encoding.UTF8, "application/json");
-        var problem = await Problem(await admin.PutAsync("/articles/api-notjson", content), HttpStatusCode.BadRequest);
-        Assert.Equal("body", (string)problem["parameter"]!);
-        Assert.Equal("The body is not valid JSON (line 2, byte 3).", (string)problem["detail"]!);
+        var problem = await (await admin.PutAsync("/articles/api-notjson", content)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", problem.Parameter);
+        Assert.Equal("The body is not valid JSON (line 2, byte 3).", problem.Detail);
     }
 
     [Theory]
@@ -114,8 +108,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     public async Task Body_that_is_not_an_article_is_refused_naming_body(string body)
     {
         var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var problem = await Problem(await admin.PutAsync("/articles/api-badbody", content), HttpStatusCode.BadRequest);
-        Assert.Equal("body", (string)problem["parameter"]!);
+        var problem = await (await admin.PutAsync("/articles/api-badbody", content)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("body", problem.Parameter);
     }
 
     [Fact]
@@ -127,13 +121,11 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
             """{"id": "bulk-3", "title": "Three", "paragraphs": [""",
             """{"id": "../../etc/passwd", "title": "Four", "paragraphs": ["Narwhal."]}""");
         var response = await admin.PostAsync("/articles/_bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
-        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var answer = await response.ReadOk<BulkAnswer>();
 
-        Assert.Equal(4, (int)answer["lines"]!);
-        Assert.Equal(2, (int)answer["written"]!);
-        Assert.Equal(2, (int)answer["failed"]!);
-        Assert.Equal([3, 4], answer["errors"]!.AsArray().Select(e => (int)e!["line"]!));
-        Assert.Equal(2, (int)(await admin.GetOk("/search?q=narwhal"))["total"]!);
+        Assert.Equal((4, 2, 2), (answer.Lines, answer.Written, answer.Failed));
+        Assert.Equal([3, 4], answer.Errors.Select(e => e.Line));
+        Assert.Equal(2, (await admin.GetOk<SearchAnswer>("/search?q=narwhal")).Total);
     }
 
     [Fact]
@@ -144,8 +136,8 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         await WaitUntilReady();
-        Assert.Equal(1, (int)(await admin.GetOk("/search?q=axolotl"))["total"]!);
-        await admin.GetOk("/articles/" + SeedApiFactory.SeedId);
+        Assert.Equal(1, (await admin.GetOk<SearchAnswer>("/search?q=axolotl")).Total);
+        await admin.GetOk<ArticleAnswer>("/articles/" + SeedApiFactory.SeedId);
     }
 
     private async Task WaitUntilReady()
@@ -153,7 +145,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         for (var i = 0; i < 600; i++)
         {
             await Task.Delay(50);
-            if ((string?)(await admin.GetOk("/health"))["status"] == "ready")
+            if ((await admin.GetOk<HealthAnswer>("/health")).Status == "ready")
                 return;
         }
         throw new TimeoutException("The rebuild did not finish within 30 s.");

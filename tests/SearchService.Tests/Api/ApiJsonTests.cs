@@ -38,4 +38,21 @@ public sealed class ApiJsonTests
     [Fact]
     public void A_null_where_the_record_wants_a_value_fails_the_read() =>
         Assert.Throws<JsonException>(() => ApiJson.Read<FacetValueAnswer>("""{"value": null, "count": 3}"""));
+
+    private const string CutOffBulkProblem = """
+        {"type": "https://tools.ietf.org/html/rfc9110#section-15.5.14", "title": "Bulk body too large", "status": 413,
+         "detail": "The bulk body was cut off after line 12; lines 1–12 were applied.", "parameter": "body", "lines": 12, "written": 11, "failed": 1,
+         "traceId": "00-a482316cfaf1f4813517de2984a37b81-31f9b4b9dc4c3833-02", "requestId": "0HNQH064VCU60"}
+        """;
+
+    [Fact]
+    public void A_problem_is_read_with_its_extension_members()
+    {
+        var problem = ApiJson.Read<ProblemAnswer>(CutOffBulkProblem);
+        Assert.Equal<(string?, int?, int?, int?)>(("body", 12, 11, 1), (problem.Parameter, problem.Lines, problem.Written, problem.Failed));
+    }
+
+    [Fact]
+    public void An_extension_member_the_problem_record_does_not_know_fails_the_read() =>
+        Assert.Throws<JsonException>(() => ApiJson.Read<ProblemAnswer>(CutOffBulkProblem.Replace("\"failed\"", "\"refused\"")));
 }

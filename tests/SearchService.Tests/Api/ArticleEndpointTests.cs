@@ -23,8 +23,8 @@ public sealed class ArticleEndpointTests(SeedApiFactory api) : IClassFixture<See
     public async Task Unknown_article_is_a_404_problem_naming_the_id()
     {
         var problem = await client.GetProblem("/articles/no-such-article", HttpStatusCode.NotFound);
-        Assert.Equal("id", (string)problem["parameter"]!);
-        Assert.Contains("no-such-article", (string)problem["detail"]!);
+        Assert.Equal("id", problem.Parameter);
+        Assert.Contains("no-such-article", problem.Detail);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -52,7 +52,7 @@ public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFac
                     failures.Enqueue($"{url} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     continue;
                 }
-                if (Inconsistency(JsonNode.Parse(await response.Content.ReadAsStringAsync())!) is { } problem)
+                if (Inconsistency(ApiJson.Read<SearchAnswer>(await response.Content.ReadAsStringAsync())) is { } problem)
                     failures.Enqueue($"{url}: {problem}");
             }
         })).ToList();
@@ -83,19 +83,19 @@ public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFac
         Assert.True(searches > 50, $"only {searches} searches ran");
         foreach (var (id, version) in latest)
         {
-            var article = await admin.GetOk("/articles/" + id);
-            Assert.All(article["paragraphs"]!.AsArray(), p => Assert.Equal(version, EditionOf((string)p!["text"]!)));
+            var article = await admin.GetOk<ArticleAnswer>("/articles/" + id);
+            Assert.All(article.Paragraphs, p => Assert.Equal(version, EditionOf(p.Text)));
         }
     }
 
     /// <summary>Why a search answer is inconsistent, or null: it must count every paragraph, and an article's paragraphs share one edition.</summary>
-    private static string? Inconsistency(JsonNode result)
+    private static string? Inconsistency(SearchAnswer result)
     {
-        if ((int)result["total"]! != Articles * ParagraphsEach)
-            return $"total {(int)result["total"]!}, expected {Articles * ParagraphsEach}";
-        var mixed = result["hits"]!.AsArray()
-            .GroupBy(hit => (string)hit!["articleId"]!)
-            .FirstOrDefault(article => article.Select(hit => EditionOf((string)hit!["text"]!)).Distinct().Count() > 1);
+        if (result.Total != Articles * ParagraphsEach)
+            return $"total {result.Total}, expected {Articles * ParagraphsEach}";
+        var mixed = result.Hits
+            .GroupBy(hit => hit.ArticleId)
+            .FirstOrDefault(article => article.Select(hit => EditionOf(hit.Text)).Distinct().Count() > 1);
         return mixed is null ? null : $"{mixed.Key} mixes editions";
     }
 
@@ -108,7 +108,7 @@ public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFac
     {
         for (var i = 0; i < 1200; i++)
         {
-            if ((string?)(await client.GetOk("/health"))["status"] == "ready")
+            if ((await client.GetOk<HealthAnswer>("/health")).Status == "ready")
                 return;
             await Task.Delay(50);
         }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -13,12 +13,12 @@ public sealed class CorpusWatchTests(CorpusWatchTests.Factory api) : IClassFixtu
 
     private readonly HttpClient client = api.CreateClient();
 
-    private async Task<TimeSpan> WaitFor(string url, Func<JsonObject, bool> condition)
+    private async Task<TimeSpan> WaitFor(string url, Func<SearchAnswer, bool> condition)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)
         {
-            if (condition(await client.GetOk(url)))
+            if (condition(await client.GetOk<SearchAnswer>(url)))
                 return clock.Elapsed;
             await Task.Delay(50);
         }
@@ -29,13 +29,13 @@ public sealed class CorpusWatchTests(CorpusWatchTests.Factory api) : IClassFixtu
     public async Task Added_changed_and_deleted_files_show_in_search()
     {
         var path = api.Corpus.WriteFile("late/quake.txt", "Earthquake\n\nA strong earthquake shook Kabul on Tuesday.");
-        await WaitFor("/search?q=earthquake", r => (int)r["total"]! == 1);
+        await WaitFor("/search?q=earthquake", r => r.Total == 1);
 
         File.WriteAllText(path, "Earthquake\n\nAftershocks followed in Kabul.\n\nRescuers searched the rubble.");
-        await WaitFor("/search?q=rubble", r => (int)r["total"]! == 1);
-        Assert.Equal(0, (int)(await client.GetOk("/search?q=strong%20earthquake"))["total"]!);
+        await WaitFor("/search?q=rubble", r => r.Total == 1);
+        Assert.Equal(0, (await client.GetOk<SearchAnswer>("/search?q=strong%20earthquake")).Total);
 
         File.Delete(path);
-        await WaitFor("/search?q=rubble", r => (int)r["total"]! == 0);
+        await WaitFor("/search?q=rubble", r => r.Total == 0);
     }
 }

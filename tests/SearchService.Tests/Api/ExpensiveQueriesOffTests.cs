@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -27,23 +28,23 @@ public sealed class ExpensiveQueriesOffTests(ExpensiveQueriesOffTests.Factory ap
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
 
-        Assert.Equal("q", (string)problem["parameter"]!);
-        Assert.Contains("Search:AllowExpensiveQueries", (string)problem["detail"]!);
+        Assert.Equal("q", problem.Parameter);
+        Assert.Contains("Search:AllowExpensiveQueries", problem.Detail);
     }
 
     [Fact]
     public async Task Words_and_phrases_are_still_searched()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("terrorism AND \"Pakistan\""));
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("terrorism AND \"Pakistan\""));
 
-        Assert.True((int)result["total"]! > 0);
+        Assert.True(result.Total > 0);
     }
 
     [Fact]
     public async Task Simple_syntax_prefixes_are_still_searched()
     {
-        var result = await client.GetOk("/search?q=terror*");
+        var result = await client.GetOk<SearchAnswer>("/search?q=terror*");
 
-        Assert.True((int)result["total"]! > 0);
+        Assert.True(result.Total > 0);
     }
 }

@@ -34,6 +34,6 @@ public sealed class FacetEndpointTests(SeedApiFactory api) : IClassFixture<SeedA
     public async Task Unknown_facet_is_a_400_naming_it()
     {
         var problem = await client.GetProblem("/facets/colour", HttpStatusCode.BadRequest);
-        Assert.Equal("name", (string)problem["parameter"]!);
+        Assert.Equal("name", problem.Parameter);
     }
 }

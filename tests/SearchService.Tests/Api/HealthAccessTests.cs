@@ -1,24 +1,32 @@
 using System.Text.Json.Nodes;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
-/// <summary>With keys configured, /health tells only its status unless the operators' key (the admin key) comes with it.</summary>
+/// <summary>
+/// With keys configured, /health tells only its status unless the operators' key (the admin key) comes with it. That
+/// the details are left out is checked on the raw JSON: a record would skip them.
+/// </summary>
 public sealed class HealthAccessTests(SearchKeyTests.PrivateApiFactory api) : IClassFixture<SearchKeyTests.PrivateApiFactory>
 {
-    private async Task<JsonObject> Health(string? key)
+    private HttpClient Client(string? key)
     {
-        using var client = api.CreateClient();
+        var client = api.CreateClient();
         if (key is not null)
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private async Task<JsonObject> Health(string? key)
+    {
+        using var client = Client(key);
         return await client.GetOk("/health");
     }
 
     [Fact]
     public async Task Health_without_a_key_says_only_the_status()
     {
-        var health = await Health(null);
-        Assert.Equal(["status"], health.Select(p => p.Key));
-        Assert.Equal("ready", (string)health["status"]!);
+        Assert.Equal("""{"status":"ready"}""", (await Health(null)).ToJsonString());
     }
 
     [Fact]
@@ -36,9 +44,10 @@ public sealed class HealthAccessTests(SearchKeyTests.PrivateApiFactory api) : IC
     [Fact]
     public async Task Health_with_the_admin_key_gives_the_details()
     {
-        var health = await Health(AdminApiFactory.AdminKey);
-        Assert.Equal(1, (int)health["articles"]!);
-        Assert.Equal(0, (int)health["filesSkipped"]!);
+        using var client = Client(AdminApiFactory.AdminKey);
+        var health = await client.GetOk<HealthAnswer>("/health");
+        Assert.Equal(1, health.Articles);
+        Assert.Equal(0, health.FilesSkipped);
     }
 
     [Theory]

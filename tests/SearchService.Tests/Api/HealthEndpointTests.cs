@@ -1,3 +1,4 @@
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -21,23 +22,19 @@ public sealed class HealthEndpointTests(CorpusWithBadFilesFactory api) : IClassF
     [Fact]
     public async Task Health_counts_what_is_indexed_and_what_was_skipped()
     {
-        var health = await client.GetOk("/health");
-        Assert.Equal("ready", (string)health["status"]!);
-        Assert.False((bool)health["indexing"]!);
-        Assert.Equal(2, (int)health["articles"]!);
-        Assert.Equal(11, (int)health["paragraphs"]!);
-        Assert.Equal(3, (int)health["filesSkipped"]!);
-        Assert.Equal(1, (int)health["linesSkipped"]!);
-        var skipped = health["skipped"]!.AsArray().Select(s => (string)s!["file"]!).ToList();
-        Assert.Equal(["empty.txt", "gone.txt", "picture.txt"], skipped);
+        var health = await client.GetOk<HealthAnswer>("/health");
+        Assert.Equal("ready", health.Status);
+        Assert.False(health.Indexing);
+        Assert.Equal((2, 11), (health.Articles, health.Paragraphs));
+        Assert.Equal((3, 1), (health.FilesSkipped, health.LinesSkipped));
+        Assert.Equal(["empty.txt", "gone.txt", "picture.txt"], health.Skipped.Select(s => s.File));
     }
 
     [Fact]
     public async Task Skipped_files_are_given_a_reason_category_not_the_system_error()
     {
-        var health = await client.GetOk("/health");
-        var reasons = health["skipped"]!.AsArray().Select(s => (string)s!["reason"]!).ToList();
-        Assert.Equal(["empty", "symbolic link", "binary"], reasons);
+        var health = await client.GetOk<HealthAnswer>("/health");
+        Assert.Equal(["empty", "symbolic link", "binary"], health.Skipped.Select(s => s.Reason));
     }
 
     [Fact]
@@ -51,7 +48,7 @@ public sealed class HealthEndpointTests(CorpusWithBadFilesFactory api) : IClassF
     [Fact]
     public async Task Good_articles_beside_bad_files_are_searchable()
     {
-        var result = await client.GetOk("/search?q=OPEC");
-        Assert.Equal("w1", (string)result["hits"]![0]!["articleId"]!);
+        var result = await client.GetOk<SearchAnswer>("/search?q=OPEC");
+        Assert.Equal("w1", result.Hits[0].ArticleId);
     }
 }

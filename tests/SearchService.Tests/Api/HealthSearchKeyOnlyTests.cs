@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -19,6 +20,6 @@ public sealed class HealthSearchKeyOnlyTests(HealthSearchKeyOnlyTests.SearchKeyO
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", SearchKeyTests.SearchKey);
-        Assert.Equal(1, (int)(await client.GetOk("/health"))["articles"]!);
+        Assert.Equal(1, (await client.GetOk<HealthAnswer>("/health")).Articles);
     }
 }

@@ -1,3 +1,4 @@
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -39,21 +40,20 @@ public sealed class HostileCorpusTests(HostileCorpusTests.HostileCorpusFactory a
     [Fact]
     public async Task Each_hostile_file_is_skipped_and_counted_in_health()
     {
-        var health = await api.CreateClient().GetOk("/health");
-        var skipped = health["skipped"]!.AsArray().Select(s => (string)s!["file"]!).ToList();
+        var health = await api.CreateClient().GetOk<HealthAnswer>("/health");
 
-        Assert.Equal(["binary.txt", "empty.jsonl", "huge.txt", "latin1.txt"], skipped);
-        Assert.Equal(4, (int)health["filesSkipped"]!);
+        Assert.Equal(["binary.txt", "empty.jsonl", "huge.txt", "latin1.txt"], health.Skipped.Select(s => s.File));
+        Assert.Equal(4, health.FilesSkipped);
         // wire.jsonl: the climbing id, the broken line and the array; huge.jsonl: its one 300 MB line.
-        Assert.Equal(4, (int)health["linesSkipped"]!);
+        Assert.Equal(4, health.LinesSkipped);
     }
 
     [Fact]
     public async Task Good_articles_beside_hostile_files_are_searchable()
     {
         var client = api.CreateClient();
-        Assert.Equal(1, (int)(await client.GetOk("/search?q=darjeeling"))["total"]!);
-        Assert.Equal(1, (int)(await client.GetOk("/search?q=assam"))["total"]!);
-        Assert.Equal(3, (int)(await client.GetOk("/health"))["articles"]!);
+        Assert.Equal(1, (await client.GetOk<SearchAnswer>("/search?q=darjeeling")).Total);
+        Assert.Equal(1, (await client.GetOk<SearchAnswer>("/search?q=assam")).Total);
+        Assert.Equal(3, (await client.GetOk<HealthAnswer>("/health")).Articles);
     }
 }

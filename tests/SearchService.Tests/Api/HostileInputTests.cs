@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -16,7 +17,7 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
     public async Task Regular_expression_that_could_exhaust_the_server_is_refused_naming_q(string q)
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
-        Assert.Equal("q", (string)problem["parameter"]!);
+        Assert.Equal("q", problem.Parameter);
     }
 
     [Theory]
@@ -25,22 +26,22 @@ public sealed class HostileInputTests(AdminApiFactory api) : IClassFixture<Admin
     public async Task One_letter_prefix_is_refused_saying_why(string q)
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
-        Assert.Equal("q", (string)problem["parameter"]!);
-        Assert.Contains("at least 2 characters", (string)problem["detail"]!);
+        Assert.Equal("q", problem.Parameter);
+        Assert.Contains("at least 2 characters", problem.Detail);
     }
 
     [Fact]
     public async Task Two_letter_prefix_is_searched()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("te*"));
-        Assert.True((int)result["total"]! > 0);
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("te*"));
+        Assert.True(result.Total > 0);
     }
 
     [Fact]
     public async Task Short_regular_expression_still_works()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("text:/terror.*/"));
-        Assert.True((int)result["total"]! > 0);
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("text:/terror.*/"));
+        Assert.True(result.Total > 0);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -17,8 +18,8 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
     [Fact]
     public async Task Liveness_and_readiness_answer_200_once_the_index_is_open()
     {
-        Assert.Equal("alive", (string)(await client.GetOk("/health/live"))["status"]!);
-        Assert.Equal("ready", (string)(await client.GetOk("/health/ready"))["status"]!);
+        Assert.Equal("alive", (await client.GetOk<ProbeAnswer>("/health/live")).Status);
+        Assert.Equal("ready", (await client.GetOk<ProbeAnswer>("/health/ready")).Status);
     }
 
     [Fact]
@@ -38,9 +39,8 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/search?page=abc");
         request.Headers.Add("X-Request-Id", "caller-problem-7");
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("caller-problem-7", await response.Content.ReadAsStringAsync());
+        var problem = await (await client.SendAsync(request)).ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("caller-problem-7", problem.RequestId);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
     [Fact]
     public async Task Metrics_time_searches_by_kind_of_query()
     {
-        await client.GetOk("/search?q=title:terrorism&syntax=lucene");
+        await client.GetOk<SearchAnswer>("/search?q=title:terrorism&syntax=lucene");
         var text = await client.GetStringAsync("/metrics");
 
         Assert.Matches(@"(?m)^searchservice_search_duration_seconds_count\{[^}]*searchservice_query_kind=""lucene""[^}]*\} [1-9]\d*$", text);

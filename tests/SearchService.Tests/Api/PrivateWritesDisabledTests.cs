@@ -29,7 +29,6 @@ public sealed class PrivateWritesDisabledTests(HealthSearchKeyOnlyTests.SearchKe
         client.DefaultRequestHeaders.Add("X-Api-Key", SearchKeyTests.SearchKey);
         var response = await client.PutAsync("/articles/x", Article());
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Search:AdminApiKey", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Search:AdminApiKey", (await response.ReadProblem(HttpStatusCode.Forbidden)).Detail);
     }
 }

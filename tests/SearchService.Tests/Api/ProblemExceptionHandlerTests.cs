@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Api.Problems;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -11,7 +11,8 @@ public sealed class ProblemExceptionHandlerTests
 {
     private const string SecretPath = "/srv/searchservice/index/_0.cfs";
 
-    private static async Task<JsonObject> Answer(Exception exception)
+    /// <summary>The problem the handler answers, read into its record and as the JSON written.</summary>
+    private static async Task<(ProblemAnswer Problem, string Json)> Answer(Exception exception)
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
@@ -20,32 +21,33 @@ public sealed class ProblemExceptionHandlerTests
 
         Assert.True(await handler.TryHandleAsync(context, exception, CancellationToken.None));
         Assert.Equal("application/problem+json", context.Response.ContentType?.Split(';')[0]);
-        return JsonNode.Parse(((MemoryStream)context.Response.Body).ToArray())!.AsObject();
+        var json = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        return (ApiJson.Read<ProblemAnswer>(json), json);
     }
 
     [Fact]
     public async Task Unreadable_request_is_answered_without_the_exception_text()
     {
-        var problem = await Answer(new BadHttpRequestException($"Unexpected end of request content reading {SecretPath}.", StatusCodes.Status400BadRequest));
-        Assert.Equal(400, (int)problem["status"]!);
-        Assert.DoesNotContain(SecretPath, problem.ToJsonString());
-        Assert.DoesNotContain("Unexpected end", problem.ToJsonString());
+        var (problem, json) = await Answer(new BadHttpRequestException($"Unexpected end of request content reading {SecretPath}.", StatusCodes.Status400BadRequest));
+        Assert.Equal(400, problem.Status);
+        Assert.DoesNotContain(SecretPath, json);
+        Assert.DoesNotContain("Unexpected end", json);
     }
 
     [Fact]
     public async Task Body_too_large_names_the_body()
     {
-        var problem = await Answer(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", StatusCodes.Status413PayloadTooLarge));
-        Assert.Equal(413, (int)problem["status"]!);
-        Assert.Equal("body", (string)problem["parameter"]!);
+        var (problem, _) = await Answer(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", StatusCodes.Status413PayloadTooLarge));
+        Assert.Equal(413, problem.Status);
+        Assert.Equal("body", problem.Parameter);
     }
 
     [Fact]
     public async Task Unexpected_error_is_answered_without_the_exception_text()
     {
-        var problem = await Answer(new IOException($"Could not find file '{SecretPath}'."));
-        Assert.Equal(500, (int)problem["status"]!);
-        Assert.DoesNotContain(SecretPath, problem.ToJsonString());
-        Assert.DoesNotContain("IOException", problem.ToJsonString());
+        var (problem, json) = await Answer(new IOException($"Could not find file '{SecretPath}'."));
+        Assert.Equal(500, problem.Status);
+        Assert.DoesNotContain(SecretPath, json);
+        Assert.DoesNotContain("IOException", json);
     }
 }

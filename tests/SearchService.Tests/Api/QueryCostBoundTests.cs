@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -58,9 +59,9 @@ public sealed class QueryCostBoundTests(SeedApiFactory api) : IClassFixture<Seed
     public async Task Search_answers_a_bounded_pattern_quickly(string q)
     {
         var url = $"/search?syntax=lucene&q={Uri.EscapeDataString(q)}";
-        await client.GetOk(url); // the first request of a path pays for compiling its code
+        await client.GetOk<SearchAnswer>(url); // the first request of a path pays for compiling its code
 
-        var cost = await ExtraProcessorTimeOf(() => client.GetOk(url), () => client.GetOk("/search?syntax=lucene&q=terrorism"));
+        var cost = await ExtraProcessorTimeOf(() => client.GetOk<SearchAnswer>(url), () => client.GetOk<SearchAnswer>("/search?syntax=lucene&q=terrorism"));
 
         Assert.True(cost < Quickly, $"{url} cost {cost.TotalMilliseconds:F0} ms more processor time than a word.");
     }
@@ -74,8 +75,8 @@ public sealed class QueryCostBoundTests(SeedApiFactory api) : IClassFixture<Seed
             async () =>
             {
                 var problem = await client.GetProblem(url, HttpStatusCode.BadRequest);
-                Assert.Equal("q", (string)problem["parameter"]!);
-                Assert.Contains("too", (string)problem["detail"]!);
+                Assert.Equal("q", problem.Parameter);
+                Assert.Contains("too", problem.Detail);
             },
             () => client.GetProblem(syntaxError, HttpStatusCode.BadRequest));
 
@@ -145,24 +146,24 @@ public sealed class QueryCostBoundTests(SeedApiFactory api) : IClassFixture<Seed
     [Fact]
     public async Task A_regular_expression_under_the_cap_is_still_searched()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("/terror.{0,4}/ AND pak*"));
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("/terror.{0,4}/ AND pak*"));
 
-        Assert.True((int)result["total"]! > 0);
+        Assert.True(result.Total > 0);
     }
 
     [Fact]
     public async Task A_wildcard_hit_is_still_highlighted()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("terr?r*"));
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("terr?r*"));
 
-        Assert.Contains("<mark>terror", (string)result["hits"]![0]!["snippet"]!);
+        Assert.Contains("<mark>terror", result.Hits[0].Snippet);
     }
 
     [Fact]
     public async Task A_fuzzy_term_is_still_searched()
     {
-        var result = await client.GetOk("/search?syntax=lucene&q=" + Uri.EscapeDataString("teror~1"));
+        var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=" + Uri.EscapeDataString("teror~1"));
 
-        Assert.True((int)result["total"]! > 0);
+        Assert.True(result.Total > 0);
     }
 }

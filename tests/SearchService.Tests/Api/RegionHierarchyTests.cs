@@ -65,7 +65,7 @@ public sealed class RegionHierarchyTests(SeedApiFactory api) : IClassFixture<See
     public async Task Region_tree_that_is_not_a_boolean_is_a_problem_naming_it()
     {
         var problem = await client.GetProblem("/search?regionTree=maybe", System.Net.HttpStatusCode.BadRequest);
-        Assert.Equal("regionTree", (string)problem["parameter"]!);
+        Assert.Equal("regionTree", problem.Parameter);
     }
 
     private static FacetTreeNodeAnswer Child(List<FacetTreeNodeAnswer>? nodes, string value)

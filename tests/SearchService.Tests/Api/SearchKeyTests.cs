@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -32,7 +33,7 @@ public sealed class SearchKeyTests(SearchKeyTests.PrivateApiFactory api) : IClas
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", SearchKey);
-        Assert.True((int)(await client.GetOk("/search?q=terrorism"))["total"]! > 0);
+        Assert.True((await client.GetOk<SearchAnswer>("/search?q=terrorism")).Total > 0);
     }
 
     [Fact]
@@ -47,8 +48,8 @@ public sealed class SearchKeyTests(SearchKeyTests.PrivateApiFactory api) : IClas
     public async Task Health_probes_need_no_key()
     {
         using var client = api.CreateClient();
-        await client.GetOk("/health/live");
-        await client.GetOk("/health/ready");
+        Assert.Equal("alive", (await client.GetOk<ProbeAnswer>("/health/live")).Status);
+        Assert.Equal("ready", (await client.GetOk<ProbeAnswer>("/health/ready")).Status);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
@@ -45,8 +44,7 @@ public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var health = await client.GetFromJsonAsync<JsonObject>("/health");
-            if ((string?)health!["status"] == "ready")
+            if ((await client.GetOk<ProbeAnswer>("/health")).Status == "ready")
                 return;
             await Task.Delay(50);
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -22,8 +23,8 @@ public sealed class SemanticRerankOffTests(SemanticRerankOffTests.Factory api) :
 
         var problem = await client.GetProblem("/search?q=terrorism&rerank=semantic", HttpStatusCode.BadRequest);
 
-        Assert.Equal("rerank", (string)problem["parameter"]!);
-        Assert.Contains("Search:SemanticRerankDepth", (string)problem["detail"]!);
-        await client.GetOk("/search?q=terrorism&rerank=none");
+        Assert.Equal("rerank", problem.Parameter);
+        Assert.Contains("Search:SemanticRerankDepth", problem.Detail);
+        await client.GetOk<SearchAnswer>("/search?q=terrorism&rerank=none");
     }
 }

@@ -31,14 +31,14 @@ public sealed class SuggestEndpointTests(SeedApiFactory api) : IClassFixture<See
     public async Task A_bad_size_is_a_problem_naming_it(string url, string parameter)
     {
         var problem = await client.GetProblem(url, HttpStatusCode.BadRequest);
-        Assert.Equal(parameter, (string)problem["parameter"]!);
+        Assert.Equal(parameter, problem.Parameter);
     }
 
     [Fact]
     public async Task Overlong_text_is_a_problem_naming_q()
     {
         var problem = await client.GetProblem($"/suggest?q={new string('a', 201)}", HttpStatusCode.BadRequest);
-        Assert.Equal("q", (string)problem["parameter"]!);
+        Assert.Equal("q", problem.Parameter);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
 
@@ -60,12 +61,11 @@ public sealed partial class WidgetEndpointTests(SeedApiFactory api) : IClassFixt
     [Fact]
     public async Task The_article_page_has_each_paragraph_as_a_link_target()
     {
-        var article = await client.GetOk($"/articles/{SeedApiFactory.SeedId}");
+        var article = await client.GetOk<ArticleAnswer>($"/articles/{SeedApiFactory.SeedId}");
         var html = await client.GetStringAsync($"/view/{SeedApiFactory.SeedId}");
 
-        Assert.Contains($"<title>{article["title"]}</title>", html);
-        var paragraphs = article["paragraphs"]!.AsArray();
-        Assert.Contains($"<p id=\"p{paragraphs.Count}\">", html);
+        Assert.Contains($"<title>{article.Title}</title>", html);
+        Assert.Contains($"<p id=\"p{article.Paragraphs.Count}\">", html);
         Assert.Contains("p:target", html);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class WidgetEndpointTests(SeedApiFactory api) : IClassFixt
     public async Task The_article_page_of_an_unknown_id_is_a_problem_naming_id_for_a_program()
     {
         var problem = await client.GetProblem("/view/no-such-article.txt", HttpStatusCode.NotFound);
-        Assert.Equal("id", (string)problem["parameter"]!);
+        Assert.Equal("id", problem.Parameter);
     }
 
     [GeneratedRegex("""^import "\./search-box\.([0-9a-f]{12})\.js";\s*$""")]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.EndToEnd;
@@ -43,14 +44,14 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
             var put = await client.PutAsJsonAsync("/articles/bars-2",
                 new { id = "bars-2", title = "Second", paragraphs = new[] { "The WOMBAT accord concerns Moscow." } });
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-            Assert.Equal(1, (int)(await client.GetOk("/search?q=wombat"))["total"]!);
+            Assert.Equal(1, (await client.GetOk<SearchAnswer>("/search?q=wombat")).Total);
             service.Kill(); // well within the index's commit delay
         }
 
         using var restarted = ServiceProcess.Start(Arguments);
         using var after = await restarted.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
         await WaitUntilReady(after);
-        Assert.Equal(1, (int)(await after.GetOk("/search?q=wombat"))["total"]!);
+        Assert.Equal(1, (await after.GetOk<SearchAnswer>("/search?q=wombat")).Total);
     }
 
     [Fact]
@@ -183,8 +184,8 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
             return null;
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET /articles/{id}: {(int)response.StatusCode} {body}");
-        var versions = JsonNode.Parse(body)!["paragraphs"]!.AsArray()
-            .Select(p => int.Parse(Version().Match((string)p!["text"]!).Groups[1].Value)).Distinct().ToList();
+        var versions = ApiJson.Read<ArticleAnswer>(body).Paragraphs
+            .Select(p => int.Parse(Version().Match(p.Text).Groups[1].Value)).Distinct().ToList();
         return Assert.Single(versions);
     }
 

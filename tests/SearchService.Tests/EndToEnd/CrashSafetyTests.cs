@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SearchService.Core.Corpus;
 using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.EndToEnd;
@@ -53,7 +53,7 @@ public sealed partial class CrashSafetyTests : IDisposable
                 .ToList();
 
             var health = await WaitForMidIndexing(client, acknowledged, () => service.Output.Contains(CompactedMessage));
-            Assert.True((string?)health["status"] == "indexing",
+            Assert.True(health.Status == "indexing",
                 $"Indexing finished before the kill; the corpus is too small to test a crash mid-indexing: {health}");
             service.Kill();
             await stop.CancelAsync();
@@ -136,15 +136,15 @@ public sealed partial class CrashSafetyTests : IDisposable
 
         foreach (var (id, version) in acknowledged)
         {
-            var article = await after.GetOk("/articles/" + id);
-            var versions = article["paragraphs"]!.AsArray().Select(p => VersionOf((string)p!["text"]!)).Distinct().ToList();
-            Assert.Equal(ParagraphsPerWrite, article["paragraphs"]!.AsArray().Count);
+            var article = await after.GetOk<ArticleAnswer>("/articles/" + id);
+            var versions = article.Paragraphs.Select(p => VersionOf(p.Text)).Distinct().ToList();
+            Assert.Equal(ParagraphsPerWrite, article.Paragraphs.Count);
             var found = Assert.Single(versions);
             Assert.True(found == version || (inFlight.TryGetValue(id, out var pending) && found == pending),
                 $"{id}: acknowledged version {version}, found {found}\nBEFORE:\n{outputBeforeKill}\nAFTER:\n{restarted.Output}");
         }
-        Assert.Equal(expected.Count + acknowledged.Count, (int)ready["articles"]!);
-        Assert.Equal(expected.Values.Sum() + ParagraphsPerWrite * acknowledged.Count, (int)ready["paragraphs"]!);
+        Assert.Equal(expected.Count + acknowledged.Count, ready.Articles);
+        Assert.Equal(expected.Values.Sum() + ParagraphsPerWrite * acknowledged.Count, ready.Paragraphs);
     }
 
     /// <summary>Each writer replaces its own ids in turn, one request at a time, so at most one version per id is unanswered.</summary>
@@ -173,25 +173,25 @@ public sealed partial class CrashSafetyTests : IDisposable
     }
 
     /// <summary>Until indexing is under way, every id has been written and the journal has been compacted at least once.</summary>
-    private static async Task<JsonObject> WaitForMidIndexing(
+    private static async Task<HealthAnswer> WaitForMidIndexing(
         HttpClient client, ConcurrentDictionary<string, int> acknowledged, Func<bool> compacted)
     {
         for (var i = 0; ; i++)
         {
-            var health = await client.GetOk("/health");
-            var mid = (string?)health["status"] == "indexing" && (int)health["articles"]! > acknowledged.Count;
-            if ((mid && acknowledged.Count >= Writers * IdsPerWriter && compacted()) || (string?)health["status"] == "ready" || i > 1200)
+            var health = await client.GetOk<HealthAnswer>("/health");
+            var mid = health.Status == "indexing" && health.Articles > acknowledged.Count;
+            if ((mid && acknowledged.Count >= Writers * IdsPerWriter && compacted()) || health.Status == "ready" || i > 1200)
                 return health;
             await Task.Delay(50);
         }
     }
 
-    private static async Task<JsonObject> WaitUntilReady(HttpClient client)
+    private static async Task<HealthAnswer> WaitUntilReady(HttpClient client)
     {
         for (var i = 0; i < 3000; i++)
         {
-            var health = await client.GetOk("/health");
-            if ((string?)health["status"] == "ready")
+            var health = await client.GetOk<HealthAnswer>("/health");
+            if (health.Status == "ready")
                 return health;
             await Task.Delay(100);
         }

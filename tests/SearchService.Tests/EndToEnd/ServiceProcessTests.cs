@@ -1,6 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.EndToEnd;
@@ -23,8 +22,7 @@ public sealed class ServiceProcessTests : IDisposable
         var client = new HttpClient { BaseAddress = await service.Address };
         for (var i = 0; i < 600; i++)
         {
-            var health = await client.GetFromJsonAsync<JsonObject>("/health");
-            if ((string?)health!["status"] == "ready")
+            if ((await client.GetOk<HealthAnswer>("/health")).Status == "ready")
                 return client;
             await Task.Delay(100);
         }
@@ -37,12 +35,12 @@ public sealed class ServiceProcessTests : IDisposable
         using var service = ServiceProcess.Start(Folders());
         using var client = await ReadyClient(service);
 
-        var search = await client.GetOk("/search?q=terrorism");
-        Assert.Contains("<mark>", (string)search["hits"]![0]!["snippet"]!);
-        Assert.NotEmpty(search["facets"]!["speaker"]!.AsArray());
+        var search = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        Assert.Contains("<mark>", search.Hits[0].Snippet);
+        Assert.NotEmpty(search.Facets.Speaker);
 
-        var afghanistan = await client.GetOk("/search?region=Afghanistan");
-        Assert.Equal(1, (int)afghanistan["total"]!);
+        var afghanistan = await client.GetOk<SearchAnswer>("/search?region=Afghanistan");
+        Assert.Equal(1, afghanistan.Total);
     }
 
     [Fact]
@@ -63,8 +61,8 @@ public sealed class ServiceProcessTests : IDisposable
             Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
 
         // Had a body (or chunk framing) followed a HEAD answer, the next answer on the reused connection would be garbled.
-        var search = await client.GetOk("/search?q=terrorism");
-        Assert.Contains("<mark>", (string)search["hits"]![0]!["snippet"]!);
+        var search = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        Assert.Contains("<mark>", search.Hits[0].Snippet);
     }
 
     [Fact]
@@ -94,7 +92,7 @@ public sealed class ServiceProcessTests : IDisposable
             """);
         using var service = ServiceProcess.Start(Folders($"--Search:TaxonomyPath={taxonomy}"));
         using var client = await ReadyClient(service);
-        var topics = (await client.GetOk("/search"))["facets"]!["topic"].Values();
+        var topics = (await client.GetOk<SearchAnswer>("/search")).Facets.Topic.Select(v => v.Value);
         Assert.Equal(["Bilateral relations"], topics);
     }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.EndToEnd;
@@ -39,8 +41,7 @@ public sealed class StartupAndLimitsTests : IDisposable
         var paragraphs = Enumerable.Range(0, 50).Select(n => $"Paragraph {n} of a long article about harbour dredging.").ToArray();
 
         var tooLarge = await client.PutAsJsonAsync("/articles/long", new { title = "Long", paragraphs });
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
-        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        await tooLarge.ReadProblem(HttpStatusCode.RequestEntityTooLarge);
 
         var line = (new JsonObject { ["id"] = "long", ["title"] = "Long", ["paragraphs"] = new JsonArray([.. paragraphs.Select(p => JsonValue.Create(p))]) }).ToJsonString();
         var bulk = await client.PostAsync("/articles/_bulk", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
@@ -66,17 +67,15 @@ public sealed class StartupAndLimitsTests : IDisposable
 
         var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        var applied = (int)problem["lines"]!;
+        var problem = await response.ReadProblem(HttpStatusCode.RequestEntityTooLarge);
+        var applied = Assert.NotNull(problem.Lines);
         var wholeLinesUnderCap = lines.Select(Encoding.UTF8.GetByteCount).Aggregate((Count: 0, Bytes: 0),
             (sum, length) => sum.Bytes + length <= 4000 ? (sum.Count + 1, sum.Bytes + length) : sum).Count;
         Assert.InRange(applied, 10, wholeLinesUnderCap);
-        Assert.Equal(applied, (int)problem["written"]!);
-        var search = (await client.GetFromJsonAsync<JsonObject>("/search?q=quoll&pageSize=100"))!;
-        Assert.Equal(applied, (int)search["total"]!);
-        var written = search["hits"]!.AsArray().Select(h => (string)h!["articleId"]!).Order().ToList();
+        Assert.Equal(applied, problem.Written);
+        var search = await client.GetOk<SearchAnswer>("/search?q=quoll&pageSize=100");
+        Assert.Equal(applied, search.Total);
+        var written = search.Hits.Select(h => h.ArticleId).Order().ToList();
         Assert.Equal(Enumerable.Range(0, applied).Select(n => $"capped-{n:D3}"), written);
     }
 
@@ -89,9 +88,7 @@ public sealed class StartupAndLimitsTests : IDisposable
 
         var response = await client.GetAsync($"/search?q={q}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("q", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["parameter"]);
+        Assert.Equal("q", (await response.ReadProblem(HttpStatusCode.BadRequest)).Parameter);
     }
 
     [Fact]

@@ -15,10 +15,12 @@ public static partial class SeededQueries
     public static readonly string[] Kinds =
         ["term", "two terms", "phrase", "facet filter", "multi-select", "collapse=article", "date range", "newest", "question", "paging", "typo", "no query"];
 
-    /// <param name="facets">The facet values to filter by (of all the articles).</param>
-    public static IReadOnlyList<(string Kind, SearchRequest Request)> Draw(IReadOnlyList<Article> articles, FacetCounts facets, int perKind, int seed)
+    /// <param name="facetsOf">The facet counts of a request (from one index), to filter a word's matches by values they have.</param>
+    public static IReadOnlyList<(string Kind, SearchRequest Request)> Draw(
+        IReadOnlyList<Article> articles, Func<SearchRequest, FacetCounts> facetsOf, int perKind, int seed)
     {
         var random = new Random(seed);
+        var everything = facetsOf(new SearchRequest(null, FacetSize: 30));
         var dated = articles.Where(a => a.Date is not null).Select(a => a.Date!.Value).ToList();
         var (first, last) = (dated.Min(), dated.Max());
         var requests = new List<(string, SearchRequest)>();
@@ -34,26 +36,32 @@ public static partial class SeededQueries
             "term" => new SearchRequest(Words(1)),
             "two terms" => new SearchRequest(Words(2)),
             "phrase" => new SearchRequest($"\"{Adjacent()}\""),
-            "facet filter" => (i % 3) switch
+            "facet filter" => Filtered(Words(1), (word, facets) => (i % 3) switch
             {
-                0 => new SearchRequest(Words(1), Region: [ValueOf(facets.Region)], RegionTree: true),
-                1 => new SearchRequest(Words(1), Topic: [ValueOf(facets.Topic)]),
-                _ => new SearchRequest(Words(1), Speaker: [ValueOf(facets.Speaker)], Unit: ResultUnit.Article),
-            },
-            "multi-select" => new SearchRequest(Words(1), Region: [ValueOf(facets.Region), ValueOf(facets.Region)], Topic: i % 2 == 0 ? [ValueOf(facets.Topic)] : (IReadOnlyList<string>?)null, RegionTree: true),
+                0 => new SearchRequest(word, Region: [ValueOf(facets.Region)], RegionTree: true),
+                1 => new SearchRequest(word, Topic: [ValueOf(facets.Topic)]),
+                _ => new SearchRequest(word, Speaker: [ValueOf(facets.Speaker)], Unit: ResultUnit.Article),
+            }),
+            "multi-select" => Filtered(Words(1), (word, facets) => new SearchRequest(
+                word, Region: [ValueOf(facets.Region), ValueOf(facets.Region)], Topic: i % 2 == 0 ? [ValueOf(facets.Topic)] : null, RegionTree: true)),
             "collapse=article" => new SearchRequest(Words(1 + i % 2), Unit: ResultUnit.Article, RegionTree: i % 2 == 0, DateFacet: DateInterval.Month),
             "date range" => new SearchRequest(Words(1), Dates: Range(), DateFacet: i % 2 == 0 ? DateInterval.Month : DateInterval.Year, Unit: i % 3 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             "newest" => new SearchRequest(Words(1), Order: ResultOrder.Date, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             "question" => new SearchRequest(Question(), Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph, Page: 1 + i % 3),
             "paging" => new SearchRequest(Words(1), Page: 2 + i % 3, PageSize: 5 + i % 10, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             "typo" => new SearchRequest(Typo()),
-            "no query" => new SearchRequest(null, Region: [ValueOf(facets.Region)], DateFacet: DateInterval.Month, RegionTree: true, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
+            "no query" => new SearchRequest(null, Region: [ValueOf(everything.Region)], DateFacet: DateInterval.Month, RegionTree: true, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind"),
         };
 
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        string ValueOf(IReadOnlyList<FacetValue> values) => Pick(values).Value;
+        // A value some matches have, when there is one.
+        string ValueOf(IReadOnlyList<FacetValue> values) => values.Count > 0 ? Pick(values).Value : "none";
+
+        // The word's request filtered by values of its own matches' facets.
+        SearchRequest Filtered(string word, Func<string, FacetCounts, SearchRequest> filter) =>
+            filter(word, facetsOf(new SearchRequest(word, FacetSize: 5)));
 
         List<string> WordsOfAParagraph(int atLeast)
         {
@@ -71,12 +79,24 @@ public static partial class SeededQueries
             return string.Join(' ', Enumerable.Range(0, count).Select(_ => Pick(words)));
         }
 
+        // Two words that stand next to each other in a paragraph.
         string Adjacent()
         {
-            var words = WordsOfAParagraph(2);
-            var at = random.Next(words.Count - 1);
-            return $"{words[at]} {words[at + 1]}";
+            while (true)
+            {
+                var words = Pick(Pick(articles).Paragraphs).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var pairs = Enumerable.Range(0, Math.Max(0, words.Length - 1))
+                    .Where(at => IsWord(words[at]) && IsWord(words[at + 1]))
+                    .ToList();
+                if (pairs.Count > 0)
+                {
+                    var at = Pick(pairs);
+                    return $"{words[at]} {words[at + 1]}".ToLowerInvariant();
+                }
+            }
         }
+
+        bool IsWord(string token) => Word().Match(token).Length == token.Length;
 
         // Five words of a paragraph, in its order, asked about: a question in natural language.
         string Question()

@@ -33,26 +33,30 @@ public sealed class ReutersShardedSearchTests(ITestOutputHelper output)
         var requests = SeededQueries.Draw(articles, request => single.Search(request).Facets, PerKind, Seed);
 
         var differences = new List<string>();
-        var (singleTime, shardedTime) = (new Stopwatch(), new Stopwatch());
-        var answered = new Dictionary<string, (int Requests, int WithHits)>();
+        var answered = new Dictionary<string, Answered>();
         foreach (var (kind, request) in requests)
         {
-            singleTime.Start();
+            var clock = Stopwatch.StartNew();
             var expected = single.Search(request);
-            singleTime.Stop();
-            shardedTime.Start();
+            var singleTime = clock.Elapsed;
+            clock.Restart();
             var actual = sharded.Search(request);
-            shardedTime.Stop();
+            var shardedTime = clock.Elapsed;
             differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}", expected, actual));
-            var (count, withHits) = answered.GetValueOrDefault(kind);
-            answered[kind] = (count + 1, withHits + (expected.Hits.Count > 0 ? 1 : 0));
+            var before = answered.GetValueOrDefault(kind);
+            answered[kind] = new Answered(before.Requests + 1, before.WithHits + (expected.Hits.Count > 0 ? 1 : 0),
+                before.OneIndex + singleTime, before.Shards + shardedTime);
         }
 
-        foreach (var (kind, (count, withHits)) in answered)
-            output.WriteLine($"{kind}: {count} requests, {withHits} with hits");
-        output.WriteLine($"{requests.Count} requests over {Articles} articles: one index {singleTime.ElapsedMilliseconds} ms, {shards} shards {shardedTime.ElapsedMilliseconds} ms");
+        foreach (var (kind, (count, withHits, oneIndex, onShards)) in answered)
+            output.WriteLine($"{kind}: {count} requests, {withHits} with hits; one index {oneIndex.TotalMilliseconds:F0} ms, {shards} shards {onShards.TotalMilliseconds:F0} ms");
+        output.WriteLine($"{requests.Count} requests over {Articles} articles: one index {answered.Values.Sum(a => a.OneIndex.TotalMilliseconds):F0} ms, "
+            + $"{shards} shards {answered.Values.Sum(a => a.Shards.TotalMilliseconds):F0} ms");
         Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
     }
+
+    /// <summary>How many requests of a kind ran, how many had hits, and the time each searcher took for them.</summary>
+    private readonly record struct Answered(int Requests, int WithHits, TimeSpan OneIndex, TimeSpan Shards);
 
     private static List<Article> ReadArticles()
     {

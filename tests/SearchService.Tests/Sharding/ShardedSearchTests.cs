@@ -8,8 +8,16 @@ namespace SearchService.Tests.Sharding;
 /// the same order with the same scores, totals, facet counts, date histogram, region tree and "did you mean", for
 /// every kind of request. A few real news paragraphs, spread over all three shards.
 /// </summary>
-public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IDisposable
+public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>
 {
+    /// <summary>The sample articles in one index and in three shards, built once for every test here (they only read them).</summary>
+    public sealed class ThreeShards : IDisposable
+    {
+        public ShardedIndexes Indexes { get; } = new(3, SampleArticles.All);
+
+        public void Dispose() => Indexes.Dispose();
+    }
+
     private const string Question = "what did the ministers say about the yen and the trade talks";
 
     private static readonly Dictionary<string, SearchRequest> Requests = new()
@@ -33,9 +41,13 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IDispo
     };
 
     private readonly SentenceEmbedder embedder;
-    private readonly ShardedIndexes indexes = new(3, SampleArticles.All);
+    private readonly ShardedIndexes indexes;
 
-    public ShardedSearchTests(SentenceEmbedder embedder) => this.embedder = embedder;
+    public ShardedSearchTests(SentenceEmbedder embedder, ThreeShards shards)
+    {
+        this.embedder = embedder;
+        indexes = shards.Indexes;
+    }
 
     public static TheoryData<string> Kinds() => [.. Requests.Keys];
 
@@ -83,5 +95,4 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IDispo
         Assert.Equal(expected, actual);
     }
 
-    public void Dispose() => indexes.Dispose();
 }

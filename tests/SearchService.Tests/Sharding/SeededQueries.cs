@@ -7,7 +7,7 @@ namespace SearchService.Tests.Sharding;
 /// <summary>
 /// Requests of every kind the search box and the API make, drawn with a fixed seed from the articles' own words, facet
 /// values and dates: words, phrases, facet filters, multi-select, one hit per article, date ranges, newest first,
-/// questions, later pages, typos and no query at all.
+/// questions, later pages, typos and no query at all; some words and questions ask for their scores explained.
 /// </summary>
 public static partial class SeededQueries
 {
@@ -33,7 +33,7 @@ public static partial class SeededQueries
 
         SearchRequest RequestOf(string kind, int i) => kind switch
         {
-            "term" => new SearchRequest(Words(1)),
+            "term" => new SearchRequest(Words(1), Explain: i % 2 == 0),
             "two terms" => new SearchRequest(Words(2)),
             "phrase" => new SearchRequest($"\"{Adjacent()}\""),
             "facet filter" => Filtered(Words(1), (word, facets) => (i % 3) switch
@@ -47,7 +47,7 @@ public static partial class SeededQueries
             "collapse=article" => new SearchRequest(Words(1 + i % 2), Unit: ResultUnit.Article, RegionTree: i % 2 == 0, DateFacet: DateInterval.Month),
             "date range" => new SearchRequest(Words(1), Dates: Range(), DateFacet: i % 2 == 0 ? DateInterval.Month : DateInterval.Year, Unit: i % 3 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             "newest" => new SearchRequest(Words(1), Order: ResultOrder.Date, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
-            "question" => new SearchRequest(Question(), Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph, Page: 1 + i % 3),
+            "question" => new SearchRequest(Question(), Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph, Page: 1 + i % 3, Explain: i % 3 == 0),
             "paging" => new SearchRequest(Words(1), Page: 2 + i % 3, PageSize: 5 + i % 10, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),
             "typo" => new SearchRequest(Typo()),
             "no query" => new SearchRequest(null, Region: [ValueOf(everything.Region)], DateFacet: DateInterval.Month, RegionTree: true, Unit: i % 2 == 0 ? ResultUnit.Article : ResultUnit.Paragraph),

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -88,10 +87,6 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>Runs <paramref name="search"/> over one reader of each shard, held until it returns.</summary>
-    private T WithShards<T>(Func<IReadOnlyList<IndexShard>, T> search) => WithShards(search, []);
-
-    private T WithShards<T>(Func<IReadOnlyList<IndexShard>, T> search, List<IndexSearcher> held) =>
-        held.Count == shards.Count
-            ? search(held.Select(s => new IndexShard(s, stages)).ToList())
-            : shards[held.Count].Search(searcher => WithShards(search, [.. held, searcher]));
+    private T WithShards<T>(Func<IReadOnlyList<IndexShard>, T> search) =>
+        ShardSearchers.With(shards, searchers => search(searchers.Select(s => new IndexShard(s, stages)).ToList()));
 }

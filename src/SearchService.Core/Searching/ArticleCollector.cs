@@ -95,6 +95,9 @@ internal sealed class ArticleCollector : ICollector, IDisposable
         }
     }
 
+    /// <summary>The matching article of a matching paragraph.</summary>
+    public ArticleMatch ArticleOf(int doc) => articles[LastStartingAtOrBefore(doc)];
+
     /// <summary>The counts of one facet, in articles. The caller disposes it.</summary>
     public FacetTally TallyOf(string field)
     {

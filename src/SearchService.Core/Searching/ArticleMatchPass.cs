@@ -9,16 +9,28 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal sealed class ArticleMatchPass(QuestionRescorer rescorer) : IMatchPass
 {
+    private static readonly Sort BestFirst = HitTieBreak.After(SortField.FIELD_SCORE);
+
     public CollectedHits Run(IndexSearcher searcher, Query query, RankingPlan plan, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
         using var collector = new ArticleCollector(searcher.IndexReader, facets);
-        var candidates = plan.RescoresQuestion ? TopScoreDocCollector.Create(QuestionRescorer.Depth, docsScoredInOrder: true) : null;
+        // In an order of their keys, not of document numbers, so that the same ones are kept however the paragraphs are split.
+        var candidates = plan.RescoresQuestion
+            ? TopFieldCollector.Create(BestFirst, QuestionRescorer.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
+            : null;
         searcher.Search(query, MultiCollector.Wrap(collector, candidates, alsoCollect)); // Wrap leaves out the nulls
-        var rescoring = candidates is null ? null : rescorer.Rescore(searcher, candidates.GetTopDocs().ScoreDocs, plan.Parsed!);
+        var best = candidates?.GetTopDocs().ScoreDocs ?? [];
+        var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!);
         if (rescoring is not null)
             collector.Rescored(rescoring.Scores);
-        var best = TopSelection.Best(collector.Articles, plan.Wanted, new ArticleOrder(searcher.IndexReader, plan.ByScore));
-        var hits = best.Select(a => new RankedHit(a.BestDoc, plan.Ranked ? a.BestScore : null, a.Matches - 1)).ToList();
-        return new CollectedHits(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf), rescoring);
+        var articles = TopSelection.Best(collector.Articles, plan.Wanted, new ArticleOrder(searcher.IndexReader, plan.ByScore));
+        if (plan.RescoresElsewhere)
+        {
+            // Re-scoring may raise any article with a candidate above these.
+            articles = articles.Union(best.Select(c => collector.ArticleOf(c.Doc))).ToList();
+        }
+        var hits = articles.Select(a => new RankedHit(a.BestDoc, plan.Ranked ? a.BestScore : null, a.Matches - 1)).ToList();
+        var rescorable = plan.RescoresElsewhere ? best.Select(c => new RankedHit(c.Doc, c.Score, OtherMatches: null)).ToList() : [];
+        return new CollectedHits(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf), rescoring, rescorable);
     }
 }

@@ -10,26 +10,29 @@ namespace SearchService.Core.Searching;
 /// and ranges, which happens while the query is rewritten (before any collector) or inside a constant-score filter,
 /// runs under a <see cref="RewriteDeadline"/>.
 /// </summary>
-internal sealed class BudgetedIndexSearcher(IndexReader reader, TimeSpan budget) : IndexSearcher(reader)
+internal class BudgetedIndexSearcher(IndexReader reader, TimeSpan budget) : IndexSearcher(reader)
 {
+    /// <summary>How long one search may take.</summary>
+    public TimeSpan Budget { get; } = budget;
+
     public override Query Rewrite(Query original)
     {
-        using var deadline = RewriteDeadline.Start(budget);
+        using var deadline = RewriteDeadline.Start(Budget);
         return base.Rewrite(original);
     }
 
     protected override void Search(IList<AtomicReaderContext> leaves, Weight weight, ICollector collector)
     {
-        var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, (long)budget.TotalMilliseconds);
+        var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, (long)Budget.TotalMilliseconds);
         limited.SetBaseline();
-        using var deadline = RewriteDeadline.Start(budget);
+        using var deadline = RewriteDeadline.Start(Budget);
         try
         {
             base.Search(leaves, weight, limited);
         }
         catch (TimeLimitingCollector.TimeExceededException e)
         {
-            throw new QueryTimeoutException(budget, e);
+            throw new QueryTimeoutException(Budget, e);
         }
     }
 }

@@ -47,7 +47,6 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     public const float WordFormBoost = 0.7f;
 
     private readonly QueryBuilder builder = new(analyzer);
-    private readonly SpellingCorrector corrector = new(analyzer);
 
     private static bool IsQuestion(IEnumerable<string> typedWords) =>
         typedWords.Distinct(StringComparer.OrdinalIgnoreCase).Count() > AllRequiredUpTo;
@@ -56,16 +55,16 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// <param name="Pairs">Question terms that add to the score where they stand near each other; none for a short query.</param>
     public sealed record Parts(Query Words, bool IsQuestion, IReadOnlyList<WordPair> Pairs);
 
-    /// <param name="vocabulary">The index, to correct words it does not know; null to take words as typed.</param>
+    /// <param name="corrector">Corrects words the index does not know; null to take words as typed.</param>
     /// <param name="corrections">Receives the corrections made.</param>
-    public Parts? Build(IReadOnlyList<string> typedWords, IndexReader? vocabulary, ICollection<SpellingCorrection> corrections)
+    public Parts? Build(IReadOnlyList<string> typedWords, IWordCorrector? corrector, ICollection<SpellingCorrection> corrections)
     {
         var words = typedWords.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var isQuestion = IsQuestion(words);
         if (isQuestion)
             words = words.Where(w => !QuestionWords.Contains(w.ToLowerInvariant())).ToList();
         var wordQueries = NamesIn(words)
-            .Select(name => (Word: name, Query: NameQuery(name, vocabulary, isQuestion, corrections)))
+            .Select(name => (Word: name, Query: NameQuery(name, corrector, isQuestion, corrections)))
             .Where(q => q.Query is not null)
             .ToList();
         if (wordQueries.Count == 0)
@@ -97,11 +96,11 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     }
 
     /// <summary>A name with its synonyms, or a word with its other forms and, when misspelt, its correction.</summary>
-    private Query? NameQuery(string name, IndexReader? vocabulary, bool inQuestion, ICollection<SpellingCorrection> corrections)
+    private Query? NameQuery(string name, IWordCorrector? corrector, bool inQuestion, ICollection<SpellingCorrection> corrections)
     {
         var others = synonyms.Of(name).ToList();
         if (others.Count == 0)
-            return vocabulary is null ? WordQuery(name) : CorrectedWordQuery(name, vocabulary, inQuestion, corrections);
+            return corrector is null ? WordQuery(name) : CorrectedWordQuery(name, corrector, inQuestion, corrections);
         var any = new BooleanQuery();
         foreach (var alternative in others.Prepend(name))
         {
@@ -135,11 +134,11 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     /// index has never seen is corrected: a rare word chosen in a sentence is meant ("safely" is not "same"), and it is
     /// the question's strongest clue; a short query's rare word may be a typo the corpus happens to share.
     /// </summary>
-    private Query? CorrectedWordQuery(string word, IndexReader vocabulary, bool inQuestion, ICollection<SpellingCorrection> corrections)
+    private Query? CorrectedWordQuery(string word, IWordCorrector corrector, bool inQuestion, ICollection<SpellingCorrection> corrections)
     {
         var exact = WordQuery(word);
         var rareBelow = inQuestion ? 1 : SpellingCorrector.RareBelow;
-        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(vocabulary, term, rareBelow) is not { } corrected)
+        if (exact is null || IndexedTerm.Of(analyzer, word) is not { } term || corrector.Correct(term, rareBelow) is not { } corrected)
             return exact;
         corrections.Add(new SpellingCorrection(word, corrected));
         return new BooleanQuery

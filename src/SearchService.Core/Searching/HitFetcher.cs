@@ -18,17 +18,26 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
         IndexSearcher searcher, Query searched, SearchRequest request, RankingPlan plan, QuestionRescorer.Rescoring? rescoring,
         SemanticReranker.Reranking<RankedHit> ordered)
     {
-        var text = highlighter.For(plan.Parsed?.Query);
-        var title = highlighter.For(plan.Parsed?.Query, IndexSchema.Title);
-        return ordered.Order
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
+        var page = PageOf(ordered.Order, request).ToList();
+        var hits = Read(searcher, plan.Parsed, page, hit => request.Explain && plan.Ranked ? ExplainedBy(searched, rescoring, hit.Doc) : null);
+        return hits.Select((hit, i) => WithPlace(hit, ordered.Places.GetValueOrDefault(page[i]))).ToList();
+    }
+
+    /// <summary>The hits of the page the request asks for, of all the best hits in order.</summary>
+    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> ordered, SearchRequest request) =>
+        ordered.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize);
+
+    /// <summary>Hits of one index, read and highlighted for <paramref name="parsed"/>, in the order given.</summary>
+    /// <param name="explainedBy">The query that explains a hit's score; null: it is not explained.</param>
+    public IReadOnlyList<SearchHit> Read(IndexSearcher searcher, ParsedQuery? parsed, IReadOnlyList<RankedHit> hits, Func<RankedHit, Query?> explainedBy)
+    {
+        var text = highlighter.For(parsed?.Query);
+        var title = highlighter.For(parsed?.Query, IndexSchema.Title);
+        return hits
             .Select(hit =>
             {
                 var stored = StoredHitVisitor.Read(searcher, hit.Doc);
-                var explanation = request.Explain && plan.Ranked
-                    ? Explanation(searcher, searched, rescoring, hit.Doc) with { Semantic = ordered.Places.GetValueOrDefault(hit) }
-                    : null;
+                var explanation = explainedBy(hit) is { } query ? HitExplainer.Explain(searcher, query, hit.Doc) : null;
                 return new SearchHit(
                     Article.ParagraphId(stored.ArticleId, stored.Paragraph),
                     stored.ArticleId,
@@ -49,9 +58,11 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
             .ToList();
     }
 
+    /// <summary>An explained hit with where re-ranking by meaning put it (null: it was not re-ranked).</summary>
+    public static SearchHit WithPlace(SearchHit hit, SemanticPlace? place) =>
+        hit.Explanation is { } explanation ? hit with { Explanation = explanation with { Semantic = place } } : hit;
+
     /// <summary>A question's re-scored hit is explained by the query of both stages, any other by the query searched.</summary>
-    private static HitExplanation Explanation(IndexSearcher searcher, Query searched, QuestionRescorer.Rescoring? rescoring, int doc) =>
-        rescoring is not null && rescoring.Scores.ContainsKey(doc)
-            ? HitExplainer.Explain(searcher, rescoring.Explained, doc)
-            : HitExplainer.Explain(searcher, searched, doc);
+    private static Query ExplainedBy(Query searched, QuestionRescorer.Rescoring? rescoring, int doc) =>
+        rescoring is not null && rescoring.Scores.ContainsKey(doc) ? rescoring.Explained : searched;
 }

@@ -21,6 +21,16 @@ internal sealed class HitTieBreak(IndexReader reader) : IComparer<int>
     /// <summary>A Lucene sort by <paramref name="first"/>, ties broken by article id, then paragraph.</summary>
     public static Sort After(SortField first) => new(first, ArticleId, Paragraph);
 
+    /// <summary>
+    /// Orders two paragraphs by their keys, as <see cref="Compare"/> orders their documents: for hits gathered from
+    /// several indexes, whose document numbers do not compare.
+    /// </summary>
+    public static int CompareKeys(string articleIdX, long paragraphX, string articleIdY, long paragraphY)
+    {
+        var byArticle = Utf8Order.Instance.Compare(articleIdX, articleIdY);
+        return byArticle != 0 ? byArticle : paragraphX.CompareTo(paragraphY);
+    }
+
     /// <summary>Orders two documents (global numbers) by article id, then paragraph.</summary>
     public int Compare(int x, int y)
     {

@@ -14,15 +14,17 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
 
     public CollectedHits Run(IndexSearcher searcher, Query query, RankingPlan plan, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
-        // A question's candidates are collected by score alone; their tie-breaks are read after re-scoring, for ties only.
-        var top = plan.RescoresQuestion
-            ? (ITopDocsCollector)TopScoreDocCollector.Create(Math.Max(plan.Wanted, QuestionRescorer.Depth), docsScoredInOrder: false)
-            : TopFieldCollector.Create(plan.ByScore ? BestFirst : NewestFirst, plan.Wanted,
-                fillFields: false, trackDocScores: plan.Ranked, trackMaxScore: false, docsScoredInOrder: false);
+        // A question's candidates are as deep as it is re-scored, in an order of their keys (not of document numbers),
+        // so that the same ones are kept however the paragraphs are split between indexes.
+        var top = TopFieldCollector.Create(plan.ByScore ? BestFirst : NewestFirst,
+            plan.RescoresQuestion ? Math.Max(plan.Wanted, QuestionRescorer.Depth) : plan.Wanted,
+            fillFields: false, trackDocScores: plan.Ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         searcher.Search(query, MultiCollector.Wrap(top, counts, alsoCollect));
         IReadOnlyList<ScoreDoc> best = top.GetTopDocs().ScoreDocs;
-        var rescoring = plan.RescoresQuestion ? rescorer.Rescore(searcher, best.Take(QuestionRescorer.Depth).ToList(), plan.Parsed!) : null;
+        var rescoring = plan.RescoresQuestion && !plan.RescoresElsewhere
+            ? rescorer.Rescore(searcher, best.Take(QuestionRescorer.Depth).ToList(), plan.Parsed!)
+            : null;
         if (rescoring is not null)
         {
             foreach (var scoreDoc in best)
@@ -30,6 +32,7 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
             best = TopSelection.Best(best, plan.Wanted, new RescoredOrder(searcher.IndexReader));
         }
         var hits = best.Select(s => new RankedHit(s.Doc, plan.Ranked ? s.Score : null, OtherMatches: null)).ToList();
-        return new CollectedHits(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring);
+        var candidates = plan.RescoresQuestion && plan.RescoresElsewhere ? hits : [];
+        return new CollectedHits(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, candidates);
     }
 }

@@ -13,12 +13,7 @@ namespace SearchService.Core.Searching;
 public sealed class ParagraphSearcher
 {
     private readonly SearchIndex index;
-    private readonly RequestParser parser;
-    private readonly IMatchPass paragraphPass;
-    private readonly IMatchPass articlePass;
-    private readonly SemanticHitReranker semanticReranking;
-    private readonly HitFetcher fetcher;
-    private readonly ResultAssembler assembler;
+    private readonly SearchStages stages;
 
     /// <param name="synonyms">Applied to simple-syntax queries; null: the list shipped in Data/.</param>
     /// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
@@ -26,17 +21,11 @@ public sealed class ParagraphSearcher
     public ParagraphSearcher(SearchIndex index, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
     {
         this.index = index;
-        parser = new RequestParser(new UserQueryParser(index.Analyzer, synonyms ?? Synonyms.Load()), new LuceneSyntaxParser(index.Analyzer, limits));
-        var rescorer = new QuestionRescorer(new QuestionFeedback(index.Analyzer));
-        paragraphPass = new ParagraphMatchPass(rescorer);
-        articlePass = new ArticleMatchPass(rescorer);
-        semanticReranking = new SemanticHitReranker(semantic);
-        fetcher = new HitFetcher(new SnippetHighlighter(index.Analyzer));
-        assembler = new ResultAssembler(new DidYouMeanBuilder(index.Analyzer));
+        stages = new SearchStages(index.Analyzer, synonyms, semantic, limits);
     }
 
     /// <summary>Whether requests may ask for <see cref="SearchRequest.SemanticRerank"/>.</summary>
-    public bool CanRerankSemantically => semanticReranking.Depth > 0;
+    public bool CanRerankSemantically => stages.SemanticReranking.Depth > 0;
 
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     /// <exception cref="QueryRefusedException">With <see cref="QuerySyntax.Lucene"/>, when the query would cost too much or is turned off.</exception>
@@ -48,16 +37,15 @@ public sealed class ParagraphSearcher
         var clock = Stopwatch.StartNew();
         return index.Search(searcher =>
         {
-            var parsed = parser.Parse(request, searcher.IndexReader);
+            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
             var filters = new SearchFilters(parsed?.Query, request);
-            var plan = RankingPlan.For(request, parsed, semanticReranking.Depth);
+            var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
-            var pass = request.Unit == ResultUnit.Article ? articlePass : paragraphPass;
-            var collected = pass.Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
-            var ordered = semanticReranking.Rerank(searcher, request.Query, plan, collected.Best);
-            var hits = fetcher.Fetch(searcher, filters.All, request, plan, collected.Rescoring, ordered);
+            var collected = stages.PassFor(request.Unit).Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
+            var ordered = stages.SemanticReranking.Rerank(request.Query, plan, collected.Best, hit => SemanticHitReranker.Passage(searcher, hit.Doc));
+            var hits = stages.Fetcher.Fetch(searcher, filters.All, request, plan, collected.Rescoring, ordered);
             var facets = FacetCounting.Count(searcher, filters, request, collected.FacetCounts, datesInPass);
-            return assembler.Assemble(request, parsed, collected, hits, facets, clock.Elapsed);
+            return stages.Assembler.Assemble(request, parsed, collected.Total, collected.TotalArticles, hits, facets, clock.Elapsed);
         });
     }
 
@@ -69,7 +57,7 @@ public sealed class ParagraphSearcher
     public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
         index.Search(searcher =>
         {
-            var filters = new SearchFilters(parser.Parse(request, searcher.IndexReader)?.Query, request);
-            return FacetCounting.Values(searcher, filters, request.Unit, facet, prefix, size);
+            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
+            return FacetCounting.Values(searcher, new SearchFilters(parsed?.Query, request), request.Unit, facet, prefix, size);
         });
 }

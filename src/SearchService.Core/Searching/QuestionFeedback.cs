@@ -24,36 +24,38 @@ public sealed class QuestionFeedback(Analyzer analyzer)
     /// <summary>Weight of the strongest added word relative to a word of the question.</summary>
     public const float AddedWeight = 0.5f;
 
-    /// <summary>The added words as optional clauses, or null when the best paragraphs have none to add.</summary>
-    /// <param name="best">The best paragraphs, best first; the first <see cref="FeedbackParagraphs"/> are read.</param>
-    /// <param name="question">The question as searched, whose own words are not added again.</param>
-    public Query? Words(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, Query question)
+    /// <summary>The added words, strongest first; none when the best paragraphs have none to add.</summary>
+    /// <param name="best">The best paragraphs' texts and scores, best first; the first <see cref="FeedbackParagraphs"/> are read.</param>
+    /// <param name="asked">The question's own terms (as searched), which are not added again.</param>
+    /// <param name="vocabulary">How rare a word is: the whole index's figures, so that every shard adds the same words.</param>
+    public IReadOnlyList<FeedbackWord> Words(IReadOnlyList<(string Text, float Score)> best, IReadOnlySet<string> asked, IVocabulary vocabulary)
     {
         if (best.Count == 0)
-            return null;
-        var questionTerms = new HashSet<Term>();
-        question.ExtractTerms(questionTerms);
-        var asked = questionTerms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-
+            return [];
         var topScore = best[0].Score;
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var scoreDoc in best.Take(FeedbackParagraphs))
+        foreach (var (text, score) in best.Take(FeedbackParagraphs))
         {
-            var counts = TermCounts(searcher.Doc(scoreDoc.Doc).Get(IndexSchema.Text) ?? "");
+            var counts = TermCounts(text);
             var length = counts.Values.Sum();
             foreach (var (term, count) in counts)
-                weights[term] = weights.GetValueOrDefault(term) + (double)count / length * (scoreDoc.Score / topScore);
+                weights[term] = weights.GetValueOrDefault(term) + (double)count / length * (score / topScore);
         }
 
-        var added = MostCharacteristic(searcher.IndexReader, weights.Where(kv => !asked.Contains(kv.Key)));
+        var added = MostCharacteristic(vocabulary, weights.Where(kv => !asked.Contains(kv.Key)));
         if (added.Count == 0)
-            return null;
-
-        var words = new BooleanQuery();
+            return [];
         var strongest = added[0].Weight;
-        foreach (var (term, weight) in added)
-            words.Add(new TermQuery(new Term(IndexSchema.Text, term)) { Boost = (float)(AddedWeight * weight / strongest) }, Occur.SHOULD);
-        return words;
+        return added.Select(a => new FeedbackWord(a.Term, (float)(AddedWeight * a.Weight / strongest))).ToList();
+    }
+
+    /// <summary>The added words as optional clauses of the text field.</summary>
+    public static Query AsQuery(IReadOnlyList<FeedbackWord> words)
+    {
+        var query = new BooleanQuery();
+        foreach (var (term, boost) in words)
+            query.Add(new TermQuery(new Term(IndexSchema.Text, term)) { Boost = boost }, Occur.SHOULD);
+        return query;
     }
 
     /// <summary>
@@ -61,16 +63,16 @@ public sealed class QuestionFeedback(Analyzer analyzer)
     /// taken by falling share, and the index is asked how rare a word is only while its share could still make it one of
     /// them: most words of ten paragraphs are looked up no more.
     /// </summary>
-    private static List<(string Term, double Weight)> MostCharacteristic(IndexReader reader, IEnumerable<KeyValuePair<string, double>> shares)
+    private static List<(string Term, double Weight)> MostCharacteristic(IVocabulary vocabulary, IEnumerable<KeyValuePair<string, double>> shares)
     {
-        var paragraphs = reader.NumDocs;
+        var paragraphs = vocabulary.Paragraphs;
         var rarest = Rarity(1, paragraphs);
         var kept = new PriorityQueue<string, (double Weight, string Term)>(AddedWords + 1, WeakestFirst);
         foreach (var (term, share) in shares.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (kept.Count == AddedWords && kept.TryPeek(out _, out var weakest) && share * rarest < weakest.Weight)
                 break;
-            var weight = share * Rarity(reader.DocFreq(new Term(IndexSchema.Text, term)), paragraphs);
+            var weight = share * Rarity(vocabulary.DocFreq(new Term(IndexSchema.Text, term)), paragraphs);
             if (weight <= 0)
                 continue;
             kept.Enqueue(term, (weight, term));

@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace SearchService.Core.Searching;
@@ -23,59 +22,53 @@ public sealed class QuestionRescorer(QuestionFeedback feedback)
     /// <summary>The new scores by document, and the one query that explains them.</summary>
     public sealed record Rescoring(IReadOnlyDictionary<int, float> Scores, Query Explained);
 
+    /// <summary>The new scores of paragraphs and the feedback words that added to them.</summary>
+    internal sealed record Rescored<THit>(Dictionary<THit, float> Scores, IReadOnlyList<FeedbackWord> Words) where THit : notnull;
+
     /// <param name="best">The first stage's best matches, best first, at most <see cref="Depth"/> of them.</param>
     /// <param name="parsed">The question as the first stage searched it (its words), with the pairs of terms that score
     /// where they stand near each other.</param>
     public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed)
     {
-        var (question, pairs) = (parsed.Query, parsed.Pairs ?? []);
-        var scores = new Dictionary<int, float>(best.Count);
-        foreach (var match in best)
-            scores[match.Doc] = match.Score;
-        var paragraphs = SegmentDocs.Of(searcher.IndexReader, scores.Keys);
-        var explained = new BooleanQuery { { question, Occur.MUST } };
-        if (pairs.Count > 0)
+        var rescored = Rescore(new IndexQuestionEvidence(searcher), best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
+        return new Rescoring(rescored.Scores, Explained(parsed, rescored.Words));
+    }
+
+    /// <summary>Re-scores the best matches wherever they are held.</summary>
+    /// <param name="best">The first stage's best matches and their scores, best first, at most <see cref="Depth"/> of them.</param>
+    internal Rescored<THit> Rescore<THit>(IQuestionEvidence<THit> evidence, IReadOnlyList<(THit Hit, float Score)> best, ParsedQuery parsed)
+        where THit : notnull
+    {
+        var scores = new Dictionary<THit, float>(best.Count);
+        foreach (var (hit, score) in best)
+            scores[hit] = score;
+        if (parsed.Pairs is { Count: > 0 } pairs)
+            evidence.AddProximity(pairs, scores);
+
+        var bestFirst = Comparer<KeyValuePair<THit, float>>.Create((x, y) =>
+            y.Value.CompareTo(x.Value) is var byScore and not 0 ? byScore : evidence.TieBreak.Compare(x.Key, y.Key));
+        var leaders = TopSelection.Best(scores, QuestionFeedback.FeedbackParagraphs, bestFirst)
+            .Select(kv => (evidence.TextOf(kv.Key), kv.Value))
+            .ToList();
+        var words = feedback.Words(leaders, evidence.AskedTerms(parsed.Query), evidence.Vocabulary);
+        if (words.Count > 0)
+            evidence.AddScores(words, scores);
+        return new Rescored<THit>(scores, words);
+    }
+
+    /// <summary>The one query whose scores the re-scored paragraphs have: the question's words, their pairs, the feedback words.</summary>
+    public static Query Explained(ParsedQuery parsed, IReadOnlyList<FeedbackWord> words)
+    {
+        var explained = new BooleanQuery { { parsed.Query, Occur.MUST } };
+        if (parsed.Pairs is { Count: > 0 } pairs)
         {
-            PairProximity.AddScores(searcher, pairs, paragraphs, scores);
             var proximity = new BooleanQuery();
             foreach (var pair in pairs)
                 proximity.Add(pair.ToQuery(), Occur.SHOULD);
             explained.Add(proximity, Occur.SHOULD);
         }
-
-        var leaders = scores
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => kv.Key)
-            .Take(QuestionFeedback.FeedbackParagraphs)
-            .Select(kv => new ScoreDoc(kv.Key, kv.Value))
-            .ToList();
-        if (feedback.Words(searcher, leaders, searcher.Rewrite(question)) is { } words)
-        {
-            AddScores(searcher, words, paragraphs, scores);
-            explained.Add(words, Occur.SHOULD);
-        }
-        return new Rescoring(scores, explained);
-    }
-
-    /// <summary>
-    /// Adds each paragraph's score for <paramref name="query"/>. The scorers are advanced from one paragraph to the
-    /// next, so their postings are skipped between them rather than read through (the feedback words are frequent ones).
-    /// </summary>
-    private static void AddScores(IndexSearcher searcher, Query query, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores)
-    {
-        var weight = searcher.CreateNormalizedWeight(query);
-        foreach (var (leaf, docs) in paragraphs)
-        {
-            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
-                continue;
-            foreach (var doc in docs)
-            {
-                var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
-                if (at == DocIdSetIterator.NO_MORE_DOCS)
-                    break;
-                if (at == doc)
-                    scores[leaf.DocBase + doc] += scorer.GetScore();
-            }
-        }
+        if (words.Count > 0)
+            explained.Add(QuestionFeedback.AsQuery(words), Occur.SHOULD);
+        return explained;
     }
 }

@@ -5,7 +5,9 @@ namespace SearchService.Core.Searching;
 /// <param name="ByScore">Best first; otherwise newest first.</param>
 /// <param name="Wanted">How many of the best hits are put in order: the pages up to the one asked for, or more to re-rank by meaning.</param>
 /// <param name="SemanticDepth">How many of the best hits are re-ranked by meaning (0: none).</param>
-internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth)
+/// <param name="RescoresElsewhere">A question's first-stage best matches are left as they are, for the gatherer of several
+/// shards to re-score once over all of them (<see cref="CollectedHits.Candidates"/>).</param>
+internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth, bool RescoresElsewhere = false)
 {
     /// <summary>Whether hits have scores: only a query scores them.</summary>
     public bool Ranked => Parsed is not null;

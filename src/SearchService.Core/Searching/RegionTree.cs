@@ -1,4 +1,3 @@
-using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -9,16 +8,8 @@ namespace SearchService.Core.Searching;
 /// </summary>
 public static class RegionTree
 {
-    /// <param name="size">How many children each node lists, largest first.</param>
-    public static IReadOnlyList<FacetTreeNode> Count(IndexSearcher searcher, Query query, int size)
-    {
-        var collector = new FacetCountsCollector(searcher.IndexReader, [IndexSchema.RegionPath]);
-        searcher.Search(query, collector);
-        using var paths = collector.TallyOf(IndexSchema.RegionPath);
-        return Build(paths.All(), size);
-    }
-
     /// <summary>Nests counted paths ("Asia", "Asia␟South Asia", ...) under their parents.</summary>
+    /// <param name="size">How many children each node lists, largest first.</param>
     public static IReadOnlyList<FacetTreeNode> Build(IReadOnlyDictionary<string, int> pathCounts, int size)
     {
         var byParent = pathCounts.Keys.ToLookup(ParentOf, StringComparer.Ordinal);

@@ -22,10 +22,10 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
     private readonly QueryBuilder builder = new(analyzer);
     private readonly FreeTextQuery freeText = new(analyzer, synonyms ?? Synonyms.None);
 
-    public Query Parse(string input) => Parse(input, vocabulary: null).Query;
+    public Query Parse(string input) => Parse(input, corrector: null).Query;
 
-    /// <param name="vocabulary">The index, to correct misspelt words from its vocabulary; null to take words as typed.</param>
-    public ParsedQuery Parse(string input, IndexReader? vocabulary)
+    /// <param name="corrector">Corrects misspelt words (from the index's vocabulary); null to take words as typed.</param>
+    public ParsedQuery Parse(string input, IWordCorrector? corrector)
     {
         // Tokens joined by OR form one group; groups are AND-ed.
         var groups = new List<List<Token>>();
@@ -57,7 +57,7 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
         var result = new BooleanQuery();
         var plainWords = groups.Where(IsPlainWord).Select(g => g[0].Text).ToList();
         var corrections = new List<SpellingCorrection>();
-        var words = freeText.Build(plainWords, vocabulary, corrections);
+        var words = freeText.Build(plainWords, corrector, corrections);
         if (words is not null)
             result.Add(words.Words, Occur.MUST);
         foreach (var group in groups.Where(g => !IsPlainWord(g)))

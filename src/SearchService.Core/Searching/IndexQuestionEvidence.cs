@@ -1,0 +1,46 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>The evidence of one index's paragraphs for re-scoring a question, read through its searcher (which scores with its statistics).</summary>
+internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionEvidence<int>
+{
+    public IComparer<int> TieBreak { get; } = new HitTieBreak(searcher.IndexReader);
+
+    public IVocabulary Vocabulary { get; } = new IndexVocabulary(searcher.IndexReader);
+
+    public IReadOnlySet<string> AskedTerms(Query question)
+    {
+        var terms = new HashSet<Term>();
+        searcher.Rewrite(question).ExtractTerms(terms);
+        return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string TextOf(int hit) => searcher.Doc(hit).Get(Indexing.IndexSchema.Text) ?? "";
+
+    public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores) =>
+        PairProximity.AddScores(searcher, pairs, SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
+
+    /// <summary>
+    /// The scorers are advanced from one paragraph to the next, so their postings are skipped between them rather than
+    /// read through (the feedback words are frequent ones).
+    /// </summary>
+    public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores)
+    {
+        var weight = searcher.CreateNormalizedWeight(QuestionFeedback.AsQuery(words));
+        foreach (var (leaf, docs) in SegmentDocs.Of(searcher.IndexReader, scores.Keys))
+        {
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+                continue;
+            foreach (var doc in docs)
+            {
+                var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
+                if (at == DocIdSetIterator.NO_MORE_DOCS)
+                    break;
+                if (at == doc)
+                    scores[leaf.DocBase + doc] += scorer.GetScore();
+            }
+        }
+    }
+}

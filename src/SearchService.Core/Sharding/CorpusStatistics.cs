@@ -1,0 +1,74 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Sharding;
+
+/// <summary>
+/// The figures BM25 scores with, of one shard or summed over every shard: how many documents there are (maxDoc, which
+/// Lucene 4.8's BM25 takes for both idf and the average field length), the statistics of every field, and the document
+/// and total frequencies of a query's terms. Shards score with the sums (Elasticsearch's dfs_query_then_fetch), so a
+/// paragraph scores alike however the index is split. Plain data, to cross between shard and gatherer.
+/// </summary>
+/// <param name="Terms">Terms with a document in the shard (or any shard); a term missing is in none.</param>
+/// <param name="Fields">Every indexed field of the shard (or any shard).</param>
+public sealed record CorpusStatistics(long MaxDoc, IReadOnlyList<TermFigures> Terms, IReadOnlyList<FieldFigures> Fields)
+{
+    /// <summary>One shard's figures: every field's, and those of the terms with a document in it.</summary>
+    /// <param name="searcher">A searcher of the shard's reader that scores with the shard's own figures.</param>
+    public static CorpusStatistics Of(IndexSearcher searcher, IEnumerable<Term> terms)
+    {
+        var termFigures = new List<TermFigures>();
+        foreach (var term in terms.Distinct())
+        {
+            var context = TermContext.Build(searcher.TopReaderContext, term);
+            if (context.DocFreq > 0)
+                termFigures.Add(new TermFigures(term.Field, term.Text, context.DocFreq, context.TotalTermFreq));
+        }
+        var fieldFigures = new List<FieldFigures>();
+        foreach (var field in MultiFields.GetFields(searcher.IndexReader) ?? Enumerable.Empty<string>())
+        {
+            var collection = searcher.CollectionStatistics(field);
+            fieldFigures.Add(new FieldFigures(field, collection.DocCount, collection.SumTotalTermFreq, collection.SumDocFreq));
+        }
+        return new CorpusStatistics(searcher.IndexReader.MaxDoc, termFigures, fieldFigures);
+    }
+
+    /// <summary>The figures of every shard added up, as one index of all their documents would have them.</summary>
+    public static CorpusStatistics Sum(IEnumerable<CorpusStatistics> shards)
+    {
+        var all = shards.ToList();
+        var terms = all.SelectMany(s => s.Terms)
+            .GroupBy(t => (t.Field, t.Text))
+            .Select(g => new TermFigures(g.Key.Field, g.Key.Text, g.Sum(t => t.DocFreq), SumOrUnknown(g.Select(t => t.TotalTermFreq))))
+            .ToList();
+        var fields = all.SelectMany(s => s.Fields)
+            .GroupBy(f => f.Field)
+            .Select(g => new FieldFigures(
+                g.Key,
+                SumOrUnknown(g.Select(f => f.DocCount)),
+                SumOrUnknown(g.Select(f => f.SumTotalTermFreq)),
+                SumOrUnknown(g.Select(f => f.SumDocFreq))))
+            .ToList();
+        return new CorpusStatistics(all.Sum(s => s.MaxDoc), terms, fields);
+    }
+
+    /// <summary>These figures with those of more terms (summed over the same shards).</summary>
+    public CorpusStatistics With(CorpusStatistics more)
+    {
+        var known = Terms.Select(t => (t.Field, t.Text)).ToHashSet();
+        return this with { Terms = [.. Terms, .. more.Terms.Where(t => !known.Contains((t.Field, t.Text)))] };
+    }
+
+    /// <summary>The sum, or -1 (unknown) when any shard does not keep the figure, as Lucene reports it for one index.</summary>
+    private static long SumOrUnknown(IEnumerable<long> values)
+    {
+        long sum = 0;
+        foreach (var value in values)
+        {
+            if (value < 0)
+                return -1;
+            sum += value;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,54 @@
+using SearchService.Core.Searching;
+
+namespace SearchService.Core.Sharding;
+
+/// <summary>
+/// Puts the best hits of every shard in the order one index would give them. Each shard gives its best in that order,
+/// so the best of all are among them. A question is re-scored here, once, over the best first-stage matches of all
+/// shards (<see cref="QuestionRescorer"/>): its feedback words come from the best paragraphs of the whole index.
+/// </summary>
+internal sealed class HitGatherer(QuestionRescorer rescorer)
+{
+    public GatheredHits Gather(
+        IReadOnlyList<IndexShard> shards, ShardRequest request, RankingPlan plan, CorpusStatistics statistics, IReadOnlyList<ShardAnswer> answers)
+    {
+        var order = new GatheredOrder(plan.ByScore);
+        var hits = answers.SelectMany((answer, shard) => answer.Hits.Select(hit => new GatheredHit(shard, hit))).ToList();
+        if (!plan.RescoresQuestion)
+            return new GatheredHits(TopSelection.Best(hits, plan.Wanted, order), new HashSet<ShardDoc>(), [], statistics);
+
+        var articles = request.Search.Unit == ResultUnit.Article;
+        var candidates = TopSelection.Best(
+            answers.SelectMany((answer, shard) => answer.Candidates.Select(hit => new GatheredHit(shard, hit))),
+            articles ? QuestionRescorer.Depth : Math.Max(plan.Wanted, QuestionRescorer.Depth),
+            order);
+        var rescorable = candidates.Take(QuestionRescorer.Depth).ToList();
+        var evidence = new ShardedQuestionEvidence(shards, request, statistics, rescorable);
+        var rescored = rescorer.Rescore(evidence, rescorable.Select(c => (c.Key, c.Hit.Score!.Value)).ToList(), plan.Parsed!);
+        var best = articles
+            ? TopSelection.Best(Raised(hits, rescorable, rescored.Scores), plan.Wanted, order)
+            : TopSelection.Best(
+                candidates.Select(c => rescored.Scores.TryGetValue(c.Key, out var score) ? c with { Hit = c.Hit with { Score = score } } : c),
+                plan.Wanted,
+                order);
+        return new GatheredHits(best, rescored.Scores.Keys.ToHashSet(), rescored.Words, evidence.Statistics);
+    }
+
+    /// <summary>
+    /// Articles whose re-scored paragraphs rose above their best become hits of those paragraphs (as high and earlier
+    /// in the article wins a tie), as <see cref="ArticleMatch.Raise"/> does in one index.
+    /// </summary>
+    private static IEnumerable<GatheredHit> Raised(
+        IReadOnlyList<GatheredHit> articles, IReadOnlyList<GatheredHit> paragraphs, IReadOnlyDictionary<ShardDoc, float> scores)
+    {
+        var byArticle = articles.ToDictionary(a => (a.Shard, a.Hit.ArticleId));
+        foreach (var paragraph in paragraphs)
+        {
+            var key = (paragraph.Shard, paragraph.Hit.ArticleId);
+            var (article, score) = (byArticle[key].Hit, scores[paragraph.Key]);
+            if (score > article.Score || (score == article.Score && paragraph.Hit.Paragraph < article.Paragraph))
+                byArticle[key] = byArticle[key] with { Hit = article with { Doc = paragraph.Hit.Doc, Score = score, Paragraph = paragraph.Hit.Paragraph } };
+        }
+        return byArticle.Values;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SearchService.Core.Sharding;
+
+/// <summary>A shard's answer to the query phase of a search.</summary>
+/// <param name="Total">Its matching paragraphs.</param>
+/// <param name="TotalArticles">Its matching articles; null with paragraph hits.</param>
+/// <param name="Hits">Its best hits, as many as the pages up to the one asked for (or re-ranking by meaning) need, and a question's the articles of its <see cref="Candidates"/> too.</param>
+/// <param name="Candidates">A question's best paragraphs by their first-stage scores, up to the re-scoring depth; empty otherwise.</param>
+public sealed record ShardAnswer(long Total, long? TotalArticles, IReadOnlyList<ShardHit> Hits, IReadOnlyList<ShardHit> Candidates, ShardFacets Facets);

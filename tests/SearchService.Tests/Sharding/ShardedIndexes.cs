@@ -1,0 +1,55 @@
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Sharding;
+
+/// <summary>
+/// The same articles, with the facets the service extracts, in one index and split by <see cref="ShardRouter"/> over
+/// shards, all kept in memory: what a sharded search must answer exactly as the one index does.
+/// </summary>
+public sealed class ShardedIndexes : IDisposable
+{
+    private static readonly Lazy<NewsFacetExtractor> Extractor = new(() => NewsFacetExtractor.Load());
+
+    private readonly TestIndex single = new();
+    private readonly IReadOnlyList<TestIndex> shards;
+    private readonly ShardRouter router;
+
+    public ShardedIndexes(int shardCount, IEnumerable<Article> articles)
+    {
+        router = new ShardRouter(shardCount);
+        shards = Enumerable.Range(0, shardCount).Select(_ => new TestIndex()).ToList();
+        foreach (var article in articles)
+        {
+            var facets = Extractor.Value.Extract(article);
+            single.Index.ReplaceArticle(article, facets, null);
+            shards[router.ShardOf(article.Id)].Index.ReplaceArticle(article, facets, null);
+        }
+        foreach (var index in shards.Prepend(single))
+            Assert.True(index.Index.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>The one index of every article.</summary>
+    public SearchIndex SingleIndex => single.Index;
+
+    /// <summary>The shards, in the router's order.</summary>
+    public IReadOnlyList<SearchIndex> ShardIndexes => shards.Select(s => s.Index).ToList();
+
+    /// <summary>How many paragraphs each shard holds.</summary>
+    public IReadOnlyList<int> ParagraphsPerShard => shards.Select(s => s.Index.Search(searcher => searcher.IndexReader.NumDocs)).ToList();
+
+    public ParagraphSearcher SearcherOverOneIndex(Core.Semantics.SemanticReranker? semantic = null) => new(single.Index, semantic: semantic);
+
+    public ShardedSearcher SearcherOverShards(Core.Semantics.SemanticReranker? semantic = null) => new(ShardIndexes, semantic: semantic);
+
+    public void Dispose()
+    {
+        single.Dispose();
+        foreach (var shard in shards)
+            shard.Dispose();
+    }
+}

@@ -1,0 +1,98 @@
+using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
+
+namespace SearchService.Tests.Sharding;
+
+/// <summary>
+/// A search over articles split into three shards answers as one index of the same articles does: the same hits in
+/// the same order with the same scores, totals, facet counts, date histogram, region tree and "did you mean", for
+/// every kind of request. A few real news paragraphs, spread over all three shards.
+/// </summary>
+public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>
+{
+    /// <summary>The sample articles in one index and in three shards, built once for every test here (they only read them).</summary>
+    public sealed class ThreeShards : IDisposable
+    {
+        public ShardedIndexes Indexes { get; } = new(3, SampleArticles.All);
+
+        public void Dispose() => Indexes.Dispose();
+    }
+
+    private const string Question = "what did the ministers say about the yen and the trade talks";
+
+    private static readonly Dictionary<string, SearchRequest> Requests = new()
+    {
+        ["one word"] = new("yen"),
+        ["two words"] = new("yen trade"),
+        ["a phrase"] = new("\"trade talks\""),
+        ["a facet filter"] = new("yen", Region: ["Japan"], RegionTree: true),
+        ["two values of a facet"] = new("rates", Region: ["Japan", "West Germany"], RegionTree: true),
+        ["one hit per article"] = new("trade ministers", Unit: ResultUnit.Article, RegionTree: true, DateFacet: DateInterval.Month),
+        ["newest first"] = new("trade", Order: ResultOrder.Date),
+        ["newest article first"] = new("ministers", Unit: ResultUnit.Article, Order: ResultOrder.Date),
+        ["a question"] = new(Question, Explain: true),
+        ["a question, one hit per article"] = new(Question, Unit: ResultUnit.Article, Explain: true),
+        ["a typo"] = new("yenn trade"),
+        ["the second page"] = new("said", Page: 2, PageSize: 3),
+        ["a date range"] = new("yen", Dates: new DateRange(SampleArticles.March, SampleArticles.March.AddDays(20)), DateFacet: DateInterval.Month),
+        ["no query"] = new(null, RegionTree: true, DateFacet: DateInterval.Year),
+        ["Lucene syntax"] = new("text:minist* AND title:yen", Syntax: QuerySyntax.Lucene, Explain: true),
+        ["a prefix"] = new("minist* yen"),
+    };
+
+    private readonly SentenceEmbedder embedder;
+    private readonly ShardedIndexes indexes;
+
+    public ShardedSearchTests(SentenceEmbedder embedder, ThreeShards shards)
+    {
+        this.embedder = embedder;
+        indexes = shards.Indexes;
+    }
+
+    public static TheoryData<string> Kinds() => [.. Requests.Keys];
+
+    [Fact]
+    public void The_articles_are_spread_over_every_shard() =>
+        Assert.All(indexes.ParagraphsPerShard, paragraphs => Assert.True(paragraphs > 0));
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_sharded_search_answers_as_one_index_does(string kind)
+    {
+        var request = Requests[kind];
+
+        var expected = indexes.SearcherOverOneIndex().Search(request);
+        var actual = indexes.SearcherOverShards().Search(request);
+
+        Assert.NotEmpty(expected.Hits);
+        Assert.Empty(AnswerDifferences.Of(kind, expected, actual));
+    }
+
+    [Fact]
+    public void Re_ranking_by_meaning_runs_once_over_the_gathered_hits()
+    {
+        var request = new SearchRequest("which central banks raised interest rates", SemanticRerank: true, Explain: true);
+
+        var expected = indexes.SearcherOverOneIndex(new SemanticReranker(embedder)).Search(request);
+        var actual = indexes.SearcherOverShards(new SemanticReranker(embedder)).Search(request);
+
+        Assert.Contains(expected.Hits, h => h.Explanation?.Semantic is not null);
+        Assert.Empty(AnswerDifferences.Of("semantic", expected, actual));
+        Assert.Equal(expected.Hits.Select(h => h.Explanation?.Semantic), actual.Hits.Select(h => h.Explanation?.Semantic));
+    }
+
+    [Theory]
+    [InlineData("", ResultUnit.Paragraph)]
+    [InlineData("ja", ResultUnit.Article)]
+    public void Values_of_one_facet_are_counted_over_every_shard(string prefix, ResultUnit unit)
+    {
+        var request = new SearchRequest("trade OR yen OR rates", Region: ["Japan"], Unit: unit);
+
+        var expected = indexes.SearcherOverOneIndex().FacetValues(request, Core.Indexing.IndexSchema.Region, prefix, 10);
+        var actual = indexes.SearcherOverShards().FacetValues(request, Core.Indexing.IndexSchema.Region, prefix, 10);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+}

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Indexing;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Core.Searching;
 
@@ -10,37 +12,54 @@ namespace SearchService.Core.Searching;
 /// paragraphs, and facet values. The vocabulary is built once per searcher generation; while a newer generation's is
 /// being built, the previous one keeps answering, so no keystroke waits for a rebuild. While the index changes all
 /// the time (a long indexing pass), rebuilds are at least <c>rebuildInterval</c> apart (default 5 s), so suggestions
-/// do not compete with indexing for the processor.
+/// do not compete with indexing for the processor. Over a sharded index, the words of every shard are counted
+/// together, so it suggests what one index of the same articles would.
 /// </summary>
-public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger, TimeSpan? rebuildInterval = null)
+public sealed class Suggester
 {
     public const int MaxSize = 20;
 
-    private readonly long rebuildIntervalMs = (long)(rebuildInterval ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
+    private readonly IReadOnlyList<SearchIndex> indexes;
+    private readonly ILogger<Suggester> logger;
+    private readonly long rebuildIntervalMs;
     private volatile SuggestionVocabulary? current;
     private long builtAt;
     private int rebuilding;
 
+    public Suggester(SearchIndex index, ILogger<Suggester> logger, TimeSpan? rebuildInterval = null)
+        : this([index], logger, rebuildInterval)
+    {
+    }
+
+    /// <param name="shards">The shards of a sharded index, in any order.</param>
+    public Suggester(IReadOnlyList<SearchIndex> shards, ILogger<Suggester> logger, TimeSpan? rebuildInterval = null)
+    {
+        indexes = shards;
+        this.logger = logger;
+        rebuildIntervalMs = (long)(rebuildInterval ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
+    }
+
     public IReadOnlyList<Suggestion> Suggest(string typed, int size) =>
-        index.Search(searcher => VocabularyFor((DirectoryReader)searcher.IndexReader)).Complete(typed, Math.Clamp(size, 1, MaxSize));
+        ShardSearchers.With(indexes, searchers => VocabularyFor(Readers(searchers))).Complete(typed, Math.Clamp(size, 1, MaxSize));
 
     /// <summary>Builds the vocabulary ahead of the first keystroke (it takes a second or two on a large index).</summary>
-    public void Prepare() => index.Search(searcher => VocabularyFor((DirectoryReader)searcher.IndexReader));
+    public void Prepare() => ShardSearchers.With(indexes, searchers => VocabularyFor(Readers(searchers)));
 
-    private SuggestionVocabulary VocabularyFor(DirectoryReader reader)
+    private SuggestionVocabulary VocabularyFor(IReadOnlyList<DirectoryReader> readers)
     {
         var known = current;
+        var version = SuggestionVocabulary.VersionOf(readers);
         // With nothing to offer yet (a new or still empty index), building now beats answering nothing.
-        if (known is null || (known.IsEmpty && known.Version != reader.Version))
-            return current = Build(reader);
+        if (known is null || (known.IsEmpty && known.Version != version))
+            return current = Build(readers);
         var due = Environment.TickCount64 - Interlocked.Read(ref builtAt) >= rebuildIntervalMs;
-        if (known.Version != reader.Version && due && Interlocked.Exchange(ref rebuilding, 1) == 0)
+        if (known.Version != version && due && Interlocked.Exchange(ref rebuilding, 1) == 0)
         {
             Task.Run(() =>
             {
                 try
                 {
-                    current = index.Search(searcher => Build((DirectoryReader)searcher.IndexReader));
+                    current = ShardSearchers.With(indexes, searchers => Build(Readers(searchers)));
                 }
                 finally
                 {
@@ -51,13 +70,16 @@ public sealed class Suggester(SearchIndex index, ILogger<Suggester> logger, Time
         return known;
     }
 
-    private SuggestionVocabulary Build(DirectoryReader reader)
+    private static List<DirectoryReader> Readers(IReadOnlyList<IndexSearcher> searchers) =>
+        searchers.Select(s => (DirectoryReader)s.IndexReader).ToList();
+
+    private SuggestionVocabulary Build(IReadOnlyList<DirectoryReader> readers)
     {
         var clock = Stopwatch.StartNew();
-        var vocabulary = SuggestionVocabulary.Build(reader);
+        var vocabulary = SuggestionVocabulary.Build(readers);
         Interlocked.Exchange(ref builtAt, Environment.TickCount64);
         logger.LogInformation("Suggestions: {Words} words and phrases, {FacetKeys} facet keys from index version {Version}, built in {Milliseconds} ms",
-            vocabulary.WordCount, vocabulary.FacetKeyCount, reader.Version, (long)clock.Elapsed.TotalMilliseconds);
+            vocabulary.WordCount, vocabulary.FacetKeyCount, vocabulary.Version, (long)clock.Elapsed.TotalMilliseconds);
         return vocabulary;
     }
 }

@@ -34,20 +34,22 @@ public sealed class SuggestionVocabulary
 
     public bool IsEmpty => words.Length == 0 && facets.Length == 0;
 
-    public static SuggestionVocabulary Build(DirectoryReader reader)
+    /// <summary>The vocabulary of one index, or of the shards of one, their words counted together.</summary>
+    /// <param name="readers">One reader of the index, or one of each shard.</param>
+    public static SuggestionVocabulary Build(IReadOnlyList<DirectoryReader> readers)
     {
         // In a large index, words seen once are mostly typos and numbers, and a phrase of one article is not one to
         // offer; a small index keeps them all. Both fields hold only words the search box may offer.
-        var large = reader.NumDocs >= 10_000;
-        var words = Terms(reader, IndexSchema.Words).Where(t => t.Count >= (large ? 2 : 1))
-            .Concat(Terms(reader, IndexSchema.Phrases).Where(t => t.Count >= (large ? 2 : 1)))
+        var large = readers.Sum(r => r.NumDocs) >= 10_000;
+        var words = Terms(readers, IndexSchema.Words).Where(t => t.Count >= (large ? 2 : 1))
+            .Concat(Terms(readers, IndexSchema.Phrases).Where(t => t.Count >= (large ? 2 : 1)))
             .Select(t => new Entry(t.Term, t.Term, TermKind, t.Count))
             .ToList();
 
         var facets = new List<Entry>();
         foreach (var facet in IndexSchema.FacetFields)
         {
-            foreach (var (value, count) in Terms(reader, facet))
+            foreach (var (value, count) in Terms(readers, facet))
             {
                 var key = value.ToLowerInvariant();
                 facets.Add(new Entry(key, value, facet, count));
@@ -65,8 +67,11 @@ public sealed class SuggestionVocabulary
         var facetArray = facets.ToArray();
         Array.Sort(wordArray, byKey);
         Array.Sort(facetArray, byKey);
-        return new SuggestionVocabulary(reader.Version, wordArray, facetArray);
+        return new SuggestionVocabulary(VersionOf(readers), wordArray, facetArray);
     }
+
+    /// <summary>What changes whenever any of the readers' indexes does: the sum of their versions, each of which only grows.</summary>
+    public static long VersionOf(IReadOnlyList<DirectoryReader> readers) => readers.Sum(r => r.Version);
 
     /// <summary>
     /// Facet values matching the whole typed text first (at most three), then the most frequent completions of its last
@@ -147,6 +152,15 @@ public sealed class SuggestionVocabulary
         }
         return low;
     }
+
+    /// <summary>A field's terms with the number of paragraphs holding each, over every reader, in term order.</summary>
+    private static IEnumerable<(string Term, int Count)> Terms(IReadOnlyList<DirectoryReader> readers, string field) =>
+        readers.Count == 1
+            ? Terms(readers[0], field)
+            : readers.SelectMany(r => Terms(r, field))
+                .GroupBy(t => t.Term, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Sum(t => t.Count)))
+                .OrderBy(t => t.Key, Utf8Order.Instance);
 
     private static IEnumerable<(string Term, int Count)> Terms(IndexReader reader, string field)
     {

@@ -10,7 +10,8 @@ namespace SearchService.Tests.Sharding;
 /// <summary>
 /// The first Reuters articles in one index and split over shards: 300 seeded requests of every kind
 /// (<see cref="SeededQueries"/>) get the same hits in the same order, the same scores (to a relative 1e-5), totals,
-/// facet counts, date histograms and region trees from the shards as from the one index.
+/// facet counts, date histograms and region trees from the shards as from the one index, and the same suggestions for
+/// the starts of their words.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ReutersShardedSearchTests(ITestOutputHelper output)
@@ -47,6 +48,17 @@ public sealed class ReutersShardedSearchTests(ITestOutputHelper output)
             answered[kind] = new Answered(before.Requests + 1, before.WithHits + (expected.Hits.Count > 0 ? 1 : 0),
                 before.OneIndex + singleTime, before.Shards + shardedTime);
         }
+
+        // What a user typing the words of those requests is offered: a word's start, or a phrase's.
+        var (oneIndexSuggester, shardsSuggester) = (indexes.SuggesterOverOneIndex(), indexes.SuggesterOverShards());
+        var typed = requests.Where(r => r.Kind is "term" or "two terms").Select(r => r.Request.Query!).Select(q => q[..Math.Min(q.Length, q.IndexOf(' ') + 3)]).ToList();
+        foreach (var text in typed)
+        {
+            var (expected, actual) = (oneIndexSuggester.Suggest(text, 10), shardsSuggester.Suggest(text, 10));
+            if (!expected.SequenceEqual(actual))
+                differences.Add($"suggestions for '{text}': {string.Join(", ", expected)} vs {string.Join(", ", actual)}");
+        }
+        output.WriteLine($"suggestions: {typed.Count} typed starts");
 
         foreach (var (kind, (count, withHits, oneIndex, onShards)) in answered)
             output.WriteLine($"{kind}: {count} requests, {withHits} with hits; one index {oneIndex.TotalMilliseconds:F0} ms, {shards} shards {onShards.TotalMilliseconds:F0} ms");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -45,6 +46,10 @@ public sealed class ShardedIndexes : IDisposable
     public ParagraphSearcher SearcherOverOneIndex(Core.Semantics.SemanticReranker? semantic = null) => new(single.Index, semantic: semantic);
 
     public ShardedSearcher SearcherOverShards(Core.Semantics.SemanticReranker? semantic = null) => new(ShardIndexes, semantic: semantic);
+
+    public Suggester SuggesterOverOneIndex() => new(single.Index, NullLogger<Suggester>.Instance);
+
+    public Suggester SuggesterOverShards() => new(ShardIndexes, NullLogger<Suggester>.Instance);
 
     public void Dispose()
     {

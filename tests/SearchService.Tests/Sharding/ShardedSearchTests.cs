@@ -6,7 +6,7 @@ namespace SearchService.Tests.Sharding;
 /// <summary>
 /// A search over articles split into three shards answers as one index of the same articles does: the same hits in
 /// the same order with the same scores, totals, facet counts, date histogram, region tree and "did you mean", for
-/// every kind of request. A few real news paragraphs, spread over all three shards.
+/// every kind of request, and the same suggestions. A few real news paragraphs, spread over all three shards.
 /// </summary>
 public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>
 {
@@ -79,6 +79,21 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
         Assert.Contains(expected.Hits, h => h.Explanation?.Semantic is not null);
         Assert.Empty(AnswerDifferences.Of("semantic", expected, actual));
         Assert.Equal(expected.Hits.Select(h => h.Explanation?.Semantic), actual.Hits.Select(h => h.Explanation?.Semantic));
+    }
+
+    [Theory]
+    [InlineData("ye")]
+    [InlineData("trade t")]
+    [InlineData("minis")]
+    [InlineData("japan ")]
+    [InlineData("west")]
+    public void Suggestions_count_the_words_of_every_shard_together(string typed)
+    {
+        var expected = indexes.SuggesterOverOneIndex().Suggest(typed, 10);
+        var actual = indexes.SuggesterOverShards().Suggest(typed, 10);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
     }
 
     [Theory]

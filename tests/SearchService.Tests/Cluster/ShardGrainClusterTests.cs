@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SearchService.Core.Corpus;
+using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
 using SearchService.Tests.Facets;
 using SearchService.Tests.Sharding;
@@ -101,6 +102,22 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         Assert.All(after.Where(s => moved.Contains(s.Shard)), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
     }
 
+    [PostgresReutersFact]
+    public async Task A_shard_activated_again_on_its_silo_opens_at_the_version_its_folder_committed()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards);
+        var version = await cluster.Log.PutManyAsync(Articles());
+        await cluster.WaitUntilAppliedAsync(version);
+        var request = new SearchRequest("trade");
+        var before = cluster.Searcher.Search(request);
+
+        foreach (var shard in Enumerable.Range(0, Shards))
+            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(shard));
+
+        Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
+        Assert.Empty(AnswerDifferences.Of("trade", before, cluster.Searcher.Search(request)));
+    }
+
     /// <summary>Whether every request gets, through the grains, the answer of one index; a shard not answering is a no.</summary>
     private bool AnswersAll(ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
     {
@@ -110,7 +127,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
             Assert.True(differences.Count == 0, $"Answers differ after the kill:\n{string.Join('\n', differences.Take(20))}");
             return true;
         }
-        catch (SearchService.Cluster.Shards.ShardUnavailableException e)
+        catch (ShardUnavailableException e)
         {
             output.WriteLine(e.Message);
             return false;

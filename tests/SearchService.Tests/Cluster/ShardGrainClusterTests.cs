@@ -76,6 +76,21 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     }
 
     [PostgresReutersFact]
+    public async Task An_article_deleted_from_the_log_leaves_the_answers_of_the_grains()
+    {
+        var articles = Articles();
+        await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        var gone = articles[1];
+        var request = new SearchRequest($"\"{gone.Title}\"", Unit: ResultUnit.Article);
+        Assert.Contains(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+
+        await cluster.WaitUntilAppliedAsync((await cluster.Log.DeleteAsync(gone.Id))!.Value);
+
+        Assert.DoesNotContain(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+    }
+
+    [PostgresReutersFact]
     public async Task Shards_of_a_killed_silo_come_back_on_the_survivors_and_answer_completely()
     {
         var articles = Articles();

@@ -44,10 +44,25 @@ public sealed class ShardGrain(
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
         openedAtVersion = appliedVersion = index.CommittedJournalOffset;
-        await CatchUpAsync(cancellationToken);
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
+        {
+            logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
+        }
+        catch (ArticleLogUnavailableException e)
+        {
+            // A shard that starts empty and cannot read the log has nothing to answer with: answering would leave its
+            // articles out of every search unseen, so it does not activate, and the next call tries again. The log's
+            // exception does not cross the wire (its inner exceptions have no codec): its message does.
+            index.Dispose();
+            throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
+        }
         logger.LogInformation("Shard {Shard} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
             ShardNumber, silo.SiloAddress, openedAtVersion, appliedVersion);
-        this.RegisterGrainTimer(CatchUpAsync, new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval));
+        this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -122,42 +137,48 @@ public sealed class ShardGrain(
             ? open.Shard
             : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search}: it ended, or outlived {options.Value.SearchLifetime}.");
 
-    /// <summary>
-    /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
-    /// makes them searchable. PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.
-    /// </summary>
-    private async Task CatchUpAsync(CancellationToken cancellation)
+    /// <summary>Catches up on the log's newer changes; PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.</summary>
+    private async Task PollAsync(CancellationToken cancellation)
     {
         try
         {
-            var log = await articleLog.GetAsync();
-            var wrote = false;
-            IReadOnlyList<ArticleChange> changes;
-            do
-            {
-                changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
-                foreach (var change in changes)
-                {
-                    if (router.ShardOf(change.Id) == ShardNumber)
-                    {
-                        if (change.Article is { } article)
-                            Index.ReplaceJournaledArticle(article, extractor.Extract(article), change.Version);
-                        else
-                            Index.DeleteJournaledArticle(change.Id, change.Version);
-                        wrote = true;
-                    }
-                    appliedVersion = change.Version;
-                }
-            }
-            while (changes.Count == ChangesPerRead);
-            Index.HoldJournalUpTo(appliedVersion);
-            if (wrote && !Index.WaitUntilSearchable(SearchableWithin))
-                logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", ShardNumber, appliedVersion, SearchableWithin);
+            await CatchUpAsync(cancellation);
         }
         catch (ArticleLogUnavailableException e)
         {
             logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
         }
+    }
+
+    /// <summary>
+    /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
+    /// makes them searchable.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellation)
+    {
+        var log = await articleLog.GetAsync();
+        var wrote = false;
+        IReadOnlyList<ArticleChange> changes;
+        do
+        {
+            changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
+            foreach (var change in changes)
+            {
+                if (router.ShardOf(change.Id) == ShardNumber)
+                {
+                    if (change.Article is { } article)
+                        Index.ReplaceJournaledArticle(article, extractor.Extract(article), change.Version);
+                    else
+                        Index.DeleteJournaledArticle(change.Id, change.Version);
+                    wrote = true;
+                }
+                appliedVersion = change.Version;
+            }
+        }
+        while (changes.Count == ChangesPerRead);
+        Index.HoldJournalUpTo(appliedVersion);
+        if (wrote && !Index.WaitUntilSearchable(SearchableWithin))
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", ShardNumber, appliedVersion, SearchableWithin);
     }
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>

@@ -39,7 +39,8 @@ public sealed class ShardCluster : IAsyncDisposable
 
     public ShardedSearcher Searcher { get; }
 
-    public static async Task<ShardCluster> StartAsync(int silos, int shards)
+    /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
+    public static async Task<ShardCluster> StartAsync(int silos, int shards, string? siloArticleLog = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -49,7 +50,7 @@ public sealed class ShardCluster : IAsyncDisposable
             builder.Options.ConfigureFileLogging = false;
             builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [ShardSiloConfigurator.ConnectionString] = log.ConnectionString,
+                [ShardSiloConfigurator.ConnectionString] = siloArticleLog ?? log.ConnectionString,
                 [ShardSiloConfigurator.Root] = root.Path,
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
             }));

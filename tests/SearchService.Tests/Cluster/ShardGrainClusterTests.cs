@@ -91,6 +91,18 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     }
 
     [PostgresReutersFact]
+    public async Task A_shard_that_would_start_empty_without_the_article_log_fails_searches_instead_of_answering_without_its_articles()
+    {
+        var port = LoopbackPort.Free();
+        var refused = $"Host=127.0.0.1;Port={port};Username=postgres;Database=searchservice";
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, siloArticleLog: refused);
+
+        var failure = Assert.Throws<ShardUnavailableException>(() => cluster.Searcher.Search(new SearchRequest("trade")));
+
+        Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresReutersFact]
     public async Task Shards_of_a_killed_silo_come_back_on_the_survivors_and_answer_completely()
     {
         var articles = Articles();

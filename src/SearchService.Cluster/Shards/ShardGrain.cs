@@ -50,7 +50,7 @@ public sealed class ShardGrain(
         }
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
-            logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
+            LogAnsweringFromWhatItHolds(e);
         }
         catch (ArticleLogUnavailableException e)
         {
@@ -146,7 +146,7 @@ public sealed class ShardGrain(
         }
         catch (ArticleLogUnavailableException e)
         {
-            logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
+            LogAnsweringFromWhatItHolds(e);
         }
     }
 
@@ -180,6 +180,9 @@ public sealed class ShardGrain(
         if (wrote && !Index.WaitUntilSearchable(SearchableWithin))
             logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", ShardNumber, appliedVersion, SearchableWithin);
     }
+
+    private void LogAnsweringFromWhatItHolds(ArticleLogUnavailableException e) =>
+        logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>
     private sealed record OpenSearch(IShard Shard, DateTime Opened);

@@ -307,6 +307,31 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             }
         });
 
+    /// <summary>
+    /// The current searcher, held until the lease is disposed: for searches of several calls (<see cref="Search{T}"/>
+    /// holds one for a single call). A lease left undisposed keeps its reader, and a retired index, open.
+    /// </summary>
+    public SearcherLease LeaseSearcher()
+    {
+        var generation = live;
+        while (!generation.TryEnter())
+            generation = live;
+        try
+        {
+            var searcher = generation.Searchers.Acquire();
+            return new SearcherLease(searcher, () =>
+            {
+                generation.Searchers.Release(searcher);
+                generation.Leave();
+            });
+        }
+        catch
+        {
+            generation.Leave();
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="use"/> on the live index, which stays open until it returns even if a rebuild replaces it meanwhile.</summary>
     private T Using<T>(Func<IndexGeneration, T> use)
     {

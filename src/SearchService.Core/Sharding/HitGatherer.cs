@@ -10,7 +10,7 @@ namespace SearchService.Core.Sharding;
 internal sealed class HitGatherer(QuestionRescorer rescorer)
 {
     public GatheredHits Gather(
-        IReadOnlyList<IndexShard> shards, ShardRequest request, RankingPlan plan, CorpusStatistics statistics, IReadOnlyList<ShardAnswer> answers)
+        IReadOnlyList<IShard> shards, ShardRequest request, RankingPlan plan, CorpusStatistics statistics, IReadOnlyList<ShardAnswer> answers)
     {
         var order = new GatheredOrder(plan.ByScore);
         var hits = answers.SelectMany((answer, shard) => answer.Hits.Select(hit => new GatheredHit(shard, hit))).ToList();

@@ -12,7 +12,8 @@ namespace SearchService.Core.Sharding;
 /// a shard on another node would: <see cref="ShardRequest"/>, <see cref="CorpusStatistics"/>, <see cref="ShardAnswer"/>,
 /// document numbers, feedback words. Whatever scores here scores with the figures of the whole index it is given.
 /// </summary>
-internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages) : IVocabulary
+/// <param name="lease">Holds the reader; disposing the shard releases it.</param>
+internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, IDisposable lease) : IShard
 {
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
@@ -124,4 +125,6 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages) : 
         var date = segment.GetNumericDocValues(IndexSchema.Date)?.Get(doc) ?? 0;
         return new ShardHit(hit.Doc, hit.Score, date, id.Utf8ToString(), (int)paragraph, hit.OtherMatches);
     }
+
+    public void Dispose() => lease.Dispose();
 }

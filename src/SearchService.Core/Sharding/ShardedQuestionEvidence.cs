@@ -11,12 +11,12 @@ namespace SearchService.Core.Sharding;
 /// </summary>
 internal sealed class ShardedQuestionEvidence : IQuestionEvidence<ShardDoc>
 {
-    private readonly IReadOnlyList<IndexShard> shards;
+    private readonly IReadOnlyList<IShard> shards;
     private readonly ShardRequest request;
 
     /// <param name="statistics">The whole index's figures for the question.</param>
     /// <param name="paragraphs">The paragraphs to re-score.</param>
-    public ShardedQuestionEvidence(IReadOnlyList<IndexShard> shards, ShardRequest request, CorpusStatistics statistics, IReadOnlyList<GatheredHit> paragraphs)
+    public ShardedQuestionEvidence(IReadOnlyList<IShard> shards, ShardRequest request, CorpusStatistics statistics, IReadOnlyList<GatheredHit> paragraphs)
     {
         this.shards = shards;
         this.request = request;
@@ -51,7 +51,7 @@ internal sealed class ShardedQuestionEvidence : IQuestionEvidence<ShardDoc>
     }
 
     /// <summary>Adds what each shard scores for its paragraphs to their scores.</summary>
-    private void Add(Dictionary<ShardDoc, float> scores, Func<IndexShard, IReadOnlyList<int>, IReadOnlyDictionary<int, float>> scoreOnShard)
+    private void Add(Dictionary<ShardDoc, float> scores, Func<IShard, IReadOnlyList<int>, IReadOnlyDictionary<int, float>> scoreOnShard)
     {
         foreach (var group in scores.Keys.GroupBy(k => k.Shard).ToList())
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lucene.Net.Analysis;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -11,12 +12,12 @@ namespace SearchService.Core.Sharding;
 /// its typos corrected from every shard's words; then each shard gives its figures for the query's terms, which are
 /// summed (dfs); each shard searches scoring with the sums and gives its best hits and every facet count (query); the
 /// gatherer puts the hits in one order (re-scoring a question and re-ranking by meaning over the best of all), sums the
-/// counts, and asks each shard for its hits of the page only (fetch). The shards are searched in this process; what
-/// passes between them and the gatherer is plain data (<see cref="IndexShard"/>).
+/// counts, and asks each shard for its hits of the page only (fetch). The shards are searched in this process
+/// (<see cref="IndexShardSource"/>) or elsewhere: what passes between them and the gatherer is plain data (<see cref="IShard"/>).
 /// </summary>
 public sealed class ShardedSearcher
 {
-    private readonly IReadOnlyList<SearchIndex> shards;
+    private readonly IReadOnlyList<IShardSource> shards;
     private readonly SearchStages stages;
     private readonly HitGatherer gatherer;
 
@@ -25,12 +26,25 @@ public sealed class ShardedSearcher
     /// <param name="semantic">Re-orders the best hits by meaning when a request asks for it; null: no request may.</param>
     /// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
     public ShardedSearcher(IReadOnlyList<SearchIndex> shards, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
+        : this(AtLeastOne(shards)[0].Analyzer, synonyms, semantic, limits, stages => shards.Select(s => new IndexShardSource(s, stages)).ToList())
     {
-        if (shards.Count == 0)
-            throw new ArgumentException("A sharded index has at least one shard.", nameof(shards));
-        this.shards = shards;
-        stages = new SearchStages(shards[0].Analyzer, synonyms, semantic, limits);
+    }
+
+    /// <param name="shards">The shards, wherever they are, in the order <see cref="ShardRouter"/> numbers them; each
+    /// parses requests with the same synonyms and limits as given here.</param>
+    /// <param name="analyzer">The analyzer the shards were written with (<see cref="IndexSchema.CreateAnalyzer"/>).</param>
+    public ShardedSearcher(
+        IReadOnlyList<IShardSource> shards, Analyzer analyzer, Synonyms? synonyms = null, SemanticReranker? semantic = null, QueryCostLimits? limits = null)
+        : this(analyzer, synonyms, semantic, limits, _ => AtLeastOne(shards))
+    {
+    }
+
+    private ShardedSearcher(
+        Analyzer analyzer, Synonyms? synonyms, SemanticReranker? semantic, QueryCostLimits? limits, Func<SearchStages, IReadOnlyList<IShardSource>> shardsFor)
+    {
+        stages = new SearchStages(analyzer, synonyms, semantic, limits);
         gatherer = new HitGatherer(stages.Rescorer);
+        shards = shardsFor(stages);
     }
 
     /// <summary>Whether requests may ask for <see cref="SearchRequest.SemanticRerank"/>.</summary>
@@ -72,7 +86,7 @@ public sealed class ShardedSearcher
 
     /// <summary>Each shard reads its hits of the page, all of them at once.</summary>
     private static Dictionary<GatheredHit, SearchHit> Fetch(
-        IReadOnlyList<IndexShard> parts, ShardRequest request, GatheredHits gathered, IReadOnlyList<GatheredHit> page)
+        IReadOnlyList<IShard> parts, ShardRequest request, GatheredHits gathered, IReadOnlyList<GatheredHit> page)
     {
         var fetched = new Dictionary<GatheredHit, SearchHit>();
         foreach (var onShard in page.GroupBy(h => h.Shard))
@@ -87,6 +101,22 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>Runs <paramref name="search"/> over one reader of each shard, held until it returns.</summary>
-    private T WithShards<T>(Func<IReadOnlyList<IndexShard>, T> search) =>
-        ShardSearchers.With(shards, searchers => search(searchers.Select(s => new IndexShard(s, stages)).ToList()));
+    private T WithShards<T>(Func<IReadOnlyList<IShard>, T> search)
+    {
+        var opened = new List<IShard>(shards.Count);
+        try
+        {
+            foreach (var shard in shards)
+                opened.Add(shard.Open());
+            return search(opened);
+        }
+        finally
+        {
+            foreach (var shard in opened)
+                shard.Dispose();
+        }
+    }
+
+    private static IReadOnlyList<T> AtLeastOne<T>(IReadOnlyList<T> shards) =>
+        shards.Count > 0 ? shards : throw new ArgumentException("A sharded index has at least one shard.", nameof(shards));
 }

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchService.Cluster.Storage;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Cluster.Shards;
+
+/// <summary>
+/// A shard of the cluster's index: a Lucene index on its silo's disk holding the articles <see cref="ShardRouter"/>
+/// gives this shard, a view derived from the article log in PostgreSQL. On activation it opens what its folder holds
+/// and reads the log's changes after the last version it applied; then it polls for more. The version applied is
+/// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
+/// cluster the article log is the journal, and a version is a place in it. Facets are extracted as a single node
+/// extracts them for an API write.
+/// </summary>
+public sealed class ShardGrain(
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
+    : Grain, IShardGrain
+{
+    /// <summary>Changes read from the log at once while catching up.</summary>
+    private const int ChangesPerRead = 500;
+
+    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger logger = loggers.CreateLogger<ShardGrain>();
+    private readonly Dictionary<Guid, OpenSearch> searches = [];
+    private readonly ShardRouter router = new(options.Value.Shards);
+    private SearchIndex? index;
+    private IndexShardSource? source;
+    private long openedAtVersion;
+    private long appliedVersion;
+
+    private int ShardNumber => (int)this.GetPrimaryKeyLong();
+
+    private SearchIndex Index => index ?? throw new InvalidOperationException("The shard is not active.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A folder per silo: a silo's shards are its own copies, and in-process test silos share one disk.
+        var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
+        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}"), loggers.CreateLogger<SearchIndex>());
+        source = new IndexShardSource(index);
+        openedAtVersion = appliedVersion = index.CommittedJournalOffset;
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
+        {
+            LogAnsweringFromWhatItHolds(e);
+        }
+        catch (ArticleLogUnavailableException e)
+        {
+            // A shard that starts empty and cannot read the log has nothing to answer with: answering would leave its
+            // articles out of every search unseen, so it does not activate, and the next call tries again. The log's
+            // exception does not cross the wire (its inner exceptions have no codec): its message does.
+            index.Dispose();
+            throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
+        }
+        logger.LogInformation("Shard {Shard} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
+            ShardNumber, silo.SiloAddress, openedAtVersion, appliedVersion);
+        this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        foreach (var search in searches.Values)
+            search.Shard.Dispose();
+        searches.Clear();
+        index?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task<ShardStatus> StatusAsync() =>
+        Task.FromResult(new ShardStatus(ShardNumber, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion));
+
+    public Task<Guid> OpenAsync()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
+        {
+            expired.Shard.Dispose();
+            searches.Remove(id);
+        }
+        var search = Guid.NewGuid();
+        searches[search] = new OpenSearch(source!.Open(), now);
+        return Task.FromResult(search);
+    }
+
+    public Task CloseAsync(Guid search)
+    {
+        if (searches.Remove(search, out var closed))
+            closed.Shard.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task<int> ParagraphsAsync(Guid search) => Task.FromResult(Opened(search).Paragraphs);
+
+    public Task<int> DocFreqAsync(Guid search, ShardTerm term) => Task.FromResult(Opened(search).DocFreq(term.ToTerm()));
+
+    public Task<List<TermFrequency>> NeighboursAsync(Guid search, ShardTerm term, int maxEdits) =>
+        Task.FromResult(Opened(search).Neighbours(term.ToTerm(), maxEdits).ToList());
+
+    public Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request) => Task.FromResult(Opened(search).Statistics(request));
+
+    public Task<CorpusStatistics> TermStatisticsAsync(Guid search, List<ShardTerm> terms) =>
+        Task.FromResult(Opened(search).Statistics(terms.Select(t => t.ToTerm())));
+
+    public Task<HashSet<string>> QuestionTermsAsync(Guid search, ShardRequest request) =>
+        Task.FromResult(Opened(search).QuestionTerms(request).ToHashSet(StringComparer.Ordinal));
+
+    public Task<ShardAnswer> QueryAsync(Guid search, ShardRequest request, CorpusStatistics statistics) =>
+        Task.FromResult(Opened(search).Query(request, statistics));
+
+    public Task<Dictionary<int, float>> ProximityScoresAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<int> docs) =>
+        Task.FromResult(Opened(search).ProximityScores(request, statistics, docs).ToDictionary());
+
+    public Task<Dictionary<int, float>> FeedbackScoresAsync(Guid search, CorpusStatistics statistics, List<FeedbackWord> words, List<int> docs) =>
+        Task.FromResult(Opened(search).FeedbackScores(statistics, words, docs).ToDictionary());
+
+    public Task<string> TextAsync(Guid search, int doc) => Task.FromResult(Opened(search).Text(doc));
+
+    public Task<string> PassageAsync(Guid search, int doc) => Task.FromResult(Opened(search).Passage(doc));
+
+    public Task<List<SearchHit>> FetchAsync(
+        Guid search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
+        Task.FromResult(Opened(search).Fetch(request, statistics, feedback, hits, rescored).ToList());
+
+    public Task<Dictionary<string, int>> FacetValuesAsync(Guid search, ShardRequest request, string facet) =>
+        Task.FromResult(Opened(search).FacetValues(request, facet));
+
+    private IShard Opened(Guid search) =>
+        searches.TryGetValue(search, out var open)
+            ? open.Shard
+            : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search}: it ended, or outlived {options.Value.SearchLifetime}.");
+
+    /// <summary>Catches up on the log's newer changes; PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.</summary>
+    private async Task PollAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await CatchUpAsync(cancellation);
+        }
+        catch (ArticleLogUnavailableException e)
+        {
+            LogAnsweringFromWhatItHolds(e);
+        }
+    }
+
+    /// <summary>
+    /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
+    /// makes them searchable.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellation)
+    {
+        var log = await articleLog.GetAsync();
+        var wrote = false;
+        IReadOnlyList<ArticleChange> changes;
+        do
+        {
+            changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
+            foreach (var change in changes)
+            {
+                if (router.ShardOf(change.Id) == ShardNumber)
+                {
+                    if (change.Article is { } article)
+                        Index.ReplaceJournaledArticle(article, extractor.Extract(article), change.Version);
+                    else
+                        Index.DeleteJournaledArticle(change.Id, change.Version);
+                    wrote = true;
+                }
+                appliedVersion = change.Version;
+            }
+        }
+        while (changes.Count == ChangesPerRead);
+        Index.HoldJournalUpTo(appliedVersion);
+        if (wrote && !Index.WaitUntilSearchable(SearchableWithin))
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", ShardNumber, appliedVersion, SearchableWithin);
+    }
+
+    private void LogAnsweringFromWhatItHolds(ArticleLogUnavailableException e) =>
+        logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
+
+    /// <summary>A search a gatherer opened on this shard, and when.</summary>
+    private sealed record OpenSearch(IShard Shard, DateTime Opened);
+}

@@ -1,0 +1,17 @@
+namespace SearchService.Cluster.Shards;
+
+/// <summary>Where a silo keeps its shards and how they follow the article log.</summary>
+public sealed class ShardGrainOptions
+{
+    /// <summary>The folder under which each silo keeps a folder of its own, with a folder per shard it holds.</summary>
+    public string Root { get; set; } = "shards";
+
+    /// <summary>How many shards the index is split into (<see cref="Core.Sharding.ShardRouter"/>); fixed for the cluster's life.</summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>How often a shard reads the article log for changes after the last version it applied.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a search's reader stays held when its gatherer never closes it (a gatherer that died).</summary>
+    public TimeSpan SearchLifetime { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SearchService.Core.Corpus;
+using SearchService.Cluster.Shards;
+using SearchService.Core.Searching;
+using SearchService.Tests.Facets;
+using SearchService.Tests.Sharding;
+using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// Shards as grains on three in-process silos, following an article log in PostgreSQL that holds the seed article and
+/// the first Reuters articles: searched through the grains they answer as one index of the same articles does, a
+/// write to the log becomes searchable, and when a silo dies its shards come back on the survivors, catch up from
+/// PostgreSQL and answer completely again.
+/// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
+public sealed class ShardGrainClusterTests(ITestOutputHelper output)
+{
+    private const int Silos = 3;
+    private const int Shards = 8;
+    private const int ReutersArticles = 300;
+    private const int Seed = 18;
+
+    [PostgresReutersFact]
+    public async Task Shard_grains_answer_seeded_requests_as_one_index_of_the_same_articles_does()
+    {
+        var articles = Articles();
+        await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
+        var caughtUp = await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        using var single = new ShardedIndexes(1, articles);
+        var oneIndex = single.SearcherOverOneIndex();
+        var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 5, Seed);
+
+        var (onOneIndex, onGrains) = (new Stopwatch(), new Stopwatch());
+        var differences = new List<string>();
+        foreach (var (kind, request) in requests)
+        {
+            onOneIndex.Start();
+            var expected = oneIndex.Search(request);
+            onOneIndex.Stop();
+            onGrains.Start();
+            var actual = cluster.Searcher.Search(request);
+            onGrains.Stop();
+            differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}", expected, actual));
+        }
+
+        var statuses = await cluster.StatusesAsync();
+        output.WriteLine($"{articles.Count} articles applied by {Shards} shards in {caughtUp.TotalMilliseconds:F0} ms; "
+            + $"{requests.Count} requests: one index {onOneIndex.ElapsedMilliseconds} ms, grains {onGrains.ElapsedMilliseconds} ms; "
+            + $"shards per silo: {string.Join(", ", statuses.GroupBy(s => s.Silo).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+    }
+
+    [PostgresReutersFact]
+    public async Task An_article_written_to_the_log_becomes_searchable_through_the_grains()
+    {
+        await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(Articles()));
+        var request = new SearchRequest("\"lighthouse keepers\"");
+        Assert.Equal(0, cluster.Searcher.Search(request).Total);
+
+        var clock = Stopwatch.StartNew();
+        await cluster.Log.PutAsync(new Article("lighthouse", "Lighthouse keepers retire",
+            ["The last lighthouse keepers of Brittany handed their keys to the coast guard on Friday."]));
+        while (cluster.Searcher.Search(request).Total == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The article written was not searchable within 30 s");
+            Thread.Sleep(10);
+        }
+
+        output.WriteLine($"Searchable {clock.ElapsedMilliseconds} ms after the write was acknowledged");
+        Assert.Equal(["lighthouse"], cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+    }
+
+    [PostgresReutersFact]
+    public async Task An_article_deleted_from_the_log_leaves_the_answers_of_the_grains()
+    {
+        var articles = Articles();
+        await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        var gone = articles[1];
+        var request = new SearchRequest($"\"{gone.Title}\"", Unit: ResultUnit.Article);
+        Assert.Contains(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+
+        await cluster.WaitUntilAppliedAsync((await cluster.Log.DeleteAsync(gone.Id))!.Value);
+
+        Assert.DoesNotContain(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+    }
+
+    [PostgresReutersFact]
+    public async Task A_shard_that_would_start_empty_without_the_article_log_fails_searches_instead_of_answering_without_its_articles()
+    {
+        var port = LoopbackPort.Free();
+        var refused = $"Host=127.0.0.1;Port={port};Username=postgres;Database=searchservice";
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, siloArticleLog: refused);
+
+        var failure = Assert.Throws<ShardUnavailableException>(() => cluster.Searcher.Search(new SearchRequest("trade")));
+
+        Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresReutersFact]
+    public async Task Shards_of_a_killed_silo_come_back_on_the_survivors_and_answer_completely()
+    {
+        var articles = Articles();
+        await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
+        var version = await cluster.Log.PutManyAsync(articles);
+        await cluster.WaitUntilAppliedAsync(version);
+        using var single = new ShardedIndexes(1, articles);
+        var oneIndex = single.SearcherOverOneIndex();
+        var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 1, Seed);
+        var expected = requests.Select(r => oneIndex.Search(r.Request)).ToList();
+        // The primary silo holds the test cluster's membership table: the silo to kill is the secondary holding most shards.
+        var before = await cluster.StatusesAsync();
+        var victim = cluster.Cluster.SecondarySilos.MaxBy(s => before.Count(shard => shard.Silo == s.SiloAddress.ToString()))!;
+        var moved = before.Where(s => s.Silo == victim.SiloAddress.ToString()).Select(s => s.Shard).ToList();
+        Assert.NotEmpty(moved);
+
+        var clock = Stopwatch.StartNew();
+        await cluster.Cluster.KillSiloAsync(victim);
+        var failed = 0;
+        while (!AnswersAll(cluster, requests, expected))
+        {
+            failed++;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The shards did not answer completely within 60 s of the kill");
+            Thread.Sleep(50);
+        }
+        var answeredAgain = clock.Elapsed;
+
+        var after = await cluster.StatusesAsync();
+        output.WriteLine($"Killed {victim.SiloAddress} holding shards {string.Join(", ", moved)}: complete answers again after "
+            + $"{answeredAgain.TotalMilliseconds:F0} ms ({failed} failed rounds of {requests.Count} requests)");
+        Assert.All(after, s => Assert.NotEqual(victim.SiloAddress.ToString(), s.Silo));
+        Assert.All(after.Where(s => moved.Contains(s.Shard)), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
+    }
+
+    [PostgresReutersFact]
+    public async Task A_shard_activated_again_on_its_silo_opens_at_the_version_its_folder_committed()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards);
+        var version = await cluster.Log.PutManyAsync(Articles());
+        await cluster.WaitUntilAppliedAsync(version);
+        var request = new SearchRequest("trade");
+        var before = cluster.Searcher.Search(request);
+
+        foreach (var shard in Enumerable.Range(0, Shards))
+            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(shard));
+
+        Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
+        Assert.Empty(AnswerDifferences.Of("trade", before, cluster.Searcher.Search(request)));
+    }
+
+    /// <summary>Whether every request gets, through the grains, the answer of one index; a shard not answering is a no.</summary>
+    private bool AnswersAll(ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
+    {
+        try
+        {
+            var differences = requests.SelectMany((r, i) => AnswerDifferences.Of(r.Kind, expected[i], cluster.Searcher.Search(r.Request))).ToList();
+            Assert.True(differences.Count == 0, $"Answers differ after the kill:\n{string.Join('\n', differences.Take(20))}");
+            return true;
+        }
+        catch (ShardUnavailableException e)
+        {
+            output.WriteLine(e.Message);
+            return false;
+        }
+    }
+
+    private static List<Article> Articles()
+    {
+        using var file = File.OpenRead(ReutersCorpus.Path!);
+        return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(ReutersArticles)];
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using SearchService.Cluster.Shards;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// What crosses between the gatherer and a shard grain: Core's records through Orleans' serializer as the cluster
+/// configures it (<see cref="ShardHosting.AddCoreRecordsAsJson"/>), and a shard's call bounded in time.
+/// </summary>
+public sealed class ShardWireTests
+{
+    private static readonly Serializer Wire = new ServiceCollection()
+        .AddSerializer(serializer => serializer.AddCoreRecordsAsJson())
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    [Fact]
+    public void A_shard_request_crosses_the_wire_as_it_was_made()
+    {
+        var request = new ShardRequest(
+            new SearchRequest("yen AND dollr", QuerySyntax.Lucene, Region: ["japan"], Topic: ["money-fx", "trade"], Page: 2,
+                Unit: ResultUnit.Article, Order: ResultOrder.Date, Explain: true,
+                Dates: new DateRange(new DateTimeOffset(1987, 3, 1, 0, 0, 0, TimeSpan.Zero), null), DateFacet: DateInterval.Month),
+            [new SpellingCorrection("dollr", "dollar")],
+            SemanticDepth: 20);
+
+        Assert.Equal(JsonSerializer.Serialize(request), JsonSerializer.Serialize(RoundTrip(request)));
+    }
+
+    [Fact]
+    public void A_shard_answer_crosses_the_wire_with_every_hit_score_and_count()
+    {
+        var answer = new ShardAnswer(
+            Total: 41,
+            TotalArticles: 17,
+            Hits: [new ShardHit(3, 7.1234567f, 544_000_000_000_000_000, "reuters-12", 2, 4), new ShardHit(9, 0.1f / 3, 0, "tokyo-dealers", 0, null)],
+            Candidates: [],
+            new ShardFacets(
+                new Dictionary<string, Dictionary<string, int>> { ["region"] = new() { ["japan"] = 12, ["usa"] = 3 } },
+                new Dictionary<string, int> { ["asia/japan"] = 12 },
+                [new FacetValue("1987-03", 41)]));
+
+        var crossed = RoundTrip(answer);
+
+        Assert.Equal(answer.Hits.Select(h => h.Score), crossed.Hits.Select(h => h.Score));
+        Assert.Equal(JsonSerializer.Serialize(answer), JsonSerializer.Serialize(crossed));
+    }
+
+    [Fact]
+    public void A_shard_call_that_does_not_answer_fails_with_the_shard_named_within_its_timeout()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var failure = Assert.Throws<ShardUnavailableException>(() => GrainShard.Bounded(new TaskCompletionSource<int>().Task, TimeSpan.FromMilliseconds(200), shard: 5));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+        Assert.Equal(5, failure.Shard);
+        Assert.Contains("Shard 5", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static T RoundTrip<T>(T value) where T : class => Wire.Deserialize<T>(Wire.SerializeToArray(value))!;
+}

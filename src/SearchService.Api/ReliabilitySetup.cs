@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Limits;
 using SearchService.Api.Observability;
+using SearchService.Api.Problems;
 using SearchService.Api.Security;
 using SearchService.Core;
 
@@ -16,7 +17,7 @@ public static class ReliabilitySetup
         builder.Services.Configure<AccessOptions>(section);
         builder.AddRequestLimits(section.Get<AccessOptions>() ?? new AccessOptions());
         builder.AddServiceMetrics();
-        // Every problem answer names the request id that the logs carry for it.
+        // Every problem answer names the request id that the logs carry for it, and a type even where ASP.NET Core has none.
         builder.Services.Configure<ProblemDetailsOptions>(options =>
         {
             var earlier = options.CustomizeProblemDetails;
@@ -24,6 +25,7 @@ public static class ReliabilitySetup
             {
                 earlier?.Invoke(context);
                 context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+                ProblemTypes.FillIn(context.ProblemDetails);
             };
         });
         return builder;

@@ -54,7 +54,7 @@ public static class ApiJson
 
     /// <summary>
     /// Reads an answer that must be <paramref name="status"/> with problem details that say the same status, have a
-    /// title and name the request id the service's logs carry for it.
+    /// type and a title, and name the request id the service's logs carry for it.
     /// </summary>
     public static async Task<ProblemAnswer> ReadProblem(this HttpResponseMessage response, HttpStatusCode status)
     {
@@ -64,6 +64,7 @@ public static class ApiJson
         var problem = Read<ProblemAnswer>(body);
         Assert.Equal((int)status, problem.Status);
         Assert.False(string.IsNullOrWhiteSpace(problem.Title));
+        Assert.False(string.IsNullOrEmpty(problem.Type), $"{Request(response)}: the problem has no type: {body}");
         Assert.False(string.IsNullOrEmpty(problem.RequestId), $"{Request(response)}: the problem names no request id: {body}");
         return problem;
     }

@@ -27,7 +27,8 @@ public sealed class RateLimitTests(RateLimitTests.LimitedApiFactory api) : IClas
 
         var refused = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.ReadProblem(HttpStatusCode.TooManyRequests);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.Type);
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
     }
 

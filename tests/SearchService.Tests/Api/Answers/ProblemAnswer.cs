@@ -4,10 +4,9 @@ namespace SearchService.Tests.Api.Answers;
 
 /// <summary>
 /// A problem-details answer (RFC 9457), as the service answers every error. Complete: the standard members and every
-/// extension member the service writes, so an unknown or renamed member fails. <paramref name="Type"/> is missing
-/// where ASP.NET Core knows no type for the status (429), <paramref name="Detail"/> where it answers alone (a path no
-/// endpoint has). <paramref name="RequestId"/> is added by the service's problem-details options, which a test of the
-/// exception handler on its own does not have.
+/// extension member the service writes, so an unknown or renamed member fails. <paramref name="Detail"/> is missing
+/// where ASP.NET Core answers alone (a path no endpoint has). <paramref name="RequestId"/> is added by the service's
+/// problem-details options, which a test of the exception handler on its own does not have.
 /// </summary>
 /// <param name="Parameter">The request parameter at fault ("q", "id", "body", "key", ...), where one is.</param>
 /// <param name="WritesStopped">With a write that was not acknowledged: whether writes are stopped until a restart.</param>

@@ -12,9 +12,9 @@ public sealed class GrainShardSource(IGrainFactory grains, int shard, TimeSpan t
     public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, TimeSpan? timeout = null) =>
         Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, timeout ?? DefaultTimeout)).ToList();
 
-    public IShard Open()
+    public async ValueTask<IShard> OpenAsync()
     {
         var grain = grains.GetGrain<IShardGrain>(shard);
-        return new GrainShard(grain, shard, GrainShard.Bounded(grain.OpenAsync(), timeout, shard), timeout);
+        return new GrainShard(grain, shard, await GrainShard.BoundedAsync(grain.OpenAsync(), timeout, shard), timeout);
     }
 }

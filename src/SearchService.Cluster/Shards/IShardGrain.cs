@@ -18,27 +18,19 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     Task CloseAsync(Guid search);
 
-    Task<int> ParagraphsAsync(Guid search);
-
-    Task<int> DocFreqAsync(Guid search, ShardTerm term);
-
-    Task<List<TermFrequency>> NeighboursAsync(Guid search, ShardTerm term, int maxEdits);
+    Task<List<WordFigures>> WordsAsync(Guid search, List<SpellingLookup> words);
 
     Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request);
 
     Task<CorpusStatistics> TermStatisticsAsync(Guid search, List<ShardTerm> terms);
 
-    Task<HashSet<string>> QuestionTermsAsync(Guid search, ShardRequest request);
-
     Task<ShardAnswer> QueryAsync(Guid search, ShardRequest request, CorpusStatistics statistics);
 
-    Task<Dictionary<int, float>> ProximityScoresAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<int> docs);
+    Task<ShardProximity> ProximityAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates);
 
-    Task<Dictionary<int, float>> FeedbackScoresAsync(Guid search, CorpusStatistics statistics, List<FeedbackWord> words, List<int> docs);
+    Task<Dictionary<int, float>> FeedbackScoresAsync(Guid search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores);
 
-    Task<string> TextAsync(Guid search, int doc);
-
-    Task<string> PassageAsync(Guid search, int doc);
+    Task<List<string>> PassagesAsync(Guid search, List<int> docs);
 
     Task<List<SearchHit>> FetchAsync(
         Guid search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored);

@@ -77,7 +77,7 @@ public sealed class ShardGrain(
     public Task<ShardStatus> StatusAsync() =>
         Task.FromResult(new ShardStatus(ShardNumber, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion));
 
-    public Task<Guid> OpenAsync()
+    public async Task<Guid> OpenAsync()
     {
         var now = DateTime.UtcNow;
         foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
@@ -86,8 +86,8 @@ public sealed class ShardGrain(
             searches.Remove(id);
         }
         var search = Guid.NewGuid();
-        searches[search] = new OpenSearch(source!.Open(), now);
-        return Task.FromResult(search);
+        searches[search] = new OpenSearch(await source!.OpenAsync(), now);
+        return search;
     }
 
     public Task CloseAsync(Guid search)
@@ -97,40 +97,31 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public Task<int> ParagraphsAsync(Guid search) => Task.FromResult(Opened(search).Paragraphs);
+    public async Task<List<WordFigures>> WordsAsync(Guid search, List<SpellingLookup> words) => [.. await Opened(search).WordsAsync(words)];
 
-    public Task<int> DocFreqAsync(Guid search, ShardTerm term) => Task.FromResult(Opened(search).DocFreq(term.ToTerm()));
-
-    public Task<List<TermFrequency>> NeighboursAsync(Guid search, ShardTerm term, int maxEdits) =>
-        Task.FromResult(Opened(search).Neighbours(term.ToTerm(), maxEdits).ToList());
-
-    public Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request) => Task.FromResult(Opened(search).Statistics(request));
+    public Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request) => Opened(search).StatisticsAsync(request).AsTask();
 
     public Task<CorpusStatistics> TermStatisticsAsync(Guid search, List<ShardTerm> terms) =>
-        Task.FromResult(Opened(search).Statistics(terms.Select(t => t.ToTerm())));
-
-    public Task<HashSet<string>> QuestionTermsAsync(Guid search, ShardRequest request) =>
-        Task.FromResult(Opened(search).QuestionTerms(request).ToHashSet(StringComparer.Ordinal));
+        Opened(search).StatisticsAsync(terms.ConvertAll(t => t.ToTerm())).AsTask();
 
     public Task<ShardAnswer> QueryAsync(Guid search, ShardRequest request, CorpusStatistics statistics) =>
-        Task.FromResult(Opened(search).Query(request, statistics));
+        Opened(search).QueryAsync(request, statistics).AsTask();
 
-    public Task<Dictionary<int, float>> ProximityScoresAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<int> docs) =>
-        Task.FromResult(Opened(search).ProximityScores(request, statistics, docs).ToDictionary());
+    public Task<ShardProximity> ProximityAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates) =>
+        Opened(search).ProximityAsync(request, statistics, candidates).AsTask();
 
-    public Task<Dictionary<int, float>> FeedbackScoresAsync(Guid search, CorpusStatistics statistics, List<FeedbackWord> words, List<int> docs) =>
-        Task.FromResult(Opened(search).FeedbackScores(statistics, words, docs).ToDictionary());
+    public async Task<Dictionary<int, float>> FeedbackScoresAsync(
+        Guid search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores) =>
+        (await Opened(search).FeedbackScoresAsync(statistics, words, scores)).ToDictionary();
 
-    public Task<string> TextAsync(Guid search, int doc) => Task.FromResult(Opened(search).Text(doc));
+    public async Task<List<string>> PassagesAsync(Guid search, List<int> docs) => [.. await Opened(search).PassagesAsync(docs)];
 
-    public Task<string> PassageAsync(Guid search, int doc) => Task.FromResult(Opened(search).Passage(doc));
-
-    public Task<List<SearchHit>> FetchAsync(
+    public async Task<List<SearchHit>> FetchAsync(
         Guid search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
-        Task.FromResult(Opened(search).Fetch(request, statistics, feedback, hits, rescored).ToList());
+        [.. await Opened(search).FetchAsync(request, statistics, feedback, hits, rescored)];
 
     public Task<Dictionary<string, int>> FacetValuesAsync(Guid search, ShardRequest request, string facet) =>
-        Task.FromResult(Opened(search).FacetValues(request, facet));
+        Opened(search).FacetValuesAsync(request, facet).AsTask();
 
     private IShard Opened(Guid search) =>
         searches.TryGetValue(search, out var open)

@@ -9,35 +9,47 @@ namespace SearchService.Cluster.Shards;
 /// once): each phase is a grain call, waited for no longer than the timeout, so that a shard on a dead silo fails the
 /// search in that time instead of Orleans' response timeout (30 s by default).
 /// </summary>
-internal sealed class GrainShard(IShardGrain grain, int shard, Guid search, TimeSpan timeout) : IShard
+internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout) : IShard
 {
-    public async ValueTask<IReadOnlyList<WordFigures>> WordsAsync(IReadOnlyList<SpellingLookup> words) =>
-        await Bounded(grain.WordsAsync(search, [.. words]));
+    private readonly Guid id = Guid.NewGuid();
+    private bool opened;
 
-    public ValueTask<CorpusStatistics> StatisticsAsync(ShardRequest request) => Bounded(grain.StatisticsAsync(search, request));
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Bounded(grain.DfsAsync(Search(), request, [.. words]));
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
-        Bounded(grain.TermStatisticsAsync(search, terms.Select(ShardTerm.Of).ToList()));
+        Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));
 
-    public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Bounded(grain.QueryAsync(search, request, statistics));
+    public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Bounded(grain.QueryAsync(Search(), request, statistics));
 
     public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
-        Bounded(grain.ProximityAsync(search, request, statistics, [.. candidates]));
+        Bounded(grain.ProximityAsync(Search(), request, statistics, [.. candidates]));
 
     public async ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
         CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores) =>
-        await Bounded(grain.FeedbackScoresAsync(search, statistics, [.. words], scores.ToDictionary()));
+        await Bounded(grain.FeedbackScoresAsync(Search(), statistics, [.. words], scores.ToDictionary()));
 
-    public async ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs) => await Bounded(grain.PassagesAsync(search, [.. docs]));
+    public async ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs) => await Bounded(grain.PassagesAsync(Search(), [.. docs]));
 
     public async ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored) =>
-        await Bounded(grain.FetchAsync(search, request, statistics, [.. feedback], [.. hits], [.. rescored]));
+        await Bounded(grain.FetchAsync(Search(), request, statistics, [.. feedback], [.. hits], [.. rescored]));
 
-    public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(search, request, facet));
+    public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(Search(), request, facet));
 
     // The search ends whether or not the shard hears of it: a dead silo's search ended with it, a live one's expires.
-    public void Dispose() => grain.CloseAsync(search).Ignore();
+    public void Dispose()
+    {
+        if (opened)
+            grain.CloseAsync(id).Ignore();
+    }
+
+    /// <summary>The search, opened by the first call made in it (the gatherer makes one call at a time to a shard).</summary>
+    private ShardSearch Search()
+    {
+        var search = new ShardSearch(id, Opens: !opened);
+        opened = true;
+        return search;
+    }
 
     private ValueTask<T> Bounded<T>(Task<T> call) => BoundedAsync(call, timeout, shard);
 

@@ -77,19 +77,6 @@ public sealed class ShardGrain(
     public Task<ShardStatus> StatusAsync() =>
         Task.FromResult(new ShardStatus(ShardNumber, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion));
 
-    public async Task<Guid> OpenAsync()
-    {
-        var now = DateTime.UtcNow;
-        foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
-        {
-            expired.Shard.Dispose();
-            searches.Remove(id);
-        }
-        var search = Guid.NewGuid();
-        searches[search] = new OpenSearch(await source!.OpenAsync(), now);
-        return search;
-    }
-
     public Task CloseAsync(Guid search)
     {
         if (searches.Remove(search, out var closed))
@@ -97,36 +84,50 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<List<WordFigures>> WordsAsync(Guid search, List<SpellingLookup> words) => [.. await Opened(search).WordsAsync(words)];
+    public async Task<ShardDfs> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words) =>
+        await (await OpenedAsync(search)).DfsAsync(request, words);
 
-    public Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request) => Opened(search).StatisticsAsync(request).AsTask();
+    public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
+        await (await OpenedAsync(search)).StatisticsAsync(terms.ConvertAll(t => t.ToTerm()));
 
-    public Task<CorpusStatistics> TermStatisticsAsync(Guid search, List<ShardTerm> terms) =>
-        Opened(search).StatisticsAsync(terms.ConvertAll(t => t.ToTerm())).AsTask();
+    public async Task<ShardAnswer> QueryAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics) =>
+        await (await OpenedAsync(search)).QueryAsync(request, statistics);
 
-    public Task<ShardAnswer> QueryAsync(Guid search, ShardRequest request, CorpusStatistics statistics) =>
-        Opened(search).QueryAsync(request, statistics).AsTask();
-
-    public Task<ShardProximity> ProximityAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates) =>
-        Opened(search).ProximityAsync(request, statistics, candidates).AsTask();
+    public async Task<ShardProximity> ProximityAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates) =>
+        await (await OpenedAsync(search)).ProximityAsync(request, statistics, candidates);
 
     public async Task<Dictionary<int, float>> FeedbackScoresAsync(
-        Guid search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores) =>
-        (await Opened(search).FeedbackScoresAsync(statistics, words, scores)).ToDictionary();
+        ShardSearch search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores) =>
+        (await (await OpenedAsync(search)).FeedbackScoresAsync(statistics, words, scores)).ToDictionary();
 
-    public async Task<List<string>> PassagesAsync(Guid search, List<int> docs) => [.. await Opened(search).PassagesAsync(docs)];
+    public async Task<List<string>> PassagesAsync(ShardSearch search, List<int> docs) => [.. await (await OpenedAsync(search)).PassagesAsync(docs)];
 
     public async Task<List<SearchHit>> FetchAsync(
-        Guid search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
-        [.. await Opened(search).FetchAsync(request, statistics, feedback, hits, rescored)];
+        ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
+        [.. await (await OpenedAsync(search)).FetchAsync(request, statistics, feedback, hits, rescored)];
 
-    public Task<Dictionary<string, int>> FacetValuesAsync(Guid search, ShardRequest request, string facet) =>
-        Opened(search).FacetValuesAsync(request, facet).AsTask();
+    public async Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet) =>
+        await (await OpenedAsync(search)).FacetValuesAsync(request, facet);
 
-    private IShard Opened(Guid search) =>
-        searches.TryGetValue(search, out var open)
-            ? open.Shard
-            : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search}: it ended, or outlived {options.Value.SearchLifetime}.");
+    /// <summary>The search, opened first when this is its first call (searches that outlived their lifetime are ended then).</summary>
+    private async ValueTask<IShard> OpenedAsync(ShardSearch search)
+    {
+        if (!search.Opens)
+        {
+            return searches.TryGetValue(search.Id, out var open)
+                ? open.Shard
+                : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search.Id}: it ended, or outlived {options.Value.SearchLifetime}.");
+        }
+        var now = DateTime.UtcNow;
+        foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
+        {
+            expired.Shard.Dispose();
+            searches.Remove(id);
+        }
+        var opened = await source!.OpenAsync();
+        searches[search.Id] = new OpenSearch(opened, now);
+        return opened;
+    }
 
     /// <summary>Catches up on the log's newer changes; PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.</summary>
     private async Task PollAsync(CancellationToken cancellation)

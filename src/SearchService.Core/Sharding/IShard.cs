@@ -13,13 +13,13 @@ namespace SearchService.Core.Sharding;
 public interface IShard : IDisposable
 {
     /// <summary>
-    /// The spelling phase: how many paragraphs hold each word the query may correct and, where the word is rare here
-    /// (and so may be rare in every shard), its neighbours within the edits a correction allows.
+    /// The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs; and how
+    /// many paragraphs hold each word the gatherer may correct and, where the word is rare here (and so may be rare in
+    /// every shard), its neighbours within the edits a correction allows.
     /// </summary>
-    ValueTask<IReadOnlyList<WordFigures>> WordsAsync(IReadOnlyList<SpellingLookup> words);
-
-    /// <summary>The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs.</summary>
-    ValueTask<CorpusStatistics> StatisticsAsync(ShardRequest request);
+    /// <param name="words">The query's words to correct: the request then carries no corrections, and its figures are
+    /// those the gatherer needs when it makes none.</param>
+    ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words);
 
     /// <summary>The query phase: the best hits in the request's order, every facet count, the totals.</summary>
     /// <param name="statistics">The whole index's figures, which every score here is computed with.</param>

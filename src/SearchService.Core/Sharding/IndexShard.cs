@@ -18,26 +18,11 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
     /// <summary>
-    /// The spelling phase: each word's paragraphs here and, when a spelling corrector over this shard alone would look
-    /// for its neighbours (the word is rare here), those it found.
-    /// </summary>
-    public ValueTask<IReadOnlyList<WordFigures>> WordsAsync(IReadOnlyList<SpellingLookup> words)
-    {
-        var figures = new List<WordFigures>(words.Count);
-        foreach (var (term, rareBelow) in words)
-        {
-            var recorder = new NeighbourRecorder(vocabulary);
-            new SpellingCorrector(recorder).Correct(term, rareBelow);
-            figures.Add(new WordFigures(term, vocabulary.DocFreq(new Term(IndexSchema.Text, term)), recorder.Found));
-        }
-        return ValueTask.FromResult<IReadOnlyList<WordFigures>>(figures);
-    }
-
-    /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, once rewritten here (a prefix's terms are
-    /// this shard's), with a question's word pairs.
+    /// this shard's), with a question's word pairs; and each word's paragraphs here and, when a spelling corrector over
+    /// this shard alone would look for its neighbours (the word is rare here), those it found.
     /// </summary>
-    public ValueTask<CorpusStatistics> StatisticsAsync(ShardRequest request)
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
     {
         var terms = new HashSet<Term>();
         if (Parse(request) is { } parsed)
@@ -45,7 +30,14 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             foreach (var query in (parsed.Pairs ?? []).Select(p => p.ToQuery()).Prepend(parsed.Query))
                 searcher.Rewrite(query).ExtractTerms(terms);
         }
-        return ValueTask.FromResult(CorpusStatistics.Of(searcher, terms));
+        var figures = new List<WordFigures>(words.Count);
+        foreach (var (term, rareBelow) in words)
+        {
+            var recorder = new NeighbourRecorder(vocabulary);
+            new SpellingCorrector(recorder).Correct(term, rareBelow);
+            figures.Add(new WordFigures(term, vocabulary.DocFreq(new Term(IndexSchema.Text, term)), recorder.Found));
+        }
+        return ValueTask.FromResult(new ShardDfs(CorpusStatistics.Of(searcher, terms), figures));
     }
 
     /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>

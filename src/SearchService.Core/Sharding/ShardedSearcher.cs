@@ -60,10 +60,8 @@ public sealed class ShardedSearcher
         var parts = await OpenAsync();
         try
         {
-            var parsed = await ParseAsync(request, parts);
-            var shardRequest = new ShardRequest(request, parsed?.Corrections ?? [], stages.SemanticReranking.Depth);
+            var (parsed, shardRequest, statistics) = await DfsAsync(request, parts);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
-            var statistics = CorpusStatistics.Sum(await Scatter.AllAsync(parts.Select(p => p.StatisticsAsync(shardRequest))));
             var answers = await Scatter.AllAsync(parts.Select(p => p.QueryAsync(shardRequest, statistics)));
             var gathered = await gatherer.GatherAsync(parts, shardRequest, plan, statistics, answers);
             var passages = plan.SemanticDepth > 0 ? await PassagesAsync(parts, gathered.Best.Take(stages.SemanticReranking.Depth)) : [];
@@ -88,8 +86,7 @@ public sealed class ShardedSearcher
         var parts = await OpenAsync();
         try
         {
-            var parsed = await ParseAsync(request, parts);
-            var shardRequest = new ShardRequest(request, parsed?.Corrections ?? [], stages.SemanticReranking.Depth);
+            var (_, shardRequest, _) = await DfsAsync(request, parts);
             var counts = await Scatter.AllAsync(parts.Select(p => p.FacetValuesAsync(shardRequest, facet)));
             return FacetCounting.Listed(GatheredFacets.Sum(counts), prefix, size);
         }
@@ -100,17 +97,25 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>
-    /// The request's query, its typos corrected from the words of every shard: parsed once to learn which words it
-    /// would correct, whose figures every shard then gives at once, and again with them.
+    /// The request's query, its typos corrected from the words of every shard, and the whole index's figures for it.
+    /// The query is parsed once to learn which words it would correct, and every shard gives their figures with those
+    /// of the query as typed: unless a word is corrected, one call to each shard does.
     /// </summary>
-    private async ValueTask<ParsedQuery?> ParseAsync(SearchRequest request, IReadOnlyList<IShard> parts)
+    private async ValueTask<(ParsedQuery? Parsed, ShardRequest Request, CorpusStatistics Statistics)> DfsAsync(
+        SearchRequest request, IReadOnlyList<IShard> parts)
     {
         var recorder = new WordRecorder();
         var typed = stages.Parser.Parse(request, recorder);
-        if (recorder.Lookups.Count == 0)
-            return typed;
-        var words = await Scatter.AllAsync(parts.Select(p => p.WordsAsync(recorder.Lookups)));
-        return stages.Parser.Parse(request, new SpellingCorrector(GatheredVocabulary.OfWords(words)));
+        var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth);
+        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, recorder.Lookups)));
+        var parsed = recorder.Lookups.Count == 0
+            ? typed
+            : stages.Parser.Parse(request, new SpellingCorrector(GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList())));
+        if (parsed is not { Corrections.Count: > 0 } corrected)
+            return (parsed, asTyped, CorpusStatistics.Sum(dfs.Select(d => d.Statistics)));
+        var shardRequest = asTyped with { Corrections = corrected.Corrections };
+        var statistics = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(shardRequest, [])));
+        return (parsed, shardRequest, CorpusStatistics.Sum(statistics.Select(d => d.Statistics)));
     }
 
     /// <summary>What re-ranking by meaning reads of these hits, each shard reading its own at once.</summary>

@@ -9,6 +9,12 @@ public sealed class ShardGrainOptions
     /// <summary>How many shards the index is split into (<see cref="Core.Sharding.ShardRouter"/>); fixed for the cluster's life.</summary>
     public int Shards { get; set; } = 8;
 
+    /// <summary>
+    /// How many copies of each shard the cluster keeps, each on another silo while there are silos enough
+    /// (<see cref="ShardCopyPlacement"/>); a search asks one copy of every shard, and another when it fails.
+    /// </summary>
+    public int Replicas { get; set; } = 2;
+
     /// <summary>How often a shard reads the article log for changes after the last version it applied.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -34,11 +34,12 @@ public sealed class GrainShardSource : IShardSource
     }
 
     /// <summary>A source for each of the cluster's <paramref name="shards"/>, in shard order.</summary>
-    public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, int replicas, TimeSpan? timeout = null) =>
+    /// <param name="replicas">The copies of each shard the silos keep (<see cref="ShardGrainOptions.Replicas"/>).</param>
+    public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, TimeSpan? timeout = null, int replicas = ShardGrainOptions.DefaultReplicas) =>
         Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, replicas, timeout ?? DefaultTimeout)).ToList();
 
     /// <summary>The status of every copy of every shard, shard by shard (copies not active are activated to answer).</summary>
-    public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(IGrainFactory grains, int shards, int replicas) =>
+    public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(IGrainFactory grains, int shards, int replicas = ShardGrainOptions.DefaultReplicas) =>
         await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy => grains.GetGrain<IShardGrain>(copy.Key).StatusAsync()));
 
     /// <summary>A search on the next copy that has not failed lately (or, all having failed, the one that failed first), opened there by its first call.</summary>

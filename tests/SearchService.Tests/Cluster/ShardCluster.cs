@@ -31,7 +31,7 @@ public sealed class ShardCluster : IAsyncDisposable
         Cluster = cluster;
         Shards = shards;
         Replicas = replicas;
-        Searcher = new ShardedSearcher(GrainShardSource.All(cluster.Client, shards, replicas), IndexSchema.CreateAnalyzer());
+        Searcher = new ShardedSearcher(GrainShardSource.All(cluster.Client, shards, replicas: replicas), IndexSchema.CreateAnalyzer());
     }
 
     public TestCluster Cluster { get; }

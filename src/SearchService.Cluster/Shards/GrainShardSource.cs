@@ -39,8 +39,13 @@ public sealed class GrainShardSource : IShardSource
         Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, replicas, timeout ?? DefaultTimeout)).ToList();
 
     /// <summary>The status of every copy of every shard, shard by shard (copies not active are activated to answer).</summary>
-    public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(IGrainFactory grains, int shards, int replicas = ShardGrainOptions.DefaultReplicas) =>
-        await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy => grains.GetGrain<IShardGrain>(copy.Key).StatusAsync()));
+    /// <param name="timeout">How long each copy may take to answer; null: <see cref="DefaultTimeout"/>. A copy activated
+    /// by the call answers once it has caught up with the log, which takes longer the longer the log.</param>
+    /// <exception cref="ShardUnavailableException">A copy did not answer in time (its silo died and is not yet declared dead, or it could not activate).</exception>
+    public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(
+        IGrainFactory grains, int shards, int replicas = ShardGrainOptions.DefaultReplicas, TimeSpan? timeout = null) =>
+        await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy =>
+            GrainShard.BoundedAsync(grains.GetGrain<IShardGrain>(copy.Key).StatusAsync(), timeout ?? DefaultTimeout, copy.Shard).AsTask()));
 
     /// <summary>A search on the next copy that has not failed lately (or, all having failed, the one that failed first), opened there by its first call.</summary>
     public ValueTask<IShard> OpenAsync()

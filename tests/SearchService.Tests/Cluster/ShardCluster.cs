@@ -82,8 +82,8 @@ public sealed class ShardCluster : IAsyncDisposable
         return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(count)];
     }
 
-    /// <summary>Every copy's status, activating those not active.</summary>
-    public Task<IReadOnlyList<ShardStatus>> StatusesAsync() => GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas);
+    /// <summary>Every copy's status, activating those not active (which answer once caught up with the log).</summary>
+    public Task<IReadOnlyList<ShardStatus>> StatusesAsync() => GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, Patience);
 
     /// <summary>The secondary silo holding the most copies (the primary holds the test cluster's membership table).</summary>
     public async Task<SiloHandle> BusiestSecondaryAsync()

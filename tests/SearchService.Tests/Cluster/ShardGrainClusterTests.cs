@@ -3,7 +3,7 @@ using System.Text.Json;
 using SearchService.Core.Corpus;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
-using SearchService.Tests.Facets;
+using SearchService.Core.Sharding;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -27,7 +27,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task Shard_grains_answer_seeded_requests_as_one_index_of_the_same_articles_does()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         var caughtUp = await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         using var single = new ShardedIndexes(1, articles);
@@ -42,7 +42,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
             var expected = oneIndex.Search(request);
             onOneIndex.Stop();
             onGrains.Start();
-            var actual = cluster.Searcher.Search(request);
+            var actual = await cluster.Searcher.SearchAsync(request);
             onGrains.Stop();
             differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}", expected, actual));
         }
@@ -58,36 +58,36 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     public async Task An_article_written_to_the_log_becomes_searchable_through_the_grains()
     {
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
-        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(Articles()));
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles)));
         var request = new SearchRequest("\"lighthouse keepers\"");
-        Assert.Equal(0, cluster.Searcher.Search(request).Total);
+        Assert.Equal(0, (await cluster.Searcher.SearchAsync(request)).Total);
 
         var clock = Stopwatch.StartNew();
         await cluster.Log.PutAsync(new Article("lighthouse", "Lighthouse keepers retire",
             ["The last lighthouse keepers of Brittany handed their keys to the coast guard on Friday."]));
-        while (cluster.Searcher.Search(request).Total == 0)
+        while ((await cluster.Searcher.SearchAsync(request)).Total == 0)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The article written was not searchable within 30 s");
             Thread.Sleep(10);
         }
 
         output.WriteLine($"Searchable {clock.ElapsedMilliseconds} ms after the write was acknowledged");
-        Assert.Equal(["lighthouse"], cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.Equal(["lighthouse"], (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
     }
 
     [PostgresReutersFact]
     public async Task An_article_deleted_from_the_log_leaves_the_answers_of_the_grains()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         var gone = articles[1];
         var request = new SearchRequest($"\"{gone.Title}\"", Unit: ResultUnit.Article);
-        Assert.Contains(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.Contains(gone.Id, (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
 
         await cluster.WaitUntilAppliedAsync((await cluster.Log.DeleteAsync(gone.Id))!.Value);
 
-        Assert.DoesNotContain(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.DoesNotContain(gone.Id, (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
     }
 
     [PostgresReutersFact]
@@ -97,7 +97,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var refused = $"Host=127.0.0.1;Port={port};Username=postgres;Database=searchservice";
         await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, siloArticleLog: refused);
 
-        var failure = Assert.Throws<ShardUnavailableException>(() => cluster.Searcher.Search(new SearchRequest("trade")));
+        var failure = await Assert.ThrowsAsync<ShardUnavailableException>(() => cluster.Searcher.SearchAsync(new SearchRequest("trade")));
 
         Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task Shards_of_a_killed_silo_come_back_on_the_survivors_and_answer_completely()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         var version = await cluster.Log.PutManyAsync(articles);
         await cluster.WaitUntilAppliedAsync(version);
@@ -113,16 +113,14 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var oneIndex = single.SearcherOverOneIndex();
         var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 1, Seed);
         var expected = requests.Select(r => oneIndex.Search(r.Request)).ToList();
-        // The primary silo holds the test cluster's membership table: the silo to kill is the secondary holding most shards.
-        var before = await cluster.StatusesAsync();
-        var victim = cluster.Cluster.SecondarySilos.MaxBy(s => before.Count(shard => shard.Silo == s.SiloAddress.ToString()))!;
-        var moved = before.Where(s => s.Silo == victim.SiloAddress.ToString()).Select(s => s.Shard).ToList();
+        var victim = await cluster.BusiestSecondaryAsync();
+        var moved = (await cluster.StatusesAsync()).Where(s => s.Silo == victim.SiloAddress.ToString()).Select(s => (s.Shard, s.Copy)).ToList();
         Assert.NotEmpty(moved);
 
         var clock = Stopwatch.StartNew();
         await cluster.Cluster.KillSiloAsync(victim);
         var failed = 0;
-        while (!AnswersAll(cluster, requests, expected))
+        while (!await AnswersAllAsync(cluster, requests, expected))
         {
             failed++;
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The shards did not answer completely within 60 s of the kill");
@@ -131,34 +129,37 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var answeredAgain = clock.Elapsed;
 
         var after = await cluster.StatusesAsync();
-        output.WriteLine($"Killed {victim.SiloAddress} holding shards {string.Join(", ", moved)}: complete answers again after "
+        output.WriteLine($"Killed {victim.SiloAddress} holding copies {string.Join(", ", moved)}: complete answers again after "
             + $"{answeredAgain.TotalMilliseconds:F0} ms ({failed} failed rounds of {requests.Count} requests)");
         Assert.All(after, s => Assert.NotEqual(victim.SiloAddress.ToString(), s.Silo));
-        Assert.All(after.Where(s => moved.Contains(s.Shard)), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
+        Assert.All(after.Where(s => moved.Contains((s.Shard, s.Copy))), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
     }
 
     [PostgresReutersFact]
     public async Task A_shard_activated_again_on_its_silo_opens_at_the_version_its_folder_committed()
     {
         await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards);
-        var version = await cluster.Log.PutManyAsync(Articles());
+        var version = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles));
         await cluster.WaitUntilAppliedAsync(version);
         var request = new SearchRequest("trade");
-        var before = cluster.Searcher.Search(request);
+        var before = await cluster.Searcher.SearchAsync(request);
 
-        foreach (var shard in Enumerable.Range(0, Shards))
-            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(shard));
+        foreach (var copy in ShardCopy.All(Shards, cluster.Replicas))
+            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(copy.Key));
 
         Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
-        Assert.Empty(AnswerDifferences.Of("trade", before, cluster.Searcher.Search(request)));
+        Assert.Empty(AnswerDifferences.Of("trade", before, await cluster.Searcher.SearchAsync(request)));
     }
 
     /// <summary>Whether every request gets, through the grains, the answer of one index; a shard not answering is a no.</summary>
-    private bool AnswersAll(ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
+    private async Task<bool> AnswersAllAsync(
+        ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
     {
         try
         {
-            var differences = requests.SelectMany((r, i) => AnswerDifferences.Of(r.Kind, expected[i], cluster.Searcher.Search(r.Request))).ToList();
+            var differences = new List<string>();
+            for (var i = 0; i < requests.Count; i++)
+                differences.AddRange(AnswerDifferences.Of(requests[i].Kind, expected[i], await cluster.Searcher.SearchAsync(requests[i].Request)));
             Assert.True(differences.Count == 0, $"Answers differ after the kill:\n{string.Join('\n', differences.Take(20))}");
             return true;
         }
@@ -167,11 +168,5 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
             output.WriteLine(e.Message);
             return false;
         }
-    }
-
-    private static List<Article> Articles()
-    {
-        using var file = File.OpenRead(ReutersCorpus.Path!);
-        return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(ReutersArticles)];
     }
 }

@@ -11,6 +11,7 @@ using SearchService.Tests.GeneratedClient.Articles;
 using SearchService.Tests.GeneratedClient.Facets;
 using SearchService.Tests.GeneratedClient.Health;
 using SearchService.Tests.GeneratedClient.IndexNamespace;
+using SearchService.Tests.GeneratedClient.Keys;
 using SearchService.Tests.GeneratedClient.Metrics;
 using SearchService.Tests.GeneratedClient.Models;
 using SearchService.Tests.GeneratedClient.Search;
@@ -49,6 +50,11 @@ namespace SearchService.Tests.GeneratedClient
         public global::SearchService.Tests.GeneratedClient.IndexNamespace.IndexRequestBuilder Index
         {
             get => new global::SearchService.Tests.GeneratedClient.IndexNamespace.IndexRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The keys property</summary>
+        public global::SearchService.Tests.GeneratedClient.Keys.KeysRequestBuilder Keys
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Keys.KeysRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The metrics property</summary>
         public global::SearchService.Tests.GeneratedClient.Metrics.MetricsRequestBuilder Metrics

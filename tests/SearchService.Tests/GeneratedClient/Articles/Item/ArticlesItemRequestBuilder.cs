@@ -64,7 +64,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -145,7 +145,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

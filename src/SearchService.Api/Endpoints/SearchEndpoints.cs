@@ -12,7 +12,7 @@ namespace SearchService.Api.Endpoints;
 
 /// <summary>
 /// Reading the index: <c>/search</c>, <c>/facets/{name}</c> and <c>/suggest</c>, each a read under the per-client rate
-/// limit. A search box on another site may call <c>/search</c> and <c>/suggest</c>; the two that run queries of the
+/// limit. A search box on another site may call all three; the two that run queries of the
 /// caller's syntax or the language model share the cap on expensive queries. A scoped search key's filters limit all
 /// three (<see cref="ScopedKeys"/>).
 /// </summary>
@@ -46,6 +46,7 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries()
+            .RequireCors(WidgetCors.PolicyName)
             .AcceptsScopedKeys();
         search.MapGet("/suggest", Suggest)
             .WithName("Suggest")

@@ -1,8 +1,5 @@
-using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,13 +68,7 @@ public sealed class ScopedKeyApiFactory : AdminApiFactory
     }
 
     /// <summary>A signed key as docs/api.md tells an admin to make one: a JWT signed HS256 with <paramref name="secret"/>.</summary>
-    public static string Sign(object payload, string secret = SigningSecret)
-    {
-        var header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-        var claims = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes($"{header}.{claims}"));
-        return $"{header}.{claims}.{Base64Url.EncodeToString(signature)}";
-    }
+    public static string Sign(object payload, string secret = SigningSecret) => SignedKeys.Sign(payload, secret);
 
     private static string Line(string id, string title, string date, string source, params string[] paragraphs) =>
         JsonSerializer.Serialize(new { id, title, date, source, paragraphs });

@@ -89,7 +89,7 @@ label input { accent-color: var(--accent); margin: 0; flex: none; transform: tra
 .clear-filters { border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.875em; justify-self: start; text-decoration: underline; }
 .results { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
 .result { padding: 10px; border-radius: 8px; border: 1px solid transparent; }
-.result.active { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
+.result:focus-within { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
 .title { color: var(--accent); font-weight: 600; text-decoration: none; font-size: 1.05em; }
 .title:hover, .title:focus-visible { text-decoration: underline; }
 .meta { color: var(--muted); font-size: 0.8em; margin-top: 2px; }
@@ -109,7 +109,7 @@ mark { background: var(--search-box-mark-background, #fde68a); color: var(--sear
 `;
 
 const MARKUP = `
-<div class="box" part="container">
+<div class="box" part="container" role="search">
   <div class="bar">
     <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><circle cx="11" cy="11" r="7"/><path d="m20 20-4-4"/></svg>
     <input type="search" part="input" role="combobox" aria-autocomplete="list" aria-expanded="false"
@@ -126,7 +126,7 @@ const MARKUP = `
     <div>
       <div class="error" part="error" role="alert" hidden></div>
       <div class="empty" part="empty" hidden></div>
-      <ol class="results" part="results" id="results" role="listbox" aria-label="Results"></ol>
+      <ol class="results" part="results" id="results" aria-label="Results"></ol>
       <button type="button" class="more" part="more" hidden>More results</button>
     </div>
   </div>
@@ -183,7 +183,7 @@ export class SearchBox extends HTMLElement {
   #searchTimer = 0;
   #suggestTimer = 0;
   #suggestions = [];
-  #active = { list: null, index: -1 };
+  #active = { index: -1 };
   #started = false;
   #popState = () => this.#restoreFromUrl();
 
@@ -203,6 +203,7 @@ export class SearchBox extends HTMLElement {
     this.#part("clear").addEventListener("click", () => { this.clear(); this.#input.focus(); });
     this.#part("more").addEventListener("click", () => this.#run(this.#page + 1, { chosen: true }));
     this.#part("filters-toggle").addEventListener("click", () => this.#toggleFilters());
+    this.#part("results").addEventListener("keydown", (event) => this.#resultKey(event));
   }
 
   /** The service's address: the endpoint attribute, or where this script was loaded from. */
@@ -394,26 +395,33 @@ export class SearchBox extends HTMLElement {
       this.#suggestTimer = setTimeout(() => this.#suggest(this.#input.value), SUGGEST_DELAY_MS);
   }
 
+  /**
+   * Keys in the input. The suggestions are the combobox's listbox (aria-activedescendant follows the arrows, focus
+   * stays in the input); with them closed, ↓ moves the focus to the first result's link (#resultKey goes on from there).
+   */
   #key(event) {
-    const list = this.#suggestionsOpen() ? "suggestions" : "results";
-    const length = list === "suggestions" ? this.#suggestions.length : this.#hits.length;
+    const open = this.#suggestionsOpen();
     switch (event.key) {
       case "ArrowDown":
-        if (length === 0) return;
+        if (!open) {
+          if (this.#hits.length === 0) return;
+          event.preventDefault();
+          this.#resultLinks()[0].focus();
+          return;
+        }
+        if (this.#suggestions.length === 0) return;
         event.preventDefault();
-        this.#activate(list, Math.min(this.#active.list === list ? this.#active.index + 1 : 0, length - 1));
+        this.#activate(Math.min(this.#active.index + 1, this.#suggestions.length - 1));
         break;
       case "ArrowUp":
-        if (this.#active.index < 0) return;
+        if (!open || this.#active.index < 0) return;
         event.preventDefault();
-        this.#activate(list, this.#active.index - 1);
+        this.#activate(this.#active.index - 1);
         break;
       case "Enter":
         event.preventDefault();
-        if (this.#active.list === "suggestions" && this.#active.index >= 0) {
+        if (open && this.#active.index >= 0) {
           this.#choose(this.#suggestions[this.#active.index]);
-        } else if (this.#active.list === "results" && this.#active.index >= 0) {
-          this.#select(this.#hits[this.#active.index]);
         } else {
           clearTimeout(this.#searchTimer);
           this.#closeSuggestions();
@@ -429,14 +437,34 @@ export class SearchBox extends HTMLElement {
     }
   }
 
-  #activate(list, index) {
-    const container = this.#part(list === "suggestions" ? "suggestions" : "results");
+  /**
+   * Keys on a result's link: ↓ and ↑ move between the results' links (↑ from the first, or Escape, back to the input);
+   * Enter is the link's own, which #resultRow hands to #select.
+   */
+  #resultKey(event) {
+    const links = this.#resultLinks();
+    const index = links.indexOf(this.#root.activeElement);
+    if (index < 0) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" || event.key === "Escape") {
+      event.preventDefault();
+      (event.key === "ArrowUp" && index > 0 ? links[index - 1] : this.#input).focus();
+    }
+  }
+
+  #resultLinks() {
+    return [...this.#part("results").querySelectorAll("[part~=result-title]")];
+  }
+
+  #activate(index) {
+    const container = this.#part("suggestions");
     container.querySelectorAll('[role="option"]').forEach((option, i) => {
       option.classList.toggle("active", i === index);
       option.setAttribute("aria-selected", String(i === index));
     });
-    this.#active = { list, index };
-    this.#input.setAttribute("aria-controls", list === "suggestions" ? "suggestions" : "results");
+    this.#active = { index };
     const option = container.querySelectorAll('[role="option"]')[index];
     if (option) {
       this.#input.setAttribute("aria-activedescendant", option.id);
@@ -447,7 +475,7 @@ export class SearchBox extends HTMLElement {
   }
 
   #resetActive() {
-    this.#active = { list: null, index: -1 };
+    this.#active = { index: -1 };
     this.#input.removeAttribute("aria-activedescendant");
   }
 
@@ -484,7 +512,6 @@ export class SearchBox extends HTMLElement {
     }));
     list.hidden = this.#suggestions.length === 0;
     this.#input.setAttribute("aria-expanded", String(!list.hidden));
-    this.#input.setAttribute("aria-controls", "suggestions");
     this.#resetActive();
   }
 
@@ -496,7 +523,7 @@ export class SearchBox extends HTMLElement {
     this.#suggestTurn++;
     this.#part("suggestions").hidden = true;
     this.#input.setAttribute("aria-expanded", "false");
-    if (this.#active.list === "suggestions") this.#resetActive();
+    this.#resetActive();
   }
 
   #choose(suggestion) {
@@ -599,8 +626,6 @@ export class SearchBox extends HTMLElement {
     this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
     this.#facetCounts = answer.facets ?? {};
     this.#part("error").hidden = true;
-    // New results replace the rows a results selection pointed at; a selection in the suggestions stays.
-    if (this.#active.list === "results") this.#resetActive();
 
     const results = this.#part("results");
     const rows = answer.hits.map((hit, i) => this.#resultRow(hit, append ? results.children.length + i : i));
@@ -634,7 +659,7 @@ export class SearchBox extends HTMLElement {
     });
     const date = hit.date ? new Date(hit.date).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
     const meta = [date, hit.source].filter(Boolean).join(" · ");
-    return element("li", { class: "result", part: "result", role: "option", id: `result-${index}`, "aria-selected": "false" },
+    return element("li", { class: "result", part: "result", id: `result-${index}` },
       title,
       element("div", { class: "meta", part: "result-meta", text: meta }),
       element("p", { class: "snippet", part: "result-snippet" }, snippetNodes(hit.snippet ?? "")));

@@ -58,9 +58,11 @@ public sealed class HostPage : IAsyncDisposable
             <html lang="en"><head><meta charset="utf-8"><title>A page on another site</title>
             <style>body { font-family: serif; color: red; } input, li, a { all: unset; }</style></head>
             <body>
+            <main>
             <h1>Host page</h1>
             <script src="{{origin}}/widget/search-box.js" type="module"></script>
             <search-box endpoint="{{origin}}"{{attributes}}></search-box>
+            </main>
             </body></html>
             """;
     }

@@ -95,6 +95,14 @@ public sealed class ScopedKeyLifecycleTests(ScopedKeyApiFactory api) : IClassFix
     }
 
     [Fact]
+    public async Task A_private_service_serves_the_search_box_script_without_a_key_for_pages_to_embed()
+    {
+        using var anonymous = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/widget/search-box.js")).StatusCode);
+        await anonymous.GetProblem("/search?q=cotton", HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Issuing_a_key_needs_the_admin_key()
     {
         using var client = api.ClientWith(ScopedKeyApiFactory.SearchKey);

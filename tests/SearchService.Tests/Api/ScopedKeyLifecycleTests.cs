@@ -103,6 +103,19 @@ public sealed class ScopedKeyLifecycleTests(ScopedKeyApiFactory api) : IClassFix
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_declares_a_scoped_keys_refusals_and_the_key_endpoints_with_an_example()
+    {
+        using var admin = api.CreateAdminClient();
+        var paths = (await admin.GetOk("/openapi/v1.json"))["paths"]!;
+        var search = paths["/search"]!["get"]!["responses"]!;
+        Assert.Contains("scoped search key", (string)search["403"]!["description"]!);
+        Assert.Contains("scoped key", (string)search["401"]!["description"]!);
+        var issue = paths["/keys"]!["post"]!;
+        Assert.Equal("Business Recorder", (string)issue["requestBody"]!["content"]!["application/json"]!["example"]!["filters"]!["source"]![0]!);
+        Assert.NotNull(paths["/keys/{id}"]!["delete"]);
+    }
+
+    [Fact]
     public async Task Issuing_a_key_needs_the_admin_key()
     {
         using var client = api.ClientWith(ScopedKeyApiFactory.SearchKey);

@@ -23,6 +23,7 @@ app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapArticleEndpoints();
 app.MapIndexEndpoints();
+app.MapKeyEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
 // Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.

@@ -31,11 +31,13 @@ public static class ArticleEndpoints
             .WithName("GetArticle")
             .WithTags("Articles")
             .WithDescription("The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each " +
-                "paragraph (numbered from 1, as in search hits' ids) with its own facets. An id no article has is a 404 naming id.")
+                "paragraph (numbered from 1, as in search hits' ids) with its own facets. An id no article has is a 404 naming id; so is an " +
+                "article a scoped key's filters leave out (none of its paragraphs passes them).")
             .WithSummary("A whole article with its paragraphs and their facets")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireRateLimiting(RequestLimits.ReadsPolicy)
-            .RequireCors(WidgetCors.PolicyName);
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
 
         var writes = articles.MapAdminGroup("");
         writes.MapPut("/{**id}", Put)
@@ -66,8 +68,8 @@ public static class ArticleEndpoints
     private static Results<Ok<ArticleView>, ProblemHttpResult> Get(
         [Description("Article id: the id of a .jsonl article, or a .txt file's path relative to the corpus folder."),
          Example("pakistan-russia-counterterrorism-2021-11-23.txt")] string id,
-        ArticleLookup articles) =>
-        articles.Find(id) is { } article
+        ArticleLookup articles, HttpContext context) =>
+        articles.Find(id, ScopedKeys.ScopeOf(context)) is { } article
             ? TypedResults.Ok(article)
             : TypedResults.Problem(
                 detail: $"No article with id '{id}' is indexed.",

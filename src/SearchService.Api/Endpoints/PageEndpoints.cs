@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using SearchService.Api.Limits;
+using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
 
@@ -30,7 +31,8 @@ public static class PageEndpoints
                 "a 404: a page saying so for a browser (Accept: text/html), a problem naming id for any other client.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it");
+            .WithSummary("The article as an HTML page; #pN in the address highlights paragraph N and scrolls to it")
+            .AcceptsScopedKeys();
         return app;
     }
 
@@ -46,7 +48,7 @@ public static class PageEndpoints
 
     private static IResult View(string id, ArticleLookup articles, WidgetAssets assets, HttpContext context)
     {
-        if (articles.Find(id) is not { } article)
+        if (articles.Find(id, ScopedKeys.ScopeOf(context)) is not { } article)
         {
             var detail = $"No article with id “{id}” is indexed.";
             if (!AsksForHtml(context.Request))

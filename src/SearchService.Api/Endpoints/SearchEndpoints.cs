@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Limits;
 using SearchService.Api.Observability;
 using SearchService.Api.Problems;
+using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
@@ -11,8 +12,9 @@ namespace SearchService.Api.Endpoints;
 
 /// <summary>
 /// Reading the index: <c>/search</c>, <c>/facets/{name}</c> and <c>/suggest</c>, each a read under the per-client rate
-/// limit. A search box on another site may call <c>/search</c> and <c>/suggest</c>; the two that run queries of the
-/// caller's syntax or the language model share the cap on expensive queries.
+/// limit. A search box on another site may call all three; the two that run queries of the
+/// caller's syntax or the language model share the cap on expensive queries. A scoped search key's filters limit all
+/// three (<see cref="ScopedKeys"/>).
 /// </summary>
 public static class SearchEndpoints
 {
@@ -31,7 +33,8 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries()
-            .RequireCors(WidgetCors.PolicyName);
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
         search.MapGet("/facets/{name}", Values)
             .WithName("FacetValues")
             .WithTags("Search")
@@ -42,7 +45,9 @@ public static class SearchEndpoints
                 "the facet's own, in paragraphs, or in articles with collapse=article.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .LimitExpensiveQueries();
+            .LimitExpensiveQueries()
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
         search.MapGet("/suggest", Suggest)
             .WithName("Suggest")
             .WithTags("Search")
@@ -53,23 +58,26 @@ public static class SearchEndpoints
                 "in the background for each index version, so it may lag a change by a few seconds.")
             .WithSummary("Completions for what the user is typing: frequent words and phrases, and matching facet values")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireCors(WidgetCors.PolicyName);
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
         return app;
     }
 
     private static Results<Ok<SearchResult>, ProblemHttpResult> Search(
         [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher,
-        ServiceMetrics metrics)
+        ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
+        request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
         return Answer(() => metrics.Searched(request, searcher.Search(request)));
     }
 
     private static Results<Ok<FacetValuesResult>, ProblemHttpResult> Values(
-        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher)
+        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher,
+        HttpContext context)
     {
         if (!IndexSchema.FacetFields.Contains(name))
             return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", IndexSchema.FacetFields)}.");
@@ -80,17 +88,19 @@ public static class SearchEndpoints
             return ParameterProblem.For("size", $"size must be between 1 and {SearchResultParameters.MaxFacetSize}; it was {size}.");
         if (search.ValidateScope(out var request) is { } problem)
             return problem;
+        request = request with { Scope = ScopedKeys.ScopeOf(context) };
         var prefix = parameters.Prefix?.Trim() ?? "";
         var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";
         return Answer(() => new FacetValuesResult(name, prefix, unit, searcher.FacetValues(request, name, prefix, size)));
     }
 
-    private static Results<Ok<SuggestResult>, ProblemHttpResult> Suggest([AsParameters] SuggestParameters parameters, Suggester suggester)
+    private static Results<Ok<SuggestResult>, ProblemHttpResult> Suggest(
+        [AsParameters] SuggestParameters parameters, Suggester suggester, HttpContext context)
     {
         if (parameters.Validate(out var typed, out var size) is { } problem)
             return problem;
         var clock = Stopwatch.StartNew();
-        var suggestions = suggester.Suggest(typed, size);
+        var suggestions = suggester.Suggest(typed, size, ScopedKeys.ScopeOf(context));
         return TypedResults.Ok(new SuggestResult(typed, clock.Elapsed.TotalMilliseconds, suggestions));
     }
 

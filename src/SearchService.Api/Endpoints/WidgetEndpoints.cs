@@ -4,14 +4,17 @@ using SearchService.Api.Widget;
 
 namespace SearchService.Api.Endpoints;
 
-/// <summary>The search box's script, which pages of any site (or the listed origins) may load.</summary>
+/// <summary>
+/// The search box's script, which pages of any site (or the listed origins) may load, without a key even in a private
+/// deployment: a script tag cannot send one, and the script holds no data (the box's requests carry its key attribute).
+/// </summary>
 public static class WidgetEndpoints
 {
     private const string JavaScript = "text/javascript; charset=utf-8";
 
     public static IEndpointRouteBuilder MapWidgetEndpoints(this IEndpointRouteBuilder app)
     {
-        var widget = app.MapGroup("/widget").RequireRateLimiting(RequestLimits.ReadsPolicy).RequireCors(WidgetCors.PolicyName);
+        var widget = app.MapGroup("/widget").RequireRateLimiting(RequestLimits.ReadsPolicy).RequireCors(WidgetCors.PolicyName).AllowAnonymous();
         widget.MapGet("/search-box.js", Loader)
             .WithName("SearchBoxScript")
             .WithTags("Widget")

@@ -12,7 +12,7 @@ namespace SearchService.Api.OpenApi;
 /// <see cref="KeyPolicies.Admin"/> policy needs the admin key; any other falls to the <see cref="KeyPolicies.Search"/>
 /// fallback policy, which needs the search key or the admin key where a deployment sets Search:SearchApiKey, so for them
 /// a key is optional in the document. Each keyed operation declares the 401 of a missing or wrong key and the 429 of too
-/// many wrong ones.
+/// many wrong ones; those of the search key, the 403 of a scoped key used from the wrong origin or where it may not go.
 /// </summary>
 public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
 {
@@ -28,7 +28,8 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
             "The admin key (Search:AdminApiKey): the writes need it; it also passes wherever the search key does, and shows /health's details." + AlsoBearer);
         document.Components.SecuritySchemes[SearchKeyScheme] = Scheme(
             "The search key (Search:SearchApiKey): a private deployment sets it, and then every operation but /health… needs it or the admin key; " +
-            "without it reading is open. Where no admin key is set, it shows /health's details." + AlsoBearer);
+            "without it reading is open. Where no admin key is set, it shows /health's details. A scoped search key (POST /keys, or signed " +
+            "offline) passes here too, seeing only what its filters allow." + AlsoBearer);
 
         var keys = KeysByOperationId(context);
         var problems = await ProblemResponses.ForAsync(document, context, cancellationToken);
@@ -50,7 +51,11 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
                 // An empty requirement first: an open deployment (no search key) answers without a key.
                 operation.Security = [new OpenApiSecurityRequirement(), Requirement(document, SearchKeyScheme), Requirement(document, AdminKeyScheme)];
                 problems.Declare(operation, StatusCodes.Status401Unauthorized,
-                    "No key or a wrong key where the deployment sets Search:SearchApiKey: send the search key or the admin key, as X-Api-Key or Authorization: Bearer.");
+                    "No key or a wrong key where the deployment sets Search:SearchApiKey: send the search key or the admin key, as X-Api-Key or " +
+                    "Authorization: Bearer. Also a scoped key that is expired, revoked or badly signed (keyId names it), wherever it is sent.");
+                problems.Declare(operation, StatusCodes.Status403Forbidden,
+                    "A scoped search key sent from an origin it does not list, or to an operation that does not apply its filters (only " +
+                    "/search, /facets/{name}, /suggest, GET /articles/{id} and /view/{id} do); keyId names it.");
             }
             var tooMany = problems.Declare(operation, StatusCodes.Status429TooManyRequests,
                 "Too many requests from this client: searches beyond Search:SearchRequestsPerSecond a second, or wrong keys beyond " +

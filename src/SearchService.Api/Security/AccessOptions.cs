@@ -9,6 +9,12 @@ public sealed class AccessOptions
     /// <summary>When set, every endpoint except the health probes needs this key (or the admin key).</summary>
     public string? SearchApiKey { get; set; }
 
+    /// <summary>
+    /// Secret that signs scoped search keys made offline (<see cref="SignedScopedKey"/>); when empty, signed keys are
+    /// refused. Changing it revokes every signed key at once.
+    /// </summary>
+    public string? KeySigningSecret { get; set; }
+
     /// <summary>Largest request body accepted, except by the bulk endpoint (bytes).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SearchService.Api.Security;
 
@@ -24,6 +25,8 @@ public static class KeyPolicies
             .AddPolicy(Admin, Policy(KeyScope.Search, KeyScope.Admin))
             .SetFallbackPolicy(Policy(KeyScope.Search));
         builder.Services.AddSingleton<IAuthorizationHandler, KeyRequirementHandler>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ScopedKeyStore>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, KeyRefusals>();
         return builder;
     }

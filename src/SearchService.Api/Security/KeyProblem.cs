@@ -17,6 +17,19 @@ public static class KeyProblem
             extensions: new Dictionary<string, object?> { ["parameter"] = Parameter });
     }
 
+    /// <summary>A scoped key refused: 401 (with a bearer challenge saying the token is invalid) or 403, naming the key when it is known.</summary>
+    public static IResult ScopedKeyRefused(HttpContext context, ScopedKeyRefusal refusal)
+    {
+        var unauthorized = refusal.Status == StatusCodes.Status401Unauthorized;
+        if (unauthorized)
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        var extensions = new Dictionary<string, object?> { ["parameter"] = Parameter };
+        if (refusal.KeyId is not null)
+            extensions["keyId"] = refusal.KeyId;
+        return TypedResults.Problem(detail: refusal.Detail, statusCode: refusal.Status,
+            title: unauthorized ? "Scoped key refused" : "Scoped key not allowed here", extensions: extensions);
+    }
+
     public static IResult TooManyFailures(HttpContext context, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

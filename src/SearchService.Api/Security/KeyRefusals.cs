@@ -9,6 +9,7 @@ namespace SearchService.Api.Security;
 /// Answers a request that an endpoint's key policy refused, for the first scope it lacks (search before admin):
 /// 403 when writes are disabled (no admin key configured), 429 with Retry-After while the client is locked out, else
 /// 401 with a bearer challenge, a presented wrong key counting against the client (<see cref="KeyFailureLimiter"/>).
+/// A scoped key refused is answered as its <see cref="ScopedKeyRefusal"/> says, naming the key.
 /// </summary>
 public sealed class KeyRefusals(IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures) : IAuthorizationMiddlewareResultHandler
 {
@@ -17,7 +18,7 @@ public sealed class KeyRefusals(IOptionsMonitor<AccessOptions> options, KeyFailu
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var access = options.CurrentValue;
-        var lacking = policy.Requirements.OfType<KeyRequirement>().FirstOrDefault(requirement => !requirement.IsMetBy(context.User, access));
+        var lacking = policy.Requirements.OfType<KeyRequirement>().FirstOrDefault(requirement => !requirement.IsMetBy(context, access));
         if (!authorizeResult.Succeeded && lacking is not null)
             await (await RefusalAsync(context, lacking.Scope, access)).ExecuteAsync(context);
         else
@@ -34,6 +35,12 @@ public sealed class KeyRefusals(IOptionsMonitor<AccessOptions> options, KeyFailu
         var authentication = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
         if (authentication.Properties?.GetParameter<TimeSpan?>(ApiKeyAuthenticationHandler.RetryAfterParameter) is { } retryAfter)
             return KeyProblem.TooManyFailures(context, retryAfter);
+        if (ScopedKeys.RefusalOf(context) is { } scopedRefusal)
+        {
+            if (scopedRefusal.Status == StatusCodes.Status401Unauthorized)
+                failures.CountFailure(context);
+            return KeyProblem.ScopedKeyRefused(context, scopedRefusal);
+        }
         if (ApiKey.Presented(context.Request) is not null)
             failures.CountFailure(context);
         return KeyProblem.Unauthorized(context, scope == KeyScope.Admin ? "This endpoint needs the admin key." : "This service needs a key.");

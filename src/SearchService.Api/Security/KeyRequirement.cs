@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace SearchService.Api.Security;
@@ -8,11 +7,16 @@ public sealed class KeyRequirement(KeyScope scope) : IAuthorizationRequirement
 {
     public KeyScope Scope { get; } = scope;
 
-    /// <summary>Whether <paramref name="user"/> (as <see cref="ApiKeyAuthenticationHandler"/> knows it) may pass.</summary>
-    public bool IsMetBy(ClaimsPrincipal user, AccessOptions access) => Scope switch
+    /// <summary>
+    /// Whether the request (its user as <see cref="ApiKeyAuthenticationHandler"/> knows it) may pass. A scoped key
+    /// refused, or presented where its filters are not applied (<see cref="ScopedKeys.RefusalOf"/>), never passes, even
+    /// where the service is open to requests without a key.
+    /// </summary>
+    public bool IsMetBy(HttpContext context, AccessOptions access) => Scope switch
     {
-        KeyScope.Search => string.IsNullOrEmpty(access.SearchApiKey) || user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Search)),
-        KeyScope.Admin => !string.IsNullOrEmpty(access.AdminApiKey) && user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Admin)),
+        KeyScope.Search => ScopedKeys.RefusalOf(context) is null
+            && (string.IsNullOrEmpty(access.SearchApiKey) || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Search))),
+        KeyScope.Admin => !string.IsNullOrEmpty(access.AdminApiKey) && context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(KeyScope.Admin)),
         _ => throw new InvalidOperationException($"Unknown key scope {Scope}."),
     };
 }

@@ -4,7 +4,7 @@ namespace SearchService.Api.Widget;
 
 /// <summary>
 /// Cross-origin access for the read-only endpoints a search box on another site calls (<c>/search</c>,
-/// <c>/suggest</c>, <c>GET /articles/{id}</c>, <c>/widget/*</c>, each with <c>RequireCors(WidgetCors.PolicyName)</c>):
+/// <c>/facets/{name}</c>, <c>/suggest</c>, <c>GET /articles/{id}</c>, <c>/widget/*</c>, each with <c>RequireCors(WidgetCors.PolicyName)</c>):
 /// GET and its preflight, from the origins in <c>Search:Cors:AllowedOrigins</c> (none listed: any origin). Nothing
 /// else, write and admin endpoints included, ever answers another origin.
 /// </summary>

@@ -2,7 +2,29 @@
 // Safe by construction: the only markup taken from the server is <mark> in snippets and headlines, rebuilt as elements; every other
 // value is inserted as text (textContent / Text nodes), never as HTML.
 
-const FACETS = { region: "Region", topic: "Topic", speaker: "Speaker" };
+const FACETS = ["region", "topic", "speaker"];
+// The box's words in English and French; a page overrides any of them with the strings attribute (JSON).
+const WORDS = {
+  en: {
+    placeholder: "Search the news", search: "Search", clear: "Clear search", suggestions: "Suggestions", results: "Results",
+    filters: "Filters", filtersTicked: "Filters ({count})", clearFilters: "Clear filters", more: "More results", tryAgain: "Try again",
+    oneResult: "1 result.", manyResults: "{count} results.", noResults: "No results.", emptyFor: "No results for “{query}”",
+    emptyAll: "No results", withFilters: " with {filters}.", end: ".", unavailable: "Search is unavailable.",
+    unreachable: "The search service cannot be reached.", answered: "The search service answered {status}.",
+    didYouMean: "Did you mean ", didYouMeanEnd: "?", region: "Region", topic: "Topic", speaker: "Speaker",
+  },
+  fr: {
+    placeholder: "Rechercher dans l’actualité", search: "Rechercher", clear: "Effacer la recherche", suggestions: "Suggestions",
+    results: "Résultats", filters: "Filtres", filtersTicked: "Filtres ({count})", clearFilters: "Effacer les filtres",
+    more: "Plus de résultats", tryAgain: "Réessayer", oneResult: "1 résultat.", manyResults: "{count} résultats.",
+    noResults: "Aucun résultat.", emptyFor: "Aucun résultat pour « {query} »", emptyAll: "Aucun résultat",
+    withFilters: " avec {filters}.", end: ".", unavailable: "La recherche est indisponible.",
+    unreachable: "Le service de recherche est injoignable.", answered: "Le service de recherche a répondu {status}.",
+    didYouMean: "Vouliez-vous dire ", didYouMeanEnd: " ?", region: "Région", topic: "Thème", speaker: "Intervenant",
+  },
+};
+// The parameters sync-url keeps in the page's address.
+const URL_PARAMETERS = ["q", "page", ...FACETS];
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" };
 const SEARCH_DELAY_MS = 200;
 const SUGGEST_DELAY_MS = 80;
@@ -67,7 +89,7 @@ label input { accent-color: var(--accent); margin: 0; flex: none; transform: tra
 .clear-filters { border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.875em; justify-self: start; text-decoration: underline; }
 .results { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
 .result { padding: 10px; border-radius: 8px; border: 1px solid transparent; }
-.result.active { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
+.result:focus-within { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 6%, transparent); }
 .title { color: var(--accent); font-weight: 600; text-decoration: none; font-size: 1.05em; }
 .title:hover, .title:focus-visible { text-decoration: underline; }
 .meta { color: var(--muted); font-size: 0.8em; margin-top: 2px; }
@@ -87,7 +109,7 @@ mark { background: var(--search-box-mark-background, #fde68a); color: var(--sear
 `;
 
 const MARKUP = `
-<div class="box" part="container">
+<div class="box" part="container" role="search">
   <div class="bar">
     <svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><circle cx="11" cy="11" r="7"/><path d="m20 20-4-4"/></svg>
     <input type="search" part="input" role="combobox" aria-autocomplete="list" aria-expanded="false"
@@ -104,7 +126,7 @@ const MARKUP = `
     <div>
       <div class="error" part="error" role="alert" hidden></div>
       <div class="empty" part="empty" hidden></div>
-      <ol class="results" part="results" id="results" role="listbox" aria-label="Results"></ol>
+      <ol class="results" part="results" id="results" aria-label="Results"></ol>
       <button type="button" class="more" part="more" hidden>More results</button>
     </div>
   </div>
@@ -139,12 +161,13 @@ function element(tag, properties = {}, ...children) {
   return node;
 }
 
-function plural(count, word) {
-  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+/** A word with its {placeholders} filled in. */
+function fill(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 export class SearchBox extends HTMLElement {
-  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank"];
+  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank", "key", "lang", "strings"];
 
   #root;
   #input;
@@ -160,8 +183,9 @@ export class SearchBox extends HTMLElement {
   #searchTimer = 0;
   #suggestTimer = 0;
   #suggestions = [];
-  #active = { list: null, index: -1 };
+  #active = { index: -1 };
   #started = false;
+  #popState = () => this.#restoreFromUrl();
 
   constructor() {
     super();
@@ -177,8 +201,9 @@ export class SearchBox extends HTMLElement {
     this.#input.addEventListener("keydown", (event) => this.#key(event));
     this.#input.addEventListener("blur", () => setTimeout(() => this.#closeSuggestions(), 150));
     this.#part("clear").addEventListener("click", () => { this.clear(); this.#input.focus(); });
-    this.#part("more").addEventListener("click", () => this.#run(this.#page + 1));
+    this.#part("more").addEventListener("click", () => this.#run(this.#page + 1, { chosen: true }));
     this.#part("filters-toggle").addEventListener("click", () => this.#toggleFilters());
+    this.#part("results").addEventListener("keydown", (event) => this.#resultKey(event));
   }
 
   /** The service's address: the endpoint attribute, or where this script was loaded from. */
@@ -196,22 +221,34 @@ export class SearchBox extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.#syncsUrl()) window.addEventListener("popstate", this.#popState);
     if (this.#started) return;
     this.#started = true;
-    this.#input.placeholder = this.getAttribute("placeholder") ?? "Search the news";
+    this.#applyWords();
+    // A shared address (or one the back button returned to) says what to show, over the query and filters attributes.
+    if (this.#syncsUrl() && URL_PARAMETERS.some((name) => new URL(location.href).searchParams.has(name))) {
+      this.#restoreFromUrl();
+      return;
+    }
     this.#query = this.getAttribute("query") ?? "";
     this.#input.value = this.#query;
     for (const [facet, value] of new URLSearchParams(this.getAttribute("filters") ?? "")) {
       if (this.#shownFacets().includes(facet)) this.#valuesOf(facet).add(value);
     }
     this.#syncClear();
-    if (this.#hasCriteria()) this.#run(1);
+    // The page's own starting search is not written to its address: only what the reader changes is.
+    if (this.#hasCriteria()) this.#run(1, { restoring: true });
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener("popstate", this.#popState);
   }
 
   attributeChangedCallback(name, _old, value) {
-    if (name === "placeholder") this.#input.placeholder = value ?? "Search the news";
-    if (name === "facets" && this.#started) this.#renderFacets();
-    if (["from", "to", "rerank"].includes(name) && this.#started && this.#hasCriteria()) this.#run(1);
+    if (!this.#started) return;
+    if (["placeholder", "lang", "strings"].includes(name)) this.#applyWords();
+    if (name === "facets" || ((name === "lang" || name === "strings") && this.#hasCriteria())) this.#renderAll();
+    if (["from", "to", "rerank", "key"].includes(name) && this.#hasCriteria()) this.#run(1);
   }
 
   /** Searches for the given text now, as if typed. */
@@ -219,7 +256,7 @@ export class SearchBox extends HTMLElement {
     this.#input.value = query;
     this.#query = query.trim();
     this.#syncClear();
-    this.#run(1);
+    this.#run(1, { chosen: true });
   }
 
   /** Empties the box and forgets the filters. */
@@ -234,6 +271,7 @@ export class SearchBox extends HTMLElement {
     this.#abort?.abort();
     this.#show({ hits: [], total: 0, facets: {} }, 1, false);
     this.#status("");
+    this.#writeUrl(1, { chosen: true });
   }
 
   #part(name) {
@@ -241,8 +279,88 @@ export class SearchBox extends HTMLElement {
   }
 
   #shownFacets() {
-    const wanted = (this.getAttribute("facets") ?? "region topic speaker").split(/[\s,]+/).filter((f) => f in FACETS);
+    const wanted = (this.getAttribute("facets") ?? "region topic speaker").split(/[\s,]+/).filter((f) => FACETS.includes(f));
     return [...new Set(wanted)];
+  }
+
+  /** The language of the box's words: its lang attribute's first subtag, where the box knows it, else English. */
+  #language() {
+    const primary = (this.getAttribute("lang") ?? "").toLowerCase().split("-")[0];
+    return primary in WORDS ? primary : "en";
+  }
+
+  /** One of the box's words: the strings attribute's, else the language's. */
+  #word(name, values) {
+    let overrides = {};
+    try {
+      overrides = JSON.parse(this.getAttribute("strings") || "{}") ?? {};
+    } catch {
+      // A strings attribute that is not JSON overrides nothing; the built-in words stay.
+    }
+    const word = typeof overrides[name] === "string" ? overrides[name] : WORDS[this.#language()][name];
+    return fill(word, values);
+  }
+
+  #number(count) {
+    return count.toLocaleString(this.#language());
+  }
+
+  /** Puts the words of the fixed markup in the box's language. */
+  #applyWords() {
+    this.#input.placeholder = this.getAttribute("placeholder") ?? this.#word("placeholder");
+    this.#input.setAttribute("aria-label", this.#word("search"));
+    this.#part("clear").setAttribute("aria-label", this.#word("clear"));
+    this.#part("suggestions").setAttribute("aria-label", this.#word("suggestions"));
+    this.#part("results").setAttribute("aria-label", this.#word("results"));
+    this.#part("more").textContent = this.#word("more");
+  }
+
+  /** Shows the last answer again, in the current words. */
+  #renderAll() {
+    this.#renderFacets();
+    this.#renderEmpty();
+    if (this.#hasCriteria() && this.#part("error").hidden) this.#status(this.#countText());
+  }
+
+  #countText() {
+    if (this.#total === 0) return this.#word("noResults");
+    return this.#total === 1 ? this.#word("oneResult") : this.#word("manyResults", { count: this.#number(this.#total) });
+  }
+
+  #syncsUrl() {
+    return this.hasAttribute("sync-url");
+  }
+
+  /**
+   * Keeps what is shown in the page's address (sync-url): q, the ticked values by facet, and page (pages shown). A
+   * search chosen (a tick, a suggestion, Enter, more results) is a new history entry; searches as one types replace
+   * the entry their typing began, so the back button steps through what was chosen, not every keystroke.
+   */
+  #writeUrl(page, { chosen }) {
+    if (!this.#syncsUrl()) return;
+    const url = new URL(location.href);
+    for (const name of URL_PARAMETERS) url.searchParams.delete(name);
+    if (this.#query) url.searchParams.set("q", this.#query);
+    for (const [facet, values] of this.#filters) for (const value of values) url.searchParams.append(facet, value);
+    if (page > 1) url.searchParams.set("page", String(page));
+    if (url.href === location.href) return;
+    const typing = !chosen && history.state?.searchBox === "typed";
+    const state = { ...history.state, searchBox: chosen ? "chosen" : "typed" };
+    if (typing) history.replaceState(state, "", url);
+    else history.pushState(state, "", url);
+  }
+
+  /** Shows what the page's address says (on load, and when the back or forward button changes it). */
+  #restoreFromUrl() {
+    const parameters = new URL(location.href).searchParams;
+    this.#query = (parameters.get("q") ?? "").trim();
+    this.#input.value = this.#query;
+    this.#filters.clear();
+    for (const facet of this.#shownFacets()) for (const value of parameters.getAll(facet)) this.#valuesOf(facet).add(value);
+    const page = Number.parseInt(parameters.get("page") ?? "1", 10);
+    this.#closeSuggestions();
+    this.#syncClear();
+    this.#run(Number.isFinite(page) && page > 1 ? page : 1, { restoring: true });
   }
 
   #pageSize() {
@@ -272,36 +390,43 @@ export class SearchBox extends HTMLElement {
     this.#syncClear();
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#suggestTimer);
-    this.#searchTimer = setTimeout(() => this.#run(1), SEARCH_DELAY_MS);
+    this.#searchTimer = setTimeout(() => this.#run(1, { chosen: false }), SEARCH_DELAY_MS);
     if (this.getAttribute("suggest") !== "off")
       this.#suggestTimer = setTimeout(() => this.#suggest(this.#input.value), SUGGEST_DELAY_MS);
   }
 
+  /**
+   * Keys in the input. The suggestions are the combobox's listbox (aria-activedescendant follows the arrows, focus
+   * stays in the input); with them closed, ↓ moves the focus to the first result's link (#resultKey goes on from there).
+   */
   #key(event) {
-    const list = this.#suggestionsOpen() ? "suggestions" : "results";
-    const length = list === "suggestions" ? this.#suggestions.length : this.#hits.length;
+    const open = this.#suggestionsOpen();
     switch (event.key) {
       case "ArrowDown":
-        if (length === 0) return;
+        if (!open) {
+          if (this.#hits.length === 0) return;
+          event.preventDefault();
+          this.#resultLinks()[0].focus();
+          return;
+        }
+        if (this.#suggestions.length === 0) return;
         event.preventDefault();
-        this.#activate(list, Math.min(this.#active.list === list ? this.#active.index + 1 : 0, length - 1));
+        this.#activate(Math.min(this.#active.index + 1, this.#suggestions.length - 1));
         break;
       case "ArrowUp":
-        if (this.#active.index < 0) return;
+        if (!open || this.#active.index < 0) return;
         event.preventDefault();
-        this.#activate(list, this.#active.index - 1);
+        this.#activate(this.#active.index - 1);
         break;
       case "Enter":
         event.preventDefault();
-        if (this.#active.list === "suggestions" && this.#active.index >= 0) {
+        if (open && this.#active.index >= 0) {
           this.#choose(this.#suggestions[this.#active.index]);
-        } else if (this.#active.list === "results" && this.#active.index >= 0) {
-          this.#select(this.#hits[this.#active.index]);
         } else {
           clearTimeout(this.#searchTimer);
           this.#closeSuggestions();
           this.#query = this.#input.value.trim();
-          this.#run(1);
+          this.#run(1, { chosen: true });
         }
         break;
       case "Escape":
@@ -312,14 +437,34 @@ export class SearchBox extends HTMLElement {
     }
   }
 
-  #activate(list, index) {
-    const container = this.#part(list === "suggestions" ? "suggestions" : "results");
+  /**
+   * Keys on a result's link: ↓ and ↑ move between the results' links (↑ from the first, or Escape, back to the input);
+   * Enter is the link's own, which #resultRow hands to #select.
+   */
+  #resultKey(event) {
+    const links = this.#resultLinks();
+    const index = links.indexOf(this.#root.activeElement);
+    if (index < 0) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" || event.key === "Escape") {
+      event.preventDefault();
+      (event.key === "ArrowUp" && index > 0 ? links[index - 1] : this.#input).focus();
+    }
+  }
+
+  #resultLinks() {
+    return [...this.#part("results").querySelectorAll("[part~=result-title]")];
+  }
+
+  #activate(index) {
+    const container = this.#part("suggestions");
     container.querySelectorAll('[role="option"]').forEach((option, i) => {
       option.classList.toggle("active", i === index);
       option.setAttribute("aria-selected", String(i === index));
     });
-    this.#active = { list, index };
-    this.#input.setAttribute("aria-controls", list === "suggestions" ? "suggestions" : "results");
+    this.#active = { index };
     const option = container.querySelectorAll('[role="option"]')[index];
     if (option) {
       this.#input.setAttribute("aria-activedescendant", option.id);
@@ -330,7 +475,7 @@ export class SearchBox extends HTMLElement {
   }
 
   #resetActive() {
-    this.#active = { list: null, index: -1 };
+    this.#active = { index: -1 };
     this.#input.removeAttribute("aria-activedescendant");
   }
 
@@ -344,7 +489,7 @@ export class SearchBox extends HTMLElement {
     const turn = ++this.#suggestTurn;
     if (!typed.trim()) return this.#closeSuggestions();
     try {
-      const response = await fetch(this.#url("/suggest", [["q", typed], ["size", "6"]]), { headers: { Accept: "application/json" } });
+      const response = await fetch(this.#url("/suggest", [["q", typed], ["size", "6"]]), { headers: this.#headers() });
       if (!response.ok) return;
       const answer = await response.json();
       if (turn !== this.#suggestTurn || this.#input.value !== typed || this.#root.activeElement !== this.#input) return;
@@ -360,14 +505,13 @@ export class SearchBox extends HTMLElement {
     list.replaceChildren(...this.#suggestions.map((suggestion, i) => {
       const option = element("li", { role: "option", id: `suggestion-${i}`, "aria-selected": "false", part: "suggestion" },
         element("span", { text: suggestion.text }),
-        element("span", { class: "kind", text: suggestion.kind === "term" ? "" : FACETS[suggestion.kind] }));
+        element("span", { class: "kind", text: suggestion.kind === "term" ? "" : this.#word(suggestion.kind) }));
       option.addEventListener("mousedown", (event) => event.preventDefault());
       option.addEventListener("click", () => this.#choose(suggestion));
       return option;
     }));
     list.hidden = this.#suggestions.length === 0;
     this.#input.setAttribute("aria-expanded", String(!list.hidden));
-    this.#input.setAttribute("aria-controls", "suggestions");
     this.#resetActive();
   }
 
@@ -379,7 +523,7 @@ export class SearchBox extends HTMLElement {
     this.#suggestTurn++;
     this.#part("suggestions").hidden = true;
     this.#input.setAttribute("aria-expanded", "false");
-    if (this.#active.list === "suggestions") this.#resetActive();
+    this.#resetActive();
   }
 
   #choose(suggestion) {
@@ -393,7 +537,7 @@ export class SearchBox extends HTMLElement {
     }
     this.#query = this.#input.value.trim();
     this.#syncClear();
-    this.#run(1);
+    this.#run(1, { chosen: true });
   }
 
   #select(hit) {
@@ -407,11 +551,22 @@ export class SearchBox extends HTMLElement {
     return `${this.endpoint}/view/${id}#p${hit.paragraph}`;
   }
 
-  /** Runs the search for page `page`; only the newest request's answer is ever shown. */
-  async #run(page) {
+  /** The headers of the box's requests: its key (the key attribute, a scoped search key) when it has one. */
+  #headers() {
+    const key = this.getAttribute("key");
+    return key ? { Accept: "application/json", "X-Api-Key": key } : { Accept: "application/json" };
+  }
+
+  /**
+   * Runs the search for page `page`; only the newest request's answer is ever shown. Restoring page n from the
+   * address shows pages 1 to n at once. A search chosen or typed is written to the address (sync-url); one restored
+   * from it is not.
+   */
+  async #run(page, { chosen = true, restoring = false } = {}) {
     clearTimeout(this.#searchTimer);
     const turn = ++this.#searchTurn;
     this.#abort?.abort();
+    if (!restoring) this.#writeUrl(page, { chosen });
     if (!this.#hasCriteria()) {
       this.#show({ hits: [], total: 0, facets: {} }, 1, false);
       this.#status("");
@@ -419,7 +574,8 @@ export class SearchBox extends HTMLElement {
     }
     const abort = (this.#abort = new AbortController());
     const facetSize = this.getAttribute("facet-size") ?? "8";
-    const parameters = [["q", this.#query], ["page", String(page)], ["pageSize", String(this.#pageSize())], ["facetSize", facetSize]];
+    const pages = restoring ? Math.max(1, Math.min(page, Math.floor(100 / this.#pageSize()))) : 1;
+    const parameters = [["q", this.#query], ["page", String(restoring ? 1 : page)], ["pageSize", String(this.#pageSize() * pages)], ["facetSize", facetSize]];
     // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
     if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
     for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
@@ -429,14 +585,14 @@ export class SearchBox extends HTMLElement {
     if (this.getAttribute("rerank")) parameters.push(["rerank", this.getAttribute("rerank")]);
     this.#busy(true);
     try {
-      const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: { Accept: "application/json" } });
+      const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: this.#headers() });
       const answer = await response.json().catch(() => null);
       if (turn !== this.#searchTurn) return;
-      if (!response.ok) throw new Error(answer?.detail ?? `The search service answered ${response.status}.`);
-      this.#show(answer, page, page > 1);
+      if (!response.ok) throw new Error(answer?.detail ?? this.#word("answered", { status: response.status }));
+      this.#show(answer, restoring ? pages : page, !restoring && page > 1);
     } catch (error) {
       if (turn !== this.#searchTurn || error.name === "AbortError") return;
-      this.#fail(error instanceof TypeError ? "The search service cannot be reached." : error.message);
+      this.#fail(error instanceof TypeError ? this.#word("unreachable") : error.message);
     } finally {
       if (turn === this.#searchTurn) this.#busy(false);
     }
@@ -453,13 +609,13 @@ export class SearchBox extends HTMLElement {
 
   #fail(message) {
     const error = this.#part("error");
-    const retry = element("button", { type: "button", text: "Try again" });
-    retry.addEventListener("click", () => this.#run(1));
+    const retry = element("button", { type: "button", text: this.#word("tryAgain") });
+    retry.addEventListener("click", () => this.#run(1, { chosen: true }));
     error.replaceChildren(element("span", { text: message }), retry);
     error.hidden = false;
     this.#part("empty").hidden = true;
     this.#part("more").hidden = true;
-    this.#status("Search is unavailable.");
+    this.#status(this.#word("unavailable"));
     this.dispatchEvent(new CustomEvent("search-box:error", { detail: { message }, bubbles: true, composed: true }));
   }
 
@@ -470,8 +626,6 @@ export class SearchBox extends HTMLElement {
     this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
     this.#facetCounts = answer.facets ?? {};
     this.#part("error").hidden = true;
-    // New results replace the rows a results selection pointed at; a selection in the suggestions stays.
-    if (this.#active.list === "results") this.#resetActive();
 
     const results = this.#part("results");
     const rows = answer.hits.map((hit, i) => this.#resultRow(hit, append ? results.children.length + i : i));
@@ -483,7 +637,7 @@ export class SearchBox extends HTMLElement {
     this.#renderEmpty();
     this.#renderFacets();
     if (this.#hasCriteria()) {
-      this.#status(this.#total === 0 ? "No results." : `${plural(this.#total, "result")}.`);
+      this.#status(this.#countText());
       this.dispatchEvent(new CustomEvent("search-box:results", {
         detail: { query: this.#query, filters: this.filters, total: this.#total, hits: this.#hits },
         bubbles: true, composed: true,
@@ -505,7 +659,7 @@ export class SearchBox extends HTMLElement {
     });
     const date = hit.date ? new Date(hit.date).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
     const meta = [date, hit.source].filter(Boolean).join(" · ");
-    return element("li", { class: "result", part: "result", role: "option", id: `result-${index}`, "aria-selected": "false" },
+    return element("li", { class: "result", part: "result", id: `result-${index}` },
       title,
       element("div", { class: "meta", part: "result-meta", text: meta }),
       element("p", { class: "snippet", part: "result-snippet" }, snippetNodes(hit.snippet ?? "")));
@@ -518,22 +672,22 @@ export class SearchBox extends HTMLElement {
     if (box.hidden) return;
     const search = element("button", { type: "button", text: correction });
     search.addEventListener("click", () => this.search(correction));
-    box.replaceChildren(element("span", { text: "Did you mean " }), search, element("span", { text: "?" }));
+    box.replaceChildren(element("span", { text: this.#word("didYouMean") }), search, element("span", { text: this.#word("didYouMeanEnd") }));
   }
 
   #renderEmpty() {
     const empty = this.#part("empty");
     empty.hidden = !(this.#hasCriteria() && this.#total === 0);
     if (empty.hidden) return;
-    const filters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => `${FACETS[facet]}: ${value}`));
-    const children = [element("span", { text: this.#query ? `No results for “${this.#query}”` : "No results" })];
+    const filters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => `${this.#word(facet)}: ${value}`));
+    const children = [element("span", { text: this.#query ? this.#word("emptyFor", { query: this.#query }) : this.#word("emptyAll") })];
     if (filters.length) {
-      children.push(element("span", { text: ` with ${filters.join(", ")}.` }));
-      const clear = element("button", { type: "button", text: "Clear filters" });
+      children.push(element("span", { text: this.#word("withFilters", { filters: filters.join(", ") }) }));
+      const clear = element("button", { type: "button", text: this.#word("clearFilters") });
       clear.addEventListener("click", () => this.#clearFilters());
       children.push(clear);
     } else {
-      children.push(element("span", { text: "." }));
+      children.push(element("span", { text: this.#word("end") }));
     }
     empty.replaceChildren(...children);
   }
@@ -541,7 +695,7 @@ export class SearchBox extends HTMLElement {
   #clearFilters() {
     this.#filters.clear();
     this.#syncClear();
-    this.#run(1);
+    this.#run(1, { chosen: true });
   }
 
   #toggleFilters() {
@@ -571,19 +725,19 @@ export class SearchBox extends HTMLElement {
           if (box.checked) this.#valuesOf(facet).add(value);
           else this.#valuesOf(facet).delete(value);
           this.#syncClear();
-          this.#run(1);
+          this.#run(1, { chosen: true });
         });
         return element("li", {}, element("label", { part: "facet-value" }, box,
           element("span", { class: "value", text: value }),
-          element("span", { class: "count", part: "facet-count", text: count.toLocaleString("en") })));
+          element("span", { class: "count", part: "facet-count", text: this.#number(count) })));
       });
       groups.push(element("fieldset", { part: "facet", "data-facet": facet },
-        element("legend", { part: "facet-title", text: FACETS[facet] }),
+        element("legend", { part: "facet-title", text: this.#word(facet) }),
         element("ul", { class: "facet-values" }, ...items)));
     }
     const active = this.#filterCount();
     if (active > 0) {
-      const clear = element("button", { type: "button", class: "clear-filters", part: "clear-filters", text: "Clear filters" });
+      const clear = element("button", { type: "button", class: "clear-filters", part: "clear-filters", text: this.#word("clearFilters") });
       clear.addEventListener("click", () => this.#clearFilters());
       groups.push(clear);
     }
@@ -596,7 +750,7 @@ export class SearchBox extends HTMLElement {
     container.parentElement.classList.toggle("with-facets", groups.length > 0);
     const toggle = this.#part("filters-toggle");
     toggle.hidden = groups.length === 0;
-    toggle.textContent = active > 0 ? `Filters (${active})` : "Filters";
+    toggle.textContent = active > 0 ? this.#word("filtersTicked", { count: active }) : this.#word("filters");
   }
 }
 

@@ -19,7 +19,7 @@ public static class IndexSchema
     /// under another schema is emptied at start-up and indexed again from the corpus and the API write journal, so no
     /// facet mixes values found by old and new rules.
     /// </summary>
-    public const string SchemaVersion = "2026-11-28.3";
+    public const string SchemaVersion = "2026-12-03.1";
 
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
     public const string ArticleId = "articleId";
@@ -45,6 +45,7 @@ public static class IndexSchema
     public const string Phrases = "phrases";
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
     public const string Date = "date";
+    /// <summary>Publisher; one exact term, stored.</summary>
     public const string Source = "source";
     /// <summary>Byline and dateline are stored on paragraph 1 only: only the whole article shows them.</summary>
     public const string Byline = "byline";
@@ -83,7 +84,7 @@ public static class IndexSchema
     /// </summary>
     public static Analyzer CreateAnalyzer()
     {
-        var analyzers = new[] { ArticleId, File, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
+        var analyzers = new[] { ArticleId, File, Source, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
         analyzers[Words] = new SuggestionTermsAnalyzer(pairs: false);
         analyzers[Phrases] = new SuggestionTermsAnalyzer(pairs: true);
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), analyzers);

@@ -44,7 +44,8 @@ public static class ParagraphDocuments
                 doc.Add(new StoredField(IndexSchema.Date, date.ToString("O")));
                 doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
             }
-            AddStoredIfPresent(doc, IndexSchema.Source, article.Source);
+            if (!string.IsNullOrEmpty(article.Source)) // indexed whole: a scoped search key may be limited to a publisher
+                doc.Add(exact.Get(IndexSchema.Source, article.Source, Field.Store.YES));
             if (file is not null)
             {
                 doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.NO));

@@ -9,8 +9,11 @@ namespace SearchService.Core.Searching;
 /// <summary>Reads whole articles and the index's size back from the index.</summary>
 public sealed class ArticleLookup(SearchIndex index)
 {
-    public ArticleView? Find(string articleId) => index.Search(searcher =>
+    /// <param name="scope">When given, an article none of whose paragraphs is inside it is not found.</param>
+    public ArticleView? Find(string articleId, SearchScope? scope = null) => index.Search(searcher =>
     {
+        if (scope is not null && !scope.Holds(searcher, articleId))
+            return null;
         var docs = Paragraphs(searcher.IndexReader, articleId);
         if (docs.Count == 0)
             return null;

@@ -37,7 +37,7 @@ public sealed class ParagraphSearcher
         var clock = Stopwatch.StartNew();
         return index.Search(searcher =>
         {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
+            var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
             var filters = new SearchFilters(parsed?.Query, request);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
@@ -57,7 +57,11 @@ public sealed class ParagraphSearcher
     public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
         index.Search(searcher =>
         {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
+            var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
             return FacetCounting.Values(searcher, new SearchFilters(parsed?.Query, request), request.Unit, facet, prefix, size);
         });
+
+    /// <summary>Where typos are corrected from: the request's scope, if it has one, else the whole index.</summary>
+    private static IVocabulary Vocabulary(Lucene.Net.Search.IndexSearcher searcher, SearchRequest request) =>
+        request.Scope is { } scope ? new ScopedVocabulary(searcher, scope) : new IndexVocabulary(searcher.IndexReader);
 }

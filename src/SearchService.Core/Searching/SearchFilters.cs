@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 
@@ -7,7 +6,8 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// The filter stage: the query that decides the matches narrowed by the request's facet and date filters, which
 /// change which paragraphs match but not their scores. Facets are multi-select: a facet's values are counted without
-/// its own filter (<see cref="Except"/>), so its other values stay selectable.
+/// its own filter (<see cref="Except"/>), so its other values stay selectable. A request's <see cref="SearchScope"/>
+/// is never left out.
 /// </summary>
 internal sealed class SearchFilters
 {
@@ -18,6 +18,9 @@ internal sealed class SearchFilters
     public SearchFilters(Query? query, SearchRequest request)
     {
         matches = query ?? new MatchAllDocsQuery();
+        // The scope is under every query here, own filters left out or not: nothing outside it is matched or counted.
+        if (request.Scope is { } scope)
+            matches = new FilteredQuery(matches, scope.ToFilter());
         this.request = request;
         Filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         Unfiltered = IndexSchema.FacetFields.Except(Filtered).ToList();
@@ -43,14 +46,7 @@ internal sealed class SearchFilters
             var values = request.FilterValues(facet);
             if (values.Count == 0)
                 continue;
-            var anyValue = new BooleanQuery();
-            foreach (var value in values)
-            {
-                anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
-                if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too
-                    anyValue.Add(new TermQuery(new Term(IndexSchema.RegionScope, value)), Occur.SHOULD);
-            }
-            filters.Add(anyValue, Occur.MUST);
+            filters.Add(FacetValueQuery.AnyOf(facet, values), Occur.MUST);
         }
         if (request.Dates is { } dates && field != IndexSchema.Date)
             filters.Add(dates.ToQuery(), Occur.MUST);

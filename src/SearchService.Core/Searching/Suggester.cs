@@ -39,8 +39,40 @@ public sealed class Suggester
         rebuildIntervalMs = (long)(rebuildInterval ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
     }
 
-    public IReadOnlyList<Suggestion> Suggest(string typed, int size) =>
-        ShardSearchers.With(indexes, searchers => VocabularyFor(Readers(searchers))).Complete(typed, Math.Clamp(size, 1, MaxSize));
+    /// <summary>Candidates drawn from the whole vocabulary per suggestion asked for, when a scope keeps only some of them.</summary>
+    public const int ScopedCandidatesPerSuggestion = 5;
+
+    /// <param name="scope">
+    /// When given, only completions found inside it, counted inside it (in paragraphs holding every word of the text, or
+    /// the facet value), in the order the whole vocabulary gives; drawn from its most frequent candidates.
+    /// </param>
+    public IReadOnlyList<Suggestion> Suggest(string typed, int size, SearchScope? scope = null)
+    {
+        size = Math.Clamp(size, 1, MaxSize);
+        return ShardSearchers.With(indexes, searchers =>
+        {
+            var vocabulary = VocabularyFor(Readers(searchers));
+            if (scope is null)
+                return vocabulary.Complete(typed, size);
+            var within = scope.ToFilter();
+            return vocabulary.Complete(typed, size * ScopedCandidatesPerSuggestion)
+                .Select(candidate => candidate with { Count = searchers.Sum(s => SearchScope.Count(s, Matching(candidate), within)) })
+                .Where(candidate => candidate.Count > 0)
+                .Take(size)
+                .ToList();
+        });
+    }
+
+    /// <summary>The paragraphs a suggestion stands for: those with its facet value, or with every word of its text.</summary>
+    private static Query Matching(Suggestion suggestion)
+    {
+        if (suggestion.Kind != SuggestionVocabulary.TermKind)
+            return new TermQuery(new Term(suggestion.Kind, suggestion.Text));
+        var words = new BooleanQuery();
+        foreach (var word in suggestion.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            words.Add(new TermQuery(new Term(IndexSchema.Words, word)), Occur.MUST);
+        return words;
+    }
 
     /// <summary>Builds the vocabulary ahead of the first keystroke (it takes a second or two on a large index).</summary>
     public void Prepare() => ShardSearchers.With(indexes, searchers => VocabularyFor(Readers(searchers)));

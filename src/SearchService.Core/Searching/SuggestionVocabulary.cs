@@ -12,7 +12,7 @@ namespace SearchService.Core.Searching;
 /// </summary>
 public sealed class SuggestionVocabulary
 {
-    private const string TermKind = "term";
+    internal const string TermKind = "term";
     private const int MaxFacetSuggestions = 3;
 
     private readonly Entry[] words;

@@ -22,13 +22,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         Host = await HostPage.StartAsync();
     }
 
-    /// <summary>A fresh page (own cookies and cache) showing the host page with the box embedded, pointed at <paramref name="api"/>.</summary>
-    public async Task<IPage> OpenHostPageAsync(WidgetApi? api = null, int width = 1100)
+    /// <summary>
+    /// A fresh page (own cookies and cache) showing the host page with the box embedded, pointed at <paramref name="api"/>,
+    /// with <paramref name="attributes"/> on the box and <paramref name="boxState"/> in the page's address (<see cref="HostPage.EmbedUrl"/>).
+    /// </summary>
+    public async Task<IPage> OpenHostPageAsync(
+        WidgetApi? api = null, int width = 1100, IReadOnlyDictionary<string, string>? attributes = null, string? boxState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => throw new InvalidOperationException($"A dialog opened: {dialog.Message}");
-        await page.GotoAsync(Host.EmbedUrl((api ?? Api).Address));
+        await page.GotoAsync(Host.EmbedUrl((api ?? Api).Address, attributes, boxState));
         await page.Locator("search-box input[type=search]").WaitForAsync();
         return page;
     }

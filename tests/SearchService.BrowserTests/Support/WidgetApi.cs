@@ -21,6 +21,9 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
     public const string HostileImage = "<img src=x onerror=alert(1)>";
     public const string HostileScript = "<script>window.hacked = true</script>";
 
+    /// <summary>Signs the scoped keys the box is given (<see cref="SignedKeys"/>).</summary>
+    public const string SigningSecret = "browser-tests-signing-secret-93a1";
+
     private readonly TempDirectory corpus = new();
     private readonly TempDirectory index = new();
 
@@ -67,6 +70,7 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         builder.UseSetting("Search:IndexPath", index.Path);
         // Many pages type at once from one address; the per-client rate limit has its own tests.
         builder.UseSetting("Search:SearchRequestsPerSecond", "0");
+        builder.UseSetting("Search:KeySigningSecret", SigningSecret);
     }
 
     private async Task WaitUntilReadyAsync()

@@ -9,6 +9,7 @@ public sealed class CorsTests(SeedApiFactory api) : IClassFixture<SeedApiFactory
 
     [Theory]
     [InlineData("/search?q=terrorism")]
+    [InlineData("/facets/region?prefix=pak")]
     [InlineData("/suggest?q=terr")]
     [InlineData("/articles/" + SeedApiFactory.SeedId)]
     [InlineData("/widget/search-box.js")]
@@ -19,15 +20,19 @@ public sealed class CorsTests(SeedApiFactory api) : IClassFixture<SeedApiFactory
         Assert.Equal("*", AllowedOrigin(response));
     }
 
-    [Fact]
-    public async Task A_preflight_for_a_search_allows_GET()
+    [Theory]
+    [InlineData("/search?q=terrorism")]
+    [InlineData("/facets/speaker?prefix=syro")]
+    public async Task A_preflight_for_a_read_allows_GET_with_a_key_header(string url)
     {
-        var preflight = new HttpRequestMessage(HttpMethod.Options, "/search?q=terrorism");
+        var preflight = new HttpRequestMessage(HttpMethod.Options, url);
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-api-key");
         preflight.Headers.Add("Origin", Origin);
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
         var response = await api.CreateClient().SendAsync(preflight);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Contains("GET", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
+        Assert.Contains("x-api-key", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

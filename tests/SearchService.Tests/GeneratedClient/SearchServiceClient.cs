@@ -11,6 +11,7 @@ using SearchService.Tests.GeneratedClient.Articles;
 using SearchService.Tests.GeneratedClient.Facets;
 using SearchService.Tests.GeneratedClient.Health;
 using SearchService.Tests.GeneratedClient.IndexNamespace;
+using SearchService.Tests.GeneratedClient.Keys;
 using SearchService.Tests.GeneratedClient.Metrics;
 using SearchService.Tests.GeneratedClient.Models;
 using SearchService.Tests.GeneratedClient.Search;
@@ -49,6 +50,11 @@ namespace SearchService.Tests.GeneratedClient
         public global::SearchService.Tests.GeneratedClient.IndexNamespace.IndexRequestBuilder Index
         {
             get => new global::SearchService.Tests.GeneratedClient.IndexNamespace.IndexRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The keys property</summary>
+        public global::SearchService.Tests.GeneratedClient.Keys.KeysRequestBuilder Keys
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Keys.KeysRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The metrics property</summary>
         public global::SearchService.Tests.GeneratedClient.Metrics.MetricsRequestBuilder Metrics
@@ -101,6 +107,7 @@ namespace SearchService.Tests.GeneratedClient
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -115,6 +122,7 @@ namespace SearchService.Tests.GeneratedClient
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,7 @@ namespace SearchService.Tests.Api.Answers;
 /// <param name="Lines">With a bulk body cut off midway: the lines read before the cut.</param>
 /// <param name="Written">With a bulk body cut off midway: the articles written before the cut.</param>
 /// <param name="Failed">With a bulk body cut off midway: the lines refused before the cut.</param>
+/// <param name="KeyId">With a scoped key refused: the key's id, where it is known.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ProblemAnswer(
     string Title,
@@ -25,4 +26,5 @@ public sealed record ProblemAnswer(
     bool? WritesStopped = null,
     int? Lines = null,
     int? Written = null,
-    int? Failed = null);
+    int? Failed = null,
+    string? KeyId = null);

@@ -64,12 +64,13 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -85,6 +86,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -145,7 +147,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id.
+        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

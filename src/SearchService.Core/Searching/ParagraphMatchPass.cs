@@ -19,7 +19,7 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
             ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect))
             : Top(searcher, query, plan, MultiCollector.Wrap(counts, alsoCollect));
         var rescoring = plan.RescoresQuestion && !plan.RescoresElsewhere
-            ? rescorer.Rescore(searcher, best.Take(QuestionRescorer.Depth).ToList(), plan.Parsed!)
+            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!)
             : null;
         if (rescoring is not null)
         {
@@ -40,8 +40,12 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
         return (top.GetTopDocs().ScoreDocs, top.TotalHits);
     }
 
+    /// <summary>The first <see cref="QuestionRescorer.Depth"/> of a question's candidates, exactly (their order decides where they are more).</summary>
+    private static IReadOnlyList<ScoreDoc> Rescorable(IndexSearcher searcher, IReadOnlyList<ScoreDoc> candidates) =>
+        candidates.Count > QuestionRescorer.Depth ? TopSelection.Best(candidates, QuestionRescorer.Depth, new RescoredOrder(searcher.IndexReader)) : candidates;
+
     /// <summary>
-    /// A question's candidates are as deep as it is re-scored, in an order of their keys where scores tie (not of
+    /// A question's candidates are as deep as it is re-scored, those tied with the last place kept by their keys (not by
     /// document numbers), so that the same ones are kept however the paragraphs are split between indexes.
     /// </summary>
     private static (IReadOnlyList<ScoreDoc> Best, long Total) Candidates(IndexSearcher searcher, Query query, int depth, ICollector alsoCollect)

@@ -7,7 +7,8 @@ namespace SearchService.Core.Searching;
 /// Collects a question's best matches by score alone, and keeps aside the documents tied with the last place kept, so
 /// that the best are exactly those of the order by score, article id and paragraph (<see cref="HitTieBreak"/>) however
 /// the paragraphs are split between indexes. A sort that ends with the tie-break reads the keys of every document that
-/// enters its queue (most of a question's first thousand matches); here they are read only where scores tie.
+/// enters its queue (most of a question's first thousand matches); here they are read only for the documents tied with
+/// the last place, and only when there are more of them than places.
 /// </summary>
 internal sealed class QuestionCandidateCollector(IndexReader reader, int count) : ICollector
 {
@@ -50,13 +51,27 @@ internal sealed class QuestionCandidateCollector(IndexReader reader, int count) 
             tiedWithLast.Clear(); // every one of them scored the old last place, below the new one
     }
 
-    /// <summary>The best documents collected, in the order by score, then article id and paragraph.</summary>
+    /// <summary>
+    /// The best documents collected: every one that scored above the last place, and of those that scored it, the first
+    /// by article id and paragraph. Best first by score; equal scores in no particular order, which is decided where it
+    /// matters, after re-scoring.
+    /// </summary>
     public IReadOnlyList<ScoreDoc> Best()
     {
-        var candidates = new List<ScoreDoc>(kept.Count + tiedWithLast.Count);
         var last = kept.TryPeek(out _, out var lowest) ? lowest : 0f;
-        candidates.AddRange(kept.UnorderedItems.Select(item => new ScoreDoc(item.Element, item.Priority)));
-        candidates.AddRange(tiedWithLast.Select(doc => new ScoreDoc(doc, last)));
-        return TopSelection.Best(candidates, count, new RescoredOrder(reader));
+        var best = new List<ScoreDoc>(kept.Count);
+        var tied = new List<int>(tiedWithLast);
+        foreach (var (doc, score) in kept.UnorderedItems)
+        {
+            if (score > last)
+                best.Add(new ScoreDoc(doc, score));
+            else
+                tied.Add(doc);
+        }
+        if (best.Count + tied.Count > count)
+            tied = TopSelection.Best(tied, count - best.Count, new HitTieBreak(reader));
+        best.AddRange(tied.Select(doc => new ScoreDoc(doc, last)));
+        best.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return best;
     }
 }

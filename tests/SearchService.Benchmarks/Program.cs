@@ -9,7 +9,7 @@ public static class Program
 {
     private const string Usage = """
         Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]
-               SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,sqlite]
+               SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,java,sqlite]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
         """;
 

@@ -9,17 +9,12 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal sealed class ArticleMatchPass(QuestionRescorer rescorer) : IMatchPass
 {
-    private static readonly Sort BestFirst = HitTieBreak.After(SortField.FIELD_SCORE);
-
     public CollectedHits Run(IndexSearcher searcher, Query query, RankingPlan plan, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
         using var collector = new ArticleCollector(searcher.IndexReader, facets);
-        // In an order of their keys, not of document numbers, so that the same ones are kept however the paragraphs are split.
-        var candidates = plan.RescoresQuestion
-            ? TopFieldCollector.Create(BestFirst, QuestionRescorer.Depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
-            : null;
+        var candidates = plan.RescoresQuestion ? new QuestionCandidateCollector(searcher.IndexReader, QuestionRescorer.Depth) : null;
         searcher.Search(query, MultiCollector.Wrap(collector, candidates, alsoCollect)); // Wrap leaves out the nulls
-        var best = candidates?.GetTopDocs().ScoreDocs ?? [];
+        var best = candidates?.Best() ?? [];
         var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!);
         if (rescoring is not null)
             collector.Rescored(rescoring.Scores);

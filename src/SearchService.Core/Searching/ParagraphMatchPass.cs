@@ -14,16 +14,12 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
 
     public CollectedHits Run(IndexSearcher searcher, Query query, RankingPlan plan, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
-        // A question's candidates are as deep as it is re-scored, in an order of their keys (not of document numbers),
-        // so that the same ones are kept however the paragraphs are split between indexes.
-        var top = TopFieldCollector.Create(plan.ByScore ? BestFirst : NewestFirst,
-            plan.RescoresQuestion ? Math.Max(plan.Wanted, QuestionRescorer.Depth) : plan.Wanted,
-            fillFields: false, trackDocScores: plan.Ranked, trackMaxScore: false, docsScoredInOrder: false);
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
-        searcher.Search(query, MultiCollector.Wrap(top, counts, alsoCollect));
-        IReadOnlyList<ScoreDoc> best = top.GetTopDocs().ScoreDocs;
+        var (best, total) = plan.RescoresQuestion
+            ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect))
+            : Top(searcher, query, plan, MultiCollector.Wrap(counts, alsoCollect));
         var rescoring = plan.RescoresQuestion && !plan.RescoresElsewhere
-            ? rescorer.Rescore(searcher, best.Take(QuestionRescorer.Depth).ToList(), plan.Parsed!)
+            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!)
             : null;
         if (rescoring is not null)
         {
@@ -33,6 +29,29 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
         }
         var hits = best.Select(s => new RankedHit(s.Doc, plan.Ranked ? s.Score : null, OtherMatches: null)).ToList();
         var candidates = plan.RescoresQuestion && plan.RescoresElsewhere ? hits : [];
-        return new CollectedHits(top.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, candidates);
+        return new CollectedHits(total, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, candidates);
+    }
+
+    private static (IReadOnlyList<ScoreDoc> Best, long Total) Top(IndexSearcher searcher, Query query, RankingPlan plan, ICollector alsoCollect)
+    {
+        var top = TopFieldCollector.Create(plan.ByScore ? BestFirst : NewestFirst, plan.Wanted,
+            fillFields: false, trackDocScores: plan.Ranked, trackMaxScore: false, docsScoredInOrder: false);
+        searcher.Search(query, MultiCollector.Wrap(top, alsoCollect));
+        return (top.GetTopDocs().ScoreDocs, top.TotalHits);
+    }
+
+    /// <summary>The first <see cref="QuestionRescorer.Depth"/> of a question's candidates, exactly (their order decides where they are more).</summary>
+    private static IReadOnlyList<ScoreDoc> Rescorable(IndexSearcher searcher, IReadOnlyList<ScoreDoc> candidates) =>
+        candidates.Count > QuestionRescorer.Depth ? TopSelection.Best(candidates, QuestionRescorer.Depth, new RescoredOrder(searcher.IndexReader)) : candidates;
+
+    /// <summary>
+    /// A question's candidates are as deep as it is re-scored, those tied with the last place kept by their keys (not by
+    /// document numbers), so that the same ones are kept however the paragraphs are split between indexes.
+    /// </summary>
+    private static (IReadOnlyList<ScoreDoc> Best, long Total) Candidates(IndexSearcher searcher, Query query, int depth, ICollector alsoCollect)
+    {
+        var candidates = new QuestionCandidateCollector(searcher.IndexReader, depth);
+        searcher.Search(query, MultiCollector.Wrap(candidates, alsoCollect));
+        return (candidates.Best(), candidates.TotalHits);
     }
 }

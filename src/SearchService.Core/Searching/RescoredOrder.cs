@@ -4,8 +4,8 @@ using Lucene.Net.Search;
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// Best first, ties by <see cref="HitTieBreak"/>, for paragraph hits whose scores were set after collection (re-scored
-/// questions).
+/// Best first, ties by <see cref="HitTieBreak"/>, for paragraph hits put in order after collection (a question's
+/// candidates, and the same re-scored).
 /// </summary>
 internal sealed class RescoredOrder(IndexReader reader) : IComparer<ScoreDoc>
 {

@@ -2,7 +2,7 @@ namespace SearchService.Benchmarks.Performance;
 
 /// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
 /// <param name="Questions">How many questions `query` measures apart from the four classes (0: none).</param>
-/// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, sqlite); all by default.</param>
+/// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, java, sqlite, ...); searchservice, lucene and sqlite by default.</param>
 /// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,

@@ -9,8 +9,8 @@ namespace SearchService.Benchmarks.Performance;
 
 /// <summary>
 /// The `query` command: builds SearchService, a plain Lucene.Net baseline and SQLite FTS5 over the same paragraphs
-/// in one process, runs the same seeded queries through each, and prints build time, index size, latency percentiles
-/// per query class and the ratios of SearchService to each of the others.
+/// in one process (and Apache Lucene in a Java process of its own), runs the same seeded queries through each, and
+/// prints build time, index size, latency percentiles per query class and the ratios of SearchService to each of the others.
 /// </summary>
 public sealed class QueryBenchmark(BenchmarkOptions options)
 {
@@ -40,21 +40,20 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured; " +
                               $"then {questions.Count} questions, measured apart (one warm-up pass)");
 
-            var results = new List<EngineResult>();
-            var engines = new (string Key, Func<ISearchEngine> Create)[]
+            EngineRun Here(ISearchEngine engine) => InProcess(engine, corpusFile, articles, facets, queries, questions, paragraphs);
+            var engines = new (string Key, Func<EngineRun?> Run)[]
             {
-                ("searchservice", () => new OurEngine(work.FullName)),
-                ("searchservice-articles", () => new OurEngine(work.FullName, ResultUnit.Article)),
-                ("searchservice-semantic", () => new OurEngine(work.FullName, semantic: true)),
-                ("lucene", () => new PlainLuceneEngine(work.FullName)),
-                ("sqlite", () => new SqliteFts5Engine(work.FullName)),
+                ("searchservice", () => Here(new OurEngine(work.FullName))),
+                ("searchservice-articles", () => Here(new OurEngine(work.FullName, ResultUnit.Article))),
+                ("searchservice-semantic", () => Here(new OurEngine(work.FullName, semantic: true))),
+                ("lucene", () => Here(new PlainLuceneEngine(work.FullName))),
+                // Apache Lucene in Java runs the passes in a process of its own; null, with a line saying why, where Java or Lucene is missing.
+                ("java", () => new JavaLuceneEngine(work.FullName).Run(articles, facets, queries, questions, options.WarmupPasses, options.MeasuredPasses)),
+                ("sqlite", () => Here(new SqliteFts5Engine(work.FullName))),
             };
-            foreach (var engine in engines.Where(e => options.Engines.Contains(e.Key)).Select(e => e.Create()))
-            {
-                using (engine)
-                    results.Add(Measure(engine, corpusFile, articles, facets, queries, questions, paragraphs));
-            }
-            return results;
+            var runs = engines.Where(e => options.Engines.Contains(e.Key)).Select(e => e.Run()).OfType<EngineRun>().ToList();
+            PrintAgreement(runs, queries, questions);
+            return runs.Select(run => Summarize(run, queries, questions)).ToList();
         }
         finally
         {
@@ -62,54 +61,81 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         }
     }
 
-    private EngineResult Measure(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
+    private EngineRun InProcess(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
         IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions, int paragraphs)
     {
-        GC.GetTotalMemory(forceFullCollection: true);
-        using var self = Process.GetCurrentProcess();
-        // The peak is this engine's only once started over; the process also holds the corpus every engine reads.
-        var peakIsThisEngines = ResidentMemory.ResetPeak();
-        var residentBefore = ResidentMemory.Current(self);
-        var clock = Stopwatch.StartNew();
-        engine.Build(corpusFile, articles, facets);
-        var build = clock.Elapsed;
-        Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s)");
+        using (engine)
+        {
+            GC.GetTotalMemory(forceFullCollection: true);
+            using var self = Process.GetCurrentProcess();
+            // The peak is this engine's only once started over; the process also holds the corpus every engine reads.
+            var peakIsThisEngines = ResidentMemory.ResetPeak();
+            var residentBefore = ResidentMemory.Current(self);
+            var clock = Stopwatch.StartNew();
+            engine.Build(corpusFile, articles, facets);
+            var build = clock.Elapsed;
+            Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s)");
 
-        var firstPass = Pass(engine, queries);
-        for (var i = 1; i < options.WarmupPasses; i++)
-            Pass(engine, queries);
-        // CPU time per query is the steadier figure on a shared machine: other processes stretch wall time, not it.
-        // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var passes = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, queries)).ToList();
-        var measured = passes.SelectMany(pass => pass).ToList();
-        var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / measured.Count;
-        var allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)measured.Count;
-        PrintSlowest(engine.Name, queries, passes);
-        // Questions take far longer than the other classes; kept out of "all" and the CPU figure, as the anchors are.
-        Pass(engine, questions);
-        var questionPasses = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, questions)).ToList();
-        PrintSlowest(engine.Name, questions, questionPasses);
-        measured.AddRange(questionPasses.SelectMany(pass => pass));
-        var peakResident = ResidentMemory.Peak(self);
-        return new EngineResult(engine.Name, build, engine.IndexBytes, peakResident, peakIsThisEngines ? peakResident - residentBefore : null,
-            cpuPerQuery, allocatedPerQuery,
-            Percentiles.Of(firstPass.Select(t => t.Milliseconds)),
+            var firstPass = Pass(engine, queries);
+            for (var i = 1; i < options.WarmupPasses; i++)
+                Pass(engine, queries);
+            // CPU time per query is the steadier figure on a shared machine: other processes stretch wall time, not it.
+            // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var passes = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, queries)).ToList();
+            var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / passes.Sum(p => p.Count);
+            var allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)passes.Sum(p => p.Count);
+            // Questions take far longer than the other classes; kept out of "all" and the CPU figure, as the anchors are.
+            Pass(engine, questions);
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var questionPasses = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, questions)).ToList();
+            var questionCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, questionPasses.Sum(p => p.Count));
+            var peakResident = ResidentMemory.Peak(self);
+            return new EngineRun(engine.Name, build, engine.IndexBytes, peakResident, peakIsThisEngines ? peakResident - residentBefore : null,
+                cpuPerQuery, questionCpu, allocatedPerQuery, firstPass, passes, questionPasses);
+        }
+    }
+
+    private EngineResult Summarize(EngineRun run, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions)
+    {
+        PrintSlowest(run.Name, queries, run.Passes);
+        PrintSlowest(run.Name, questions, run.QuestionPasses);
+        var measured = run.Passes.Concat(run.QuestionPasses).SelectMany(pass => pass).ToList();
+        return new EngineResult(run.Name, run.Build, run.IndexBytes, run.PeakResidentBytes, run.PeakRiseBytes,
+            run.CpuPerQuery, run.QuestionCpuPerQuery, run.AllocatedPerQuery,
+            Percentiles.Of(run.FirstPass.Select(t => t.Milliseconds)),
             Enum.GetValues<QueryClass>().Where(c => measured.Any(t => t.Class == c))
                 .ToDictionary(c => c, c => Percentiles.Of(measured.Where(t => t.Class == c).Select(t => t.Milliseconds))),
             Percentiles.Of(measured.Where(t => t.Class != QueryClass.Question).Select(t => t.Milliseconds)),
-            firstPass.Sum(t => t.Hits));
+            run.FirstPass.Sum(t => t.Answer.Hits));
     }
 
-    private static List<(QueryClass Class, double Milliseconds, int Hits)> Pass(ISearchEngine engine, IReadOnlyList<BenchQuery> queries)
+    /// <summary>
+    /// Apache Lucene and Lucene.Net index the same paragraphs with the same analysis and parse the same queries: their
+    /// totals must agree, query by query (their scores may not, in the last digits, nor their snippets).
+    /// </summary>
+    private static void PrintAgreement(IReadOnlyList<EngineRun> runs, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions)
     {
-        var timings = new List<(QueryClass, double, int)>(queries.Count);
+        if (runs.FirstOrDefault(r => r.Name == PlainLuceneEngine.EngineName) is not { } plain || runs.FirstOrDefault(r => r.Name == JavaLuceneEngine.EngineName) is not { } java)
+            return;
+        var pairs = queries.Zip(plain.FirstPass, java.FirstPass)
+            .Concat(questions.Zip(plain.QuestionPasses[0], java.QuestionPasses[0]))
+            .ToList();
+        var differing = pairs.Where(p => p.Second.Answer.Total != p.Third.Answer.Total).ToList();
+        Console.WriteLine($"Totals: {java.Name} and {plain.Name} agree on {pairs.Count - differing.Count} of {pairs.Count} queries and questions");
+        foreach (var (query, ours, theirs) in differing.Take(5))
+            Console.WriteLine($"  {query.Class} {query.First} {query.Second} {query.Region}: {ours.Answer.Total} against {theirs.Answer.Total}");
+    }
+
+    private static List<QueryTiming> Pass(ISearchEngine engine, IReadOnlyList<BenchQuery> queries)
+    {
+        var timings = new List<QueryTiming>(queries.Count);
         foreach (var query in queries)
         {
             var start = Stopwatch.GetTimestamp();
             var answer = engine.Run(query);
-            timings.Add((query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer.Hits));
+            timings.Add(new QueryTiming(query.Class, Stopwatch.GetElapsedTime(start).TotalMilliseconds, answer));
         }
         return timings;
     }
@@ -118,12 +144,12 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     /// The queries slowest at the median over the measured passes: one that is slow in every pass costs what it costs; a
     /// tail made of different queries in each pass is the machine's (or the garbage collector's).
     /// </summary>
-    private void PrintSlowest(string engine, IReadOnlyList<BenchQuery> queries, IReadOnlyList<List<(QueryClass Class, double Milliseconds, int Hits)>> passes)
+    private void PrintSlowest(string engine, IReadOnlyList<BenchQuery> queries, IReadOnlyList<IReadOnlyList<QueryTiming>> passes)
     {
         if (options.Slowest <= 0)
             return;
         var slowest = queries
-            .Select((query, i) => (query, times: passes.Select(pass => pass[i].Milliseconds).Order().ToList(), hits: passes[0][i].Hits))
+            .Select((query, i) => (query, times: passes.Select(pass => pass[i].Milliseconds).Order().ToList(), hits: passes[0][i].Answer.Hits))
             .OrderByDescending(q => q.times[q.times.Count / 2])
             .Take(options.Slowest);
         Console.WriteLine($"{engine}: slowest {options.Slowest} queries (median over {passes.Count} passes; every pass)");
@@ -136,13 +162,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     {
         static string F(double value) => value.ToString(value < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
         Console.WriteLine();
-        Console.WriteLine("| engine | build (s) | index (MB) | peak resident (MB) / rise (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | allocated per query (KB) | " +
+        Console.WriteLine("| engine | build (s) | index (MB) | peak resident (MB) / rise (MB) | first pass p50 | all p50 / p95 / p99 (ms) | CPU per query (ms) | CPU per question (ms) | allocated per query (KB) | " +
                           string.Join(" | ", results[0].ByClass.Keys.Select(c => $"{c} p50 / p99")) + " |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | " + string.Join(" | ", results[0].ByClass.Keys.Select(_ => "---")) + " |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | " + string.Join(" | ", results[0].ByClass.Keys.Select(_ => "---")) + " |");
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Name} | {r.Build.TotalSeconds:F2} | {r.IndexBytes / 1048576.0:F1} | {r.PeakResidentBytes / 1048576.0:F0} / {(r.PeakRiseBytes is { } rise ? (rise / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a")} | {F(r.FirstPass.P50)} | " +
-                              $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | {F(r.CpuPerQuery)} | {r.AllocatedPerQuery / 1024:F0} | " +
+                              $"{F(r.All.P50)} / {F(r.All.P95)} / {F(r.All.P99)} | {F(r.CpuPerQuery)} | {F(r.QuestionCpuPerQuery)} | {r.AllocatedPerQuery / 1024:F0} | " +
                               string.Join(" | ", r.ByClass.Values.Select(p => $"{F(p.P50)} / {F(p.P99)}")) + " |");
         }
         var ours = results.FirstOrDefault(r => r.Name == "SearchService");
@@ -152,7 +178,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         foreach (var other in results.Where(r => r != ours))
         {
             Console.WriteLine($"SearchService / {other.Name}: build time {ours.Build / other.Build:F2}x, index size {(double)ours.IndexBytes / other.IndexBytes:F2}x, " +
-                              $"p50 {ours.All.P50 / other.All.P50:F2}x, p99 {ours.All.P99 / other.All.P99:F2}x, CPU per query {ours.CpuPerQuery / other.CpuPerQuery:F2}x" +
+                              $"p50 {ours.All.P50 / other.All.P50:F2}x, p99 {ours.All.P99 / other.All.P99:F2}x, CPU per query {ours.CpuPerQuery / other.CpuPerQuery:F2}x, CPU per question {ours.QuestionCpuPerQuery / other.QuestionCpuPerQuery:F2}x" +
                               QuestionRatio(ours, other) + " " +
                               "(below 1 = SearchService faster or smaller)");
         }
@@ -166,9 +192,10 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
     /// <param name="PeakResidentBytes">The process's peak resident memory while this engine built and answered (since the process started where it cannot be reset).</param>
     /// <param name="PeakRiseBytes">That peak above the resident memory before the engine's build; null where the peak cannot be reset.</param>
     /// <param name="Hits">Hits returned over the first pass, to see that every engine answered.</param>
-    /// <param name="CpuPerQuery">Process CPU milliseconds over the measured passes, per query.</param>
+    /// <param name="CpuPerQuery">Process CPU milliseconds over the measured passes of the four classes, per query.</param>
+    /// <param name="QuestionCpuPerQuery">The same over the measured passes of the questions, per question.</param>
     /// <param name="AllocatedPerQuery">Bytes allocated on the managed heap over the measured passes, per query.</param>
-    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long PeakResidentBytes, long? PeakRiseBytes, double CpuPerQuery, double AllocatedPerQuery,
+    public sealed record EngineResult(string Name, TimeSpan Build, long IndexBytes, long PeakResidentBytes, long? PeakRiseBytes, double CpuPerQuery, double QuestionCpuPerQuery, double AllocatedPerQuery,
         Percentiles FirstPass,
         Dictionary<QueryClass, Percentiles> ByClass, Percentiles All, long Hits);
 }

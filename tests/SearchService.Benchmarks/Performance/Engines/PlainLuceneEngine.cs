@@ -29,7 +29,9 @@ public sealed class PlainLuceneEngine(string workFolder) : ISearchEngine
     private DirectoryReader? reader;
     private IndexSearcher? searcher;
 
-    public string Name => "Lucene.Net (plain)";
+    public const string EngineName = "Lucene.Net (plain)";
+
+    public string Name => EngineName;
 
     public long IndexBytes => DirectorySize.Of(indexPath);
 

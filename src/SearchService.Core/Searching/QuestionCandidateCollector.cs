@@ -1,0 +1,77 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Collects a question's best matches by score alone, and keeps aside the documents tied with the last place kept, so
+/// that the best are exactly those of the order by score, article id and paragraph (<see cref="HitTieBreak"/>) however
+/// the paragraphs are split between indexes. A sort that ends with the tie-break reads the keys of every document that
+/// enters its queue (most of a question's first thousand matches); here they are read only for the documents tied with
+/// the last place, and only when there are more of them than places.
+/// </summary>
+internal sealed class QuestionCandidateCollector(IndexReader reader, int count) : ICollector
+{
+    private readonly PriorityQueue<int, float> kept = new(count + 1);
+    private readonly List<int> tiedWithLast = [];
+    private Scorer? scorer;
+    private int docBase;
+
+    /// <summary>How many documents matched.</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+    public void Collect(int doc)
+    {
+        TotalHits++;
+        var score = scorer!.GetScore();
+        var global = docBase + doc;
+        if (kept.Count < count)
+        {
+            kept.Enqueue(global, score);
+            return;
+        }
+        if (count == 0 || !kept.TryPeek(out _, out var last) || score < last)
+            return;
+        if (score == last)
+        {
+            tiedWithLast.Add(global);
+            return;
+        }
+        var dropped = kept.EnqueueDequeue(global, score);
+        kept.TryPeek(out _, out var newLast);
+        if (newLast == last)
+            tiedWithLast.Add(dropped);
+        else
+            tiedWithLast.Clear(); // every one of them scored the old last place, below the new one
+    }
+
+    /// <summary>
+    /// The best documents collected: every one that scored above the last place, and of those that scored it, the first
+    /// by article id and paragraph. Best first by score; equal scores in no particular order, which is decided where it
+    /// matters, after re-scoring.
+    /// </summary>
+    public IReadOnlyList<ScoreDoc> Best()
+    {
+        var last = kept.TryPeek(out _, out var lowest) ? lowest : 0f;
+        var best = new List<ScoreDoc>(kept.Count);
+        var tied = new List<int>(tiedWithLast);
+        foreach (var (doc, score) in kept.UnorderedItems)
+        {
+            if (score > last)
+                best.Add(new ScoreDoc(doc, score));
+            else
+                tied.Add(doc);
+        }
+        if (best.Count + tied.Count > count)
+            tied = TopSelection.Best(tied, count - best.Count, new HitTieBreak(reader));
+        best.AddRange(tied.Select(doc => new ScoreDoc(doc, last)));
+        best.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return best;
+    }
+}

@@ -64,24 +64,26 @@ public sealed class SpeakerIdentities
         }
     }
 
-    /// <summary>The identity of a value as the table stands, or null when no article gave it.</summary>
+    /// <summary>The identity of a value as the table stands now, or null when no article gave it.</summary>
     public SpeakerIdentity? Find(string value)
     {
         lock (gate)
-            return CanonicalOf(value) is { } name ? Snapshot(name) : null;
+            return state.Identities.ContainsKey(Current(value)) ? Snapshot(Current(value)) : null;
     }
 
     /// <summary>
-    /// The values a filter on <paramref name="value"/> matches: its identity's canonical value and every variant that
-    /// always went to it. A variant that went to several people ("Baker") matches only itself.
+    /// The values a filter on <paramref name="value"/> matches: what it stands for now and every variant that does too,
+    /// including a bare name given before its full name was known ("Volcker" indexed as such, then "Paul Volcker"). A
+    /// variant that went to several people ("Baker") matches only itself.
     /// </summary>
     public IReadOnlyList<string> FilterValues(string value)
     {
         lock (gate)
         {
-            var name = CanonicalOf(value) ?? value;
-            var variants = state.Variants.Where(v => v.Value.Count == 1 && v.Value.Contains(name)).Select(v => v.Key);
-            return new[] { name }.Concat(variants).Append(value).Distinct(StringComparer.Ordinal).ToList();
+            var name = Current(value);
+            var words = name.Split(' ');
+            var variants = state.Variants.Keys.Append(words[0]).Append(words[^1]).Where(v => Current(v) == name);
+            return new[] { name, value }.Concat(variants).Distinct(StringComparer.Ordinal).ToList();
         }
     }
 
@@ -95,9 +97,16 @@ public sealed class SpeakerIdentities
     public static SpeakerIdentities Load(Stream input, SpeakerLexicon lexicon) =>
         new(lexicon, JsonSerializer.Deserialize<State>(input) ?? throw new InvalidDataException("The speaker identity table is empty (JSON null)."));
 
-    private string? CanonicalOf(string value) =>
-        state.Identities.ContainsKey(value) ? value
-        : state.Variants.TryGetValue(value, out var names) && names.Count == 1 ? names.First() : null;
+    // What a value stands for with the evidence now: the one identity it went to, or for a bare name resolved as itself
+    // before its full name was known, what it would go to now.
+    private string Current(string value)
+    {
+        if (state.Variants.TryGetValue(value, out var names))
+            return names.Count == 1 ? names.First() : value;
+        if (value.Contains(' ') || !state.Identities.TryGetValue(value, out var evidence) || evidence.Kind == SpeakerKind.Organisation)
+            return value;
+        return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.FirstOrDefault()), []).Name;
+    }
 
     private SpeakerIdentity Snapshot(string name)
     {

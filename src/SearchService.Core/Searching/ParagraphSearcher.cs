@@ -38,7 +38,7 @@ public sealed class ParagraphSearcher
         return index.Search(searcher =>
         {
             var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
-            var filters = new SearchFilters(parsed?.Query, request);
+            var filters = new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
             var collected = stages.PassFor(request.Unit).Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
@@ -58,6 +58,6 @@ public sealed class ParagraphSearcher
         index.Search(searcher =>
         {
             var parsed = stages.Parser.Parse(request, new SpellingCorrector(new IndexVocabulary(searcher.IndexReader)));
-            return FacetCounting.Values(searcher, new SearchFilters(parsed?.Query, request), request.Unit, facet, prefix, size);
+            return FacetCounting.Values(searcher, new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table), request.Unit, facet, prefix, size);
         });
 }

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -13,12 +14,15 @@ internal sealed class SearchFilters
 {
     private readonly Query matches;
     private readonly SearchRequest request;
+    private readonly SpeakerIdentities? speakers;
 
     /// <param name="query">The parsed query; null: every paragraph matches.</param>
-    public SearchFilters(Query? query, SearchRequest request)
+    /// <param name="speakers">Makes a speaker filter find every variant of the speaker's name; null: the value only.</param>
+    public SearchFilters(Query? query, SearchRequest request, SpeakerIdentities? speakers = null)
     {
         matches = query ?? new MatchAllDocsQuery();
         this.request = request;
+        this.speakers = speakers;
         Filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         Unfiltered = IndexSchema.FacetFields.Except(Filtered).ToList();
         All = Except(null);
@@ -44,7 +48,7 @@ internal sealed class SearchFilters
             if (values.Count == 0)
                 continue;
             var anyValue = new BooleanQuery();
-            foreach (var value in values)
+            foreach (var value in values.SelectMany(v => facet == IndexSchema.Speaker && speakers is not null ? speakers.FilterValues(v) : [v]).Distinct())
             {
                 anyValue.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
                 if (facet == IndexSchema.Region) // region=Asia: paragraphs about Asia's countries too

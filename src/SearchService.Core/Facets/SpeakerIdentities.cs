@@ -17,10 +17,6 @@ namespace SearchService.Core.Facets;
 /// </summary>
 public sealed class SpeakerIdentities
 {
-    // A bare surname goes to the most quoted person of that surname only when that person is quoted this many times as
-    // often as all the others together ("Reagan": Ronald Reagan 36, Michael Reagan 1).
-    private const int DominanceRatio = 10;
-
     private const int MinimumMentions = 2;
 
     // A bare name is a person's when the articles name people by it this many times as often as bodies.
@@ -131,7 +127,9 @@ public sealed class SpeakerIdentities
             Observe(new SpeakerMention(person, SpeakerKind.Person));
         else if (m.Kind == SpeakerKind.Organisation)
         {
-            state.BodyWords[words[0]] = state.BodyWords.GetValueOrDefault(words[0]) + 1;
+            // "Ford" of "Ford Motor Co", "Daily" of "China Daily": a bare name that begins or ends bodies' names.
+            foreach (var word in words.Length == 1 ? [words[0]] : new[] { words[0], words[^1] })
+                state.BodyWords[word] = state.BodyWords.GetValueOrDefault(word) + 1;
             for (var end = 2; end < words.Length; end++)
                 state.BodyNameStarts.Add(string.Join(' ', words[..end]));
         }
@@ -219,27 +217,23 @@ public sealed class SpeakerIdentities
         return people >= BodyRatio * bodies;
     }
 
-    // "Zhao" of "Chinese Premier Zhao Ziyang": a name written family name first, found in the article's people, or by
-    // the office they share.
+    // "Zhao" of "Chinese Premier Zhao Ziyang", "(Finance Minister Dilson) Funaro": a name written family name first, or
+    // a first name, standing for the one person the article names with it. Not across articles: "Lloyd" of "Chairman
+    // Lloyd I. Miller" is not Senate Finance Committee Chairman Lloyd Bentsen.
     private string? FamilyNameFirst(SpeakerMention m, HashSet<string> articlePeople)
     {
         if (!state.PeopleByFirstName.TryGetValue(m.Name, out var people))
             return null;
         var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
-        if (inArticle.Count == 1)
-            return inArticle[0];
-        if (m.Role is not { } role)
-            return null;
-        var sameOffice = people.Keys.Where(p => state.Identities.GetValueOrDefault(p)?.Roles.Any(r => SameOffice(r, role)) == true).ToList();
-        return sameOffice.Count == 1 ? sameOffice[0] : null;
+        return inArticle.Count == 1 ? inArticle[0] : null;
     }
 
     private static bool IsAcronym(string name) => name.Length > 1 && name.All(c => !char.IsLower(c));
 
     // The full name a bare surname stands for: the one person of that surname named with the mention's office (if
     // several, the one the article names); without an office, the person of that surname the article names, else the
-    // only one seen, else one quoted far more than the others. Null when in doubt: an office no candidate holds ("Mrs
-    // Reagan" is not Ronald Reagan), or two people the article names.
+    // only one seen. Null when in doubt: an office no candidate holds ("Mrs Reagan" is not Ronald Reagan), two people
+    // the article names, or several seen.
     private string? Bearer(SpeakerMention m, HashSet<string> articlePeople)
     {
         if (!state.PeopleBySurname.TryGetValue(m.Name, out var seen))
@@ -259,10 +253,9 @@ public sealed class SpeakerIdentities
         var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
         if (inArticle.Count > 0)
             return inArticle.Count == 1 ? inArticle[0] : null;
-        if (people.Count == 0)
-            return null;
-        var ranked = people.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
-        return ranked.Count == 1 || ranked[0].Value >= DominanceRatio * ranked.Skip(1).Sum(p => p.Value) ? ranked[0].Key : null;
+        // The most quoted of several is not enough: "Baker" is also Howard Baker and Baker International, "Johnson"
+        // Johnson and Johnson (read on the judged sample, docs/speakers).
+        return people.Count == 1 ? people.Keys.First() : null;
     }
 
     // "Treasury Secretary", "U.S. Treasury Secretary" and "Secretary" are one office; "President" and "Vice President" are not.
@@ -287,7 +280,7 @@ public sealed class SpeakerIdentities
         /// <summary>Full names of people by surname, each with how many articles' mentions gave it.</summary>
         public Dictionary<string, Dictionary<string, int>> PeopleBySurname { get; set; } = new(StringComparer.Ordinal);
 
-        /// <summary>First words of bodies' names, and one-word bodies, each with how many mentions gave it: a bare name among them may be the body.</summary>
+        /// <summary>First and last words of bodies' names, and one-word bodies, each with how many mentions gave it: a bare name among them may be the body.</summary>
         public Dictionary<string, int> BodyWords { get; set; } = new(StringComparer.Ordinal);
 
         /// <summary>The first two or more words of longer bodies' names ("Salomon Brothers" of "Salomon Brothers Inc").</summary>

@@ -104,10 +104,13 @@ public sealed class SpeakerIdentities
         return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.FirstOrDefault()), []).Name;
     }
 
+    // The identity as it stands, made again only when its kind or roles changed: most mentions change neither.
     private SpeakerIdentity Snapshot(string name)
     {
         var evidence = state.Identities[name];
-        return new SpeakerIdentity(name, evidence.Kind, evidence.Roles.ToList());
+        if (evidence.Snapshot is not { } snapshot || snapshot.Kind != evidence.Kind || snapshot.Roles.Count != evidence.Roles.Count)
+            evidence.Snapshot = snapshot = new SpeakerIdentity(name, evidence.Kind, evidence.Roles.ToList());
+        return snapshot;
     }
 
     private bool IsFullPersonName(SpeakerMention m) =>
@@ -271,6 +274,9 @@ public sealed class SpeakerIdentities
 
     private sealed class Evidence
     {
+        [System.Text.Json.Serialization.JsonIgnore]
+        public SpeakerIdentity? Snapshot { get; set; }
+
         public SpeakerKind Kind { get; set; }
         public List<string> Roles { get; set; } = [];
     }

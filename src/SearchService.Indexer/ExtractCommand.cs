@@ -9,21 +9,33 @@ namespace SearchService.Indexer;
 
 /// <summary>
 /// <c>extract FILE.jsonl</c>: runs the indexer's facet extractor over a JSON Lines corpus file and writes one JSON
-/// line per article to standard output — <c>{"id", "region", "topic", "speaker", "paragraphs": [{"region", "topic",
-/// "speaker"}, ...]}</c> — in input order. Articles are extracted in parallel; a summary with the speed goes to
-/// standard error so the output stays clean for scoring.
+/// line per article to standard output — <c>{"id", "region", "topic", "speaker", "speakers": [{"name", "kind", "roles"}],
+/// "paragraphs": [{"region", "topic", "speaker"}, ...]}</c> — in input order. Speakers get their identity across the
+/// file from a table the pass builds (<see cref="SpeakerIdentities"/>), so they depend on the order articles are
+/// extracted in: with one thread, on the file's order alone. Articles are extracted in parallel; a summary with the
+/// speed goes to standard error so the output stays clean for scoring.
 /// </summary>
 public static class ExtractCommand
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="threads">Extraction threads; null: one per core.</param>
-    public static int Run(IFacetExtractor extractor, string path, int? threads, Stream output, TextWriter log)
+    /// <param name="identitiesPath">
+    /// A speaker identity table: read first when it exists (what an earlier pass learnt), written when the pass ends;
+    /// null: the pass starts from an empty table and keeps nothing.
+    /// </param>
+    public static int Run(IFacetExtractor extractor, string path, int? threads, Stream output, TextWriter log, string? identitiesPath = null)
     {
         if (!File.Exists(path))
         {
             log.WriteLine($"The file '{Path.GetFullPath(path)}' does not exist.");
             return 2;
+        }
+        SpeakerIdentities? identities = null;
+        if (extractor is NewsFacetExtractor news)
+        {
+            identities = LoadIdentities(identitiesPath, news.SpeakerLexicon);
+            extractor = news.WithSpeakerIdentities(identities);
         }
         var problems = 0;
         var articles = 0;
@@ -61,6 +73,9 @@ public static class ExtractCommand
             }
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        if (identitiesPath is not null && identities is not null)
+            using (var table = File.Create(identitiesPath))
+                identities.Save(table);
         // CPU time as well as wall time: on a shared machine only the first says what one core can do.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
         log.WriteLine($"extracted {articles} articles, {paragraphs} paragraphs in {seconds:F1} s " +
@@ -69,11 +84,21 @@ public static class ExtractCommand
         return 0;
     }
 
+    private static SpeakerIdentities LoadIdentities(string? path, SpeakerLexicon lexicon)
+    {
+        if (path is null || !File.Exists(path))
+            return new SpeakerIdentities(lexicon);
+        using var table = File.OpenRead(path);
+        return SpeakerIdentities.Load(table, lexicon);
+    }
+
     private static void Write(Utf8JsonWriter writer, string id, ArticleFacets facets)
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
         WriteLists(writer, facets.Article);
+        if (facets.Speakers is { } speakers)
+            WriteSpeakers(writer, facets.Article.Speaker.Select(s => speakers[s]));
         writer.WriteStartArray("paragraphs");
         foreach (var p in facets.Paragraphs)
         {
@@ -90,6 +115,20 @@ public static class ExtractCommand
         WriteList(writer, "region", facets.Region);
         WriteList(writer, "topic", facets.Topic);
         WriteList(writer, "speaker", facets.Speaker);
+    }
+
+    private static void WriteSpeakers(Utf8JsonWriter writer, IEnumerable<SpeakerIdentity> speakers)
+    {
+        writer.WriteStartArray("speakers");
+        foreach (var speaker in speakers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", speaker.Name);
+            writer.WriteString("kind", speaker.Kind.ToString().ToLowerInvariant());
+            WriteList(writer, "roles", speaker.Roles);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)

@@ -17,7 +17,7 @@ var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "index";
 if (command is not ("index" or "rebuild" or "extract"))
 {
     Console.Error.WriteLine($"Unknown command '{command}'. Usage: SearchService.Indexer [index|rebuild] [--Search:CorpusPath=DIR] [--Search:IndexPath=DIR]" +
-                            " | extract FILE.jsonl [--threads N] [--Search:TaxonomyPath=FILE]");
+                            " | extract FILE.jsonl [--threads N] [--Search:TaxonomyPath=FILE] [--speaker-identities=TABLE.json]");
     return 2;
 }
 
@@ -32,12 +32,13 @@ if (command == "extract")
 {
     if (file is null)
     {
-        Console.Error.WriteLine("Usage: SearchService.Indexer extract FILE.jsonl [--threads N] [--Search:TaxonomyPath=FILE]");
+        Console.Error.WriteLine("Usage: SearchService.Indexer extract FILE.jsonl [--threads N] [--Search:TaxonomyPath=FILE] [--speaker-identities=TABLE.json]");
         return 2;
     }
     var threads = builder.Configuration.GetValue<int?>("threads");
     using var stdout = Console.OpenStandardOutput();
-    return ExtractCommand.Run(host.Services.GetRequiredService<IFacetExtractor>(), file, threads, stdout, Console.Error);
+    var identities = builder.Configuration.GetValue<string?>("speaker-identities");
+    return ExtractCommand.Run(host.Services.GetRequiredService<IFacetExtractor>(), file, threads, stdout, Console.Error, identities);
 }
 var logger = host.Services.GetRequiredService<ILogger<Program>>();
 var options = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;

@@ -5,10 +5,15 @@ namespace SearchService.Core.Facets;
 /// For each region value used, its enclosing regions from the nearest up ("Pakistan" → ["South Asia", "Asia"]), so the
 /// index can answer region=Asia with paragraphs about Pakistan; null or a missing value: no ancestors.
 /// </param>
+/// <param name="Speakers">
+/// Each speaker value's corpus-wide identity (kind, offices) when the extractor keeps a <see cref="SpeakerIdentities"/>
+/// table; null otherwise.
+/// </param>
 public sealed record ArticleFacets(
     ParagraphFacets Article,
     IReadOnlyList<ParagraphFacets> Paragraphs,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? RegionAncestors = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? RegionAncestors = null,
+    IReadOnlyDictionary<string, SpeakerIdentity>? Speakers = null)
 {
     /// <summary>The region and its enclosing regions, outermost first: "Pakistan" → ["Asia", "South Asia", "Pakistan"].</summary>
     public IReadOnlyList<string> RegionPath(string region) =>

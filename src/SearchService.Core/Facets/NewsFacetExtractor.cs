@@ -14,13 +14,27 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     private readonly RegionExtractor regionExtractor;
     private readonly TopicClassifier topicClassifier;
     private readonly SpeakerExtractor speakerExtractor;
+    private readonly SpeakerIdentities? speakerIdentities;
 
-    private NewsFacetExtractor(RegionExtractor regions, TopicClassifier topics, SpeakerExtractor speakers)
+    private NewsFacetExtractor(RegionExtractor regions, TopicClassifier topics, SpeakerExtractor speakers, SpeakerLexicon lexicon,
+        SpeakerIdentities? identities = null)
     {
         regionExtractor = regions;
         topicClassifier = topics;
         speakerExtractor = speakers;
+        SpeakerLexicon = lexicon;
+        speakerIdentities = identities;
     }
+
+    /// <summary>The word lists speakers are read with, which a <see cref="SpeakerIdentities"/> table needs too.</summary>
+    public SpeakerLexicon SpeakerLexicon { get; }
+
+    /// <summary>
+    /// The same extractor giving each speaker its corpus-wide identity from <paramref name="identities"/>, which learns
+    /// from every article extracted. Without one, speakers are resolved within each article only.
+    /// </summary>
+    public NewsFacetExtractor WithSpeakerIdentities(SpeakerIdentities identities) =>
+        new(regionExtractor, topicClassifier, speakerExtractor, SpeakerLexicon, identities);
 
     /// <summary>The place hierarchy behind the region facet, e.g. for expanding region=Asia to its countries.</summary>
     public RegionGazetteer Gazetteer => regionExtractor.Gazetteer;
@@ -37,8 +51,8 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var regions = new RegionExtractor(gazetteer, functionWords, RegionExtractor.LoadDatelineAbbreviations(gazetteer),
             WordList.LoadDefault(RegionExtractor.ModifierNounsFileName));
         var topics = new TopicClassifier(TopicTaxonomy.Load(taxonomyPath));
-        var speakers = new SpeakerExtractor(SpeakerLexicon.Load(functionWords), regions);
-        return new NewsFacetExtractor(regions, topics, speakers);
+        var lexicon = SpeakerLexicon.Load(functionWords);
+        return new NewsFacetExtractor(regions, topics, new SpeakerExtractor(lexicon, regions), lexicon);
     }
 
     public ArticleFacets Extract(Article article)
@@ -51,7 +65,11 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var articleRegions = ArticleRegions(article, named);
         var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
         var topicScores = tokens.Select(topicClassifier.Score).ToList();
-        var speakers = speakerExtractor.Extract(tokens);
+        var mentions = speakerExtractor.Mentions(tokens);
+        var identities = speakerIdentities?.Resolve(article.Id, mentions);
+        var speakers = identities is null
+            ? mentions.Select(p => (IReadOnlyList<string>)p.Select(m => m.Name).ToList()).ToList()
+            : identities.Select(p => (IReadOnlyList<string>)p.Select(i => i.Name).ToList()).ToList();
 
         var articleTopics = topicClassifier.ClassifyArticle(article.Title, topicScores);
         var perParagraph = paragraphs.Select((_, i) => new ParagraphFacets(
@@ -65,7 +83,9 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             speakers.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         var ancestors = perParagraph.SelectMany(p => p.Region).Concat(articleRegions).Distinct()
             .ToDictionary(r => r, regionExtractor.Gazetteer.Ancestors);
-        return new ArticleFacets(articleFacets, perParagraph, ancestors);
+        var speakerDetails = identities?.SelectMany(p => p).DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
+        return new ArticleFacets(articleFacets, perParagraph, ancestors, speakerDetails);
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)

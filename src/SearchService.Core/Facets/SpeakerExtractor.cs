@@ -23,11 +23,15 @@ public sealed class SpeakerExtractor
         Extract(paragraphs.Select(TextTokens.Tokenize).ToList());
 
     /// <summary>Speakers of each paragraph, given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
+    public IReadOnlyList<IReadOnlyList<string>> Extract(IReadOnlyList<IReadOnlyList<Token>> paragraphs) =>
+        Mentions(paragraphs).Select(p => (IReadOnlyList<string>)p.Select(m => m.Name).ToList()).ToList();
+
+    /// <summary>Speakers of each paragraph with their kind and the office the paragraph names them with, if any.</summary>
+    public IReadOnlyList<IReadOnlyList<SpeakerMention>> Mentions(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
     {
         var parsed = paragraphs.Select(tokens => new Paragraph(tokens, this)).ToList();
         var context = new ArticleContext(ProperNouns(parsed));
-        return parsed.Select(p => (IReadOnlyList<string>)p.Speakers(context)).ToList();
+        return parsed.Select(p => (IReadOnlyList<SpeakerMention>)p.Speakers(context)).ToList();
     }
 
     // Words capitalised somewhere other than a sentence start are names; "Analysts said" at a sentence start is not one.
@@ -41,10 +45,9 @@ public sealed class SpeakerExtractor
         return names;
     }
 
-    private enum Kind { Person, Body, Unknown }
-
     /// <param name="Titled">Named with an office ("Prime Minister Andreas Papandreou"), which makes them one of the news's actors.</param>
-    private sealed record Speaker(string Name, Kind Kind, bool Titled = false);
+    /// <param name="Role">The office or body they are named with ("U.S. Treasury Secretary"), if any.</param>
+    private sealed record Speaker(string Name, SpeakerKind Kind, bool Titled = false, string? Role = null);
 
     /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
     private sealed class ArticleContext(HashSet<string> properNouns)
@@ -61,13 +64,13 @@ public sealed class SpeakerExtractor
 
         public Speaker Remember(Speaker s)
         {
-            if (s.Kind == Kind.Unknown && !s.Name.Contains(' '))
+            if (s.Kind == SpeakerKind.Unknown && !s.Name.Contains(' '))
                 s = people.LastOrDefault(p => p.Name.EndsWith(" " + s.Name, StringComparison.Ordinal)) ?? s;
             sequence++;
             switch (s.Kind)
             {
-                case Kind.Person: latestPerson = (s, sequence); people.Add(s); break;
-                case Kind.Body: latestBody = (s, sequence); bodies.Add(s); break;
+                case SpeakerKind.Person: latestPerson = (s, sequence); people.Add(s); break;
+                case SpeakerKind.Organisation: latestBody = (s, sequence); bodies.Add(s); break;
                 default: latestUnknown = (s, sequence); break;
             }
             return s;
@@ -111,15 +114,16 @@ public sealed class SpeakerExtractor
 
         public IReadOnlyList<Token> Tokens { get; }
 
-        public List<string> Speakers(ArticleContext context)
+        public List<SpeakerMention> Speakers(ArticleContext context)
         {
-            var found = new List<string>();
+            var found = new List<SpeakerMention>();
             void Add(Speaker? s)
             {
                 if (s is null) return;
+                var role = s.Role;
                 s = context.Remember(s);
-                if (!found.Contains(s.Name, StringComparer.OrdinalIgnoreCase))
-                    found.Add(s.Name);
+                if (!found.Exists(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase)))
+                    found.Add(new SpeakerMention(s.Name, s.Kind, role ?? s.Role));
             }
 
             for (var i = 0; i < Tokens.Count; i++)
@@ -275,7 +279,7 @@ public sealed class SpeakerExtractor
             if (after < Tokens.Count && Tokens[after].Text is "of" or "from" or "by" or "for")
             {
                 var owner = ChunkSpeakerAt(SkipDeterminers(after + 1), context);
-                if (doc > 0 && owner?.Kind == Kind.Body)
+                if (doc > 0 && owner?.Kind == SpeakerKind.Organisation)
                     context.Issuer = owner;
                 if (owner is not null)
                     return owner;
@@ -313,6 +317,8 @@ public sealed class SpeakerExtractor
                 || lexicon.CompanySuffixes.Contains(Tokens[words[0]].Text))
                 return null;
 
+            if (Affiliated(words, roles) is { } affiliated)
+                return affiliated;
             var nameStart = words.Count;
             while (nameStart > 0 && roles[words[nameStart - 1]] == Role.Name)
                 nameStart--;
@@ -322,15 +328,19 @@ public sealed class SpeakerExtractor
                 if (nameStart == 0)
                 {
                     if (words.Count > 1)
-                        return new Speaker(name, Kind.Person);
+                        return new Speaker(name, SpeakerKind.Person);
                     // A lone capitalised word opening a sentence may be an ordinary word ("Analysts said").
                     var atSentenceStart = TextTokens.IsSentenceStart(Tokens, words[0]);
-                    return atSentenceStart && !context.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new Speaker(name, Kind.Unknown);
+                    return atSentenceStart && !context.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new Speaker(name, SpeakerKind.Unknown);
                 }
                 // "President Reagan", "… of Russia Oleg V Syromolotov" are people; "China Daily", "Bank of Boston" are bodies.
                 var before = roles[words[nameStart - 1]];
                 var isPerson = before == Role.Title || (before == Role.Place && words.Count - nameStart > 1);
-                return isPerson ? new Speaker(name, Kind.Person, Titled: before == Role.Title) : new Speaker(Text(words[0], chunk.End), Kind.Body);
+                if (!isPerson)
+                    return new Speaker(Text(words[0], chunk.End), SpeakerKind.Organisation);
+                // "Treasury Secretary James Baker": the office is what the article says the person is.
+                var titled = words.Take(nameStart).Any(i => roles[i] == Role.Title);
+                return new Speaker(name, SpeakerKind.Person, Titled: before == Role.Title, Role: titled ? Text(words[0], words[nameStart]) : null);
             }
 
             // No trailing name: the head word of the first segment ("Minister" of "Deputy Minister of …") decides.
@@ -343,7 +353,28 @@ public sealed class SpeakerExtractor
                 return null;
             if (words.Count == 1 && TextTokens.IsSentenceStart(Tokens, words[0]) && !context.ProperNouns.Contains(Tokens[words[0]].Text))
                 return null;
-            return new Speaker(Text(words[0], chunk.End), Kind.Body);
+            return new Speaker(Text(words[0], chunk.End), SpeakerKind.Organisation);
+        }
+
+        // "Bijan Moussavar-Rahmani of Harvard University's Energy and Environment Policy Center", "Julius Maldutis of
+        // Salomon Brothers Inc": a person's name, then the body they speak for, which is their role and no part of the name.
+        // Not "Bank of England" (an organisation word first) nor "Ford Motor Co of Canada" (a company first).
+        private Speaker? Affiliated(List<int> words, Dictionary<int, Role> roles)
+        {
+            var of = words.FindIndex(i => Tokens[i].Text == "of");
+            if (of < 1 || of == words.Count - 1)
+                return null;
+            // "Analyst Edward Johnson of …": a title before the name is no part of it.
+            var person = words.Take(of).SkipWhile(i => roles[i] == Role.Title).ToList();
+            if (person.Count < 2)
+                return null;
+            var body = words.Skip(of + 1).ToList();
+            // A name may hold a particle ("Robert di Clemente"), not a joiner of a body's words ("for", "the", "&").
+            var isName = person.All(i => (roles[i] == Role.Name && !lexicon.CompanySuffixes.Contains(Tokens[i].Text))
+                                         || (roles[i] == Role.Connector && Tokens[i].Text is not ("for" or "on" or "the" or "&")))
+                         && roles[person[0]] == Role.Name && roles[person[^1]] == Role.Name;
+            var isBody = body.Any(i => roles[i] == Role.Organisation || lexicon.CompanySuffixes.Contains(Tokens[i].Text));
+            return isName && isBody ? new Speaker(Text(person[0], words[of]), SpeakerKind.Person, Role: Text(body[0], body[^1] + 1)) : null;
         }
 
         private Role RoleOf(int i)

@@ -17,6 +17,7 @@ public sealed class IndexOpener
     private readonly SearcherProvider searchers;
     private readonly ILoggerFactory loggers;
     private readonly Lazy<IFacetExtractor> extractor;
+    private SpeakerIdentities? speakerIdentities;
     private SearchIndex? index;
     private JournalProtocol? journal;
 
@@ -25,8 +26,12 @@ public sealed class IndexOpener
         this.options = options.Value;
         this.searchers = searchers;
         this.loggers = loggers;
-        extractor = new Lazy<IFacetExtractor>(() => NewsFacetExtractor.Load(
-            string.IsNullOrWhiteSpace(this.options.TaxonomyPath) ? null : this.options.TaxonomyPath));
+        extractor = new Lazy<IFacetExtractor>(() =>
+        {
+            var news = NewsFacetExtractor.Load(string.IsNullOrWhiteSpace(this.options.TaxonomyPath) ? null : this.options.TaxonomyPath);
+            speakerIdentities = SpeakerIdentityFile.Load(this.options.IndexPath, news.SpeakerLexicon);
+            return news.WithSpeakerIdentities(speakerIdentities);
+        });
     }
 
     /// <summary>The facet extractor, loaded on first use (the <c>extract</c> command needs no index).</summary>
@@ -59,6 +64,7 @@ public sealed class IndexOpener
         try
         {
             var facets = loading.GetAwaiter().GetResult(); // the loading error itself, not an AggregateException
+            opened.SpeakerIdentities.Attach(speakerIdentities!);
             index = opened;
             Volatile.Write(ref journal, JournalProtocol.Open(opened, facets, loggers.CreateLogger<JournalProtocol>(),
                 Math.Max(1, options.JournalCompactionBytes)));

@@ -104,8 +104,12 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         fileStamps = CorpusFileStamps.From(commitData);
         rebuilds = new RebuildSwitch(layout, openDirectory, logger);
         live = new IndexGeneration(liveFolder, directory, writer, 0, this.searchers, BackgroundRefresh);
-        commits = new CommitScheduler([fileStamps, journal, SchemaVersionStamp.Instance], CommitDue, logger, Path);
+        SpeakerIdentities = new SpeakerIdentityFile(Path);
+        commits = new CommitScheduler([fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities], CommitDue, logger, Path);
     }
+
+    /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
+    public SpeakerIdentityFile SpeakerIdentities { get; }
 
     /// <summary>Full path of the index folder.</summary>
     public string Path { get; }

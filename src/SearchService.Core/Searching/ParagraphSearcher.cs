@@ -38,7 +38,7 @@ public sealed class ParagraphSearcher
         return index.Search(searcher =>
         {
             var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
-            var filters = new SearchFilters(parsed?.Query, request);
+            var filters = new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
             var collected = stages.PassFor(request.Unit).Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
@@ -58,7 +58,8 @@ public sealed class ParagraphSearcher
         index.Search(searcher =>
         {
             var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
-            return FacetCounting.Values(searcher, new SearchFilters(parsed?.Query, request), request.Unit, facet, prefix, size);
+            return FacetCounting.Values(
+                searcher, new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table), request.Unit, facet, prefix, size);
         });
 
     /// <summary>Where typos are corrected from: the request's scope, if it has one, else the whole index.</summary>

@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
@@ -13,15 +14,18 @@ internal sealed class SearchFilters
 {
     private readonly Query matches;
     private readonly SearchRequest request;
+    private readonly SpeakerIdentities? speakers;
 
     /// <param name="query">The parsed query; null: every paragraph matches.</param>
-    public SearchFilters(Query? query, SearchRequest request)
+    /// <param name="speakers">Makes a speaker filter find every variant of the speaker's name; null: the value only.</param>
+    public SearchFilters(Query? query, SearchRequest request, SpeakerIdentities? speakers = null)
     {
         matches = query ?? new MatchAllDocsQuery();
         // The scope is under every query here, own filters left out or not: nothing outside it is matched or counted.
         if (request.Scope is { } scope)
             matches = new FilteredQuery(matches, scope.ToFilter());
         this.request = request;
+        this.speakers = speakers;
         Filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
         Unfiltered = IndexSchema.FacetFields.Except(Filtered).ToList();
         All = Except(null);
@@ -46,7 +50,8 @@ internal sealed class SearchFilters
             var values = request.FilterValues(facet);
             if (values.Count == 0)
                 continue;
-            filters.Add(FacetValueQuery.AnyOf(facet, values), Occur.MUST);
+            var variants = facet == IndexSchema.Speaker && speakers is not null ? values.SelectMany(speakers.FilterValues).Distinct() : values;
+            filters.Add(FacetValueQuery.AnyOf(facet, variants), Occur.MUST);
         }
         if (request.Dates is { } dates && field != IndexSchema.Date)
             filters.Add(dates.ToQuery(), Occur.MUST);

@@ -1,0 +1,61 @@
+using SearchService.Core.Facets;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// The corpus-wide speaker identity table (<see cref="Facets.SpeakerIdentities"/>) kept beside the index, in its root
+/// folder: what indexing learnt of who is who survives a restart and a rebuild, and searches filter by it (a filter on
+/// "Volcker" also finds paragraphs indexed "Paul Volcker", and the reverse). Written after each durable commit, through
+/// a temporary file renamed over the old one, so a crash leaves the old table or the new one.
+/// </summary>
+public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
+{
+    public const string FileName = "speaker-identities.json";
+    private const string ReplacementSuffix = ".new";
+
+    private SpeakerIdentities? table;
+
+    private string FilePath => Path.Combine(indexRoot, FileName);
+
+    /// <summary>The table indexing resolves speakers with; null until the facet extractor is loaded.</summary>
+    public SpeakerIdentities? Table => Volatile.Read(ref table);
+
+    /// <summary>The table saved beside the index, or an empty one when there is none yet.</summary>
+    /// <exception cref="InvalidDataException">The saved table is not valid JSON.</exception>
+    public static SpeakerIdentities Load(string indexRoot, SpeakerLexicon lexicon)
+    {
+        var path = Path.Combine(indexRoot, FileName);
+        if (!File.Exists(path))
+            return new SpeakerIdentities(lexicon);
+        using var input = File.OpenRead(path);
+        try
+        {
+            return SpeakerIdentities.Load(input, lexicon);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"The speaker identity table '{path}' is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Makes <paramref name="identities"/> the table saved at each commit and searched by.</summary>
+    public void Attach(SpeakerIdentities identities) => Volatile.Write(ref table, identities);
+
+    // The table is too large for the commit's user data, and need not be in step with it: it is evidence, not documents.
+    public void Contribute(IDictionary<string, string> commitData)
+    {
+    }
+
+    public void OnCommitted(IReadOnlyDictionary<string, string> commitData)
+    {
+        if (Table is not { } identities)
+            return;
+        var replacement = FilePath + ReplacementSuffix;
+        using (var output = File.Create(replacement))
+        {
+            identities.Save(output);
+            output.Flush(flushToDisk: true);
+        }
+        File.Move(replacement, FilePath, overwrite: true);
+    }
+}

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
@@ -44,9 +45,9 @@ public static class PageEndpoints
             .Replace("{{query}}", HtmlTextEncoder.Encode(query)));
     }
 
-    private static IResult View(string id, ArticleLookup articles, WidgetAssets assets, HttpContext context)
+    private static async Task<IResult> View(string id, IArticleBackend articles, WidgetAssets assets, HttpContext context)
     {
-        if (articles.Find(id) is not { } article)
+        if (await articles.FindAsync(id, context.RequestAborted) is not { } article)
         {
             var detail = $"No article with id “{id}” is indexed.";
             if (!AsksForHtml(context.Request))

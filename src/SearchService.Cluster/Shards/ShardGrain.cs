@@ -30,6 +30,7 @@ public sealed class ShardGrain(
     private readonly ShardRouter router = new(options.Value.Shards);
     private SearchIndex? index;
     private IndexShardSource? source;
+    private Suggester? suggester;
     private long openedAtVersion;
     private long appliedVersion;
 
@@ -43,6 +44,7 @@ public sealed class ShardGrain(
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
+        suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = index.CommittedJournalOffset;
         try
         {
@@ -131,6 +133,8 @@ public sealed class ShardGrain(
 
     public Task<Dictionary<string, int>> FacetValuesAsync(Guid search, ShardRequest request, string facet) =>
         Task.FromResult(Opened(search).FacetValues(request, facet));
+
+    public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
 
     private IShard Opened(Guid search) =>
         searches.TryGetValue(search, out var open)

@@ -39,6 +39,8 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string ChangesSql = "SELECT version, id, document FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
+    private const string ReadSql = "SELECT version, document FROM articles WHERE id = @id AND document IS NOT NULL";
+
     private const string CurrentVersionSql = "SELECT last_version FROM article_version_counter";
 
     private readonly NpgsqlDataSource dataSource;
@@ -163,6 +165,20 @@ public sealed class PostgresArticleLog : IAsyncDisposable
                 changes.Add(new ArticleChange(version, id, rows.IsDBNull(2) ? null : Parse(rows.GetString(2), id, version)));
             }
             return changes;
+        }, cancellation);
+    }
+
+    /// <summary>The article with this id as last written, or null when there is none (never written, or deleted).</summary>
+    /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
+    public Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return RunAsync(async db =>
+        {
+            await using var read = new NpgsqlCommand(ReadSql, db);
+            read.Parameters.Add(new NpgsqlParameter<string>("id", articleId));
+            await using var row = await read.ExecuteReaderAsync(cancellation);
+            return await row.ReadAsync(cancellation) ? Parse(row.GetString(1), articleId, row.GetInt64(0)) : null;
         }, cancellation);
     }
 

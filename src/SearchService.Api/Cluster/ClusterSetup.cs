@@ -25,7 +25,7 @@ public static class ClusterSetup
             throw new InvalidOperationException($"{SearchClusterOptions.Section}:Postgres must hold the connection string of the cluster's PostgreSQL database.");
         if (options.Shards < 1)
             throw new InvalidOperationException($"{SearchClusterOptions.Section}:Shards must be at least 1; it is {options.Shards}.");
-        builder.Services.Configure<SearchClusterOptions>(section);
+        builder.Services.AddOptions<SearchClusterOptions>().BindConfiguration(SearchClusterOptions.Section);
         // Before the silo starts: the database's schema, Orleans' membership tables among it, must exist first.
         builder.Services.AddHostedService<ClusterNodeStartup>();
         builder.UseOrleans(silo => silo
@@ -50,6 +50,8 @@ public static class ClusterSetup
                 shards.Root = Path.GetFullPath(options.ShardsPath);
                 shards.Shards = options.Shards;
             }));
+        // Shards spread over the nodes whichever node calls first (Orleans' default prefers the caller's silo).
+        builder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton<ClusterHealth>();

@@ -1,13 +1,15 @@
+using SearchService.Core;
+
 namespace SearchService.Api.Cluster;
 
 /// <summary>
-/// The <c>Search:Cluster</c> configuration section. Unset or <see cref="Enabled"/> false: the single process with its
+/// The <c>Search:Cluster</c> configuration section (its keys are listed in docs/cluster.md). Unset or <see cref="Enabled"/> false: the single process with its
 /// own index. Enabled: this process is a node of a cluster (an Orleans silo co-hosted in the API) holding shards of the
 /// index, with the articles in PostgreSQL (docs/cluster.md).
 /// </summary>
 public sealed class SearchClusterOptions
 {
-    public const string Section = "Search:Cluster";
+    public const string Section = $"{SearchOptions.Section}:Cluster";
 
     public bool Enabled { get; set; }
 

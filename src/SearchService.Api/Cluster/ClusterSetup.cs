@@ -55,6 +55,7 @@ public static class ClusterSetup
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton<ClusterHealth>();
+        builder.Services.AddHostedService<ClusterCorpusWorker>();
         // Orleans' start-up logs its whole configuration at Information; its warnings and errors are what an operator needs.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [IndexReadinessCheck.ReadyTag]);

@@ -31,10 +31,10 @@ public sealed class ClusterSearchBackend : ISearchBackend
 
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
-    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(searcher.Search(request));
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => searcher.SearchAsync(request);
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
-        Task.FromResult(searcher.FacetValues(request, facet, prefix, size));
+        searcher.FacetValuesAsync(request, facet, prefix, size);
 
     /// <summary>
     /// Each shard's completions (as many as may be asked for), their counts summed: facet values first, at most

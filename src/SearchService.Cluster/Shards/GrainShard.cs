@@ -5,53 +5,60 @@ using SearchService.Core.Sharding;
 namespace SearchService.Cluster.Shards;
 
 /// <summary>
-/// One search's part on a shard grain, for the gatherer (<see cref="ShardedSearcher"/>, whose phases are calls that
-/// return): each phase is a grain call, waited for no longer than the timeout, so that a shard on a dead silo fails
-/// the search in that time instead of Orleans' response timeout (30 s by default).
+/// One search's part on a shard grain, for the gatherer (<see cref="ShardedSearcher"/>, which asks every shard at
+/// once): each phase is a grain call, waited for no longer than the timeout, so that a shard on a dead silo fails the
+/// search in that time instead of Orleans' response timeout (30 s by default).
 /// </summary>
-internal sealed class GrainShard(IShardGrain grain, int shard, Guid search, TimeSpan timeout) : IShard
+internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout) : IShard
 {
-    public int Paragraphs => Wait(grain.ParagraphsAsync(search));
+    private readonly Guid id = Guid.NewGuid();
+    private bool opened;
 
-    public int DocFreq(Term term) => Wait(grain.DocFreqAsync(search, ShardTerm.Of(term)));
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Bounded(grain.DfsAsync(Search(), request, [.. words]));
 
-    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => Wait(grain.NeighboursAsync(search, ShardTerm.Of(term), maxEdits));
+    public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
+        Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));
 
-    public CorpusStatistics Statistics(ShardRequest request) => Wait(grain.StatisticsAsync(search, request));
+    public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Bounded(grain.QueryAsync(Search(), request, statistics));
 
-    public CorpusStatistics Statistics(IEnumerable<Term> terms) => Wait(grain.TermStatisticsAsync(search, terms.Select(ShardTerm.Of).ToList()));
+    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
+        Bounded(grain.ProximityAsync(Search(), request, statistics, [.. candidates]));
 
-    public IReadOnlySet<string> QuestionTerms(ShardRequest request) => Wait(grain.QuestionTermsAsync(search, request));
+    public async ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
+        CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores) =>
+        await Bounded(grain.FeedbackScoresAsync(Search(), statistics, [.. words], scores.ToDictionary()));
 
-    public ShardAnswer Query(ShardRequest request, CorpusStatistics statistics) => Wait(grain.QueryAsync(search, request, statistics));
+    public async ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs) => await Bounded(grain.PassagesAsync(Search(), [.. docs]));
 
-    public IReadOnlyDictionary<int, float> ProximityScores(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<int> docs) =>
-        Wait(grain.ProximityScoresAsync(search, request, statistics, [.. docs]));
-
-    public IReadOnlyDictionary<int, float> FeedbackScores(CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyList<int> docs) =>
-        Wait(grain.FeedbackScoresAsync(search, statistics, [.. words], [.. docs]));
-
-    public string Text(int doc) => Wait(grain.TextAsync(search, doc));
-
-    public string Passage(int doc) => Wait(grain.PassageAsync(search, doc));
-
-    public IReadOnlyList<SearchHit> Fetch(
+    public async ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored) =>
-        Wait(grain.FetchAsync(search, request, statistics, [.. feedback], [.. hits], [.. rescored]));
+        await Bounded(grain.FetchAsync(Search(), request, statistics, [.. feedback], [.. hits], [.. rescored]));
 
-    public Dictionary<string, int> FacetValues(ShardRequest request, string facet) => Wait(grain.FacetValuesAsync(search, request, facet));
+    public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(Search(), request, facet));
 
     // The search ends whether or not the shard hears of it: a dead silo's search ended with it, a live one's expires.
-    public void Dispose() => grain.CloseAsync(search).Ignore();
+    public void Dispose()
+    {
+        if (opened)
+            grain.CloseAsync(id).Ignore();
+    }
 
-    private T Wait<T>(Task<T> call) => Bounded(call, timeout, shard);
+    /// <summary>The search, opened by the first call made in it (the gatherer makes one call at a time to a shard).</summary>
+    private ShardSearch Search()
+    {
+        var search = new ShardSearch(id, Opens: !opened);
+        opened = true;
+        return search;
+    }
+
+    private ValueTask<T> Bounded<T>(Task<T> call) => BoundedAsync(call, timeout, shard);
 
     /// <summary>The call's result, or <see cref="ShardUnavailableException"/> when it failed or took longer than <paramref name="timeout"/>.</summary>
-    public static T Bounded<T>(Task<T> call, TimeSpan timeout, int shard)
+    public static async ValueTask<T> BoundedAsync<T>(Task<T> call, TimeSpan timeout, int shard)
     {
         try
         {
-            return call.WaitAsync(timeout).GetAwaiter().GetResult();
+            return await call.WaitAsync(timeout);
         }
         catch (TimeoutException e)
         {

@@ -12,9 +12,6 @@ public sealed class GrainShardSource(IGrainFactory grains, int shard, TimeSpan t
     public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, TimeSpan? timeout = null) =>
         Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, timeout ?? DefaultTimeout)).ToList();
 
-    public IShard Open()
-    {
-        var grain = grains.GetGrain<IShardGrain>(shard);
-        return new GrainShard(grain, shard, GrainShard.Bounded(grain.OpenAsync(), timeout, shard), timeout);
-    }
+    /// <summary>A search on the shard's grain, opened there by its first call.</summary>
+    public ValueTask<IShard> OpenAsync() => ValueTask.FromResult<IShard>(new GrainShard(grains.GetGrain<IShardGrain>(shard), shard, timeout));
 }

@@ -79,19 +79,6 @@ public sealed class ShardGrain(
     public Task<ShardStatus> StatusAsync() =>
         Task.FromResult(new ShardStatus(ShardNumber, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion));
 
-    public Task<Guid> OpenAsync()
-    {
-        var now = DateTime.UtcNow;
-        foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
-        {
-            expired.Shard.Dispose();
-            searches.Remove(id);
-        }
-        var search = Guid.NewGuid();
-        searches[search] = new OpenSearch(source!.Open(), now);
-        return Task.FromResult(search);
-    }
-
     public Task CloseAsync(Guid search)
     {
         if (searches.Remove(search, out var closed))
@@ -99,47 +86,52 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public Task<int> ParagraphsAsync(Guid search) => Task.FromResult(Opened(search).Paragraphs);
+    public async Task<ShardDfs> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words) =>
+        await (await OpenedAsync(search)).DfsAsync(request, words);
 
-    public Task<int> DocFreqAsync(Guid search, ShardTerm term) => Task.FromResult(Opened(search).DocFreq(term.ToTerm()));
+    public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
+        await (await OpenedAsync(search)).StatisticsAsync(terms.ConvertAll(t => t.ToTerm()));
 
-    public Task<List<TermFrequency>> NeighboursAsync(Guid search, ShardTerm term, int maxEdits) =>
-        Task.FromResult(Opened(search).Neighbours(term.ToTerm(), maxEdits).ToList());
+    public async Task<ShardAnswer> QueryAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics) =>
+        await (await OpenedAsync(search)).QueryAsync(request, statistics);
 
-    public Task<CorpusStatistics> StatisticsAsync(Guid search, ShardRequest request) => Task.FromResult(Opened(search).Statistics(request));
+    public async Task<ShardProximity> ProximityAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates) =>
+        await (await OpenedAsync(search)).ProximityAsync(request, statistics, candidates);
 
-    public Task<CorpusStatistics> TermStatisticsAsync(Guid search, List<ShardTerm> terms) =>
-        Task.FromResult(Opened(search).Statistics(terms.Select(t => t.ToTerm())));
+    public async Task<Dictionary<int, float>> FeedbackScoresAsync(
+        ShardSearch search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores) =>
+        (await (await OpenedAsync(search)).FeedbackScoresAsync(statistics, words, scores)).ToDictionary();
 
-    public Task<HashSet<string>> QuestionTermsAsync(Guid search, ShardRequest request) =>
-        Task.FromResult(Opened(search).QuestionTerms(request).ToHashSet(StringComparer.Ordinal));
+    public async Task<List<string>> PassagesAsync(ShardSearch search, List<int> docs) => [.. await (await OpenedAsync(search)).PassagesAsync(docs)];
 
-    public Task<ShardAnswer> QueryAsync(Guid search, ShardRequest request, CorpusStatistics statistics) =>
-        Task.FromResult(Opened(search).Query(request, statistics));
+    public async Task<List<SearchHit>> FetchAsync(
+        ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
+        [.. await (await OpenedAsync(search)).FetchAsync(request, statistics, feedback, hits, rescored)];
 
-    public Task<Dictionary<int, float>> ProximityScoresAsync(Guid search, ShardRequest request, CorpusStatistics statistics, List<int> docs) =>
-        Task.FromResult(Opened(search).ProximityScores(request, statistics, docs).ToDictionary());
-
-    public Task<Dictionary<int, float>> FeedbackScoresAsync(Guid search, CorpusStatistics statistics, List<FeedbackWord> words, List<int> docs) =>
-        Task.FromResult(Opened(search).FeedbackScores(statistics, words, docs).ToDictionary());
-
-    public Task<string> TextAsync(Guid search, int doc) => Task.FromResult(Opened(search).Text(doc));
-
-    public Task<string> PassageAsync(Guid search, int doc) => Task.FromResult(Opened(search).Passage(doc));
-
-    public Task<List<SearchHit>> FetchAsync(
-        Guid search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
-        Task.FromResult(Opened(search).Fetch(request, statistics, feedback, hits, rescored).ToList());
-
-    public Task<Dictionary<string, int>> FacetValuesAsync(Guid search, ShardRequest request, string facet) =>
-        Task.FromResult(Opened(search).FacetValues(request, facet));
+    public async Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet) =>
+        await (await OpenedAsync(search)).FacetValuesAsync(request, facet);
 
     public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
 
-    private IShard Opened(Guid search) =>
-        searches.TryGetValue(search, out var open)
-            ? open.Shard
-            : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search}: it ended, or outlived {options.Value.SearchLifetime}.");
+    /// <summary>The search, opened first when this is its first call (searches that outlived their lifetime are ended then).</summary>
+    private async ValueTask<IShard> OpenedAsync(ShardSearch search)
+    {
+        if (!search.Opens)
+        {
+            return searches.TryGetValue(search.Id, out var open)
+                ? open.Shard
+                : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search.Id}: it ended, or outlived {options.Value.SearchLifetime}.");
+        }
+        var now = DateTime.UtcNow;
+        foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
+        {
+            expired.Shard.Dispose();
+            searches.Remove(id);
+        }
+        var opened = await source!.OpenAsync();
+        searches[search.Id] = new OpenSearch(opened, now);
+        return opened;
+    }
 
     /// <summary>Catches up on the log's newer changes; PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.</summary>
     private async Task PollAsync(CancellationToken cancellation)

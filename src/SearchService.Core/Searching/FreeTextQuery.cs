@@ -1,9 +1,7 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
 
@@ -76,7 +74,7 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         if (!isQuestion)
             return new Parts(query, IsQuestion: false, Pairs: []);
 
-        var terms = IndexedTerms(string.Join(' ', wordQueries.Select(q => q.Word)));
+        var terms = IndexedTerm.AllOf(analyzer, string.Join(' ', wordQueries.Select(q => q.Word)));
         return new Parts(query, IsQuestion: true, AdjacentPairs(terms).Concat(WindowPairs(terms)).ToList());
     }
 
@@ -175,18 +173,6 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
             for (var j = i + 1; j < distinct.Count; j++)
                 yield return new WordPair(distinct[i], distinct[j], WindowSlop, WindowBoost);
         }
-    }
-
-    private List<string> IndexedTerms(string text)
-    {
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            terms.Add(term.ToString());
-        stream.End();
-        return terms;
     }
 
     /// <summary>

@@ -23,4 +23,17 @@ internal static class IndexedTerm
         stream.End();
         return count == 1 ? single : null;
     }
+
+    /// <summary>Every indexed term of a text, in order.</summary>
+    public static List<string> AllOf(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
 }

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using SearchService.Core.Searching;
 
 namespace SearchService.Core.Sharding;
@@ -7,9 +8,9 @@ namespace SearchService.Core.Sharding;
 /// so the best of all are among them. A question is re-scored here, once, over the best first-stage matches of all
 /// shards (<see cref="QuestionRescorer"/>): its feedback words come from the best paragraphs of the whole index.
 /// </summary>
-internal sealed class HitGatherer(QuestionRescorer rescorer)
+internal sealed class HitGatherer(QuestionRescorer rescorer, Analyzer analyzer)
 {
-    public GatheredHits Gather(
+    public async ValueTask<GatheredHits> GatherAsync(
         IReadOnlyList<IShard> shards, ShardRequest request, RankingPlan plan, CorpusStatistics statistics, IReadOnlyList<ShardAnswer> answers)
     {
         var order = new GatheredOrder(plan.ByScore);
@@ -23,8 +24,9 @@ internal sealed class HitGatherer(QuestionRescorer rescorer)
             articles ? QuestionRescorer.Depth : Math.Max(plan.Wanted, QuestionRescorer.Depth),
             order);
         var rescorable = candidates.Take(QuestionRescorer.Depth).ToList();
-        var evidence = new ShardedQuestionEvidence(shards, request, statistics, rescorable);
+        var evidence = await ShardedQuestionEvidence.GatherAsync(shards, request, statistics, rescorable, answers, analyzer);
         var rescored = rescorer.Rescore(evidence, rescorable.Select(c => (c.Key, c.Hit.Score!.Value)).ToList(), plan.Parsed!);
+        await evidence.AddFeedbackScoresAsync(rescored.Scores);
         var best = articles
             ? TopSelection.Best(Raised(hits, rescorable, rescored.Scores), plan.Wanted, order)
             : TopSelection.Best(

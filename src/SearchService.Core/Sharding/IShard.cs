@@ -6,40 +6,48 @@ namespace SearchService.Core.Sharding;
 /// <summary>
 /// One shard's part in one sharded search, from the first phase to the last over the same reader, so that the document
 /// numbers it gives stay valid throughout (an Elasticsearch search context): a shard of this process
-/// (<see cref="IndexShardSource"/>) or one reached over the network. Every phase takes and gives plain data.
-/// Disposing it ends the search on the shard and releases its reader.
+/// (<see cref="IndexShardSource"/>) or one reached over the network. Every phase takes and gives plain data, and is
+/// asked of every shard at once by the gatherer (<see cref="ShardedSearcher"/>); a shard of this process answers
+/// without leaving the caller's thread. Disposing it ends the search on the shard and releases its reader.
 /// </summary>
-public interface IShard : IVocabulary, IDisposable
+public interface IShard : IDisposable
 {
-    /// <summary>The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs.</summary>
-    CorpusStatistics Statistics(ShardRequest request);
-
-    /// <summary>The shard's figures for more terms (a question's feedback words).</summary>
-    CorpusStatistics Statistics(IEnumerable<Term> terms);
-
-    /// <summary>The terms a question searched here, in any field.</summary>
-    IReadOnlySet<string> QuestionTerms(ShardRequest request);
+    /// <summary>
+    /// The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs; and how
+    /// many paragraphs hold each word the gatherer may correct and, where the word is rare here (and so may be rare in
+    /// every shard), its neighbours within the edits a correction allows.
+    /// </summary>
+    /// <param name="words">The query's words to correct: the request then carries no corrections, and its figures are
+    /// those the gatherer needs when it makes none.</param>
+    ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words);
 
     /// <summary>The query phase: the best hits in the request's order, every facet count, the totals.</summary>
     /// <param name="statistics">The whole index's figures, which every score here is computed with.</param>
-    ShardAnswer Query(ShardRequest request, CorpusStatistics statistics);
+    ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics);
 
-    /// <summary>What a question's word pairs add to the scores of some of its paragraphs.</summary>
-    IReadOnlyDictionary<int, float> ProximityScores(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<int> docs);
+    /// <summary>
+    /// A question's re-scoring, first step: the scores of the shard's paragraphs among the best of all shards with what
+    /// the question's word pairs add, and the texts of the shard's best by those (of which the feedback paragraphs are
+    /// chosen).
+    /// </summary>
+    /// <param name="candidates">The shard's paragraphs among the best of all, with their first-stage scores.</param>
+    ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates);
 
-    /// <summary>What a question's feedback words add to the scores of some of its paragraphs.</summary>
-    IReadOnlyDictionary<int, float> FeedbackScores(CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyList<int> docs);
+    /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>
+    ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms);
 
-    /// <summary>A paragraph's text.</summary>
-    string Text(int doc);
+    /// <summary>Some of a question's paragraphs' scores with what its feedback words add to them.</summary>
+    /// <param name="statistics">The whole index's figures, with the feedback words'.</param>
+    ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
+        CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores);
 
-    /// <summary>What re-ranking by meaning reads of a paragraph.</summary>
-    string Passage(int doc);
+    /// <summary>What re-ranking by meaning reads of each of these paragraphs.</summary>
+    ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs);
 
     /// <summary>The fetch phase: hits of the page asked for, read, highlighted and, when asked for, explained.</summary>
-    IReadOnlyList<SearchHit> Fetch(
+    ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored);
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
-    Dictionary<string, int> FacetValues(ShardRequest request, string facet);
+    ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet);
 }

@@ -4,5 +4,5 @@ namespace SearchService.Core.Sharding;
 public interface IShardSource
 {
     /// <summary>Begins a search on the shard, over its reader of this moment.</summary>
-    IShard Open();
+    ValueTask<IShard> OpenAsync();
 }

@@ -17,17 +17,12 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
 {
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
-    public int Paragraphs => vocabulary.Paragraphs;
-
-    public int DocFreq(Term term) => vocabulary.DocFreq(term);
-
-    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => vocabulary.Neighbours(term, maxEdits);
-
     /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, once rewritten here (a prefix's terms are
-    /// this shard's), with a question's word pairs.
+    /// this shard's), with a question's word pairs; and each word's paragraphs here and, when a spelling corrector over
+    /// this shard alone would look for its neighbours (the word is rare here), those it found.
     /// </summary>
-    public CorpusStatistics Statistics(ShardRequest request)
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
     {
         var terms = new HashSet<Term>();
         if (Parse(request) is { } parsed)
@@ -35,21 +30,24 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             foreach (var query in (parsed.Pairs ?? []).Select(p => p.ToQuery()).Prepend(parsed.Query))
                 searcher.Rewrite(query).ExtractTerms(terms);
         }
-        return CorpusStatistics.Of(searcher, terms);
+        var figures = new List<WordFigures>(words.Count);
+        foreach (var (term, rareBelow) in words)
+        {
+            var recorder = new NeighbourRecorder(vocabulary);
+            new SpellingCorrector(recorder).Correct(term, rareBelow);
+            figures.Add(new WordFigures(term, vocabulary.DocFreq(new Term(IndexSchema.Text, term)), recorder.Found));
+        }
+        return ValueTask.FromResult(new ShardDfs(CorpusStatistics.Of(searcher, terms), figures));
     }
 
-    /// <summary>The shard's figures for more terms (a question's feedback words).</summary>
-    public CorpusStatistics Statistics(IEnumerable<Term> terms) => CorpusStatistics.Of(searcher, terms);
-
-    /// <summary>The terms a question searched here, in any field.</summary>
-    public IReadOnlySet<string> QuestionTerms(ShardRequest request) =>
-        new IndexQuestionEvidence(searcher).AskedTerms(Parse(request)!.Query);
+    /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>
+    public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => ValueTask.FromResult(CorpusStatistics.Of(searcher, terms));
 
     /// <summary>
     /// The query phase: the best hits in the request's order, every facet count, the totals; a question's first-stage
-    /// best matches are left for the gatherer to re-score over every shard's.
+    /// best matches are left for the gatherer to re-score over every shard's, with the terms it searched here.
     /// </summary>
-    public ShardAnswer Query(ShardRequest request, CorpusStatistics statistics)
+    public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics)
     {
         var scoring = GlobalStatisticsSearcher.Over(searcher, statistics);
         var parsed = Parse(request);
@@ -61,53 +59,65 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         var best = collected.Best.Select(Keyed).ToList();
         // With paragraph hits, a question's candidates are its best hits: their keys are read once.
         var candidates = ReferenceEquals(collected.Candidates, collected.Best) ? best : collected.Candidates.Select(Keyed).ToList();
-        return new ShardAnswer(collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies));
+        var asked = plan.RescoresQuestion ? new IndexQuestionEvidence(searcher).AskedTerms(parsed!.Query).ToList() : [];
+        return ValueTask.FromResult(new ShardAnswer(
+            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked));
     }
 
-    /// <summary>What a question's word pairs add to the scores of some of its paragraphs.</summary>
-    public IReadOnlyDictionary<int, float> ProximityScores(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<int> docs)
+    /// <summary>
+    /// A question's re-scoring, first step: its word pairs' scores added to those of its paragraphs here among the best of
+    /// all, as one index adds them, and the texts of the best of them by the scores added up (ties as
+    /// <see cref="HitTieBreak"/> orders them).
+    /// </summary>
+    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates)
     {
-        var scores = docs.ToDictionary(d => d, _ => 0f);
-        new IndexQuestionEvidence(GlobalStatisticsSearcher.Over(searcher, statistics)).AddProximity(Parse(request)!.Pairs ?? [], scores);
-        return scores;
+        var evidence = new IndexQuestionEvidence(GlobalStatisticsSearcher.Over(searcher, statistics));
+        var scores = candidates.ToDictionary(c => c.Doc, c => c.Score!.Value);
+        if (Parse(request)!.Pairs is { Count: > 0 } pairs)
+            evidence.AddProximity(pairs, scores);
+        var bestFirst = Comparer<ShardHit>.Create((x, y) =>
+            scores[y.Doc].CompareTo(scores[x.Doc]) is var byScore and not 0
+                ? byScore
+                : HitTieBreak.CompareKeys(x.ArticleId, x.Paragraph, y.ArticleId, y.Paragraph));
+        var leaders = TopSelection.Best(candidates, QuestionFeedback.FeedbackParagraphs, bestFirst);
+        return ValueTask.FromResult(new ShardProximity(scores, leaders.ToDictionary(l => l.Doc, l => evidence.TextOf(l.Doc))));
     }
 
-    /// <summary>What a question's feedback words add to the scores of some of its paragraphs.</summary>
+    /// <summary>A question's feedback words' scores added to those of some of its paragraphs, as one index adds them.</summary>
     /// <param name="statistics">The whole index's figures, with the feedback words'.</param>
-    public IReadOnlyDictionary<int, float> FeedbackScores(CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyList<int> docs)
+    public ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
+        CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores)
     {
-        var scores = docs.ToDictionary(d => d, _ => 0f);
-        new IndexQuestionEvidence(GlobalStatisticsSearcher.Over(searcher, statistics)).AddScores(words, scores);
-        return scores;
+        var added = scores.ToDictionary();
+        new IndexQuestionEvidence(GlobalStatisticsSearcher.Over(searcher, statistics)).AddScores(words, added);
+        return ValueTask.FromResult<IReadOnlyDictionary<int, float>>(added);
     }
 
-    /// <summary>A paragraph's text.</summary>
-    public string Text(int doc) => new IndexQuestionEvidence(searcher).TextOf(doc);
-
-    /// <summary>What re-ranking by meaning reads of a paragraph.</summary>
-    public string Passage(int doc) => SemanticHitReranker.Passage(searcher, doc);
+    /// <summary>What re-ranking by meaning reads of each of these paragraphs.</summary>
+    public ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs) =>
+        ValueTask.FromResult<IReadOnlyList<string>>(docs.Select(doc => SemanticHitReranker.Passage(searcher, doc)).ToList());
 
     /// <summary>The fetch phase: hits of the page asked for, read, highlighted and, when asked for, explained.</summary>
     /// <param name="statistics">The whole index's figures (with a question's feedback words'), to explain scores with.</param>
     /// <param name="feedback">A question's feedback words, which explain the scores of its re-scored paragraphs.</param>
     /// <param name="rescored">The paragraphs of these hits whose scores a question's re-scoring set.</param>
-    public IReadOnlyList<SearchHit> Fetch(
+    public ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored)
     {
         var parsed = Parse(request);
         var searched = new SearchFilters(parsed?.Query, request.Search).All;
         var bothStages = parsed is not null && rescored.Count > 0 ? QuestionRescorer.Explained(parsed, feedback) : null;
         var explains = request.Search.Explain && parsed is not null;
-        return stages.Fetcher.Read(
+        return ValueTask.FromResult(stages.Fetcher.Read(
             GlobalStatisticsSearcher.Over(searcher, statistics),
             parsed,
             hits.Select(h => new RankedHit(h.Doc, h.Score, h.OtherMatches)).ToList(),
-            hit => !explains ? null : rescored.Contains(hit.Doc) ? bothStages : searched);
+            hit => !explains ? null : rescored.Contains(hit.Doc) ? bothStages : searched));
     }
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
-    public Dictionary<string, int> FacetValues(ShardRequest request, string facet) =>
-        FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search), request.Search.Unit, facet);
+    public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) =>
+        ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search), request.Search.Unit, facet));
 
     private ParsedQuery? Parse(ShardRequest request) =>
         stages.Parser.Parse(request.Search, new AppliedCorrections(request.Corrections, stages.Analyzer));

@@ -22,9 +22,9 @@ public sealed class IndexShardSource : IShardSource
         this.stages = stages;
     }
 
-    public IShard Open()
+    public ValueTask<IShard> OpenAsync()
     {
         var lease = index.LeaseSearcher();
-        return new IndexShard(lease.Searcher, stages, lease);
+        return ValueTask.FromResult<IShard>(new IndexShard(lease.Searcher, stages, lease));
     }
 }

@@ -5,4 +5,8 @@ namespace SearchService.Core.Sharding;
 /// <param name="TotalArticles">Its matching articles; null with paragraph hits.</param>
 /// <param name="Hits">Its best hits, as many as the pages up to the one asked for (or re-ranking by meaning) need, and a question's the articles of its <see cref="Candidates"/> too.</param>
 /// <param name="Candidates">A question's best paragraphs by their first-stage scores, up to the re-scoring depth; empty otherwise.</param>
-public sealed record ShardAnswer(long Total, long? TotalArticles, IReadOnlyList<ShardHit> Hits, IReadOnlyList<ShardHit> Candidates, ShardFacets Facets);
+/// <param name="Paragraphs">Its searchable paragraphs (deleted ones not counted), of which a feedback word's rarity is reckoned.</param>
+/// <param name="AskedTerms">The terms a question to re-score searched here (as rewritten here), in any field; empty otherwise.</param>
+public sealed record ShardAnswer(
+    long Total, long? TotalArticles, IReadOnlyList<ShardHit> Hits, IReadOnlyList<ShardHit> Candidates, ShardFacets Facets, int Paragraphs,
+    IReadOnlyList<string> AskedTerms);

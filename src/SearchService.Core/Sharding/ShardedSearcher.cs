@@ -8,8 +8,9 @@ namespace SearchService.Core.Sharding;
 
 /// <summary>
 /// Answers searches over an index split into shards by article (<see cref="ShardRouter"/>) as one index of the same
-/// articles answers them: the same hits in the same order, the same totals and facet counts. The query is parsed once,
-/// its typos corrected from every shard's words; then each shard gives its figures for the query's terms, which are
+/// articles answers them: the same hits in the same order, the same totals and facet counts. Each phase is asked of
+/// every shard at once and gathered before the next. The query is parsed, its typos corrected from every shard's
+/// words; then each shard gives its figures for the query's terms, which are
 /// summed (dfs); each shard searches scoring with the sums and gives its best hits and every facet count (query); the
 /// gatherer puts the hits in one order (re-scoring a question and re-ranking by meaning over the best of all), sums the
 /// counts, and asks each shard for its hits of the page only (fetch). The shards are searched in this process
@@ -43,7 +44,7 @@ public sealed class ShardedSearcher
         Analyzer analyzer, Synonyms? synonyms, SemanticReranker? semantic, QueryCostLimits? limits, Func<SearchStages, IReadOnlyList<IShardSource>> shardsFor)
     {
         stages = new SearchStages(analyzer, synonyms, semantic, limits);
-        gatherer = new HitGatherer(stages.Rescorer);
+        gatherer = new HitGatherer(stages.Rescorer, analyzer);
         shards = shardsFor(stages);
     }
 
@@ -51,70 +52,113 @@ public sealed class ShardedSearcher
     public bool CanRerankSemantically => stages.SemanticReranking.Depth > 0;
 
     /// <inheritdoc cref="ParagraphSearcher.Search"/>
-    public SearchResult Search(SearchRequest request)
+    public async Task<SearchResult> SearchAsync(SearchRequest request)
     {
         if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
-        return WithShards(parts =>
+        var parts = await OpenAsync();
+        try
         {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new ShardedVocabulary(parts)));
-            var shardRequest = new ShardRequest(request, parsed?.Corrections ?? [], stages.SemanticReranking.Depth);
+            var (parsed, shardRequest, statistics) = await DfsAsync(request, parts);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
-            var statistics = CorpusStatistics.Sum(parts.Select(p => p.Statistics(shardRequest)));
-            var answers = parts.Select(p => p.Query(shardRequest, statistics)).ToList();
-            var gathered = gatherer.Gather(parts, shardRequest, plan, statistics, answers);
-            var ordered = stages.SemanticReranking.Rerank(request.Query, plan, gathered.Best, hit => parts[hit.Shard].Passage(hit.Hit.Doc));
+            var answers = await Scatter.AllAsync(parts.Select(p => p.QueryAsync(shardRequest, statistics)));
+            var gathered = await gatherer.GatherAsync(parts, shardRequest, plan, statistics, answers);
+            var passages = plan.SemanticDepth > 0 ? await PassagesAsync(parts, gathered.Best.Take(stages.SemanticReranking.Depth)) : [];
+            var ordered = stages.SemanticReranking.Rerank(request.Query, plan, gathered.Best, hit => passages[hit.Key]);
             var page = HitFetcher.PageOf(ordered.Order, request).ToList();
-            var fetched = Fetch(parts, shardRequest, gathered, page);
+            var fetched = await FetchAsync(parts, shardRequest, gathered, page);
             var hits = page.Select(hit => HitFetcher.WithPlace(fetched[hit], ordered.Places.GetValueOrDefault(hit))).ToList();
             var total = answers.Sum(a => a.Total);
             long? totalArticles = request.Unit == ResultUnit.Article ? answers.Sum(a => a.TotalArticles ?? 0) : null;
             var facets = GatheredFacets.Merge(request, answers.Select(a => a.Facets).ToList());
             return stages.Assembler.Assemble(request, parsed, total, totalArticles, hits, facets, clock.Elapsed);
-        });
-    }
-
-    /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
-    public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
-        WithShards(parts =>
-        {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(new ShardedVocabulary(parts)));
-            var shardRequest = new ShardRequest(request, parsed?.Corrections ?? [], stages.SemanticReranking.Depth);
-            return FacetCounting.Listed(GatheredFacets.Sum(parts.Select(p => p.FacetValues(shardRequest, facet))), prefix, size);
-        });
-
-    /// <summary>Each shard reads its hits of the page, all of them at once.</summary>
-    private static Dictionary<GatheredHit, SearchHit> Fetch(
-        IReadOnlyList<IShard> parts, ShardRequest request, GatheredHits gathered, IReadOnlyList<GatheredHit> page)
-    {
-        var fetched = new Dictionary<GatheredHit, SearchHit>();
-        foreach (var onShard in page.GroupBy(h => h.Shard))
-        {
-            var hits = onShard.ToList();
-            var rescored = gathered.Rescored.Where(d => d.Shard == onShard.Key).Select(d => d.Doc).ToHashSet();
-            var read = parts[onShard.Key].Fetch(request, gathered.Statistics, gathered.Feedback, hits.Select(h => h.Hit).ToList(), rescored);
-            for (var i = 0; i < hits.Count; i++)
-                fetched[hits[i]] = read[i];
-        }
-        return fetched;
-    }
-
-    /// <summary>Runs <paramref name="search"/> over one reader of each shard, held until it returns.</summary>
-    private T WithShards<T>(Func<IReadOnlyList<IShard>, T> search)
-    {
-        var opened = new List<IShard>(shards.Count);
-        try
-        {
-            foreach (var shard in shards)
-                opened.Add(shard.Open());
-            return search(opened);
         }
         finally
         {
-            foreach (var shard in opened)
-                shard.Dispose();
+            Close(parts);
         }
+    }
+
+    /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
+    public async Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size)
+    {
+        var parts = await OpenAsync();
+        try
+        {
+            var (_, shardRequest, _) = await DfsAsync(request, parts);
+            var counts = await Scatter.AllAsync(parts.Select(p => p.FacetValuesAsync(shardRequest, facet)));
+            return FacetCounting.Listed(GatheredFacets.Sum(counts), prefix, size);
+        }
+        finally
+        {
+            Close(parts);
+        }
+    }
+
+    /// <summary>
+    /// The request's query, its typos corrected from the words of every shard, and the whole index's figures for it.
+    /// The query is parsed once to learn which words it would correct, and every shard gives their figures with those
+    /// of the query as typed: unless a word is corrected, one call to each shard does.
+    /// </summary>
+    private async ValueTask<(ParsedQuery? Parsed, ShardRequest Request, CorpusStatistics Statistics)> DfsAsync(
+        SearchRequest request, IReadOnlyList<IShard> parts)
+    {
+        var recorder = new WordRecorder();
+        var typed = stages.Parser.Parse(request, recorder);
+        var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth);
+        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, recorder.Lookups)));
+        var parsed = recorder.Lookups.Count == 0
+            ? typed
+            : stages.Parser.Parse(request, new SpellingCorrector(GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList())));
+        if (parsed is not { Corrections.Count: > 0 } corrected)
+            return (parsed, asTyped, CorpusStatistics.Sum(dfs.Select(d => d.Statistics)));
+        var shardRequest = asTyped with { Corrections = corrected.Corrections };
+        var statistics = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(shardRequest, [])));
+        return (parsed, shardRequest, CorpusStatistics.Sum(statistics.Select(d => d.Statistics)));
+    }
+
+    /// <summary>What re-ranking by meaning reads of these hits, each shard reading its own at once.</summary>
+    private static async ValueTask<Dictionary<ShardDoc, string>> PassagesAsync(IReadOnlyList<IShard> parts, IEnumerable<GatheredHit> hits)
+    {
+        var onShards = hits.GroupBy(h => h.Shard).Select(g => g.Select(h => h.Key).ToList()).ToList();
+        var read = await Scatter.AllAsync(onShards.Select(keys => parts[keys[0].Shard].PassagesAsync(keys.ConvertAll(k => k.Doc))));
+        return onShards.Zip(read).SelectMany(pair => pair.First.Zip(pair.Second)).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    /// <summary>Each shard reads its hits of the page, every shard at once.</summary>
+    private static async ValueTask<Dictionary<GatheredHit, SearchHit>> FetchAsync(
+        IReadOnlyList<IShard> parts, ShardRequest request, GatheredHits gathered, IReadOnlyList<GatheredHit> page)
+    {
+        var onShards = page.GroupBy(h => h.Shard).Select(g => g.ToList()).ToList();
+        var read = await Scatter.AllAsync(onShards.Select(hits =>
+        {
+            var shard = hits[0].Shard;
+            var rescored = gathered.Rescored.Where(d => d.Shard == shard).Select(d => d.Doc).ToHashSet();
+            return parts[shard].FetchAsync(request, gathered.Statistics, gathered.Feedback, hits.ConvertAll(h => h.Hit), rescored);
+        }));
+        return onShards.Zip(read).SelectMany(pair => pair.First.Zip(pair.Second)).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    /// <summary>Opens a search on every shard at once; what opened is closed again when another fails.</summary>
+    private async ValueTask<IReadOnlyList<IShard>> OpenAsync()
+    {
+        var opening = shards.Select(s => s.OpenAsync().AsTask()).ToList();
+        try
+        {
+            return await Task.WhenAll(opening);
+        }
+        catch
+        {
+            Close(opening.Where(o => o.IsCompletedSuccessfully).Select(o => o.Result));
+            throw;
+        }
+    }
+
+    private static void Close(IEnumerable<IShard> parts)
+    {
+        foreach (var part in parts)
+            part.Dispose();
     }
 
     private static IReadOnlyList<T> AtLeastOne<T>(IReadOnlyList<T> shards) =>

@@ -42,7 +42,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
             var expected = oneIndex.Search(request);
             onOneIndex.Stop();
             onGrains.Start();
-            var actual = cluster.Searcher.Search(request);
+            var actual = await cluster.Searcher.SearchAsync(request);
             onGrains.Stop();
             differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}", expected, actual));
         }
@@ -60,19 +60,19 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(Articles()));
         var request = new SearchRequest("\"lighthouse keepers\"");
-        Assert.Equal(0, cluster.Searcher.Search(request).Total);
+        Assert.Equal(0, (await cluster.Searcher.SearchAsync(request)).Total);
 
         var clock = Stopwatch.StartNew();
         await cluster.Log.PutAsync(new Article("lighthouse", "Lighthouse keepers retire",
             ["The last lighthouse keepers of Brittany handed their keys to the coast guard on Friday."]));
-        while (cluster.Searcher.Search(request).Total == 0)
+        while ((await cluster.Searcher.SearchAsync(request)).Total == 0)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The article written was not searchable within 30 s");
             Thread.Sleep(10);
         }
 
         output.WriteLine($"Searchable {clock.ElapsedMilliseconds} ms after the write was acknowledged");
-        Assert.Equal(["lighthouse"], cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.Equal(["lighthouse"], (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
     }
 
     [PostgresReutersFact]
@@ -83,11 +83,11 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         var gone = articles[1];
         var request = new SearchRequest($"\"{gone.Title}\"", Unit: ResultUnit.Article);
-        Assert.Contains(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.Contains(gone.Id, (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
 
         await cluster.WaitUntilAppliedAsync((await cluster.Log.DeleteAsync(gone.Id))!.Value);
 
-        Assert.DoesNotContain(gone.Id, cluster.Searcher.Search(request).Hits.Select(h => h.ArticleId));
+        Assert.DoesNotContain(gone.Id, (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
     }
 
     [PostgresReutersFact]
@@ -97,7 +97,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var refused = $"Host=127.0.0.1;Port={port};Username=postgres;Database=searchservice";
         await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, siloArticleLog: refused);
 
-        var failure = Assert.Throws<ShardUnavailableException>(() => cluster.Searcher.Search(new SearchRequest("trade")));
+        var failure = await Assert.ThrowsAsync<ShardUnavailableException>(() => cluster.Searcher.SearchAsync(new SearchRequest("trade")));
 
         Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
     }
@@ -122,7 +122,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await cluster.Cluster.KillSiloAsync(victim);
         var failed = 0;
-        while (!AnswersAll(cluster, requests, expected))
+        while (!await AnswersAllAsync(cluster, requests, expected))
         {
             failed++;
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The shards did not answer completely within 60 s of the kill");
@@ -144,21 +144,24 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var version = await cluster.Log.PutManyAsync(Articles());
         await cluster.WaitUntilAppliedAsync(version);
         var request = new SearchRequest("trade");
-        var before = cluster.Searcher.Search(request);
+        var before = await cluster.Searcher.SearchAsync(request);
 
         foreach (var shard in Enumerable.Range(0, Shards))
             await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(shard));
 
         Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
-        Assert.Empty(AnswerDifferences.Of("trade", before, cluster.Searcher.Search(request)));
+        Assert.Empty(AnswerDifferences.Of("trade", before, await cluster.Searcher.SearchAsync(request)));
     }
 
     /// <summary>Whether every request gets, through the grains, the answer of one index; a shard not answering is a no.</summary>
-    private bool AnswersAll(ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
+    private async Task<bool> AnswersAllAsync(
+        ShardCluster cluster, IReadOnlyList<(string Kind, SearchRequest Request)> requests, IReadOnlyList<SearchResult> expected)
     {
         try
         {
-            var differences = requests.SelectMany((r, i) => AnswerDifferences.Of(r.Kind, expected[i], cluster.Searcher.Search(r.Request))).ToList();
+            var differences = new List<string>();
+            for (var i = 0; i < requests.Count; i++)
+                differences.AddRange(AnswerDifferences.Of(requests[i].Kind, expected[i], await cluster.Searcher.SearchAsync(requests[i].Request)));
             Assert.True(differences.Count == 0, $"Answers differ after the kill:\n{string.Join('\n', differences.Take(20))}");
             return true;
         }

@@ -21,12 +21,12 @@ public sealed class ReutersShardedSearchTests(ITestOutputHelper output)
     private const int Seed = 18;
 
     [ReutersFact]
-    public void Three_shards_answer_seeded_requests_as_one_index_does() => AnswersAsOneIndex(3);
+    public Task Three_shards_answer_seeded_requests_as_one_index_does() => AnswersAsOneIndexAsync(3);
 
     [ReutersFact]
-    public void Eight_shards_answer_seeded_requests_as_one_index_does() => AnswersAsOneIndex(8);
+    public Task Eight_shards_answer_seeded_requests_as_one_index_does() => AnswersAsOneIndexAsync(8);
 
-    private void AnswersAsOneIndex(int shards)
+    private async Task AnswersAsOneIndexAsync(int shards)
     {
         var articles = ReadArticles();
         using var indexes = new ShardedIndexes(shards, articles);
@@ -41,7 +41,7 @@ public sealed class ReutersShardedSearchTests(ITestOutputHelper output)
             var expected = single.Search(request);
             var singleTime = clock.Elapsed;
             clock.Restart();
-            var actual = sharded.Search(request);
+            var actual = await sharded.SearchAsync(request);
             var shardedTime = clock.Elapsed;
             differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}", expected, actual));
             var before = answered.GetValueOrDefault(kind);

@@ -57,24 +57,24 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void A_sharded_search_answers_as_one_index_does(string kind)
+    public async Task A_sharded_search_answers_as_one_index_does(string kind)
     {
         var request = Requests[kind];
 
         var expected = indexes.SearcherOverOneIndex().Search(request);
-        var actual = indexes.SearcherOverShards().Search(request);
+        var actual = await indexes.SearcherOverShards().SearchAsync(request);
 
         Assert.NotEmpty(expected.Hits);
         Assert.Empty(AnswerDifferences.Of(kind, expected, actual));
     }
 
     [Fact]
-    public void Re_ranking_by_meaning_runs_once_over_the_gathered_hits()
+    public async Task Re_ranking_by_meaning_runs_once_over_the_gathered_hits()
     {
         var request = new SearchRequest("which central banks raised interest rates", SemanticRerank: true, Explain: true);
 
         var expected = indexes.SearcherOverOneIndex(new SemanticReranker(embedder)).Search(request);
-        var actual = indexes.SearcherOverShards(new SemanticReranker(embedder)).Search(request);
+        var actual = await indexes.SearcherOverShards(new SemanticReranker(embedder)).SearchAsync(request);
 
         Assert.Contains(expected.Hits, h => h.Explanation?.Semantic is not null);
         Assert.Empty(AnswerDifferences.Of("semantic", expected, actual));
@@ -99,12 +99,12 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
     [Theory]
     [InlineData("", ResultUnit.Paragraph)]
     [InlineData("ja", ResultUnit.Article)]
-    public void Values_of_one_facet_are_counted_over_every_shard(string prefix, ResultUnit unit)
+    public async Task Values_of_one_facet_are_counted_over_every_shard(string prefix, ResultUnit unit)
     {
         var request = new SearchRequest("trade OR yen OR rates", Region: ["Japan"], Unit: unit);
 
         var expected = indexes.SearcherOverOneIndex().FacetValues(request, Core.Indexing.IndexSchema.Region, prefix, 10);
-        var actual = indexes.SearcherOverShards().FacetValues(request, Core.Indexing.IndexSchema.Region, prefix, 10);
+        var actual = await indexes.SearcherOverShards().FacetValuesAsync(request, Core.Indexing.IndexSchema.Region, prefix, 10);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);

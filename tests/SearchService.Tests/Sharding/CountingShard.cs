@@ -1,0 +1,38 @@
+using Lucene.Net.Index;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Tests.Sharding;
+
+/// <summary>A search on a shard that tells its <see cref="CountingShardSource"/> of each call.</summary>
+public sealed class CountingShard(IShard shard, CountingShardSource counter) : IShard
+{
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Counted(shard.DfsAsync(request, words));
+
+    public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Counted(shard.QueryAsync(request, statistics));
+
+    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
+        Counted(shard.ProximityAsync(request, statistics, candidates));
+
+    public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => Counted(shard.StatisticsAsync(terms));
+
+    public ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
+        CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores) =>
+        Counted(shard.FeedbackScoresAsync(statistics, words, scores));
+
+    public ValueTask<IReadOnlyList<string>> PassagesAsync(IReadOnlyList<int> docs) => Counted(shard.PassagesAsync(docs));
+
+    public ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
+        ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored) =>
+        Counted(shard.FetchAsync(request, statistics, feedback, hits, rescored));
+
+    public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Counted(shard.FacetValuesAsync(request, facet));
+
+    public void Dispose() => shard.Dispose();
+
+    private ValueTask<T> Counted<T>(ValueTask<T> call)
+    {
+        counter.Count();
+        return call;
+    }
+}

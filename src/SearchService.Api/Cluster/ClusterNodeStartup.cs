@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
@@ -9,44 +8,39 @@ namespace SearchService.Api.Cluster;
 /// <summary>
 /// A node's start. Before its silo joins: opening the article log, which makes or completes the database's schema
 /// (Orleans' membership tables among it), and loading the facet extractor, so that a shard's first activation does
-/// not wait for it. PostgreSQL out of reach stops the start: a node cannot join a cluster whose membership it cannot
-/// read. Once the server has started, every shard is called once, so that the cluster's shards are active before the
-/// first search.
+/// not wait for it. PostgreSQL out of reach for a minute stops the start: a node cannot join a cluster whose membership it cannot
+/// read. Shards are activated by the first call that needs them, on a node Orleans picks at random among those active
+/// then (activating them here, as each node starts, would put them all on the first node to start).
 /// </summary>
 public sealed class ClusterNodeStartup(
-    SiloArticleLog articleLog, IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<SearchClusterOptions> options,
-    ILogger<ClusterNodeStartup> logger) : IHostedService
+    SiloArticleLog articleLog, IServiceProvider services, ILogger<ClusterNodeStartup> logger) : IHostedService
 {
+    /// <summary>How long a node keeps trying to reach PostgreSQL at start (a machine busy starting many processes, a server restarting).</summary>
+    private static readonly TimeSpan ReachWithin = TimeSpan.FromMinutes(1);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            await articleLog.GetAsync().WaitAsync(cancellationToken);
-        }
-        catch (ArticleLogUnavailableException e)
-        {
-            logger.LogCritical("Cannot start: {Message}", e.Message);
-            throw new StartupFailedException(e);
+            try
+            {
+                await articleLog.GetAsync().WaitAsync(cancellationToken);
+                break;
+            }
+            catch (ArticleLogUnavailableException e) when (clock.Elapsed < ReachWithin)
+            {
+                logger.LogWarning("Not started yet: {Message}", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (ArticleLogUnavailableException e)
+            {
+                logger.LogCritical("Cannot start: {Message}", e.Message);
+                throw new StartupFailedException(e);
+            }
         }
         services.GetRequiredService<IFacetExtractor>();
-        lifetime.ApplicationStarted.Register(() => _ = ActivateShardsAsync());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task ActivateShardsAsync()
-    {
-        var grains = services.GetRequiredService<IGrainFactory>();
-        try
-        {
-            var statuses = await Task.WhenAll(Enumerable.Range(0, options.Value.Shards)
-                .Select(shard => grains.GetGrain<IShardGrain>(shard).StatusAsync()));
-            logger.LogInformation("Shards active: {Shards}", string.Join(", ", statuses.Select(s => $"{s.Shard} on {s.Silo} at version {s.AppliedVersion}")));
-        }
-        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
-        {
-            // The first search activates what is missing; this only spares it the wait.
-            logger.LogWarning(e, "Not every shard could be activated at start");
-        }
-    }
 }

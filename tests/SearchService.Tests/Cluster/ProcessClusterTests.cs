@@ -94,6 +94,20 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     [PostgresReutersFact]
+    public async Task Health_reports_the_three_nodes_active_and_every_shard_with_a_copy_that_has_applied_every_version()
+    {
+        var node = await cluster.Node[1].ClientAsync();
+        await ProcessCluster.WaitUntilCompleteAsync(node, activeNodes: 3);
+
+        var health = (await node.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!;
+
+        Assert.Equal("ready", health.Status);
+        Assert.Equal(cluster.Node.Select(n => n.SiloPort).Order(), health.Nodes.Select(n => SiloPort(n.Address)).Order());
+        Assert.Equal(Enumerable.Range(0, 8), health.Shards.Select(s => s.Shard));
+        Assert.All(health.Shards, shard => Assert.Contains(shard.Copies, copy => copy.AppliedVersion == health.LogVersion && copy.Lag == 0));
+    }
+
+    [PostgresReutersFact]
     public async Task A_node_killed_under_load_fails_queries_for_less_than_ten_seconds_and_loses_no_acknowledged_write()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
@@ -184,6 +198,9 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         output.WriteLine($"Shards per node: {string.Join(", ", health.Shards.SelectMany(s => s.Copies).GroupBy(c => c.Node).Select(g => $"{g.Key}: {g.Count()}"))}");
         return cluster.Node.ToList().FindIndex(n => bySilo.Key.Contains($":{n.SiloPort}:", StringComparison.Ordinal));
     }
+
+    /// <summary>The port of a silo address as Orleans writes it: S127.0.0.1:11111:155290273.</summary>
+    private static int SiloPort(string address) => int.Parse(address.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static Article Probe(string id, string word) =>
         new(id, $"Probe {word}", [$"The probe word {word} appears in this paragraph only."], new DateTimeOffset(1987, 3, 1, 0, 0, 0, TimeSpan.Zero));

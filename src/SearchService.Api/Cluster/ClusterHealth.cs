@@ -5,8 +5,8 @@ using SearchService.Cluster.Storage;
 namespace SearchService.Api.Cluster;
 
 /// <summary>
-/// What <c>/health</c> says in cluster mode: the nodes of the membership table, and for each shard where its copy is
-/// active and how many versions of the article log it has still to apply (its lag behind PostgreSQL).
+/// What <c>/health</c> says in cluster mode: the nodes of the membership table, and for each shard where each of its
+/// copies is active and how many versions of the article log it has still to apply (its lag behind PostgreSQL).
 /// </summary>
 public sealed class ClusterHealth(
     IClusterMembershipService membership, IGrainFactory grains, SiloArticleLog articleLog, IOptions<SearchClusterOptions> options)
@@ -28,21 +28,24 @@ public sealed class ClusterHealth(
         {
             postgres = e.Message;
         }
-        var shards = await Task.WhenAll(Enumerable.Range(0, options.Value.Shards).Select(shard => ShardAsync(shard, version, cancellation)));
-        var complete = postgres is null && shards.All(s => s.Copies.Count > 0);
+        var copies = await Task.WhenAll(ShardCopy.All(options.Value.Shards, options.Value.Replicas).Select(copy => CopyAsync(copy, cancellation)));
+        var shards = copies.GroupBy(c => c.Copy.Shard).Select(shard => new ClusterShard(
+            shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag))],
+            [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")])).ToList();
+        var complete = postgres is null && shards.All(s => s.Copies.Count == options.Value.Replicas);
         return new ClusterHealthReport(complete ? "ready" : "degraded", version, postgres, nodes, shards);
     }
 
-    private async Task<ClusterShard> ShardAsync(int shard, long? version, CancellationToken cancellation)
+    /// <summary>A copy's status (<see cref="IShardGrain.StatusAsync"/>), or why it did not answer within the call timeout.</summary>
+    private async Task<(ShardCopy Copy, ShardStatus? Status, string? Problem)> CopyAsync(ShardCopy copy, CancellationToken cancellation)
     {
         try
         {
-            var status = await grains.GetGrain<IShardGrain>(shard).StatusAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation);
-            return new ClusterShard(shard, [new ShardCopy(status.Silo, status.AppliedVersion, version - status.AppliedVersion)], null);
+            return (copy, await grains.GetGrain<IShardGrain>(copy.Key).StatusAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation), null);
         }
         catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
         {
-            return new ClusterShard(shard, [], e.Message);
+            return (copy, null, e.Message);
         }
     }
 }

@@ -16,7 +16,9 @@ public sealed class ClusterSearchBackend : ISearchBackend
 {
     private readonly IGrainFactory grains;
     private readonly int shards;
+    private readonly int replicas;
     private readonly TimeSpan callTimeout;
+    private int nextCopy;
     private readonly ShardedSearcher searcher;
 
     public ClusterSearchBackend(
@@ -24,9 +26,10 @@ public sealed class ClusterSearchBackend : ISearchBackend
     {
         this.grains = grains;
         shards = options.Value.Shards;
+        replicas = options.Value.Replicas;
         callTimeout = options.Value.ShardCallTimeout;
         searcher = new ShardedSearcher(
-            GrainShardSource.All(grains, shards, callTimeout), IndexSchema.CreateAnalyzer(), synonyms, services.GetService<SemanticReranker>(), limits);
+            GrainShardSource.All(grains, shards, callTimeout, replicas), IndexSchema.CreateAnalyzer(), synonyms, services.GetService<SemanticReranker>(), limits);
     }
 
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
@@ -37,14 +40,15 @@ public sealed class ClusterSearchBackend : ISearchBackend
         searcher.FacetValuesAsync(request, facet, prefix, size);
 
     /// <summary>
-    /// Each shard's completions (as many as may be asked for), their counts summed: facet values first, at most
+    /// Each shard's completions (as many as may be asked for, from one of its copies, in turn), their counts summed: facet values first, at most
     /// three, then words and phrases, most frequent first. A completion that is not among a shard's best misses that
     /// shard's count, so the order may differ from one index's where counts are close.
     /// </summary>
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, int size, CancellationToken cancellation)
     {
+        var copy = (int)((uint)Interlocked.Increment(ref nextCopy) % replicas);
         var answers = await Task.WhenAll(Enumerable.Range(0, shards).Select(shard =>
-            grains.GetGrain<IShardGrain>(shard).SuggestAsync(typed, Suggester.MaxSize).WaitAsync(callTimeout, cancellation)));
+            grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key).SuggestAsync(typed, Suggester.MaxSize).WaitAsync(callTimeout, cancellation)));
         var summed = answers.SelectMany(a => a)
             .GroupBy(s => (s.Text, s.Kind))
             .Select(g => new Suggestion(g.Key.Text, g.Key.Kind, g.Sum(s => s.Count)))

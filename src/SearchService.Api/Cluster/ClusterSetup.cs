@@ -49,9 +49,8 @@ public static class ClusterSetup
                 // Relative to the working directory, as the index folder of a single process is.
                 shards.Root = Path.GetFullPath(options.ShardsPath);
                 shards.Shards = options.Shards;
+                shards.Replicas = options.Replicas;
             }));
-        // Shards spread over the nodes whichever node calls first (Orleans' default prefers the caller's silo).
-        builder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton<ClusterHealth>();

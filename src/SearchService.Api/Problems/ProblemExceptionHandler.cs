@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Observability;
-using SearchService.Cluster.Shards;
+using SearchService.Core.Sharding;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;

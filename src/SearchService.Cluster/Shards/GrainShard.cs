@@ -5,11 +5,13 @@ using SearchService.Core.Sharding;
 namespace SearchService.Cluster.Shards;
 
 /// <summary>
-/// One search's part on a shard grain, for the gatherer (<see cref="ShardedSearcher"/>, which asks every shard at
-/// once): each phase is a grain call, waited for no longer than the timeout, so that a shard on a dead silo fails the
-/// search in that time instead of Orleans' response timeout (30 s by default).
+/// One search's part on a copy of a shard, for the gatherer (<see cref="ShardedSearcher"/>, which asks every shard at
+/// once): each phase is a grain call, waited for no longer than the timeout, so that a copy on a dead silo fails the
+/// search in that time instead of Orleans' response timeout (30 s by default), and the search is tried again on
+/// another copy.
 /// </summary>
-internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout) : IShard
+/// <param name="failed">Tells the copy's source that it failed a call.</param>
+internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed) : IShard
 {
     private readonly Guid id = Guid.NewGuid();
     private bool opened;
@@ -51,7 +53,18 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout)
         return search;
     }
 
-    private ValueTask<T> Bounded<T>(Task<T> call) => BoundedAsync(call, timeout, shard);
+    private async ValueTask<T> Bounded<T>(Task<T> call)
+    {
+        try
+        {
+            return await BoundedAsync(call, timeout, shard);
+        }
+        catch (ShardUnavailableException)
+        {
+            failed();
+            throw;
+        }
+    }
 
     /// <summary>The call's result, or <see cref="ShardUnavailableException"/> when it failed or took longer than <paramref name="timeout"/>.</summary>
     public static async ValueTask<T> BoundedAsync<T>(Task<T> call, TimeSpan timeout, int shard)

@@ -2,16 +2,62 @@ using SearchService.Core.Sharding;
 
 namespace SearchService.Cluster.Shards;
 
-/// <summary>A shard of the cluster, for <see cref="ShardedSearcher"/>: the grain of its number, wherever Orleans placed it.</summary>
-public sealed class GrainShardSource(IGrainFactory grains, int shard, TimeSpan timeout) : IShardSource
+/// <summary>
+/// A shard of the cluster, for <see cref="ShardedSearcher"/>: its copies' grains, wherever Orleans placed them. Each
+/// search asks the next copy in turn, spreading the searches over them; a copy that failed a call is passed over for a
+/// while (<see cref="RestAfterFailure"/>), so that the search tried again, and those after it, ask another.
+/// </summary>
+public sealed class GrainShardSource : IShardSource
 {
     /// <summary>How long one call to a shard may take unless said otherwise: well above a search's, well below Orleans' 30 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>A source for each of the cluster's <paramref name="shards"/>, in shard order.</summary>
-    public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, TimeSpan? timeout = null) =>
-        Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, timeout ?? DefaultTimeout)).ToList();
+    /// <summary>
+    /// How long a copy that failed is passed over: long enough for Orleans to declare a dead silo dead and the copy to
+    /// be placed again elsewhere (seconds), short enough that a copy that merely hiccuped takes its share again soon.
+    /// </summary>
+    public static readonly TimeSpan RestAfterFailure = TimeSpan.FromSeconds(15);
 
-    /// <summary>A search on the shard's grain, opened there by its first call.</summary>
-    public ValueTask<IShard> OpenAsync() => ValueTask.FromResult<IShard>(new GrainShard(grains.GetGrain<IShardGrain>(shard), shard, timeout));
+    private readonly IGrainFactory grains;
+    private readonly int shard;
+    private readonly TimeSpan timeout;
+    private readonly long[] failedAt;
+    private int next;
+
+    public GrainShardSource(IGrainFactory grains, int shard, int replicas, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        this.grains = grains;
+        this.shard = shard;
+        this.timeout = timeout;
+        failedAt = new long[replicas];
+    }
+
+    /// <summary>A source for each of the cluster's <paramref name="shards"/>, in shard order.</summary>
+    /// <param name="replicas">The copies of each shard the silos keep (<see cref="ShardGrainOptions.Replicas"/>).</param>
+    public static IReadOnlyList<IShardSource> All(IGrainFactory grains, int shards, TimeSpan? timeout = null, int replicas = ShardGrainOptions.DefaultReplicas) =>
+        Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, replicas, timeout ?? DefaultTimeout)).ToList();
+
+    /// <summary>The status of every copy of every shard, shard by shard (copies not active are activated to answer).</summary>
+    /// <param name="timeout">How long each copy may take to answer; null: <see cref="DefaultTimeout"/>. A copy activated
+    /// by the call answers once it has caught up with the log, which takes longer the longer the log.</param>
+    /// <exception cref="ShardUnavailableException">A copy did not answer in time (its silo died and is not yet declared dead, or it could not activate).</exception>
+    public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(
+        IGrainFactory grains, int shards, int replicas = ShardGrainOptions.DefaultReplicas, TimeSpan? timeout = null) =>
+        await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy =>
+            GrainShard.BoundedAsync(grains.GetGrain<IShardGrain>(copy.Key).StatusAsync(), timeout ?? DefaultTimeout, copy.Shard).AsTask()));
+
+    /// <summary>A search on the next copy that has not failed lately (or, all having failed, the one that failed first), opened there by its first call.</summary>
+    public ValueTask<IShard> OpenAsync()
+    {
+        var now = Environment.TickCount64;
+        var start = Interlocked.Increment(ref next);
+        var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
+        var copy = copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
+        var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
+        return ValueTask.FromResult<IShard>(new GrainShard(grain, shard, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64)));
+    }
+
+    private bool Resting(int copy, long now) =>
+        Volatile.Read(ref failedAt[copy]) is var failed and not 0 && now - failed < (long)RestAfterFailure.TotalMilliseconds;
 }

@@ -4,13 +4,13 @@ using SearchService.Core.Sharding;
 namespace SearchService.Cluster.Shards;
 
 /// <summary>
-/// One shard of the cluster's index as a grain, keyed by its shard number (<see cref="ShardRouter"/>): the phases of
+/// One copy of a shard of the cluster's index as a grain, keyed by its shard and copy (<see cref="ShardCopy"/>): the phases of
 /// <see cref="IShard"/>, each within a search its first call opens (<see cref="ShardSearch"/>), which holds the shard's
 /// reader so that document numbers stay valid from phase to phase, until <see cref="CloseAsync"/> or its lifetime ends.
 /// </summary>
 public interface IShardGrain : IGrainWithIntegerKey
 {
-    /// <summary>Where the shard is active and the last version of the article log it has applied.</summary>
+    /// <summary>Where the copy is active, how far it has followed the article log and what it holds.</summary>
     Task<ShardStatus> StatusAsync();
 
     Task CloseAsync(Guid search);

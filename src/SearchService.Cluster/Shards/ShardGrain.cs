@@ -16,6 +16,7 @@ namespace SearchService.Cluster.Shards;
 /// cluster the article log is the journal, and a version is a place in it. Facets are extracted as a single node
 /// extracts them for an API write.
 /// </summary>
+[ShardCopyPlacement]
 public sealed class ShardGrain(
     IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
     : Grain, IShardGrain
@@ -34,15 +35,17 @@ public sealed class ShardGrain(
     private long openedAtVersion;
     private long appliedVersion;
 
-    private int ShardNumber => (int)this.GetPrimaryKeyLong();
+    private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
+
+    private int ShardNumber => Copy.Shard;
 
     private SearchIndex Index => index ?? throw new InvalidOperationException("The shard is not active.");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A folder per silo: a silo's shards are its own copies, and in-process test silos share one disk.
+        // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
-        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}"), loggers.CreateLogger<SearchIndex>());
+        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = index.CommittedJournalOffset;
@@ -62,8 +65,8 @@ public sealed class ShardGrain(
             index.Dispose();
             throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
         }
-        logger.LogInformation("Shard {Shard} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
-            ShardNumber, silo.SiloAddress, openedAtVersion, appliedVersion);
+        logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
+            ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
         this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval));
     }
 
@@ -76,8 +79,20 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public Task<ShardStatus> StatusAsync() =>
-        Task.FromResult(new ShardStatus(ShardNumber, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion));
+    public async Task<ShardStatus> StatusAsync()
+    {
+        long? latest;
+        try
+        {
+            latest = await (await articleLog.GetAsync()).CurrentVersionAsync();
+        }
+        catch (ArticleLogUnavailableException)
+        {
+            latest = null;
+        }
+        var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion, latest, paragraphs);
+    }
 
     public Task CloseAsync(Guid search)
     {
@@ -113,14 +128,17 @@ public sealed class ShardGrain(
 
     public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
 
-    /// <summary>The search, opened first when this is its first call (searches that outlived their lifetime are ended then).</summary>
+    /// <summary>
+    /// The search, opened first when this is its first call (searches that outlived their lifetime are ended then). A
+    /// search this activation does not hold fails as the copy's unavailability does, so that the search is tried again.
+    /// </summary>
     private async ValueTask<IShard> OpenedAsync(ShardSearch search)
     {
         if (!search.Opens)
         {
             return searches.TryGetValue(search.Id, out var open)
                 ? open.Shard
-                : throw new InvalidOperationException($"Shard {ShardNumber} holds no search {search.Id}: it ended, or outlived {options.Value.SearchLifetime}.");
+                : throw new OrleansException($"{Copy} holds no search {search.Id}: it was activated since, or the search outlived {options.Value.SearchLifetime}.");
         }
         var now = DateTime.UtcNow;
         foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())

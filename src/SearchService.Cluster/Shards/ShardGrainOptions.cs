@@ -3,11 +3,20 @@ namespace SearchService.Cluster.Shards;
 /// <summary>Where a silo keeps its shards and how they follow the article log.</summary>
 public sealed class ShardGrainOptions
 {
+    /// <summary>Copies of each shard unless configured otherwise.</summary>
+    public const int DefaultReplicas = 2;
+
     /// <summary>The folder under which each silo keeps a folder of its own, with a folder per shard it holds.</summary>
     public string Root { get; set; } = "shards";
 
     /// <summary>How many shards the index is split into (<see cref="Core.Sharding.ShardRouter"/>); fixed for the cluster's life.</summary>
     public int Shards { get; set; } = 8;
+
+    /// <summary>
+    /// How many copies of each shard the cluster keeps, each on another silo while there are silos enough
+    /// (<see cref="ShardCopyPlacement"/>); a search asks one copy of every shard, and another when it fails.
+    /// </summary>
+    public int Replicas { get; set; } = DefaultReplicas;
 
     /// <summary>How often a shard reads the article log for changes after the last version it applied.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -22,6 +22,7 @@ public static class ShardHosting
         silo.Services.AddSingleton(_ => new SiloArticleLog(articleLog));
         silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
+        silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
         return silo;
     }
 }

@@ -1,9 +1,21 @@
 namespace SearchService.Cluster.Shards;
 
-/// <summary>Where a shard is active and how far it has followed the article log.</summary>
+/// <summary>Where a copy of a shard is active, how far it has followed the article log, and what it holds.</summary>
 /// <param name="Silo">The silo holding it.</param>
 /// <param name="OpenedAtVersion">The version its folder held when it was activated there (0: it started empty).</param>
 /// <param name="AppliedVersion">The last version of the log it has applied.</param>
+/// <param name="LatestVersion">The last version PostgreSQL has committed; null when the log is out of reach.</param>
+/// <param name="Paragraphs">The paragraphs it answers searches with.</param>
 [GenerateSerializer]
 public sealed record ShardStatus(
-    [property: Id(0)] int Shard, [property: Id(1)] string Silo, [property: Id(2)] long OpenedAtVersion, [property: Id(3)] long AppliedVersion);
+    [property: Id(0)] int Shard,
+    [property: Id(1)] int Copy,
+    [property: Id(2)] string Silo,
+    [property: Id(3)] long OpenedAtVersion,
+    [property: Id(4)] long AppliedVersion,
+    [property: Id(5)] long? LatestVersion,
+    [property: Id(6)] int Paragraphs)
+{
+    /// <summary>How many versions of the log it has still to apply; null when the log is out of reach.</summary>
+    public long? Lag => LatestVersion - AppliedVersion;
+}

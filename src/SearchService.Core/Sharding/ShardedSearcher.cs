@@ -51,12 +51,44 @@ public sealed class ShardedSearcher
     /// <summary>Whether requests may ask for <see cref="SearchRequest.SemanticRerank"/>.</summary>
     public bool CanRerankSemantically => stages.SemanticReranking.Depth > 0;
 
+    /// <summary>
+    /// How many times a search is tried when a shard does not answer (<see cref="ShardUnavailableException"/>): a shard
+    /// kept in several copies gives another copy to the next try, so that losing a node loses no search.
+    /// </summary>
+    public const int Tries = 3;
+
     /// <inheritdoc cref="ParagraphSearcher.Search"/>
+    /// <exception cref="ShardUnavailableException">A shard did not answer in any of <see cref="Tries"/> tries.</exception>
     public async Task<SearchResult> SearchAsync(SearchRequest request)
     {
         if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
+        return await TriedAsync(() => SearchOnceAsync(request, clock));
+    }
+
+    /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
+    /// <exception cref="ShardUnavailableException">A shard did not answer in any of <see cref="Tries"/> tries.</exception>
+    public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size) =>
+        TriedAsync(() => FacetValuesOnceAsync(request, facet, prefix, size));
+
+    private static async Task<T> TriedAsync<T>(Func<Task<T>> once)
+    {
+        for (var tried = 1; ; tried++)
+        {
+            try
+            {
+                return await once();
+            }
+            catch (ShardUnavailableException) when (tried < Tries)
+            {
+                // The shard's source passes over the copy that failed: the next try asks another.
+            }
+        }
+    }
+
+    private async Task<SearchResult> SearchOnceAsync(SearchRequest request, Stopwatch clock)
+    {
         var parts = await OpenAsync();
         try
         {
@@ -80,8 +112,7 @@ public sealed class ShardedSearcher
         }
     }
 
-    /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
-    public async Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size)
+    private async Task<IReadOnlyList<FacetValue>> FacetValuesOnceAsync(SearchRequest request, string facet, string prefix, int size)
     {
         var parts = await OpenAsync();
         try

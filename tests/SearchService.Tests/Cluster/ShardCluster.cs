@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
+using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
+using SearchService.Tests.Facets;
 using SearchService.Core.Sharding;
 using SearchService.Tests.TestSupport;
 
@@ -22,25 +24,29 @@ public sealed class ShardCluster : IAsyncDisposable
     private readonly TestArticleLog log;
     private readonly TempDirectory root;
 
-    private ShardCluster(TestArticleLog log, TempDirectory root, TestCluster cluster, int shards)
+    private ShardCluster(TestArticleLog log, TempDirectory root, TestCluster cluster, int shards, int replicas)
     {
         this.log = log;
         this.root = root;
         Cluster = cluster;
         Shards = shards;
-        Searcher = new ShardedSearcher(GrainShardSource.All(cluster.Client, shards), IndexSchema.CreateAnalyzer());
+        Replicas = replicas;
+        Searcher = new ShardedSearcher(GrainShardSource.All(cluster.Client, shards, replicas: replicas), IndexSchema.CreateAnalyzer());
     }
 
     public TestCluster Cluster { get; }
 
     public int Shards { get; }
 
+    /// <summary>Copies of each shard.</summary>
+    public int Replicas { get; }
+
     public PostgresArticleLog Log => log.Log;
 
     public ShardedSearcher Searcher { get; }
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
-    public static async Task<ShardCluster> StartAsync(int silos, int shards, string? siloArticleLog = null)
+    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -53,12 +59,13 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.ConnectionString] = siloArticleLog ?? log.ConnectionString,
                 [ShardSiloConfigurator.Root] = root.Path,
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
+                [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();
             var cluster = builder.Build();
             await cluster.DeployAsync();
-            return new ShardCluster(log, root, cluster, shards);
+            return new ShardCluster(log, root, cluster, shards, replicas);
         }
         catch
         {
@@ -68,11 +75,24 @@ public sealed class ShardCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Every shard's status, activating those not active.</summary>
-    public async Task<IReadOnlyList<ShardStatus>> StatusesAsync() =>
-        await Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => Cluster.Client.GetGrain<IShardGrain>(shard).StatusAsync()));
+    /// <summary>The seed article and the first <paramref name="count"/> Reuters articles.</summary>
+    public static List<Article> SeedAndReuters(int count)
+    {
+        using var file = File.OpenRead(ReutersCorpus.Path!);
+        return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(count)];
+    }
 
-    /// <summary>Waits until every shard has applied the log up to <paramref name="version"/>; returns how long that took.</summary>
+    /// <summary>Every copy's status, activating those not active (which answer once caught up with the log).</summary>
+    public Task<IReadOnlyList<ShardStatus>> StatusesAsync() => GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, Patience);
+
+    /// <summary>The secondary silo holding the most copies (the primary holds the test cluster's membership table).</summary>
+    public async Task<SiloHandle> BusiestSecondaryAsync()
+    {
+        var statuses = await StatusesAsync();
+        return Cluster.SecondarySilos.MaxBy(s => statuses.Count(copy => copy.Silo == s.SiloAddress.ToString()))!;
+    }
+
+    /// <summary>Waits until every copy of every shard has applied the log up to <paramref name="version"/>; returns how long that took.</summary>
     public async Task<TimeSpan> WaitUntilAppliedAsync(long version)
     {
         var clock = Stopwatch.StartNew();

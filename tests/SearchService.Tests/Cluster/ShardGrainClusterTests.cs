@@ -3,7 +3,7 @@ using System.Text.Json;
 using SearchService.Core.Corpus;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
-using SearchService.Tests.Facets;
+using SearchService.Core.Sharding;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -27,7 +27,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task Shard_grains_answer_seeded_requests_as_one_index_of_the_same_articles_does()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         var caughtUp = await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         using var single = new ShardedIndexes(1, articles);
@@ -58,7 +58,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     public async Task An_article_written_to_the_log_becomes_searchable_through_the_grains()
     {
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
-        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(Articles()));
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles)));
         var request = new SearchRequest("\"lighthouse keepers\"");
         Assert.Equal(0, (await cluster.Searcher.SearchAsync(request)).Total);
 
@@ -78,7 +78,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task An_article_deleted_from_the_log_leaves_the_answers_of_the_grains()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         var gone = articles[1];
@@ -105,7 +105,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task Shards_of_a_killed_silo_come_back_on_the_survivors_and_answer_completely()
     {
-        var articles = Articles();
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards);
         var version = await cluster.Log.PutManyAsync(articles);
         await cluster.WaitUntilAppliedAsync(version);
@@ -113,10 +113,8 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var oneIndex = single.SearcherOverOneIndex();
         var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 1, Seed);
         var expected = requests.Select(r => oneIndex.Search(r.Request)).ToList();
-        // The primary silo holds the test cluster's membership table: the silo to kill is the secondary holding most shards.
-        var before = await cluster.StatusesAsync();
-        var victim = cluster.Cluster.SecondarySilos.MaxBy(s => before.Count(shard => shard.Silo == s.SiloAddress.ToString()))!;
-        var moved = before.Where(s => s.Silo == victim.SiloAddress.ToString()).Select(s => s.Shard).ToList();
+        var victim = await cluster.BusiestSecondaryAsync();
+        var moved = (await cluster.StatusesAsync()).Where(s => s.Silo == victim.SiloAddress.ToString()).Select(s => (s.Shard, s.Copy)).ToList();
         Assert.NotEmpty(moved);
 
         var clock = Stopwatch.StartNew();
@@ -131,23 +129,23 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         var answeredAgain = clock.Elapsed;
 
         var after = await cluster.StatusesAsync();
-        output.WriteLine($"Killed {victim.SiloAddress} holding shards {string.Join(", ", moved)}: complete answers again after "
+        output.WriteLine($"Killed {victim.SiloAddress} holding copies {string.Join(", ", moved)}: complete answers again after "
             + $"{answeredAgain.TotalMilliseconds:F0} ms ({failed} failed rounds of {requests.Count} requests)");
         Assert.All(after, s => Assert.NotEqual(victim.SiloAddress.ToString(), s.Silo));
-        Assert.All(after.Where(s => moved.Contains(s.Shard)), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
+        Assert.All(after.Where(s => moved.Contains((s.Shard, s.Copy))), s => Assert.Equal((0L, version), (s.OpenedAtVersion, s.AppliedVersion)));
     }
 
     [PostgresReutersFact]
     public async Task A_shard_activated_again_on_its_silo_opens_at_the_version_its_folder_committed()
     {
         await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards);
-        var version = await cluster.Log.PutManyAsync(Articles());
+        var version = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles));
         await cluster.WaitUntilAppliedAsync(version);
         var request = new SearchRequest("trade");
         var before = await cluster.Searcher.SearchAsync(request);
 
-        foreach (var shard in Enumerable.Range(0, Shards))
-            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(shard));
+        foreach (var copy in ShardCopy.All(Shards, cluster.Replicas))
+            await cluster.Cluster.DeactivateAsync(cluster.Cluster.Client.GetGrain<IShardGrain>(copy.Key));
 
         Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
         Assert.Empty(AnswerDifferences.Of("trade", before, await cluster.Searcher.SearchAsync(request)));
@@ -170,11 +168,5 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
             output.WriteLine(e.Message);
             return false;
         }
-    }
-
-    private static List<Article> Articles()
-    {
-        using var file = File.OpenRead(ReutersCorpus.Path!);
-        return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(ReutersArticles)];
     }
 }

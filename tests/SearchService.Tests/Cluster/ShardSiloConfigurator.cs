@@ -15,6 +15,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string ConnectionString = "ShardTest:ConnectionString";
     public const string Root = "ShardTest:Root";
     public const string Shards = "ShardTest:Shards";
+    public const string Replicas = "ShardTest:Replicas";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -24,6 +25,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
             {
                 options.Root = settings[Root]!;
                 options.Shards = int.Parse(settings[Shards]!, System.Globalization.CultureInfo.InvariantCulture);
+                options.Replicas = int.Parse(settings[Replicas]!, System.Globalization.CultureInfo.InvariantCulture);
             })
             .Configure<ClusterMembershipOptions>(options =>
             {

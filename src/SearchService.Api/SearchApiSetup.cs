@@ -1,3 +1,5 @@
+using SearchService.Api.Backends;
+using SearchService.Api.Cluster;
 using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Api.Startup;
@@ -5,13 +7,23 @@ using SearchService.Core;
 
 namespace SearchService.Api;
 
-/// <summary>How the API host is put together: services (start-up among them, <see cref="StartupSetup"/>) and error handling.</summary>
+/// <summary>
+/// How the API host is put together: services (start-up among them, <see cref="StartupSetup"/>, or a cluster node's,
+/// <see cref="ClusterSetup"/>) and error handling.
+/// </summary>
 public static class SearchApiSetup
 {
     public static WebApplicationBuilder AddSearchApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSearchCore(builder.Configuration);
-        builder.Services.AddServiceStartup();
+        if (SearchClusterOptions.IsEnabled(builder.Configuration))
+            builder.AddClusterNode();
+        else
+        {
+            builder.Services.AddServiceStartup();
+            builder.Services.AddSingleton<ISearchBackend, LocalSearchBackend>();
+            builder.Services.AddSingleton<IArticleBackend, LocalArticleBackend>();
+        }
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentInfoTransformer>()
             .AddOperationTransformer<ParameterExamplesTransformer>()

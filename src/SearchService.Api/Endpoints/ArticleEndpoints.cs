@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
@@ -65,11 +66,11 @@ public static class ArticleEndpoints
         return app;
     }
 
-    private static Results<Ok<ArticleView>, ProblemHttpResult> Get(
+    private static async Task<Results<Ok<ArticleView>, ProblemHttpResult>> Get(
         [Description("Article id: the id of a .jsonl article, or a .txt file's path relative to the corpus folder."),
          Example("pakistan-russia-counterterrorism-2021-11-23.txt")] string id,
-        ArticleLookup articles, HttpContext context) =>
-        articles.Find(id, ScopedKeys.ScopeOf(context)) is { } article
+        IArticleBackend articles, HttpContext context) =>
+        await articles.FindAsync(id, ScopedKeys.ScopeOf(context), context.RequestAborted) is { } article
             ? TypedResults.Ok(article)
             : TypedResults.Problem(
                 detail: $"No article with id '{id}' is indexed.",
@@ -79,7 +80,7 @@ public static class ArticleEndpoints
 
     private static async Task<Results<Ok<WriteResult>, Created<WriteResult>, ProblemHttpResult>> Put(
         [Description("Article id; a body's own \"id\", if any, must be the same."), Example("reuters-2024-0001")] string id,
-        HttpRequest request, ArticleStore store, CancellationToken cancellation)
+        HttpRequest request, IArticleBackend store, CancellationToken cancellation)
     {
         // The catch-all route leaves escapes such as %2F in place; the id is checked as a client may have meant it too.
         if ((ArticleIds.Problem(id) ?? ArticleIds.Problem(Uri.UnescapeDataString(id))) is { } idProblem)
@@ -103,21 +104,21 @@ public static class ArticleEndpoints
         if (article is null)
             return ParameterProblem.For("body", $"Not an article: {problem}.");
 
-        var existed = store.Exists(id);
+        var existed = await store.ExistsAsync(id, cancellation);
         await store.PutAsync(article, cancellation);
         var result = new WriteResult(id, article.Paragraphs.Count);
         return existed ? TypedResults.Ok(result) : TypedResults.Created($"/articles/{Uri.EscapeDataString(id)}", result);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        [Description("Article id."), Example("reuters-2024-0001")] string id, ArticleStore store, CancellationToken cancellation) =>
+        [Description("Article id."), Example("reuters-2024-0001")] string id, IArticleBackend store, CancellationToken cancellation) =>
         await store.DeleteAsync(id, cancellation)
             ? TypedResults.NoContent()
             : TypedResults.Problem(detail: $"No article with id '{id}' is indexed.", statusCode: StatusCodes.Status404NotFound,
                 title: "Article not found", extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
 
     private static async Task<Ok<BulkAnswer>> Bulk(
-        HttpContext context, ArticleStore store, IOptions<AccessOptions> access, CancellationToken cancellation)
+        HttpContext context, IArticleBackend store, IOptions<AccessOptions> access, CancellationToken cancellation)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = access.Value.MaxBulkBodyBytes;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SearchService.Api.Cluster;
 using SearchService.Api.Security;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
@@ -15,13 +17,15 @@ public static class HealthEndpoints
             .WithTags("Health")
             .WithDescription("status is indexing or ready. The details (articles, paragraphs, skipped files and lines with reasons, last indexed) " +
                 "need the operators' key where one is configured: the admin key when set, else the search key. Never needs a key to answer.")
-            .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files")
+            .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files, " +
+                "or in cluster mode the nodes, shards, their copies and lag")
             .AllowAnonymous();
         return app;
     }
 
-    private static Results<Ok<HealthReport>, Ok<Probe>> Health(
-        HttpContext context, ArticleLookup articles, IndexingStatus status, IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures)
+    private static async Task<Results<Ok<HealthReport>, Ok<ClusterHealthReport>, Ok<Probe>>> Health(
+        HttpContext context, IndexingStatus status, IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures,
+        [FromServices] ClusterHealth? cluster)
     {
         var state = status.IsIndexing ? "indexing" : "ready";
         var access = options.CurrentValue;
@@ -37,7 +41,10 @@ public static class HealthEndpoints
                 return TypedResults.Ok(new Probe(state));
             }
         }
-        var size = articles.Statistics();
+        if (cluster is not null)
+            return TypedResults.Ok(await cluster.ReportAsync(context.RequestAborted));
+        // This process's index, opened at start-up: resolved here, since a cluster node opens none.
+        var size = context.RequestServices.GetRequiredService<ArticleLookup>().Statistics();
         var skipped = status.SkippedFiles.OrderBy(p => p.File, StringComparer.Ordinal)
             .Select(p => new SkippedFile(p.File, SkipReason.Of(p.Message))).ToList();
         return TypedResults.Ok(new HealthReport(

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
@@ -46,9 +47,9 @@ public static class PageEndpoints
             .Replace("{{query}}", HtmlTextEncoder.Encode(query)));
     }
 
-    private static IResult View(string id, ArticleLookup articles, WidgetAssets assets, HttpContext context)
+    private static async Task<IResult> View(string id, IArticleBackend articles, WidgetAssets assets, HttpContext context)
     {
-        if (articles.Find(id, ScopedKeys.ScopeOf(context)) is not { } article)
+        if (await articles.FindAsync(id, ScopedKeys.ScopeOf(context), context.RequestAborted) is not { } article)
         {
             var detail = $"No article with id “{id}” is indexed.";
             if (!AsksForHtml(context.Request))

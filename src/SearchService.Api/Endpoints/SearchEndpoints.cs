@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.Observability;
 using SearchService.Api.Problems;
@@ -63,8 +64,8 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Results<Ok<SearchResult>, ProblemHttpResult> Search(
-        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ParagraphSearcher searcher,
+    private static async Task<Results<Ok<SearchResult>, ProblemHttpResult>> Search(
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ISearchBackend searcher,
         ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
@@ -72,11 +73,11 @@ public static class SearchEndpoints
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
-        return Answer(() => metrics.Searched(request, searcher.Search(request)));
+        return await AnswerAsync(async () => metrics.Searched(request, await searcher.SearchAsync(request, context.RequestAborted)));
     }
 
-    private static Results<Ok<FacetValuesResult>, ProblemHttpResult> Values(
-        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ParagraphSearcher searcher,
+    private static async Task<Results<Ok<FacetValuesResult>, ProblemHttpResult>> Values(
+        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ISearchBackend searcher,
         HttpContext context)
     {
         if (!IndexSchema.FacetFields.Contains(name))
@@ -91,25 +92,26 @@ public static class SearchEndpoints
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         var prefix = parameters.Prefix?.Trim() ?? "";
         var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";
-        return Answer(() => new FacetValuesResult(name, prefix, unit, searcher.FacetValues(request, name, prefix, size)));
+        return await AnswerAsync(async () =>
+            new FacetValuesResult(name, prefix, unit, await searcher.FacetValuesAsync(request, name, prefix, size, context.RequestAborted)));
     }
 
-    private static Results<Ok<SuggestResult>, ProblemHttpResult> Suggest(
-        [AsParameters] SuggestParameters parameters, Suggester suggester, HttpContext context)
+    private static async Task<Results<Ok<SuggestResult>, ProblemHttpResult>> Suggest(
+        [AsParameters] SuggestParameters parameters, ISearchBackend searcher, HttpContext context)
     {
         if (parameters.Validate(out var typed, out var size) is { } problem)
             return problem;
         var clock = Stopwatch.StartNew();
-        var suggestions = suggester.Suggest(typed, size, ScopedKeys.ScopeOf(context));
+        var suggestions = await searcher.SuggestAsync(typed, size, ScopedKeys.ScopeOf(context), context.RequestAborted);
         return TypedResults.Ok(new SuggestResult(typed, clock.Elapsed.TotalMilliseconds, suggestions));
     }
 
     /// <summary>Runs a query, answering a query that cannot be parsed or was refused as a problem naming <c>q</c>.</summary>
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Func<T> query)
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> AnswerAsync<T>(Func<Task<T>> query)
     {
         try
         {
-            return TypedResults.Ok(query());
+            return TypedResults.Ok(await query());
         }
         catch (QuerySyntaxException e)
         {

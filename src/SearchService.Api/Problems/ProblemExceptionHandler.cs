@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SearchService.Api.Observability;
+using SearchService.Core.Sharding;
+using SearchService.Cluster.Storage;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
 
@@ -55,6 +57,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Detail = unavailable.Message,
             };
             problem.Extensions["parameter"] = "rerank";
+        }
+        else if (exception is ArticleLogUnavailableException or ShardUnavailableException)
+        {
+            // Cluster mode: PostgreSQL (an article read) or a shard (a search) is out of reach; the message names which and why.
+            logger.LogWarning("{Problem}", exception.Message);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = exception is ShardUnavailableException ? "Shard unavailable" : "PostgreSQL unavailable",
+                Detail = exception.Message,
+            };
         }
         else
         {

@@ -31,4 +31,7 @@ public interface IShardGrain : IGrainWithIntegerKey
         ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored);
 
     Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet);
+
+    /// <summary>Completions from this shard's own vocabulary (<see cref="Suggester"/>), counted in this shard only.</summary>
+    Task<List<Suggestion>> SuggestAsync(string typed, int size);
 }

@@ -31,6 +31,7 @@ public sealed class ShardGrain(
     private readonly ShardRouter router = new(options.Value.Shards);
     private SearchIndex? index;
     private IndexShardSource? source;
+    private Suggester? suggester;
     private long openedAtVersion;
     private long appliedVersion;
 
@@ -46,6 +47,7 @@ public sealed class ShardGrain(
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
+        suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = index.CommittedJournalOffset;
         try
         {
@@ -123,6 +125,8 @@ public sealed class ShardGrain(
 
     public async Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet) =>
         await (await OpenedAsync(search)).FacetValuesAsync(request, facet);
+
+    public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
 
     /// <summary>
     /// The search, opened first when this is its first call (searches that outlived their lifetime are ended then). A

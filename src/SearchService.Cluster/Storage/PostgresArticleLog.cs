@@ -39,6 +39,17 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string ChangesSql = "SELECT version, id, document FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
+    private const string ReadSql = "SELECT version, document FROM articles WHERE id = @id AND document IS NOT NULL";
+
+    private const string CorpusFilesSql = "SELECT path, stamp, article_ids FROM corpus_files";
+
+    private const string RecordCorpusFileSql = """
+        INSERT INTO corpus_files (path, stamp, article_ids) VALUES (@path, @stamp, @ids)
+        ON CONFLICT (path) DO UPDATE SET stamp = excluded.stamp, article_ids = excluded.article_ids
+        """;
+
+    private const string ForgetCorpusFileSql = "DELETE FROM corpus_files WHERE path = @path";
+
     private const string CurrentVersionSql = "SELECT last_version FROM article_version_counter";
 
     private readonly NpgsqlDataSource dataSource;
@@ -166,6 +177,20 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }, cancellation);
     }
 
+    /// <summary>The article with this id as last written, or null when there is none (never written, or deleted).</summary>
+    /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
+    public Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return RunAsync(async db =>
+        {
+            await using var read = new NpgsqlCommand(ReadSql, db);
+            read.Parameters.Add(new NpgsqlParameter<string>("id", articleId));
+            await using var row = await read.ExecuteReaderAsync(cancellation);
+            return await row.ReadAsync(cancellation) ? Parse(row.GetString(1), articleId, row.GetInt64(0)) : null;
+        }, cancellation);
+    }
+
     /// <summary>The highest version committed so far (0 before the first write).</summary>
     public Task<long> CurrentVersionAsync(CancellationToken cancellation = default) =>
         RunAsync(async db =>
@@ -174,20 +199,74 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             return (long)(await current.ExecuteScalarAsync(cancellation))!;
         }, cancellation);
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    /// <summary>The corpus files the log holds the articles of (<see cref="RecordCorpusFileAsync"/>), by path.</summary>
+    public Task<IReadOnlyDictionary<string, CorpusFileRecord>> CorpusFilesAsync(CancellationToken cancellation = default) =>
+        RunAsync<IReadOnlyDictionary<string, CorpusFileRecord>>(async db =>
+        {
+            await using var read = new NpgsqlCommand(CorpusFilesSql, db);
+            await using var rows = await read.ExecuteReaderAsync(cancellation);
+            var files = new Dictionary<string, CorpusFileRecord>(StringComparer.Ordinal);
+            while (await rows.ReadAsync(cancellation))
+                files[rows.GetString(0)] = new CorpusFileRecord(rows.GetString(0), rows.GetString(1), rows.GetFieldValue<string[]>(2));
+            return files;
+        }, cancellation);
 
-    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellation)
+    /// <summary>Records that the log holds this version of a corpus file, with these articles.</summary>
+    public Task RecordCorpusFileAsync(CorpusFileRecord file, CancellationToken cancellation = default) =>
+        RunAsync(async db =>
+        {
+            await using var record = new NpgsqlCommand(RecordCorpusFileSql, db);
+            record.Parameters.Add(new NpgsqlParameter<string>("path", file.Path));
+            record.Parameters.Add(new NpgsqlParameter<string>("stamp", file.Stamp));
+            record.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. file.ArticleIds]));
+            return await record.ExecuteNonQueryAsync(cancellation);
+        }, cancellation);
+
+    /// <summary>Forgets a corpus file (its articles are deleted apart).</summary>
+    public Task ForgetCorpusFileAsync(string path, CancellationToken cancellation = default) =>
+        RunAsync(async db =>
+        {
+            await using var forget = new NpgsqlCommand(ForgetCorpusFileSql, db);
+            forget.Parameters.Add(new NpgsqlParameter<string>("path", path));
+            return await forget.ExecuteNonQueryAsync(cancellation);
+        }, cancellation);
+
+    /// <summary>The corpus lease when no other session holds it, else null; it lasts until disposed or its session ends.</summary>
+    public async Task<CorpusLease?> TryTakeCorpusLeaseAsync(CancellationToken cancellation = default)
     {
-        NpgsqlConnection db;
+        var session = await ConnectAsync(cancellation);
         try
         {
-            db = await dataSource.OpenConnectionAsync(cancellation);
+            await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({CorpusLease.LockKey})", session);
+            if (await take.ExecuteScalarAsync(cancellation) is true)
+                return new CorpusLease(session);
+        }
+        catch (NpgsqlException e) when (IsUnavailable(e))
+        {
+            await session.DisposeAsync();
+            throw new ArticleLogUnavailableException(server, runningStatement, e);
+        }
+        await session.DisposeAsync();
+        return null;
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellation);
         }
         catch (NpgsqlException e) when (IsUnavailable(e))
         {
             throw new ArticleLogUnavailableException(server, connecting, e);
         }
-        await using (db)
+    }
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellation)
+    {
+        await using (var db = await ConnectAsync(cancellation))
         {
             try
             {

@@ -42,44 +42,12 @@ public sealed class ArticleStore(SearchIndex index, JournalProtocol journal, IFa
     public async Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation = default)
     {
         journal.ThrowIfWritesStopped();
-        using var reader = new Utf8LineReader(body, leaveOpen: true);
-        int lineNumber = 0, written = 0, failed = 0;
         JournaledWrite last = default;
-        while (true)
+        return await BulkBody.WriteAsync(body, article =>
         {
-            ReadOnlyMemory<byte>? read;
-            try
-            {
-                read = await reader.ReadLineAsync(cancellation);
-            }
-            catch (Exception e) when (e is IOException or OperationCanceledException)
-            {
-                var applied = new BulkResult(lineNumber, written, failed);
-                if (written > 0)
-                    await journal.AcknowledgeAsync(last, CancellationToken.None);
-                logger.LogWarning("A bulk write was cut off after line {Lines} ({Reason}); its {Written} articles up to there are durable and searchable",
-                    lineNumber, e.GetType().Name, written);
-                throw new BulkCutOffException(applied, e);
-            }
-            if (read is not { } bytes)
-                break;
-            lineNumber++;
-            var article = JsonlArticleReader.ParseLine(bytes.Span, reader.LineTooLong, out var problem);
-            if (article is null)
-            {
-                if (problem is not null)
-                {
-                    failed++;
-                    reportBadLine(lineNumber, problem);
-                }
-                continue;
-            }
             last = journal.Write(JournalEntry.Put(article), extractor.Extract(article));
-            written++;
-        }
-        if (written > 0)
-            await journal.AcknowledgeAsync(last, cancellation);
-        return new BulkResult(lineNumber, written, failed);
+            return ValueTask.CompletedTask;
+        }, acknowledging => journal.AcknowledgeAsync(last, acknowledging), reportBadLine, logger, cancellation);
     }
 
     /// <summary>Whether an article with this id is searchable now.</summary>

@@ -12,8 +12,8 @@ namespace SearchService.Core.Searching;
 /// </summary>
 public sealed class SuggestionVocabulary
 {
-    internal const string TermKind = "term";
-    private const int MaxFacetSuggestions = 3;
+    public const string TermKind = "term";
+    public const int MaxFacetSuggestions = 3;
 
     private readonly Entry[] words;
     private readonly Entry[] facets;

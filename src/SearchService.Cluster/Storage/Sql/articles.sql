@@ -23,3 +23,13 @@ CREATE TABLE IF NOT EXISTS article_version_counter
 );
 
 INSERT INTO article_version_counter (singleton, last_version) VALUES (true, 0) ON CONFLICT (singleton) DO NOTHING;
+
+-- The corpus files the article log holds, as the node holding the corpus lease last read them: the file's stamp (size
+-- and time) and the ids of its articles, so that an unchanged file is not read again and an article gone from its file
+-- is deleted.
+CREATE TABLE IF NOT EXISTS corpus_files
+(
+    path text NOT NULL PRIMARY KEY,
+    stamp text NOT NULL,
+    article_ids text[] NOT NULL
+);

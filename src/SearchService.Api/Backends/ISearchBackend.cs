@@ -1,0 +1,23 @@
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Backends;
+
+/// <summary>
+/// Where <c>/search</c>, <c>/facets/{name}</c> and <c>/suggest</c> are answered: this process's index
+/// (<see cref="LocalSearchBackend"/>) or, in cluster mode, the shards of the cluster (<c>Cluster/ClusterSearchBackend</c>).
+/// Both answer a request the same way.
+/// </summary>
+public interface ISearchBackend
+{
+    /// <summary>Whether requests may ask for re-ranking by meaning.</summary>
+    bool CanRerankSemantically { get; }
+
+    /// <inheritdoc cref="ParagraphSearcher.Search"/>
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation);
+
+    /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
+    Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation);
+
+    /// <inheritdoc cref="Suggester.Suggest"/>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope, CancellationToken cancellation);
+}

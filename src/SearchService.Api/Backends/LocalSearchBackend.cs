@@ -1,0 +1,17 @@
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Backends;
+
+/// <summary>Searches this process's index: the single-process service.</summary>
+public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester suggester) : ISearchBackend
+{
+    public bool CanRerankSemantically => searcher.CanRerankSemantically;
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(searcher.Search(request));
+
+    public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
+        Task.FromResult(searcher.FacetValues(request, facet, prefix, size));
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope, CancellationToken cancellation) =>
+        Task.FromResult(suggester.Suggest(typed, size, scope));
+}

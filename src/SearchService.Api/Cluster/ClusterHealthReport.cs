@@ -1,0 +1,22 @@
+namespace SearchService.Api.Cluster;
+
+/// <summary>What <c>GET /health</c> answers in cluster mode (with the operators' key).</summary>
+/// <param name="Status">"ready" when every copy of every shard answers and PostgreSQL answers, else "degraded".</param>
+/// <param name="LogVersion">The last version PostgreSQL committed; null while it is out of reach.</param>
+/// <param name="Postgres">Why PostgreSQL is out of reach; null while it answers.</param>
+/// <param name="Nodes">The cluster's members that are not dead.</param>
+/// <param name="Shards">Each shard and its copies.</param>
+public sealed record ClusterHealthReport(string Status, long? LogVersion, string? Postgres, IReadOnlyList<ClusterNode> Nodes, IReadOnlyList<ClusterShard> Shards);
+
+/// <param name="Address">The node's silo address (ip:port@generation).</param>
+/// <param name="Status">Orleans' membership status: active, joining, shuttingdown, ...</param>
+public sealed record ClusterNode(string Address, string Status);
+
+/// <param name="Copies">The copies that answered.</param>
+/// <param name="Problems">Why the others did not.</param>
+public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copies, IReadOnlyList<string> Problems);
+
+/// <param name="Node">The node holding the copy.</param>
+/// <param name="AppliedVersion">The last version of the article log the copy has applied.</param>
+/// <param name="Lag">Versions committed in PostgreSQL the copy has not applied yet; null while PostgreSQL is out of reach.</param>
+public sealed record ShardCopyHealth(int Copy, string Node, long AppliedVersion, long? Lag);

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using SearchService.Api.Backends;
+using SearchService.Cluster.Shards;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Core.Semantics;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Api.Cluster;
+
+/// <summary>
+/// Searches in cluster mode: the sharded searcher over the shard grains, wherever Orleans placed them, answering as one
+/// index of the same articles does. Every call the API makes on the shards goes through here.
+/// </summary>
+public sealed class ClusterSearchBackend : ISearchBackend
+{
+    private readonly IGrainFactory grains;
+    private readonly int shards;
+    private readonly int replicas;
+    private readonly TimeSpan callTimeout;
+    private int nextCopy;
+    private readonly ShardedSearcher searcher;
+
+    public ClusterSearchBackend(
+        IGrainFactory grains, IOptions<SearchClusterOptions> options, Synonyms synonyms, QueryCostLimits limits, IServiceProvider services)
+    {
+        this.grains = grains;
+        shards = options.Value.Shards;
+        replicas = options.Value.Replicas;
+        callTimeout = options.Value.ShardCallTimeout;
+        searcher = new ShardedSearcher(
+            GrainShardSource.All(grains, shards, callTimeout, replicas), IndexSchema.CreateAnalyzer(), synonyms, services.GetService<SemanticReranker>(), limits);
+    }
+
+    public bool CanRerankSemantically => searcher.CanRerankSemantically;
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => searcher.SearchAsync(request);
+
+    public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
+        searcher.FacetValuesAsync(request, facet, prefix, size);
+
+    /// <summary>
+    /// Each shard's completions (as many as may be asked for, from one of its copies, in turn), their counts summed: facet values first, at most
+    /// three, then words and phrases, most frequent first. A completion that is not among a shard's best misses that
+    /// shard's count, so the order may differ from one index's where counts are close. The shards suggest from their
+    /// whole index, so a scoped key gets none rather than words from outside its scope.
+    /// </summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope, CancellationToken cancellation)
+    {
+        if (scope is not null)
+            return [];
+        var copy = (int)((uint)Interlocked.Increment(ref nextCopy) % replicas);
+        var answers = await Task.WhenAll(Enumerable.Range(0, shards).Select(shard =>
+            grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key).SuggestAsync(typed, Suggester.MaxSize).WaitAsync(callTimeout, cancellation)));
+        var summed = answers.SelectMany(a => a)
+            .GroupBy(s => (s.Text, s.Kind))
+            .Select(g => new Suggestion(g.Key.Text, g.Key.Kind, g.Sum(s => s.Count)))
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Text, StringComparer.Ordinal)
+            .ToList();
+        var facets = summed.Where(s => s.Kind != SuggestionVocabulary.TermKind).Take(SuggestionVocabulary.MaxFacetSuggestions);
+        return facets.Concat(summed.Where(s => s.Kind == SuggestionVocabulary.TermKind)).Take(size).ToList();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Orleans.Configuration;
+using SearchService.Api.Backends;
+using SearchService.Api.Startup;
+using SearchService.Cluster.Shards;
+using SearchService.Cluster.Storage;
+
+namespace SearchService.Api.Cluster;
+
+/// <summary>
+/// Cluster mode (<see cref="SearchClusterOptions"/>): this process is a node, an Orleans silo co-hosted in the API on
+/// ADO.NET clustering over the PostgreSQL database that holds the articles, holding shard grains; searches go to the
+/// shards and article reads and writes to PostgreSQL. No index of its own is opened.
+/// </summary>
+public static class ClusterSetup
+{
+    /// <summary>Orleans' name for the service whose clusters share the database.</summary>
+    private const string ServiceId = "searchservice";
+
+    public static WebApplicationBuilder AddClusterNode(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SearchClusterOptions.Section);
+        var options = section.Get<SearchClusterOptions>() ?? new SearchClusterOptions();
+        if (string.IsNullOrWhiteSpace(options.Postgres))
+            throw new InvalidOperationException($"{SearchClusterOptions.Section}:Postgres must hold the connection string of the cluster's PostgreSQL database.");
+        if (options.Shards < 1)
+            throw new InvalidOperationException($"{SearchClusterOptions.Section}:Shards must be at least 1; it is {options.Shards}.");
+        builder.Services.AddOptions<SearchClusterOptions>().BindConfiguration(SearchClusterOptions.Section);
+        // Before the silo starts: the database's schema, Orleans' membership tables among it, must exist first.
+        builder.Services.AddHostedService<ClusterNodeStartup>();
+        builder.UseOrleans(silo => silo
+            .Configure<ClusterOptions>(orleans => (orleans.ClusterId, orleans.ServiceId) = (options.ClusterId, ServiceId))
+            .ConfigureEndpoints(IPAddress.Parse(options.Address), options.SiloPort, options.GatewayPort)
+            .UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = "Npgsql";
+                clustering.ConnectionString = options.Postgres;
+            })
+            .Configure<ClusterMembershipOptions>(membership =>
+            {
+                membership.ProbeTimeout = options.ProbeTimeout;
+                membership.NumMissedProbesLimit = options.NumMissedProbesLimit;
+                membership.DeathVoteExpirationTimeout = options.DeathVoteExpirationTimeout;
+                membership.IAmAliveTablePublishTimeout = options.IAmAliveTablePublishTimeout;
+                membership.TableRefreshTimeout = options.TableRefreshTimeout;
+            })
+            .AddShardGrains(new ArticleLogOptions(options.Postgres), shards =>
+            {
+                // Relative to the working directory, as the index folder of a single process is.
+                shards.Root = Path.GetFullPath(options.ShardsPath);
+                shards.Shards = options.Shards;
+                shards.Replicas = options.Replicas;
+            }));
+        builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
+        builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
+        builder.Services.AddSingleton<ClusterHealth>();
+        builder.Services.AddHostedService<ClusterCorpusWorker>();
+        // Orleans' start-up logs its whole configuration at Information; its warnings and errors are what an operator needs.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [IndexReadinessCheck.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using SearchService.Tests.EndToEnd;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// One node of a cluster as its own process (<see cref="ServiceProcess"/>: the API's build output run with dotnet), on
+/// loopback ports of its own that it keeps when started again, as a node restarted on its machine does.
+/// </summary>
+public sealed class NodeProcess : IDisposable
+{
+    public const string AdminKey = "cluster-test-admin-key-0123456789abcdef";
+
+    private readonly string[] arguments;
+    private ServiceProcess process;
+
+    public NodeProcess(string postgres, string clusterId, string shardsPath, string corpusPath)
+    {
+        SiloPort = LoopbackPort.Free();
+        arguments =
+        [
+            "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={postgres}", $"--Search:Cluster:ClusterId={clusterId}",
+            $"--Search:Cluster:SiloPort={SiloPort}", $"--Search:Cluster:GatewayPort={LoopbackPort.Free()}",
+            $"--Search:Cluster:ShardsPath={shardsPath}", $"--Search:CorpusPath={corpusPath}", $"--Search:AdminApiKey={AdminKey}",
+            "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0",
+        ];
+        process = ServiceProcess.Start(arguments);
+    }
+
+    /// <summary>The port its silo talks to the others on, in its membership row's address.</summary>
+    public int SiloPort { get; }
+
+    public string Output => process.Output;
+
+    /// <summary>A client of the node as it runs now, with the admin key.</summary>
+    public Task<HttpClient> ClientAsync() => process.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
+
+    /// <summary>SIGKILL, as a power cut or the OOM killer would.</summary>
+    public void Kill() => process.Kill();
+
+    /// <summary>Starts the node again, on the same silo port, after <see cref="Kill"/>.</summary>
+    public void Restart()
+    {
+        process.Dispose();
+        process = ServiceProcess.Start(arguments);
+    }
+
+    public void Dispose() => process.Dispose();
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SearchService.Api.Cluster;
+using SearchService.Benchmarks.Store;
+using SearchService.Cluster.Storage;
+using SearchService.Core.Corpus;
+using SearchService.Core.Searching;
+using SearchService.Tests.EndToEnd;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// Three cluster nodes as processes over a scratch database holding the first <see cref="Articles"/> Reuters articles,
+/// and one single-node service over the same articles (a .jsonl file in its corpus folder), the reference the nodes
+/// must answer as. Started once for the tests that share it; every write a test makes goes to both.
+/// </summary>
+public sealed class ProcessCluster : IAsyncLifetime
+{
+    public const int Articles = 2_000;
+    private const int Nodes = 3;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private readonly TempDirectory folders = new();
+    private readonly List<NodeProcess> nodes = [];
+    private ScratchDatabase? database;
+    private ServiceProcess? single;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public IReadOnlyList<NodeProcess> Node => nodes;
+
+    public IReadOnlyList<Article> Reuters { get; private set; } = [];
+
+    public HttpClient Single { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (new PostgresReutersFactAttribute().Skip is not null)
+            return; // the tests are skipped, saying why
+        var clock = Stopwatch.StartNew();
+        database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_nodes");
+        var corpus = Directory.CreateDirectory(folders.Combine("single", "corpus")).FullName;
+        ReutersCorpus.CopyStart(Path.Combine(corpus, "reuters.jsonl"), Articles);
+        Reuters = JsonlArticleReader.Read(File.OpenRead(Path.Combine(corpus, "reuters.jsonl")), "reuters.jsonl", _ => { }).ToList();
+        await using (var log = await PostgresArticleLog.OpenAsync(new ArticleLogOptions(database.ConnectionString)))
+            await log.PutManyAsync(Reuters);
+        // One process starting at a time: on a busy machine, a silo still starting up misses the others' one-second
+        // membership probes and is voted dead before it has joined.
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        for (var n = 0; n < Nodes; n++)
+        {
+            // No corpus: the nodes' articles are the log's. An empty folder of each node's own.
+            var nodeCorpus = Directory.CreateDirectory(folders.Combine($"node-{n}", "corpus")).FullName;
+            nodes.Add(new NodeProcess(database.ConnectionString, clusterId, folders.Combine($"node-{n}", "shards"), nodeCorpus));
+            await WaitUntilReadyAsync(await nodes[n].ClientAsync());
+        }
+        await WaitUntilCompleteAsync(await nodes[0].ClientAsync(), activeNodes: Nodes);
+        single = ServiceProcess.Start(
+            $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={folders.Combine("single", "index")}", $"--Search:AdminApiKey={NodeProcess.AdminKey}",
+            "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0");
+        Single = await single.ClientWithKey(NodeProcess.AdminKey, TimeSpan.FromSeconds(30));
+        await WaitUntilIndexedAsync();
+        Console.WriteLine($"Three nodes and the single node over {Articles} Reuters articles ready in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Puts an article through a node (acknowledged once PostgreSQL committed it) and into the single node.</summary>
+    public async Task<TimeSpan> PutAsync(HttpClient node, Article article)
+    {
+        var body = JsonContent.Create(new { article.Title, article.Paragraphs, article.Date });
+        var clock = Stopwatch.StartNew();
+        (await node.PutAsync($"/articles/{Uri.EscapeDataString(article.Id)}", body)).EnsureSuccessStatusCode();
+        var acknowledged = clock.Elapsed;
+        (await Single.PutAsync($"/articles/{Uri.EscapeDataString(article.Id)}", JsonContent.Create(new { article.Title, article.Paragraphs, article.Date })))
+            .EnsureSuccessStatusCode();
+        return acknowledged;
+    }
+
+    public static async Task<SearchResult> SearchAsync(HttpClient client, string url)
+    {
+        using var answer = await client.GetAsync(url);
+        if (!answer.IsSuccessStatusCode)
+            throw new HttpRequestException($"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}", null, answer.StatusCode);
+        return (await answer.Content.ReadFromJsonAsync<SearchResult>(Json))!;
+    }
+
+    /// <summary>Waits until the node's /health says every shard has a copy that has applied everything PostgreSQL holds.</summary>
+    public static async Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var health = await node.GetFromJsonAsync<ClusterHealthReport>("/health", Json);
+                if (health is { Status: "ready" } && health.Shards.All(s => s.Copies.Any(c => c.Lag == 0))
+                    && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes))
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient node)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!(await node.GetAsync("/health/ready")).IsSuccessStatusCode)
+        {
+            Assert.True(clock.Elapsed < Patience, $"The node was not ready within {Patience}");
+            await Task.Delay(250);
+        }
+    }
+
+    private async Task WaitUntilIndexedAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await SearchAsync(Single, "/search?collapse=article&pageSize=1")).TotalArticles < Articles)
+        {
+            Assert.True(clock.Elapsed < Patience, $"The single node did not index {Articles} articles within {Patience}");
+            await Task.Delay(250);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in nodes)
+            node.Dispose();
+        single?.Dispose();
+        if (database is not null)
+            await database.DisposeAsync();
+        folders.Dispose();
+    }
+}

@@ -23,6 +23,13 @@ public sealed class SearchOptions
     /// </summary>
     public bool AllowExpensiveQueries { get; set; } = true;
 
+    /// <summary>
+    /// True: a speaker's name variants across the corpus become one facet value, kept beside the index
+    /// (<see cref="Facets.SpeakerIdentities"/>). False: each paragraph keeps the names as its article gives them, as the
+    /// cluster's shards do today.
+    /// </summary>
+    public bool SpeakerIdentities { get; set; } = true;
+
     /// <summary>Query-time synonyms file; empty means the list shipped in Data/synonyms.txt.</summary>
     public string? SynonymsPath { get; set; }
 

@@ -29,6 +29,8 @@ public sealed class IndexOpener
         extractor = new Lazy<IFacetExtractor>(() =>
         {
             var news = NewsFacetExtractor.Load(string.IsNullOrWhiteSpace(this.options.TaxonomyPath) ? null : this.options.TaxonomyPath);
+            if (!this.options.SpeakerIdentities)
+                return news;
             speakerIdentities = SpeakerIdentityFile.Load(this.options.IndexPath, news.SpeakerLexicon);
             return news.WithSpeakerIdentities(speakerIdentities);
         });
@@ -64,7 +66,8 @@ public sealed class IndexOpener
         try
         {
             var facets = loading.GetAwaiter().GetResult(); // the loading error itself, not an AggregateException
-            opened.SpeakerIdentities.Attach(speakerIdentities!);
+            if (speakerIdentities is not null)
+                opened.SpeakerIdentities.Attach(speakerIdentities);
             index = opened;
             Volatile.Write(ref journal, JournalProtocol.Open(opened, facets, loggers.CreateLogger<JournalProtocol>(),
                 Math.Max(1, options.JournalCompactionBytes)));

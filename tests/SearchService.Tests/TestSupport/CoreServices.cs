@@ -8,10 +8,12 @@ namespace SearchService.Tests.TestSupport;
 /// <summary>The core services as the service registers them, over an index folder, without a host.</summary>
 public static class CoreServices
 {
-    public static ServiceProvider For(string indexPath) => new ServiceCollection()
+    /// <param name="settings">More configuration ("Search:Key" → value) on top of the index folder's.</param>
+    public static ServiceProvider For(string indexPath, params (string Key, string Value)[] settings) => new ServiceCollection()
         .AddLogging()
         .AddSearchCore(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = indexPath, ["Search:SemanticRerankDepth"] = "0" })
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build())
         .BuildServiceProvider();
 

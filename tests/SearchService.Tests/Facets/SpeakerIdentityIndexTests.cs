@@ -22,7 +22,7 @@ public sealed class SpeakerIdentityIndexTests : IDisposable
     private void Index(string id, string paragraph)
     {
         var article = new Article(id, "Fed policy", [paragraph]);
-        Assert.True(index.Index.WaitForGeneration(index.Index.ReplaceArticle(article, extractor.Extract(article), null), TimeSpan.FromSeconds(10)));
+        Assert.True(index.Index.WaitForGeneration(index.Index.ReplaceArticle(article, extractor.Extract(article), null), TestIndex.SearchableWithin));
     }
 
     private IEnumerable<string> ArticlesQuoting(string speaker) =>

@@ -152,7 +152,7 @@ public sealed class JournalProtocolTests : IDisposable
         service.Journal.ReplayInto(rebuild);
         service.Index.CompleteRebuild(rebuild);
 
-        Assert.True(service.Index.WaitUntilSearchable(TimeSpan.FromSeconds(10)));
+        Assert.True(service.Index.WaitUntilSearchable(TestIndex.SearchableWithin));
         Assert.Equal(1, Count(service.Index, "before"));
         Assert.Equal(1, Count(service.Index, "after"));
     }

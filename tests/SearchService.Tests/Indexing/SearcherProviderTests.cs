@@ -19,7 +19,7 @@ public sealed class SearcherProviderTests : IDisposable
         var provider = new SearcherProvider().AddWarmer((reader, first) => warmed.Add((reader, first)));
         using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, provider);
         var article = new Article("a1", "Floods", ["Rivers rose in Pakistan."]);
-        index.WaitForGeneration(index.ReplaceArticle(article, new ArticleFacets(ParagraphFacets.Empty, [ParagraphFacets.Empty]), null), TimeSpan.FromSeconds(10));
+        index.WaitForGeneration(index.ReplaceArticle(article, new ArticleFacets(ParagraphFacets.Empty, [ParagraphFacets.Empty]), null), TestIndex.SearchableWithin);
 
         var searched = index.Search(searcher => searcher.IndexReader);
 

@@ -24,7 +24,7 @@ public sealed class SmallSegmentMergeTests : IDisposable
             var article = new Article($"{prefix}-{n}", "Oil", [$"Oil prices rose, dealers said ({prefix} {n}).", "Bank rates held."]);
             index.ReplaceArticle(article, Extractor.Extract(article), null);
         }
-        Assert.True(index.WaitUntilSearchable(TimeSpan.FromSeconds(10)));
+        Assert.True(index.WaitUntilSearchable(TestIndex.SearchableWithin));
     }
 
     private int Segments() => index.Search(searcher => searcher.IndexReader.Leaves.Count);

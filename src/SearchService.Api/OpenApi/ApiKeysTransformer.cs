@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using SearchService.Api.Limits;
 using SearchService.Api.Security;
 
 namespace SearchService.Api.OpenApi;
@@ -13,6 +15,7 @@ namespace SearchService.Api.OpenApi;
 /// fallback policy, which needs the search key or the admin key where a deployment sets Search:SearchApiKey, so for them
 /// a key is optional in the document. Each keyed operation declares the 401 of a missing or wrong key and the 429 of too
 /// many wrong ones; those of the search key, the 403 of a scoped key used from the wrong origin or where it may not go.
+/// An operation under the per-client read limit (<see cref="RequestLimits.ReadsPolicy"/>) declares its 429 too, keyed or not.
 /// </summary>
 public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
 {
@@ -35,10 +38,15 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
         var problems = await ProblemResponses.ForAsync(document, context, cancellationToken);
         foreach (var (path, operation) in ProblemResponses.Operations(document))
         {
-            if (operation.OperationId is not { } id || !keys.TryGetValue(id, out var key))
+            if (operation.OperationId is not { } id || !keys.TryGetValue(id, out var access))
                 throw new InvalidOperationException($"The operation at {path} has no endpoint name (WithName) to find its key policy by.");
+            var key = access.Key;
             if (key is null)
+            {
+                if (access.ReadsLimited)
+                    DeclareTooMany(problems, operation, "Too many requests from this client: beyond Search:SearchRequestsPerSecond a second.");
                 continue;
+            }
             if (key == KeyScope.Admin)
             {
                 operation.Security = [Requirement(document, AdminKeyScheme)];
@@ -57,31 +65,40 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
                     "A scoped search key sent from an origin it does not list, or to an operation that does not apply its filters (only " +
                     "/search, /facets/{name}, /suggest, GET /articles/{id} and /view/{id} do); keyId names it.");
             }
-            var tooMany = problems.Declare(operation, StatusCodes.Status429TooManyRequests,
-                "Too many requests from this client: searches beyond Search:SearchRequestsPerSecond a second, or wrong keys beyond " +
+            DeclareTooMany(problems, operation,
+                (access.ReadsLimited ? "Too many requests from this client: beyond Search:SearchRequestsPerSecond a second, or wrong keys beyond "
+                    : "Too many wrong keys from this client: beyond ") +
                 "Search:KeyFailuresPerMinute a minute (then every key it sends is refused until the minute is over).");
-            tooMany.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                },
-            };
         }
     }
 
-    /// <summary>The key each endpoint of the document takes (null: none), by its name, the operation's id.</summary>
-    private static Dictionary<string, KeyScope?> KeysByOperationId(OpenApiDocumentTransformerContext context)
+    private static void DeclareTooMany(ProblemResponses problems, OpenApiOperation operation, string description)
     {
-        var keys = new Dictionary<string, KeyScope?>(StringComparer.Ordinal);
+        var tooMany = problems.Declare(operation, StatusCodes.Status429TooManyRequests, description);
+        tooMany.Headers = new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            },
+        };
+    }
+
+    /// <summary>The key each endpoint of the document takes (null: none), and whether reads limit it, by its name, the operation's id.</summary>
+    private static Dictionary<string, EndpointAccess> KeysByOperationId(OpenApiDocumentTransformerContext context)
+    {
+        var keys = new Dictionary<string, EndpointAccess>(StringComparer.Ordinal);
         foreach (var description in context.DescriptionGroups.SelectMany(group => group.Items))
         {
             var metadata = description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName is { } name)
-                keys[name] = KeyOf(metadata);
+                keys[name] = new EndpointAccess(KeyOf(metadata),
+                    metadata.OfType<EnableRateLimitingAttribute>().LastOrDefault()?.PolicyName == RequestLimits.ReadsPolicy);
         }
         return keys;
     }
+
+    private sealed record EndpointAccess(KeyScope? Key, bool ReadsLimited);
 
     /// <summary>
     /// As the authorization middleware decides: anonymous requests allowed, no key; the admin policy, the admin key;

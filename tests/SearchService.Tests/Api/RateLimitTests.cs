@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using SearchService.Tests.TestSupport;
 
@@ -30,6 +31,36 @@ public sealed class RateLimitTests(RateLimitTests.LimitedApiFactory api) : IClas
         var problem = await refused.ReadProblem(HttpStatusCode.TooManyRequests);
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.Type);
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Every_read_that_answers_429_past_the_limit_declares_it_in_the_document()
+    {
+        using var client = api.CreateClient();
+        var paths = (await client.GetOk("/openapi/v1.json"))["paths"]!.AsObject();
+
+        var undeclared = new List<string>();
+        var limited = 0;
+        var peer = 0;
+        foreach (var (path, item) in paths)
+        {
+            if (item!.AsObject()["get"] is not { } operation)
+                continue;
+            // A client address of its own per operation, so one operation's burst does not spend another's permits.
+            var address = $"203.0.113.{++peer}";
+            var url = Regex.Replace(path, "{[^}]+}", "region");
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 6; i++)
+                statuses.Add((await client.SendAsync(TestPeerAddress.Get(url, address))).StatusCode);
+            if (!statuses.Contains(HttpStatusCode.TooManyRequests))
+                continue;
+            limited++;
+            if (!operation["responses"]!.AsObject().ContainsKey("429"))
+                undeclared.Add($"GET {path}");
+        }
+
+        Assert.Empty(undeclared);
+        Assert.True(limited > 5, $"only {limited} operations were limited; the burst did not reach the limit");
     }
 
     [Fact]

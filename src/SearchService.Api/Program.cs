@@ -22,6 +22,7 @@ app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapArticleEndpoints();
+app.MapRelatedEndpoints();
 app.MapIndexEndpoints();
 app.MapKeyEndpoints();
 app.MapHealthEndpoints();

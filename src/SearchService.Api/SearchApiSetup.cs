@@ -4,6 +4,7 @@ using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Api.Startup;
 using SearchService.Core;
+using SearchService.Core.Searching;
 
 namespace SearchService.Api;
 
@@ -23,6 +24,7 @@ public static class SearchApiSetup
             builder.Services.AddServiceStartup();
             builder.Services.AddSingleton<ISearchBackend, LocalSearchBackend>();
             builder.Services.AddSingleton<IArticleBackend, LocalArticleBackend>();
+            builder.Services.AddSingleton<RelatedArticleFinder>();
         }
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentInfoTransformer>()

@@ -9,6 +9,7 @@ public static class Program
 {
     private const string Usage = """
         Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]
+               SearchService.Benchmarks related [--sources 100] [--size 5] [--seed 7]
                SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,java,sqlite]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
         """;
@@ -16,6 +17,7 @@ public static class Program
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
     {
         "relevance" => RelevanceCommand.Run(args[1..]),
+        "related" => RelatedCommand.Run(args[1..]),
         "query" => new QueryBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "http" => await new HttpLoadBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "store" => await StoreBenchmark.Run(args[1..]),

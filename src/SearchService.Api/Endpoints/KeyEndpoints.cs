@@ -31,7 +31,7 @@ public static class KeyEndpoints
             .WithName("IssueKey")
             .WithSummary("Issue a scoped search key: fixed filters, allowed origins, an expiry")
             .WithDescription("A request with the key sees only what its filters allow, at /search (hits, totals, facet counts, didYouMean), " +
-                "/facets/{name}, /suggest, GET /articles/{id} and /view/{id} (an article outside them is a 404); request parameters can " +
+                "/facets/{name}, /suggest, GET /articles/{id}, /articles/{id}/related and /view/{id} (an article outside them is a 404); request parameters can " +
                 "narrow the filters, never widen them. Every other endpoint refuses it (403), as does a request from an origin it does not " +
                 "list; once expired or revoked it is a 401 naming the key. The secret is in this answer only.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -6,7 +6,8 @@ namespace SearchService.Api.Limits;
 
 /// <summary>
 /// Bounds how many expensive requests run at once: searches and facet counts with <c>syntax=lucene</c> (wildcards,
-/// fuzzy terms, regular expressions) or <c>rerank=semantic</c> (the language model). One more than
+/// fuzzy terms, regular expressions) or <c>rerank=semantic</c> (the language model), and related articles by meaning
+/// (<c>by=meaning</c> or <c>by=both</c>, the model too). One more than
 /// <see cref="AccessOptions.ExpensiveQueryConcurrency"/> is answered 503 with Retry-After at once, instead of
 /// holding a thread while it waits, so cheap searches keep their cores. The endpoints that can be expensive say so with
 /// <see cref="RequestLimits.LimitExpensiveQueries{TBuilder}"/>; they share the one limit.
@@ -41,7 +42,9 @@ public sealed class ExpensiveQueryLimiter : IDisposable
     {
         if (Says(request, "syntax", "lucene"))
             return "syntax";
-        return Says(request, "rerank", "semantic") ? "rerank" : null;
+        if (Says(request, "rerank", "semantic"))
+            return "rerank";
+        return Says(request, "by", "meaning") || Says(request, "by", "both") ? "by" : null;
     }
 
     private static bool Says(HttpRequest request, string parameter, string word) =>

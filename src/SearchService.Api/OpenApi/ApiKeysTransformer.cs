@@ -63,7 +63,7 @@ public sealed class ApiKeysTransformer : IOpenApiDocumentTransformer
                     "Authorization: Bearer. Also a scoped key that is expired, revoked or badly signed (keyId names it), wherever it is sent.");
                 problems.Declare(operation, StatusCodes.Status403Forbidden,
                     "A scoped search key sent from an origin it does not list, or to an operation that does not apply its filters (only " +
-                    "/search, /facets/{name}, /suggest, GET /articles/{id} and /view/{id} do); keyId names it.");
+                    "/search, /facets/{name}, /suggest, GET /articles/{id}, /articles/{id}/related and /view/{id} do); keyId names it.");
             }
             DeclareTooMany(problems, operation,
                 (access.ReadsLimited ? "Too many requests from this client: beyond Search:SearchRequestsPerSecond a second, or wrong keys beyond "

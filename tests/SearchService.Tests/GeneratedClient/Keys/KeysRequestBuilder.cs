@@ -76,7 +76,7 @@ namespace SearchService.Tests.GeneratedClient.Keys
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.ScopedKeyList>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.ScopedKeyList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A request with the key sees only what its filters allow, at /search (hits, totals, facet counts, didYouMean), /facets/{name}, /suggest, GET /articles/{id} and /view/{id} (an article outside them is a 404); request parameters can narrow the filters, never widen them. Every other endpoint refuses it (403), as does a request from an origin it does not list; once expired or revoked it is a 401 naming the key. The secret is in this answer only.
+        /// A request with the key sees only what its filters allow, at /search (hits, totals, facet counts, didYouMean), /facets/{name}, /suggest, GET /articles/{id}, /articles/{id}/related and /view/{id} (an article outside them is a 404); request parameters can narrow the filters, never widen them. Every other endpoint refuses it (403), as does a request from an origin it does not list; once expired or revoked it is a 401 naming the key. The secret is in this answer only.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.IssuedScopedKey"/></returns>
         /// <param name="body">The body of `POST /keys`: what the new scoped key may see, from where, and until when.</param>
@@ -130,7 +130,7 @@ namespace SearchService.Tests.GeneratedClient.Keys
             return requestInfo;
         }
         /// <summary>
-        /// A request with the key sees only what its filters allow, at /search (hits, totals, facet counts, didYouMean), /facets/{name}, /suggest, GET /articles/{id} and /view/{id} (an article outside them is a 404); request parameters can narrow the filters, never widen them. Every other endpoint refuses it (403), as does a request from an origin it does not list; once expired or revoked it is a 401 naming the key. The secret is in this answer only.
+        /// A request with the key sees only what its filters allow, at /search (hits, totals, facet counts, didYouMean), /facets/{name}, /suggest, GET /articles/{id}, /articles/{id}/related and /view/{id} (an article outside them is a 404); request parameters can narrow the filters, never widen them. Every other endpoint refuses it (403), as does a request from an origin it does not list; once expired or revoked it is a 401 naming the key. The secret is in this answer only.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The body of `POST /keys`: what the new scoped key may see, from where, and until when.</param>

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using SearchService.Tests.GeneratedClient.Articles.Item.Related;
 using SearchService.Tests.GeneratedClient.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ArticlesItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The related property</summary>
+        public global::SearchService.Tests.GeneratedClient.Articles.Item.Related.RelatedRequestBuilder Related
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Articles.Item.Related.RelatedRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder"/> and sets the default values.
         /// </summary>

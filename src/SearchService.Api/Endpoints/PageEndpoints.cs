@@ -13,10 +13,14 @@ namespace SearchService.Api.Endpoints;
 /// The service's own HTML pages: the demo of the search box at <c>/</c>, and the article as a page, where the search
 /// box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and highlights it (the browser's own fragment
 /// navigation and CSS <c>:target</c>; the page runs no script). An unknown id is a page saying so for a browser (which
-/// asks for HTML), and a problem naming <c>id</c> for any other client.
+/// asks for HTML), and a problem naming <c>id</c> for any other client. Under the article, the articles most like it
+/// by words (<see cref="RelatedArticleFinder"/>), where the service runs as one process.
 /// </summary>
 public static class PageEndpoints
 {
+    /// <summary>Related articles listed under an article: a short list a reader scans.</summary>
+    private const int RelatedShown = 5;
+
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
@@ -56,7 +60,7 @@ public static class PageEndpoints
                 return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Article not found",
                     extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Pages.Html(context, Fill(assets, "Article not found", detail, ""));
+            return Pages.Html(context, Fill(assets, "Article not found", detail, "", ""));
         }
 
         var meta = string.Join(" · ", new[] { article.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), article.Byline, article.Dateline, article.Source }
@@ -64,15 +68,34 @@ public static class PageEndpoints
         var paragraphs = new StringBuilder();
         foreach (var paragraph in article.Paragraphs)
             paragraphs.Append($"<p id=\"p{paragraph.Paragraph}\">{HtmlTextEncoder.Encode(paragraph.Text)}</p>\n");
-        return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString()));
+        return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString(), RelatedList(article.Id, context)));
     }
+
+    /// <summary>The related articles as a list of links, or nothing (none, or cluster mode, where there is no finder).</summary>
+    private static string RelatedList(string articleId, HttpContext context)
+    {
+        var scope = new SearchRequest(null, Scope: ScopedKeys.ScopeOf(context));
+        if (context.RequestServices.GetService<RelatedArticleFinder>()?.Find(new RelatedRequest(articleId, scope, RelatedShown)) is not { Hits.Count: > 0 } related)
+            return "";
+        var list = new StringBuilder("<nav aria-labelledby=\"related\">\n  <h2 id=\"related\">Related</h2>\n  <ul>\n");
+        foreach (var hit in related.Hits)
+        {
+            var date = hit.Date is { } day ? $" <span class=\"date\">{day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}</span>" : "";
+            list.Append($"    <li><a href=\"/view/{HtmlTextEncoder.Encode(PathOf(hit.ArticleId))}\">{HtmlTextEncoder.Encode(hit.Title)}</a>{date}</li>\n");
+        }
+        return list.Append("  </ul>\n</nav>").ToString();
+    }
+
+    /// <summary>An article id as a path under /view/: each segment escaped, its slashes kept (/view/{**id} takes them).</summary>
+    private static string PathOf(string articleId) => string.Join('/', articleId.Split('/').Select(Uri.EscapeDataString));
 
     private static bool AsksForHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(type => type.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
-    private static string Fill(WidgetAssets assets, string title, string meta, string paragraphsHtml) =>
+    private static string Fill(WidgetAssets assets, string title, string meta, string paragraphsHtml, string relatedHtml) =>
         assets.ArticlePage
             .Replace("{{title}}", HtmlTextEncoder.Encode(title))
             .Replace("{{meta}}", HtmlTextEncoder.Encode(meta))
-            .Replace("{{paragraphs}}", paragraphsHtml);
+            .Replace("{{paragraphs}}", paragraphsHtml)
+            .Replace("{{related}}", relatedHtml);
 }

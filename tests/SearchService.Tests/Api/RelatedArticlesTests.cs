@@ -81,6 +81,19 @@ public sealed class RelatedArticlesTests(RelatedArticlesTests.NewsApiFactory api
     }
 
     [Fact]
+    public async Task The_article_page_lists_related_articles_linking_to_their_pages()
+    {
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/view/" + RelatedNews.OpecSource);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<a href=\"/view/opec-kuwait-quota\">Kuwait says OPEC output quota holds</a>", page);
+        Assert.DoesNotContain($"<a href=\"/view/{RelatedNews.OpecSource}\">", page);
+    }
+
+    [Fact]
     public async Task An_article_is_still_found_by_its_plain_id_when_related_articles_have_their_own_route()
     {
         using var client = api.CreateClient();

@@ -4,6 +4,7 @@ using SearchService.Core.Corpus;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
+using SearchService.Tests.Facets;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -73,6 +74,42 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
 
         output.WriteLine($"Searchable {clock.ElapsedMilliseconds} ms after the write was acknowledged");
         Assert.Equal(["lighthouse"], (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
+    }
+
+    /// <remarks>
+    /// A copy applies a batch of changes in one round, from the version before it to the last: a status seen between
+    /// the two was answered while the round ran. When rounds ran on the grain's turns, every call waited for the round
+    /// to end and only the two ends could be seen.
+    /// </remarks>
+    [PostgresReutersFact]
+    public async Task A_copy_answers_calls_while_it_applies_a_batch_of_changes()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        var before = await cluster.Log.PutAsync(SeedArticle.Article);
+        await cluster.WaitUntilAppliedAsync(before);
+        var copy = cluster.Cluster.Client.GetGrain<IShardGrain>(new ShardCopy(0, 0).Key);
+        var request = new SearchRequest("trade");
+
+        var last = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(2_000).Skip(1).ToList());
+        var seenMidway = new List<long>();
+        var searchTimes = new List<double>();
+        long applied;
+        do
+        {
+            applied = (await copy.StatusAsync()).AppliedVersion;
+            if (applied > before && applied < last)
+            {
+                seenMidway.Add(applied);
+                var clock = Stopwatch.StartNew();
+                await cluster.Searcher.SearchAsync(request);
+                searchTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        while (applied < last);
+
+        output.WriteLine($"Versions {before + 1}..{last}: the copy answered at applied versions {string.Join(", ", seenMidway)}; " +
+                         $"searches meanwhile took {string.Join(", ", searchTimes.Select(t => t.ToString("F0")))} ms");
+        Assert.NotEmpty(seenMidway);
     }
 
     [PostgresReutersFact]

@@ -36,6 +36,7 @@ public sealed class ShardGrain(
     private readonly CancellationTokenSource stopping = new();
     private Task? following;
     private long openedAtVersion;
+    private bool logOutOfReach;
     // Written by the loop following the log, read by status calls on the grain's turns.
     private long appliedVersion;
 
@@ -60,6 +61,7 @@ public sealed class ShardGrain(
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
             LogAnsweringFromWhatItHolds(ShardNumber, e);
+            logOutOfReach = true;
         }
         catch (ArticleLogUnavailableException e)
         {
@@ -177,10 +179,16 @@ public sealed class ShardGrain(
                 try
                 {
                     await CatchUpAsync(shard, stop);
+                    if (logOutOfReach)
+                        logger.LogInformation("Shard {Shard} reads the article log again, from version {Version}", shard, Volatile.Read(ref appliedVersion));
+                    logOutOfReach = false;
                 }
                 catch (ArticleLogUnavailableException e)
                 {
-                    LogAnsweringFromWhatItHolds(shard, e);
+                    // Said when the log goes, and when it comes back: not at every round, of every copy, while it is out.
+                    if (!logOutOfReach)
+                        LogAnsweringFromWhatItHolds(shard, e);
+                    logOutOfReach = true;
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
                 {

@@ -14,8 +14,9 @@ namespace SearchService.Cluster.Shards;
 /// and reads the log's changes after the last version it applied; then a loop of its own follows the log off the
 /// grain's turns (<see cref="FollowAsync"/>), so searches never queue behind applying changes. The version applied is
 /// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
-/// cluster the article log is the journal, and a version is a place in it. Facets are extracted as a single node
-/// extracts them for an API write.
+/// cluster the article log is the journal, and a version is a place in it. Documents are built from the facets the
+/// writer extracted and stored with the article; an article stored without (written before the log kept facets) has
+/// them extracted here, as a single node extracts them for an API write.
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
@@ -218,7 +219,7 @@ public sealed class ShardGrain(
                 if (router.ShardOf(change.Id) == shard)
                 {
                     if (change.Article is { } article)
-                        Index.ReplaceJournaledArticle(article, extractor.Extract(article), change.Version);
+                        Index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
                     else
                         Index.DeleteJournaledArticle(change.Id, change.Version);
                     wrote = true;

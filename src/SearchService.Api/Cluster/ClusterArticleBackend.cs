@@ -10,7 +10,8 @@ namespace SearchService.Api.Cluster;
 
 /// <summary>
 /// Articles in cluster mode: read from and written to PostgreSQL, the system of record. A write is acknowledged once
-/// PostgreSQL has committed it; the shards pick it up from there (<see cref="ShardGrain"/>). PostgreSQL out of reach
+/// PostgreSQL has committed it; the shards pick it up from there (<see cref="ShardGrain"/>). Facets are extracted here,
+/// once, and stored with the article, so that no shard copy extracts them again. PostgreSQL out of reach
 /// refuses the write (503, naming the server and the cause) while searches keep answering from the shards.
 /// </summary>
 public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtractor extractor, ILogger<ClusterArticleBackend> logger) : IArticleBackend
@@ -28,17 +29,21 @@ public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtra
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>
         await (await articleLog.GetAsync()).ReadAsync(articleId, cancellation) is not null;
 
-    public Task PutAsync(Article article, CancellationToken cancellation) => WriteAsync(log => log.PutAsync(article, cancellation));
+    public Task PutAsync(Article article, CancellationToken cancellation)
+    {
+        var facets = extractor.Extract(article);
+        return WriteAsync(log => log.PutAsync(article, facets, cancellation));
+    }
 
     public async Task<bool> DeleteAsync(string articleId, CancellationToken cancellation) =>
         await WriteAsync(log => log.DeleteAsync(articleId, cancellation)) is not null;
 
     public Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation)
     {
-        var batch = new List<Article>(BulkBatch);
+        var batch = new List<FacetedArticle>(BulkBatch);
         return BulkBody.WriteAsync(body, async article =>
         {
-            batch.Add(article);
+            batch.Add(new FacetedArticle(article, extractor.Extract(article)));
             if (batch.Count == BulkBatch)
                 await CommitAsync(cancellation);
         }, CommitAsync, reportBadLine, logger, cancellation);

@@ -4,6 +4,7 @@ using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
 using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
 
 namespace SearchService.Api.Cluster;
 
@@ -14,7 +15,8 @@ namespace SearchService.Api.Cluster;
 /// over has no events of what changed meanwhile, and a pass over unchanged files only compares stamps.
 /// </summary>
 public sealed class ClusterCorpusWorker(
-    SiloArticleLog articleLog, IOptions<SearchOptions> search, IOptions<SearchClusterOptions> options, ILoggerFactory loggers) : BackgroundService
+    SiloArticleLog articleLog, IFacetExtractor extractor, IOptions<SearchOptions> search, IOptions<SearchClusterOptions> options, ILoggerFactory loggers)
+    : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<ClusterCorpusWorker>();
 
@@ -38,7 +40,7 @@ public sealed class ClusterCorpusWorker(
                     if (lease is null && (lease = await log.TryTakeCorpusLeaseAsync(stoppingToken)) is not null)
                         logger.LogInformation("This node holds the corpus lease: it reads {CorpusPath} into the article log", corpus.Root);
                     if (lease is not null && Directory.Exists(corpus.Root))
-                        await new CorpusLogWriter(log, loggers.CreateLogger<CorpusLogWriter>()).SynchronizeAsync(corpus, stoppingToken);
+                        await new CorpusLogWriter(log, extractor, loggers.CreateLogger<CorpusLogWriter>()).SynchronizeAsync(corpus, stoppingToken);
                 }
                 catch (ArticleLogUnavailableException e)
                 {

@@ -11,10 +11,12 @@ namespace SearchService.Cluster.Shards;
 /// <summary>
 /// A shard of the cluster's index: a Lucene index on its silo's disk holding the articles <see cref="ShardRouter"/>
 /// gives this shard, a view derived from the article log in PostgreSQL. On activation it opens what its folder holds
-/// and reads the log's changes after the last version it applied; then it polls for more. The version applied is
+/// and reads the log's changes after the last version it applied; then a loop of its own follows the log off the
+/// grain's turns (<see cref="FollowAsync"/>), so searches never queue behind applying changes. The version applied is
 /// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
-/// cluster the article log is the journal, and a version is a place in it. Facets are extracted as a single node
-/// extracts them for an API write.
+/// cluster the article log is the journal, and a version is a place in it. Documents are built from the facets the
+/// writer extracted and stored with the article; an article stored without (written before the log kept facets) has
+/// them extracted here, as a single node extracts them for an API write.
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
@@ -32,7 +34,11 @@ public sealed class ShardGrain(
     private SearchIndex? index;
     private IndexShardSource? source;
     private Suggester? suggester;
+    private readonly CancellationTokenSource stopping = new();
+    private Task? following;
     private long openedAtVersion;
+    private bool logOutOfReach;
+    // Written by the loop following the log, read by status calls on the grain's turns.
     private long appliedVersion;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
@@ -51,11 +57,12 @@ public sealed class ShardGrain(
         openedAtVersion = appliedVersion = index.CommittedJournalOffset;
         try
         {
-            await CatchUpAsync(cancellationToken);
+            await CatchUpAsync(ShardNumber, cancellationToken);
         }
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
-            LogAnsweringFromWhatItHolds(e);
+            LogAnsweringFromWhatItHolds(ShardNumber, e);
+            logOutOfReach = true;
         }
         catch (ArticleLogUnavailableException e)
         {
@@ -67,16 +74,21 @@ public sealed class ShardGrain(
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
             ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
-        this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(options.Value.PollInterval, options.Value.PollInterval));
+        var shard = ShardNumber;
+        following = Task.Run(() => FollowAsync(shard, stopping.Token), CancellationToken.None);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // The loop writes to the index: it ends before the index is disposed, so the index's lifetime stays the grain's.
+        await stopping.CancelAsync();
+        if (following is not null)
+            await following;
+        stopping.Dispose();
         foreach (var search in searches.Values)
             search.Shard.Dispose();
         searches.Clear();
         index?.Dispose();
-        return Task.CompletedTask;
     }
 
     public async Task<ShardStatus> StatusAsync()
@@ -91,7 +103,7 @@ public sealed class ShardGrain(
             latest = null;
         }
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, appliedVersion, latest, paragraphs);
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs);
     }
 
     public Task CloseAsync(Guid search)
@@ -151,16 +163,42 @@ public sealed class ShardGrain(
         return opened;
     }
 
-    /// <summary>Catches up on the log's newer changes; PostgreSQL out of reach leaves the shard answering from what it holds, and the next poll tries again.</summary>
-    private async Task PollAsync(CancellationToken cancellation)
+    /// <summary>
+    /// Catches up on the log's newer changes every <see cref="ShardGrainOptions.PollInterval"/> until the grain
+    /// deactivates, on the thread pool rather than the grain's turns: applying changes and waiting for them to become
+    /// searchable would otherwise hold every search sent to this copy meanwhile (a Lucene index takes writes and
+    /// searches at once). PostgreSQL out of reach leaves the shard answering from what it holds, and the next round
+    /// tries again; any other failure is logged and tried again too, as the grain timer this replaced did.
+    /// </summary>
+    private async Task FollowAsync(int shard, CancellationToken stop)
     {
+        using var rounds = new PeriodicTimer(options.Value.PollInterval);
         try
         {
-            await CatchUpAsync(cancellation);
+            while (await rounds.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await CatchUpAsync(shard, stop);
+                    if (logOutOfReach)
+                        logger.LogInformation("Shard {Shard} reads the article log again, from version {Version}", shard, Volatile.Read(ref appliedVersion));
+                    logOutOfReach = false;
+                }
+                catch (ArticleLogUnavailableException e)
+                {
+                    // Said when the log goes, and when it comes back: not at every round, of every copy, while it is out.
+                    if (!logOutOfReach)
+                        LogAnsweringFromWhatItHolds(shard, e);
+                    logOutOfReach = true;
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, Volatile.Read(ref appliedVersion));
+                }
+            }
         }
-        catch (ArticleLogUnavailableException e)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            LogAnsweringFromWhatItHolds(e);
         }
     }
 
@@ -168,7 +206,7 @@ public sealed class ShardGrain(
     /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
     /// makes them searchable.
     /// </summary>
-    private async Task CatchUpAsync(CancellationToken cancellation)
+    private async Task CatchUpAsync(int shard, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
         var wrote = false;
@@ -178,25 +216,28 @@ public sealed class ShardGrain(
             changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
             foreach (var change in changes)
             {
-                if (router.ShardOf(change.Id) == ShardNumber)
+                if (router.ShardOf(change.Id) == shard)
                 {
                     if (change.Article is { } article)
-                        Index.ReplaceJournaledArticle(article, extractor.Extract(article), change.Version);
+                        Index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
                     else
                         Index.DeleteJournaledArticle(change.Id, change.Version);
                     wrote = true;
                 }
-                appliedVersion = change.Version;
+                Volatile.Write(ref appliedVersion, change.Version);
             }
         }
         while (changes.Count == ChangesPerRead);
         Index.HoldJournalUpTo(appliedVersion);
-        if (wrote && !Index.WaitUntilSearchable(SearchableWithin))
-            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", ShardNumber, appliedVersion, SearchableWithin);
+        // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
+        // on a two-core machine) that the silo's and the API's work needs meanwhile.
+        if (wrote && !await Task.Factory.StartNew(
+                () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, appliedVersion, SearchableWithin);
     }
 
-    private void LogAnsweringFromWhatItHolds(ArticleLogUnavailableException e) =>
-        logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", ShardNumber, appliedVersion);
+    private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>
+        logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>
     private sealed record OpenSearch(IShard Shard, DateTime Opened);

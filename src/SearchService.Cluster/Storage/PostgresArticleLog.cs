@@ -1,7 +1,9 @@
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Cluster.Storage;
@@ -18,26 +20,26 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 {
     private const string PutSql = """
         WITH next AS (UPDATE article_version_counter SET last_version = last_version + 1 RETURNING last_version)
-        INSERT INTO articles (id, version, document) SELECT @id, last_version, @document FROM next
-        ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document
+        INSERT INTO articles (id, version, document, facets) SELECT @id, last_version, @document, @facets FROM next
+        ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document, facets = excluded.facets
         RETURNING version
         """;
 
     private const string PutManySql = """
         WITH next AS (UPDATE article_version_counter SET last_version = last_version + @count RETURNING last_version),
         written AS (
-            INSERT INTO articles (id, version, document)
-            SELECT batch.id, next.last_version - @count + batch.position, batch.document
-            FROM next, unnest(@ids, @documents) WITH ORDINALITY AS batch (id, document, position)
-            ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document)
+            INSERT INTO articles (id, version, document, facets)
+            SELECT batch.id, next.last_version - @count + batch.position, batch.document, batch.facets
+            FROM next, unnest(@ids, @documents, @facets) WITH ORDINALITY AS batch (id, document, facets, position)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, document = excluded.document, facets = excluded.facets)
         SELECT last_version FROM next
         """;
 
     private const string NextVersionSql = "UPDATE article_version_counter SET last_version = last_version + 1 RETURNING last_version";
 
-    private const string TombstoneSql = "UPDATE articles SET version = @version, document = NULL WHERE id = @id AND document IS NOT NULL";
+    private const string TombstoneSql = "UPDATE articles SET version = @version, document = NULL, facets = NULL WHERE id = @id AND document IS NOT NULL";
 
-    private const string ChangesSql = "SELECT version, id, document FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
+    private const string ChangesSql = "SELECT version, id, document, facets FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
     private const string ReadSql = "SELECT version, document FROM articles WHERE id = @id AND document IS NOT NULL";
 
@@ -51,6 +53,8 @@ public sealed class PostgresArticleLog : IAsyncDisposable
     private const string ForgetCorpusFileSql = "DELETE FROM corpus_files WHERE path = @path";
 
     private const string CurrentVersionSql = "SELECT last_version FROM article_version_counter";
+
+    private static readonly JsonSerializerOptions FacetsJson = new(JsonSerializerDefaults.Web);
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string server;
@@ -92,42 +96,48 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates or replaces an article; returns the version it was committed with.</summary>
+    /// <summary>Creates or replaces an article with the facets extracted from it; returns the version it was committed with.</summary>
     /// <exception cref="ArgumentException">The article cannot be stored (its id or content is refused); the message says why.</exception>
-    public Task<long> PutAsync(Article article, CancellationToken cancellation = default)
+    public Task<long> PutAsync(Article article, ArticleFacets facets, CancellationToken cancellation = default)
     {
         var document = Document(article, nameof(article));
+        ArgumentNullException.ThrowIfNull(facets);
         return RunAsync(async db =>
         {
             await using var put = new NpgsqlCommand(PutSql, db);
             put.Parameters.Add(new NpgsqlParameter<string>("id", article.Id));
             put.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Json) { Value = document });
+            put.Parameters.Add(new NpgsqlParameter("facets", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(facets, FacetsJson) });
             return (long)(await put.ExecuteScalarAsync(cancellation))!;
         }, cancellation);
     }
 
     /// <summary>
-    /// Creates or replaces many articles in one transaction, all or none, with consecutive versions in the order given;
-    /// of an id given more than once, the last one is written. Returns the highest version committed (the current
-    /// version when there was nothing to write).
+    /// Creates or replaces many articles, each with its facets, in one transaction, all or none, with consecutive
+    /// versions in the order given; of an id given more than once, the last one is written. Returns the highest version
+    /// committed (the current version when there was nothing to write).
     /// </summary>
     /// <exception cref="ArgumentException">An article cannot be stored; the message names its position. Nothing is written.</exception>
-    public async Task<long> PutManyAsync(IReadOnlyList<Article> articles, CancellationToken cancellation = default)
+    public async Task<long> PutManyAsync(IReadOnlyList<FacetedArticle> articles, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var documents = articles.Select((article, i) => Document(article, $"{nameof(articles)}[{i}]")).ToArray();
+        var documents = articles.Select((faceted, i) => Document(faceted.Article, $"{nameof(articles)}[{i}]")).ToArray();
         var lastOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < articles.Count; i++)
-            lastOfId[articles[i].Id] = i;
-        var written = Enumerable.Range(0, articles.Count).Where(i => lastOfId[articles[i].Id] == i).ToArray();
+            lastOfId[articles[i].Article.Id] = i;
+        var written = Enumerable.Range(0, articles.Count).Where(i => lastOfId[articles[i].Article.Id] == i).ToArray();
         if (written.Length == 0)
             return await CurrentVersionAsync(cancellation);
         return await RunAsync(async db =>
         {
             await using var putMany = new NpgsqlCommand(PutManySql, db);
             putMany.Parameters.Add(new NpgsqlParameter<long>("count", written.Length));
-            putMany.Parameters.Add(new NpgsqlParameter<string[]>("ids", written.Select(i => articles[i].Id).ToArray()));
+            putMany.Parameters.Add(new NpgsqlParameter<string[]>("ids", written.Select(i => articles[i].Article.Id).ToArray()));
             putMany.Parameters.Add(new NpgsqlParameter("documents", NpgsqlDbType.Array | NpgsqlDbType.Json) { Value = written.Select(i => documents[i]).ToArray() });
+            putMany.Parameters.Add(new NpgsqlParameter("facets", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+            {
+                Value = written.Select(i => JsonSerializer.Serialize(articles[i].Facets, FacetsJson)).ToArray(),
+            });
             return (long)(await putMany.ExecuteScalarAsync(cancellation))!;
         }, cancellation);
     }
@@ -154,7 +164,8 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     /// <summary>
     /// Up to <paramref name="limit"/> changes with a version above <paramref name="afterVersion"/>, in version order:
-    /// the newest state of each id changed since then. Read again after the last version returned until none come.
+    /// the newest state of each id changed since then, with its stored facets. Read again after the last version
+    /// returned until none come.
     /// </summary>
     /// <exception cref="InvalidDataException">A stored document is no longer an article (changed outside this class).</exception>
     public Task<IReadOnlyList<ArticleChange>> ReadChangesAsync(long afterVersion, int limit, CancellationToken cancellation = default)
@@ -171,7 +182,8 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             while (await rows.ReadAsync(cancellation))
             {
                 var (version, id) = (rows.GetInt64(0), rows.GetString(1));
-                changes.Add(new ArticleChange(version, id, rows.IsDBNull(2) ? null : Parse(rows.GetString(2), id, version)));
+                changes.Add(new ArticleChange(version, id, rows.IsDBNull(2) ? null : Parse(rows.GetString(2), id, version),
+                    rows.IsDBNull(3) ? null : ParseFacets(rows.GetString(3), id, version)));
             }
             return changes;
         }, cancellation);
@@ -303,6 +315,10 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         if (ArticleIds.Problem(articleId) is { } problem)
             throw new ArgumentException(problem, parameter);
     }
+
+    private static ArticleFacets ParseFacets(string facets, string id, long version) =>
+        JsonSerializer.Deserialize<ArticleFacets>(facets, FacetsJson)
+        ?? throw new InvalidDataException($"The stored facets of {id} at version {version} are null.");
 
     private static Article Parse(string document, string id, long version) =>
         JsonlArticleReader.ParseLine(document, out var problem)

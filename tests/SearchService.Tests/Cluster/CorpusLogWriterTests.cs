@@ -74,7 +74,7 @@ public sealed class CorpusLogWriterTests
         Assert.Null(await store.Log.ReadAsync("cocoa-2"));
     }
 
-    private static CorpusLogWriter Writer(TestArticleLog store) => new(store.Log, NullLogger<CorpusLogWriter>.Instance);
+    private static CorpusLogWriter Writer(TestArticleLog store) => new(store.Log, Facets.Facets.Extractor, NullLogger<CorpusLogWriter>.Instance);
 
     private static string WriteJsonl(TempDirectory corpus, string path, params string[] ids) =>
         corpus.WriteFile(path, string.Concat(ids.Select(id => Encoding.UTF8.GetString(JournalEntry.Put(NewsArticles.Cocoa(id)).ToLine()) + "\n")));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Corpus;
 using SearchService.Tests.TestSupport;
@@ -23,6 +24,22 @@ public sealed class PostgresArticleLogTests
             (article.Id, article.Title, article.Date, article.Byline, article.Dateline, article.Source),
             (read.Id, read.Title, read.Date, read.Byline, read.Dateline, read.Source));
         Assert.Equal(article.Paragraphs, read.Paragraphs);
+    }
+
+    [PostgresFact]
+    public async Task The_facets_extracted_from_an_article_read_back_with_it_in_bulk_and_alone()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        var cocoa = NewsArticles.Cocoa("reuters-1");
+        var facets = Facets.Facets.Extractor.Extract(cocoa);
+
+        await store.Log.PutManyAsync([new FacetedArticle(cocoa, facets)]);
+        await store.Log.PutAsync(NewsArticles.Cocoa("reuters-2"), facets);
+
+        var changes = await store.Log.ReadChangesAsync(0, 10);
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, change => Assert.Equal(JsonSerializer.Serialize(facets), JsonSerializer.Serialize(change.Facets)));
+        Assert.NotEmpty(facets.Paragraphs);
     }
 
     [PostgresFact]

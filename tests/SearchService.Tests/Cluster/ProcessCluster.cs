@@ -70,13 +70,15 @@ public sealed class ProcessCluster : IAsyncLifetime
         Console.WriteLine($"Three nodes and the single node over {Articles} Reuters articles ready in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
-    /// <summary>Puts an article through a node (acknowledged once PostgreSQL committed it) and into the single node.</summary>
-    public async Task<TimeSpan> PutAsync(HttpClient node, Article article)
+    /// <summary>
+    /// Puts an article through a node (acknowledged once PostgreSQL committed it) and into the single node; returns when
+    /// the node acknowledged it (<see cref="Stopwatch.GetTimestamp"/>).
+    /// </summary>
+    public async Task<long> PutAsync(HttpClient node, Article article)
     {
         var body = JsonContent.Create(new { article.Title, article.Paragraphs, article.Date });
-        var clock = Stopwatch.StartNew();
         (await node.PutAsync($"/articles/{Uri.EscapeDataString(article.Id)}", body)).EnsureSuccessStatusCode();
-        var acknowledged = clock.Elapsed;
+        var acknowledged = Stopwatch.GetTimestamp();
         (await Single.PutAsync($"/articles/{Uri.EscapeDataString(article.Id)}", JsonContent.Create(new { article.Title, article.Paragraphs, article.Date })))
             .EnsureSuccessStatusCode();
         return acknowledged;

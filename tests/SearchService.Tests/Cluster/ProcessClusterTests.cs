@@ -13,13 +13,13 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Three cluster nodes as real processes against one single-node service over the same 2,000 Reuters articles
-/// (<see cref="ProcessCluster"/>): the same answers, writes searchable everywhere within a second, and a node killed
+/// (<see cref="ProcessCluster"/>): the same answers, every write searchable everywhere within two seconds, and a node killed
 /// under steady load while writes go on.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output) : IClassFixture<ProcessCluster>
 {
-    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FailingAtMost = TimeSpan.FromSeconds(10);
 
     [PostgresReutersFact]
@@ -48,36 +48,45 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     /// <remarks>
-    /// The median is held to a second; every write must become searchable, and the distribution is printed (on a
-    /// machine shared with other work, single writes took 2 s and more: docs/cluster.md). A search failing meanwhile
-    /// (a shard busy applying changes past the call timeout) is counted and printed.
+    /// Each write is timed from its acknowledgement until a search on each node in turn finds it; the median and the
+    /// slowest are printed with the whole distribution. A search failing meanwhile (a copy not answering within the
+    /// call timeout) is counted and printed.
     /// </remarks>
     [PostgresReutersFact]
-    public async Task A_write_acknowledged_by_one_node_is_searchable_through_every_node_within_a_second_at_the_median()
+    public async Task Every_write_acknowledged_by_one_node_is_searchable_through_every_node_within_two_seconds()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
         var delays = new List<double>();
         var failedSearches = 0;
+        // A node's first search compiles the search path (seconds on a Debug build of a busy machine): not a write's
+        // delay. A word the index lacks, as the probes' are until written: such a search also looks for corrections.
+        var warmUp = new List<double>();
+        foreach (var client in clients)
+        {
+            var first = Stopwatch.StartNew();
+            await FindsAsync(client, $"visibilitywarmup{Guid.NewGuid():N}"[..32]);
+            warmUp.Add(first.Elapsed.TotalMilliseconds);
+        }
 
         for (var i = 0; i < 20; i++)
         {
             var word = $"visibilityprobe{i}x{Guid.NewGuid():N}"[..32];
-            await cluster.PutAsync(clients[i % clients.Length], Probe($"write-probe-{Guid.NewGuid():N}", word));
-            var clock = Stopwatch.StartNew();
+            var acknowledged = await cluster.PutAsync(clients[i % clients.Length], Probe($"write-probe-{Guid.NewGuid():N}", word));
             foreach (var client in clients)
             {
                 while (!await FindsAsync(client, word))
                 {
-                    Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{word} not searchable within 30 s");
+                    Assert.True(Stopwatch.GetElapsedTime(acknowledged) < TimeSpan.FromSeconds(30), $"{word} not searchable within 30 s");
                     await Task.Delay(10);
                 }
             }
-            delays.Add(clock.Elapsed.TotalMilliseconds);
+            delays.Add(Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds);
         }
 
-        output.WriteLine($"Searchable through all three nodes after the acknowledgement (ms, sorted): {string.Join(", ", delays.Order().Select(d => d.ToString("F0")))}; " +
-                         $"{failedSearches} searches failed meanwhile");
-        Assert.True(Percentile(delays, 0.5) < SearchableWithin.TotalMilliseconds, $"median {Percentile(delays, 0.5):F0} ms");
+        output.WriteLine($"Searchable through all three nodes after the acknowledgement: median {Percentile(delays, 0.5):F0} ms, " +
+                         $"slowest {delays.Max():F0} ms (ms, in the order written: {string.Join(", ", delays.Select(d => d.ToString("F0")))}); " +
+                         $"{failedSearches} searches failed meanwhile; each node's first search took {string.Join(", ", warmUp.Select(d => d.ToString("F0")))} ms");
+        Assert.All(delays, delay => Assert.True(delay < SearchableWithin.TotalMilliseconds, $"a write searchable after {delay:F0} ms"));
 
         async Task<bool> FindsAsync(HttpClient client, string word)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Orleans.TestingHost;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
@@ -82,8 +83,19 @@ public sealed class ShardCluster : IAsyncDisposable
         return [SeedArticle.Article, .. JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(count)];
     }
 
+    /// <summary>Runs a statement on the log's database, as an operator or an older version of the service would.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = new NpgsqlConnection(log.ConnectionString);
+        await db.OpenAsync();
+        await using var statement = new NpgsqlCommand(sql, db);
+        await statement.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every copy's status, activating those not active (which answer once caught up with the log).</summary>
-    public Task<IReadOnlyList<ShardStatus>> StatusesAsync() => GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, Patience);
+    /// <param name="patience">How long a copy may take to answer; null: a minute.</param>
+    public Task<IReadOnlyList<ShardStatus>> StatusesAsync(TimeSpan? patience = null) =>
+        GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, patience ?? Patience);
 
     /// <summary>The secondary silo holding the most copies (the primary holds the test cluster's membership table).</summary>
     public async Task<SiloHandle> BusiestSecondaryAsync()
@@ -93,12 +105,14 @@ public sealed class ShardCluster : IAsyncDisposable
     }
 
     /// <summary>Waits until every copy of every shard has applied the log up to <paramref name="version"/>; returns how long that took.</summary>
-    public async Task<TimeSpan> WaitUntilAppliedAsync(long version)
+    /// <param name="patience">How long that may take; null: a minute.</param>
+    public async Task<TimeSpan> WaitUntilAppliedAsync(long version, TimeSpan? patience = null)
     {
+        patience ??= Patience;
         var clock = Stopwatch.StartNew();
-        while ((await StatusesAsync()).Any(s => s.AppliedVersion < version))
+        while ((await StatusesAsync(patience)).Any(s => s.AppliedVersion < version))
         {
-            Assert.True(clock.Elapsed < Patience, $"The shards did not apply version {version} within {Patience}");
+            Assert.True(clock.Elapsed < patience, $"The shards did not apply version {version} within {patience}");
             await Task.Delay(20);
         }
         return clock.Elapsed;

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using SearchService.Core.Corpus;
 using SearchService.Cluster.Shards;
+using SearchService.Core.Facets;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
+using SearchService.Tests.Facets;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -23,6 +25,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     private const int Shards = 8;
     private const int ReutersArticles = 300;
     private const int Seed = 18;
+    private const int CatchUpArticles = 2_000;
 
     [PostgresReutersFact]
     public async Task Shard_grains_answer_seeded_requests_as_one_index_of_the_same_articles_does()
@@ -73,6 +76,90 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
 
         output.WriteLine($"Searchable {clock.ElapsedMilliseconds} ms after the write was acknowledged");
         Assert.Equal(["lighthouse"], (await cluster.Searcher.SearchAsync(request)).Hits.Select(h => h.ArticleId));
+    }
+
+    /// <remarks>
+    /// A copy applies a batch of changes in one round, from the version before it to the last: a status seen between
+    /// the two was answered while the round ran. When rounds ran on the grain's turns, every call waited for the round
+    /// to end and only the two ends could be seen.
+    /// </remarks>
+    [PostgresReutersFact]
+    public async Task A_copy_answers_calls_while_it_applies_a_batch_of_changes()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        var before = await cluster.Log.PutAsync(SeedArticle.Article);
+        await cluster.WaitUntilAppliedAsync(before);
+        var copy = cluster.Cluster.Client.GetGrain<IShardGrain>(new ShardCopy(0, 0).Key);
+        var request = new SearchRequest("trade");
+
+        var last = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(2_000).Skip(1).ToList());
+        var seenMidway = new List<long>();
+        var searchTimes = new List<double>();
+        long applied;
+        do
+        {
+            applied = (await copy.StatusAsync()).AppliedVersion;
+            if (applied > before && applied < last)
+            {
+                seenMidway.Add(applied);
+                var clock = Stopwatch.StartNew();
+                await cluster.Searcher.SearchAsync(request);
+                searchTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        while (applied < last);
+
+        output.WriteLine($"Versions {before + 1}..{last}: the copy answered at applied versions {string.Join(", ", seenMidway)}; " +
+                         $"searches meanwhile took {string.Join(", ", searchTimes.Select(t => t.ToString("F0")))} ms");
+        Assert.NotEmpty(seenMidway);
+    }
+
+    [PostgresReutersFact]
+    public async Task A_shard_builds_its_documents_from_the_facets_stored_with_the_article()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        var article = new Article("atlantis", "Harbour reopens", ["The harbour reopened on Friday after the storm."]);
+        // Facets no extractor would find in it: what the shard indexes can only have come from the log.
+        var stored = new ArticleFacets(new ParagraphFacets(["Atlantis"], [], []), [new ParagraphFacets(["Atlantis"], [], [])]);
+
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutAsync(article, stored));
+
+        var found = await cluster.Searcher.SearchAsync(new SearchRequest("harbour", Region: ["Atlantis"]));
+        Assert.Equal(["atlantis"], found.Hits.Select(h => h.ArticleId));
+    }
+
+    /// <remarks>
+    /// Rows written before the log stored facets hold none, and their shards extract them as they apply them: the same
+    /// articles with their facets emptied are the copies that extract, to compare with and to time against. Printed:
+    /// the wall and processor time (of this whole process) each set of copies took to activate and catch up, and the
+    /// processor time the extraction of the articles takes on one thread, which the copies no longer spend.
+    /// </remarks>
+    [PostgresReutersFact]
+    public async Task Copies_built_from_stored_facets_answer_as_copies_that_extract_them()
+    {
+        var articles = ShardCluster.SeedAndReuters(CatchUpArticles);
+        var (stored, storedTook) = await CaughtUpClusterAsync(articles, dropFacets: false);
+        await using (stored)
+        {
+            var (extracting, extractingTook) = await CaughtUpClusterAsync(articles, dropFacets: true);
+            await using (extracting)
+            {
+                var requests = SeededQueries.Draw(articles, request => extracting.Searcher.SearchAsync(request).GetAwaiter().GetResult().Facets, perKind: 2, Seed);
+                var differences = new List<string>();
+                foreach (var (kind, request) in requests)
+                {
+                    differences.AddRange(AnswerDifferences.Of($"{kind} {JsonSerializer.Serialize(request)}",
+                        await extracting.Searcher.SearchAsync(request), await stored.Searcher.SearchAsync(request)));
+                }
+
+                var extraction = ThreadCpuTime.Of(() => articles.ForEach(article => Facets.Facets.Extractor.Extract(article)));
+                output.WriteLine($"{articles.Count} articles on {Shards} shards, one copy each, one silo: activated and caught up in "
+                                 + $"{extractingTook.Wall.TotalSeconds:F1} s ({extractingTook.Cpu.TotalSeconds:F1} s processor) extracting facets, "
+                                 + $"{storedTook.Wall.TotalSeconds:F1} s ({storedTook.Cpu.TotalSeconds:F1} s processor) from the stored facets; "
+                                 + $"extracting the {articles.Count} articles' facets takes {extraction.TotalSeconds:F2} s of processor on one thread");
+                Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+            }
+        }
     }
 
     [PostgresReutersFact]
@@ -149,6 +236,22 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
 
         Assert.All(await cluster.StatusesAsync(), s => Assert.Equal((version, version), (s.OpenedAtVersion, s.AppliedVersion)));
         Assert.Empty(AnswerDifferences.Of("trade", before, await cluster.Searcher.SearchAsync(request)));
+    }
+
+    /// <summary>
+    /// A cluster of one silo over <paramref name="articles"/> (its facets emptied in the log when <paramref name="dropFacets"/>)
+    /// and how long its copies took to activate and apply them all.
+    /// </summary>
+    private static async Task<(ShardCluster Cluster, (TimeSpan Wall, TimeSpan Cpu) Took)> CaughtUpClusterAsync(List<Article> articles, bool dropFacets)
+    {
+        var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        var version = await cluster.Log.PutManyAsync(articles);
+        if (dropFacets)
+            await cluster.ExecuteAsync("UPDATE articles SET facets = NULL");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        // Every copy reads and indexes its share of 2,000 articles at once: minutes on a busy machine.
+        var wall = await cluster.WaitUntilAppliedAsync(version, TimeSpan.FromMinutes(5));
+        return (cluster, (wall, Process.GetCurrentProcess().TotalProcessorTime - cpu));
     }
 
     /// <summary>Whether every request gets, through the grains, the answer of one index; a shard not answering is a no.</summary>

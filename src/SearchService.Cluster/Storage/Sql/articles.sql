@@ -33,3 +33,8 @@ CREATE TABLE IF NOT EXISTS corpus_files
     stamp text NOT NULL,
     article_ids text[] NOT NULL
 );
+
+-- The facets extracted from the article when it was written (Core's ArticleFacets as JSON), so that extraction
+-- happens once, where the article enters the log, not on every shard copy. NULL for a tombstone, and for a row
+-- written before the column came: a shard copy extracts those itself.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS facets jsonb NULL;

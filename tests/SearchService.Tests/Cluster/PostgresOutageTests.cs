@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using SearchService.Tests.Api;
+using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// A cluster node whose PostgreSQL stops (<see cref="PostgresOutage"/>: a server of the tests' own, stopped as a
+/// shutdown does and started again): writes are refused with a 503 naming PostgreSQL, none of them half-written;
+/// searches answer from the shards meanwhile; once PostgreSQL is back, writes succeed again without a restart.
+/// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
+public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper output) : IClassFixture<PostgresOutage>
+{
+    /// <summary>How long a refused write may take: the article log's connect timeout (5 s) and a margin for a busy machine.</summary>
+    private static readonly TimeSpan RefusedWithin = TimeSpan.FromSeconds(10);
+
+    [PostgresFact]
+    public async Task Writes_answer_503_naming_PostgreSQL_within_seconds_while_it_is_down()
+    {
+        await using var outage = await node.StopPostgresAsync();
+        var refusals = new List<(string Write, HttpResponseMessage Answer, TimeSpan Took)>();
+
+        foreach (var (write, send) in Writes("refused-put"))
+        {
+            var clock = Stopwatch.StartNew();
+            refusals.Add((write, await send(node.Client), clock.Elapsed));
+        }
+
+        foreach (var (write, answer, took) in refusals)
+        {
+            var problem = await answer.ReadProblem(HttpStatusCode.ServiceUnavailable);
+            output.WriteLine($"{write}: {took.TotalMilliseconds:F0} ms, {problem.Detail}");
+            Assert.Contains($"PostgreSQL at 127.0.0.1:{node.Postgres.Port}", problem.Detail, StringComparison.Ordinal);
+            Assert.True(took < RefusedWithin, $"{write} answered after {took}");
+        }
+    }
+
+    [PostgresFact]
+    public async Task Searches_answer_from_the_shards_while_PostgreSQL_is_down()
+    {
+        var before = await ProcessCluster.SearchAsync(node.Client, "/search?q=lighthouse");
+
+        await using (await node.StopPostgresAsync())
+        {
+            var during = await ProcessCluster.SearchAsync(node.Client, "/search?q=lighthouse");
+
+            Assert.Equal(before.Total, during.Total);
+            Assert.Equal(before.Hits.Select(h => h.Id), during.Hits.Select(h => h.Id));
+            Assert.Contains("lighthouse", during.Hits.Select(h => h.ArticleId));
+        }
+    }
+
+    [PostgresFact]
+    public async Task Each_shard_copy_says_once_that_PostgreSQL_is_out_of_reach_and_once_that_it_is_back()
+    {
+        var before = node.Output.Length;
+
+        await using (await node.StopPostgresAsync())
+            await Task.Delay(TimeSpan.FromSeconds(3)); // 15 rounds of every copy's loop
+        var clock = Stopwatch.StartNew();
+        while (Count(node.Output[before..], "reads the article log again") < PostgresOutage.Copies)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"not every copy said it reads the log again:\n{node.Output[before..]}");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(PostgresOutage.Copies, Count(node.Output[before..], "the article log is out of reach"));
+
+        static int Count(string text, string phrase) => text.Split(phrase).Length - 1;
+    }
+
+    [PostgresFact]
+    public async Task Writes_refused_while_PostgreSQL_was_down_are_not_written_and_writes_succeed_once_it_is_back()
+    {
+        await using (await node.StopPostgresAsync())
+        {
+            foreach (var (_, send) in Writes("refused-while-down"))
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, (await send(node.Client)).StatusCode);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var refusedAfter = 0;
+        while ((await node.Client.PutAsync("/articles/written-after", Body("Keepers return to the lighthouse"))).StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
+        {
+            refusedAfter++;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "writes still refused 30 s after PostgreSQL came back");
+            await Task.Delay(100);
+        }
+
+        output.WriteLine($"A write succeeded {clock.ElapsedMilliseconds} ms after PostgreSQL was back ({refusedAfter} refused before)");
+        Assert.Equal(0, refusedAfter);
+        foreach (var id in new[] { "refused-while-down", "refused-while-down-bulk-1", "refused-while-down-bulk-2" })
+            Assert.Equal(HttpStatusCode.NotFound, (await node.Client.GetAsync($"/articles/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await node.Client.GetAsync("/articles/lighthouse")).StatusCode);
+    }
+
+    /// <summary>A put, a delete of the seeded article and a bulk of two new articles.</summary>
+    private static IEnumerable<(string Write, Func<HttpClient, Task<HttpResponseMessage>> Send)> Writes(string id) =>
+    [
+        ("PUT", client => client.PutAsync($"/articles/{id}", Body("Lighthouse keepers strike"))),
+        ("DELETE", client => client.DeleteAsync("/articles/lighthouse")),
+        ("bulk", client => client.PostAsync("/articles/_bulk", new StringContent(
+            $$"""
+            {"id": "{{id}}-bulk-1", "title": "Lighthouse one", "paragraphs": ["The first lighthouse of the bulk."]}
+            {"id": "{{id}}-bulk-2", "title": "Lighthouse two", "paragraphs": ["The second lighthouse of the bulk."]}
+            """, Encoding.UTF8, "application/x-ndjson"))),
+    ];
+
+    private static JsonContent Body(string title) =>
+        JsonContent.Create(new { Title = title, Paragraphs = new[] { $"{title}, the harbour master said on Friday." } });
+}

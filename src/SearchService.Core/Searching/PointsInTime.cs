@@ -51,8 +51,9 @@ public sealed class PointsInTime(SearchIndex index, TimeProvider clock, TimeSpan
             }
             var point = new PointInTime(++lastId, lease, now);
             open.Add(point.Id, point);
+            // Never the new one, which a search is about to read, even when the others were used at the same instant.
             while (open.Count > maxOpen)
-                Close(open.Values.MinBy(p => p.LastUsed)!);
+                Close(open.Values.Where(p => p != point).MinBy(p => p.LastUsed)!);
             return point.Enter(now);
         }
     }

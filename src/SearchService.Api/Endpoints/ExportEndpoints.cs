@@ -54,7 +54,9 @@ public static class ExportEndpoints
         if (scope.ValidateScope(out var request) is { } problem)
             return problem;
         if (!searcher.PagesByCursor)
-            return ParameterProblem.For("q", "Matches are not exported in cluster mode; page through /search instead (up to 10,000 hits).");
+            return TypedResults.Problem(
+                detail: "Matches are not exported in cluster mode (docs/cluster.md); page through /search instead (up to 10,000 hits).",
+                statusCode: StatusCodes.Status400BadRequest, title: "Not in cluster mode");
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (!limiter.TryEnter(out var permit))
             return ExpensiveQueryLimiter.Refused(context, "export", "try again in a second");

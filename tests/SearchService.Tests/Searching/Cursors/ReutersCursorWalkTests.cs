@@ -1,11 +1,12 @@
 using SearchService.Core.Searching;
 using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace SearchService.Tests.Searching.Cursors;
 
 /// <summary>Walks through every page of broad queries over the first Reuters articles, and what a deep page costs.</summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
-public sealed class ReutersCursorWalkTests(ReutersCursorIndex reuters) : IClassFixture<ReutersCursorIndex>
+public sealed class ReutersCursorWalkTests(ReutersCursorIndex reuters, ITestOutputHelper output) : IClassFixture<ReutersCursorIndex>
 {
     [ReutersFact]
     public void Walking_every_page_of_a_broad_query_shows_every_hit_once_and_as_many_as_total()
@@ -66,6 +67,7 @@ public sealed class ReutersCursorWalkTests(ReutersCursorIndex reuters) : IClassF
         }
 
         var (early, deep) = (Work(request, cursors[0]), Work(request, cursors[^2]));
+        output.WriteLine($"{cursors.Count + 1} pages; page 2 put {early.Ordered} hits in order and held {early.Held}; page {cursors.Count} put {deep.Ordered} in order and held {deep.Held}");
 
         Assert.True(cursors.Count > 60, $"only {cursors.Count} pages");
         Assert.True(deep.Ordered <= early.Ordered, $"page {cursors.Count - 1} put {deep.Ordered} hits in order, page 2 {early.Ordered}");

@@ -18,6 +18,8 @@ public sealed class CursorPaging(ParagraphSearcher searcher, PointsInTime points
     {
         var fingerprint = SearchCursor.FingerprintOf(request);
         var after = request.After is { } text ? codec.Decode(text) : null;
+        if (after is not null && request.SemanticRerank)
+            throw new CursorException("after cannot follow rerank=semantic, which orders only the best hits by meaning; page through them with page.");
         if (after is not null && after.Fingerprint != fingerprint)
             throw new CursorException("after was made for another search: its q, syntax, filters, sort and collapse must stay as they were.");
         using var point = PointFor(after);

@@ -114,6 +114,17 @@ public sealed class CursorPagingTests
     }
 
     [Fact]
+    public void A_cursor_with_semantic_re_ranking_is_refused()
+    {
+        using var walk = new CursorWalk();
+        var first = walk.Paging.Search(Cocoa);
+
+        var refused = Assert.Throws<CursorException>(() => walk.Paging.Search(Cocoa with { SemanticRerank = true, After = first.Next }));
+
+        Assert.Contains("rerank=semantic", refused.Message);
+    }
+
+    [Fact]
     public void A_cursor_with_one_character_changed_is_refused()
     {
         using var walk = new CursorWalk();

@@ -21,6 +21,7 @@ app.UseEndpointRules();
 app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
+app.MapExportEndpoints();
 app.MapArticleEndpoints();
 app.MapRelatedEndpoints();
 app.MapIndexEndpoints();

@@ -48,6 +48,10 @@ public static class SearchServiceRegistration
             AllowExpensiveQueries = sp.GetRequiredService<IOptions<SearchOptions>>().Value.AllowExpensiveQueries,
         });
         services.AddSingleton<ParagraphSearcher>();
+        services.AddSingleton(sp => new PointsInTime(sp.GetRequiredService<SearchIndex>()));
+        services.AddSingleton<CursorCodec>();
+        services.AddSingleton<CursorPaging>();
+        services.AddSingleton<MatchExport>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();
         return services;

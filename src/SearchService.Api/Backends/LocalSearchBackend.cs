@@ -3,11 +3,15 @@ using SearchService.Core.Searching;
 namespace SearchService.Api.Backends;
 
 /// <summary>Searches this process's index: the single-process service.</summary>
-public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester suggester) : ISearchBackend
+public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester suggester, CursorPaging paging, MatchExport export) : ISearchBackend
 {
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
-    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(searcher.Search(request));
+    public bool PagesByCursor => true;
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(paging.Search(request));
+
+    public IEnumerable<ExportedHit> Export(SearchRequest request) => export.Export(request);
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
         Task.FromResult(searcher.FacetValues(request, facet, prefix, size));

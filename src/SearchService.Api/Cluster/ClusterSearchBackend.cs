@@ -34,7 +34,16 @@ public sealed class ClusterSearchBackend : ISearchBackend
 
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
+    /// <summary>
+    /// No: a cursor holds a point in time of one index, and the shards' readers, on several nodes, are not held together
+    /// (nor are the corpus-wide statistics every score is computed with); docs/cluster.md.
+    /// </summary>
+    public bool PagesByCursor => false;
+
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => searcher.SearchAsync(request);
+
+    public IEnumerable<ExportedHit> Export(SearchRequest request) =>
+        throw new InvalidOperationException("Matches are not exported in cluster mode (PagesByCursor is false).");
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
         searcher.FacetValuesAsync(request, facet, prefix, size);

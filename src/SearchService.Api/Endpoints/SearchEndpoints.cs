@@ -30,7 +30,8 @@ public static class SearchEndpoints
                 "Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), " +
                 "totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. " +
                 "Counts cover all matches (not only this page). " +
-                "Each facet is counted with every filter applied except its own, so a UI can offer multi-select.")
+                "Each facet is counted with every filter applied except its own, so a UI can offer multi-select. " +
+                "Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries()
@@ -73,6 +74,8 @@ public static class SearchEndpoints
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
+        if (request.After is not null && !searcher.PagesByCursor)
+            return ParameterProblem.For("after", "Cursors are not followed in cluster mode; page with page (up to 10,000 hits) instead.");
         return await AnswerAsync(async () => metrics.Searched(request, await searcher.SearchAsync(request, context.RequestAborted)));
     }
 
@@ -106,20 +109,16 @@ public static class SearchEndpoints
         return TypedResults.Ok(new SuggestResult(typed, clock.Elapsed.TotalMilliseconds, suggestions));
     }
 
-    /// <summary>Runs a query, answering a query that cannot be parsed or was refused as a problem naming <c>q</c>.</summary>
+    /// <summary>Runs a query, answering a query that cannot be parsed or was refused, or a cursor that cannot be followed, as a problem naming the parameter.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> AnswerAsync<T>(Func<Task<T>> query)
     {
         try
         {
             return TypedResults.Ok(await query());
         }
-        catch (QuerySyntaxException e)
+        catch (Exception e) when (QueryProblem.For(e) is { } problem)
         {
-            return ParameterProblem.For("q", $"The query is not valid Lucene syntax: {e.Message}");
-        }
-        catch (QueryRefusedException e)
-        {
-            return ParameterProblem.For("q", $"The query was refused before it ran: {e.Message}");
+            return problem;
         }
     }
 }

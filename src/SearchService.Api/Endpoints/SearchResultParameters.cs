@@ -19,7 +19,7 @@ public sealed class SearchResultParameters
 
     [Example("1")]
     [FromQuery(Name = "page")]
-    [Description("Page number, from 1 (default 1). page × pageSize may not pass 10,000.")]
+    [Description("Page number, from 1 (default 1). page × pageSize may not pass 10,000; beyond, follow the answers' next cursors (after).")]
     public int? Page { get; init; }
 
     [Example("10")]
@@ -57,6 +57,11 @@ public sealed class SearchResultParameters
     [Description("'none' (default) or 'semantic': the best 20 hits (Search:SemanticRerankDepth) are ordered by meaning as well as words — a language model (arctic-embed-xs) ranks them by how close headline and paragraph come to q, and that ranking is fused with the words' (reciprocal rank fusion). Finds answers worded differently from the question; costs about 10 ms of CPU per re-ranked paragraph. Matches, total, facets and score (still the words' score) do not change; only the order of those hits. Only with q and sort=relevance.")]
     public string? Rerank { get; init; }
 
+    [Example("eyJQb2ludEluVGltZSI6MS...")]
+    [FromQuery(Name = "after")]
+    [Description("The next cursor of an earlier answer, with the same q, syntax, filters, from, to, sort and collapse: the hits after that answer's last one, with no limit on depth (page stays 1; pageSize may change). Every page of a walk reads the index as it was when the walk began, so no hit is repeated or skipped while articles are added or replaced; a walk unused for 5 minutes expires (sort=relevance: a 400 naming after; newest first it goes on in the current index). Not with rerank=semantic, nor in cluster mode.")]
+    public string? After { get; init; }
+
     /// <summary>Checks every parameter, the scope's first; returns the problem naming the first one at fault, or null with the request to run.</summary>
     public ProblemHttpResult? Validate(SearchScopeParameters scope, out SearchRequest request)
     {
@@ -83,10 +88,16 @@ public sealed class SearchResultParameters
         if (ParameterProblem.ReadChoice("rerank", Rerank, false, out var semantic, ("none", false), ("semantic", true)) is { } badRerank)
             return badRerank;
 
+        var after = string.IsNullOrWhiteSpace(After) ? null : After.Trim();
+        if (after is not null && page > 1)
+            return ParameterProblem.For("after", $"after continues from a cursor and takes no page (it was {page}); leave page out.");
+        if (after is not null && semantic)
+            return ParameterProblem.For("after", "after cannot follow rerank=semantic, which orders only the best 20 hits by meaning; page through them with page.");
+
         request = request with
         {
             Page = page, PageSize = pageSize, FacetSize = facetSize, RegionTree = RegionTree ?? false, Order = order,
-            Explain = Explain ?? false, DateFacet = dateFacet, SemanticRerank = semantic,
+            Explain = Explain ?? false, DateFacet = dateFacet, SemanticRerank = semantic, After = after,
         };
         return null;
     }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Security;
 
@@ -30,9 +31,31 @@ public sealed class ExpensiveQueryLimiter : IDisposable
         using var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
             return await next(context);
-        context.HttpContext.Response.Headers.RetryAfter = "1";
+        return Refused(context.HttpContext, parameter, $"try again in a second, or search without {parameter}");
+    }
+
+    /// <summary>
+    /// A permit for a request that is expensive whatever it asks (an export reads every match), held until the request
+    /// ends rather than until its handler returns, since its answer is written afterwards. False when none is left
+    /// (answer <see cref="Refused"/>); true with a permit to dispose when the answer is written, or with none when
+    /// expensive queries are not limited.
+    /// </summary>
+    public bool TryEnter(out RateLimitLease? permit)
+    {
+        permit = limiter?.AttemptAcquire();
+        if (permit is null or { IsAcquired: true })
+            return true;
+        permit.Dispose();
+        permit = null;
+        return false;
+    }
+
+    /// <summary>The 503 answer to an expensive request beyond the limit, naming the parameter that made it expensive.</summary>
+    public static ProblemHttpResult Refused(HttpContext context, string parameter, string advice)
+    {
+        context.Response.Headers.RetryAfter = "1";
         return TypedResults.Problem(
-            detail: $"The server is running as many {parameter} queries as it can; try again in a second, or search without {parameter}.",
+            detail: $"The server is running as many {parameter} queries as it can; {advice}.",
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many expensive queries at once",
             extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
     }

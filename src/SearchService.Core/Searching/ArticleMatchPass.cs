@@ -18,7 +18,9 @@ internal sealed class ArticleMatchPass(QuestionRescorer rescorer) : IMatchPass
         var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!);
         if (rescoring is not null)
             collector.Rescored(rescoring.Scores);
-        var articles = TopSelection.Best(collector.Articles, plan.Wanted, new ArticleOrder(searcher.IndexReader, plan.ByScore));
+        var bound = plan.After is { } after ? new CursorBound(after, plan.ByScore) : null;
+        var unseen = bound is null ? collector.Articles : collector.Articles.Where(a => bound.Follows(searcher.IndexReader, a));
+        var articles = TopSelection.Best(unseen, plan.Wanted, new ArticleOrder(searcher.IndexReader, plan.ByScore));
         if (plan.RescoresElsewhere)
         {
             // Re-scoring may raise any article with a candidate above these.

@@ -15,6 +15,8 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
     public CollectedHits Run(IndexSearcher searcher, Query query, RankingPlan plan, IReadOnlyList<string> facets, ICollector? alsoCollect)
     {
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
+        if (plan.After is { } after)
+            return PageAfter(searcher, query, plan, after, counts, alsoCollect, facets);
         var (best, total) = plan.RescoresQuestion
             ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect))
             : Top(searcher, query, plan, MultiCollector.Wrap(counts, alsoCollect));
@@ -30,6 +32,25 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
         var hits = best.Select(s => new RankedHit(s.Doc, plan.Ranked ? s.Score : null, OtherMatches: null)).ToList();
         var candidates = plan.RescoresQuestion && plan.RescoresElsewhere ? hits : [];
         return new CollectedHits(total, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, candidates);
+    }
+
+    /// <summary>
+    /// The page after a cursor: a question is re-scored as for its first page (the same candidates, the same new scores),
+    /// then the hits after the cursor are collected in the order those scores give.
+    /// </summary>
+    private CollectedHits PageAfter(
+        IndexSearcher searcher, Query query, RankingPlan plan, SearchCursor after, FacetCountsCollector counts, ICollector? alsoCollect, IReadOnlyList<string> facets)
+    {
+        QuestionRescorer.Rescoring? rescoring = null;
+        if (plan.RescoresQuestion)
+        {
+            var (candidates, _) = Candidates(searcher, query, QuestionRescorer.Depth, MultiCollector.Wrap(counts, alsoCollect));
+            rescoring = rescorer.Rescore(searcher, Rescorable(searcher, candidates), plan.Parsed!);
+        }
+        var page = new AfterCursorCollector(searcher.IndexReader, new CursorBound(after, plan.ByScore), plan.ByScore, plan.Wanted, rescoring?.Scores);
+        searcher.Search(query, plan.RescoresQuestion ? page : MultiCollector.Wrap(page, counts, alsoCollect));
+        var hits = page.Best().Select(s => new RankedHit(s.Doc, plan.Ranked ? s.Score : null, OtherMatches: null)).ToList();
+        return new CollectedHits(page.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, []);
     }
 
     private static (IReadOnlyList<ScoreDoc> Best, long Total) Top(IndexSearcher searcher, Query query, RankingPlan plan, ICollector alsoCollect)

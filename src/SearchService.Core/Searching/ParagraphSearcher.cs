@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantics;
 
@@ -30,16 +31,21 @@ public sealed class ParagraphSearcher
     /// <exception cref="QuerySyntaxException">With <see cref="QuerySyntax.Lucene"/>, when the query does not parse.</exception>
     /// <exception cref="QueryRefusedException">With <see cref="QuerySyntax.Lucene"/>, when the query would cost too much or is turned off.</exception>
     /// <exception cref="InvalidOperationException">A semantic re-ranking is asked for and this searcher has none.</exception>
-    public SearchResult Search(SearchRequest request)
+    public SearchResult Search(SearchRequest request) => Search(request, pointInTime: null, after: null);
+
+    /// <inheritdoc cref="Search(SearchRequest)"/>
+    /// <param name="pointInTime">The searcher to search (a cursor walk's); null: the current one.</param>
+    /// <param name="after">Only hits after this cursor's last one; null: from the page asked for.</param>
+    internal SearchResult Search(SearchRequest request, IndexSearcher? pointInTime, SearchCursor? after)
     {
         if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
-        return index.Search(searcher =>
+        return SearchOn(pointInTime)(searcher =>
         {
             var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
             var filters = new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table);
-            var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
+            var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth, after);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
             var collected = stages.PassFor(request.Unit).Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
             var ordered = stages.SemanticReranking.Rerank(request.Query, plan, collected.Best, hit => SemanticHitReranker.Passage(searcher, hit.Doc));
@@ -62,7 +68,18 @@ public sealed class ParagraphSearcher
                 searcher, new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table), request.Unit, facet, prefix, size);
         });
 
+    /// <summary>The query a search for <paramref name="request"/> runs on <paramref name="searcher"/>, with every filter and the scope, and whether it scores its matches.</summary>
+    internal (Query Matches, bool Ranked) Matching(IndexSearcher searcher, SearchRequest request)
+    {
+        var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
+        return (new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table).All, parsed is not null);
+    }
+
+    /// <summary>Runs a search on the searcher given, or on the current one.</summary>
+    private Func<Func<IndexSearcher, SearchResult>, SearchResult> SearchOn(IndexSearcher? pointInTime) =>
+        pointInTime is null ? index.Search : search => search(pointInTime);
+
     /// <summary>Where typos are corrected from: the request's scope, if it has one, else the whole index.</summary>
-    private static IVocabulary Vocabulary(Lucene.Net.Search.IndexSearcher searcher, SearchRequest request) =>
+    private static IVocabulary Vocabulary(IndexSearcher searcher, SearchRequest request) =>
         request.Scope is { } scope ? new ScopedVocabulary(searcher, scope) : new IndexVocabulary(searcher.IndexReader);
 }

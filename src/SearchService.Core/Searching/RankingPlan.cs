@@ -7,7 +7,8 @@ namespace SearchService.Core.Searching;
 /// <param name="SemanticDepth">How many of the best hits are re-ranked by meaning (0: none).</param>
 /// <param name="RescoresElsewhere">A question's first-stage best matches are left as they are, for the gatherer of several
 /// shards to re-score once over all of them (<see cref="CollectedHits.Candidates"/>).</param>
-internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth, bool RescoresElsewhere = false)
+/// <param name="After">Only hits after this cursor's last one are wanted (<see cref="CursorPaging"/>); null: from the first.</param>
+internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth, bool RescoresElsewhere = false, SearchCursor? After = null)
 {
     /// <summary>Whether hits have scores: only a query scores them.</summary>
     public bool Ranked => Parsed is not null;
@@ -16,10 +17,11 @@ internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted
     public bool RescoresQuestion => Parsed is { IsQuestion: true } && ByScore;
 
     /// <param name="semanticDepth">How deep this searcher re-ranks by meaning when asked to (0: it cannot).</param>
-    public static RankingPlan For(SearchRequest request, ParsedQuery? parsed, int semanticDepth)
+    /// <param name="after">Where a cursor walk stands; null: none.</param>
+    public static RankingPlan For(SearchRequest request, ParsedQuery? parsed, int semanticDepth, SearchCursor? after = null)
     {
         var byScore = parsed is not null && request.Order == ResultOrder.Relevance;
         var depth = request.SemanticRerank && byScore ? semanticDepth : 0;
-        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth);
+        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth, After: after);
     }
 }

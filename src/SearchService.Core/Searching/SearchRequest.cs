@@ -7,6 +7,8 @@ namespace SearchService.Core.Searching;
 /// per year or month of publication (the date facet), and whether the best hits are re-ordered by meaning too
 /// (<see cref="Semantics.SemanticReranker"/>); and the part of the index it may see at all (<see cref="SearchScope"/>).
 /// </summary>
+/// <param name="After">A cursor from an earlier answer's <see cref="SearchResult.Next"/>: the hits after its last one
+/// (<see cref="CursorPaging"/>); null: the page asked for.</param>
 public sealed record SearchRequest(
     string? Query,
     QuerySyntax Syntax = QuerySyntax.Simple,
@@ -23,7 +25,8 @@ public sealed record SearchRequest(
     DateRange? Dates = null,
     DateInterval? DateFacet = null,
     bool SemanticRerank = false,
-    SearchScope? Scope = null)
+    SearchScope? Scope = null,
+    string? After = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

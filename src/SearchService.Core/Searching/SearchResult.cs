@@ -19,4 +19,7 @@ public sealed record SearchResult(
     long? TotalArticles = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [property: Description("The query with misspelt words corrected from the index's vocabulary, when a word was corrected; the hits already include the corrected words' matches, ranked below exact ones.")]
-    string? DidYouMean = null);
+    string? DidYouMean = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("An opaque cursor: pass it as after, with the same query and filters, for the hits after this page's last one. Absent on the last page, and with rerank=semantic.")]
+    string? Next = null);

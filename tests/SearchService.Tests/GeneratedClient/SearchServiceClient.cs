@@ -8,6 +8,7 @@ using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
 using SearchService.Tests.GeneratedClient.Articles;
+using SearchService.Tests.GeneratedClient.Export;
 using SearchService.Tests.GeneratedClient.Facets;
 using SearchService.Tests.GeneratedClient.Health;
 using SearchService.Tests.GeneratedClient.IndexNamespace;
@@ -35,6 +36,11 @@ namespace SearchService.Tests.GeneratedClient
         public global::SearchService.Tests.GeneratedClient.Articles.ArticlesRequestBuilder Articles
         {
             get => new global::SearchService.Tests.GeneratedClient.Articles.ArticlesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The export property</summary>
+        public global::SearchService.Tests.GeneratedClient.Export.ExportRequestBuilder Export
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The facets property</summary>
         public global::SearchService.Tests.GeneratedClient.Facets.FacetsRequestBuilder Facets

@@ -12,4 +12,5 @@ public sealed record SearchAnswer(
     List<HitAnswer> Hits,
     FacetsAnswer Facets,
     long? TotalArticles = null,
-    string? DidYouMean = null);
+    string? DidYouMean = null,
+    string? Next = null);

@@ -38,6 +38,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<global::SearchService.Tests.GeneratedClient.Models.SearchHit> Hits { get; set; }
 #endif
+        /// <summary>An opaque cursor: pass it as after, with the same query and filters, for the hits after this page&apos;s last one. Absent on the last page, and with rerank=semantic.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Next { get; set; }
+#nullable restore
+#else
+        public string Next { get; set; }
+#endif
         /// <summary>The page property</summary>
         public int? Page { get; set; }
         /// <summary>The pageSize property</summary>
@@ -76,6 +84,7 @@ namespace SearchService.Tests.GeneratedClient.Models
                 { "didYouMean", n => { DidYouMean = n.GetStringValue(); } },
                 { "facets", n => { Facets = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.FacetCounts>(global::SearchService.Tests.GeneratedClient.Models.FacetCounts.CreateFromDiscriminatorValue); } },
                 { "hits", n => { Hits = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.SearchHit>(global::SearchService.Tests.GeneratedClient.Models.SearchHit.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "next", n => { Next = n.GetStringValue(); } },
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
                 { "tookMs", n => { TookMs = n.GetDoubleValue(); } },
@@ -93,6 +102,7 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("didYouMean", DidYouMean);
             writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.FacetCounts>("facets", Facets);
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.SearchHit>("hits", Hits);
+            writer.WriteStringValue("next", Next);
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("pageSize", PageSize);
             writer.WriteDoubleValue("tookMs", TookMs);

@@ -1,0 +1,49 @@
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Searches with cursors (Elasticsearch's <c>search_after</c> over a point in time): every answer carries a cursor
+/// (<see cref="SearchResult.Next"/>) after its last hit, and a request with it (<see cref="SearchRequest.After"/>) gets
+/// the hits after that one, with no limit on depth and at the cost of a first page, as pages are found by sort values,
+/// not counted out. Every page of a walk reads the reader the walk began on (<see cref="PointsInTime"/>), so no hit is
+/// shown twice or skipped, and scores do not shift, whatever is written meanwhile. When that reader has been closed, a
+/// walk newest first goes on in the current reader (the same sort values still find the place exactly: dates and keys
+/// of unchanged paragraphs do not change), but one by relevance cannot (every score moves with the index's statistics)
+/// and is refused.
+/// </summary>
+public sealed class CursorPaging(ParagraphSearcher searcher, PointsInTime points, CursorCodec codec)
+{
+    /// <inheritdoc cref="ParagraphSearcher.Search(SearchRequest)"/>
+    /// <exception cref="CursorException">The request's cursor cannot be followed.</exception>
+    public SearchResult Search(SearchRequest request)
+    {
+        var fingerprint = SearchCursor.FingerprintOf(request);
+        var after = request.After is { } text ? codec.Decode(text) : null;
+        if (after is not null && request.SemanticRerank)
+            throw new CursorException("after cannot follow rerank=semantic, which orders only the best hits by meaning; page through them with page.");
+        if (after is not null && after.Fingerprint != fingerprint)
+            throw new CursorException("after was made for another search: its q, syntax, filters, sort and collapse must stay as they were.");
+        using var point = PointFor(after);
+        var result = searcher.Search(request, point.Searcher, after);
+        var seen = (after?.Seen ?? (request.Page - 1L) * request.PageSize) + result.Hits.Count;
+        var units = request.Unit == ResultUnit.Article ? result.TotalArticles ?? 0 : result.Total;
+        // In the walk's own reader the hits shown so far are counted exactly; in a newer one, only a short page ends it.
+        var exact = after is null || after.PointInTime == point.Id;
+        var more = result.Hits.Count == request.PageSize && (!exact || seen < units) && !request.SemanticRerank;
+        if (!more)
+            return result;
+        var byScore = request.Order == ResultOrder.Relevance && result.Hits[^1].Score is not null;
+        return result with { Next = codec.Encode(SearchCursor.After(point.Id, fingerprint, seen, byScore, result.Hits[^1])) };
+    }
+
+    private PointInTime PointFor(SearchCursor? after)
+    {
+        if (after is null)
+            return points.Current();
+        if (points.Find(after.PointInTime) is { } held)
+            return held;
+        if (after.Score is null)
+            return points.Current();
+        throw new CursorException(
+            $"after has expired: a walk by relevance reads one version of the index, kept {points.KeepAlive.TotalMinutes:0} minutes after its last page; start again without after.");
+    }
+}

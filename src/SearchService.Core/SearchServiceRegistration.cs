@@ -14,7 +14,10 @@ public static class SearchServiceRegistration
 {
     public static IServiceCollection AddSearchCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.RecencyHalfLife) || HalfLife.TryParse(o.RecencyHalfLife, out _),
+                $"Search:RecencyHalfLife must be empty or a half-life, {HalfLife.Format}.")
+            .ValidateOnStart();
         services.AddSingleton(sp => SearcherSetup.Create(
             TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs))));
         // Opened by the host's start-up (IndexOpener.Open), never by resolving them.

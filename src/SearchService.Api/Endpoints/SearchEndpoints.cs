@@ -65,11 +65,13 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResult>, ProblemHttpResult>> Search(
-        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ISearchBackend searcher,
-        ServiceMetrics metrics, HttpContext context)
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, [AsParameters] RecencyParameters recency,
+        ISearchBackend searcher, ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
+        if (recency.Apply(request, out request) is { } badRecency)
+            return badRecency;
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");

@@ -5,7 +5,8 @@ namespace SearchService.Core.Searching;
 /// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order,
 /// whether they carry score explanations, the publication dates they are limited to, and whether matches are counted
 /// per year or month of publication (the date facet), and whether the best hits are re-ordered by meaning too
-/// (<see cref="Semantics.SemanticReranker"/>); and the part of the index it may see at all (<see cref="SearchScope"/>).
+/// (<see cref="Semantics.SemanticReranker"/>); the part of the index it may see at all (<see cref="SearchScope"/>); and how
+/// much fresh articles are favoured (<see cref="RecencyDecay"/>; null: not at all).
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -23,7 +24,8 @@ public sealed record SearchRequest(
     DateRange? Dates = null,
     DateInterval? DateFacet = null,
     bool SemanticRerank = false,
-    SearchScope? Scope = null)
+    SearchScope? Scope = null,
+    RecencyDecay? Recency = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

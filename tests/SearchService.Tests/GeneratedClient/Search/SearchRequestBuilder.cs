@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace SearchService.Tests.GeneratedClient.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", rawUrl)
         {
         }
         /// <summary>
@@ -149,6 +149,16 @@ namespace SearchService.Tests.GeneratedClient.Search
 #else
             [QueryParameter("q")]
             public string Q { get; set; }
+#endif
+            /// <summary>Fresh results first: a half-life, a whole number and a unit h, d, w or y (12h, 7d, 90d, 1y). Each hit&apos;s relevance is multiplied by a factor of its article&apos;s age at the time of the request: 1 when new, 2/3 one half-life old, and on towards 1/3, which old and undated articles keep (exponential decay above a floor). So among equal matches the newest ranks first, while a match more than three times as good as a fresh one still ranks above it. The factor applies to every match before the best are chosen; total and facets do not change; with explain=true each hit&apos;s explanation carries recencyFactor. &apos;off&apos; turns off the server&apos;s default (Search:RecencyHalfLife; none unless set). Only with q and sort=relevance (with sort=date it is ignored).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("recency")]
+            public string? Recency { get; set; }
+#nullable restore
+#else
+            [QueryParameter("recency")]
+            public string Recency { get; set; }
 #endif
             /// <summary>Only paragraphs about this region or a place within it (region=Asia includes paragraphs about Pakistan). Repeat for several: values of one facet are OR-ed, different facets AND-ed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

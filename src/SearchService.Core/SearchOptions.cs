@@ -48,6 +48,9 @@ public sealed class SearchOptions
     /// </summary>
     public string? RecencyHalfLife { get; set; }
 
+    /// <summary>Editors' pinned results, a JSON file of query → article ids (<see cref="Searching.PinnedQueries"/>); empty: none.</summary>
+    public string? PinnedPath { get; set; }
+
     /// <summary>Threads the semantic re-ranking model runs a batch on; 0: one per core.</summary>
     public int SemanticRerankThreads { get; set; }
 }

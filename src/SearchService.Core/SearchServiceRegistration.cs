@@ -30,6 +30,8 @@ public static class SearchServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
+        services.AddSingleton(sp => new PinnedQueries(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.PinnedPath, sp.GetRequiredService<ILogger<PinnedQueries>>()));
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;
         if (semanticDepth > 0) // otherwise none is registered, and the searcher refuses rerank=semantic
         {

@@ -6,7 +6,8 @@ namespace SearchService.Core.Searching;
 /// whether they carry score explanations, the publication dates they are limited to, and whether matches are counted
 /// per year or month of publication (the date facet), and whether the best hits are re-ordered by meaning too
 /// (<see cref="Semantics.SemanticReranker"/>); the part of the index it may see at all (<see cref="SearchScope"/>); and how
-/// much fresh articles are favoured (<see cref="RecencyDecay"/>; null: not at all).
+/// much fresh articles are favoured (<see cref="RecencyDecay"/>; null: not at all); and the articles editors pinned for
+/// the query, shown first (<see cref="PinnedResults"/>; set by the service from <see cref="PinnedQueries"/>, never by a caller).
 /// </summary>
 public sealed record SearchRequest(
     string? Query,
@@ -25,7 +26,8 @@ public sealed record SearchRequest(
     DateInterval? DateFacet = null,
     bool SemanticRerank = false,
     SearchScope? Scope = null,
-    RecencyDecay? Recency = null)
+    RecencyDecay? Recency = null,
+    IReadOnlyList<string>? Pinned = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

@@ -34,7 +34,7 @@ public sealed class RecencyParameters
     {
         decayed = request;
         var text = string.IsNullOrWhiteSpace(Recency) ? Options.Value.RecencyHalfLife : Recency.Trim();
-        if (string.IsNullOrWhiteSpace(text) || text == Off)
+        if (string.IsNullOrWhiteSpace(text) || text.Equals(Off, StringComparison.OrdinalIgnoreCase))
             return null;
         if (!HalfLife.TryParse(text, out var halfLife))
             return ParameterProblem.For("recency", $"recency must be a half-life, {HalfLife.Format}, or '{Off}'; not '{ParameterProblem.Echo(Recency)}'.");

@@ -29,6 +29,9 @@ internal sealed class RecencyQuery(Query matches, RecencyDecay decay) : CustomSc
     private sealed class DecayedScores(AtomicReaderContext context, RecencyDecay decay) : CustomScoreProvider(context)
     {
         private readonly NumericDocValues? dates = context.AtomicReader.GetNumericDocValues(IndexSchema.Date);
+        // An article's paragraphs are consecutive documents of one date: its factor is worked out once, not per paragraph.
+        private long lastTicks = -1;
+        private float lastFactor;
 
         public override float CustomScore(int doc, float subQueryScore, float valSrcScore) => subQueryScore * Factor(doc);
 
@@ -43,6 +46,12 @@ internal sealed class RecencyQuery(Query matches, RecencyDecay decay) : CustomSc
             return explained;
         }
 
-        private float Factor(int doc) => (float)decay.Factor(dates?.Get(doc) ?? 0);
+        private float Factor(int doc)
+        {
+            var ticks = dates?.Get(doc) ?? 0;
+            if (ticks != lastTicks)
+                (lastTicks, lastFactor) = (ticks, (float)decay.Factor(ticks));
+            return lastFactor;
+        }
     }
 }

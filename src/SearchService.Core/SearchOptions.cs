@@ -42,6 +42,15 @@ public sealed class SearchOptions
     /// </summary>
     public int SemanticRerankDepth { get; set; } = Semantics.SemanticReranker.DefaultDepth;
 
+    /// <summary>
+    /// The half-life of <c>/search</c>'s <c>recency</c> when a request gives none (<see cref="Searching.HalfLife"/>:
+    /// <c>12h</c>, <c>7d</c>, <c>1y</c>); empty: fresh results are not favoured unless a request asks.
+    /// </summary>
+    public string? RecencyHalfLife { get; set; }
+
+    /// <summary>Editors' pinned results, a JSON file of query → article ids (<see cref="Searching.PinnedQueries"/>); empty: none.</summary>
+    public string? PinnedPath { get; set; }
+
     /// <summary>Threads the semantic re-ranking model runs a batch on; 0: one per core.</summary>
     public int SemanticRerankThreads { get; set; }
 }

@@ -14,7 +14,10 @@ public static class SearchServiceRegistration
 {
     public static IServiceCollection AddSearchCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.RecencyHalfLife) || HalfLife.TryParse(o.RecencyHalfLife, out _),
+                $"Search:RecencyHalfLife must be empty or a half-life, {HalfLife.Format}.")
+            .ValidateOnStart();
         services.AddSingleton(sp => SearcherSetup.Create(
             TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs))));
         // Opened by the host's start-up (IndexOpener.Open), never by resolving them.
@@ -27,6 +30,8 @@ public static class SearchServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
+        services.AddSingleton(sp => new PinnedQueries(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.PinnedPath, sp.GetRequiredService<ILogger<PinnedQueries>>()));
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;
         if (semanticDepth > 0) // otherwise none is registered, and the searcher refuses rerank=semantic
         {

@@ -84,9 +84,16 @@ public sealed class SearchingTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
-    public async Task The_rerank_attribute_asks_for_semantic_reranking_and_shows_that_order()
+    public Task The_rerank_attribute_asks_for_semantic_reranking_and_shows_that_order() =>
+        AttributeIsAskedForAndItsOrderShownAsync("rerank", "semantic", "what did the two countries agree about terrorism");
+
+    [BrowserFact]
+    public Task The_recency_attribute_asks_for_fresh_results_first_and_shows_that_order() =>
+        AttributeIsAskedForAndItsOrderShownAsync("recency", "7d", "terrorism");
+
+    /// <summary>With the attribute set, typing <paramref name="query"/> sends it as the parameter of the same name and shows the service's order.</summary>
+    private async Task AttributeIsAskedForAndItsOrderShownAsync(string attribute, string value, string query)
     {
-        const string question = "what did the two countries agree about terrorism";
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
         var requested = new List<string>();
         await box.Page.RouteAsync("**/search?**", async route =>
@@ -94,16 +101,16 @@ public sealed class SearchingTests(BrowserFixture fixture)
             requested.Add(route.Request.Url);
             await route.ContinueAsync();
         });
-        await box.Page.EvalOnSelectorAsync("search-box", "box => box.setAttribute('rerank', 'semantic')");
-        var expected = await fixture.Api.SearchAsync($"q={Uri.EscapeDataString(question)}&pageSize=10&rerank=semantic");
+        await box.Page.EvalOnSelectorAsync("search-box", $"box => box.setAttribute('{attribute}', '{value}')");
+        var expected = await fixture.Api.SearchAsync($"q={Uri.EscapeDataString(query)}&pageSize=10&{attribute}={value}");
 
-        await box.TypeAsync(question);
+        await box.TypeAsync(query);
 
         await Expect(box.Results).ToHaveCountAsync(expected["hits"]!.AsArray().Count);
         Assert.Equal(
             expected["hits"]!.AsArray().Select(h => (string)h!["title"]!),
             await box.Results.Locator("[part~=result-title]").AllTextContentsAsync());
-        Assert.Contains(requested, url => url.Contains("rerank=semantic"));
+        Assert.Contains(requested, url => url.Contains($"{attribute}={value}"));
         await box.Page.Context.CloseAsync();
     }
 

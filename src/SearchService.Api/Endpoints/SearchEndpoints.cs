@@ -21,6 +21,8 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
+        // Read at start-up, not at the first search, so a bad file is reported at once.
+        app.ServiceProvider.GetRequiredService<PinnedQueries>();
         var search = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
         search.MapGet("/search", Search)
             .WithName("Search")
@@ -66,12 +68,14 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResult>, ProblemHttpResult>> Search(
-        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, ISearchBackend searcher,
-        ServiceMetrics metrics, HttpContext context)
+        [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, [AsParameters] RecencyParameters recency,
+        ISearchBackend searcher, PinnedQueries pins, ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
-        request = request with { Scope = ScopedKeys.ScopeOf(context) };
+        if (recency.Apply(request, out request) is { } badRecency)
+            return badRecency;
+        request = request with { Scope = ScopedKeys.ScopeOf(context), Pinned = pins.For(request.Query) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
         if (request.After is not null && !searcher.PagesByCursor)

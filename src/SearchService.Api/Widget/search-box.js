@@ -167,7 +167,7 @@ function fill(template, values = {}) {
 }
 
 export class SearchBox extends HTMLElement {
-  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank", "key", "lang", "strings"];
+  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank", "recency", "key", "lang", "strings"];
 
   #root;
   #input;
@@ -248,7 +248,7 @@ export class SearchBox extends HTMLElement {
     if (!this.#started) return;
     if (["placeholder", "lang", "strings"].includes(name)) this.#applyWords();
     if (name === "facets" || ((name === "lang" || name === "strings") && this.#hasCriteria())) this.#renderAll();
-    if (["from", "to", "rerank", "key"].includes(name) && this.#hasCriteria()) this.#run(1);
+    if (["from", "to", "rerank", "recency", "key"].includes(name) && this.#hasCriteria()) this.#run(1);
   }
 
   /** Searches for the given text now, as if typed. */
@@ -583,6 +583,8 @@ export class SearchBox extends HTMLElement {
     for (const bound of ["from", "to"]) if (this.getAttribute(bound)) parameters.push([bound, this.getAttribute(bound)]);
     // rerank="semantic": the best hits ordered by meaning too (slower; the service says so if it has it turned off).
     if (this.getAttribute("rerank")) parameters.push(["rerank", this.getAttribute("rerank")]);
+    // recency="7d": fresh results first; "off" turns off the service's default.
+    if (this.getAttribute("recency")) parameters.push(["recency", this.getAttribute("recency")]);
     this.#busy(true);
     try {
       const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: this.#headers() });

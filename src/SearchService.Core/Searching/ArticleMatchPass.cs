@@ -15,7 +15,7 @@ internal sealed class ArticleMatchPass(QuestionRescorer rescorer) : IMatchPass
         var candidates = plan.RescoresQuestion ? new QuestionCandidateCollector(searcher.IndexReader, QuestionRescorer.Depth) : null;
         searcher.Search(query, MultiCollector.Wrap(collector, candidates, alsoCollect)); // Wrap leaves out the nulls
         var best = candidates?.Best() ?? [];
-        var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!);
+        var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!, plan.Recency);
         if (rescoring is not null)
             collector.Rescored(rescoring.Scores);
         var bound = plan.After is { } after ? new CursorBound(after, plan.ByScore) : null;

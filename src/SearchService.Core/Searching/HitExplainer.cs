@@ -6,6 +6,7 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// Turns Lucene's score explanation of a hit into its main parts: one per matched word or phrase and field. Lucene's
 /// tree also holds BM25's inner factors (idf, tf, length norm); those stay out, as users ask what matched, not why BM25.
+/// A recency decay's factor (<see cref="RecencyQuery"/>) is given apart from the parts, which add up to the relevance it multiplies.
 /// </summary>
 internal static partial class HitExplainer
 {
@@ -21,8 +22,14 @@ internal static partial class HitExplainer
             .ThenBy(p => p.Field, StringComparer.Ordinal)
             .ThenBy(p => p.Match, StringComparer.Ordinal)
             .ToList();
-        return new HitExplanation(explanation.Value, merged);
+        return new HitExplanation(explanation.Value, merged) { RecencyFactor = RecencyFactorIn(explanation) };
     }
+
+    /// <summary>The factor of a <see cref="RecencyQuery"/> in the tree; null without one.</summary>
+    private static float? RecencyFactorIn(Explanation node) =>
+        node.Description.StartsWith(RecencyQuery.FactorDescription, StringComparison.Ordinal)
+            ? node.Value
+            : (node.GetDetails() ?? []).Select(RecencyFactorIn).FirstOrDefault(f => f is not null);
 
     private static void Collect(Explanation node, List<ScorePart> parts, float share = 1)
     {

@@ -12,6 +12,10 @@ public sealed record HitExplanation(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [Description("Only with rerank=semantic, for the re-ranked hits: the hit's similarity to q and its ranks by words, by meaning and fused. The order of those hits follows the fused rank, not the score.")]
     public Semantics.SemanticPlace? Semantic { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Only with recency: what the hit's relevance (its parts added up) was multiplied by for its article's age, from 1 (published now) down to 1/3 (long ago, or undated). score is relevance × recencyFactor.")]
+    public float? RecencyFactor { get; init; }
 }
 
 /// <param name="Field">Where it matched: text (the paragraph) or title (the article headline).</param>

@@ -53,7 +53,8 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
                     stored.Topic,
                     stored.Speaker,
                     hit.OtherMatches,
-                    explanation);
+                    explanation,
+                    hit.Pinned ? true : null);
             })
             .ToList();
     }

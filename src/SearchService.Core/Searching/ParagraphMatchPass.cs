@@ -21,7 +21,7 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
             ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect))
             : Top(searcher, query, plan, MultiCollector.Wrap(counts, alsoCollect));
         var rescoring = plan.RescoresQuestion && !plan.RescoresElsewhere
-            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!)
+            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!, plan.Recency)
             : null;
         if (rescoring is not null)
         {

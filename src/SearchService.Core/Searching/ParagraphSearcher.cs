@@ -47,9 +47,11 @@ public sealed class ParagraphSearcher
             var filters = new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth, after);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
-            var collected = stages.PassFor(request.Unit).Run(searcher, filters.All, plan, filters.Unfiltered, datesInPass);
-            var ordered = stages.SemanticReranking.Rerank(request.Query, plan, collected.Best, hit => SemanticHitReranker.Passage(searcher, hit.Doc));
-            var hits = stages.Fetcher.Fetch(searcher, filters.All, request, plan, collected.Rescoring, ordered);
+            var matches = plan.Scored(filters.All);
+            var collected = stages.PassFor(request.Unit).Run(searcher, matches, plan, filters.Unfiltered, datesInPass);
+            var ranked = stages.SemanticReranking.Rerank(request.Query, plan, collected.Best, hit => SemanticHitReranker.Passage(searcher, hit.Doc));
+            var ordered = PinnedResults.Apply(searcher, request, matches, new SearchFilters(null, request, index.SpeakerIdentities.Table).All, ranked);
+            var hits = stages.Fetcher.Fetch(searcher, matches, request, plan, collected.Rescoring, ordered);
             var facets = FacetCounting.Count(searcher, filters, request, collected.FacetCounts, datesInPass);
             return stages.Assembler.Assemble(request, parsed, collected.Total, collected.TotalArticles, hits, facets, clock.Elapsed);
         });

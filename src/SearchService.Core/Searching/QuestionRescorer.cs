@@ -28,10 +28,16 @@ public sealed class QuestionRescorer(QuestionFeedback feedback)
     /// <param name="best">The first stage's best matches, best first, at most <see cref="Depth"/> of them.</param>
     /// <param name="parsed">The question as the first stage searched it (its words), with the pairs of terms that score
     /// where they stand near each other.</param>
-    public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed)
+    /// <param name="recency">How the first stage's scores were decayed with age, so that what re-scoring adds is too; null: they were not.</param>
+    public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed, RecencyDecay? recency = null)
     {
         var rescored = Rescore(new IndexQuestionEvidence(searcher), best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
-        return new Rescoring(rescored.Scores, Explained(parsed, rescored.Words));
+        var explained = Explained(parsed, rescored.Words);
+        if (recency is null)
+            return new Rescoring(rescored.Scores, explained);
+        var decayed = best.ToDictionary(
+            s => s.Doc, s => recency.Rescored(s.Score, rescored.Scores[s.Doc], RecencyDecay.DateTicksOf(searcher.IndexReader, s.Doc)));
+        return new Rescoring(decayed, recency.Over(explained));
     }
 
     /// <summary>Re-scores the best matches wherever they are held.</summary>

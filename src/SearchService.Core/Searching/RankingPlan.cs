@@ -1,3 +1,5 @@
+using Lucene.Net.Search;
+
 namespace SearchService.Core.Searching;
 
 /// <summary>How one search ranks its hits, decided once from the request and its parsed query for every stage.</summary>
@@ -10,6 +12,12 @@ namespace SearchService.Core.Searching;
 /// <param name="After">Only hits after this cursor's last one are wanted (<see cref="CursorPaging"/>); null: from the first.</param>
 internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted, int SemanticDepth, bool RescoresElsewhere = false, SearchCursor? After = null)
 {
+    /// <summary>How scores decay with age; only when hits are in order of relevance (newest first needs none).</summary>
+    public RecencyDecay? Recency { get; init; }
+
+    /// <summary>The matches to collect: <paramref name="matches"/>, their scores decayed when the plan has a <see cref="Recency"/>.</summary>
+    public Query Scored(Query matches) => Recency?.Over(matches) ?? matches;
+
     /// <summary>Whether hits have scores: only a query scores them.</summary>
     public bool Ranked => Parsed is not null;
 
@@ -22,6 +30,9 @@ internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted
     {
         var byScore = parsed is not null && request.Order == ResultOrder.Relevance;
         var depth = request.SemanticRerank && byScore ? semanticDepth : 0;
-        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth, After: after);
+        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth, After: after)
+        {
+            Recency = byScore ? request.Recency : null,
+        };
     }
 }

@@ -29,4 +29,7 @@ public sealed record SearchHit(
     int? OtherMatches = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [property: Description("Only with explain=true and a query: which words matched in which field, and what each added to the score.")]
-    HitExplanation? Explanation = null);
+    HitExplanation? Explanation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Only on a hit an editor pinned for this query (Search:PinnedPath): true. Pinned hits come first, in the editor's order.")]
+    bool? Pinned = null);

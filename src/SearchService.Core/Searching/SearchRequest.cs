@@ -5,7 +5,9 @@ namespace SearchService.Core.Searching;
 /// the region facet is wanted as a tree too, whether hits are paragraphs or articles (their best paragraph), their order,
 /// whether they carry score explanations, the publication dates they are limited to, and whether matches are counted
 /// per year or month of publication (the date facet), and whether the best hits are re-ordered by meaning too
-/// (<see cref="Semantics.SemanticReranker"/>); and the part of the index it may see at all (<see cref="SearchScope"/>).
+/// (<see cref="Semantics.SemanticReranker"/>); the part of the index it may see at all (<see cref="SearchScope"/>); and how
+/// much fresh articles are favoured (<see cref="RecencyDecay"/>; null: not at all); and the articles editors pinned for
+/// the query, shown first (<see cref="PinnedResults"/>; set by the service from <see cref="PinnedQueries"/>, never by a caller).
 /// </summary>
 /// <param name="After">A cursor from an earlier answer's <see cref="SearchResult.Next"/>: the hits after its last one
 /// (<see cref="CursorPaging"/>); null: the page asked for.</param>
@@ -26,7 +28,9 @@ public sealed record SearchRequest(
     DateInterval? DateFacet = null,
     bool SemanticRerank = false,
     SearchScope? Scope = null,
-    string? After = null)
+    string? After = null,
+    RecencyDecay? Recency = null,
+    IReadOnlyList<string>? Pinned = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {

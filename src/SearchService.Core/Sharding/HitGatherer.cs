@@ -27,6 +27,12 @@ internal sealed class HitGatherer(QuestionRescorer rescorer, Analyzer analyzer)
         var evidence = await ShardedQuestionEvidence.GatherAsync(shards, request, statistics, rescorable, answers, analyzer);
         var rescored = rescorer.Rescore(evidence, rescorable.Select(c => (c.Key, c.Hit.Score!.Value)).ToList(), plan.Parsed!);
         await evidence.AddFeedbackScoresAsync(rescored.Scores);
+        if (plan.Recency is { } recency)
+        {
+            // What re-scoring added decays as the first stage did, as in one index (QuestionRescorer).
+            foreach (var candidate in rescorable)
+                rescored.Scores[candidate.Key] = recency.Rescored(candidate.Hit.Score!.Value, rescored.Scores[candidate.Key], candidate.Hit.Date);
+        }
         var best = articles
             ? TopSelection.Best(Raised(hits, rescorable, rescored.Scores), plan.Wanted, order)
             : TopSelection.Best(

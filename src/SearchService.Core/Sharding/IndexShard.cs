@@ -54,7 +54,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         var filters = new SearchFilters(parsed?.Query, request.Search);
         var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth) with { RescoresElsewhere = true };
         var datesInPass = FacetCounting.DatesInHitsPass(request.Search);
-        var collected = stages.PassFor(request.Search.Unit).Run(scoring, filters.All, plan, filters.Unfiltered, datesInPass);
+        var collected = stages.PassFor(request.Search.Unit).Run(scoring, plan.Scored(filters.All), plan, filters.Unfiltered, datesInPass);
         using var tallies = FacetCounting.Tally(scoring, filters, request.Search, collected.FacetCounts, datesInPass);
         var best = collected.Best.Select(Keyed).ToList();
         // With paragraph hits, a question's candidates are its best hits: their keys are read once.
@@ -105,8 +105,9 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored)
     {
         var parsed = Parse(request);
-        var searched = new SearchFilters(parsed?.Query, request.Search).All;
-        var bothStages = parsed is not null && rescored.Count > 0 ? QuestionRescorer.Explained(parsed, feedback) : null;
+        var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth);
+        var searched = plan.Scored(new SearchFilters(parsed?.Query, request.Search).All);
+        var bothStages = parsed is not null && rescored.Count > 0 ? plan.Scored(QuestionRescorer.Explained(parsed, feedback)) : null;
         var explains = request.Search.Explain && parsed is not null;
         return ValueTask.FromResult(stages.Fetcher.Read(
             GlobalStatisticsSearcher.Over(searcher, statistics),

@@ -16,7 +16,7 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
     {
         var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
         var names = parameters.Select(p => (string)p!["name"]!).ToList();
-        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "page", "pageSize", "facetSize", "regionTree", "sort", "dateFacet", "explain", "rerank", "after"], names);
+        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "page", "pageSize", "facetSize", "regionTree", "sort", "dateFacet", "explain", "rerank", "after", "recency"], names);
         Assert.All(parameters, p =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"]), $"{p["name"]} has no description");

@@ -38,7 +38,14 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
         ["no query"] = new(null, RegionTree: true, DateFacet: DateInterval.Year),
         ["Lucene syntax"] = new("text:minist* AND title:yen", Syntax: QuerySyntax.Lucene, Explain: true),
         ["a prefix"] = new("minist* yen"),
+        ["fresh first"] = new("yen trade", Explain: true, Recency: FreshFirst()),
+        ["a question, fresh first"] = new(Question, Explain: true, Recency: FreshFirst()),
+        ["a question, one hit per article, fresh first"] = new(Question, Unit: ResultUnit.Article, Recency: FreshFirst()),
     };
+
+    /// <summary>A week's half-life a month after the articles, so that their days apart matter.</summary>
+    private static RecencyDecay FreshFirst() =>
+        new(HalfLife.TryParse("7d", out var week) ? week : throw new InvalidOperationException(), SampleArticles.March.AddMonths(1));
 
     private readonly SentenceEmbedder embedder;
     private readonly ShardedIndexes indexes;

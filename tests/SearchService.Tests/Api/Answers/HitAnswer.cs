@@ -22,4 +22,5 @@ public sealed record HitAnswer(
     List<string> Topic,
     List<string> Speaker,
     int? OtherMatches = null,
-    ExplanationAnswer? Explanation = null);
+    ExplanationAnswer? Explanation = null,
+    bool? Pinned = null);

@@ -22,6 +22,8 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<global::SearchService.Tests.GeneratedClient.Models.ScorePart> Parts { get; set; }
 #endif
+        /// <summary>Only with recency: what the hit&apos;s relevance (its parts added up) was multiplied by for its article&apos;s age, from 1 (published now) down to 1/3 (long ago, or undated). score is relevance × recencyFactor.</summary>
+        public float? RecencyFactor { get; set; }
         /// <summary>The score property</summary>
         public float? Score { get; set; }
         /// <summary>The semantic property</summary>
@@ -58,6 +60,7 @@ namespace SearchService.Tests.GeneratedClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "parts", n => { Parts = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.ScorePart>(global::SearchService.Tests.GeneratedClient.Models.ScorePart.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "recencyFactor", n => { RecencyFactor = n.GetFloatValue(); } },
                 { "score", n => { Score = n.GetFloatValue(); } },
                 { "semantic", n => { Semantic = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.SemanticPlace>(global::SearchService.Tests.GeneratedClient.Models.SemanticPlace.CreateFromDiscriminatorValue); } },
             };
@@ -70,6 +73,7 @@ namespace SearchService.Tests.GeneratedClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.ScorePart>("parts", Parts);
+            writer.WriteFloatValue("recencyFactor", RecencyFactor);
             writer.WriteFloatValue("score", Score);
             writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.SemanticPlace>("semantic", Semantic);
             writer.WriteAdditionalData(AdditionalData);

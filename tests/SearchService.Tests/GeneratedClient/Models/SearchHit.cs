@@ -44,6 +44,8 @@ namespace SearchService.Tests.GeneratedClient.Models
         public int? OtherMatches { get; set; }
         /// <summary>The paragraph property</summary>
         public int? Paragraph { get; set; }
+        /// <summary>Only on a hit an editor pinned for this query (Search:PinnedPath): true. Pinned hits come first, in the editor&apos;s order.</summary>
+        public bool? Pinned { get; set; }
         /// <summary>The region property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -141,6 +143,7 @@ namespace SearchService.Tests.GeneratedClient.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "otherMatches", n => { OtherMatches = n.GetIntValue(); } },
                 { "paragraph", n => { Paragraph = n.GetIntValue(); } },
+                { "pinned", n => { Pinned = n.GetBoolValue(); } },
                 { "region", n => { Region = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "score", n => { Score = n.GetFloatValue(); } },
                 { "snippet", n => { Snippet = n.GetStringValue(); } },
@@ -165,6 +168,7 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("id", Id);
             writer.WriteIntValue("otherMatches", OtherMatches);
             writer.WriteIntValue("paragraph", Paragraph);
+            writer.WriteBoolValue("pinned", Pinned);
             writer.WriteCollectionOfPrimitiveValues<string>("region", Region);
             writer.WriteFloatValue("score", Score);
             writer.WriteStringValue("snippet", Snippet);

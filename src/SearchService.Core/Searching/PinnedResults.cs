@@ -1,0 +1,58 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantics;
+
+namespace SearchService.Core.Searching;
+
+/// <summary>
+/// Puts a query's pinned articles (<see cref="PinnedQueries"/>, carried by <see cref="SearchRequest.Pinned"/>) before
+/// its ranked hits, in the order given, as Elasticsearch's <c>pinned</c> query does: each as its best paragraph matching
+/// the query, or its first paragraph when none does (an editor's choice need not share the query's words), so long as
+/// it passes the request's filters and scope; one that does not, or does not exist, is left out. The ranked hits follow
+/// without the pinned ones (with one hit per article, without any hit of a pinned article), so pages after the first
+/// go on where it stopped. Matches, totals and facets are those of the query alone.
+/// </summary>
+internal static class PinnedResults
+{
+    /// <param name="matches">The query with every filter, scored as the ranked hits were.</param>
+    /// <param name="allowed">Every filter without the query: where a pinned article that does not match may be shown from.</param>
+    /// <param name="ordered">The ranked hits in their final order.</param>
+    public static SemanticReranker.Reranking<RankedHit> Apply(
+        IndexSearcher searcher, SearchRequest request, Query matches, Query allowed, SemanticReranker.Reranking<RankedHit> ordered)
+    {
+        if (request.Pinned is not { Count: > 0 } ids)
+            return ordered;
+        var articles = request.Unit == ResultUnit.Article;
+        var ranked = ordered.Order.ToDictionary(h => h.Doc);
+        var pinned = new List<RankedHit>();
+        foreach (var id in ids.Distinct())
+        {
+            var article = new TermQuery(new Term(IndexSchema.ArticleId, id));
+            var best = searcher.Search(Both(article, matches), 1);
+            var hit = best.TotalHits > 0
+                ? new RankedHit(best.ScoreDocs[0].Doc, request.Query is null ? null : best.ScoreDocs[0].Score, articles ? best.TotalHits - 1 : null)
+                : searcher.Search(Both(article, allowed), 1) is { TotalHits: > 0 } shown
+                    ? new RankedHit(shown.ScoreDocs[0].Doc, null, articles ? 0 : null)
+                    : null;
+            if (hit is not null)
+                pinned.Add((ranked.GetValueOrDefault(hit.Doc) ?? hit) with { Pinned = true });
+        }
+        var pinnedArticles = articles ? pinned.Select(h => ArticleIdOf(searcher.IndexReader, h.Doc)).ToHashSet() : [];
+        var pinnedDocs = pinned.Select(h => h.Doc).ToHashSet();
+        var rest = ordered.Order.Where(h => !pinnedDocs.Contains(h.Doc) && !(articles && pinnedArticles.Contains(ArticleIdOf(searcher.IndexReader, h.Doc))));
+        return ordered with { Order = [.. pinned, .. rest] };
+    }
+
+    /// <summary>The query's matches within one article, scored by the query alone.</summary>
+    private static FilteredQuery Both(Query article, Query query) => new(query, new QueryWrapperFilter(article));
+
+    private static string ArticleIdOf(IndexReader reader, int doc)
+    {
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        var id = new BytesRef();
+        leaf.AtomicReader.GetSortedDocValues(IndexSchema.ArticleId)?.Get(doc - leaf.DocBase, id);
+        return id.Utf8ToString();
+    }
+}

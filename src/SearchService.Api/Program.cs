@@ -21,6 +21,7 @@ app.UseEndpointRules();
 app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
+app.MapQuoteEndpoints();
 app.MapArticleEndpoints();
 app.MapIndexEndpoints();
 app.MapKeyEndpoints();

@@ -48,6 +48,8 @@ public static class SearchServiceRegistration
             AllowExpensiveQueries = sp.GetRequiredService<IOptions<SearchOptions>>().Value.AllowExpensiveQueries,
         });
         services.AddSingleton<ParagraphSearcher>();
+        services.AddSingleton<Quotes.QuoteSearcher>();
+        services.AddSingleton<Quotes.SpeakerProfiles>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();
         return services;

@@ -12,6 +12,7 @@ public static class ProblemTypes
     {
         [StatusCodes.Status413PayloadTooLarge] = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         [StatusCodes.Status429TooManyRequests] = "https://tools.ietf.org/html/rfc6585#section-4",
+        [StatusCodes.Status501NotImplemented] = "https://tools.ietf.org/html/rfc9110#section-15.6.2",
     };
 
     /// <summary>Fills in the type of a problem that has none, where the status has a defining section.</summary>

@@ -23,6 +23,18 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
     private const int ThatWithin = 6;
 
+    // Nouns that end who was told ("told a news conference", "told the committee", "told Reuters").
+    private static readonly HashSet<string> ListenerNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Reuters", "reporters", "journalists", "newsmen", "correspondents", "conference", "meeting", "committee", "hearing",
+        "newspaper", "paper", "radio", "television", "agency", "interviewer", "audience", "seminar", "symposium", "session",
+        "forum", "briefing", "panel", "parliament", "congress", "delegates", "analysts", "investors", "shareholders",
+        "subcommittee", "convention", "gathering", "lawmakers", "legislators",
+    };
+
+    // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
+    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being" };
+
     // Words after which a period ends no sentence.
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
@@ -67,6 +79,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             return a.VerbStart - 1 > sentenceStart && IsCommaOrQuote(t[a.VerbStart - 1]) ? Before(t, a.VerbStart - 1, sentenceStart) : null;
         }
 
+        if (a.VerbStart > 0 && BeForms.Contains(t[a.VerbStart - 1].Text))
+            return null;
         var before = a.VerbStart - 1;
         while (before >= sentenceStart && lexicon.VerbModifiers.Contains(t[before].Text))
             before--;
@@ -136,10 +150,13 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     {
         var from = a.VerbEnd;
         var that = Find(t, from, Math.Min(sentenceEnd, from + ThatWithin), "that");
-        if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i])))
+        // Not a relative "that" after the start of what was said ("said the cooperative is concerned that").
+        if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text)))
             from = that + 1;
         else if (t[a.VerbStart].Text is "told" or "tells")
             from = AfterListener(t, from, sentenceEnd);
+        else if (verbs.NeedsClause(t, a.VerbStart, a.VerbEnd) && !QuotationFollows(t, from))
+            return null;
         while (from < t.Count && t[from].Text is ":" or ",")
             from++;
         if (from < t.Count && IsQuote(t[from]) && IsOpening(t[from]))
@@ -152,9 +169,20 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         return Trimmed(t, from, sentenceEnd - 1);
     }
 
-    // "told Reuters", "told reporters", "told the newspaper", "told him".
+    // "told Reuters", "told reporters", "told a news conference here", "told the U.S. chapter of the World Energy
+    // Conference", "told him": to the last listener noun of a run of them, their names and "of the", else one word.
     private int AfterListener(IReadOnlyList<Token> t, int from, int sentenceEnd)
     {
+        var lastNoun = -1;
+        for (var i = from; i < Math.Min(sentenceEnd, from + LongestAttributionTail + 2); i++)
+        {
+            if (ListenerNouns.Contains(t[i].Text))
+                lastNoun = i;
+            else if (lastNoun >= 0 && !t[i].IsCapitalised && !lexicon.Connectors.Contains(t[i].Text))
+                break;
+        }
+        if (lastNoun >= 0)
+            return lastNoun + 1 < sentenceEnd && t[lastNoun + 1].Text is "here" or "today" or "yesterday" ? lastNoun + 2 : lastNoun + 1;
         while (from < sentenceEnd && lexicon.Determiners.Contains(t[from].Text))
             from++;
         if (from < sentenceEnd && t[from].IsCapitalised)
@@ -211,9 +239,30 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         var text = t[i].Text;
         if (text is "?" or "!" or ";")
             return true;
-        if (text != "." || i == 0 || t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text))
+        if (text != "." || i == 0 || t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text) || InTicker(t, i))
             return false;
         return i + 1 == t.Count || t[i + 1].IsCapitalised || IsQuote(t[i + 1]);
+    }
+
+    // ": …" or a quotation right after the verb, a comma allowed before it.
+    private static bool QuotationFollows(IReadOnlyList<Token> t, int from)
+    {
+        while (from < t.Count && t[from].Text == ",")
+            from++;
+        return from < t.Count && (t[from].Text == ":" || IsQuote(t[from]));
+    }
+
+    // "<SVIK.ST>": a stock ticker's period, a "<" shortly before and no ">" yet.
+    private static bool InTicker(IReadOnlyList<Token> t, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            if (t[k].Text == ">")
+                return false;
+            if (t[k].Text == "<")
+                return true;
+        }
+        return false;
     }
 
     // Double quotation marks only: a single one is as often an apostrophe.

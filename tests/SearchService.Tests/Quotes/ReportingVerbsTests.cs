@@ -19,4 +19,11 @@ public class ReportingVerbsTests
         Assert.Contains(file.Path, e.Message, StringComparison.Ordinal);
         Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_third_column_other_than_clause_is_refused()
+    {
+        using var file = TempFile.WithText("added\tadded\tsometimes\n", "reporting-verbs");
+        Assert.Throws<InvalidDataException>(() => ReportingVerbs.Load(file.Path));
+    }
 }

@@ -131,4 +131,36 @@ public class StatementExtractorTests
         var statement = Assert.Single(statements);
         Assert.Equal((2, "James Baker"), (statement.Paragraph, statement.Speaker));
     }
+
+    [Fact]
+    public void A_listener_of_several_words_is_no_part_of_the_statement() =>
+        Assert.Equal("sales are forecast at 3,500 billion yen",
+            Only("Osamu Iemura, a senior vice president, told a news conference sales are forecast at 3,500 billion yen.").Text);
+
+    [Fact]
+    public void A_name_after_the_listener_begins_the_statement() =>
+        Assert.Equal("Intel will make the chips in Japan",
+            Only("Chairman Ryuzaburo Kaku told Reuters Intel will make the chips in Japan.").Text);
+
+    [Fact]
+    public void A_passive_reporting_verb_makes_no_statement() =>
+        Assert.Empty(Statements("The Bank of Japan was reported in the market overnight to bolster the credibility of the Paris accord."));
+
+    [Fact]
+    public void A_verb_that_tells_of_an_act_makes_no_statement() =>
+        Assert.Empty(Statements("Exxon Corp reported a loss of 15 mln dlrs for the first quarter of 1987."));
+
+    [Fact]
+    public void The_same_verb_before_that_makes_one() =>
+        Assert.Equal("it would report a loss for the quarter", Only("Exxon Corp reported that it would report a loss for the quarter.").Text);
+
+    [Fact]
+    public void A_relative_that_does_not_begin_the_statement() =>
+        Assert.Equal("the cooperative is concerned that imports might compete in Japan",
+            Only("A representative of Sunkist said the cooperative is concerned that imports might compete in Japan.").Text);
+
+    [Fact]
+    public void A_tickers_period_ends_no_sentence() =>
+        Assert.Equal("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture",
+            Only("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture, Diamant Boart said in a statement.").Text);
 }

@@ -22,6 +22,7 @@ app.MapOpenApi();
 app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapExportEndpoints();
+app.MapQuoteEndpoints();
 app.MapArticleEndpoints();
 app.MapRelatedEndpoints();
 app.MapIndexEndpoints();

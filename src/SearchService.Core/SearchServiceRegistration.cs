@@ -57,6 +57,8 @@ public static class SearchServiceRegistration
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<CursorPaging>();
         services.AddSingleton<MatchExport>();
+        services.AddSingleton<Quotes.QuoteSearcher>();
+        services.AddSingleton<Quotes.SpeakerProfiles>();
         services.AddSingleton<ArticleLookup>();
         services.AddSingleton<Suggester>();
         return services;

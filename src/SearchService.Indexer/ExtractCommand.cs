@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
+using SearchService.Core.Quotes;
 
 namespace SearchService.Indexer;
 
@@ -107,7 +108,25 @@ public static class ExtractCommand
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        WriteStatements(writer, facets.Statements ?? []);
         writer.WriteEndObject();
+    }
+
+    // Paragraph numbers from 1, offsets in the paragraph's text, as the statement index keeps them.
+    private static void WriteStatements(Utf8JsonWriter writer, IEnumerable<Statement> statements)
+    {
+        writer.WriteStartArray("statements");
+        foreach (var s in statements)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("paragraph", s.Paragraph);
+            writer.WriteNumber("start", s.Start);
+            writer.WriteNumber("end", s.End);
+            writer.WriteString("speaker", s.Speaker);
+            writer.WriteString("verb", s.Verb);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteLists(Utf8JsonWriter writer, ParagraphFacets facets)

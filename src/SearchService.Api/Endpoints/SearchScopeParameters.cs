@@ -85,7 +85,7 @@ public sealed class SearchScopeParameters
         return null;
     }
 
-    private static ProblemHttpResult? ReadDate(string name, string? text, bool endOfDay, out DateTimeOffset? value)
+    internal static ProblemHttpResult? ReadDate(string name, string? text, bool endOfDay, out DateTimeOffset? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -96,6 +96,6 @@ public sealed class SearchScopeParameters
         return null;
     }
 
-    private static string[] Clean(string[]? values) =>
+    internal static string[] Clean(string[]? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray() ?? [];
 }

@@ -9,11 +9,13 @@ namespace SearchService.Core.Facets;
 /// Each speaker value's corpus-wide identity (kind, offices) when the extractor keeps a <see cref="SpeakerIdentities"/>
 /// table; null otherwise.
 /// </param>
+/// <param name="Statements">The article's attributed statements (<see cref="Quotes.StatementExtractor"/>), paragraph by paragraph; null: none extracted.</param>
 public sealed record ArticleFacets(
     ParagraphFacets Article,
     IReadOnlyList<ParagraphFacets> Paragraphs,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? RegionAncestors = null,
-    IReadOnlyDictionary<string, SpeakerIdentity>? Speakers = null)
+    IReadOnlyDictionary<string, SpeakerIdentity>? Speakers = null,
+    IReadOnlyList<Quotes.Statement>? Statements = null)
 {
     /// <summary>The region and its enclosing regions, outermost first: "Pakistan" → ["Asia", "South Asia", "Pakistan"].</summary>
     public IReadOnlyList<string> RegionPath(string region) =>

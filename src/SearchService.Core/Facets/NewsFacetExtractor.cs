@@ -1,4 +1,5 @@
 using SearchService.Core.Corpus;
+using SearchService.Core.Quotes;
 
 namespace SearchService.Core.Facets;
 
@@ -14,15 +15,17 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     private readonly RegionExtractor regionExtractor;
     private readonly TopicClassifier topicClassifier;
     private readonly SpeakerExtractor speakerExtractor;
+    private readonly StatementExtractor statementExtractor;
     private readonly SpeakerIdentities? speakerIdentities;
 
     private NewsFacetExtractor(RegionExtractor regions, TopicClassifier topics, SpeakerExtractor speakers, SpeakerLexicon lexicon,
-        SpeakerIdentities? identities = null)
+        StatementExtractor statements, SpeakerIdentities? identities = null)
     {
         regionExtractor = regions;
         topicClassifier = topics;
         speakerExtractor = speakers;
         SpeakerLexicon = lexicon;
+        statementExtractor = statements;
         speakerIdentities = identities;
     }
 
@@ -34,7 +37,7 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     /// from every article extracted. Without one, speakers are resolved within each article only.
     /// </summary>
     public NewsFacetExtractor WithSpeakerIdentities(SpeakerIdentities identities) =>
-        new(regionExtractor, topicClassifier, speakerExtractor, SpeakerLexicon, identities);
+        new(regionExtractor, topicClassifier, speakerExtractor, SpeakerLexicon, statementExtractor, identities);
 
     /// <summary>The place hierarchy behind the region facet, e.g. for expanding region=Asia to its countries.</summary>
     public RegionGazetteer Gazetteer => regionExtractor.Gazetteer;
@@ -52,7 +55,8 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             WordList.LoadDefault(RegionExtractor.ModifierNounsFileName));
         var topics = new TopicClassifier(TopicTaxonomy.Load(taxonomyPath));
         var lexicon = SpeakerLexicon.Load(functionWords);
-        return new NewsFacetExtractor(regions, topics, new SpeakerExtractor(lexicon, regions), lexicon);
+        return new NewsFacetExtractor(regions, topics, new SpeakerExtractor(lexicon, regions), lexicon,
+            new StatementExtractor(ReportingVerbs.Load(), lexicon));
     }
 
     public ArticleFacets Extract(Article article)
@@ -65,11 +69,12 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var articleRegions = ArticleRegions(article, named);
         var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
         var topicScores = tokens.Select(topicClassifier.Score).ToList();
-        var mentions = speakerExtractor.Mentions(tokens);
-        var identities = speakerIdentities?.Resolve(article.Id, mentions);
+        var reading = speakerExtractor.Read(tokens);
+        var mentions = reading.Mentions;
+        var identities = Identities(article.Id, mentions);
         var speakers = identities is null
             ? mentions.Select(p => (IReadOnlyList<string>)p.Select(m => m.Name).ToList()).ToList()
-            : identities.Select(p => (IReadOnlyList<string>)p.Select(i => i.Name).ToList()).ToList();
+            : identities.Select(p => (IReadOnlyList<string>)p.Select(i => i.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList()).ToList();
 
         var articleTopics = topicClassifier.ClassifyArticle(article.Title, topicScores);
         var perParagraph = paragraphs.Select((_, i) => new ParagraphFacets(
@@ -85,7 +90,35 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             .ToDictionary(r => r, regionExtractor.Gazetteer.Ancestors);
         var speakerDetails = identities?.SelectMany(p => p).DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
-        return new ArticleFacets(articleFacets, perParagraph, ancestors, speakerDetails);
+        var statements = paragraphs.SelectMany((text, i) => statementExtractor.Extract(i + 1, text, tokens[i], reading.Attributions[i])
+            .Select(s => s with
+            {
+                Speaker = Canonical(s.Speaker, mentions[i], identities?[i]),
+                Regions = perParagraph[i].Region,
+                Topics = perParagraph[i].Topic,
+            })).ToList();
+        return new ArticleFacets(articleFacets, perParagraph, ancestors, speakerDetails, statements);
+    }
+
+    // Each mention's identity, in the mentions' order (one per mention, where the facet keeps each value once a
+    // paragraph), so that a statement's speaker is found by its mention: resolved one mention at a time, which the
+    // table answers as it answers whole paragraphs.
+    private IReadOnlyList<IReadOnlyList<SpeakerIdentity>>? Identities(string articleId, IReadOnlyList<IReadOnlyList<SpeakerMention>> mentions)
+    {
+        if (speakerIdentities is null)
+            return null;
+        var single = speakerIdentities.Resolve(articleId, mentions.SelectMany(p => p.Select(m => (IReadOnlyList<SpeakerMention>)[m])).ToList());
+        var next = 0;
+        return mentions.Select(p => (IReadOnlyList<SpeakerIdentity>)p.Select(_ => single[next++][0]).ToList()).ToList();
+    }
+
+    // The value the speaker facet gives the mention named <paramref name="name"/>.
+    private static string Canonical(string name, IReadOnlyList<SpeakerMention> mentions, IReadOnlyList<SpeakerIdentity>? identities)
+    {
+        if (identities is null)
+            return name;
+        var at = mentions.ToList().FindIndex(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+        return at < 0 ? name : identities[at].Name;
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)

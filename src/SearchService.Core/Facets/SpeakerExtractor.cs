@@ -27,11 +27,16 @@ public sealed class SpeakerExtractor
         Mentions(paragraphs).Select(p => (IReadOnlyList<string>)p.Select(m => m.Name).ToList()).ToList();
 
     /// <summary>Speakers of each paragraph with their kind and the office the paragraph names them with, if any.</summary>
-    public IReadOnlyList<IReadOnlyList<SpeakerMention>> Mentions(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
+    public IReadOnlyList<IReadOnlyList<SpeakerMention>> Mentions(IReadOnlyList<IReadOnlyList<Token>> paragraphs) =>
+        Read(paragraphs).Mentions;
+
+    /// <summary>Speakers of each paragraph, and where in it each statement is attributed to one of them.</summary>
+    public SpeakerReading Read(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
     {
         var parsed = paragraphs.Select(tokens => new Paragraph(tokens, this)).ToList();
         var context = new ArticleContext(ProperNouns(parsed));
-        return parsed.Select(p => (IReadOnlyList<SpeakerMention>)p.Speakers(context)).ToList();
+        var mentions = parsed.Select(p => (IReadOnlyList<SpeakerMention>)p.Speakers(context)).ToList();
+        return new SpeakerReading(mentions, parsed.Select(p => (IReadOnlyList<Attribution>)p.Attributions).ToList());
     }
 
     // Words capitalised somewhere other than a sentence start are names; "Analysts said" at a sentence start is not one.
@@ -114,16 +119,27 @@ public sealed class SpeakerExtractor
 
         public IReadOnlyList<Token> Tokens { get; }
 
+        /// <summary>The attributions <see cref="Speakers"/> found, in order.</summary>
+        public List<Attribution> Attributions { get; } = [];
+
         public List<SpeakerMention> Speakers(ArticleContext context)
         {
             var found = new List<SpeakerMention>();
-            void Add(Speaker? s)
+            // Returns the name as the paragraph's mentions hold it, null for no one.
+            string? Add(Speaker? s)
             {
-                if (s is null) return;
+                if (s is null) return null;
                 var role = s.Role;
                 s = context.Remember(s);
-                if (!found.Exists(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase)))
-                    found.Add(new SpeakerMention(s.Name, s.Kind, role ?? s.Role));
+                var mention = found.Find(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase));
+                if (mention is null)
+                    found.Add(mention = new SpeakerMention(s.Name, s.Kind, role ?? s.Role));
+                return mention.Name;
+            }
+            void Attribute(int verbStart, int verbEnd, Speaker? s)
+            {
+                if (Add(s) is { } name)
+                    Attributions.Add(new Attribution(verbStart, verbEnd, name));
             }
 
             for (var i = 0; i < Tokens.Count; i++)
@@ -138,9 +154,9 @@ public sealed class SpeakerExtractor
                     foreach (var s in Agents(i + k, context))
                         Add(s);
                 else if (Tokens[i].Text == "according" && i + 1 < Tokens.Count && Tokens[i + 1].Text == "to")
-                    Add(NounPhrase(i + 2, context));
+                    Attribute(i, i + 2, NounPhrase(i + 2, context));
                 else if ((k = lexicon.AttributionVerbs.MatchAt(Tokens, i)) > 0)
-                    Add(Subject(i, i + k, context));
+                    Attribute(i, i + k, Subject(i, i + k, context));
                 else if ((k = lexicon.ActionVerbs.MatchAt(Tokens, i)) > 0)
                 {
                     Add(Subject(i, i + k, context));

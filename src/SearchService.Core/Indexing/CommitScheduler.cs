@@ -91,10 +91,12 @@ internal sealed class CommitScheduler
                 return;
             if (failure is not null)
                 throw new IOException("An earlier commit of the index failed; nothing more is committed until the service restarts.", failure);
-            var data = CommitData(contributors);
-            writer.SetCommitData(data);
+            Dictionary<string, string> data;
             try
             {
+                // A contributor may write too (the statements beside the index): its failure is the commit's.
+                data = CommitData(contributors);
+                writer.SetCommitData(data);
                 writer.Commit();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Quotes;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace SearchService.Core.Indexing;
@@ -22,24 +23,28 @@ internal sealed class IndexGeneration
     private bool closed;
     private Action? onRetiredClose;
 
-    /// <summary>Takes ownership of <paramref name="directory"/> and <paramref name="writer"/>, also when it throws.</summary>
+    /// <summary>Takes ownership of <paramref name="directory"/>, <paramref name="writer"/> and <paramref name="statements"/>, also when it throws.</summary>
     public IndexGeneration(
-        string folder, LuceneDirectory directory, IndexWriter writer, long generationBase, SearcherFactory searcherFactory,
-        TimeSpan backgroundRefresh)
+        string folder, LuceneDirectory directory, IndexWriter writer, StatementIndex statements, long generationBase,
+        SearcherFactory searcherFactory, TimeSpan backgroundRefresh)
     {
         Folder = folder;
         this.directory = directory;
         Writer = writer;
+        Statements = statements;
         GenerationBase = generationBase;
         try
         {
             Tracking = new TrackingIndexWriter(writer);
             Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory);
+            // Statements are written before their article's paragraphs: once a paragraph is searchable, so are its statements.
+            Searchers.AddListener(new StatementRefresh(statements));
         }
         catch
         {
             writer.Rollback();
             directory.Dispose();
+            statements.Close(keepChanges: false);
             throw;
         }
         reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(Tracking, Searchers, backgroundRefresh.TotalSeconds, 0.05)
@@ -54,6 +59,9 @@ internal sealed class IndexGeneration
     public string Folder { get; }
 
     public IndexWriter Writer { get; }
+
+    /// <summary>The statements of this index's articles, in their own index beside it.</summary>
+    public StatementIndex Statements { get; }
 
     public TrackingIndexWriter Tracking { get; }
 
@@ -136,6 +144,8 @@ internal sealed class IndexGeneration
     {
         reopenThread.Dispose();
         Searchers.Dispose();
+        // Statements first, as at every commit: a paragraph index never holds an article whose statements are lost.
+        Statements.Close(keepChanges);
         if (keepChanges)
             Writer.Dispose();
         else

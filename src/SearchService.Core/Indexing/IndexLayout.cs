@@ -91,6 +91,9 @@ internal sealed class IndexLayout(string root)
         }
         foreach (var file in Directory.EnumerateFiles(root).Where(file => IsLuceneFile(Path.GetFileName(file))))
             File.Delete(file);
+        var statements = Path.Combine(root, Quotes.StatementIndex.FolderName);
+        if (Directory.Exists(statements))
+            Directory.Delete(statements, recursive: true);
     }
 
     private IEnumerable<string> GenerationFolders() =>

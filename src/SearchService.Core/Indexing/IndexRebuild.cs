@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Quotes;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -18,13 +19,17 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     private readonly ConcurrentDictionary<string, byte> writtenDirectly = new(StringComparer.Ordinal);
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
+    private readonly StatementIndex statements;
     private Exception? directWriteFailure;
     private bool handedOver;
     private bool switchedIn;
     private bool disposed;
 
-    /// <summary>Takes ownership of <paramref name="directory"/>, whose folder <paramref name="path"/> it deletes unless switched in.</summary>
-    internal IndexRebuild(string path, LuceneDirectory directory, IndexWriterConfig config, long journalSnapshot)
+    /// <summary>
+    /// Takes ownership of <paramref name="directory"/> and <paramref name="statementDirectory"/> (its
+    /// <see cref="StatementIndex"/>), whose folder <paramref name="path"/> it deletes unless switched in.
+    /// </summary>
+    internal IndexRebuild(string path, LuceneDirectory directory, LuceneDirectory statementDirectory, IndexWriterConfig config, long journalSnapshot)
     {
         Path = path;
         this.directory = directory;
@@ -34,6 +39,18 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         }
         catch
         {
+            directory.Dispose();
+            statementDirectory.Dispose();
+            System.IO.Directory.Delete(path, recursive: true);
+            throw;
+        }
+        try
+        {
+            statements = new StatementIndex(statementDirectory, config.Analyzer);
+        }
+        catch
+        {
+            writer.Rollback();
             directory.Dispose();
             System.IO.Directory.Delete(path, recursive: true);
             throw;
@@ -56,19 +73,26 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file)
     {
         if (!writtenDirectly.ContainsKey(article.Id))
+        {
+            statements.Replace(article, facets, file);
             writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
+        }
         return 0;
     }
 
     public long DeleteArticle(string articleId)
     {
         if (!writtenDirectly.ContainsKey(articleId))
+        {
+            statements.Delete(articleId);
             writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+        }
         return 0;
     }
 
     public long DeleteFileArticles(string relativePath, string? keepStamp = null)
     {
+        statements.Delete(SearchIndex.FileArticles(relativePath, keepStamp));
         writer.DeleteDocuments(SearchIndex.FileArticles(relativePath, keepStamp));
         return 0;
     }
@@ -82,11 +106,19 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     /// </summary>
     internal void ReplaceDirectly(Article article, ArticleFacets facets, long journalEnd) =>
         WriteDirectly(article.Id, journalEnd,
-            () => writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null)));
+            () =>
+            {
+                statements.Replace(article, facets, null);
+                writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
+            });
 
     /// <inheritdoc cref="ReplaceDirectly"/>
     internal void DeleteDirectly(string articleId, long journalEnd) =>
-        WriteDirectly(articleId, journalEnd, () => writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
+        WriteDirectly(articleId, journalEnd, () =>
+        {
+            statements.Delete(articleId);
+            writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+        });
 
     private void WriteDirectly(string articleId, long journalEnd, Action write)
     {
@@ -108,13 +140,18 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     /// Writes everything indexed so far to disk before the switch, while writes still flow: the commit at the switch,
     /// which holds every write back, then has only what came in since. Not the switch: the pointer still names the old index.
     /// </summary>
-    internal void FlushBeforeSwitch() => writer.Commit();
+    internal void FlushBeforeSwitch()
+    {
+        statements.Commit();
+        writer.Commit();
+    }
 
     /// <summary>Commits the index with <paramref name="commitData"/>, ready to be switched to; throws if an API write missed it.</summary>
     internal void CommitForSwitch(IDictionary<string, string> commitData)
     {
         if (Volatile.Read(ref directWriteFailure) is { } failure)
             throw new IOException("An API write made during the rebuild could not be written to the rebuilt index.", failure);
+        statements.Commit();
         writer.SetCommitData(commitData);
         writer.Commit();
     }
@@ -123,7 +160,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     internal IndexGeneration OpenGeneration(long generationBase, SearcherFactory searcherFactory, TimeSpan backgroundRefresh)
     {
         handedOver = true;
-        return new IndexGeneration(Path, directory, writer, generationBase, searcherFactory, backgroundRefresh);
+        return new IndexGeneration(Path, directory, writer, statements, generationBase, searcherFactory, backgroundRefresh);
     }
 
     /// <summary>The index is live now: disposing the rebuild leaves its folder.</summary>
@@ -136,6 +173,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         disposed = true;
         if (!handedOver)
         {
+            statements.Close(keepChanges: false);
             writer.Rollback();
             directory.Dispose();
         }

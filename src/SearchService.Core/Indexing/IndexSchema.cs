@@ -19,7 +19,7 @@ public static class IndexSchema
     /// under another schema is emptied at start-up and indexed again from the corpus and the API write journal, so no
     /// facet mixes values found by old and new rules.
     /// </summary>
-    public const string SchemaVersion = "2026-12-03.1";
+    public const string SchemaVersion = "2026-12-03.2";
 
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
     public const string ArticleId = "articleId";

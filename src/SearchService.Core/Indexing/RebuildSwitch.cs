@@ -21,7 +21,7 @@ internal sealed class RebuildSwitch(IndexLayout layout, Func<string, LuceneDirec
         if (UnderWay is not null)
             throw new InvalidOperationException("A rebuild is already under way.");
         var folder = layout.CreateNextGeneration();
-        LuceneDirectory directory;
+        LuceneDirectory directory, statementDirectory;
         try
         {
             directory = openDirectory(folder);
@@ -31,7 +31,17 @@ internal sealed class RebuildSwitch(IndexLayout layout, Func<string, LuceneDirec
             layout.Remove(folder);
             throw;
         }
-        return UnderWay = new IndexRebuild(folder, directory, config, journalApplied);
+        try
+        {
+            statementDirectory = openDirectory(Path.Combine(folder, Quotes.StatementIndex.FolderName));
+        }
+        catch
+        {
+            directory.Dispose();
+            layout.Remove(folder);
+            throw;
+        }
+        return UnderWay = new IndexRebuild(folder, directory, statementDirectory, config, journalApplied);
     }
 
     /// <summary>

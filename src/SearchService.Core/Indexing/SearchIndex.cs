@@ -5,6 +5,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
+using SearchService.Core.Quotes;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace SearchService.Core.Indexing;
@@ -72,7 +73,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             throw new IndexUnavailableException(Path, e);
         }
         LuceneDirectory? directory = null;
-        IndexWriter writer;
+        IndexWriter? writer = null;
+        StatementIndex statements;
         string liveFolder;
         try
         {
@@ -80,9 +82,11 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             layout.RemoveUnused(liveFolder);
             directory = openDirectory(liveFolder);
             writer = new IndexWriter(directory, NewWriterConfig());
+            statements = new StatementIndex(openDirectory(System.IO.Path.Combine(liveFolder, StatementIndex.FolderName)), Analyzer);
         }
         catch (Exception e) when (e is LockObtainFailedException or IOException or UnauthorizedAccessException)
         {
+            writer?.Rollback();
             directory?.Dispose();
             processLock.Dispose();
             Analyzer.Dispose();
@@ -98,14 +102,16 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
                 "The index in {IndexPath} was written under schema {Old}, this version writes {New}: indexing everything again",
                 Path, storedSchema ?? "(none)", IndexSchema.SchemaVersion);
             writer.DeleteAll();
+            statements.DeleteAll();
             commitData = new Dictionary<string, string>();
         }
         journal = JournalOffset.From(commitData);
         fileStamps = CorpusFileStamps.From(commitData);
         rebuilds = new RebuildSwitch(layout, openDirectory, logger);
-        live = new IndexGeneration(liveFolder, directory, writer, 0, this.searchers, BackgroundRefresh);
+        live = new IndexGeneration(liveFolder, directory, writer, statements, 0, this.searchers, BackgroundRefresh);
         SpeakerIdentities = new SpeakerIdentityFile(Path);
-        commits = new CommitScheduler([fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities], CommitDue, logger, Path);
+        commits = new CommitScheduler(
+            [new StatementCommit(() => live.Statements), fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities], CommitDue, logger, Path);
     }
 
     /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
@@ -137,20 +143,28 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
-        Write(writer => writer.UpdateDocuments(
-            new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file)));
+        Write(generation =>
+        {
+            generation.Statements.Replace(article, facets, file);
+            return generation.Tracking.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
+        });
 
     public long DeleteArticle(string articleId) =>
-        Write(writer => writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId)));
+        Write(generation =>
+        {
+            generation.Statements.Delete(articleId);
+            return generation.Tracking.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+        });
 
     /// <summary>
     /// An API write whose journal line ends at <paramref name="journalEnd"/>: applied here and to a rebuild under way,
     /// and counted as held by the next commit. Callers apply journal lines in journal order.
     /// </summary>
     public long ReplaceJournaledArticle(Article article, ArticleFacets facets, long journalEnd) =>
-        Write(writer =>
+        Write(live =>
         {
-            var generation = writer.UpdateDocuments(
+            live.Statements.Replace(article, facets, null);
+            var generation = live.Tracking.UpdateDocuments(
                 new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, null));
             journal.HoldUpTo(journalEnd);
             rebuilds.UnderWay?.ReplaceDirectly(article, facets, journalEnd);
@@ -159,9 +173,10 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <inheritdoc cref="ReplaceJournaledArticle"/>
     public long DeleteJournaledArticle(string articleId, long journalEnd) =>
-        Write(writer =>
+        Write(live =>
         {
-            var generation = writer.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
+            live.Statements.Delete(articleId);
+            var generation = live.Tracking.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
             journal.HoldUpTo(journalEnd);
             rebuilds.UnderWay?.DeleteDirectly(articleId, journalEnd);
             return generation;
@@ -192,7 +207,11 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Removes the articles of a corpus file, except those written from the version with <paramref name="keepStamp"/>.</summary>
     public long DeleteFileArticles(string relativePath, string? keepStamp = null) =>
-        Write(writer => writer.DeleteDocuments(FileArticles(relativePath, keepStamp)));
+        Write(generation =>
+        {
+            generation.Statements.Delete(FileArticles(relativePath, keepStamp));
+            return generation.Tracking.DeleteDocuments(FileArticles(relativePath, keepStamp));
+        });
 
     internal static Query FileArticles(string relativePath, string? keepStamp)
     {
@@ -265,14 +284,14 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         }
     }
 
-    /// <summary>Applies a change to the live index; returns its generation (for <see cref="WaitForGeneration"/>).</summary>
-    private long Write(Func<TrackingIndexWriter, long> write) =>
+    /// <summary>Applies a change to the live index (its paragraphs and statements); returns its generation (for <see cref="WaitForGeneration"/>).</summary>
+    private long Write(Func<IndexGeneration, long> write) =>
         Shared(() =>
         {
             if (commits.Failure is { } failure)
                 throw new IOException("The index takes no writes until the service restarts: a commit failed.", failure);
             var generation = live;
-            var written = generation.Numbered(write(generation.Tracking));
+            var written = generation.Numbered(write(generation));
             commits.WriteMade();
             return written;
         });
@@ -310,6 +329,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
                 generation.Searchers.Release(searcher);
             }
         });
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher of the statements (<see cref="StatementIndex"/>), released afterwards whatever happens.</summary>
+    public T SearchStatements<T>(Func<IndexSearcher, T> search) => Using(generation => generation.Statements.Search(search));
 
     /// <summary>
     /// The current searcher, held until the lease is disposed: for searches of several calls (<see cref="Search{T}"/>

@@ -15,7 +15,9 @@ using SearchService.Tests.GeneratedClient.IndexNamespace;
 using SearchService.Tests.GeneratedClient.Keys;
 using SearchService.Tests.GeneratedClient.Metrics;
 using SearchService.Tests.GeneratedClient.Models;
+using SearchService.Tests.GeneratedClient.Quotes;
 using SearchService.Tests.GeneratedClient.Search;
+using SearchService.Tests.GeneratedClient.Speakers;
 using SearchService.Tests.GeneratedClient.Suggest;
 using SearchService.Tests.GeneratedClient.View;
 using SearchService.Tests.GeneratedClient.Widget;
@@ -67,10 +69,20 @@ namespace SearchService.Tests.GeneratedClient
         {
             get => new global::SearchService.Tests.GeneratedClient.Metrics.MetricsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The quotes property</summary>
+        public global::SearchService.Tests.GeneratedClient.Quotes.QuotesRequestBuilder Quotes
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Quotes.QuotesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The search property</summary>
         public global::SearchService.Tests.GeneratedClient.Search.SearchRequestBuilder Search
         {
             get => new global::SearchService.Tests.GeneratedClient.Search.SearchRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The speakers property</summary>
+        public global::SearchService.Tests.GeneratedClient.Speakers.SpeakersRequestBuilder Speakers
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Speakers.SpeakersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The suggest property</summary>
         public global::SearchService.Tests.GeneratedClient.Suggest.SuggestRequestBuilder Suggest

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Core.Quotes;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Indexing;
@@ -27,7 +28,8 @@ public sealed class IndexCommitTests : IDisposable
     public void Commit_records_the_corpus_files_the_journal_length_and_the_schema()
     {
         var memory = new RAMDirectory();
-        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, openDirectory: _ => memory);
+        using var index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance,
+            openDirectory: path => Path.GetFileName(path) == StatementIndex.FolderName ? new RAMDirectory() : memory);
         index.ReplaceJournaledArticle(Sample, NoFacets(Sample), journalEnd: 120);
         index.RecordFile("news/a.txt", "stamp-1");
 

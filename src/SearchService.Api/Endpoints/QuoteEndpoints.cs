@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Cluster;
+using SearchService.Api.Limits;
+using SearchService.Api.Security;
+using SearchService.Api.Widget;
+using SearchService.Core.Quotes;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>
+/// Who said what: <c>/quotes</c> (statements as search results) and <c>/speakers/{name}</c> (a speaker's profile), reads
+/// under the per-client rate limit, answered from the statements kept beside the index (<see cref="StatementIndex"/>).
+/// A scoped search key's filters limit <c>/quotes</c>; a cluster node does not answer either yet.
+/// </summary>
+public static class QuoteEndpoints
+{
+    public static IEndpointRouteBuilder MapQuoteEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reads = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
+        reads.MapGet("/quotes", Quotes)
+            .WithName("Quotes")
+            .WithTags("Quotes")
+            .WithSummary("Attributed statements (quotations and reported speech) with their speaker, verb and facet counts")
+            .WithDescription(
+                "Searches the statements the articles attribute to someone: direct quotations and reported speech (\"X said that …\", " +
+                "\"…, the Foreign Office said\"), each with its speaker (as the speaker facet names them), its reporting verb, its article, " +
+                "paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, " +
+                "verb) is counted with every filter applied except its own, so a UI can offer multi-select. Not available in cluster mode (501).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
+        reads.MapGet("/speakers/{name}", Speaker)
+            .WithName("Speaker")
+            .WithTags("Quotes")
+            .WithSummary("A speaker's profile: names, kind, roles, statements by month, topics, regions and latest statements")
+            .WithDescription(
+                "name is any name the speaker facet gives the speaker or a variant of it ('Volcker' finds 'Paul Volcker'); the profile is " +
+                "the canonical one. 404 when no article names the speaker. Not available in cluster mode (501).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status501NotImplemented);
+        return app;
+    }
+
+    private static Results<Ok<QuoteResult>, ProblemHttpResult> Quotes(
+        [AsParameters] QuoteParameters parameters, IConfiguration configuration, IServiceProvider services, HttpContext context)
+    {
+        if (NotInClusterMode(configuration) is { } notHere)
+            return notHere;
+        if (parameters.Validate(out var request) is { } problem)
+            return problem;
+        request = request with { Scope = ScopedKeys.ScopeOf(context) };
+        return TypedResults.Ok(services.GetRequiredService<QuoteSearcher>().Search(request));
+    }
+
+    private static Results<Ok<SpeakerProfile>, ProblemHttpResult> Speaker(string name, IConfiguration configuration, IServiceProvider services)
+    {
+        if (NotInClusterMode(configuration) is { } notHere)
+            return notHere;
+        return services.GetRequiredService<SpeakerProfiles>().Find(name.Trim()) is { } profile
+            ? TypedResults.Ok(profile)
+            : TypedResults.Problem(detail: $"No article names the speaker '{Problems.ParameterProblem.Echo(name)}'.",
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown speaker");
+    }
+
+    // The statements live beside a single node's index; the shards keep none yet (docs/cluster.md).
+    private static ProblemHttpResult? NotInClusterMode(IConfiguration configuration) =>
+        SearchClusterOptions.IsEnabled(configuration)
+            ? TypedResults.Problem(detail: "Statements (/quotes, /speakers) are not available in cluster mode yet; ask a single node.",
+                statusCode: StatusCodes.Status501NotImplemented, title: "Not available in cluster mode")
+            : null;
+}

@@ -1,0 +1,43 @@
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Core.Quotes;
+
+/// <summary>
+/// Answers <c>/speakers/{name}</c>: a speaker's identity from the corpus-wide table (<see cref="SpeakerIdentities"/>;
+/// any variant finds the canonical one) and their statements from the <see cref="StatementIndex"/>.
+/// </summary>
+public sealed class SpeakerProfiles(SearchIndex index, QuoteSearcher quotes)
+{
+    public const int RecentStatements = 5;
+    public const int TopValues = 10;
+
+    /// <summary>The profile of the speaker <paramref name="name"/> names, or null when no article names them.</summary>
+    public SpeakerProfile? Find(string name)
+    {
+        var table = index.SpeakerIdentities.Table;
+        var identity = table?.Find(name);
+        var canonical = identity?.Name ?? name;
+        var found = quotes.Search(new QuoteRequest(Speaker: [canonical], PageSize: RecentStatements, FacetSize: TopValues));
+        if (identity is null && found.Total == 0)
+            return null;
+        var months = index.SearchStatements(searcher =>
+        {
+            var counter = new StatementMonthCollector();
+            searcher.Search(QuoteSearcher.Filtered(null, new QuoteRequest(Speaker: [canonical]), table, except: null), counter);
+            return counter.Counts.Select(c => new FacetValue(c.Key, c.Value)).ToList();
+        });
+        var variants = table?.FilterValues(canonical).Where(v => v != canonical).ToList() ?? [];
+        return new SpeakerProfile(
+            canonical,
+            (identity?.Kind ?? SpeakerKind.Unknown).ToString().ToLowerInvariant(),
+            variants,
+            identity?.Roles ?? [],
+            found.Total,
+            months,
+            found.Facets[IndexSchema.Topic],
+            found.Facets[IndexSchema.Region],
+            found.Hits);
+    }
+}

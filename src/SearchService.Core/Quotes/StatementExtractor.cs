@@ -1,0 +1,275 @@
+using SearchService.Core.Facets;
+
+namespace SearchService.Core.Quotes;
+
+/// <summary>
+/// Cuts the statements out of a paragraph at the attributions the speaker rules found (<see cref="SpeakerExtractor.Read"/>):
+/// what comes after the verb ("X said that …", "X said: “…”", "X denied …"), or, when the attribution ends its sentence,
+/// what comes before it ("“…,” said the statement", "…, the Foreign Office said", "…, according to a statement of the
+/// Foreign Office"), a direct quote from its opening mark even across sentences. Only attributions with a reporting verb
+/// (<see cref="ReportingVerbs"/>) and a speaker make statements. Stateless, so one instance serves many threads.
+/// </summary>
+public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexicon)
+{
+    /// <summary>Fewer words than this are no statement ("…, he said." of a cut sentence; "X denied it").</summary>
+    private const int MinimumWords = 3;
+
+    /// <summary>The most words an attribution may take after its verb and still end the sentence ("said the Foreign Office spokesman on Monday").</summary>
+    private const int LongestAttributionTail = 8;
+
+    /// <summary>The most words of a subject before its verb in an attribution ending a sentence ("…, a Bank of England spokesman said").</summary>
+    private const int LongestSubject = 8;
+
+    /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
+    private const int ThatWithin = 6;
+
+    // Nouns that end who was told ("told a news conference", "told the committee", "told Reuters").
+    private static readonly HashSet<string> ListenerNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Reuters", "reporters", "journalists", "newsmen", "correspondents", "conference", "meeting", "committee", "hearing",
+        "newspaper", "paper", "radio", "television", "agency", "interviewer", "audience", "seminar", "symposium", "session",
+        "forum", "briefing", "panel", "parliament", "congress", "delegates", "analysts", "investors", "shareholders",
+        "subcommittee", "convention", "gathering", "lawmakers", "legislators",
+    };
+
+    // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
+    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being" };
+
+    // Words after which a period ends no sentence.
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+        "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "U", "S",
+    };
+
+    public ReportingVerbs Verbs => verbs;
+
+    /// <summary>The statements of paragraph number <paramref name="paragraph"/>, in the order of their attributions, each span once.</summary>
+    /// <returns>Statements with the speaker as the attribution names it and no regions or topics yet.</returns>
+    public IReadOnlyList<Statement> Extract(int paragraph, string text, IReadOnlyList<Token> tokens, IReadOnlyList<Attribution> attributions)
+    {
+        var found = new List<Statement>();
+        foreach (var attribution in attributions)
+        {
+            if (verbs.Of(tokens, attribution.VerbStart, attribution.VerbEnd) is not { } verb
+                || Span(tokens, attribution) is not var (first, last)
+                || Words(tokens, first, last) < MinimumWords
+                || found.Exists(s => s.Start == tokens[first].Start && s.End == tokens[last].End))
+                continue;
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            found.Add(new Statement(paragraph, start, end, text[start..end], attribution.Speaker, verb, [], []));
+        }
+        return found;
+    }
+
+    // The first and last token of the statement, or null when there is none.
+    private (int First, int Last)? Span(IReadOnlyList<Token> t, Attribution a)
+    {
+        var sentenceStart = SentenceStart(t, a.VerbStart);
+        var sentenceEnd = SentenceEnd(t, a.VerbEnd);
+        if (t[a.VerbStart].Text == "according")
+        {
+            // "According to the statement, …": what follows the comma.
+            if (a.VerbStart == sentenceStart)
+            {
+                var comma = Find(t, a.VerbEnd, sentenceEnd, ",");
+                return comma < 0 ? null : Trimmed(t, comma + 1, sentenceEnd - 1);
+            }
+            return a.VerbStart - 1 > sentenceStart && IsCommaOrQuote(t[a.VerbStart - 1]) ? Before(t, a.VerbStart - 1, sentenceStart) : null;
+        }
+
+        if (a.VerbStart > 0 && BeForms.Contains(t[a.VerbStart - 1].Text))
+            return null;
+        var before = a.VerbStart - 1;
+        while (before >= sentenceStart && lexicon.VerbModifiers.Contains(t[before].Text))
+            before--;
+        if (before < sentenceStart)
+            return null;
+        // "“…,” said the statement", "…, said Exxon's Collier"; not "Smith, the chairman, said profits rose".
+        if (IsCommaOrQuote(t[before]))
+            return before > sentenceStart && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: true)
+                ? Before(t, before, sentenceStart)
+                : Forward(t, a, sentenceEnd);
+        // "…, the statement noted.", "“…,” it added."
+        var subjectStart = before;
+        while (subjectStart > sentenceStart && before - subjectStart < LongestSubject && !IsCommaOrQuote(t[subjectStart - 1]))
+            subjectStart--;
+        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: false))
+            return Before(t, subjectStart - 1, sentenceStart);
+        return Forward(t, a, sentenceEnd);
+    }
+
+    // Whether the attribution is the end of its sentence: after the verb at most a few words (the speaker, "on Monday",
+    // "told reporters") to the sentence's end or a comma, and no clause of what was said ("said the SEC should …").
+    private bool EndsSentence(IReadOnlyList<Token> t, int from, int sentenceEnd, bool subjectFollows)
+    {
+        var end = Find(t, from, sentenceEnd, ",");
+        if (end < 0)
+            end = sentenceEnd;
+        if (end - from > LongestAttributionTail)
+            return false;
+        for (var i = from; i < end; i++)
+            if (t[i].Text == "that" || IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text))
+                return false;
+        if (!subjectFollows || from == end)
+            return !subjectFollows;
+        var first = t[from];
+        return first.IsCapitalised || lexicon.Determiners.Contains(first.Text) || lexicon.PersonPronouns.Contains(first.Text)
+               || lexicon.BodyPronouns.Contains(first.Text);
+    }
+
+    // What comes before the attribution whose comma or closing mark is at <paramref name="mark"/>: from the opening
+    // quotation mark when it closes a quote, else from the sentence's start.
+    private static (int, int)? Before(IReadOnlyList<Token> t, int mark, int sentenceStart)
+    {
+        var last = mark;
+        var quoted = false;
+        while (last >= 0 && IsCommaOrQuote(t[last]))
+        {
+            quoted |= IsQuote(t[last]);
+            last--;
+        }
+        if (last < 0)
+            return null;
+        var first = sentenceStart;
+        if (quoted)
+        {
+            var opening = last;
+            while (opening >= 0 && !IsQuote(t[opening]))
+                opening--;
+            if (opening >= 0 && IsOpening(t[opening]))
+                first = opening + 1;
+        }
+        return Trimmed(t, first, last);
+    }
+
+    // What comes after the verb: from "that" when it soon follows ("said on Monday that …"), past the listener of "told"
+    // ("told reporters …"); a quotation opened there ends at its closing mark, anything else with the sentence.
+    private (int, int)? Forward(IReadOnlyList<Token> t, Attribution a, int sentenceEnd)
+    {
+        var from = a.VerbEnd;
+        var that = Find(t, from, Math.Min(sentenceEnd, from + ThatWithin), "that");
+        // Not a relative "that" after the start of what was said ("said the cooperative is concerned that").
+        if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text)))
+            from = that + 1;
+        else if (t[a.VerbStart].Text is "told" or "tells")
+            from = AfterListener(t, from, sentenceEnd);
+        else if (verbs.NeedsClause(t, a.VerbStart, a.VerbEnd) && !QuotationFollows(t, from))
+            return null;
+        while (from < t.Count && t[from].Text is ":" or ",")
+            from++;
+        if (from < t.Count && IsQuote(t[from]) && IsOpening(t[from]))
+        {
+            var closing = from + 1;
+            while (closing < t.Count && !IsQuote(t[closing]))
+                closing++;
+            return Trimmed(t, from + 1, closing - 1);
+        }
+        return Trimmed(t, from, sentenceEnd - 1);
+    }
+
+    // "told Reuters", "told reporters", "told a news conference here", "told the U.S. chapter of the World Energy
+    // Conference", "told him": to the last listener noun of a run of them, their names and "of the", else one word.
+    private int AfterListener(IReadOnlyList<Token> t, int from, int sentenceEnd)
+    {
+        var lastNoun = -1;
+        for (var i = from; i < Math.Min(sentenceEnd, from + LongestAttributionTail + 2); i++)
+        {
+            if (ListenerNouns.Contains(t[i].Text))
+                lastNoun = i;
+            else if (lastNoun >= 0 && !t[i].IsCapitalised && !lexicon.Connectors.Contains(t[i].Text))
+                break;
+        }
+        if (lastNoun >= 0)
+            return lastNoun + 1 < sentenceEnd && t[lastNoun + 1].Text is "here" or "today" or "yesterday" ? lastNoun + 2 : lastNoun + 1;
+        while (from < sentenceEnd && lexicon.Determiners.Contains(t[from].Text))
+            from++;
+        if (from < sentenceEnd && t[from].IsCapitalised)
+        {
+            while (from < sentenceEnd && t[from].IsCapitalised)
+                from++;
+            return from;
+        }
+        return Math.Min(from + 1, sentenceEnd);
+    }
+
+    // Without the commas and quotation marks at either end, nor a full stop at its end; null when nothing is left.
+    private static (int, int)? Trimmed(IReadOnlyList<Token> t, int first, int last)
+    {
+        while (first <= last && IsCommaOrQuote(t[first]))
+            first++;
+        while (last >= first && (IsCommaOrQuote(t[last]) || t[last].Text is ":" or ";" or "."))
+            last--;
+        return first <= last ? (first, last) : null;
+    }
+
+    private static int Words(IReadOnlyList<Token> t, int first, int last) =>
+        Enumerable.Range(first, last - first + 1).Count(i => t[i].IsWord);
+
+    private static int Find(IReadOnlyList<Token> t, int from, int end, string text)
+    {
+        for (var i = from; i < end && i < t.Count; i++)
+            if (t[i].Text == text)
+                return i;
+        return -1;
+    }
+
+    private static int SentenceStart(IReadOnlyList<Token> t, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+            if (EndsSentenceAt(t, i))
+                return i + 1;
+        return 0;
+    }
+
+    // The index of the sentence's closing mark, or the paragraph's end.
+    private static int SentenceEnd(IReadOnlyList<Token> t, int from)
+    {
+        for (var i = from; i < t.Count; i++)
+            if (EndsSentenceAt(t, i))
+                return i;
+        return t.Count;
+    }
+
+    // A full stop ends a sentence when a capital, a quotation mark or the paragraph's end follows and it ends no
+    // abbreviation or initial ("Mr.", "Oleg V."); "?", "!" and ";" always do.
+    private static bool EndsSentenceAt(IReadOnlyList<Token> t, int i)
+    {
+        var text = t[i].Text;
+        if (text is "?" or "!" or ";")
+            return true;
+        if (text != "." || i == 0 || t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text) || InTicker(t, i))
+            return false;
+        return i + 1 == t.Count || t[i + 1].IsCapitalised || IsQuote(t[i + 1]);
+    }
+
+    // ": …" or a quotation right after the verb, a comma allowed before it.
+    private static bool QuotationFollows(IReadOnlyList<Token> t, int from)
+    {
+        while (from < t.Count && t[from].Text == ",")
+            from++;
+        return from < t.Count && (t[from].Text == ":" || IsQuote(t[from]));
+    }
+
+    // "<SVIK.ST>": a stock ticker's period, a "<" shortly before and no ">" yet.
+    private static bool InTicker(IReadOnlyList<Token> t, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            if (t[k].Text == ">")
+                return false;
+            if (t[k].Text == "<")
+                return true;
+        }
+        return false;
+    }
+
+    // Double quotation marks only: a single one is as often an apostrophe.
+    private static bool IsQuote(Token token) => token.Text is "\"" or "“" or "”";
+
+    private static bool IsCommaOrQuote(Token token) => token.Text == "," || IsQuote(token);
+
+    // A straight mark may open or close; where the rules look for an opening one, it opens.
+    private static bool IsOpening(Token token) => token.Text is "“" or "\"";
+}

@@ -1,0 +1,166 @@
+using SearchService.Core.Corpus;
+using SearchService.Core.Quotes;
+using SearchService.Tests.Facets;
+
+namespace SearchService.Tests.Quotes;
+
+public class StatementExtractorTests
+{
+    private static IReadOnlyList<Statement> Seed => Facets.Facets.Extractor.Extract(SeedArticle.Article).Statements!;
+
+    private static IReadOnlyList<Statement> Statements(params string[] paragraphs) =>
+        Facets.Facets.Extractor.Extract(new Article("test", "Test", paragraphs)).Statements!;
+
+    private static Statement Only(string paragraph) => Assert.Single(Statements(paragraph));
+
+    [Fact]
+    public void The_seed_articles_quoted_statement_is_the_Foreign_Offices()
+    {
+        var statement = Assert.Single(Seed, s => s.Text.StartsWith("Russia and Pakistan acknowledged and appreciated each other’s efforts", StringComparison.Ordinal));
+        Assert.Equal("Foreign Office", statement.Speaker);
+        Assert.Equal("said", statement.Verb);
+        Assert.EndsWith("and the phenomenon of foreign terrorist fighters", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_seed_articles_statement_on_Afghanistan_is_the_whole_quotation()
+    {
+        var statement = Assert.Single(Seed, s => s.Text.Contains("Afghanistan", StringComparison.Ordinal));
+        Assert.Equal("As part of this strategic dialogue Russia and Pakistan conducted a thorough exchange of assessments of global and " +
+                     "regional terrorist threats, particularly in Afghanistan, the Middle East and North Africa, and Central and South Asia",
+            statement.Text);
+        Assert.Equal(("Foreign Office", "noted"), (statement.Speaker, statement.Verb));
+    }
+
+    [Fact]
+    public void A_statement_carries_the_regions_and_topics_of_its_paragraph()
+    {
+        var article = SeedArticle.Article;
+        var facets = Facets.Facets.Extractor.Extract(article);
+        var statement = Assert.Single(facets.Statements!, s => s.Text.Contains("Afghanistan", StringComparison.Ordinal));
+        Assert.Equal(facets.Paragraphs[statement.Paragraph - 1].Region, statement.Regions);
+        Assert.Equal(facets.Paragraphs[statement.Paragraph - 1].Topic, statement.Topics);
+        Assert.Contains("Afghanistan", statement.Regions);
+    }
+
+    [Fact]
+    public void A_statement_is_where_its_offsets_say_in_its_paragraph()
+    {
+        foreach (var statement in Seed)
+            Assert.Equal(statement.Text, SeedArticle.Paragraph(statement.Paragraph)[statement.Start..statement.End]);
+    }
+
+    [Fact]
+    public void Reported_speech_after_that_is_the_statement()
+    {
+        var statement = Assert.Single(Seed, s => s.Verb == "stated");
+        Assert.Equal("the two sides highlighted that the spread of terrorist mindset and ideologies and emergence of new forms of terrorism posed a grave challenge",
+            statement.Text);
+        Assert.Equal("Foreign Office", statement.Speaker);
+    }
+
+    [Fact]
+    public void An_attribution_ending_the_sentence_takes_what_comes_before()
+    {
+        var statement = Only("Japan's trade surplus is likely to widen further this year, the Finance Ministry said.");
+        Assert.Equal(("Japan's trade surplus is likely to widen further this year", "Finance Ministry", "said"), (statement.Text, statement.Speaker, statement.Verb));
+    }
+
+    [Fact]
+    public void Reported_speech_without_that_runs_to_the_end_of_the_sentence() =>
+        Assert.Equal("the dollar had fallen far enough against the yen",
+            Only("Treasury Secretary James Baker said the dollar had fallen far enough against the yen. Markets were calm.").Text);
+
+    [Fact]
+    public void An_inverted_attribution_after_a_quotation_takes_the_quotation()
+    {
+        var statement = Only("\"Rates will stay where they are for some time,\" said Federal Reserve Chairman Paul Volcker.");
+        Assert.Equal(("Rates will stay where they are for some time", "Paul Volcker"), (statement.Text, statement.Speaker));
+    }
+
+    [Fact]
+    public void A_quotation_of_several_sentences_is_taken_from_its_opening_mark() =>
+        Assert.Equal("We are not going to intervene. The market will find its level",
+            Only("\"We are not going to intervene. The market will find its level,\" a Bundesbank official said, adding nothing more. Bonn agreed.").Text);
+
+    [Fact]
+    public void A_quotation_after_a_colon_ends_at_its_closing_mark() =>
+        Assert.Equal("We will not accept any cut in our quota",
+            Only("Oil Minister Gholamreza Aqazadeh told reporters: \"We will not accept any cut in our quota.\" He left for Vienna.").Text);
+
+    [Fact]
+    public void The_listener_of_told_is_no_part_of_the_statement() =>
+        Assert.Equal("the company would report a loss for the quarter",
+            Only("Chairman Lee Iacocca told Reuters the company would report a loss for the quarter.").Text);
+
+    [Fact]
+    public void A_denial_is_a_statement_listed_under_denied()
+    {
+        var statement = Only("Exxon Corp denied that it planned to sell its refining unit.");
+        Assert.Equal(("it planned to sell its refining unit", "denied", "Exxon Corp"), (statement.Text, statement.Verb, statement.Speaker));
+    }
+
+    [Fact]
+    public void A_verb_form_is_listed_under_its_reporting_verb() =>
+        Assert.Equal("warned", Only("Saudi Oil Minister Hisham Nazer warns that prices could fall below 15 dlrs a barrel.").Verb);
+
+    [Fact]
+    public void According_to_at_the_end_of_a_sentence_attributes_what_comes_before()
+    {
+        var statement = Only("Exports rose 12 pct in January, according to the Commerce Department.");
+        Assert.Equal(("Exports rose 12 pct in January", "Commerce Department", "according to"), (statement.Text, statement.Speaker, statement.Verb));
+    }
+
+    [Fact]
+    public void An_appositive_before_said_leaves_the_statement_after_the_verb() =>
+        Assert.Equal("profits would rise sharply in 1987",
+            Only("John Smith, the chairman of Exxon Corp, said profits would rise sharply in 1987.").Text);
+
+    [Fact]
+    public void An_attribution_to_no_one_makes_no_statement() =>
+        Assert.Empty(Statements("Analysts said the market would stay weak for weeks."));
+
+    [Fact]
+    public void A_verb_that_reports_nothing_makes_no_statement() =>
+        Assert.Empty(Statements("Foreign Minister Eduard Shevardnadze asked whether the talks would go on."));
+
+    [Fact]
+    public void A_pronoun_is_resolved_to_the_speaker_named_before()
+    {
+        var statements = Statements("Treasury Secretary James Baker arrived in Paris on Sunday.", "He said the dollar's fall had gone far enough.");
+        var statement = Assert.Single(statements);
+        Assert.Equal((2, "James Baker"), (statement.Paragraph, statement.Speaker));
+    }
+
+    [Fact]
+    public void A_listener_of_several_words_is_no_part_of_the_statement() =>
+        Assert.Equal("sales are forecast at 3,500 billion yen",
+            Only("Osamu Iemura, a senior vice president, told a news conference sales are forecast at 3,500 billion yen.").Text);
+
+    [Fact]
+    public void A_name_after_the_listener_begins_the_statement() =>
+        Assert.Equal("Intel will make the chips in Japan",
+            Only("Chairman Ryuzaburo Kaku told Reuters Intel will make the chips in Japan.").Text);
+
+    [Fact]
+    public void A_passive_reporting_verb_makes_no_statement() =>
+        Assert.Empty(Statements("The Bank of Japan was reported in the market overnight to bolster the credibility of the Paris accord."));
+
+    [Fact]
+    public void A_verb_that_tells_of_an_act_makes_no_statement() =>
+        Assert.Empty(Statements("Exxon Corp reported a loss of 15 mln dlrs for the first quarter of 1987."));
+
+    [Fact]
+    public void The_same_verb_before_that_makes_one() =>
+        Assert.Equal("it would report a loss for the quarter", Only("Exxon Corp reported that it would report a loss for the quarter.").Text);
+
+    [Fact]
+    public void A_relative_that_does_not_begin_the_statement() =>
+        Assert.Equal("the cooperative is concerned that imports might compete in Japan",
+            Only("A representative of Sunkist said the cooperative is concerned that imports might compete in Japan.").Text);
+
+    [Fact]
+    public void A_tickers_period_ends_no_sentence() =>
+        Assert.Equal("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture",
+            Only("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture, Diamant Boart said in a statement.").Text);
+}

@@ -16,23 +16,31 @@ public sealed class CursorPaging(ParagraphSearcher searcher, PointsInTime points
     /// <exception cref="CursorException">The request's cursor cannot be followed.</exception>
     public SearchResult Search(SearchRequest request)
     {
-        var fingerprint = SearchCursor.FingerprintOf(request);
         var after = request.After is { } text ? codec.Decode(text) : null;
         if (after is not null && request.SemanticRerank)
             throw new CursorException("after cannot follow rerank=semantic, which orders only the best hits by meaning; page through them with page.");
+        // A walk that favours fresh articles ages them at its first page's moment, or every score would drift with the clock.
+        if (after?.AgedAt is { } agedAt && request.Recency is { } recency)
+            request = request with { Recency = recency with { Now = agedAt } };
+        var fingerprint = SearchCursor.FingerprintOf(request);
         if (after is not null && after.Fingerprint != fingerprint)
             throw new CursorException("after was made for another search: its q, syntax, filters, sort and collapse must stay as they were.");
         using var point = PointFor(after);
         var result = searcher.Search(request, point.Searcher, after);
-        var seen = (after?.Seen ?? (request.Page - 1L) * request.PageSize) + result.Hits.Count;
+        // Pinned hits are shown on the first page only and are not among the ranked hits the walk follows.
+        var ranked = result.Hits.Where(hit => hit.Pinned != true).ToList();
+        var seen = (after?.Seen ?? (request.Page - 1L) * request.PageSize) + ranked.Count;
         var units = request.Unit == ResultUnit.Article ? result.TotalArticles ?? 0 : result.Total;
         // In the walk's own reader the hits shown so far are counted exactly; in a newer one, only a short page ends it.
         var exact = after is null || after.PointInTime == point.Id;
         var more = result.Hits.Count == request.PageSize && (!exact || seen < units) && !request.SemanticRerank;
         if (!more)
             return result;
-        var byScore = request.Order == ResultOrder.Relevance && result.Hits[^1].Score is not null;
-        return result with { Next = codec.Encode(SearchCursor.After(point.Id, fingerprint, seen, byScore, result.Hits[^1])) };
+        var byScore = request.Order == ResultOrder.Relevance && (ranked.Count > 0 ? ranked[^1].Score is not null : request.Query is not null);
+        var next = ranked.Count > 0
+            ? SearchCursor.After(point.Id, fingerprint, seen, byScore, ranked[^1])
+            : SearchCursor.Start(point.Id, fingerprint, seen, byScore);
+        return result with { Next = codec.Encode(next with { AgedAt = request.Recency?.Now }) };
     }
 
     private PointInTime PointFor(SearchCursor? after)

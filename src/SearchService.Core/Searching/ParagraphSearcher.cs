@@ -50,7 +50,8 @@ public sealed class ParagraphSearcher
             var matches = plan.Scored(filters.All);
             var collected = stages.PassFor(request.Unit).Run(searcher, matches, plan, filters.Unfiltered, datesInPass);
             var ranked = stages.SemanticReranking.Rerank(request.Query, plan, collected.Best, hit => SemanticHitReranker.Passage(searcher, hit.Doc));
-            var ordered = PinnedResults.Apply(searcher, request, matches, new SearchFilters(null, request, index.SpeakerIdentities.Table).All, ranked);
+            var ordered = PinnedResults.Apply(
+                searcher, request, matches, new SearchFilters(null, request, index.SpeakerIdentities.Table).All, ranked, shown: after is null);
             var hits = stages.Fetcher.Fetch(searcher, matches, request, plan, collected.Rescoring, ordered);
             var facets = FacetCounting.Count(searcher, filters, request, collected.FacetCounts, datesInPass);
             return stages.Assembler.Assemble(request, parsed, collected.Total, collected.TotalArticles, hits, facets, clock.Elapsed);

@@ -12,15 +12,17 @@ namespace SearchService.Core.Searching;
 /// the query, or its first paragraph when none does (an editor's choice need not share the query's words), so long as
 /// it passes the request's filters and scope; one that does not, or does not exist, is left out. The ranked hits follow
 /// without the pinned ones (with one hit per article, without any hit of a pinned article), so pages after the first
-/// go on where it stopped. Matches, totals and facets are those of the query alone.
+/// go on where it stopped; a cursor's pages (<see cref="CursorPaging"/>), which follow the ranked hits only, leave the
+/// pinned ones out too. Matches, totals and facets are those of the query alone.
 /// </summary>
 internal static class PinnedResults
 {
     /// <param name="matches">The query with every filter, scored as the ranked hits were.</param>
     /// <param name="allowed">Every filter without the query: where a pinned article that does not match may be shown from.</param>
     /// <param name="ordered">The ranked hits in their final order.</param>
+    /// <param name="shown">False on a cursor's page after the first: the pinned hits were shown, and are only left out.</param>
     public static SemanticReranker.Reranking<RankedHit> Apply(
-        IndexSearcher searcher, SearchRequest request, Query matches, Query allowed, SemanticReranker.Reranking<RankedHit> ordered)
+        IndexSearcher searcher, SearchRequest request, Query matches, Query allowed, SemanticReranker.Reranking<RankedHit> ordered, bool shown = true)
     {
         if (request.Pinned is not { Count: > 0 } ids)
             return ordered;
@@ -33,8 +35,8 @@ internal static class PinnedResults
             var best = searcher.Search(Both(article, matches), 1);
             var hit = best.TotalHits > 0
                 ? new RankedHit(best.ScoreDocs[0].Doc, request.Query is null ? null : best.ScoreDocs[0].Score, articles ? best.TotalHits - 1 : null)
-                : searcher.Search(Both(article, allowed), 1) is { TotalHits: > 0 } shown
-                    ? new RankedHit(shown.ScoreDocs[0].Doc, null, articles ? 0 : null)
+                : searcher.Search(Both(article, allowed), 1) is { TotalHits: > 0 } first
+                    ? new RankedHit(first.ScoreDocs[0].Doc, null, articles ? 0 : null)
                     : null;
             if (hit is not null)
                 pinned.Add((ranked.GetValueOrDefault(hit.Doc) ?? hit) with { Pinned = true });
@@ -42,7 +44,7 @@ internal static class PinnedResults
         var pinnedArticles = articles ? pinned.Select(h => ArticleIdOf(searcher.IndexReader, h.Doc)).ToHashSet() : [];
         var pinnedDocs = pinned.Select(h => h.Doc).ToHashSet();
         var rest = ordered.Order.Where(h => !pinnedDocs.Contains(h.Doc) && !(articles && pinnedArticles.Contains(ArticleIdOf(searcher.IndexReader, h.Doc))));
-        return ordered with { Order = [.. pinned, .. rest] };
+        return ordered with { Order = shown ? [.. pinned, .. rest] : [.. rest] };
     }
 
     /// <summary>The query's matches within one article, scored by the query alone.</summary>

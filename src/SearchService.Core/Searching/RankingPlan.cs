@@ -30,7 +30,9 @@ internal sealed record RankingPlan(ParsedQuery? Parsed, bool ByScore, int Wanted
     {
         var byScore = parsed is not null && request.Order == ResultOrder.Relevance;
         var depth = request.SemanticRerank && byScore ? semanticDepth : 0;
-        return new RankingPlan(parsed, byScore, Math.Max(request.Page * request.PageSize, depth), depth, After: after)
+        // A cursor's page leaves the pinned hits out (the first page showed them), so it collects that many more.
+        var wanted = after is null ? request.Page * request.PageSize : request.PageSize + (request.Pinned?.Count ?? 0);
+        return new RankingPlan(parsed, byScore, Math.Max(wanted, depth), depth, After: after)
         {
             Recency = byScore ? request.Recency : null,
         };

@@ -17,7 +17,10 @@ namespace SearchService.Core.Searching;
 /// <param name="Date">The last hit's publication date in UTC ticks (0: undated), the sort value when newest first.</param>
 /// <param name="ArticleId">The last hit's article.</param>
 /// <param name="Paragraph">The last hit's paragraph.</param>
-public sealed record SearchCursor(long PointInTime, string Fingerprint, long Seen, float? Score, long Date, string ArticleId, int Paragraph)
+/// <param name="AgedAt">The moment a walk that favours fresh articles takes ages at (its first page's), so that scores do not drift
+/// with the clock from page to page (<see cref="RecencyDecay.Now"/>); null without recency.</param>
+public sealed record SearchCursor(
+    long PointInTime, string Fingerprint, long Seen, float? Score, long Date, string ArticleId, int Paragraph, DateTimeOffset? AgedAt = null)
 {
     /// <summary>
     /// A digest of everything in a request that decides its hits and their order, and nothing that only shapes the answer
@@ -32,6 +35,10 @@ public sealed record SearchCursor(long PointInTime, string Fingerprint, long See
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(decisive)));
         return Convert.ToBase64String(digest, 0, 16);
     }
+
+    /// <summary>The cursor before every ranked hit: after a first page holding pinned hits only.</summary>
+    public static SearchCursor Start(long pointInTime, string fingerprint, long seen, bool byScore) =>
+        new(pointInTime, fingerprint, seen, byScore ? float.MaxValue : null, long.MaxValue, "", 0);
 
     /// <summary>The cursor after <paramref name="last"/>, the last hit of a page of the walk.</summary>
     public static SearchCursor After(long pointInTime, string fingerprint, long seen, bool byScore, SearchHit last) => new(

@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?after*,collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace SearchService.Tests.GeneratedClient.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/search{?after*,collapse*,dateFacet*,explain*,facetSize*,from*,page*,pageSize*,q*,recency*,region*,regionTree*,rerank*,sort*,speaker*,syntax*,to*,topic*}", rawUrl)
         {
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SearchResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace SearchService.Tests.GeneratedClient.Search
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SearchResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SearchResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,11 +93,21 @@ namespace SearchService.Tests.GeneratedClient.Search
             return new global::SearchService.Tests.GeneratedClient.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 
         {
+            /// <summary>The next cursor of an earlier answer, with the same q, syntax, filters, from, to, sort and collapse: the hits after that answer&apos;s last one, with no limit on depth (page stays 1; pageSize may change). Every page of a walk reads the index as it was when the walk began, so no hit is repeated or skipped while articles are added or replaced; a walk unused for 5 minutes expires (sort=relevance: a 400 naming after; newest first it goes on in the current index). Not with rerank=semantic, nor in cluster mode.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("after")]
+            public string? After { get; set; }
+#nullable restore
+#else
+            [QueryParameter("after")]
+            public string After { get; set; }
+#endif
             /// <summary>&apos;none&apos; (default): every matching paragraph is a hit, and facet counts are in paragraphs. &apos;article&apos;: one hit per article, its best paragraph, with otherMatches (how many other paragraphs of the article match); totalArticles is given besides total (paragraphs), and facet counts are in articles (an article counts once for a value when any of its matching paragraphs has it). Use &apos;article&apos; for a search box.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -134,7 +144,7 @@ namespace SearchService.Tests.GeneratedClient.Search
             [QueryParameter("from")]
             public string From { get; set; }
 #endif
-            /// <summary>Page number, from 1 (default 1). page × pageSize may not pass 10,000.</summary>
+            /// <summary>Page number, from 1 (default 1). page × pageSize may not pass 10,000; beyond, follow the answers&apos; next cursors (after).</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
             /// <summary>Hits per page, 1 to 100 (default 10).</summary>

@@ -38,10 +38,8 @@ public sealed class ShardGrain(
     private Task? following;
     private long openedAtVersion;
     private bool logOutOfReach;
-    // Written by the loop following the log, read by status calls on the grain's turns: the last version written to the
-    // index, and the last one searchable. Status reports the second, so "applied" means a search of this copy finds it.
+    // Written by the loop following the log, read by status calls on the grain's turns.
     private long appliedVersion;
-    private long searchableVersion;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
 
@@ -56,7 +54,7 @@ public sealed class ShardGrain(
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
-        openedAtVersion = appliedVersion = searchableVersion = index.CommittedJournalOffset;
+        openedAtVersion = appliedVersion = index.CommittedJournalOffset;
         try
         {
             await CatchUpAsync(ShardNumber, cancellationToken);
@@ -105,7 +103,7 @@ public sealed class ShardGrain(
             latest = null;
         }
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref searchableVersion), latest, paragraphs);
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs);
     }
 
     public Task CloseAsync(Guid search)
@@ -211,11 +209,11 @@ public sealed class ShardGrain(
     private async Task CatchUpAsync(int shard, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
+        var wrote = false;
         IReadOnlyList<ArticleChange> changes;
         do
         {
             changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
-            var wrote = false;
             foreach (var change in changes)
             {
                 if (router.ShardOf(change.Id) == shard)
@@ -228,19 +226,14 @@ public sealed class ShardGrain(
                 }
                 Volatile.Write(ref appliedVersion, change.Version);
             }
-            Index.HoldJournalUpTo(appliedVersion);
-            // Each read's changes are made searchable before the next read, so a long catch-up shows its progress. The
-            // wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two on
-            // a two-core machine) that the silo's and the API's work needs meanwhile.
-            if (wrote && !await Task.Factory.StartNew(
-                    () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            {
-                logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, appliedVersion, SearchableWithin);
-                return;
-            }
-            Volatile.Write(ref searchableVersion, appliedVersion);
         }
         while (changes.Count == ChangesPerRead);
+        Index.HoldJournalUpTo(appliedVersion);
+        // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
+        // on a two-core machine) that the silo's and the API's work needs meanwhile.
+        if (wrote && !await Task.Factory.StartNew(
+                () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, appliedVersion, SearchableWithin);
     }
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>

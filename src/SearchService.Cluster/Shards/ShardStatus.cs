@@ -3,7 +3,7 @@ namespace SearchService.Cluster.Shards;
 /// <summary>Where a copy of a shard is active, how far it has followed the article log, and what it holds.</summary>
 /// <param name="Silo">The silo holding it.</param>
 /// <param name="OpenedAtVersion">The version its folder held when it was activated there (0: it started empty).</param>
-/// <param name="AppliedVersion">The last version of the log it has applied and made searchable: a search of this copy finds it.</param>
+/// <param name="AppliedVersion">The last version of the log it has applied.</param>
 /// <param name="LatestVersion">The last version PostgreSQL has committed; null when the log is out of reach.</param>
 /// <param name="Paragraphs">The paragraphs it answers searches with.</param>
 [GenerateSerializer]

@@ -1,4 +1,5 @@
 using SearchService.Api;
+using SearchService.Api.Analytics;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Http;
 using SearchService.Api.Security;
@@ -11,6 +12,7 @@ builder.AddSearchBox();
 builder.AddSearchApi();
 builder.AddReliability();
 builder.AddKeyPolicies();
+builder.AddSearchAnalytics();
 
 var app = builder.Build();
 app.UseReliability();
@@ -27,6 +29,7 @@ app.MapArticleEndpoints();
 app.MapRelatedEndpoints();
 app.MapIndexEndpoints();
 app.MapKeyEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
 // Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.

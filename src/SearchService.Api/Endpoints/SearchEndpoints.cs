@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Analytics;
 using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.Observability;
@@ -37,6 +38,7 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .LimitExpensiveQueries()
+            .AddEndpointFilter<SearchCounting>()
             .RequireCors(WidgetCors.PolicyName)
             .AcceptsScopedKeys();
         search.MapGet("/facets/{name}", Values)
@@ -57,6 +59,7 @@ public static class SearchEndpoints
             .WithTags("Search")
             .WithDescription(
                 "Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then " +
+                "queries often searched here that found something (kind query; count in searches; not for a scoped key), then " +
                 "words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the " +
                 "last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt " +
                 "in the background for each index version, so it may lag a change by a few seconds.")
@@ -104,12 +107,13 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SuggestResult>, ProblemHttpResult>> Suggest(
-        [AsParameters] SuggestParameters parameters, ISearchBackend searcher, HttpContext context)
+        [AsParameters] SuggestParameters parameters, ISearchBackend searcher, SearchAnalytics analytics, HttpContext context)
     {
         if (parameters.Validate(out var typed, out var size) is { } problem)
             return problem;
         var clock = Stopwatch.StartNew();
-        var suggestions = await searcher.SuggestAsync(typed, size, ScopedKeys.ScopeOf(context), context.RequestAborted);
+        var scope = ScopedKeys.ScopeOf(context);
+        var suggestions = analytics.WithPopular(typed, size, scope is not null, await searcher.SuggestAsync(typed, size, scope, context.RequestAborted));
         return TypedResults.Ok(new SuggestResult(typed, clock.Elapsed.TotalMilliseconds, suggestions));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using SearchService.Api.Analytics;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core;
@@ -22,7 +23,8 @@ public sealed partial class ReadmeTests(SeedApiFactory api) : IClassFixture<Seed
     private static readonly string Readme = File.ReadAllText(ReadmePath);
 
     /// <summary>The options classes bound to the <c>Search</c> section (see <see cref="Options_bound_to_the_Search_section_are_the_ones_this_test_knows"/>).</summary>
-    private static readonly Type[] SearchSectionOptions = [typeof(SearchOptions), typeof(AccessOptions)];
+    private static readonly (Type Type, string Section)[] SearchSectionOptions =
+        [(typeof(SearchOptions), SearchOptions.Section), (typeof(AccessOptions), SearchOptions.Section), (typeof(SearchAnalyticsOptions), SearchAnalyticsOptions.Section)];
 
     /// <summary><c>Search:</c> keys read outside an options class.</summary>
     private static readonly string[] KeysReadDirectly = [WidgetCors.AllowedOriginsKey];
@@ -54,8 +56,8 @@ public sealed partial class ReadmeTests(SeedApiFactory api) : IClassFixture<Seed
     public void Configuration_table_is_exactly_the_bound_Search_keys()
     {
         var bound = SearchSectionOptions
-            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-            .Select(property => $"{SearchOptions.Section}:{property.Name}")
+            .SelectMany(options => options.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+                .Select(property => $"{options.Section}:{property.Name}"))
             .Concat(KeysReadDirectly)
             .ToHashSet(StringComparer.Ordinal);
         var table = ConfigurationRows().Select(row => row.Key).ToHashSet(StringComparer.Ordinal);
@@ -71,8 +73,8 @@ public sealed partial class ReadmeTests(SeedApiFactory api) : IClassFixture<Seed
     public void Configuration_defaults_are_the_options_defaults()
     {
         var defaults = SearchSectionOptions
-            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Select(property => (Key: $"{SearchOptions.Section}:{property.Name}", Value: property.GetValue(Activator.CreateInstance(type)))))
+            .SelectMany(options => options.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Select(property => (Key: $"{options.Section}:{property.Name}", Value: property.GetValue(Activator.CreateInstance(options.Type)))))
             .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
 
         var checkedRows = 0;
@@ -104,10 +106,10 @@ public sealed partial class ReadmeTests(SeedApiFactory api) : IClassFixture<Seed
         var text = string.Join('\n', sources);
 
         var boundTypes = BoundOptions().Matches(text).Select(m => m.Groups["type"].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(SearchSectionOptions.Select(t => t.Name).Order(), boundTypes.Order());
+        Assert.Equal(SearchSectionOptions.Select(o => o.Type.Name).Order(), boundTypes.Order());
 
         var literalKeys = SearchKeyLiteral().Matches(text).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
-        var boundKeys = SearchSectionOptions.SelectMany(type => type.GetProperties()).Select(p => $"{SearchOptions.Section}:{p.Name}");
+        var boundKeys = SearchSectionOptions.SelectMany(o => o.Type.GetProperties().Select(p => $"{o.Section}:{p.Name}"));
         Assert.Empty(literalKeys.Except(boundKeys).Except(KeysReadDirectly));
         Assert.Empty(KeysReadDirectly.Except(literalKeys));
     }

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Suggest
         {
         }
         /// <summary>
-        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
+        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then queries often searched here that found something (kind query; count in searches; not for a scoped key), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SuggestResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace SearchService.Tests.GeneratedClient.Suggest
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SuggestResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SuggestResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
+        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then queries often searched here that found something (kind query; count in searches; not for a scoped key), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace SearchService.Tests.GeneratedClient.Suggest
             return new global::SearchService.Tests.GeneratedClient.Suggest.SuggestRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
+        /// Facet values with a word starting as the last word of q come first (at most three; kind region, topic or speaker), then queries often searched here that found something (kind query; count in searches; not for a scoped key), then words of the paragraphs and two-word phrases of headlines and lead paragraphs (kind term) completing the last word, or the last two, most frequent first; count is in paragraphs for a word, in articles for a phrase. Read from a vocabulary rebuilt in the background for each index version, so it may lag a change by a few seconds.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SuggestRequestBuilderGetQueryParameters 

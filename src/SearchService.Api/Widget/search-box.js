@@ -102,9 +102,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 legend { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); padding: 0; margin-bottom: 4px; }
 .facet-values { list-style: none; margin: 0; padding: 0; }
-.facet-values li { display: flex; align-items: baseline; gap: 6px; }
-.facet-values label { flex: 1; min-width: 0; }
-.statements { flex: none; border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.8em; text-decoration: underline; }
+/* A speaker's "statements" link goes under the name, in line with it, so that the name keeps the column's width. */
+.statements { display: block; margin: -2px 0 2px 21px; border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.8em; text-decoration: underline; }
 label { display: flex; align-items: baseline; gap: 8px; padding: 2px 0; font-size: 0.925em; cursor: pointer; }
 label input { accent-color: var(--accent); margin: 0; flex: none; transform: translateY(2px); }
 .value { flex: 1; min-width: 0; overflow-wrap: anywhere; }

@@ -142,8 +142,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     /// <summary>The box opened in Quotes mode on the Foreign Office's statements.</summary>
-    private static Dictionary<string, string> ForeignOfficeStatements =>
-        new() { ["mode"] = "quotes", ["filters"] = "speaker=Foreign Office" };
+    private static Dictionary<string, string> ForeignOfficeStatements => BoxAttributes.Of(("mode", "quotes"), ("filters", "speaker=Foreign Office"));
 
     [BrowserFact]
     public async Task The_article_view_a_result_opens_has_no_violation()

@@ -87,7 +87,7 @@ public sealed class KeyboardTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task Arrow_keys_move_between_the_Articles_and_Quotes_tabs_and_show_each_mode()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: new Dictionary<string, string> { ["suggest"] = "off" }));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
         await box.TypeAsync("Afghanistan");
         await Expect(box.Status).ToHaveTextAsync("1 result.");
         // Tab from the input passes its clear button to the selected tab, the only one in the tab order.

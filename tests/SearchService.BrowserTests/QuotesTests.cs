@@ -14,13 +14,10 @@ public sealed class QuotesTests(BrowserFixture fixture)
 {
     private const string ForeignOfficeOnEfforts = "Russia and Pakistan acknowledged and appreciated each other";
 
-    private static Dictionary<string, string> Attributes(params (string Name, string Value)[] attributes) =>
-        attributes.ToDictionary(a => a.Name, a => a.Value);
-
     [BrowserFact]
     public async Task The_mode_attribute_opens_the_box_on_statements_and_finds_the_Foreign_Offices_on_each_others_efforts()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("mode", "quotes"), ("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("mode", "quotes"), ("suggest", "off"))));
         await Expect(box.Tab("Quotes")).ToHaveAttributeAsync("aria-selected", "true");
 
         await box.TypeAsync("efforts");
@@ -36,7 +33,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task The_Quotes_tab_asks_the_statements_for_the_same_words()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
         await box.TypeAsync("Afghanistan");
         await Expect(box.Status).ToHaveTextAsync("1 result.");
 
@@ -52,7 +49,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task A_speakers_statements_link_shows_that_speakers_statements_in_Quotes_mode()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
         var statements = (long)(await fixture.Api.GetJsonAsync("/quotes?speaker=Foreign%20Office"))["total"]!;
         await box.TypeAsync("terrorism");
 
@@ -69,7 +66,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task The_Related_disclosure_lists_the_articles_related_to_a_hit()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
         var related = (await fixture.Api.GetJsonAsync($"/articles/{Uri.EscapeDataString(SharedFiles.SeedFileName)}/related?size=5"))["hits"]!.AsArray()
             .Select(h => (string)h!["title"]!).ToList();
         Assert.NotEmpty(related);
@@ -87,7 +84,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task Related_articles_are_asked_under_the_boxs_ticked_filters()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
         await box.TypeAsync("terrorism");
         await box.FacetValue("region", "Afghanistan").CheckAsync();
         await Expect(box.Status).ToHaveTextAsync("1 result.");
@@ -102,7 +99,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_sync_url_switching_to_Quotes_puts_the_mode_in_the_page_address()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("sync-url", ""), ("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("sync-url", ""), ("suggest", "off"))));
         await box.TypeAsync("Afghanistan");
         await Expect(box.Status).ToHaveTextAsync("1 result.");
 
@@ -117,7 +114,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     public async Task With_sync_url_a_shared_address_in_Quotes_mode_opens_the_same_statements()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync(
-            attributes: Attributes(("sync-url", "")), boxState: "q=Afghanistan&mode=quotes&speaker=Foreign%20Office"));
+            attributes: BoxAttributes.Of(("sync-url", "")), boxState: "q=Afghanistan&mode=quotes&speaker=Foreign%20Office"));
 
         await Expect(box.Status).ToHaveTextAsync("1 statement.");
         await Expect(box.Tab("Quotes")).ToHaveAttributeAsync("aria-selected", "true");
@@ -128,7 +125,7 @@ public sealed class QuotesTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_lang_fr_the_tabs_and_the_statements_speak_French()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("lang", "fr"), ("mode", "quotes"), ("suggest", "off"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("lang", "fr"), ("mode", "quotes"), ("suggest", "off"))));
         await Expect(box.Tab("Citations")).ToHaveAttributeAsync("aria-selected", "true");
 
         await box.TypeAsync("Afghanistan");

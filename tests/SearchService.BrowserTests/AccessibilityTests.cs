@@ -11,9 +11,9 @@ namespace SearchService.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {
-    private async Task<SearchBoxPage> OpenAsync(int width = 1100)
+    private async Task<SearchBoxPage> OpenAsync(int width = 1100, IReadOnlyDictionary<string, string>? attributes = null)
     {
-        var page = await fixture.OpenHostPageAsync(width: width);
+        var page = await fixture.OpenHostPageAsync(width: width, attributes: attributes);
         await Axe.InjectAsync(page);
         return new SearchBoxPage(page);
     }
@@ -103,6 +103,46 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Axe.AssertNoViolationsAsync(box.Page, "at phone width, filters unfolded");
         await box.Page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Quotes_mode_with_statements_and_a_ticked_verb_has_no_violation()
+    {
+        var box = await OpenAsync(attributes: ForeignOfficeStatements);
+        await Expect(box.QuoteTexts.First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(box.Page, "in Quotes mode with statements shown");
+        await box.FacetValue("verb", "said").CheckAsync();
+        await Expect(box.FacetValue("verb", "said")).ToBeCheckedAsync();
+        await Expect(box.QuoteMetas.First).ToContainTextAsync(", said");
+        await Axe.AssertNoViolationsAsync(box.Page, "in Quotes mode with a verb ticked");
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_Related_list_opened_under_a_result_has_no_violation()
+    {
+        var box = await OpenAsync();
+        await box.TypeAsync("terrorism");
+        await box.CloseSuggestionsAsync();
+        await box.RelatedToggle(0).ClickAsync();
+        await Expect(box.RelatedLinks(0).First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(box.Page, "with a result's related articles listed");
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Quotes_mode_at_phone_width_folded_and_unfolded_has_no_violation()
+    {
+        var box = await OpenAsync(width: 390, attributes: ForeignOfficeStatements);
+        await Expect(box.QuoteTexts.First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(box.Page, "in Quotes mode at phone width, filters folded");
+        await box.Page.Locator("search-box [part~=filters-toggle]").ClickAsync();
+        await Expect(box.FacetValue("speaker", "Foreign Office")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(box.Page, "in Quotes mode at phone width, filters unfolded");
+        await box.Page.Context.CloseAsync();
+    }
+
+    /// <summary>The box opened in Quotes mode on the Foreign Office's statements.</summary>
+    private static Dictionary<string, string> ForeignOfficeStatements => BoxAttributes.Of(("mode", "quotes"), ("filters", "speaker=Foreign Office"));
 
     [BrowserFact]
     public async Task The_article_view_a_result_opens_has_no_violation()

@@ -9,15 +9,12 @@ namespace SearchService.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class EmbeddingTests(BrowserFixture fixture)
 {
-    private static Dictionary<string, string> Attributes(params (string Name, string Value)[] attributes) =>
-        attributes.ToDictionary(a => a.Name, a => a.Value);
-
     [BrowserFact]
     public async Task The_key_attribute_is_sent_so_the_box_sees_only_what_the_key_allows()
     {
         var key = SignedKeys.Sign(new { id = "afghan-desk", filters = new { region = new[] { "Afghanistan" } },
             exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() }, WidgetApi.SigningSecret);
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("key", key))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("key", key))));
         var all = WidgetApi.ResultCount(await fixture.Api.SearchAsync("q=terrorism"));
         Assert.True(all > 1);
 
@@ -31,7 +28,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_sync_url_the_query_and_ticked_facets_go_into_the_page_address()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("sync-url", ""))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("sync-url", ""))));
         await box.TypeAsync("terrorism");
         await box.FacetValue("region", "Afghanistan").CheckAsync();
 
@@ -44,7 +41,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_sync_url_the_back_button_restores_the_search_before_the_last_tick()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("sync-url", ""))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("sync-url", ""))));
         var all = SearchBoxPage.ResultCount(WidgetApi.ResultCount(await fixture.Api.SearchAsync("q=terrorism")));
         await box.TypeAsync("terrorism");
         await Expect(box.Status).ToHaveTextAsync(all);
@@ -64,7 +61,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     public async Task With_sync_url_a_shared_address_opens_the_same_results()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync(
-            attributes: Attributes(("sync-url", "")), boxState: "q=terrorism&region=Afghanistan"));
+            attributes: BoxAttributes.Of(("sync-url", "")), boxState: "q=terrorism&region=Afghanistan"));
 
         await Expect(box.Status).ToHaveTextAsync("1 result.");
         await Expect(box.Input).ToHaveValueAsync("terrorism");
@@ -75,7 +72,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_sync_url_the_pages_shown_are_kept_and_restored()
     {
-        var attributes = Attributes(("sync-url", ""), ("page-size", "1"));
+        var attributes = BoxAttributes.Of(("sync-url", ""), ("page-size", "1"));
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: attributes));
         await box.TypeAsync("terrorism");
         await Expect(box.Results).ToHaveCountAsync(1);
@@ -95,7 +92,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     [BrowserFact]
     public async Task With_lang_fr_the_box_speaks_French()
     {
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("lang", "fr"))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("lang", "fr"))));
         await Expect(box.Input).ToHaveAttributeAsync("placeholder", "Rechercher dans l’actualité");
         var count = WidgetApi.ResultCount(await fixture.Api.SearchAsync("q=terrorism"));
 
@@ -112,7 +109,7 @@ public sealed class EmbeddingTests(BrowserFixture fixture)
     public async Task The_strings_attribute_overrides_any_word()
     {
         var strings = """{"placeholder":"Zoek in het nieuws","manyResults":"{count} resultaten.","region":"Regio"}""";
-        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: Attributes(("strings", strings))));
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("strings", strings))));
         await Expect(box.Input).ToHaveAttributeAsync("placeholder", "Zoek in het nieuws");
         var count = WidgetApi.ResultCount(await fixture.Api.SearchAsync("q=terrorism"));
 

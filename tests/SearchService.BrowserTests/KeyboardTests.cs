@@ -83,4 +83,27 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await Expect(afghanistan).ToBeFocusedAsync();
         await box.Page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Arrow_keys_move_between_the_Articles_and_Quotes_tabs_and_show_each_mode()
+    {
+        var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
+        await box.TypeAsync("Afghanistan");
+        await Expect(box.Status).ToHaveTextAsync("1 result.");
+        // Tab from the input passes its clear button to the selected tab, the only one in the tab order.
+        await box.Page.Keyboard.PressAsync("Tab");
+        await box.Page.Keyboard.PressAsync("Tab");
+        await Expect(box.Tab("Articles")).ToBeFocusedAsync();
+
+        await box.Page.Keyboard.PressAsync("ArrowRight");
+
+        await Expect(box.Tab("Quotes")).ToBeFocusedAsync();
+        await Expect(box.Tab("Quotes")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(box.Status).ToHaveTextAsync("1 statement.");
+        await box.Page.Keyboard.PressAsync("ArrowRight");
+        await Expect(box.Tab("Articles")).ToBeFocusedAsync();
+        await Expect(box.Tab("Articles")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(box.Status).ToHaveTextAsync("1 result.");
+        await box.Page.Context.CloseAsync();
+    }
 }

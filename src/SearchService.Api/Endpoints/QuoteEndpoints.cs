@@ -10,7 +10,8 @@ namespace SearchService.Api.Endpoints;
 /// <summary>
 /// Who said what: <c>/quotes</c> (statements as search results) and <c>/speakers/{name}</c> (a speaker's profile), reads
 /// under the per-client rate limit, answered from the statements kept beside the index (<see cref="StatementIndex"/>).
-/// A scoped search key's filters limit <c>/quotes</c>; a cluster node does not answer either yet.
+/// A scoped search key's filters limit both, and both answer cross-origin like <c>/search</c> (a search box on another
+/// site calls them); a cluster node does not answer either yet.
 /// </summary>
 public static class QuoteEndpoints
 {
@@ -36,9 +37,12 @@ public static class QuoteEndpoints
             .WithSummary("A speaker's profile: names, kind, roles, statements by month, topics, regions and latest statements")
             .WithDescription(
                 "name is any name the speaker facet gives the speaker or a variant of it ('Volcker' finds 'Paul Volcker'); the profile is " +
-                "the canonical one. 404 when no article names the speaker. Not available in cluster mode (501).")
+                "the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key's filters, " +
+                "and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .RequireCors(WidgetCors.PolicyName)
+            .AcceptsScopedKeys();
         return app;
     }
 
@@ -53,11 +57,12 @@ public static class QuoteEndpoints
         return TypedResults.Ok(services.GetRequiredService<QuoteSearcher>().Search(request));
     }
 
-    private static Results<Ok<SpeakerProfile>, ProblemHttpResult> Speaker(string name, IConfiguration configuration, IServiceProvider services)
+    private static Results<Ok<SpeakerProfile>, ProblemHttpResult> Speaker(
+        string name, IConfiguration configuration, IServiceProvider services, HttpContext context)
     {
         if (NotInClusterMode(configuration) is { } notHere)
             return notHere;
-        return services.GetRequiredService<SpeakerProfiles>().Find(name.Trim()) is { } profile
+        return services.GetRequiredService<SpeakerProfiles>().Find(name.Trim(), ScopedKeys.ScopeOf(context)) is { } profile
             ? TypedResults.Ok(profile)
             : TypedResults.Problem(detail: $"No article names the speaker '{Problems.ParameterProblem.Echo(name)}'.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown speaker");

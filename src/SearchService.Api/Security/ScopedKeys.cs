@@ -23,7 +23,7 @@ public static class ScopedKeys
             return refusal;
         if (context.Features.Get<ScopedKeyGrant>() is { } grant && !EndpointAccepts(context))
             return new ScopedKeyRefusal(StatusCodes.Status403Forbidden, grant.KeyId,
-                $"Key '{grant.KeyId}' is a scoped search key: it may only search (/search, /export, /facets/{{name}}, /suggest, /quotes, /articles/{{id}}, /articles/{{id}}/related, /view/{{id}}).");
+                $"Key '{grant.KeyId}' is a scoped search key: it may only search (/search, /export, /facets/{{name}}, /suggest, /quotes, /speakers/{{name}}, /articles/{{id}}, /articles/{{id}}/related, /view/{{id}}).");
         return null;
     }
 }

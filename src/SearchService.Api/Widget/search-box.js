@@ -3,6 +3,11 @@
 // value is inserted as text (textContent / Text nodes), never as HTML.
 
 const FACETS = ["region", "topic", "speaker"];
+// What the box searches: articles (/search) or statements (/quotes), whose facets add the reporting verb.
+const MODES = ["articles", "quotes"];
+const QUOTE_FACETS = ["speaker", "region", "topic", "verb"];
+// Related articles listed under a hit when its disclosure is opened: a short list a reader scans.
+const RELATED_SIZE = 5;
 // The box's words in English and French; a page overrides any of them with the strings attribute (JSON).
 const WORDS = {
   en: {
@@ -12,6 +17,10 @@ const WORDS = {
     emptyAll: "No results", withFilters: " with {filters}.", end: ".", unavailable: "Search is unavailable.",
     unreachable: "The search service cannot be reached.", answered: "The search service answered {status}.",
     didYouMean: "Did you mean ", didYouMeanEnd: "?", region: "Region", topic: "Topic", speaker: "Speaker",
+    modes: "Search in", articles: "Articles", quotes: "Quotes", verb: "Verb", oneStatement: "1 statement.",
+    manyStatements: "{count} statements.", quoteBy: "{speaker}, {verb}", statements: "statements",
+    statementsBy: "Statements by {speaker}", related: "Related", relatedTo: "Related to “{title}”", loading: "Loading…",
+    noRelated: "No related articles.", relatedFailed: "Related articles cannot be shown: {message}",
   },
   fr: {
     placeholder: "Rechercher dans l’actualité", search: "Rechercher", clear: "Effacer la recherche", suggestions: "Suggestions",
@@ -21,10 +30,14 @@ const WORDS = {
     withFilters: " avec {filters}.", end: ".", unavailable: "La recherche est indisponible.",
     unreachable: "Le service de recherche est injoignable.", answered: "Le service de recherche a répondu {status}.",
     didYouMean: "Vouliez-vous dire ", didYouMeanEnd: " ?", region: "Région", topic: "Thème", speaker: "Intervenant",
+    modes: "Rechercher dans", articles: "Articles", quotes: "Citations", verb: "Verbe", oneStatement: "1 déclaration.",
+    manyStatements: "{count} déclarations.", quoteBy: "{speaker}, {verb}", statements: "déclarations",
+    statementsBy: "Déclarations de {speaker}", related: "Articles liés", relatedTo: "Liés à « {title} »", loading: "Chargement…",
+    noRelated: "Aucun article lié.", relatedFailed: "Les articles liés ne peuvent être affichés : {message}",
   },
 };
 // The parameters sync-url keeps in the page's address.
-const URL_PARAMETERS = ["q", "page", ...FACETS];
+const URL_PARAMETERS = ["q", "page", "mode", ...FACETS, "verb"];
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" };
 const SEARCH_DELAY_MS = 200;
 const SUGGEST_DELAY_MS = 80;
@@ -74,6 +87,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
 @keyframes load { from { transform: scaleX(0.05); } 50% { transform: scaleX(0.7); } to { transform: scaleX(1); opacity: 0.2; } }
 .status { color: var(--muted); font-size: 0.875em; margin: 8px 2px 0; min-height: 1.3em; }
 .did-you-mean { font-size: 0.925em; margin: 4px 2px 0; }
+.modes { display: flex; gap: 4px; margin-top: 10px; border-bottom: 1px solid var(--border); }
+.modes [role=tab] {
+  border: 0; border-bottom: 2px solid transparent; margin-bottom: -1px; background: none; padding: 6px 12px;
+  color: var(--muted); font-size: 0.925em;
+}
+.modes [role=tab][aria-selected=true] { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
+.modes [role=tab]:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: 4px 4px 0 0; }
 .did-you-mean button { border: 0; background: none; padding: 0; color: var(--accent); text-decoration: underline; font-style: italic; }
 .layout { display: grid; gap: 14px; margin-top: 6px; }
 .filters-toggle { justify-self: start; border: 1px solid var(--border); border-radius: 999px; background: var(--background); padding: 4px 12px; font-size: 0.875em; }
@@ -82,6 +102,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 legend { font-weight: 600; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); padding: 0; margin-bottom: 4px; }
 .facet-values { list-style: none; margin: 0; padding: 0; }
+/* A speaker's "statements" link goes under the name, in line with it, so that the name keeps the column's width. */
+.statements { display: block; margin: -2px 0 2px 21px; border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.8em; text-decoration: underline; }
 label { display: flex; align-items: baseline; gap: 8px; padding: 2px 0; font-size: 0.925em; cursor: pointer; }
 label input { accent-color: var(--accent); margin: 0; flex: none; transform: translateY(2px); }
 .value { flex: 1; min-width: 0; overflow-wrap: anywhere; }
@@ -94,6 +116,13 @@ label input { accent-color: var(--accent); margin: 0; flex: none; transform: tra
 .title:hover, .title:focus-visible { text-decoration: underline; }
 .meta { color: var(--muted); font-size: 0.8em; margin-top: 2px; }
 .snippet { margin: 4px 0 0; overflow-wrap: anywhere; }
+.quote-text { margin: 0; padding-left: 10px; border-left: 3px solid var(--border); overflow-wrap: anywhere; }
+.quote .meta { margin: 4px 0 2px; }
+.quote .title { font-size: 0.925em; }
+.related-toggle { margin-top: 4px; border: 0; background: none; padding: 0; color: var(--accent); font-size: 0.85em; text-decoration: underline; }
+.related { list-style: none; margin: 6px 0 0; padding: 0 0 0 10px; border-left: 2px solid var(--border); display: grid; gap: 2px; font-size: 0.925em; }
+.related a { color: var(--accent); }
+.related .meta { display: inline; margin-left: 6px; }
 mark { background: var(--search-box-mark-background, #fde68a); color: var(--search-box-mark-text, inherit); border-radius: 2px; padding: 0 1px; }
 .more { margin-top: 8px; border: 1px solid var(--border); border-radius: 999px; background: var(--background); padding: 6px 16px; }
 .more:hover, .filters-toggle:hover { border-color: var(--accent); }
@@ -117,10 +146,14 @@ const MARKUP = `
     <button type="button" class="clear" part="clear" aria-label="Clear search" hidden>×</button>
     <ul class="suggestions" part="suggestions" id="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
   </div>
+  <div class="modes" part="modes" role="tablist" aria-label="Search in">
+    <button type="button" part="mode" role="tab" id="tab-articles" data-mode="articles" aria-controls="panel" aria-selected="true">Articles</button>
+    <button type="button" part="mode" role="tab" id="tab-quotes" data-mode="quotes" aria-controls="panel" aria-selected="false" tabindex="-1">Quotes</button>
+  </div>
   <div class="progress" part="progress" aria-hidden="true"></div>
   <div class="status" part="status" role="status" aria-live="polite"></div>
   <div class="did-you-mean" part="did-you-mean" hidden></div>
-  <div class="layout">
+  <div class="layout" id="panel" role="tabpanel" aria-labelledby="tab-articles">
     <button type="button" class="filters-toggle" part="filters-toggle" aria-expanded="false" aria-controls="facets" hidden>Filters</button>
     <div class="facets collapsed" part="facets" id="facets" hidden></div>
     <div>
@@ -161,17 +194,23 @@ function element(tag, properties = {}, ...children) {
   return node;
 }
 
+/** A publication date as a reader scans it ("23 Nov 2021" in the reader's locale); "" for none. */
+function shortDate(value) {
+  return value ? new Date(value).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
+}
+
 /** A word with its {placeholders} filled in. */
 function fill(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 export class SearchBox extends HTMLElement {
-  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank", "recency", "key", "lang", "strings"];
+  static observedAttributes = ["placeholder", "facets", "from", "to", "rerank", "recency", "key", "lang", "strings", "mode"];
 
   #root;
   #input;
   #query = "";
+  #mode = "articles";
   #filters = new Map();
   #hits = [];
   #total = 0;
@@ -204,6 +243,12 @@ export class SearchBox extends HTMLElement {
     this.#part("more").addEventListener("click", () => this.#run(this.#page + 1, { chosen: true }));
     this.#part("filters-toggle").addEventListener("click", () => this.#toggleFilters());
     this.#part("results").addEventListener("keydown", (event) => this.#resultKey(event));
+    const modes = this.#part("modes");
+    modes.addEventListener("click", (event) => {
+      const tab = event.target.closest('[role="tab"]');
+      if (tab && tab.dataset.mode !== this.#mode) this.#switchMode(tab.dataset.mode);
+    });
+    modes.addEventListener("keydown", (event) => this.#tabKey(event));
   }
 
   /** The service's address: the endpoint attribute, or where this script was loaded from. */
@@ -215,7 +260,12 @@ export class SearchBox extends HTMLElement {
     return this.#query;
   }
 
-  /** Facet filters in effect, as { region: [...], topic: [...], speaker: [...] }. */
+  /** What the box searches: "articles" or "quotes" (statements). */
+  get mode() {
+    return this.#mode;
+  }
+
+  /** Facet filters in effect, as { region: [...], topic: [...], speaker: [...] } (and verb: [...] in Quotes mode). */
   get filters() {
     return Object.fromEntries([...this.#filters].map(([facet, values]) => [facet, [...values]]));
   }
@@ -230,10 +280,12 @@ export class SearchBox extends HTMLElement {
       this.#restoreFromUrl();
       return;
     }
+    this.#mode = this.#modeAttribute();
+    this.#renderModes();
     this.#query = this.getAttribute("query") ?? "";
     this.#input.value = this.#query;
     for (const [facet, value] of new URLSearchParams(this.getAttribute("filters") ?? "")) {
-      if (this.#shownFacets().includes(facet)) this.#valuesOf(facet).add(value);
+      if (this.#modeFacets().includes(facet)) this.#valuesOf(facet).add(value);
     }
     this.#syncClear();
     // The page's own starting search is not written to its address: only what the reader changes is.
@@ -249,6 +301,7 @@ export class SearchBox extends HTMLElement {
     if (["placeholder", "lang", "strings"].includes(name)) this.#applyWords();
     if (name === "facets" || ((name === "lang" || name === "strings") && this.#hasCriteria())) this.#renderAll();
     if (["from", "to", "rerank", "recency", "key"].includes(name) && this.#hasCriteria()) this.#run(1);
+    if (name === "mode" && this.#modeAttribute() !== this.#mode) this.#switchMode(this.#modeAttribute());
   }
 
   /** Searches for the given text now, as if typed. */
@@ -283,6 +336,65 @@ export class SearchBox extends HTMLElement {
     return [...new Set(wanted)];
   }
 
+  /** The facets listed in the current mode: the shown ones, and in Quotes mode the verb too (when any are shown). */
+  #modeFacets() {
+    const shown = this.#shownFacets();
+    if (this.#mode === "articles") return shown;
+    return QUOTE_FACETS.filter((facet) => shown.includes(facet) || (facet === "verb" && shown.length > 0));
+  }
+
+  /** The mode the page asks for (the mode attribute); articles unless it says quotes. */
+  #modeAttribute() {
+    return this.getAttribute("mode") === "quotes" ? "quotes" : "articles";
+  }
+
+  /** Shows the box in `mode`, keeping the words and the ticks that apply there, and searches again. */
+  #switchMode(mode) {
+    this.#mode = mode;
+    const facets = this.#modeFacets();
+    for (const facet of [...this.#filters.keys()]) if (!facets.includes(facet)) this.#filters.delete(facet);
+    this.#renderModes();
+    this.#hits = [];
+    this.#total = 0;
+    this.#part("results").replaceChildren();
+    this.#part("more").hidden = true;
+    this.#syncClear();
+    this.#run(1, { chosen: true });
+  }
+
+  /** The tabs say which mode is shown; only the selected one is in the tab order (the arrows move between them). */
+  #renderModes() {
+    for (const tab of this.#part("modes").querySelectorAll('[role="tab"]')) {
+      const selected = tab.dataset.mode === this.#mode;
+      tab.setAttribute("aria-selected", String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected) this.#root.getElementById("panel").setAttribute("aria-labelledby", tab.id);
+    }
+  }
+
+  /** Keys on the tabs: ← and → (wrapping), Home and End move to a tab and show its mode. */
+  #tabKey(event) {
+    const tabs = [...this.#part("modes").querySelectorAll('[role="tab"]')];
+    const index = tabs.indexOf(this.#root.activeElement);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (index < 0 || next === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    tab.focus();
+    if (tab.dataset.mode !== this.#mode) this.#switchMode(tab.dataset.mode);
+  }
+
+  /** A speaker facet value's "statements": that speaker's statements in Quotes mode, the words and other ticks set aside. */
+  #showStatementsOf(speaker) {
+    this.#input.value = "";
+    this.#query = "";
+    this.#filters.clear();
+    this.#valuesOf("speaker").add(speaker);
+    this.#switchMode("quotes");
+    // The button goes with the facets it was in; the focus goes to the tab now showing.
+    this.#part("modes").querySelector('[data-mode="quotes"]').focus();
+  }
+
   /** The language of the box's words: its lang attribute's first subtag, where the box knows it, else English. */
   #language() {
     const primary = (this.getAttribute("lang") ?? "").toLowerCase().split("-")[0];
@@ -313,6 +425,8 @@ export class SearchBox extends HTMLElement {
     this.#part("suggestions").setAttribute("aria-label", this.#word("suggestions"));
     this.#part("results").setAttribute("aria-label", this.#word("results"));
     this.#part("more").textContent = this.#word("more");
+    this.#part("modes").setAttribute("aria-label", this.#word("modes"));
+    for (const tab of this.#part("modes").querySelectorAll('[role="tab"]')) tab.textContent = this.#word(tab.dataset.mode);
   }
 
   /** Shows the last answer again, in the current words. */
@@ -324,7 +438,8 @@ export class SearchBox extends HTMLElement {
 
   #countText() {
     if (this.#total === 0) return this.#word("noResults");
-    return this.#total === 1 ? this.#word("oneResult") : this.#word("manyResults", { count: this.#number(this.#total) });
+    const [one, many] = this.#mode === "quotes" ? ["oneStatement", "manyStatements"] : ["oneResult", "manyResults"];
+    return this.#total === 1 ? this.#word(one) : this.#word(many, { count: this.#number(this.#total) });
   }
 
   #syncsUrl() {
@@ -332,7 +447,8 @@ export class SearchBox extends HTMLElement {
   }
 
   /**
-   * Keeps what is shown in the page's address (sync-url): q, the ticked values by facet, and page (pages shown). A
+   * Keeps what is shown in the page's address (sync-url): q, the ticked values by facet, page (pages shown), and mode
+   * when it is not the one the mode attribute asks for. A
    * search chosen (a tick, a suggestion, Enter, more results) is a new history entry; searches as one types replace
    * the entry their typing began, so the back button steps through what was chosen, not every keystroke.
    */
@@ -343,6 +459,7 @@ export class SearchBox extends HTMLElement {
     if (this.#query) url.searchParams.set("q", this.#query);
     for (const [facet, values] of this.#filters) for (const value of values) url.searchParams.append(facet, value);
     if (page > 1) url.searchParams.set("page", String(page));
+    if (this.#mode !== this.#modeAttribute()) url.searchParams.set("mode", this.#mode);
     if (url.href === location.href) return;
     const typing = !chosen && history.state?.searchBox === "typed";
     const state = { ...history.state, searchBox: chosen ? "chosen" : "typed" };
@@ -355,8 +472,10 @@ export class SearchBox extends HTMLElement {
     const parameters = new URL(location.href).searchParams;
     this.#query = (parameters.get("q") ?? "").trim();
     this.#input.value = this.#query;
+    this.#mode = MODES.includes(parameters.get("mode")) ? parameters.get("mode") : this.#modeAttribute();
+    this.#renderModes();
     this.#filters.clear();
-    for (const facet of this.#shownFacets()) for (const value of parameters.getAll(facet)) this.#valuesOf(facet).add(value);
+    for (const facet of this.#modeFacets()) for (const value of parameters.getAll(facet)) this.#valuesOf(facet).add(value);
     const page = Number.parseInt(parameters.get("page") ?? "1", 10);
     this.#closeSuggestions();
     this.#syncClear();
@@ -573,21 +692,22 @@ export class SearchBox extends HTMLElement {
       return;
     }
     const abort = (this.#abort = new AbortController());
-    const facetSize = this.getAttribute("facet-size") ?? "8";
     const pages = restoring ? Math.max(1, Math.min(page, Math.floor(100 / this.#pageSize()))) : 1;
-    const parameters = [["q", this.#query], ["page", String(restoring ? 1 : page)], ["pageSize", String(this.#pageSize() * pages)], ["facetSize", facetSize]];
-    // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
-    if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
-    for (const [facet, values] of this.#filters) for (const value of values) parameters.push([facet, value]);
-    // The page's own limits on publication dates, passed as they are: the service says what is wrong with a bad one.
-    for (const bound of ["from", "to"]) if (this.getAttribute(bound)) parameters.push([bound, this.getAttribute(bound)]);
-    // rerank="semantic": the best hits ordered by meaning too (slower; the service says so if it has it turned off).
-    if (this.getAttribute("rerank")) parameters.push(["rerank", this.getAttribute("rerank")]);
-    // recency="7d": fresh results first; "off" turns off the service's default.
-    if (this.getAttribute("recency")) parameters.push(["recency", this.getAttribute("recency")]);
+    const parameters = [["q", this.#query], ["page", String(restoring ? 1 : page)], ["pageSize", String(this.#pageSize() * pages)], ...this.#filterParameters()];
+    // Statements (/quotes) are ranked and counted as they are: no collapsing, re-ranking or recency there.
+    if (this.#mode === "articles") {
+      parameters.push(["facetSize", this.#facetSize()]);
+      // One result per article, its best paragraph, on a service that can collapse (others ignore the parameter).
+      if (this.getAttribute("collapse") !== "none") parameters.push(["collapse", "article"]);
+      // rerank="semantic": the best hits ordered by meaning too (slower; the service says so if it has it turned off).
+      if (this.getAttribute("rerank")) parameters.push(["rerank", this.getAttribute("rerank")]);
+      // recency="7d": fresh results first; "off" turns off the service's default.
+      if (this.getAttribute("recency")) parameters.push(["recency", this.getAttribute("recency")]);
+    }
     this.#busy(true);
     try {
-      const response = await fetch(this.#url("/search", parameters), { signal: abort.signal, headers: this.#headers() });
+      const path = this.#mode === "quotes" ? "/quotes" : "/search";
+      const response = await fetch(this.#url(path, parameters), { signal: abort.signal, headers: this.#headers() });
       const answer = await response.json().catch(() => null);
       if (turn !== this.#searchTurn) return;
       if (!response.ok) throw new Error(answer?.detail ?? this.#word("answered", { status: response.status }));
@@ -598,6 +718,17 @@ export class SearchBox extends HTMLElement {
     } finally {
       if (turn === this.#searchTurn) this.#busy(false);
     }
+  }
+
+  /** The ticked values, and the page's own limits on publication dates, passed as they are (the service says what is wrong with a bad one). */
+  #filterParameters() {
+    const parameters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => [facet, value]));
+    for (const bound of ["from", "to"]) if (this.getAttribute(bound)) parameters.push([bound, this.getAttribute(bound)]);
+    return parameters;
+  }
+
+  #facetSize() {
+    return this.getAttribute("facet-size") ?? "8";
   }
 
   #busy(busy) {
@@ -630,7 +761,10 @@ export class SearchBox extends HTMLElement {
     this.#part("error").hidden = true;
 
     const results = this.#part("results");
-    const rows = answer.hits.map((hit, i) => this.#resultRow(hit, append ? results.children.length + i : i));
+    const rows = answer.hits.map((hit, i) => {
+      const index = append ? results.children.length + i : i;
+      return this.#mode === "quotes" ? this.#quoteRow(hit, index) : this.#withRelated(this.#resultRow(hit, index), hit, index);
+    });
     if (append) results.append(...rows);
     else results.replaceChildren(...rows);
 
@@ -641,7 +775,7 @@ export class SearchBox extends HTMLElement {
     if (this.#hasCriteria()) {
       this.#status(this.#countText());
       this.dispatchEvent(new CustomEvent("search-box:results", {
-        detail: { query: this.#query, filters: this.filters, total: this.#total, hits: this.#hits },
+        detail: { query: this.#query, filters: this.filters, total: this.#total, hits: this.#hits, mode: this.#mode },
         bubbles: true, composed: true,
       }));
     }
@@ -665,6 +799,68 @@ export class SearchBox extends HTMLElement {
       title,
       element("div", { class: "meta", part: "result-meta", text: meta }),
       element("p", { class: "snippet", part: "result-snippet" }, snippetNodes(hit.snippet ?? "")));
+  }
+
+  /** A statement: its text (the query's words marked), who said it with which verb and when, and a link to its article's paragraph. */
+  #quoteRow(hit, index) {
+    const meta = [this.#word("quoteBy", { speaker: hit.speaker, verb: hit.verb }), shortDate(hit.date)].filter(Boolean).join(" · ");
+    return element("li", { class: "result quote", part: "result quote", id: `result-${index}` },
+      element("blockquote", { class: "quote-text", part: "quote-text" }, snippetNodes(hit.text)),
+      element("div", { class: "meta", part: "quote-meta", text: meta }),
+      this.#articleLink(hit, { class: "title", part: "result-title" }, snippetNodes(hit.title || hit.articleId)));
+  }
+
+  /** A link to a hit's article (quotes, related articles) that hands the hit to #select on a plain click. */
+  #articleLink(hit, attributes, ...children) {
+    const link = element("a", { ...attributes, href: this.#articleUrl(hit) }, ...children);
+    link.addEventListener("click", (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.#select(hit);
+    });
+    return link;
+  }
+
+  /** Adds to an article's row a "Related" disclosure, which asks for its related articles when first opened. */
+  #withRelated(row, hit, index) {
+    const list = element("ul", { class: "related", part: "related", id: `related-${index}`,
+      "aria-label": this.#word("relatedTo", { title: hit.title || hit.articleId }) });
+    list.hidden = true;
+    const toggle = element("button", { type: "button", class: "related-toggle", part: "related-toggle",
+      "aria-expanded": "false", "aria-controls": list.id, text: this.#word("related") });
+    toggle.addEventListener("click", () => this.#toggleRelated(toggle, list, hit));
+    row.append(toggle, list);
+    return row;
+  }
+
+  /** Opens or closes a hit's related articles; the first opening fetches them, under the box's filters and dates. */
+  async #toggleRelated(toggle, list, hit) {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    list.hidden = !open;
+    if (!open || list.dataset.state) return;
+    list.dataset.state = "loading";
+    list.setAttribute("aria-busy", "true");
+    list.replaceChildren(element("li", { class: "meta", text: this.#word("loading") }));
+    try {
+      const path = `/articles/${encodeURIComponent(hit.articleId)}/related`;
+      const response = await fetch(this.#url(path, [["size", String(RELATED_SIZE)], ...this.#filterParameters()]), { headers: this.#headers() });
+      const answer = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(answer?.detail ?? this.#word("answered", { status: response.status }));
+      list.replaceChildren(...(answer.hits.length === 0
+        ? [element("li", { class: "meta", text: this.#word("noRelated") })]
+        : answer.hits.map((related) => element("li", { part: "related-article" },
+          this.#articleLink(related, {}, related.title || related.articleId),
+          element("span", { class: "meta", text: [shortDate(related.date), related.source].filter(Boolean).join(" · ") })))));
+      list.dataset.state = "loaded";
+    } catch (error) {
+      // Shown in place of the list; closing and opening the disclosure again asks again.
+      delete list.dataset.state;
+      const message = error instanceof TypeError ? this.#word("unreachable") : error.message;
+      list.replaceChildren(element("li", { class: "meta", text: this.#word("relatedFailed", { message }) }));
+    } finally {
+      list.removeAttribute("aria-busy");
+    }
   }
 
   /** Where the service corrected a misspelt word (its didYouMean), offers the corrected search. */
@@ -712,9 +908,11 @@ export class SearchBox extends HTMLElement {
     const focused = this.#root.activeElement;
     const refocus = focused && container.contains(focused) ? { facet: focused.dataset.facet, value: focused.dataset.value } : null;
     const groups = [];
-    for (const facet of this.#shownFacets()) {
-      const counts = this.#facetCounts[facet] ?? [];
+    for (const facet of this.#modeFacets()) {
       const selected = this.#filters.get(facet) ?? new Set();
+      // /quotes answers more values than the box lists (it takes no facetSize); the ticked ones stay, with their counts.
+      const size = Number.parseInt(this.#facetSize(), 10) || 8;
+      const counts = (this.#facetCounts[facet] ?? []).filter((c, i) => i < size || selected.has(c.value));
       const listed = [...counts];
       for (const value of selected) if (!listed.some((c) => c.value === value)) listed.push({ value, count: 0 });
       if (listed.length === 0) continue;
@@ -729,9 +927,14 @@ export class SearchBox extends HTMLElement {
           this.#syncClear();
           this.#run(1, { chosen: true });
         });
-        return element("li", {}, element("label", { part: "facet-value" }, box,
+        const label = element("label", { part: "facet-value" }, box,
           element("span", { class: "value", text: value }),
-          element("span", { class: "count", part: "facet-count", text: this.#number(count) })));
+          element("span", { class: "count", part: "facet-count", text: this.#number(count) }));
+        if (facet !== "speaker" || this.#mode !== "articles") return element("li", {}, label);
+        const statements = element("button", { type: "button", class: "statements", part: "facet-statements",
+          "aria-label": this.#word("statementsBy", { speaker: value }), text: this.#word("statements") });
+        statements.addEventListener("click", () => this.#showStatementsOf(value));
+        return element("li", {}, label, statements);
       });
       groups.push(element("fieldset", { part: "facet", "data-facet": facet },
         element("legend", { part: "facet-title", text: this.#word(facet) }),

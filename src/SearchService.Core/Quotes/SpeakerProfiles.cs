@@ -6,26 +6,28 @@ namespace SearchService.Core.Quotes;
 
 /// <summary>
 /// Answers <c>/speakers/{name}</c>: a speaker's identity from the corpus-wide table (<see cref="SpeakerIdentities"/>;
-/// any variant finds the canonical one) and their statements from the <see cref="StatementIndex"/>.
+/// any variant finds the canonical one) and their statements from the <see cref="StatementIndex"/>. Under a scoped
+/// key's scope the statements, their counts and the topics and regions are those the scope lets through, and a speaker
+/// with none of them there is not found, so a scoped key learns nothing of articles outside its filters.
 /// </summary>
 public sealed class SpeakerProfiles(SearchIndex index, QuoteSearcher quotes)
 {
     public const int RecentStatements = 5;
     public const int TopValues = 10;
 
-    /// <summary>The profile of the speaker <paramref name="name"/> names, or null when no article names them.</summary>
-    public SpeakerProfile? Find(string name)
+    /// <summary>The profile of the speaker <paramref name="name"/> names, or null when no article (within <paramref name="scope"/>) names them.</summary>
+    public SpeakerProfile? Find(string name, SearchScope? scope = null)
     {
         var table = index.SpeakerIdentities.Table;
         var identity = table?.Find(name);
         var canonical = identity?.Name ?? name;
-        var found = quotes.Search(new QuoteRequest(Speaker: [canonical], PageSize: RecentStatements, FacetSize: TopValues));
-        if (identity is null && found.Total == 0)
+        var found = quotes.Search(new QuoteRequest(Speaker: [canonical], PageSize: RecentStatements, FacetSize: TopValues, Scope: scope));
+        if ((identity is null || scope is not null) && found.Total == 0)
             return null;
         var months = index.SearchStatements(searcher =>
         {
             var counter = new StatementMonthCollector();
-            searcher.Search(QuoteSearcher.Filtered(null, new QuoteRequest(Speaker: [canonical]), table, except: null), counter);
+            searcher.Search(QuoteSearcher.Filtered(null, new QuoteRequest(Speaker: [canonical], Scope: scope), table, except: null), counter);
             return counter.Counts.Select(c => new FacetValue(c.Key, c.Value)).ToList();
         });
         var variants = table?.FilterValues(canonical).Where(v => v != canonical).ToList() ?? [];

@@ -23,6 +23,22 @@ public sealed class SearchBoxPage(IPage page)
 
     public ILocator Suggestions => page.Locator("search-box [part~=suggestion]");
 
+    public ILocator QuoteTexts => page.Locator("search-box [part~=quote-text]");
+
+    public ILocator QuoteMetas => page.Locator("search-box [part~=quote-meta]");
+
+    /// <summary>The mode tab named <paramref name="name"/> ("Articles", "Quotes").</summary>
+    public ILocator Tab(string name) => page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = name, Exact = true });
+
+    /// <summary>The "statements" button beside the speaker facet's value <paramref name="speaker"/>.</summary>
+    public ILocator StatementsOf(string speaker) =>
+        page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Statements by {speaker}", Exact = true });
+
+    /// <summary>The "Related" disclosure of the <paramref name="index"/>th result, and the links it lists once opened.</summary>
+    public ILocator RelatedToggle(int index) => Results.Nth(index).Locator("[part~=related-toggle]");
+
+    public ILocator RelatedLinks(int index) => Results.Nth(index).Locator("[part~=related-article] a");
+
     public ILocator FacetValue(string facet, string value) =>
         page.Locator($"search-box fieldset[data-facet={facet}] label").Filter(new LocatorFilterOptions { HasText = value }).Locator("input");
 

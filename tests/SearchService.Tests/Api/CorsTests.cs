@@ -12,6 +12,9 @@ public sealed class CorsTests(SeedApiFactory api) : IClassFixture<SeedApiFactory
     [InlineData("/facets/region?prefix=pak")]
     [InlineData("/suggest?q=terr")]
     [InlineData("/articles/" + SeedApiFactory.SeedId)]
+    [InlineData("/articles/" + SeedApiFactory.SeedId + "/related?size=5")]
+    [InlineData("/quotes?q=Afghanistan")]
+    [InlineData("/speakers/Foreign%20Office")]
     [InlineData("/widget/search-box.js")]
     public async Task Read_only_endpoints_answer_any_origin_by_default(string url)
     {
@@ -23,6 +26,8 @@ public sealed class CorsTests(SeedApiFactory api) : IClassFixture<SeedApiFactory
     [Theory]
     [InlineData("/search?q=terrorism")]
     [InlineData("/facets/speaker?prefix=syro")]
+    [InlineData("/quotes?speaker=Foreign%20Office")]
+    [InlineData("/speakers/Foreign%20Office")]
     public async Task A_preflight_for_a_read_allows_GET_with_a_key_header(string url)
     {
         var preflight = new HttpRequestMessage(HttpMethod.Options, url);

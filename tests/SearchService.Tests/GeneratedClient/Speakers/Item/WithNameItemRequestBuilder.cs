@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
         {
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. 404 when no article names the speaker. Not available in cluster mode (501).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. 404 when no article names the speaker. Not available in cluster mode (501).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

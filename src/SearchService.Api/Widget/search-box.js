@@ -6,6 +6,8 @@ const FACETS = ["region", "topic", "speaker"];
 // What the box searches: articles (/search) or statements (/quotes), whose facets add the reporting verb.
 const MODES = ["articles", "quotes"];
 const QUOTE_FACETS = ["speaker", "region", "topic", "verb"];
+/** Suggestion kinds that replace the words typed (a word or phrase of the paragraphs, a query often searched); the others tick a facet value. */
+const WORD_KINDS = ["term", "query"];
 // Related articles listed under a hit when its disclosure is opened: a short list a reader scans.
 const RELATED_SIZE = 5;
 // The box's words in English and French; a page overrides any of them with the strings attribute (JSON).
@@ -16,7 +18,7 @@ const WORDS = {
     oneResult: "1 result.", manyResults: "{count} results.", noResults: "No results.", emptyFor: "No results for “{query}”",
     emptyAll: "No results", withFilters: " with {filters}.", end: ".", unavailable: "Search is unavailable.",
     unreachable: "The search service cannot be reached.", answered: "The search service answered {status}.",
-    didYouMean: "Did you mean ", didYouMeanEnd: "?", region: "Region", topic: "Topic", speaker: "Speaker",
+    didYouMean: "Did you mean ", didYouMeanEnd: "?", region: "Region", topic: "Topic", speaker: "Speaker", popular: "Popular",
     modes: "Search in", articles: "Articles", quotes: "Quotes", verb: "Verb", oneStatement: "1 statement.",
     manyStatements: "{count} statements.", quoteBy: "{speaker}, {verb}", statements: "statements",
     statementsBy: "Statements by {speaker}", related: "Related", relatedTo: "Related to “{title}”", loading: "Loading…",
@@ -29,7 +31,7 @@ const WORDS = {
     noResults: "Aucun résultat.", emptyFor: "Aucun résultat pour « {query} »", emptyAll: "Aucun résultat",
     withFilters: " avec {filters}.", end: ".", unavailable: "La recherche est indisponible.",
     unreachable: "Le service de recherche est injoignable.", answered: "Le service de recherche a répondu {status}.",
-    didYouMean: "Vouliez-vous dire ", didYouMeanEnd: " ?", region: "Région", topic: "Thème", speaker: "Intervenant",
+    didYouMean: "Vouliez-vous dire ", didYouMeanEnd: " ?", region: "Région", topic: "Thème", speaker: "Intervenant", popular: "Fréquente",
     modes: "Rechercher dans", articles: "Articles", quotes: "Citations", verb: "Verbe", oneStatement: "1 déclaration.",
     manyStatements: "{count} déclarations.", quoteBy: "{speaker}, {verb}", statements: "déclarations",
     statementsBy: "Déclarations de {speaker}", related: "Articles liés", relatedTo: "Liés à « {title} »", loading: "Chargement…",
@@ -619,12 +621,12 @@ export class SearchBox extends HTMLElement {
   }
 
   #showSuggestions(suggestions) {
-    this.#suggestions = suggestions.filter((s) => s.kind === "term" || this.#shownFacets().includes(s.kind));
+    this.#suggestions = suggestions.filter((s) => WORD_KINDS.includes(s.kind) || this.#shownFacets().includes(s.kind));
     const list = this.#part("suggestions");
     list.replaceChildren(...this.#suggestions.map((suggestion, i) => {
       const option = element("li", { role: "option", id: `suggestion-${i}`, "aria-selected": "false", part: "suggestion" },
         element("span", { text: suggestion.text }),
-        element("span", { class: "kind", text: suggestion.kind === "term" ? "" : this.#word(suggestion.kind) }));
+        element("span", { class: "kind", text: suggestion.kind === "term" ? "" : this.#word(suggestion.kind === "query" ? "popular" : suggestion.kind) }));
       option.addEventListener("mousedown", (event) => event.preventDefault());
       option.addEventListener("click", () => this.#choose(suggestion));
       return option;
@@ -648,7 +650,7 @@ export class SearchBox extends HTMLElement {
   #choose(suggestion) {
     clearTimeout(this.#searchTimer);
     this.#closeSuggestions();
-    if (suggestion.kind === "term") {
+    if (WORD_KINDS.includes(suggestion.kind)) {
       this.#input.value = suggestion.text;
     } else {
       this.#valuesOf(suggestion.kind).add(suggestion.text);
@@ -657,6 +659,19 @@ export class SearchBox extends HTMLElement {
     this.#query = this.#input.value.trim();
     this.#syncClear();
     this.#run(1, { chosen: true });
+  }
+
+  /**
+   * Tells the service which hit of the words searched was opened (POST /analytics/click), best-effort: a lost report
+   * costs nothing. sendBeacon outlives the page being left and needs no preflight, but sends no header, so a box with
+   * a key posts with fetch's keepalive instead.
+   */
+  #reportClick(position) {
+    if (!this.#query) return;
+    const url = this.#url("/analytics/click", []);
+    const body = JSON.stringify({ q: this.#query, position });
+    if (!this.getAttribute("key") && navigator.sendBeacon?.(url, new Blob([body], { type: "text/plain" }))) return;
+    fetch(url, { method: "POST", keepalive: true, headers: { ...this.#headers(), "Content-Type": "application/json" }, body }).catch(() => {});
   }
 
   #select(hit) {
@@ -787,6 +802,8 @@ export class SearchBox extends HTMLElement {
     const title = hit.titleHighlight
       ? element("a", { class: "title", part: "result-title", href: url }, snippetNodes(hit.titleHighlight))
       : element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
+    // Every way of opening it counts as a click for the service's analytics, a middle click (auxclick) too.
+    for (const kind of ["click", "auxclick"]) title.addEventListener(kind, () => this.#reportClick(index + 1));
     title.addEventListener("click", (event) => {
       // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;

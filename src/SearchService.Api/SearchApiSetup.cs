@@ -29,6 +29,7 @@ public static class SearchApiSetup
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentInfoTransformer>()
             .AddOperationTransformer<ParameterExamplesTransformer>()
+            .AddOperationTransformer<FilterFieldsTransformer>()
             .AddSchemaTransformer<ProblemDetailsSchemaTransformer>()
             .AddDocumentTransformer<ApiKeysTransformer>()
             .AddDocumentTransformer<RequestBodyLimitTransformer>());

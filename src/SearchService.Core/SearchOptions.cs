@@ -51,6 +51,12 @@ public sealed class SearchOptions
     /// <summary>Editors' pinned results, a JSON file of query → article ids (<see cref="Searching.PinnedQueries"/>); empty: none.</summary>
     public string? PinnedPath { get; set; }
 
+    /// <summary>
+    /// The publisher fields that are filters and facets beside region, topic and speaker, comma-separated: any of
+    /// source, byline, section, language and <c>fields.&lt;name&gt;</c> (<see cref="Searching.FilterFieldSet"/>); empty: none.
+    /// </summary>
+    public string? FilterFields { get; set; }
+
     /// <summary>Threads the semantic re-ranking model runs a batch on; 0: one per core.</summary>
     public int SemanticRerankThreads { get; set; }
 }

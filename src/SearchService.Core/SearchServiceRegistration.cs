@@ -17,6 +17,8 @@ public static class SearchServiceRegistration
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.RecencyHalfLife) || HalfLife.TryParse(o.RecencyHalfLife, out _),
                 $"Search:RecencyHalfLife must be empty or a half-life, {HalfLife.Format}.")
+            .Validate(o => FilterFieldSet.Problem(o.FilterFields) is null,
+                "Search:FilterFields may name only source, byline, section, language and fields.<name> (lower-case letters, digits, '_' and '-', from a letter).")
             .ValidateOnStart();
         services.AddSingleton(sp => SearcherSetup.Create(
             TimeSpan.FromMilliseconds(Math.Max(1, sp.GetRequiredService<IOptions<SearchOptions>>().Value.QueryTimeBudgetMs))));
@@ -30,6 +32,7 @@ public static class SearchServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RebuildRunner>();
         services.AddSingleton(sp => Synonyms.Load(sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsPath));
+        services.AddSingleton(sp => FilterFieldSet.Parse(sp.GetRequiredService<IOptions<SearchOptions>>().Value.FilterFields));
         services.AddSingleton(sp => new PinnedQueries(
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.PinnedPath, sp.GetRequiredService<ILogger<PinnedQueries>>()));
         var semanticDepth = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()?.SemanticRerankDepth ?? SemanticReranker.DefaultDepth;

@@ -73,6 +73,7 @@ public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtra
     /// <summary>The article as a single index shows it (<see cref="ArticleLookup"/>): its facets as extracted for indexing.</summary>
     private static ArticleView View(Article article, ArticleFacets facets) => new(
         article.Id, article.Title, article.Date, article.Byline, article.Dateline, article.Source,
+        article.Url, article.Section, article.Language, article.Fields,
         facets.Article.Region, facets.Article.Topic, facets.Article.Speaker,
         article.Paragraphs.Select((text, i) =>
         {

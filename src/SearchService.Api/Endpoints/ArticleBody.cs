@@ -15,6 +15,10 @@ public sealed record ArticleBody(
     [property: Description("The text, one string per paragraph; empty strings are dropped. Takes precedence over body.")] IReadOnlyList<string>? Paragraphs,
     [property: Description("The text as one string, split into paragraphs at blank lines; used when paragraphs is absent.")] string? Body,
     [property: Description("Publication date and time (ISO 8601; a date alone is midnight UTC).")] DateTimeOffset? Date,
-    [property: Description("Who wrote it.")] string? Byline,
+    [property: Description("Who wrote it, at most 500 characters.")] string? Byline,
     [property: Description("Where it was filed from, as the article's dateline gives it (\"KABUL, Nov 23\").")] string? Dateline,
-    [property: Description("Who published it (a wire service, a newspaper).")] string? Source);
+    [property: Description("Who published it (a wire service, a newspaper).")] string? Source,
+    [property: Description("Where the publisher shows it: an absolute http or https address, at most 2,048 characters; search hits link there. Anything else is refused, naming url.")] string? Url,
+    [property: Description("The publisher's section (\"Markets\"), at most 500 characters; a filter and facet when Search:FilterFields names section.")] string? Section,
+    [property: Description("The article's language as the publisher names it (\"en\"), at most 500 characters.")] string? Language,
+    [property: Description("The publisher's own fields: an object of string values (\"desk\": \"Energy\"), at most 32, names of lower-case letters, digits, '_' and '-' from a letter (at most 40), values at most 500 characters. Each is fields.<name> in Search:FilterFields, filters and facets; one beyond these bounds is refused, naming fields.<name>.")] IReadOnlyDictionary<string, string>? Fields);

@@ -31,7 +31,7 @@ public static class ArticleEndpoints
         articles.MapGet("/{**id}", Get)
             .WithName("GetArticle")
             .WithTags("Articles")
-            .WithDescription("The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each " +
+            .WithDescription("The article as indexed: title, date, byline, dateline, source, the publisher's url, section, language and fields, its region, topic and speaker facets, and each " +
                 "paragraph (numbered from 1, as in search hits' ids) with its own facets. An id no article has is a 404 naming id; so is an " +
                 "article a scoped key's filters leave out (none of its paragraphs passes them).")
             .WithSummary("A whole article with its paragraphs and their facets")
@@ -43,8 +43,9 @@ public static class ArticleEndpoints
         var writes = articles.MapAdminGroup("");
         writes.MapPut("/{**id}", Put)
             .WithName("PutArticle")
-            .WithDescription("The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; " +
-                "an id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
+            .WithDescription("The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, " +
+                "and the publisher's url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). " +
+                "An id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
                 "(fsynced) and searchable. An API write stands over a corpus file of the same id changed later.")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
             .Accepts<ArticleBody>("application/json")
@@ -100,9 +101,9 @@ public static class ArticleEndpoints
         if (body["id"] is { } bodyId && (bodyId.GetValueKind() != JsonValueKind.String || (string?)bodyId != id))
             return ParameterProblem.For("id", $"The body's \"id\" is not the id in the path ('{id}').");
         body["id"] = id;
-        var article = JsonlArticleReader.ParseLine(body.ToJsonString(), out var problem);
+        var article = JsonlArticleReader.ParseLine(body.ToJsonString(), out var problem, out var field);
         if (article is null)
-            return ParameterProblem.For("body", $"Not an article: {problem}.");
+            return ParameterProblem.For(field ?? "body", $"Not an article: {problem}.");
 
         var existed = await store.ExistsAsync(id, cancellation);
         await store.PutAsync(article, cancellation);

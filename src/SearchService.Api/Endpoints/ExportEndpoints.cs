@@ -49,10 +49,12 @@ public static class ExportEndpoints
 
     private static Results<PushStreamHttpResult, ProblemHttpResult> Export(
         [AsParameters] SearchScopeParameters scope, ISearchBackend searcher, ExpensiveQueryLimiter limiter, IOptions<JsonOptions> json,
-        HttpContext context)
+        FilterFieldSet filterFields, HttpContext context)
     {
         if (scope.ValidateScope(out var request) is { } problem)
             return problem;
+        if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
+            return badField;
         if (!searcher.PagesByCursor)
             return TypedResults.Problem(
                 detail: "Matches are not exported in cluster mode (docs/cluster.md); page through /search instead (up to 10,000 hits).",

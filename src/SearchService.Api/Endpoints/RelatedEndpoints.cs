@@ -38,7 +38,7 @@ public static class RelatedEndpoints
 
     private static Results<Ok<RelatedArticles>, ProblemHttpResult> Related(
         [System.ComponentModel.Description("Article id; a '/' in it encoded as %2F."), OpenApi.Example("reuters-12")] string id,
-        [AsParameters] RelatedParameters parameters, HttpContext context)
+        [AsParameters] RelatedParameters parameters, FilterFieldSet filterFields, HttpContext context)
     {
         // Registered only in the single-process service: the cluster's shards do not hold whole articles' words together yet.
         if (context.RequestServices.GetService<RelatedArticleFinder>() is not { } finder)
@@ -50,7 +50,9 @@ public static class RelatedEndpoints
         var articleId = Uri.UnescapeDataString(id);
         if (parameters.Validate(articleId, finder.CanUseMeaning, out var request) is { } problem)
             return problem;
-        request = request with { Filters = request.Filters with { Scope = ScopedKeys.ScopeOf(context) } };
+        if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request.Filters, out var filters) is { } badField)
+            return badField;
+        request = request with { Filters = filters with { Scope = ScopedKeys.ScopeOf(context) } };
         RelatedArticles? related;
         try
         {

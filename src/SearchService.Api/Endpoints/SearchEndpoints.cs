@@ -34,6 +34,8 @@ public static class SearchEndpoints
                 "totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. " +
                 "Counts cover all matches (not only this page). " +
                 "Each facet is counted with every filter applied except its own, so a UI can offer multi-select. " +
+                "The publisher fields Search:FilterFields names (section, fields.desk, ...) are filters too (section=Markets) and are counted " +
+                "in facets.fields the same way; naming a publisher field that is not configured is a 400 naming it. " +
                 "Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -72,10 +74,12 @@ public static class SearchEndpoints
 
     private static async Task<Results<Ok<SearchResult>, ProblemHttpResult>> Search(
         [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, [AsParameters] RecencyParameters recency,
-        ISearchBackend searcher, PinnedQueries pins, ServiceMetrics metrics, HttpContext context)
+        ISearchBackend searcher, PinnedQueries pins, FilterFieldSet filterFields, ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
+        if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
+            return badField;
         if (recency.Apply(request, out request) is { } badRecency)
             return badRecency;
         request = request with { Scope = ScopedKeys.ScopeOf(context), Pinned = pins.For(request.Query) };
@@ -88,10 +92,10 @@ public static class SearchEndpoints
 
     private static async Task<Results<Ok<FacetValuesResult>, ProblemHttpResult>> Values(
         string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ISearchBackend searcher,
-        HttpContext context)
+        FilterFieldSet filterFields, HttpContext context)
     {
-        if (!IndexSchema.FacetFields.Contains(name))
-            return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", IndexSchema.FacetFields)}.");
+        if (!IndexSchema.FacetFields.Contains(name) && !filterFields.Contains(name))
+            return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", [.. IndexSchema.FacetFields, .. filterFields.Names])}.");
         if (parameters.Prefix is { Length: > FacetValueParameters.MaxPrefixLength })
             return ParameterProblem.For("prefix", $"prefix may be at most {FacetValueParameters.MaxPrefixLength} characters long.");
         var size = parameters.Size ?? 20;
@@ -99,6 +103,8 @@ public static class SearchEndpoints
             return ParameterProblem.For("size", $"size must be between 1 and {SearchResultParameters.MaxFacetSize}; it was {size}.");
         if (search.ValidateScope(out var request) is { } problem)
             return problem;
+        if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
+            return badField;
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         var prefix = parameters.Prefix?.Trim() ?? "";
         var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";

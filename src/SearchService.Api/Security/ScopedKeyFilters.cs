@@ -15,7 +15,9 @@ public sealed record ScopedKeyFilters(
     [property: Description("Speakers.")] IReadOnlyList<string>? Speaker = null,
     [property: Description("Publishers, exactly as articles name them (\"Business Recorder\").")] IReadOnlyList<string>? Source = null,
     [property: Description("Only articles published on or after this: a day (2021-01-01) or a date and time.")] string? From = null,
-    [property: Description("Only articles published on or before this: a day (2021-12-31, to its end) or a date and time.")] string? To = null)
+    [property: Description("Only articles published on or before this: a day (2021-12-31, to its end) or a date and time.")] string? To = null,
+    [property: Description("The publisher's other fields, by name (byline, section, language, fields.<name>), each with the values allowed, matched exactly: {\"section\": [\"Markets\"]}. Any publisher field may be fixed, whether or not Search:FilterFields makes it a filter.")]
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Fields = null)
 {
     public const int MaxValues = SearchScopeParameters.MaxFilterValues;
 
@@ -23,7 +25,11 @@ public sealed record ScopedKeyFilters(
     public string? Problem(out SearchScope scope)
     {
         scope = null!;
-        foreach (var (name, values) in new[] { ("region", Region), ("topic", Topic), ("speaker", Speaker), ("source", Source) })
+        if (Fields?.Keys.FirstOrDefault(f => !FilterFieldSet.IsPublisherField(f)) is { } unknown)
+            return $"filters.fields names '{unknown}', which is not a publisher field (byline, section, language, fields.<name>).";
+        var fields = new[] { ("region", Region), ("topic", Topic), ("speaker", Speaker), ("source", Source) }
+            .Concat((Fields ?? new Dictionary<string, IReadOnlyList<string>>()).Select(kv => ($"fields.{kv.Key}", (IReadOnlyList<string>?)kv.Value)));
+        foreach (var (name, values) in fields)
         {
             if (values is { Count: > MaxValues })
                 return $"filters.{name} may hold at most {MaxValues} values; it has {values.Count}.";
@@ -46,7 +52,8 @@ public sealed record ScopedKeyFilters(
         if (from > to)
             return "filters.to is before filters.from.";
         scope = new SearchScope(Trimmed(Region), Trimmed(Topic), Trimmed(Speaker), Trimmed(Source),
-            from is null && to is null ? null : new DateRange(from, to));
+            from is null && to is null ? null : new DateRange(from, to),
+            Fields?.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)Trimmed(kv.Value)!, StringComparer.Ordinal));
         return null;
     }
 

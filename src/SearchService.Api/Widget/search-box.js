@@ -681,6 +681,8 @@ export class SearchBox extends HTMLElement {
   }
 
   #articleUrl(hit) {
+    // The publisher's own page when the article has one (the service takes only absolute http and https addresses).
+    if (/^https?:\/\//i.test(hit.url ?? "")) return hit.url;
     const id = String(hit.articleId).split("/").map(encodeURIComponent).join("/");
     return `${this.endpoint}/view/${id}#p${hit.paragraph}`;
   }

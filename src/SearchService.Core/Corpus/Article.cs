@@ -8,6 +8,10 @@ namespace SearchService.Core.Corpus;
 /// <param name="Byline">Author or desk ("Recorder Report"), when known.</param>
 /// <param name="Dateline">Place line ("ISLAMABAD", "SALVADOR, Feb 26"), when known.</param>
 /// <param name="Source">Publisher ("Business Recorder"), when known.</param>
+/// <param name="Url">Where the publisher shows it: an absolute http or https address (<see cref="PublisherFields"/>).</param>
+/// <param name="Section">The publisher's section ("Markets"), when given.</param>
+/// <param name="Language">The article's language as the publisher names it ("en"), when given.</param>
+/// <param name="Fields">The publisher's own string fields ("desk": "Energy"), by name; null when there are none.</param>
 public sealed record Article(
     string Id,
     string Title,
@@ -15,7 +19,11 @@ public sealed record Article(
     DateTimeOffset? Date = null,
     string? Byline = null,
     string? Dateline = null,
-    string? Source = null)
+    string? Source = null,
+    string? Url = null,
+    string? Section = null,
+    string? Language = null,
+    IReadOnlyDictionary<string, string>? Fields = null)
 {
     /// <summary>The id of paragraph <paramref name="n"/> (from 1) of the article <paramref name="articleId"/>.</summary>
     public static string ParagraphId(string articleId, int n) => $"{articleId}#{n}";

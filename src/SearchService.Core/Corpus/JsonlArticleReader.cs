@@ -5,7 +5,8 @@ namespace SearchService.Core.Corpus;
 
 /// <summary>
 /// Reads JSON Lines: one article an object with <c>id</c>, <c>title</c>, optional <c>date</c>, <c>dateline</c>,
-/// <c>source</c>, <c>byline</c>, and <c>paragraphs</c> (array of strings) or <c>body</c> (split on blank lines).
+/// <c>source</c>, <c>byline</c>, the publisher's <c>url</c>, <c>section</c>, <c>language</c> and <c>fields</c>
+/// (<see cref="PublisherFields"/>), and <c>paragraphs</c> (array of strings) or <c>body</c> (split on blank lines).
 /// A bad line is reported and skipped; the file is streamed, so its size does not matter.
 /// </summary>
 public static class JsonlArticleReader
@@ -45,8 +46,15 @@ public static class JsonlArticleReader
     }
 
     /// <summary>Parses one JSON line into an article; returns null with a reason when it is not a valid article.</summary>
-    public static Article? ParseLine(string line, out string? problem)
+    public static Article? ParseLine(string line, out string? problem) => ParseLine(line, out problem, out _);
+
+    /// <summary>
+    /// Parses one JSON line into an article; returns null with a reason when it is not a valid article, and the
+    /// publisher's field at fault (<c>url</c>, <c>fields.desk</c>) when the reason is one of them.
+    /// </summary>
+    public static Article? ParseLine(string line, out string? problem, out string? field)
     {
+        field = null;
         try
         {
             using var json = JsonDocument.Parse(line);
@@ -83,15 +91,33 @@ public static class JsonlArticleReader
                 date = parsed;
             }
 
-            problem = null;
+            var url = OptionalString(root, PublisherFields.Url)?.Trim();
+            if (PublisherFields.UrlProblem(url) is { } badUrl)
+                return Fail(PublisherFields.Url, badUrl, out problem, out field);
+            var byline = OptionalString(root, "byline");
+            var section = OptionalString(root, PublisherFields.Section)?.Trim();
+            var language = OptionalString(root, PublisherFields.Language)?.Trim();
+            foreach (var (name, value) in new[] { ("byline", byline), (PublisherFields.Section, section), (PublisherFields.Language, language) })
+            {
+                if (PublisherFields.ValueProblem(name, value) is { } tooLong)
+                    return Fail(name, tooLong, out problem, out field);
+            }
+            var fields = PublisherFields.Read(root, out problem, out field);
+            if (problem is not null)
+                return null;
+
             return new Article(
                 id,
                 ParagraphSplitter.Normalize(OptionalString(root, "title") ?? ""),
                 paragraphs,
                 date,
-                OptionalString(root, "byline"),
+                byline,
                 OptionalString(root, "dateline"),
-                OptionalString(root, "source"));
+                OptionalString(root, "source"),
+                NullIfEmpty(url),
+                NullIfEmpty(section),
+                NullIfEmpty(language),
+                fields);
         }
         catch (JsonException e)
         {
@@ -105,6 +131,14 @@ public static class JsonlArticleReader
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static Article? Fail(string name, string message, out string? problem, out string? field)
+    {
+        field = name;
+        return Fail(message, out problem);
+    }
 
     private static Article? Fail(string message, out string? problem)
     {

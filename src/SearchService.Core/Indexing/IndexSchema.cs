@@ -19,7 +19,7 @@ public static class IndexSchema
     /// under another schema is emptied at start-up and indexed again from the corpus and the API write journal, so no
     /// facet mixes values found by old and new rules.
     /// </summary>
-    public const string SchemaVersion = "2026-12-03.2";
+    public const string SchemaVersion = "2026-12-03.3";
 
     /// <summary>Article id; the delete/replace key of the article's block. Also sorted doc values.</summary>
     public const string ArticleId = "articleId";
@@ -45,10 +45,18 @@ public static class IndexSchema
     public const string Phrases = "phrases";
     /// <summary>Publication date: stored as ISO text, and as numeric doc values (UTC ticks) for newest-first order.</summary>
     public const string Date = "date";
-    /// <summary>Publisher; one exact term, stored.</summary>
+    /// <summary>
+    /// The publisher's fields (<see cref="Corpus.PublisherFields"/>): source, byline, section, language and each
+    /// <c>fields.&lt;name&gt;</c> of the article are on every paragraph as one exact term, stored, and sorted-set doc
+    /// values, so any of them can be made a filter and facet by configuration (Search:FilterFields) without indexing again.
+    /// </summary>
     public const string Source = "source";
-    /// <summary>Byline and dateline are stored on paragraph 1 only: only the whole article shows them.</summary>
     public const string Byline = "byline";
+    public const string Section = Corpus.PublisherFields.Section;
+    public const string Language = Corpus.PublisherFields.Language;
+    /// <summary>The publisher's address of the article; stored on every paragraph, since hits link to it.</summary>
+    public const string Url = Corpus.PublisherFields.Url;
+    /// <summary>The dateline is stored on paragraph 1 only: only the whole article shows it.</summary>
     public const string Dateline = "dateline";
     /// <summary>Corpus file the article came from (relative path), and that file's stamp when it was read; indexed
     /// only, to find what a changed file replaces.</summary>
@@ -84,7 +92,7 @@ public static class IndexSchema
     /// </summary>
     public static Analyzer CreateAnalyzer()
     {
-        var analyzers = new[] { ArticleId, File, Source, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
+        var analyzers = new[] { ArticleId, File, Source, Byline, Section, Language, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
         analyzers[Words] = new SuggestionTermsAnalyzer(pairs: false);
         analyzers[Phrases] = new SuggestionTermsAnalyzer(pairs: true);
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), analyzers);

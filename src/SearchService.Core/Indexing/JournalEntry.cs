@@ -27,6 +27,16 @@ public sealed record JournalEntry(string Id, Article? Article)
             WriteOptional(json, "byline", article.Byline);
             WriteOptional(json, "dateline", article.Dateline);
             WriteOptional(json, "source", article.Source);
+            WriteOptional(json, PublisherFields.Url, article.Url);
+            WriteOptional(json, PublisherFields.Section, article.Section);
+            WriteOptional(json, PublisherFields.Language, article.Language);
+            if (article.Fields is { Count: > 0 } fields)
+            {
+                json.WriteStartObject(PublisherFields.Fields);
+                foreach (var (name, value) in fields)
+                    json.WriteString(name, value);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("paragraphs");
             foreach (var paragraph in article.Paragraphs)
                 json.WriteStringValue(paragraph);

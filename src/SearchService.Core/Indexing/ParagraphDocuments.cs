@@ -44,8 +44,7 @@ public static class ParagraphDocuments
                 doc.Add(new StoredField(IndexSchema.Date, date.ToString("O")));
                 doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
             }
-            if (!string.IsNullOrEmpty(article.Source)) // indexed whole: a scoped search key may be limited to a publisher
-                doc.Add(exact.Get(IndexSchema.Source, article.Source, Field.Store.YES));
+            PublisherFieldTerms.Add(doc, exact, article);
             if (file is not null)
             {
                 doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.NO));
@@ -63,7 +62,6 @@ public static class ParagraphDocuments
                 doc.Add(exact.Get(IndexSchema.FirstParagraph, IndexSchema.FirstParagraphValue, Field.Store.NO));
                 doc.Add(new Field(IndexSchema.Phrases, article.Title, SuggestionTermsType));
                 doc.Add(new Field(IndexSchema.Phrases, article.Paragraphs[i], SuggestionTermsType));
-                AddStoredIfPresent(doc, IndexSchema.Byline, article.Byline);
                 AddStoredIfPresent(doc, IndexSchema.Dateline, article.Dateline);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Region), facets.Article.Region);
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Topic), facets.Article.Topic);

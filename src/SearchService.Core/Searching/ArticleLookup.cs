@@ -25,6 +25,10 @@ public sealed class ArticleLookup(SearchIndex index)
             StoredParagraph.GetOptional(first, IndexSchema.Byline),
             StoredParagraph.GetOptional(first, IndexSchema.Dateline),
             StoredParagraph.GetOptional(first, IndexSchema.Source),
+            StoredParagraph.GetOptional(first, IndexSchema.Url),
+            StoredParagraph.GetOptional(first, IndexSchema.Section),
+            StoredParagraph.GetOptional(first, IndexSchema.Language),
+            PublisherFieldsOf(first),
             StoredParagraph.GetAll(first, IndexSchema.ArticleFacet(IndexSchema.Region)),
             StoredParagraph.GetAll(first, IndexSchema.ArticleFacet(IndexSchema.Topic)),
             StoredParagraph.GetAll(first, IndexSchema.ArticleFacet(IndexSchema.Speaker)),
@@ -36,6 +40,14 @@ public sealed class ArticleLookup(SearchIndex index)
                 StoredParagraph.GetAll(doc, IndexSchema.Topic),
                 StoredParagraph.GetAll(doc, IndexSchema.Speaker))).ToList());
     });
+
+    private static Dictionary<string, string>? PublisherFieldsOf(Document first)
+    {
+        var fields = first.Fields
+            .Where(f => f.Name.StartsWith(PublisherFields.FieldPrefix, StringComparison.Ordinal))
+            .ToDictionary(f => f.Name[PublisherFields.FieldPrefix.Length..], f => f.GetStringValue(), StringComparer.Ordinal);
+        return fields.Count == 0 ? null : fields;
+    }
 
     public IndexStatistics Statistics() => index.Search(searcher =>
     {

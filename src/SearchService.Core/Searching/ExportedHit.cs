@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace SearchService.Core.Searching;
@@ -13,6 +14,21 @@ public sealed record ExportedHit(
     string Title,
     DateTimeOffset? Date,
     string? Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's address of the article, when it has one.")]
+    string? Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Who wrote the article, when known.")]
+    string? Byline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's section of the article, when given.")]
+    string? Section,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The article's language as the publisher gives it, when given.")]
+    string? Language,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's own fields of the article, by name, when it has any.")]
+    IReadOnlyDictionary<string, string>? Fields,
     float? Score,
     IReadOnlyList<string> Region,
     IReadOnlyList<string> Topic,

@@ -25,7 +25,8 @@ internal static class FacetCounting
             Ranked(tallies.Facets[IndexSchema.Topic], request.Topic, request.FacetSize),
             Ranked(tallies.Facets[IndexSchema.Speaker], request.Speaker, request.FacetSize),
             tallies.RegionPaths is { } paths ? RegionTree.Build(paths.All(), request.FacetSize) : null,
-            tallies.Dates);
+            tallies.Dates,
+            request.Fields?.Counted.ToDictionary(f => f, f => Ranked(tallies.Facets[f], request.FilterValues(f), request.FacetSize)));
     }
 
     /// <summary>

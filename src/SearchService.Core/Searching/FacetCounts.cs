@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace SearchService.Core.Searching;
@@ -14,4 +15,7 @@ public sealed record FacetCounts(
     IReadOnlyList<FacetValue> Topic,
     IReadOnlyList<FacetValue> Speaker,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetTreeNode>? RegionTree = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetValue>? Date = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FacetValue>? Date = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher fields Search:FilterFields makes facets (\"section\", \"fields.desk\"), by name, each counted like region: every filter applied but its own. Absent when none is configured.")]
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Fields = null);

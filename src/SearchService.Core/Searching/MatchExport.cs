@@ -76,6 +76,6 @@ public sealed class MatchExport(ParagraphSearcher searcher, PointsInTime points)
         var stored = StoredHitVisitor.Read(searcher, doc);
         return new ExportedHit(
             Article.ParagraphId(stored.ArticleId, stored.Paragraph), stored.ArticleId, stored.Paragraph, stored.Title, stored.Date,
-            stored.Source, score, stored.Region, stored.Topic, stored.Speaker, otherMatches);
+            stored.Source, stored.Url, stored.Byline, stored.Section, stored.Language, stored.Fields, score, stored.Region, stored.Topic, stored.Speaker, otherMatches);
     }
 }

@@ -26,8 +26,8 @@ internal sealed class SearchFilters
             matches = new FilteredQuery(matches, scope.ToFilter());
         this.request = request;
         this.speakers = speakers;
-        Filtered = IndexSchema.FacetFields.Where(f => request.FilterValues(f).Count > 0).ToList();
-        Unfiltered = IndexSchema.FacetFields.Except(Filtered).ToList();
+        Filtered = request.FacetFields().Where(f => request.FilterValues(f).Count > 0).ToList();
+        Unfiltered = request.FacetFields().Except(Filtered).ToList();
         All = Except(null);
     }
 
@@ -45,7 +45,7 @@ internal sealed class SearchFilters
     public Query Except(string? field)
     {
         var filters = new BooleanQuery();
-        foreach (var facet in IndexSchema.FacetFields.Where(f => f != field))
+        foreach (var facet in request.FacetFields().Where(f => f != field))
         {
             var values = request.FilterValues(facet);
             if (values.Count == 0)

@@ -17,6 +17,21 @@ public sealed record SearchHit(
     string Title,
     DateTimeOffset? Date,
     string? Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's address of the article (absolute http or https), when the article has one; a search box links the hit there.")]
+    string? Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Who wrote the article, when known.")]
+    string? Byline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's section of the article (\"Markets\"), when given.")]
+    string? Section,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The article's language as the publisher gives it (\"en\"), when given.")]
+    string? Language,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("The publisher's own fields of the article (\"desk\": \"Energy\"), by name, when it has any.")]
+    IReadOnlyDictionary<string, string>? Fields,
     float? Score,
     string Snippet,
     string TitleHighlight,

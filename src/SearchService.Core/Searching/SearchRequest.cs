@@ -9,6 +9,8 @@ namespace SearchService.Core.Searching;
 /// much fresh articles are favoured (<see cref="RecencyDecay"/>; null: not at all); and the articles editors pinned for
 /// the query, shown first (<see cref="PinnedResults"/>; set by the service from <see cref="PinnedQueries"/>, never by a caller).
 /// </summary>
+/// <param name="Fields">The publisher fields configured as facets and the values the request filters them by
+/// (<see cref="FieldFilters"/>); null: none configured.</param>
 /// <param name="After">A cursor from an earlier answer's <see cref="SearchResult.Next"/>: the hits after its last one
 /// (<see cref="CursorPaging"/>); null: the page asked for.</param>
 public sealed record SearchRequest(
@@ -30,13 +32,18 @@ public sealed record SearchRequest(
     SearchScope? Scope = null,
     string? After = null,
     RecencyDecay? Recency = null,
-    IReadOnlyList<string>? Pinned = null)
+    IReadOnlyList<string>? Pinned = null,
+    FieldFilters? Fields = null)
 {
     public IReadOnlyList<string> FilterValues(string facet) => facet switch
     {
         Indexing.IndexSchema.Region => Region ?? [],
         Indexing.IndexSchema.Topic => Topic ?? [],
         Indexing.IndexSchema.Speaker => Speaker ?? [],
+        _ when Fields is not null && Fields.Counted.Contains(facet) => Fields.ValuesOf(facet),
         _ => throw new ArgumentOutOfRangeException(nameof(facet), facet, "not a facet"),
     };
+
+    /// <summary>Every facet the search counts and may filter by: region, topic, speaker and the configured publisher fields.</summary>
+    public IReadOnlyList<string> FacetFields() => [.. Indexing.IndexSchema.FacetFields, .. Fields?.Counted ?? []];
 }

@@ -11,18 +11,22 @@ namespace SearchService.Core.Searching;
 /// does not limit.
 /// </summary>
 /// <param name="Source">Publishers ("Business Recorder"), matched exactly.</param>
+/// <param name="Fields">Other publisher fields (byline, section, language, fields.&lt;name&gt;) and their values, matched exactly.</param>
 public sealed record SearchScope(
     IReadOnlyList<string>? Region = null,
     IReadOnlyList<string>? Topic = null,
     IReadOnlyList<string>? Speaker = null,
     IReadOnlyList<string>? Source = null,
-    DateRange? Dates = null)
+    DateRange? Dates = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Fields = null)
 {
     /// <summary>The filter a scoped query runs under; it changes which paragraphs match, never their scores.</summary>
     public Filter ToFilter()
     {
         var within = new BooleanQuery();
-        foreach (var (field, values) in new[] { (IndexSchema.Region, Region), (IndexSchema.Topic, Topic), (IndexSchema.Speaker, Speaker), (IndexSchema.Source, Source) })
+        var fixedFields = new[] { (IndexSchema.Region, Region), (IndexSchema.Topic, Topic), (IndexSchema.Speaker, Speaker), (IndexSchema.Source, Source) }
+            .Concat((Fields ?? new Dictionary<string, IReadOnlyList<string>>()).Select(kv => (kv.Key, (IReadOnlyList<string>?)kv.Value)));
+        foreach (var (field, values) in fixedFields)
         {
             if (values is { Count: > 0 })
                 within.Add(FacetValueQuery.AnyOf(field, values), Occur.MUST);

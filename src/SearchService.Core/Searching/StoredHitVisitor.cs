@@ -1,12 +1,13 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// Reads the stored fields a search hit shows straight into their values, skipping bylines, file names and article
+/// Reads the stored fields a search hit shows straight into their values, skipping datelines, file names and article
 /// facets: no <see cref="Lucene.Net.Documents.Document"/> and no field object per value, which made up a good part of
 /// loading ten hits.
 /// </summary>
@@ -17,6 +18,12 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
     public string? Source { get; private set; }
+    public string? Url { get; private set; }
+    public string? Byline { get; private set; }
+    public string? Section { get; private set; }
+    public string? Language { get; private set; }
+    /// <summary>The article's <c>fields</c> by name (without the <c>fields.</c> prefix); null when it has none.</summary>
+    public Dictionary<string, string>? Fields { get; private set; }
     public List<string> Region { get; } = [];
     public List<string> Topic { get; } = [];
     public List<string> Speaker { get; } = [];
@@ -38,7 +45,9 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
     public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
     {
         IndexSchema.ArticleId or IndexSchema.Paragraph or IndexSchema.Title or IndexSchema.Text
-            or IndexSchema.Date or IndexSchema.Source or IndexSchema.Region or IndexSchema.Topic or IndexSchema.Speaker => Status.YES,
+            or IndexSchema.Date or IndexSchema.Source or IndexSchema.Region or IndexSchema.Topic or IndexSchema.Speaker
+            or IndexSchema.Url or IndexSchema.Byline or IndexSchema.Section or IndexSchema.Language => Status.YES,
+        var name when name.StartsWith(PublisherFields.FieldPrefix, StringComparison.Ordinal) => Status.YES,
         _ => Status.NO,
     };
 
@@ -54,6 +63,14 @@ internal sealed class StoredHitVisitor : StoredFieldVisitor
             case IndexSchema.Region: Region.Add(value); break;
             case IndexSchema.Topic: Topic.Add(value); break;
             case IndexSchema.Speaker: Speaker.Add(value); break;
+            case IndexSchema.Url: Url = value; break;
+            case IndexSchema.Byline: Byline = value; break;
+            case IndexSchema.Section: Section = value; break;
+            case IndexSchema.Language: Language = value; break;
+            default:
+                if (fieldInfo.Name.StartsWith(PublisherFields.FieldPrefix, StringComparison.Ordinal))
+                    (Fields ??= new(StringComparer.Ordinal))[fieldInfo.Name[PublisherFields.FieldPrefix.Length..]] = value;
+                break;
         }
     }
 

@@ -11,13 +11,14 @@ internal static class GatheredFacets
 {
     public static FacetCounts Merge(SearchRequest request, IReadOnlyList<ShardFacets> shards)
     {
-        var facets = IndexSchema.FacetFields.ToDictionary(f => f, f => Sum(shards.Select(s => s.Values[f])));
+        var facets = request.FacetFields().ToDictionary(f => f, f => Sum(shards.Select(s => s.Values[f])));
         return new FacetCounts(
             FacetCounting.Ranked(facets[IndexSchema.Region], request.Region, request.FacetSize),
             FacetCounting.Ranked(facets[IndexSchema.Topic], request.Topic, request.FacetSize),
             FacetCounting.Ranked(facets[IndexSchema.Speaker], request.Speaker, request.FacetSize),
             request.RegionTree ? RegionTree.Build(Sum(shards.Select(s => s.RegionPaths!)), request.FacetSize) : null,
-            request.DateFacet is null ? null : DatesOf(shards));
+            request.DateFacet is null ? null : DatesOf(shards),
+            request.Fields?.Counted.ToDictionary(f => f, f => FacetCounting.Ranked(facets[f], request.FilterValues(f), request.FacetSize)));
     }
 
     /// <summary>Each value's counts added up.</summary>

@@ -21,6 +21,10 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
     public const string HostileImage = "<img src=x onerror=alert(1)>";
     public const string HostileScript = "<script>window.hacked = true</script>";
 
+    /// <summary>A word only in the article that has the publisher's <see cref="PublisherUrl"/>.</summary>
+    public const string PublisherWord = "monodontid";
+    public const string PublisherUrl = "https://www.example-news.com/science/narwhal-tusks";
+
     /// <summary>Signs the scoped keys the box is given (<see cref="SignedKeys"/>).</summary>
     public const string SigningSecret = "browser-tests-signing-secret-93a1";
 
@@ -37,6 +41,9 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         corpus.WriteFile("oslo-talks.txt",
             "Nordic ministers meet on terrorism\n\nMinisters from Norway and Denmark met in Oslo on Tuesday to discuss terrorism " +
             "and the security of ports.\n\nThey agreed to meet again in the spring.\n");
+        // An article with the publisher's own address, which its results link to.
+        corpus.WriteFile("publisher.jsonl",
+            $$"""{"id": "narwhal-tusks", "title": "Narwhal tusks studied", "url": "{{PublisherUrl}}", "paragraphs": ["Biologists in Greenland tagged {{PublisherWord}} narwhals to study how the tusks sense cold water."]}""" + "\n");
         UseKestrel(0);
     }
 

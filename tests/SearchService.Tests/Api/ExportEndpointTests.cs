@@ -16,7 +16,7 @@ public sealed class ExportEndpointTests(SeedApiFactory api) : IClassFixture<Seed
 
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         var fields = JsonDocument.Parse(lines[0]).RootElement.EnumerateObject().Select(p => p.Name).Order();
-        Assert.Equal(new[] { "articleId", "date", "id", "paragraph", "region", "score", "source", "speaker", "title", "topic" }, fields);
+        Assert.Equal(new[] { "articleId", "byline", "date", "id", "paragraph", "region", "score", "source", "speaker", "title", "topic" }, fields);
     }
 
     [Fact]

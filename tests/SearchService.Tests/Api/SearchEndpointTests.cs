@@ -25,7 +25,7 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     public async Task Hit_has_every_documented_field_in_camel_case()
     {
         var hit = (await client.GetOk("/search?q=Afghanistan"))["hits"]![0]!.AsObject();
-        string[] fields = ["id", "articleId", "paragraph", "title", "date", "source", "score", "snippet", "titleHighlight", "text", "region", "topic", "speaker"];
+        string[] fields = ["id", "articleId", "paragraph", "title", "date", "source", "byline", "score", "snippet", "titleHighlight", "text", "region", "topic", "speaker"];
         Assert.Equal(fields.Order(), hit.Select(kv => kv.Key).Order());
     }
 

@@ -14,4 +14,8 @@ public sealed record ArticleAnswer(
     List<string> Region,
     List<string> Topic,
     List<string> Speaker,
-    List<ArticleParagraphAnswer> Paragraphs);
+    List<ArticleParagraphAnswer> Paragraphs,
+    string? Url = null,
+    string? Section = null,
+    string? Language = null,
+    Dictionary<string, string>? Fields = null);

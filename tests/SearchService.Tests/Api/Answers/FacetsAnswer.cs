@@ -9,4 +9,5 @@ public sealed record FacetsAnswer(
     List<FacetValueAnswer> Topic,
     List<FacetValueAnswer> Speaker,
     List<FacetTreeNodeAnswer>? RegionTree = null,
-    List<FacetValueAnswer>? Date = null);
+    List<FacetValueAnswer>? Date = null,
+    Dictionary<string, List<FacetValueAnswer>>? Fields = null);

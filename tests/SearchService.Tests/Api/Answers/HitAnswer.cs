@@ -23,4 +23,9 @@ public sealed record HitAnswer(
     List<string> Speaker,
     int? OtherMatches = null,
     ExplanationAnswer? Explanation = null,
-    bool? Pinned = null);
+    bool? Pinned = null,
+    string? Url = null,
+    string? Byline = null,
+    string? Section = null,
+    string? Language = null,
+    Dictionary<string, string>? Fields = null);

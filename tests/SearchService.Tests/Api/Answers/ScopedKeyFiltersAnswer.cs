@@ -10,4 +10,5 @@ public sealed record ScopedKeyFiltersAnswer(
     List<string>? Speaker,
     List<string>? Source,
     string? From,
-    string? To);
+    string? To,
+    Dictionary<string, List<string>>? Fields = null);

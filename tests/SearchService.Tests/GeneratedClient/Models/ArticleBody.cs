@@ -23,7 +23,7 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public string Body { get; set; }
 #endif
-        /// <summary>Who wrote it.</summary>
+        /// <summary>Who wrote it, at most 500 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Byline { get; set; }
@@ -41,6 +41,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public string Dateline { get; set; }
 #endif
+        /// <summary>The publisher&apos;s own fields: an object of string values (&quot;desk&quot;: &quot;Energy&quot;), at most 32, names of lower-case letters, digits, &apos;_&apos; and &apos;-&apos; from a letter (at most 40), values at most 500 characters. Each is fields.&lt;name&gt; in Search:FilterFields, filters and facets; one beyond these bounds is refused, naming fields.&lt;name&gt;.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SearchService.Tests.GeneratedClient.Models.ArticleBody_fields? Fields { get; set; }
+#nullable restore
+#else
+        public global::SearchService.Tests.GeneratedClient.Models.ArticleBody_fields Fields { get; set; }
+#endif
         /// <summary>The article&apos;s id; optional in PUT, where it must be the path&apos;s, required on each line of a bulk body.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -49,6 +57,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>The article&apos;s language as the publisher names it (&quot;en&quot;), at most 500 characters.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
+#endif
         /// <summary>The text, one string per paragraph; empty strings are dropped. Takes precedence over body.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +72,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public List<string> Paragraphs { get; set; }
+#endif
+        /// <summary>The publisher&apos;s section (&quot;Markets&quot;), at most 500 characters; a filter and facet when Search:FilterFields names section.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Section { get; set; }
+#nullable restore
+#else
+        public string Section { get; set; }
 #endif
         /// <summary>Who published it (a wire service, a newspaper).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -72,6 +96,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public string Title { get; set; }
+#endif
+        /// <summary>Where the publisher shows it: an absolute http or https address, at most 2,048 characters; search hits link there. Anything else is refused, naming url.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Url { get; set; }
+#nullable restore
+#else
+        public string Url { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleBody"/> and sets the default values.
@@ -102,10 +134,14 @@ namespace SearchService.Tests.GeneratedClient.Models
                 { "byline", n => { Byline = n.GetStringValue(); } },
                 { "date", n => { Date = n.GetDateTimeOffsetValue(); } },
                 { "dateline", n => { Dateline = n.GetStringValue(); } },
+                { "fields", n => { Fields = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.ArticleBody_fields>(global::SearchService.Tests.GeneratedClient.Models.ArticleBody_fields.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "paragraphs", n => { Paragraphs = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "section", n => { Section = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
+                { "url", n => { Url = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -119,10 +155,14 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("byline", Byline);
             writer.WriteDateTimeOffsetValue("date", Date);
             writer.WriteStringValue("dateline", Dateline);
+            writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.ArticleBody_fields>("fields", Fields);
             writer.WriteStringValue("id", Id);
+            writer.WriteStringValue("language", Language);
             writer.WriteCollectionOfPrimitiveValues<string>("paragraphs", Paragraphs);
+            writer.WriteStringValue("section", Section);
             writer.WriteStringValue("source", Source);
             writer.WriteStringValue("title", Title);
+            writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -32,6 +32,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public string Dateline { get; set; }
 #endif
+        /// <summary>The publisher&apos;s own fields of the article (&quot;desk&quot;: &quot;Energy&quot;), by name, when it has any.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SearchService.Tests.GeneratedClient.Models.ArticleView_fields? Fields { get; set; }
+#nullable restore
+#else
+        public global::SearchService.Tests.GeneratedClient.Models.ArticleView_fields Fields { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,6 +47,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public string Id { get; set; }
+#endif
+        /// <summary>The article&apos;s language as the publisher gives it (&quot;en&quot;), when given.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
 #endif
         /// <summary>The paragraphs property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -55,6 +71,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public List<string> Region { get; set; }
+#endif
+        /// <summary>The publisher&apos;s section of the article (&quot;Markets&quot;), when given.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Section { get; set; }
+#nullable restore
+#else
+        public string Section { get; set; }
 #endif
         /// <summary>The source property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -88,6 +112,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<string> Topic { get; set; }
 #endif
+        /// <summary>The publisher&apos;s address of the article (absolute http or https), when it has one.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Url { get; set; }
+#nullable restore
+#else
+        public string Url { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleView"/> and sets the default values.
         /// </summary>
@@ -116,13 +148,17 @@ namespace SearchService.Tests.GeneratedClient.Models
                 { "byline", n => { Byline = n.GetStringValue(); } },
                 { "date", n => { Date = n.GetDateTimeOffsetValue(); } },
                 { "dateline", n => { Dateline = n.GetStringValue(); } },
+                { "fields", n => { Fields = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.ArticleView_fields>(global::SearchService.Tests.GeneratedClient.Models.ArticleView_fields.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "paragraphs", n => { Paragraphs = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.ArticleParagraph>(global::SearchService.Tests.GeneratedClient.Models.ArticleParagraph.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "region", n => { Region = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "section", n => { Section = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "speaker", n => { Speaker = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "topic", n => { Topic = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "url", n => { Url = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -135,13 +171,17 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("byline", Byline);
             writer.WriteDateTimeOffsetValue("date", Date);
             writer.WriteStringValue("dateline", Dateline);
+            writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.ArticleView_fields>("fields", Fields);
             writer.WriteStringValue("id", Id);
+            writer.WriteStringValue("language", Language);
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.ArticleParagraph>("paragraphs", Paragraphs);
             writer.WriteCollectionOfPrimitiveValues<string>("region", Region);
+            writer.WriteStringValue("section", Section);
             writer.WriteStringValue("source", Source);
             writer.WriteCollectionOfPrimitiveValues<string>("speaker", Speaker);
             writer.WriteStringValue("title", Title);
             writer.WriteCollectionOfPrimitiveValues<string>("topic", Topic);
+            writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

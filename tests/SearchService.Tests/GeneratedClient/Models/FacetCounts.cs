@@ -22,6 +22,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<global::SearchService.Tests.GeneratedClient.Models.FacetValue> Date { get; set; }
 #endif
+        /// <summary>The publisher fields Search:FilterFields makes facets (&quot;section&quot;, &quot;fields.desk&quot;), by name, each counted like region: every filter applied but its own. Absent when none is configured.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SearchService.Tests.GeneratedClient.Models.FacetCounts_fields? Fields { get; set; }
+#nullable restore
+#else
+        public global::SearchService.Tests.GeneratedClient.Models.FacetCounts_fields Fields { get; set; }
+#endif
         /// <summary>The region property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -80,6 +88,7 @@ namespace SearchService.Tests.GeneratedClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "date", n => { Date = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>(global::SearchService.Tests.GeneratedClient.Models.FacetValue.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "fields", n => { Fields = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.FacetCounts_fields>(global::SearchService.Tests.GeneratedClient.Models.FacetCounts_fields.CreateFromDiscriminatorValue); } },
                 { "region", n => { Region = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>(global::SearchService.Tests.GeneratedClient.Models.FacetValue.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "regionTree", n => { RegionTree = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetTreeNode>(global::SearchService.Tests.GeneratedClient.Models.FacetTreeNode.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "speaker", n => { Speaker = n.GetCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>(global::SearchService.Tests.GeneratedClient.Models.FacetValue.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -94,6 +103,7 @@ namespace SearchService.Tests.GeneratedClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>("date", Date);
+            writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.FacetCounts_fields>("fields", Fields);
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>("region", Region);
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetTreeNode>("regionTree", RegionTree);
             writer.WriteCollectionOfObjectValues<global::SearchService.Tests.GeneratedClient.Models.FacetValue>("speaker", Speaker);

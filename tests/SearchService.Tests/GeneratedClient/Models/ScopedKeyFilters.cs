@@ -15,6 +15,14 @@ namespace SearchService.Tests.GeneratedClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The publisher&apos;s other fields, by name (byline, section, language, fields.&lt;name&gt;), each with the values allowed, matched exactly: {&quot;section&quot;: [&quot;Markets&quot;]}. Any publisher field may be fixed, whether or not Search:FilterFields makes it a filter.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters_fields? Fields { get; set; }
+#nullable restore
+#else
+        public global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters_fields Fields { get; set; }
+#endif
         /// <summary>Only articles published on or after this: a day (2021-01-01) or a date and time.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +96,7 @@ namespace SearchService.Tests.GeneratedClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "fields", n => { Fields = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters_fields>(global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters_fields.CreateFromDiscriminatorValue); } },
                 { "from", n => { From = n.GetStringValue(); } },
                 { "region", n => { Region = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "source", n => { Source = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -103,6 +112,7 @@ namespace SearchService.Tests.GeneratedClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters_fields>("fields", Fields);
             writer.WriteStringValue("from", From);
             writer.WriteCollectionOfPrimitiveValues<string>("region", Region);
             writer.WriteCollectionOfPrimitiveValues<string>("source", Source);

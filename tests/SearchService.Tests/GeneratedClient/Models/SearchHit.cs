@@ -22,6 +22,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public string ArticleId { get; set; }
 #endif
+        /// <summary>Who wrote the article, when known.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Byline { get; set; }
+#nullable restore
+#else
+        public string Byline { get; set; }
+#endif
         /// <summary>The date property</summary>
         public DateTimeOffset? Date { get; set; }
         /// <summary>The explanation property</summary>
@@ -32,6 +40,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public global::SearchService.Tests.GeneratedClient.Models.HitExplanation Explanation { get; set; }
 #endif
+        /// <summary>The publisher&apos;s own fields of the article (&quot;desk&quot;: &quot;Energy&quot;), by name, when it has any.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::SearchService.Tests.GeneratedClient.Models.SearchHit_fields? Fields { get; set; }
+#nullable restore
+#else
+        public global::SearchService.Tests.GeneratedClient.Models.SearchHit_fields Fields { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,6 +55,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public string Id { get; set; }
+#endif
+        /// <summary>The article&apos;s language as the publisher gives it (&quot;en&quot;), when given.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
 #endif
         /// <summary>Only with collapse=article: how many other paragraphs of this article match (paragraphs).</summary>
         public int? OtherMatches { get; set; }
@@ -56,6 +80,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #endif
         /// <summary>The score property</summary>
         public float? Score { get; set; }
+        /// <summary>The publisher&apos;s section of the article (&quot;Markets&quot;), when given.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Section { get; set; }
+#nullable restore
+#else
+        public string Section { get; set; }
+#endif
         /// <summary>The snippet property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -112,6 +144,14 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<string> Topic { get; set; }
 #endif
+        /// <summary>The publisher&apos;s address of the article (absolute http or https), when the article has one; a search box links the hit there.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Url { get; set; }
+#nullable restore
+#else
+        public string Url { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.SearchHit"/> and sets the default values.
         /// </summary>
@@ -138,14 +178,18 @@ namespace SearchService.Tests.GeneratedClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "articleId", n => { ArticleId = n.GetStringValue(); } },
+                { "byline", n => { Byline = n.GetStringValue(); } },
                 { "date", n => { Date = n.GetDateTimeOffsetValue(); } },
                 { "explanation", n => { Explanation = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.HitExplanation>(global::SearchService.Tests.GeneratedClient.Models.HitExplanation.CreateFromDiscriminatorValue); } },
+                { "fields", n => { Fields = n.GetObjectValue<global::SearchService.Tests.GeneratedClient.Models.SearchHit_fields>(global::SearchService.Tests.GeneratedClient.Models.SearchHit_fields.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "otherMatches", n => { OtherMatches = n.GetIntValue(); } },
                 { "paragraph", n => { Paragraph = n.GetIntValue(); } },
                 { "pinned", n => { Pinned = n.GetBoolValue(); } },
                 { "region", n => { Region = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "score", n => { Score = n.GetFloatValue(); } },
+                { "section", n => { Section = n.GetStringValue(); } },
                 { "snippet", n => { Snippet = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "speaker", n => { Speaker = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -153,6 +197,7 @@ namespace SearchService.Tests.GeneratedClient.Models
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "titleHighlight", n => { TitleHighlight = n.GetStringValue(); } },
                 { "topic", n => { Topic = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "url", n => { Url = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -163,14 +208,18 @@ namespace SearchService.Tests.GeneratedClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("articleId", ArticleId);
+            writer.WriteStringValue("byline", Byline);
             writer.WriteDateTimeOffsetValue("date", Date);
             writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.HitExplanation>("explanation", Explanation);
+            writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.SearchHit_fields>("fields", Fields);
             writer.WriteStringValue("id", Id);
+            writer.WriteStringValue("language", Language);
             writer.WriteIntValue("otherMatches", OtherMatches);
             writer.WriteIntValue("paragraph", Paragraph);
             writer.WriteBoolValue("pinned", Pinned);
             writer.WriteCollectionOfPrimitiveValues<string>("region", Region);
             writer.WriteFloatValue("score", Score);
+            writer.WriteStringValue("section", Section);
             writer.WriteStringValue("snippet", Snippet);
             writer.WriteStringValue("source", Source);
             writer.WriteCollectionOfPrimitiveValues<string>("speaker", Speaker);
@@ -178,6 +227,7 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("titleHighlight", TitleHighlight);
             writer.WriteCollectionOfPrimitiveValues<string>("topic", Topic);
+            writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Search
         {
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. The publisher fields Search:FilterFields names (section, fields.desk, ...) are filters too (section=Markets) and are counted in facets.fields the same way; naming a publisher field that is not configured is a 400 naming it. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SearchResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace SearchService.Tests.GeneratedClient.Search
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SearchResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SearchResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. The publisher fields Search:FilterFields names (section, fields.desk, ...) are filters too (section=Markets) and are counted in facets.fields the same way; naming a publisher field that is not configured is a 400 naming it. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace SearchService.Tests.GeneratedClient.Search
             return new global::SearchService.Tests.GeneratedClient.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
+        /// Searches paragraphs. total is in paragraphs; with collapse=article, hits are articles (their best paragraph), totalArticles counts matching articles and every facet count is in articles; otherwise facet counts are in paragraphs. Counts cover all matches (not only this page). Each facet is counted with every filter applied except its own, so a UI can offer multi-select. The publisher fields Search:FilterFields names (section, fields.desk, ...) are filters too (section=Markets) and are counted in facets.fields the same way; naming a publisher field that is not configured is a 400 naming it. Every answer but the last page carries next, a cursor: pass it as after for the following hits, to any depth.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 

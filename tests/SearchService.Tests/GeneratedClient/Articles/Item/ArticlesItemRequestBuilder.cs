@@ -70,7 +70,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
+        /// The article as indexed: title, date, byline, dateline, source, the publisher&apos;s url, section, language and fields, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.ArticleView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -99,7 +99,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.ArticleView>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.ArticleView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.WriteResult"/></returns>
         /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>
@@ -153,7 +153,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The article as indexed: title, date, byline, dateline, source, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
+        /// The article as indexed: title, date, byline, dateline, source, the publisher&apos;s url, section, language and fields, its region, topic and speaker facets, and each paragraph (numbered from 1, as in search hits&apos; ids) with its own facets. An id no article has is a 404 naming id; so is an article a scoped key&apos;s filters leave out (none of its paragraphs passes them).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -172,7 +172,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline; an id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>

@@ -23,7 +23,7 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
             () => box.Results.First.Locator("[part~=result-title]").ClickAsync(), new Regex("/analytics/click$"));
 
         Assert.Equal("POST", report.Method);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         long clicks;
         while ((clicks = Clicks("oslo ports")) == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(50);

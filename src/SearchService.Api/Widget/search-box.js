@@ -799,21 +799,13 @@ export class SearchBox extends HTMLElement {
   }
 
   #resultRow(hit, index) {
-    const url = this.#articleUrl(hit);
     // The headline with its matches marked, where the service gives it (rebuilt like a snippet), else as plain text.
     const title = hit.titleHighlight
-      ? element("a", { class: "title", part: "result-title", href: url }, snippetNodes(hit.titleHighlight))
-      : element("a", { class: "title", part: "result-title", href: url, text: hit.title || hit.articleId });
+      ? this.#articleLink(hit, { class: "title", part: "result-title" }, snippetNodes(hit.titleHighlight))
+      : this.#articleLink(hit, { class: "title", part: "result-title", text: hit.title || hit.articleId });
     // Every way of opening it counts as a click for the service's analytics, a middle click (auxclick) too.
     for (const kind of ["click", "auxclick"]) title.addEventListener(kind, () => this.#reportClick(index + 1));
-    title.addEventListener("click", (event) => {
-      // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
-      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      this.#select(hit);
-    });
-    const date = hit.date ? new Date(hit.date).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
-    const meta = [date, hit.source].filter(Boolean).join(" · ");
+    const meta = [shortDate(hit.date), hit.source].filter(Boolean).join(" · ");
     return element("li", { class: "result", part: "result", id: `result-${index}` },
       title,
       element("div", { class: "meta", part: "result-meta", text: meta }),
@@ -829,10 +821,11 @@ export class SearchBox extends HTMLElement {
       this.#articleLink(hit, { class: "title", part: "result-title" }, snippetNodes(hit.title || hit.articleId)));
   }
 
-  /** A link to a hit's article (quotes, related articles) that hands the hit to #select on a plain click. */
+  /** A link to a hit's article (results, statements, related articles) that hands the hit to #select on a plain click. */
   #articleLink(hit, attributes, ...children) {
     const link = element("a", { ...attributes, href: this.#articleUrl(hit) }, ...children);
     link.addEventListener("click", (event) => {
+      // Ctrl/Cmd/Shift-click keep their usual meaning (new tab, new window).
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       this.#select(hit);

@@ -98,6 +98,12 @@ public sealed class SpeakerExtractor
 
     private enum Role { Name, Title, Organisation, Place, Connector }
 
+    /// <summary>The most lower-case words describing a name after an inverted verb ("said private market analyst X").</summary>
+    private const int LongestDescription = 4;
+
+    /// <summary>The most tokens of a description between commas after a name ("Cointreau, founder and chairman of …, said").</summary>
+    private const int LongestAppositive = 24;
+
     private sealed class Paragraph
     {
         private readonly SpeakerLexicon lexicon;
@@ -249,6 +255,8 @@ public sealed class SpeakerExtractor
         private Speaker? InvertedSpeaker(int j, ArticleContext context)
         {
             var start = SkipDeterminers(j);
+            if (DescribedName(start) is { } described)
+                return Interpret(chunks[chunkAt[described]], context);
             if (start < Tokens.Count && chunkAt[start] >= 0)
             {
                 var end = chunks[chunkAt[start]].End;
@@ -260,10 +268,21 @@ public sealed class SpeakerExtractor
             return NounPhrase(j, context);
         }
 
+        // "…," said private market analyst Edouard Cointreau: a few lower-case words ending in a person noun, then the
+        // name they describe; the index of the name's first word, or null.
+        private int? DescribedName(int start)
+        {
+            var k = start;
+            while (k < Tokens.Count && k - start < LongestDescription && IsLowerWord(k))
+                k++;
+            return k > start && k < Tokens.Count && lexicon.UnnamedPersonNouns.Contains(Tokens[k - 1].Text)
+                   && chunkAt[k] >= 0 && chunks[chunkAt[k]].Start == k ? k : null;
+        }
+
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
         private Speaker? Appositive(int closingComma, ArticleContext context)
         {
-            for (var k = closingComma - 1; k >= Math.Max(0, closingComma - 12); k--)
+            for (var k = closingComma - 1; k >= Math.Max(0, closingComma - LongestAppositive); k--)
             {
                 if (Tokens[k].Text != ",")
                     continue;

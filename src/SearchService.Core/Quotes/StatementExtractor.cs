@@ -20,8 +20,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>The most words of a subject before its verb in an attribution ending a sentence ("…, a Bank of England spokesman said").</summary>
     private const int LongestSubject = 8;
 
-    /// <summary>The most words of a description between a speaker's name and the verb ("…, Arango, president of the exporters' association, told").</summary>
-    private const int LongestAppositive = 12;
+    /// <summary>The most tokens of a description between a speaker's name and the verb ("…, Arango, president of the exporters' association, told").</summary>
+    private const int LongestAppositive = 24;
 
     /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
     private const int ThatWithin = 6;
@@ -32,7 +32,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         "Reuters", "reporters", "journalists", "newsmen", "correspondents", "conference", "meeting", "committee", "hearing",
         "newspaper", "paper", "radio", "television", "agency", "interviewer", "audience", "seminar", "symposium", "session",
         "forum", "briefing", "panel", "parliament", "congress", "delegates", "analysts", "investors", "shareholders",
-        "subcommittee", "convention", "gathering", "lawmakers", "legislators",
+        "subcommittee", "convention", "gathering", "lawmakers", "legislators", "lunch", "luncheon", "dinner", "breakfast",
+        "club", "group", "assembly", "rally", "students",
     };
 
     // "Asked whether regulators might object, Charles Sporck, president of …, told Reuters …": a sentence opening
@@ -97,10 +98,11 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         if (before < sentenceStart)
             return null;
         // "…, Gilberto Arango, president of the exporters' association, told Reuters.": what comes before the name.
+        // "Justo Marin Ludena, president of …, told Reuters a harvest …": the name opens the sentence, so what was said follows.
         if (t[before].Text == "," && (t[a.VerbStart].Text is "told" or "tells" || TailIsEmpty(t, a.VerbEnd, sentenceEnd))
             && !ParticipleOpenings.Contains(t[sentenceStart].Text)
-            && AppositiveOpening(t, before, sentenceStart) is var opening and > 0)
-            return Before(t, opening, sentenceStart);
+            && AppositiveName(t, before, sentenceStart) is var name and >= 0)
+            return name == sentenceStart ? Forward(t, a, sentenceEnd) : Before(t, name - 1, sentenceStart);
         // "“…,” said the statement", "…, said Exxon's Collier"; not "Smith, the chairman, said profits rose".
         if (IsCommaOrQuote(t[before]))
             return before > sentenceStart && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: true)
@@ -137,21 +139,21 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     // Nothing after the verb to the sentence's end or a comma: "…, X, the chairman, said."
     private static bool TailIsEmpty(IReadOnlyList<Token> t, int from, int sentenceEnd) => from >= sentenceEnd || t[from].Text == ",";
 
-    // The comma or quotation mark before the name of "…, Gilberto Arango, president of …," whose closing comma is at
-    // <paramref name="closingComma"/>; -1 when no name comes between two commas there.
-    private static int AppositiveOpening(IReadOnlyList<Token> t, int closingComma, int sentenceStart)
+    // The first token of the name in "…, Gilberto Arango, president of …," whose closing comma is at
+    // <paramref name="closingComma"/>, when it opens the sentence or follows a comma or quotation mark; else -1.
+    private static int AppositiveName(IReadOnlyList<Token> t, int closingComma, int sentenceStart)
     {
         for (var k = closingComma - 1; k > sentenceStart && k >= closingComma - LongestAppositive; k--)
         {
             if (t[k].Text != ",")
                 continue;
             var name = k;
-            while (name - 1 > sentenceStart && (t[name - 1].IsCapitalised || (t[name - 1].Text == "." && t[name - 2].IsInitial)))
+            while (name > sentenceStart && (t[name - 1].IsCapitalised || (t[name - 1].Text == "." && name > 1 && t[name - 2].IsInitial)))
                 name--;
             // "Sen. Tom Harkin, D-Iowa, sponsor of the bill, told": a party and state follow the name, like a description.
             if (name == k - 1 && SpeakerLexicon.IsPartyAndState(t[name].Text))
                 continue;
-            return name < k && IsCommaOrQuote(t[name - 1]) ? name - 1 : -1;
+            return name < k && (name == sentenceStart || IsCommaOrQuote(t[name - 1])) ? name : -1;
         }
         return -1;
     }

@@ -191,4 +191,16 @@ public class SpeakerExtractorTests
     [Fact]
     public void A_party_and_state_between_commas_leave_the_name_before_them_the_speaker() =>
         Assert.Equal(["Chris Dodd"], Speakers("Sen. Chris Dodd, D-Conn, a co-sponsor of the bill, said many banks do not disclose the terms of their cards."));
+
+    [Fact]
+    public void A_name_after_said_and_a_lower_case_description_is_the_speaker() =>
+        Assert.Equal(["Edouard Cointreau"], Speakers("\"It is a question of survival after London's Big Bang,\" said private market analyst Edouard Cointreau."));
+
+    [Fact]
+    public void He_after_a_speaker_with_a_long_description_is_that_speaker() =>
+        Assert.Equal(["Edouard Cointreau"], Speakers(
+            "\"It is a question of survival,\" said private market analyst Edouard Cointreau.",
+            "Finance Minister Edouard Balladur said the reform will allow banks to buy stakes in stockbrokers.",
+            "Cointreau, founder and chairman of the private market analysis company Centre d'Observation et de Prospective Sociales (COPS), said the reform was a natural development.",
+            "\"The brokers know it's a good time to sell part of their business,\" he told Reuters.")[3]);
 }

@@ -195,4 +195,19 @@ public class StatementExtractorTests
     public void A_party_and_state_after_a_name_is_not_the_speaker() =>
         Assert.Equal("Tom Harkin",
             Only("Sen. Tom Harkin, D-Iowa, sponsor of the bill, told Reuters he did not intend to offer his measure as a floor amendment.").Speaker);
+
+    [Fact]
+    public void A_described_name_opening_the_sentence_before_told_leaves_the_statement_after_the_listener() =>
+        Assert.Equal("the talks, which began about six weeks ago, ended",
+            Only("Robert Stevenson, K Mart vice president, told Reuters the talks, which began about six weeks ago, ended.").Text);
+
+    [Fact]
+    public void A_long_description_between_commas_before_told_is_no_part_of_the_statement() =>
+        Assert.Equal("Trees with leaves hit by the fungus disease cannot be saved and must be felled",
+            Only("Trees with leaves hit by the fungus disease cannot be saved and must be felled, Chee Kheng Hoy, Head of the Crop Protection and Microbiology Division in the Rubber Research Institute of Malaysia (RRIM), told Reuters.").Text);
+
+    [Fact]
+    public void A_lunch_is_a_listener() =>
+        Assert.Equal("legislation is not going to happen before the election",
+            Only("George Gould, Under Secretary of the Treasury, told a Wall Street Planning Group luncheon that legislation is not going to happen before the election.").Text);
 }

@@ -66,12 +66,12 @@ public class RegionSalienceTests
     [Fact]
     public void Where_talks_were_held_is_no_location() =>
         Assert.Equal([("United Kingdom", false)],
-            Named("The failure of the coffee talks in London means the U.S. legislation is not immediately needed, one analyst said."));
+            Named("The failure of the coffee talks in London means new quotas are not immediately needed, one analyst said."));
 
     [Fact]
     public void A_place_as_a_modifier_in_the_headline_is_not_the_articles_region()
     {
-        var article = new Article("c", "DLR BELOW 150 YEN COUNTER TO PARIS PACT - MIYAZAWA", [
+        var article = new Article("c", "DLR BELOW 150 YEN COUNTER TO PARIS ACCORD - MIYAZAWA", [
             "Finance Minister Kiichi Miyazawa said he regards a dollar below 150 yen as counter to the agreement of major nations.",
             "He said Japan's budget for 1987/88 has been delayed.",
         ], Dateline: "TOKYO, April 7");

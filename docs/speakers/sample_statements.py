@@ -1,20 +1,24 @@
 """Prints a seeded random sample of the statements `extract` found, each in its paragraph with the span marked, for judging by hand.
 
-usage: python3 docs/speakers/sample_statements.py CORPUS.jsonl PREDICTED.jsonl [SEED] [COUNT]
+usage: python3 docs/speakers/sample_statements.py [--held-out] CORPUS.jsonl PREDICTED.jsonl [SEED] [COUNT] [VERDICTS.tsv]
 
 PREDICTED.jsonl is the output of the indexer's `extract` command over CORPUS.jsonl (docs/facets.md), whose lines list
 each article's statements (paragraph from 1, start and end offsets in the paragraph, speaker, verb). The span is
 printed between ⟦ and ⟧; the paragraphs are printed, not stored: the Reuters text stays in ../shared.
 statements-2026-12-03.tsv holds one such sample's verdicts by number; with it as a third argument after COUNT the
-script prints the figures instead.
+script prints the figures instead, each with its 95% (Wilson) interval. With --held-out only statements of the held-out
+part (reut2-012..021, score_split.py) are drawn from.
 """
 import csv
 import json
+import math
 import random
 import sys
 
+from score_split import TUNE_LAST_NEWID, newid
 
-def sample(corpus_path, predicted_path, seed, count):
+
+def sample(corpus_path, predicted_path, seed, count, held_out):
     corpus = {}
     with open(corpus_path, encoding="utf-8") as corpus_file:
         for line in corpus_file:
@@ -23,6 +27,8 @@ def sample(corpus_path, predicted_path, seed, count):
     statements = []
     with open(predicted_path, encoding="utf-8") as predicted_file:
         for line in predicted_file:
+            if held_out and newid(line) <= TUNE_LAST_NEWID:
+                continue
             predicted = json.loads(line)
             statements.extend((predicted["id"], s) for s in predicted.get("statements", []))
     print(f"{len(statements)} statements in {len(corpus)} articles; sample of {count}, seed {seed}", file=sys.stderr)
@@ -37,19 +43,28 @@ def figures(verdicts_path):
     n = len(rows)
     for column in ("span", "speaker_ok", "verb_ok"):
         right = sum(r[column] == "yes" for r in rows)
-        print(f"{column}: {right}/{n} = {right / n:.1%}")
+        print(f"{column}: {right}/{n} = {right / n:.1%} {interval(right, n)}")
     whole = sum(all(r[c] == "yes" for c in ("span", "speaker_ok", "verb_ok")) for r in rows)
-    print(f"all three right: {whole}/{n} = {whole / n:.1%}")
+    print(f"all three right: {whole}/{n} = {whole / n:.1%} {interval(whole, n)}")
 
 
-def main(corpus_path, predicted_path, seed="2026", count="200", verdicts_path=None):
+def interval(right, n, z=1.96):
+    """The 95% Wilson score interval of a proportion, which stays inside 0..1 near its ends."""
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return f"(95% interval {centre - half:.1%} to {centre + half:.1%})"
+
+
+def main(corpus_path, predicted_path, seed="2026", count="200", verdicts_path=None, held_out=False):
     if verdicts_path is not None:
         figures(verdicts_path)
         return
-    for n, (article_id, s, paragraph) in enumerate(sample(corpus_path, predicted_path, int(seed), int(count)), 1):
+    for n, (article_id, s, paragraph) in enumerate(sample(corpus_path, predicted_path, int(seed), int(count), held_out), 1):
         marked = paragraph[:s["start"]] + "⟦" + paragraph[s["start"]:s["end"]] + "⟧" + paragraph[s["end"]:]
         print(f"#{n} [{article_id} p{s['paragraph']}] SPEAKER = {s['speaker']} | VERB = {s['verb']}\n    {marked}\n")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    arguments = [a for a in sys.argv[1:] if a != "--held-out"]
+    main(*arguments, held_out="--held-out" in sys.argv[1:])

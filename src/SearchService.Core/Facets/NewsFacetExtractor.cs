@@ -135,7 +135,7 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var recurring = named.SelectMany(n => n).GroupBy(n => n.Region.Name).Where(g => g.Count() > 1).Select(g => g.Key);
         var fromDateline = regionExtractor.FromDateline(article.Dateline);
         return (fromDateline is null ? [] : new[] { fromDateline })
-            .Concat(regionExtractor.Extract(article.Title))
+            .Concat(regionExtractor.Named(article.Title).Select(n => n.Region.Name))
             .Concat(recurring)
             .Distinct()
             .ToList();

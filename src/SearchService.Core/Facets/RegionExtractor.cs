@@ -60,14 +60,29 @@ public sealed class RegionExtractor
         return named;
     }
 
-    // "in Afghanistan", "in the United States"; not "listed in Luxembourg", where a bond is listed says nothing of what it is about.
+    // "in Afghanistan", "in the United States"; not "listed in Luxembourg", where a bond is listed says nothing of what
+    // it is about, nor "the agreement reached in Paris", "talks in London": where diplomats met is not what the news is
+    // about (on the tune part of Reuters, the Paris accord's city was a false region in dozens of currency stories).
     private static bool IsLocation(IReadOnlyList<Token> tokens, int start)
     {
         var i = start - 1;
         if (i >= 0 && tokens[i].Text == "the")
             i--;
-        return i >= 0 && tokens[i].Text == "in" && !(i > 0 && tokens[i - 1].Text == "listed");
+        if (i < 0 || tokens[i].Text != "in" || (i > 0 && tokens[i - 1].Text == "listed"))
+            return false;
+        for (var k = i - 1; k >= Math.Max(0, i - EventNounReach); k--)
+            if (MeetingNouns.Contains(tokens[k].Text))
+                return false;
+        return true;
     }
+
+    /// <summary>How many words before "in" a meeting noun makes the place where it met ("the accord reached in Paris").</summary>
+    private const int EventNounReach = 2;
+
+    private static readonly HashSet<string> MeetingNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "agreement", "accord", "pact", "talks", "meeting", "meetings", "conference", "negotiations", "summit", "session",
+    };
 
     /// <summary>Mentions that survive the context rules; a US-state reading comes back as the United States.</summary>
     public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)

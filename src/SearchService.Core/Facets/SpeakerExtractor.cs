@@ -98,6 +98,12 @@ public sealed class SpeakerExtractor
 
     private enum Role { Name, Title, Organisation, Place, Connector }
 
+    /// <summary>The most lower-case words describing a name after an inverted verb ("said private market analyst X").</summary>
+    private const int LongestDescription = 4;
+
+    /// <summary>The most tokens of a description between commas after a name ("Cointreau, founder and chairman of …, said").</summary>
+    private const int LongestAppositive = 24;
+
     private sealed class Paragraph
     {
         private readonly SpeakerLexicon lexicon;
@@ -249,6 +255,8 @@ public sealed class SpeakerExtractor
         private Speaker? InvertedSpeaker(int j, ArticleContext context)
         {
             var start = SkipDeterminers(j);
+            if (DescribedName(start) is { } described)
+                return Interpret(chunks[chunkAt[described]], context);
             if (start < Tokens.Count && chunkAt[start] >= 0)
             {
                 var end = chunks[chunkAt[start]].End;
@@ -260,14 +268,31 @@ public sealed class SpeakerExtractor
             return NounPhrase(j, context);
         }
 
+        // "…," said private market analyst Edouard Cointreau: a few lower-case words ending in a person noun, then the
+        // name they describe; the index of the name's first word, or null.
+        private int? DescribedName(int start)
+        {
+            var k = start;
+            while (k < Tokens.Count && k - start < LongestDescription && IsLowerWord(k))
+                k++;
+            return k > start && k < Tokens.Count && lexicon.UnnamedPersonNouns.Contains(Tokens[k - 1].Text)
+                   && chunkAt[k] >= 0 && chunks[chunkAt[k]].Start == k ? k : null;
+        }
+
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
         private Speaker? Appositive(int closingComma, ArticleContext context)
         {
-            for (var k = closingComma - 1; k >= Math.Max(0, closingComma - 12); k--)
+            for (var k = closingComma - 1; k >= Math.Max(0, closingComma - LongestAppositive); k--)
             {
                 if (Tokens[k].Text != ",")
                     continue;
                 var end = k - 1;
+                // "Sen. Tom Harkin, D-Iowa, sponsor of the bill, told": the name is before the party and state.
+                if (end >= 0 && SpeakerLexicon.IsPartyAndState(Tokens[end].Text) && end - 1 >= 0 && Tokens[end - 1].Text == ",")
+                {
+                    k = end;
+                    continue;
+                }
                 return end >= 0 && chunkAt[end] >= 0 && chunks[chunkAt[end]].End == k ? Interpret(chunks[chunkAt[end]], context) : null;
             }
             return null;
@@ -373,8 +398,10 @@ public sealed class SpeakerExtractor
         }
 
         // "Bijan Moussavar-Rahmani of Harvard University's Energy and Environment Policy Center", "Julius Maldutis of
-        // Salomon Brothers Inc": a person's name, then the body they speak for, which is their role and no part of the name.
-        // Not "Bank of England" (an organisation word first) nor "Ford Motor Co of Canada" (a company first).
+        // Salomon Brothers Inc", "Martin Bachem of Morgan Guaranty", "Greenstein of Bear Stearns": a person's name, then the
+        // body they speak for, which is their role and no part of the name. Not "Bank of England" (an organisation word
+        // first) nor "Ford Motor Co of Canada" (a company first). A place after "of" makes a person of a full name only
+        // ("Governor Robert Orr of Indiana", "Ahmed Farouk of Malaysia"; "Volkswagen of America" is a company).
         private Speaker? Affiliated(List<int> words, Dictionary<int, Role> roles)
         {
             var of = words.FindIndex(i => Tokens[i].Text == "of");
@@ -382,15 +409,23 @@ public sealed class SpeakerExtractor
                 return null;
             // "Analyst Edward Johnson of …": a title before the name is no part of it.
             var person = words.Take(of).SkipWhile(i => roles[i] == Role.Title).ToList();
-            if (person.Count < 2)
+            if (person.Count == 0)
                 return null;
             var body = words.Skip(of + 1).ToList();
             // A name may hold a particle ("Robert di Clemente"), not a joiner of a body's words ("for", "the", "&").
             var isName = person.All(i => (roles[i] == Role.Name && !lexicon.CompanySuffixes.Contains(Tokens[i].Text))
                                          || (roles[i] == Role.Connector && Tokens[i].Text is not ("for" or "on" or "the" or "&")))
                          && roles[person[0]] == Role.Name && roles[person[^1]] == Role.Name;
-            var isBody = body.Any(i => roles[i] == Role.Organisation || lexicon.CompanySuffixes.Contains(Tokens[i].Text));
-            return isName && isBody ? new Speaker(Text(person[0], words[of]), SpeakerKind.Person, Role: Text(body[0], body[^1] + 1)) : null;
+            if (!isName)
+                return null;
+            var role = Text(body[0], body[^1] + 1);
+            if (body.Any(i => roles[i] == Role.Organisation || lexicon.CompanySuffixes.Contains(Tokens[i].Text)))
+                return person.Count > 1 ? new Speaker(Text(person[0], words[of]), SpeakerKind.Person, Role: role) : null;
+            if (body.All(i => roles[i] is Role.Place or Role.Connector))
+                return person.Count > 1 ? new Speaker(Text(person[0], words[of]), SpeakerKind.Person, Role: role) : null;
+            // A firm named without an organisation word ("Morgan Guaranty", "L.F. Rothschild", "the GAO"): a bare
+            // surname before it is resolved as any bare name is ("Eisenberg" → the article's Steven Eisenberg).
+            return new Speaker(Text(person[0], words[of]), person.Count > 1 ? SpeakerKind.Person : SpeakerKind.Unknown, Role: role);
         }
 
         private Role RoleOf(int i)

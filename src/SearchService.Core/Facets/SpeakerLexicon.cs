@@ -36,6 +36,10 @@ public sealed class SpeakerLexicon
         FunctionWords = functionWords;
     }
 
+    /// <summary>A United States legislator's party and state written after the name ("D-Iowa", "R-Kan"): no name of its own.</summary>
+    public static bool IsPartyAndState(string word) =>
+        word.Length > 2 && word[0] is 'D' or 'R' or 'I' && word[1] == '-' && char.IsUpper(word[2]);
+
     /// <summary>Where the lists came from (the file's <c>source</c> line).</summary>
     public string Source { get; }
 

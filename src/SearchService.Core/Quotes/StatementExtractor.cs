@@ -20,6 +20,9 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>The most words of a subject before its verb in an attribution ending a sentence ("…, a Bank of England spokesman said").</summary>
     private const int LongestSubject = 8;
 
+    /// <summary>The most tokens of a description between a speaker's name and the verb ("…, Arango, president of the exporters' association, told").</summary>
+    private const int LongestAppositive = 24;
+
     /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
     private const int ThatWithin = 6;
 
@@ -29,7 +32,15 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         "Reuters", "reporters", "journalists", "newsmen", "correspondents", "conference", "meeting", "committee", "hearing",
         "newspaper", "paper", "radio", "television", "agency", "interviewer", "audience", "seminar", "symposium", "session",
         "forum", "briefing", "panel", "parliament", "congress", "delegates", "analysts", "investors", "shareholders",
-        "subcommittee", "convention", "gathering", "lawmakers", "legislators",
+        "subcommittee", "convention", "gathering", "lawmakers", "legislators", "lunch", "luncheon", "dinner", "breakfast",
+        "club", "group", "assembly", "rally", "students",
+    };
+
+    // "Asked whether regulators might object, Charles Sporck, president of …, told Reuters …": a sentence opening
+    // with one of these tells how the speaker came to speak, and what was said follows the verb.
+    private static readonly HashSet<string> ParticipleOpenings = new(StringComparer.Ordinal)
+    {
+        "Asked", "Questioned", "Pressed", "Speaking", "Commenting", "Referring", "Turning", "Responding", "Replying",
     };
 
     // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
@@ -86,6 +97,12 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             before--;
         if (before < sentenceStart)
             return null;
+        // "…, Gilberto Arango, president of the exporters' association, told Reuters.": what comes before the name.
+        // "Justo Marin Ludena, president of …, told Reuters a harvest …": the name opens the sentence, so what was said follows.
+        if (t[before].Text == "," && (t[a.VerbStart].Text is "told" or "tells" || TailIsEmpty(t, a.VerbEnd, sentenceEnd))
+            && !ParticipleOpenings.Contains(t[sentenceStart].Text)
+            && AppositiveName(t, before, sentenceStart) is var name and >= 0)
+            return name == sentenceStart ? Forward(t, a, sentenceEnd) : Before(t, name - 1, sentenceStart);
         // "“…,” said the statement", "…, said Exxon's Collier"; not "Smith, the chairman, said profits rose".
         if (IsCommaOrQuote(t[before]))
             return before > sentenceStart && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: true)
@@ -119,6 +136,28 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
                || lexicon.BodyPronouns.Contains(first.Text);
     }
 
+    // Nothing after the verb to the sentence's end or a comma: "…, X, the chairman, said."
+    private static bool TailIsEmpty(IReadOnlyList<Token> t, int from, int sentenceEnd) => from >= sentenceEnd || t[from].Text == ",";
+
+    // The first token of the name in "…, Gilberto Arango, president of …," whose closing comma is at
+    // <paramref name="closingComma"/>, when it opens the sentence or follows a comma or quotation mark; else -1.
+    private static int AppositiveName(IReadOnlyList<Token> t, int closingComma, int sentenceStart)
+    {
+        for (var k = closingComma - 1; k > sentenceStart && k >= closingComma - LongestAppositive; k--)
+        {
+            if (t[k].Text != ",")
+                continue;
+            var name = k;
+            while (name > sentenceStart && (t[name - 1].IsCapitalised || (t[name - 1].Text == "." && name > 1 && t[name - 2].IsInitial)))
+                name--;
+            // "Sen. Tom Harkin, D-Iowa, sponsor of the bill, told": a party and state follow the name, like a description.
+            if (name == k - 1 && SpeakerLexicon.IsPartyAndState(t[name].Text))
+                continue;
+            return name < k && (name == sentenceStart || IsCommaOrQuote(t[name - 1])) ? name : -1;
+        }
+        return -1;
+    }
+
     // What comes before the attribution whose comma or closing mark is at <paramref name="mark"/>: from the opening
     // quotation mark when it closes a quote, else from the sentence's start.
     private static (int, int)? Before(IReadOnlyList<Token> t, int mark, int sentenceStart)
@@ -149,13 +188,15 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     private (int, int)? Forward(IReadOnlyList<Token> t, Attribution a, int sentenceEnd)
     {
         var from = a.VerbEnd;
+        var told = t[a.VerbStart].Text is "told" or "tells";
+        // "told a meeting of Soviet and British businessmen that …": the "that" is looked for after the listener.
+        if (told)
+            from = AfterListener(t, from, sentenceEnd);
         var that = Find(t, from, Math.Min(sentenceEnd, from + ThatWithin), "that");
         // Not a relative "that" after the start of what was said ("said the cooperative is concerned that").
         if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text)))
             from = that + 1;
-        else if (t[a.VerbStart].Text is "told" or "tells")
-            from = AfterListener(t, from, sentenceEnd);
-        else if (verbs.NeedsClause(t, a.VerbStart, a.VerbEnd) && !QuotationFollows(t, from))
+        else if (!told && verbs.NeedsClause(t, a.VerbStart, a.VerbEnd) && !QuotationFollows(t, from))
             return null;
         while (from < t.Count && t[from].Text is ":" or ",")
             from++;
@@ -164,7 +205,13 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             var closing = from + 1;
             while (closing < t.Count && !IsQuote(t[closing]))
                 closing++;
-            return Trimmed(t, from + 1, closing - 1);
+            // "said that “Germany and most European countries” have supported …": the quotation is only the start
+            // of the reported sentence, which runs on after its closing mark.
+            var quotationOnly = closing + 1 >= sentenceEnd || !t[closing + 1].IsWord || t[closing - 1].Text == ",";
+            if (quotationOnly)
+                return Trimmed(t, from + 1, closing - 1);
+            // The opening mark stays with the sentence, which holds its closing one.
+            return Trimmed(t, from, sentenceEnd - 1) is var (_, last) ? (from, last) : null;
         }
         return Trimmed(t, from, sentenceEnd - 1);
     }
@@ -178,7 +225,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         {
             if (ListenerNouns.Contains(t[i].Text))
                 lastNoun = i;
-            else if (lastNoun >= 0 && !t[i].IsCapitalised && !lexicon.Connectors.Contains(t[i].Text))
+            // "told a financial analysts' meeting": a possessive mark goes on to the noun it belongs to.
+            else if (lastNoun >= 0 && !t[i].IsCapitalised && !lexicon.Connectors.Contains(t[i].Text) && t[i].Text != "'")
                 break;
         }
         if (lastNoun >= 0)

@@ -57,4 +57,25 @@ public class RegionSalienceTests
 
         Assert.Equal(["United States", "Japan"], Facets.Extractor.Extract(article).Article.Region);
     }
+
+    [Fact]
+    public void Where_an_agreement_was_reached_is_no_location() =>
+        Assert.Equal([("France", false)],
+            Named("Finance Minister Kiichi Miyazawa said exchange rates will stay stable due to the currency accord reached in Paris last month."));
+
+    [Fact]
+    public void Where_talks_were_held_is_no_location() =>
+        Assert.Equal([("United Kingdom", false)],
+            Named("The failure of the coffee talks in London means new quotas are not immediately needed, one analyst said."));
+
+    [Fact]
+    public void A_place_as_a_modifier_in_the_headline_is_not_the_articles_region()
+    {
+        var article = new Article("c", "DLR BELOW 150 YEN COUNTER TO PARIS ACCORD - MIYAZAWA", [
+            "Finance Minister Kiichi Miyazawa said he regards a dollar below 150 yen as counter to the agreement of major nations.",
+            "He said Japan's budget for 1987/88 has been delayed.",
+        ], Dateline: "TOKYO, April 7");
+
+        Assert.Equal(["Japan"], Facets.Extractor.Extract(article).Article.Region);
+    }
 }

@@ -169,4 +169,38 @@ public class SpeakerExtractorTests
     [Fact]
     public void Paragraph_without_attribution_has_no_speaker() =>
         Assert.Empty(Speakers("The next meeting of the Working Group will be held in 2022."));
+
+    [Fact]
+    public void A_person_of_a_firm_named_without_an_organisation_word_is_the_person() =>
+        Assert.Equal(["Martin Bachem"], Speakers("Martin Bachem of Morgan Guaranty said his bank's issue was competitive despite its relatively high premium."));
+
+    [Fact]
+    public void A_surname_of_a_firm_is_the_full_name_the_article_gave() =>
+        Assert.Equal(["Steven Eisenberg"], Speakers(
+            "Analyst Steven Eisenberg said fitness clubs had grown tremendously.",
+            "\"The question is whether it is a fad or a permanent part of our lifestyle,\" said Eisenberg of Bear Stearns.")[1]);
+
+    [Fact]
+    public void An_office_holder_of_a_state_is_the_person() =>
+        Assert.Equal(["Robert Orr"], Speakers("Governor Robert Orr of Indiana said the state would offer the steel plant tax incentives."));
+
+    [Fact]
+    public void A_company_of_a_country_stays_a_company() =>
+        Assert.Equal(["Volkswagen of America"], Speakers("Volkswagen of America said it would recall 20,000 cars."));
+
+    [Fact]
+    public void A_party_and_state_between_commas_leave_the_name_before_them_the_speaker() =>
+        Assert.Equal(["Chris Dodd"], Speakers("Sen. Chris Dodd, D-Conn, a co-sponsor of the bill, said many banks do not disclose the terms of their cards."));
+
+    [Fact]
+    public void A_name_after_said_and_a_lower_case_description_is_the_speaker() =>
+        Assert.Equal(["Edouard Cointreau"], Speakers("\"It is a question of survival after London's Big Bang,\" said private market analyst Edouard Cointreau."));
+
+    [Fact]
+    public void He_after_a_speaker_with_a_long_description_is_that_speaker() =>
+        Assert.Equal(["Edouard Cointreau"], Speakers(
+            "\"It is a question of survival,\" said private market analyst Edouard Cointreau.",
+            "Finance Minister Edouard Balladur said the reform will allow banks to buy stakes in stockbrokers.",
+            "Cointreau, founder and chairman of the private market analysis company Centre d'Observation et de Prospective Sociales (COPS), said the reform was a natural development.",
+            "\"The brokers know it's a good time to sell part of their business,\" he told Reuters.")[3]);
 }

@@ -163,4 +163,51 @@ public class StatementExtractorTests
     public void A_tickers_period_ends_no_sentence() =>
         Assert.Equal("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture",
             Only("Sandvik AB <SVIK.ST> and Diamant Boart SA have completed preliminary negotiations on a joint venture, Diamant Boart said in a statement.").Text);
+
+    [Fact]
+    public void That_after_a_listener_with_an_of_phrase_begins_the_statement() =>
+        Assert.Equal("she had agreed with Ryzhkov to raise bilateral trade by 1990",
+            Only("Margaret Thatcher told a meeting of Soviet and British businessmen that she had agreed with Ryzhkov to raise bilateral trade by 1990.").Text);
+
+    [Fact]
+    public void A_listener_with_a_possessive_is_no_part_of_the_statement() =>
+        Assert.Equal("he also hoped for some concrete action on a federal level",
+            Only("Governor Robert Heller told a financial analysts' meeting here that he also hoped for some concrete action on a federal level.").Text);
+
+    [Fact]
+    public void A_quotation_that_only_begins_the_reported_sentence_runs_to_its_end() =>
+        Assert.Equal("\"Germany in particular and most European countries\" have supported more liberal repayment terms for Argentina's debt",
+            Only("Economy Minister Juan Carlos Pugliese said that \"Germany in particular and most European countries\" have supported more liberal repayment terms for Argentina's debt.").Text);
+
+    [Fact]
+    public void A_description_between_commas_before_told_is_no_part_of_the_statement()
+    {
+        var statement = Only("A decision by Colombia to open coffee export registrations does not imply heavy selling, Gilberto Arango, president of the private exporters' association, told Reuters.");
+        Assert.Equal(("A decision by Colombia to open coffee export registrations does not imply heavy selling", "Gilberto Arango"), (statement.Text, statement.Speaker));
+    }
+
+    [Fact]
+    public void A_sentence_opening_with_asked_has_its_statement_after_the_verb() =>
+        Assert.Equal("These charges have been made since the very beginning",
+            Only("Asked to comment, Michael Samuels, U.S. ambassador to the GATT, told Reuters: \"These charges have been made since the very beginning.\"").Text);
+
+    [Fact]
+    public void A_party_and_state_after_a_name_is_not_the_speaker() =>
+        Assert.Equal("Tom Harkin",
+            Only("Sen. Tom Harkin, D-Iowa, sponsor of the bill, told Reuters he did not intend to offer his measure as a floor amendment.").Speaker);
+
+    [Fact]
+    public void A_described_name_opening_the_sentence_before_told_leaves_the_statement_after_the_listener() =>
+        Assert.Equal("the talks, which began about six weeks ago, ended",
+            Only("Robert Stevenson, K Mart vice president, told Reuters the talks, which began about six weeks ago, ended.").Text);
+
+    [Fact]
+    public void A_long_description_between_commas_before_told_is_no_part_of_the_statement() =>
+        Assert.Equal("Trees with leaves hit by the fungus disease cannot be saved and must be felled",
+            Only("Trees with leaves hit by the fungus disease cannot be saved and must be felled, Chee Kheng Hoy, Head of the Crop Protection and Microbiology Division in the Rubber Research Institute of Malaysia (RRIM), told Reuters.").Text);
+
+    [Fact]
+    public void A_lunch_is_a_listener() =>
+        Assert.Equal("legislation is not going to happen before the election",
+            Only("George Gould, Under Secretary of the Treasury, told a Wall Street Planning Group luncheon that legislation is not going to happen before the election.").Text);
 }

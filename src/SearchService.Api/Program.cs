@@ -27,6 +27,7 @@ app.MapArticleEndpoints();
 app.MapRelatedEndpoints();
 app.MapIndexEndpoints();
 app.MapKeyEndpoints();
+app.MapAlertEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
 // Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.

@@ -30,6 +30,7 @@ app.MapRelatedEndpoints();
 app.MapIndexEndpoints();
 app.MapKeyEndpoints();
 app.MapAnalyticsEndpoints();
+app.MapAlertEndpoints();
 app.MapHealthEndpoints();
 app.MapReliabilityEndpoints();
 // Start-up (ServiceInitializer) opens the index before the server takes requests, or the process exits with 1.

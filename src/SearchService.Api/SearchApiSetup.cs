@@ -1,3 +1,4 @@
+using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
 using SearchService.Api.Cluster;
 using SearchService.Api.OpenApi;
@@ -25,6 +26,7 @@ public static class SearchApiSetup
             builder.Services.AddSingleton<ISearchBackend, LocalSearchBackend>();
             builder.Services.AddSingleton<IArticleBackend, LocalArticleBackend>();
             builder.Services.AddSingleton<RelatedArticleFinder>();
+            builder.Services.AddAlerts();
         }
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentInfoTransformer>()

@@ -109,10 +109,14 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         fileStamps = CorpusFileStamps.From(commitData);
         rebuilds = new RebuildSwitch(layout, openDirectory, logger);
         live = new IndexGeneration(liveFolder, directory, writer, statements, 0, this.searchers, BackgroundRefresh);
+        live.Searchers.AddListener(new SearchableRefresh(live, Searchable));
         SpeakerIdentities = new SpeakerIdentityFile(Path);
         commits = new CommitScheduler(
             [new StatementCommit(() => live.Statements), fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities], CommitDue, logger, Path);
     }
+
+    /// <summary>Tells an observer (alerts) which articles written have become searchable.</summary>
+    public SearchableWrites Searchable { get; } = new();
 
     /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
     public SpeakerIdentityFile SpeakerIdentities { get; }
@@ -143,25 +147,25 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
-        Write(generation =>
+        Searchable.Written(Write(generation =>
         {
             generation.Statements.Replace(article, facets, file);
             return generation.Tracking.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
-        });
+        }), article, facets);
 
     public long DeleteArticle(string articleId) =>
-        Write(generation =>
+        Searchable.Deleted(Write(generation =>
         {
             generation.Statements.Delete(articleId);
             return generation.Tracking.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
-        });
+        }), articleId);
 
     /// <summary>
     /// An API write whose journal line ends at <paramref name="journalEnd"/>: applied here and to a rebuild under way,
     /// and counted as held by the next commit. Callers apply journal lines in journal order.
     /// </summary>
     public long ReplaceJournaledArticle(Article article, ArticleFacets facets, long journalEnd) =>
-        Write(live =>
+        Searchable.Written(Write(live =>
         {
             live.Statements.Replace(article, facets, null);
             var generation = live.Tracking.UpdateDocuments(
@@ -169,18 +173,18 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             journal.HoldUpTo(journalEnd);
             rebuilds.UnderWay?.ReplaceDirectly(article, facets, journalEnd);
             return generation;
-        });
+        }), article, facets);
 
     /// <inheritdoc cref="ReplaceJournaledArticle"/>
     public long DeleteJournaledArticle(string articleId, long journalEnd) =>
-        Write(live =>
+        Searchable.Deleted(Write(live =>
         {
             live.Statements.Delete(articleId);
             var generation = live.Tracking.DeleteDocuments(new Term(IndexSchema.ArticleId, articleId));
             journal.HoldUpTo(journalEnd);
             rebuilds.UnderWay?.DeleteDirectly(articleId, journalEnd);
             return generation;
-        });
+        }), articleId);
 
     /// <summary>Counts the journal up to <paramref name="length"/> as held by the next commit (after replaying it at start-up).</summary>
     public void HoldJournalUpTo(long length) => journal.HoldUpTo(length);
@@ -243,6 +247,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             if (commits.IsClosed)
                 throw new InvalidOperationException("The index is closed.");
             live = rebuilds.Complete(completed, live, searchers, BackgroundRefresh);
+            live.Searchers.AddListener(new SearchableRefresh(live, Searchable));
             fileStamps.ReplaceWith(completed.FileStamps);
             journal.Reset(completed.Journal.Applied);
             return true;

@@ -7,7 +7,7 @@ using Microsoft.Kiota.Serialization.Form;
 using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
-using SearchService.Tests.GeneratedClient.Analytics;
+using SearchService.Tests.GeneratedClient.Alerts;
 using SearchService.Tests.GeneratedClient.Articles;
 using SearchService.Tests.GeneratedClient.Export;
 using SearchService.Tests.GeneratedClient.Facets;
@@ -35,10 +35,10 @@ namespace SearchService.Tests.GeneratedClient
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SearchServiceClient : BaseRequestBuilder
     {
-        /// <summary>The analytics property</summary>
-        public global::SearchService.Tests.GeneratedClient.Analytics.AnalyticsRequestBuilder Analytics
+        /// <summary>The alerts property</summary>
+        public global::SearchService.Tests.GeneratedClient.Alerts.AlertsRequestBuilder Alerts
         {
-            get => new global::SearchService.Tests.GeneratedClient.Analytics.AnalyticsRequestBuilder(PathParameters, RequestAdapter);
+            get => new global::SearchService.Tests.GeneratedClient.Alerts.AlertsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The articles property</summary>
         public global::SearchService.Tests.GeneratedClient.Articles.ArticlesRequestBuilder Articles

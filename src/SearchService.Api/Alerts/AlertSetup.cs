@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using SearchService.Core;
+using SearchService.Core.Alerts;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Api.Alerts;
+
+/// <summary>Registers alerts on a single node: the store beside the index, the percolator and its deliveries.</summary>
+public static class AlertSetup
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AlertStore(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
+        services.AddSingleton(sp =>
+        {
+            var index = sp.GetRequiredService<SearchIndex>();
+            return new AlertQueryCompiler(index.Analyzer, sp.GetRequiredService<Synonyms>(), sp.GetRequiredService<QueryCostLimits>(),
+                () => index.SpeakerIdentities.Table);
+        });
+        services.AddSingleton(sp => new AlertMatcher(sp.GetRequiredService<SearchIndex>().Analyzer));
+        services.AddSingleton<AlertEventStream>();
+        services.AddSingleton(sp => new WebhookSender(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<ILogger<WebhookSender>>()));
+        services.AddSingleton(sp =>
+        {
+            var lookup = sp.GetRequiredService<ArticleLookup>();
+            var extractor = sp.GetRequiredService<IFacetExtractor>();
+            return new AlertPercolator(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(),
+                sp.GetRequiredService<AlertMatcher>(), sp.GetRequiredService<AlertEventStream>(), sp.GetRequiredService<WebhookSender>(),
+                id => Reread(lookup, extractor, id), sp.GetRequiredService<ILogger<AlertPercolator>>());
+        });
+        services.AddSingleton(sp => new AlertServices(
+            sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(), sp.GetRequiredService<AlertEventStream>()));
+        services.AddHostedService<AlertMatching>();
+        return services;
+    }
+
+    /// <summary>An article as the index holds it now, with its facets extracted again (the index keeps no region ancestors).</summary>
+    private static SearchableArticle? Reread(ArticleLookup lookup, IFacetExtractor extractor, string id)
+    {
+        if (lookup.Find(id) is not { } view)
+            return null;
+        var article = new Core.Corpus.Article(view.Id, view.Title, view.Paragraphs.Select(p => p.Text).ToList(), view.Date, view.Byline, view.Dateline, view.Source);
+        return new SearchableArticle(article, extractor.Extract(article));
+    }
+}

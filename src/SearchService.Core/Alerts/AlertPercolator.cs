@@ -1,0 +1,141 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Core.Alerts;
+
+/// <summary>
+/// Matches what becomes searchable against the alerts, off the indexing path: the index hands each refresh's articles
+/// (<see cref="SearchableWrites"/>) to a bounded channel without waiting, and one worker thread matches them
+/// (<see cref="AlertMatcher"/>) and delivers each alert's notice to its event stream and its webhook. When the channel
+/// is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is lost:
+/// the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from the
+/// index as they are then (<paramref name="reread"/>) and matches them. Alerts are compiled again whenever they change.
+/// </summary>
+/// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
+public sealed class AlertPercolator(
+    AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
+    Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IDisposable
+{
+    /// <summary>Refreshes' worth of articles waiting to be matched before the overflow takes ids only.</summary>
+    public const int Capacity = 256;
+
+    private readonly Channel<IReadOnlyList<SearchableArticle>> searchable = Channel.CreateBounded<IReadOnlyList<SearchableArticle>>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
+    private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
+    private Thread? worker;
+    private long pendingArticles;
+
+    /// <summary>Articles handed over and not yet matched (the overflow included).</summary>
+    public long Pending => Interlocked.Read(ref pendingArticles);
+
+    /// <summary>Compiles the alerts, resends the webhook notices a previous run left, and starts matching what <paramref name="writes"/> tells.</summary>
+    public void Start(SearchableWrites writes)
+    {
+        Compile();
+        store.Changed += Compile;
+        webhooks.ResendPending(id => store.Find(id) is not null);
+        worker = new Thread(Run) { IsBackground = true, Name = "Alert matching" };
+        worker.Start();
+        writes.Observe(Offer);
+    }
+
+    private void Compile()
+    {
+        var compiled = new List<AlertQuery>();
+        foreach (var alert in store.All())
+        {
+            try
+            {
+                compiled.Add(compiler.Compile(alert));
+            }
+            catch (Exception e) when (e is QuerySyntaxException or QueryRefusedException)
+            {
+                // Checked when saved; only a setting changed since (Search:AllowExpensiveQueries) refuses it now.
+                logger.LogWarning("Alert {AlertId} is not matched: {Message}", alert.Id, e.Message);
+            }
+        }
+        alerts = new AlertPresearcher(compiled);
+    }
+
+    /// <summary>Runs on the thread that refreshed the index: hands on, never waits.</summary>
+    private void Offer(IReadOnlyList<SearchableArticle> batch)
+    {
+        if (alerts.Count == 0)
+            return;
+        Interlocked.Add(ref pendingArticles, batch.Count);
+        if (searchable.Writer.TryWrite(batch))
+            return;
+        lock (overflow)
+        {
+            if (overflow.Count == 0)
+                logger.LogWarning("Alert matching is {Capacity} refreshes behind: articles are kept by id and read back from the index", Capacity);
+            foreach (var written in batch)
+            {
+                if (!overflow.Add(written.Article.Id))
+                    Interlocked.Decrement(ref pendingArticles);
+            }
+        }
+    }
+
+    private void Run()
+    {
+        var reader = searchable.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var batch))
+            {
+                foreach (var written in batch)
+                    MatchAndDeliver(written);
+            }
+            foreach (var id in TakeOverflow())
+            {
+                if (reread(id) is { } current)
+                    MatchAndDeliver(current);
+                else
+                    Interlocked.Decrement(ref pendingArticles);
+            }
+        }
+    }
+
+    private List<string> TakeOverflow()
+    {
+        lock (overflow)
+        {
+            var ids = overflow.ToList();
+            overflow.Clear();
+            return ids;
+        }
+    }
+
+    private void MatchAndDeliver(SearchableArticle written)
+    {
+        try
+        {
+            foreach (var notice in matcher.Match(written, alerts))
+            {
+                var published = events.Publish(notice);
+                if (store.Find(notice.AlertId)?.Webhook is { } webhook)
+                    webhooks.Send(webhook, published);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", written.Article.Id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref pendingArticles);
+        }
+    }
+
+    /// <summary>Stops taking articles and lets the worker finish those handed over.</summary>
+    public void Dispose()
+    {
+        store.Changed -= Compile;
+        searchable.Writer.TryComplete();
+        worker?.Join(TimeSpan.FromSeconds(10));
+    }
+}

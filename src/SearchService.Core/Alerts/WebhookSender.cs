@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Alerts;
+
+/// <summary>
+/// POSTs each alert's notices to its webhook, in order, one alert's deliveries never waiting for another's. A notice is
+/// written to the outbox (<see cref="OutboxFolderName"/> in the index folder, one file per event, temp file + flush +
+/// rename) before its first attempt and removed once delivered or given up, so notices still pending when the process
+/// stops are sent after it starts again (<see cref="ResendPending"/>). A failed attempt (no answer within
+/// <see cref="AttemptTimeout"/>, or a status other than 2xx) is retried after 1, 2, 4, 8 and 16 seconds times
+/// <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped and logged. Each POST
+/// carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a crash between a
+/// delivery and the removal of its file sends it again).
+/// </summary>
+public sealed class WebhookSender : IDisposable
+{
+    public const string OutboxFolderName = "alerts-outbox";
+    public const string EventIdHeader = "X-Alert-Event-Id";
+    public const int Attempts = 6;
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string outbox;
+    private readonly HttpClient client;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, Channel<(Uri Webhook, AlertEvent Event)>> queues = new(StringComparer.Ordinal);
+
+    /// <param name="indexRoot">The index folder, where the outbox is kept.</param>
+    /// <param name="handler">Sends the requests; null: a plain <see cref="HttpClientHandler"/>.</param>
+    public WebhookSender(string indexRoot, ILogger<WebhookSender> logger, HttpMessageHandler? handler = null)
+    {
+        outbox = Path.Combine(Path.GetFullPath(indexRoot), OutboxFolderName);
+        Directory.CreateDirectory(outbox);
+        client = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = AttemptTimeout };
+        this.logger = logger;
+    }
+
+    /// <summary>The wait before the second attempt; each later wait doubles it.</summary>
+    public TimeSpan BackoffUnit { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Queues an event for the webhook, on disk first.</summary>
+    public void Send(Uri webhook, AlertEvent published)
+    {
+        var file = FilePath(published);
+        var temporary = file + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, new PendingWebhook(webhook, published), Json);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, file, overwrite: true);
+        FolderFlush.Flush(outbox);
+        Enqueue(webhook, published);
+    }
+
+    /// <summary>Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>; drops the rest.</summary>
+    public void ResendPending(Func<string, bool> exists)
+    {
+        foreach (var path in Directory.EnumerateFiles(outbox).Order(StringComparer.Ordinal))
+        {
+            PendingWebhook? pending = null;
+            if (path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                try
+                {
+                    pending = JsonSerializer.Deserialize<PendingWebhook>(File.ReadAllBytes(path), Json);
+                }
+                catch (JsonException e)
+                {
+                    logger.LogWarning(e, "Dropped the unreadable alert notice {Path}", path);
+                }
+            }
+            if (pending is not null && exists(pending.Event.Notice.AlertId))
+                Enqueue(pending.Webhook, pending.Event);
+            else
+                File.Delete(path);
+        }
+    }
+
+    private void Enqueue(Uri webhook, AlertEvent published)
+    {
+        var queue = queues.GetOrAdd(published.Notice.AlertId, alertId =>
+        {
+            var created = Channel.CreateUnbounded<(Uri, AlertEvent)>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(() => DeliverAllAsync(created.Reader));
+            return created;
+        });
+        queue.Writer.TryWrite((webhook, published));
+    }
+
+    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event)> queue)
+    {
+        try
+        {
+            await foreach (var (webhook, published) in queue.ReadAllAsync(stopping.Token))
+            {
+                if (!await DeliverAsync(webhook, published))
+                    logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
+                        published.Notice.AlertId, published.Id, webhook, Attempts);
+                File.Delete(FilePath(published));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what is left stays in the outbox for the next start.
+        }
+    }
+
+    private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published)
+    {
+        var wait = BackoffUnit;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = JsonContent.Create(published.Notice, options: Json) };
+                request.Headers.Add(EventIdHeader, published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                using var answer = await client.SendAsync(request, stopping.Token);
+                if (answer.IsSuccessStatusCode)
+                    return true;
+                logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
+                    published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
+            {
+                logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
+                    published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
+            }
+            if (attempt < Attempts)
+            {
+                await Task.Delay(wait, stopping.Token);
+                wait *= 2;
+            }
+        }
+        return false;
+    }
+
+    private string FilePath(AlertEvent published) =>
+        Path.Combine(outbox, $"{published.Id:D20}-{published.Notice.AlertId}.json");
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        client.Dispose();
+        stopping.Dispose();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Alerts;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+
+namespace SearchService.Benchmarks.Performance;
+
+/// <summary>
+/// What saved alerts cost a corpus pass: the Reuters pass into a new index with the percolator watching, with no alerts
+/// and with <c>--alerts</c> of them (drawn like the query benchmark's set: middling words, word pairs, phrases, a word
+/// with a region), runs alternated, <c>--runs</c> of each. It prints each run's corpus pass (read, extract, index,
+/// searchable), when matching had caught up, and how many alert queries ran after the presearcher.
+/// </summary>
+public static class AlertsBenchmark
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var options = BenchmarkOptions.Parse(Without(args, "--alerts", "--runs"));
+        var count = Value(args, "--alerts", 10_000);
+        var runs = Value(args, "--runs", 3);
+        var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, 1);
+        var extractor = NewsFacetExtractor.Load();
+        var alerts = Alerts(articles, articles.Take(2000).Select(extractor.Extract).ToList(), count, options.Seed);
+        var work = Directory.CreateTempSubdirectory("alerts-benchmark-");
+        var corpus = Directory.CreateDirectory(Path.Combine(work.FullName, "corpus")).FullName;
+        BenchmarkCorpus.Write(articles, Path.Combine(corpus, "reuters.jsonl"));
+        Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
+                          $"{alerts.Count(a => a.Query.Region is not null)} with a region); {runs} runs of each, alternated");
+        var results = new Dictionary<int, List<double>> { [0] = [], [count] = [] };
+        for (var run = 1; run <= runs; run++)
+        {
+            foreach (var saved in new[] { 0, count })
+                results[saved].Add(Pass(Path.Combine(work.FullName, $"index-{run}-{saved}"), corpus, saved == 0 ? [] : alerts, extractor, run));
+        }
+        foreach (var (saved, seconds) in results)
+            Console.WriteLine($"{saved:N0} alerts: corpus pass median {Median(seconds):F1} s (range {seconds.Min():F1}–{seconds.Max():F1} s)");
+        Console.WriteLine($"Slowdown with {count:N0} alerts: {Median(results[count]) / Median(results[0]):F2}x (medians)");
+        work.Delete(recursive: true);
+        return 0;
+    }
+
+    private static double Pass(string indexPath, string corpus, IReadOnlyList<Alert> alerts, IFacetExtractor extractor, int run)
+    {
+        Directory.CreateDirectory(indexPath);
+        File.WriteAllText(Path.Combine(indexPath, AlertStore.FileName), JsonSerializer.Serialize(alerts, JsonSerializerOptions.Web));
+        using var index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(SearchIndex.DefaultQueryBudget));
+        var store = new AlertStore(indexPath);
+        var matcher = new AlertMatcher(index.Analyzer);
+        var lookup = new ArticleLookup(index);
+        using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
+        var events = new AlertEventStream();
+        using var percolator = new AlertPercolator(store,
+            new AlertQueryCompiler(index.Analyzer, Synonyms.Load(), QueryCostLimits.Default, () => null), matcher, events, webhooks,
+            id => lookup.Find(id) is { } view
+                ? Reread(view, extractor)
+                : null,
+            NullLogger<AlertPercolator>.Instance);
+        var compile = Stopwatch.StartNew();
+        percolator.Start(index.Searchable);
+        var compiled = compile.Elapsed;
+        var indexer = new CorpusIndexer(index, extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
+        var clock = Stopwatch.StartNew();
+        var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
+        var passEnd = clock.Elapsed;
+        while (percolator.Pending > 0)
+            Thread.Sleep(10);
+        Console.WriteLine($"run {run}, {alerts.Count:N0} alerts: corpus pass {pass.Elapsed.TotalSeconds:F1} s ({pass.Paragraphs:N0} paragraphs, " +
+                          $"{pass.ParagraphsPerSecond:N0}/s); matching caught up {(clock.Elapsed - passEnd).TotalSeconds:F1} s after it; " +
+                          $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F1} a paragraph); alerts compiled in {compiled.TotalSeconds:F1} s");
+        return pass.Elapsed.TotalSeconds;
+    }
+
+    private static SearchableArticle Reread(ArticleView view, IFacetExtractor extractor)
+    {
+        var article = new Article(view.Id, view.Title, view.Paragraphs.Select(p => p.Text).ToList(), view.Date, view.Byline, view.Dateline, view.Source);
+        return new SearchableArticle(article, extractor.Extract(article));
+    }
+
+    /// <summary>Alerts like the query benchmark's queries, in its four classes in turn.</summary>
+    private static List<Alert> Alerts(IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets, int count, int seed)
+    {
+        var created = DateTimeOffset.UtcNow;
+        return QuerySet.Create(articles, facets, (count + 3) / 4, seed).Take(count).Select((query, n) => new Alert(
+            $"a{n:D12}", created,
+            new SavedQuery(query.Class switch
+            {
+                QueryClass.Phrase => $"\"{query.First} {query.Second}\"",
+                QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
+                _ => query.First,
+            }, Region: query.Region is null ? null : [query.Region]), null)).ToList();
+    }
+
+    private static int Value(IReadOnlyList<string> args, string name, int fallback)
+    {
+        var at = args.ToList().IndexOf(name);
+        return at >= 0 && at + 1 < args.Count ? int.Parse(args[at + 1]) : fallback;
+    }
+
+    private static List<string> Without(IReadOnlyList<string> args, params string[] names)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            if (!names.Contains(args[i]))
+                kept.AddRange(args.Skip(i).Take(2));
+        }
+        return kept;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using SearchService.Tests.Api.Answers;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>An article written after an alert reaches the alert's webhook (a real HTTP server) and its event stream.</summary>
+public sealed class AlertDeliveryTests(KestrelAdminApiFactory api) : IClassFixture<KestrelAdminApiFactory>
+{
+    private static readonly TimeSpan DeliveredWithin = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient admin = api.CreateAdminClient();
+
+    [Fact]
+    public async Task An_article_put_after_the_alert_is_delivered_once_to_its_webhook()
+    {
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        var alert = await Save(new { q = "clove harvest", webhook = receiver.Url });
+
+        await Put("zanzibar-cloves", "Zanzibar farm news", "Zanzibar clove farmers expect a record harvest this season.", "Prices held steady.");
+
+        Assert.True(receiver.Received.TryTake(out var received, DeliveredWithin), "Nothing was delivered.");
+        var notice = ApiJson.Read<AlertNoticeAnswer>(received.Body);
+        Assert.Equal(alert.Id, notice.AlertId);
+        var hit = Assert.Single(notice.Hits);
+        Assert.Equal(("zanzibar-cloves", 1, "Zanzibar farm news"), (hit.ArticleId, hit.Paragraph, hit.Title));
+        Assert.Contains("<mark>harvest</mark>", hit.Snippet);
+        Assert.False(string.IsNullOrEmpty(received.EventId));
+        await Put("zanzibar-weather", "Zanzibar weather", "Rain is expected on the islands.");
+        Assert.False(receiver.Received.TryTake(out _, TimeSpan.FromSeconds(3)), "Delivered more than once.");
+    }
+
+    [Fact]
+    public async Task An_article_put_after_the_alert_is_an_event_of_its_stream_which_resumes_from_the_last_id()
+    {
+        var alert = await Save(new { q = "quokka census" });
+        using var stream = await admin.GetAsync($"/alerts/{alert.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        await Put("rottnest-quokkas", "Quokka census", "The quokka census on Rottnest Island counted more animals.");
+        var clock = Stopwatch.StartNew();
+        var (id, data) = await NextEvent(lines);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The event came {clock.Elapsed.TotalSeconds:F1} s after the article was searchable.");
+        Assert.Equal("rottnest-quokkas", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(data).Hits).ArticleId);
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"/alerts/{alert.Id}/events");
+        resume.Headers.Add("Last-Event-ID", (long.Parse(id) - 1).ToString());
+        using var resumed = await admin.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead);
+        using var resumedLines = new StreamReader(await resumed.Content.ReadAsStreamAsync());
+        Assert.Equal(id, (await NextEvent(resumedLines)).Id);
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_is_retried_while_indexing_goes_on()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: 2).StartAsync();
+        await Save(new { q = "wombat burrows", webhook = receiver.Url });
+
+        await Put("wombat-burrows", "Wombat burrows", "Wombat burrows were counted across the state.");
+        Assert.True(receiver.Received.TryTake(out var first, DeliveredWithin));
+        Assert.False(first.Accepted);
+        var clock = Stopwatch.StartNew();
+        await Put("numbat-survey", "Numbat survey", "The numbat survey found more animals than last year.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "Indexing waited for the webhook.");
+        Assert.Equal(1, (await admin.GetOk<SearchAnswer>("/search?q=numbat")).Total);
+
+        Assert.True(receiver.Received.TryTake(out var second, DeliveredWithin));
+        Assert.True(receiver.Received.TryTake(out var third, DeliveredWithin));
+        Assert.Equal((false, true), (second.Accepted, third.Accepted));
+        Assert.Equal(first.EventId, third.EventId);
+        Assert.Equal(first.Body, third.Body);
+    }
+
+    private async Task<AlertAnswer> Save(object alert)
+    {
+        var created = await admin.PostAsJsonAsync("/alerts", alert);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return ApiJson.Read<AlertAnswer>(await created.Content.ReadAsStringAsync());
+    }
+
+    private async Task Put(string id, string title, params string[] paragraphs)
+    {
+        var response = await admin.PutAsync($"/articles/{id}", JsonContent.Create(new { title, date = "2024-05-01", paragraphs }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>The next event's id and data lines, read up to the blank line that ends it.</summary>
+    private static async Task<(string Id, string Data)> NextEvent(StreamReader lines)
+    {
+        using var timeout = new CancellationTokenSource(DeliveredWithin);
+        string? id = null;
+        var data = "";
+        while (await lines.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal))
+                id = line["id: ".Length..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                data += line["data: ".Length..];
+            else if (line.Length == 0 && data.Length > 0)
+                return (id ?? throw new InvalidDataException("An event without an id."), data);
+        }
+        throw new EndOfStreamException("The stream ended.");
+    }
+}

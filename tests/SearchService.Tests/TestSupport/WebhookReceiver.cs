@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Alerts;
+
+namespace SearchService.Tests.TestSupport;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (Kestrel) that takes webhook POSTs at <see cref="Url"/>: it answers 500 to the first
+/// <paramref name="failFirst"/> and 204 to the rest, and records every attempt.
+/// </summary>
+public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
+{
+    private WebApplication? app;
+    private int attempts;
+
+    /// <summary>Every POST received, in order: its event id header, its body, and whether it was answered as delivered.</summary>
+    public BlockingCollection<(string? EventId, string Body, bool Accepted)> Received { get; } = new();
+
+    public Uri Url { get; private set; } = null!;
+
+    public async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var port = LoopbackPort.Free();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        app = builder.Build();
+        app.MapPost("/hook", async (HttpContext context) =>
+        {
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            var accepted = Interlocked.Increment(ref attempts) > failFirst;
+            Received.Add((context.Request.Headers[WebhookSender.EventIdHeader].ToString(), body, accepted));
+            return accepted ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError);
+        });
+        await app.StartAsync();
+        Url = new Uri($"http://127.0.0.1:{port}/hook");
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+            await app.DisposeAsync();
+        Received.Dispose();
+    }
+}

@@ -9,7 +9,7 @@ namespace SearchService.Core.Alerts;
 /// </summary>
 public sealed record SavedQuery(
     string Q,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<QuerySyntax>))] QuerySyntax Syntax = QuerySyntax.Simple,
+    QuerySyntax Syntax = QuerySyntax.Simple,
     IReadOnlyList<string>? Region = null,
     IReadOnlyList<string>? Topic = null,
     IReadOnlyList<string>? Speaker = null,

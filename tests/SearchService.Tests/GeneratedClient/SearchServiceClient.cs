@@ -8,6 +8,7 @@ using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
 using SearchService.Tests.GeneratedClient.Alerts;
+using SearchService.Tests.GeneratedClient.Analytics;
 using SearchService.Tests.GeneratedClient.Articles;
 using SearchService.Tests.GeneratedClient.Export;
 using SearchService.Tests.GeneratedClient.Facets;
@@ -39,6 +40,11 @@ namespace SearchService.Tests.GeneratedClient
         public global::SearchService.Tests.GeneratedClient.Alerts.AlertsRequestBuilder Alerts
         {
             get => new global::SearchService.Tests.GeneratedClient.Alerts.AlertsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The analytics property</summary>
+        public global::SearchService.Tests.GeneratedClient.Analytics.AnalyticsRequestBuilder Analytics
+        {
+            get => new global::SearchService.Tests.GeneratedClient.Analytics.AnalyticsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The articles property</summary>
         public global::SearchService.Tests.GeneratedClient.Articles.ArticlesRequestBuilder Articles

@@ -58,7 +58,7 @@ namespace SearchService.Tests.GeneratedClient.Models
         public SavedQuery()
         {
             AdditionalData = new Dictionary<string, object>();
-            Syntax = global::SearchService.Tests.GeneratedClient.Models.QuerySyntax.Zero;
+            Syntax = global::SearchService.Tests.GeneratedClient.Models.QuerySyntax.Simple;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

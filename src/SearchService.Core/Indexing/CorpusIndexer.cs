@@ -134,7 +134,9 @@ public sealed class CorpusIndexer(
         foreach (var file in files)
         {
             cancellation.ThrowIfCancellationRequested();
-            IndexFile(target, file, run, cancellation);
+            // A rebuild commits once, when complete; the live index commits between files, not within one.
+            using (ReferenceEquals(target, index) ? index.HoldScheduledCommits() : null)
+                IndexFile(target, file, run, cancellation);
             run.FileDone(file);
         }
         var summary = run.Snapshot();

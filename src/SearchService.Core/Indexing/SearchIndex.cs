@@ -301,6 +301,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             return written;
         });
 
+    /// <summary>Holds the scheduled commits back until disposed (<see cref="CommitScheduler.HoldScheduled"/>): for a corpus pass writing a file.</summary>
+    public IDisposable HoldScheduledCommits() => commits.HoldScheduled();
+
     /// <summary>Records that the index now holds this version of the file (made durable by the next commit).</summary>
     public void RecordFile(string relativePath, string stamp)
     {

@@ -1,0 +1,46 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Indexing;
+
+/// <summary>A corpus pass holds the scheduled commits while it writes a file; the commit comes when the hold ends.</summary>
+public sealed class ScheduledCommitHoldTests : IDisposable
+{
+    private readonly TempDirectory indexFolder = new();
+
+    private static int CommittedParagraphs(SearchIndex index)
+    {
+        using var directory = FSDirectory.Open(index.LiveFolder);
+        if (!DirectoryReader.IndexExists(directory))
+            return 0;
+        using var reader = DirectoryReader.Open(directory);
+        return reader.NumDocs;
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_commit_that_falls_due_while_held_is_made_when_the_hold_ends()
+    {
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        var article = new Article("floods", "Floods", ["Rivers rose in Pakistan.", "Aid arrived in Karachi."]);
+
+        using (index.HoldScheduledCommits())
+        {
+            index.ReplaceArticle(article, new ArticleFacets(ParagraphFacets.Empty, [ParagraphFacets.Empty, ParagraphFacets.Empty]), null);
+            Thread.Sleep(SearchIndex.CommitDelay + TimeSpan.FromSeconds(2));
+            Assert.Equal(0, CommittedParagraphs(index));
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (CommittedParagraphs(index) == 0 && DateTime.UtcNow < deadline)
+            Thread.Sleep(100);
+        Assert.Equal(2, CommittedParagraphs(index));
+    }
+
+    public void Dispose() => indexFolder.Dispose();
+}

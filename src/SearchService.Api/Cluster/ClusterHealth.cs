@@ -9,7 +9,7 @@ namespace SearchService.Api.Cluster;
 /// copies is active and how many versions of the article log it has still to apply (its lag behind PostgreSQL).
 /// </summary>
 public sealed class ClusterHealth(
-    IClusterMembershipService membership, IGrainFactory grains, SiloArticleLog articleLog, IOptions<SearchClusterOptions> options)
+    IClusterMembershipService membership, ShardCopyStatuses copyStatuses, SiloArticleLog articleLog, IOptions<SearchClusterOptions> options)
 {
     public async Task<ClusterHealthReport> ReportAsync(CancellationToken cancellation)
     {
@@ -28,24 +28,11 @@ public sealed class ClusterHealth(
         {
             postgres = e.Message;
         }
-        var copies = await Task.WhenAll(ShardCopy.All(options.Value.Shards, options.Value.Replicas).Select(copy => CopyAsync(copy, cancellation)));
+        var copies = await copyStatuses.GatherAsync(cancellation);
         var shards = copies.GroupBy(c => c.Copy.Shard).Select(shard => new ClusterShard(
             shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag))],
             [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")])).ToList();
         var complete = postgres is null && shards.All(s => s.Copies.Count == options.Value.Replicas);
         return new ClusterHealthReport(complete ? "ready" : "degraded", version, postgres, nodes, shards);
-    }
-
-    /// <summary>A copy's status (<see cref="IShardGrain.StatusAsync"/>), or why it did not answer within the call timeout.</summary>
-    private async Task<(ShardCopy Copy, ShardStatus? Status, string? Problem)> CopyAsync(ShardCopy copy, CancellationToken cancellation)
-    {
-        try
-        {
-            return (copy, await grains.GetGrain<IShardGrain>(copy.Key).StatusAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation), null);
-        }
-        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
-        {
-            return (copy, null, e.Message);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Orleans.Configuration;
 using SearchService.Api.Backends;
@@ -53,7 +54,10 @@ public static class ClusterSetup
             }));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
+        builder.Services.AddSingleton<ShardCopyStatuses>();
         builder.Services.AddSingleton<ClusterHealth>();
+        builder.Services.AddSingleton(services => new ShardMetrics(services.GetRequiredService<IMeterFactory>(),
+            services.GetRequiredService<ShardCopyStatuses>(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         builder.Services.AddHostedService<ClusterCorpusWorker>();
         // Orleans' start-up logs its whole configuration at Information; its warnings and errors are what an operator needs.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SearchService.Api.Cluster;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -24,12 +25,16 @@ public sealed class ServiceMetrics
     public ServiceMetrics(IMeterFactory meters, IServiceProvider services)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("searchservice.index.articles",
-            () => services.GetRequiredService<ArticleLookup>().Statistics().Articles, "{article}", "Articles searchable now.");
-        meter.CreateObservableGauge("searchservice.index.paragraphs",
-            () => services.GetRequiredService<ArticleLookup>().Statistics().Paragraphs, "{paragraph}", "Paragraphs (Lucene documents) searchable now.");
-        meter.CreateObservableGauge("searchservice.index.size",
-            () => IndexBytes(services.GetRequiredService<SearchIndex>().Path), "By", "Bytes of the index folder on disk.");
+        // A cluster node opens no index of its own: its shards have gauges of their own (ShardMetrics).
+        if (!SearchClusterOptions.IsEnabled(services.GetRequiredService<IConfiguration>()))
+        {
+            meter.CreateObservableGauge("searchservice.index.articles",
+                () => services.GetRequiredService<ArticleLookup>().Statistics().Articles, "{article}", "Articles searchable now.");
+            meter.CreateObservableGauge("searchservice.index.paragraphs",
+                () => services.GetRequiredService<ArticleLookup>().Statistics().Paragraphs, "{paragraph}", "Paragraphs (Lucene documents) searchable now.");
+            meter.CreateObservableGauge("searchservice.index.size",
+                () => FolderBytes.Of(services.GetRequiredService<SearchIndex>().Path), "By", "Bytes of the index folder on disk.");
+        }
         var status = services.GetRequiredService<IndexingStatus>();
         meter.CreateObservableGauge("searchservice.indexing.active",
             () => status.IsIndexing ? 1 : 0, "{pass}", "1 while a pass over the corpus (or a rebuild) runs.");
@@ -60,17 +65,4 @@ public sealed class ServiceMetrics
             : [];
 
     private static string QueryKind(SearchRequest request) => request.Syntax == QuerySyntax.Lucene ? "lucene" : "words";
-
-    private static long IndexBytes(string path) =>
-        new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file =>
-        {
-            try
-            {
-                return file.Length;
-            }
-            catch (FileNotFoundException)
-            {
-                return 0; // merged away while we counted
-            }
-        });
 }

@@ -103,7 +103,7 @@ public sealed class ShardGrain(
             latest = null;
         }
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs);
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs, FolderBytes.Of(Index.Path));
     }
 
     public Task CloseAsync(Guid search)

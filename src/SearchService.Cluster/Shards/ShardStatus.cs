@@ -6,6 +6,7 @@ namespace SearchService.Cluster.Shards;
 /// <param name="AppliedVersion">The last version of the log it has applied.</param>
 /// <param name="LatestVersion">The last version PostgreSQL has committed; null when the log is out of reach.</param>
 /// <param name="Paragraphs">The paragraphs it answers searches with.</param>
+/// <param name="IndexBytes">The bytes its index folder takes on the disk of <paramref name="Silo"/>.</param>
 [GenerateSerializer]
 public sealed record ShardStatus(
     [property: Id(0)] int Shard,
@@ -14,7 +15,8 @@ public sealed record ShardStatus(
     [property: Id(3)] long OpenedAtVersion,
     [property: Id(4)] long AppliedVersion,
     [property: Id(5)] long? LatestVersion,
-    [property: Id(6)] int Paragraphs)
+    [property: Id(6)] int Paragraphs,
+    [property: Id(7)] long IndexBytes)
 {
     /// <summary>How many versions of the log it has still to apply; null when the log is out of reach.</summary>
     public long? Lag => LatestVersion - AppliedVersion;

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using SearchService.Cluster.Shards;
+
+namespace SearchService.Api.Cluster;
+
+/// <summary>
+/// Asks every copy of every shard for its status (<see cref="IShardGrain.StatusAsync"/>) at once, each bounded by the
+/// call timeout: what <c>/health</c> reports and the shard gauges of <c>/metrics</c> show.
+/// </summary>
+public sealed class ShardCopyStatuses(IGrainFactory grains, IOptions<SearchClusterOptions> options)
+{
+    /// <returns>Each copy, in shard and copy order, with its status, or why it did not answer.</returns>
+    public async Task<IReadOnlyList<(ShardCopy Copy, ShardStatus? Status, string? Problem)>> GatherAsync(CancellationToken cancellation) =>
+        await Task.WhenAll(ShardCopy.All(options.Value.Shards, options.Value.Replicas).Select(copy => CopyAsync(copy, cancellation)));
+
+    private async Task<(ShardCopy Copy, ShardStatus? Status, string? Problem)> CopyAsync(ShardCopy copy, CancellationToken cancellation)
+    {
+        try
+        {
+            return (copy, await grains.GetGrain<IShardGrain>(copy.Key).StatusAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation), null);
+        }
+        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
+        {
+            return (copy, null, e.Message);
+        }
+    }
+}

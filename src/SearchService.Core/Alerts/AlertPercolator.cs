@@ -11,7 +11,7 @@ namespace SearchService.Core.Alerts;
 /// (<see cref="AlertMatcher"/>) and delivers each alert's notice to its event stream and its webhook. When the channel
 /// is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is lost:
 /// the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from the
-/// index as they are then (<paramref name="reread"/>) and matches them. Alerts are compiled again whenever they change.
+/// index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the presearcher made again whenever the alerts change.
 /// </summary>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
@@ -24,6 +24,7 @@ public sealed class AlertPercolator(
     private readonly Channel<IReadOnlyList<SearchableArticle>> searchable = Channel.CreateBounded<IReadOnlyList<SearchableArticle>>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
     private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
     private Thread? worker;
     private long pendingArticles;
@@ -42,22 +43,33 @@ public sealed class AlertPercolator(
         writes.Observe(Offer);
     }
 
+    /// <summary>
+    /// Makes the presearcher of the alerts now stored, compiling only those not compiled before (an alert never changes
+    /// once saved): it runs in the request that adds or deletes one, and compiling 10,000 took seconds.
+    /// </summary>
     private void Compile()
     {
-        var compiled = new List<AlertQuery>();
-        foreach (var alert in store.All())
+        lock (compiledById)
         {
-            try
+            var stored = store.All();
+            var current = new HashSet<string>(stored.Select(a => a.Id), StringComparer.Ordinal);
+            foreach (var gone in compiledById.Keys.Where(id => !current.Contains(id)).ToList())
+                compiledById.Remove(gone);
+            foreach (var alert in stored.Where(a => !compiledById.ContainsKey(a.Id)))
             {
-                compiled.Add(compiler.Compile(alert));
+                try
+                {
+                    compiledById[alert.Id] = compiler.Compile(alert);
+                }
+                catch (Exception e) when (e is QuerySyntaxException or QueryRefusedException)
+                {
+                    // Checked when saved; only a setting changed since (Search:AllowExpensiveQueries) refuses it now.
+                    logger.LogWarning("Alert {AlertId} is not matched: {Message}", alert.Id, e.Message);
+                    compiledById[alert.Id] = null;
+                }
             }
-            catch (Exception e) when (e is QuerySyntaxException or QueryRefusedException)
-            {
-                // Checked when saved; only a setting changed since (Search:AllowExpensiveQueries) refuses it now.
-                logger.LogWarning("Alert {AlertId} is not matched: {Message}", alert.Id, e.Message);
-            }
+            alerts = new AlertPresearcher(stored.Select(a => compiledById[a.Id]).OfType<AlertQuery>().ToList());
         }
-        alerts = new AlertPresearcher(compiled);
     }
 
     /// <summary>Runs on the thread that refreshed the index: hands on, never waits.</summary>

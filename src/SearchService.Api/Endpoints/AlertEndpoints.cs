@@ -47,10 +47,12 @@ public static class AlertEndpoints
             });
         alerts.MapGet("", List)
             .WithName("ListAlerts")
-            .WithSummary("Every alert saved, oldest first");
+            .WithSummary("Every alert saved, oldest first")
+            .WithDescription("Each alert with its id, when it was saved, its saved query and filters, and its webhook if it has one.");
         alerts.MapGet("/{id}", Get)
             .WithName("GetAlert")
             .WithSummary("One alert")
+            .WithDescription("The alert saved under this id: when, its saved query and filters, and its webhook if it has one. 404 naming id for an unknown one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         alerts.MapDelete("/{id}", Delete)
             .WithName("DeleteAlert")

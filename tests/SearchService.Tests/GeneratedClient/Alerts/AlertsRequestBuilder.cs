@@ -47,7 +47,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts
         {
         }
         /// <summary>
-        /// Every alert saved, oldest first
+        /// Each alert with its id, when it was saved, its saved query and filters, and its webhook if it has one.
         /// </summary>
         /// <returns>A List&lt;global::SearchService.Tests.GeneratedClient.Models.Alert&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -116,7 +116,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Alert>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Alert.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every alert saved, oldest first
+        /// Each alert with its id, when it was saved, its saved query and filters, and its webhook if it has one.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -72,7 +72,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One alert
+        /// The alert saved under this id: when, its saved query and filters, and its webhook if it has one. 404 naming id for an unknown one.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Alert"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -124,7 +124,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
             return requestInfo;
         }
         /// <summary>
-        /// One alert
+        /// The alert saved under this id: when, its saved query and filters, and its webhook if it has one. 404 naming id for an unknown one.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SearchService.Api.Analytics;
 using SearchService.BrowserTests.Support;
@@ -16,13 +15,13 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
     public async Task Opening_a_result_reports_the_click_for_its_query_and_the_service_counts_it()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync(attributes: BoxAttributes.Of(("suggest", "off"))));
+        // The page stays: the count is read from the service, not from a request a leaving page may take with it.
+        await box.Page.EvaluateAsync("document.addEventListener('search-box:select', event => event.preventDefault())");
         await box.TypeAsync("Oslo ports");
-        await Expect(box.Results).ToHaveCountAsync(1);
+        await Expect(box.Status).ToHaveTextAsync("1 result.");
 
-        var report = await box.Page.RunAndWaitForRequestAsync(
-            () => box.Results.First.Locator("[part~=result-title]").ClickAsync(), new Regex("/analytics/click$"));
+        await box.Results.First.Locator("[part~=result-title]").ClickAsync();
 
-        Assert.Equal("POST", report.Method);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         long clicks;
         while ((clicks = Clicks("oslo ports")) == 0 && DateTime.UtcNow < deadline)

@@ -4,7 +4,7 @@ namespace SearchService.Api.Analytics;
 /// Writes <see cref="SearchAnalytics"/> to disk: once before the server takes requests (reading today's counts back
 /// after a restart), every <see cref="Interval"/> after, and at shutdown, so a crash loses at most that much.
 /// </summary>
-public sealed class AnalyticsFlusher(SearchAnalytics analytics) : IHostedService, IDisposable
+public sealed class AnalyticsFlusher(SearchAnalytics analytics, TimeProvider time) : IHostedService, IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -16,7 +16,7 @@ public sealed class AnalyticsFlusher(SearchAnalytics analytics) : IHostedService
         if (!analytics.Enabled)
             return Task.CompletedTask;
         analytics.Flush();
-        timer = new PeriodicTimer(Interval);
+        timer = new PeriodicTimer(Interval, time);
         flushing = FlushEveryIntervalAsync(timer);
         return Task.CompletedTask;
     }

@@ -22,6 +22,8 @@ public class SeedApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TempDirectory Corpus => corpus;
 
+    public TempDirectory Index => index;
+
     public const string SeedId = "pakistan-russia-counterterrorism-2021-11-23.txt";
 
     /// <summary>Lets a derived fixture put more files in the corpus before the service starts.</summary>

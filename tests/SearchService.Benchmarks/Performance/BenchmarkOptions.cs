@@ -4,9 +4,10 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Questions">How many questions `query` measures apart from the four classes (0: none).</param>
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, java, sqlite, ...); searchservice, lucene and sqlite by default.</param>
 /// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
+/// <param name="PublisherFields">Every article gets a publisher's fields (<see cref="BenchmarkCorpus.WithPublisherFields"/>).</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
-    IReadOnlySet<string> Engines, int Slowest = 0)
+    IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -28,6 +29,7 @@ public sealed record BenchmarkOptions(
             Int("seed", 1987),
             Int("questions", 25),
             (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet(),
-            Int("slowest", 0));
+            Int("slowest", 0),
+            values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields));
     }
 }

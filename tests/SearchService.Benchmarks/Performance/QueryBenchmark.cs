@@ -27,7 +27,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         try
         {
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-            var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale);
+            var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale, options.PublisherFields);
             var corpusFile = Path.Combine(work.FullName, "corpus.jsonl");
             BenchmarkCorpus.Write(articles, corpusFile);
             var paragraphs = articles.Sum(a => a.Paragraphs.Count);

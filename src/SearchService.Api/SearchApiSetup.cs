@@ -35,6 +35,9 @@ public static class SearchApiSetup
             .AddSchemaTransformer<ProblemDetailsSchemaTransformer>()
             .AddDocumentTransformer<ApiKeysTransformer>()
             .AddDocumentTransformer<RequestBodyLimitTransformer>());
+        // The OpenAPI document is built anew, by reflection over every endpoint, on each request it is not cached for.
+        // Kept per host and query string, so the cache's size is bounded too.
+        builder.Services.AddOutputCache(options => options.SizeLimit = 16 * 1024 * 1024);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler can answer them as problem details naming the parameter.

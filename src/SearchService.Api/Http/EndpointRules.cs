@@ -13,6 +13,7 @@ public static class EndpointRules
         app.UseCors();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 }

@@ -1,8 +1,21 @@
+using System.Net;
+
 namespace SearchService.Tests.Api;
 
 public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFactory>
 {
     private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task The_document_is_built_once_and_then_served_from_the_cache()
+    {
+        await client.GetOk("/openapi/v1.json");
+
+        var again = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotNull(again.Headers.Age);
+    }
 
     [Fact]
     public async Task Document_lists_every_endpoint()

@@ -42,7 +42,8 @@ public sealed class HostileTrafficTests : IDisposable
         var requests = int.TryParse(Environment.GetEnvironmentVariable("SEARCHSERVICE_FUZZ_REQUESTS"), out var n) ? n : 10_000;
         // A budget well under a second, so a query that runs long is stopped inside the one-second bound.
         using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",
-            $"--Search:AdminApiKey={AdminKey}", "--Search:SearchRequestsPerSecond=0", "--Search:QueryTimeBudgetMs=400");
+            $"--Search:AdminApiKey={AdminKey}", "--Search:SearchRequestsPerSecond=0", "--Search:QueryTimeBudgetMs=400",
+            "--Search:FilterFields=section,fields.desk");
         using var client = new HttpClient { BaseAddress = await service.Address, Timeout = TimeSpan.FromSeconds(15) };
         await WaitUntilWarmedUp(client, service);
 
@@ -67,7 +68,7 @@ public sealed class HostileTrafficTests : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await client.SendAsync(request);
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             }
             catch (TaskCanceledException)
             {
@@ -84,15 +85,18 @@ public sealed class HostileTrafficTests : IDisposable
             }
             using (response)
             {
+                var untilHeaders = clock.Elapsed;
                 var body = await response.Content.ReadAsStringAsync();
                 clock.Stop();
+                // An export streams every match, so its whole length grows with the index: the bound is on its start.
+                var timed = response.Content.Headers.ContentType?.MediaType == "application/x-ndjson" ? untilHeaders : clock.Elapsed;
                 var status = (int)response.StatusCode;
                 if (status >= 500)
                     failures.Add($"{what} → {status} {Cut(body)}");
                 else if (status >= 400 && AnsweredByEndpoints(response) && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                     failures.Add($"{what} → {status} without problem details: {Cut(body)}");
-                if (clock.Elapsed > SlowestAllowed)
-                    failures.Add($"{what} → {status} took {clock.Elapsed.TotalMilliseconds:F0} ms");
+                if (timed > SlowestAllowed)
+                    failures.Add($"{what} → {status} took {timed.TotalMilliseconds:F0} ms");
             }
         }
     }
@@ -110,7 +114,11 @@ public sealed class HostileTrafficTests : IDisposable
         for (var i = 0; i < 1200; i++)
         {
             if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode && service.Output.Contains("Warmed up with"))
+            {
+                // The OpenAPI document's first build (4 s once on a loaded machine, with the JIT's work) is start-up work too.
+                (await client.GetAsync("/openapi/v1.json")).EnsureSuccessStatusCode();
                 return;
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException("The service did not warm up within two minutes.");

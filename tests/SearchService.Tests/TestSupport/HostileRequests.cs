@@ -21,14 +21,20 @@ public sealed class HostileRequests(int seed, string adminKey, string seedArticl
     private static readonly string[] SearchParameters =
     [
         "q", "syntax", "region", "topic", "speaker", "page", "pageSize", "facetSize", "collapse", "sort", "explain", "regionTree",
-        "from", "to", "dateFacet", "rerank", "unknown",
+        "from", "to", "dateFacet", "rerank", "after", "recency", "section", "byline", "source", "language", "fields.desk",
+        "fields.nope", "Section", "unknown",
+    ];
+
+    private static readonly string[] QuoteParameters =
+    [
+        "q", "speaker", "region", "topic", "verb", "from", "to", "page", "pageSize", "facetSize", "sort", "after", "unknown",
     ];
 
     private readonly Random random = new(seed);
 
     public HttpRequestMessage Next()
     {
-        var request = random.Next(24) switch
+        var request = random.Next(32) switch
         {
             0 or 1 => new HttpRequestMessage(HttpMethod.Get, "/articles/" + RandomId()),
             2 => new HttpRequestMessage(HttpMethod.Get, "/health?" + Uri.EscapeDataString(RandomText())),
@@ -52,7 +58,21 @@ public sealed class HostileRequests(int seed, string adminKey, string seedArticl
                 1 => "/suggest?q=" + Uri.EscapeDataString(RandomText()),
                 _ => "/view/" + RandomId(),
             }),
-            _ => new HttpRequestMessage(HttpMethod.Get, RandomSearchUrl()),
+            12 => new HttpRequestMessage(HttpMethod.Get, RandomUrl("/quotes", QuoteParameters)),
+            13 => new HttpRequestMessage(HttpMethod.Get, random.Next(2) == 0
+                ? "/speakers/" + RandomId()
+                : $"/articles/{(random.Next(2) == 0 ? seedArticleId : RandomId())}/related?size={Uri.EscapeDataString(RandomText())}&by={Uri.EscapeDataString(random.Next(2) == 0 ? "both" : RandomText())}"),
+            14 => new HttpRequestMessage(HttpMethod.Get, RandomUrl("/export", SearchParameters)),
+            15 => AlertRequest(),
+            16 => KeyRequest(),
+            17 => AnalyticsRequest(),
+            18 => new HttpRequestMessage(HttpMethod.Get, random.Next(3) switch
+            {
+                0 => "/widget/search-box.js",
+                1 => "/widget/search-box." + RandomId() + ".js",
+                _ => "/openapi/v1.json",
+            }),
+            _ => new HttpRequestMessage(HttpMethod.Get, RandomUrl("/search", SearchParameters)),
         };
         if (random.Next(8) == 0)
             AddLongHeader(request);
@@ -102,11 +122,55 @@ public sealed class HostileRequests(int seed, string adminKey, string seedArticl
         return text.ToString();
     }
 
-    private string RandomSearchUrl()
+    /// <summary>Saved searches: created with random queries and webhooks (a refused local port, or not a URL), listed, read, deleted, followed.</summary>
+    private HttpRequestMessage AlertRequest() => random.Next(5) switch
+    {
+        0 or 1 => new HttpRequestMessage(HttpMethod.Post, "/alerts")
+        {
+            Content = new StringContent(random.Next(3) == 0
+                ? RandomText()
+                : JsonSerializer.Serialize(new { q = RandomText(), region = new[] { RandomText() }, webhook = random.Next(2) == 0 ? "http://127.0.0.1:9/hook" : RandomText() }),
+                Encoding.UTF8, "application/json"),
+        },
+        2 => new HttpRequestMessage(HttpMethod.Get, "/alerts"),
+        3 => new HttpRequestMessage(HttpMethod.Delete, "/alerts/" + RandomId()),
+        _ => new HttpRequestMessage(HttpMethod.Get, "/alerts/" + RandomId() + (random.Next(2) == 0 ? "/events" : "")),
+    };
+
+    /// <summary>Scoped keys: issued with random filters, origins and expiries, listed, revoked.</summary>
+    private HttpRequestMessage KeyRequest() => random.Next(3) switch
+    {
+        0 => new HttpRequestMessage(HttpMethod.Post, "/keys")
+        {
+            Content = new StringContent(random.Next(3) == 0
+                ? RandomText()
+                : JsonSerializer.Serialize(new
+                {
+                    description = RandomText(), filters = new { region = new[] { RandomText() }, source = new[] { RandomText() }, from = RandomText() },
+                    origins = new[] { RandomText() }, expiresAt = random.Next(2) == 0 ? "2099-01-01T00:00:00Z" : RandomText(),
+                }),
+                Encoding.UTF8, "application/json"),
+        },
+        1 => new HttpRequestMessage(HttpMethod.Get, "/keys"),
+        _ => new HttpRequestMessage(HttpMethod.Delete, "/keys/" + RandomId()),
+    };
+
+    /// <summary>Search analytics: clicks reported as a search box reports them (text/plain), and the report over random days.</summary>
+    private HttpRequestMessage AnalyticsRequest() => random.Next(2) == 0
+        ? new HttpRequestMessage(HttpMethod.Post, "/analytics/click")
+        {
+            Content = new StringContent(random.Next(3) == 0
+                ? RandomText()
+                : JsonSerializer.Serialize(new { q = RandomText(), position = random.Next(-2, 200) }), Encoding.UTF8, "text/plain"),
+        }
+        : new HttpRequestMessage(HttpMethod.Get,
+            $"/analytics?from={Uri.EscapeDataString(RandomText())}&to={Uri.EscapeDataString(random.Next(2) == 0 ? "2026-12-31" : RandomText())}&size={random.Next(-5, 2000)}");
+
+    private string RandomUrl(string path, string[] names)
     {
         var parameters = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
         {
-            var name = SearchParameters[random.Next(SearchParameters.Length)];
+            var name = names[random.Next(names.Length)];
             // Half the time a value the parameter accepts, so the combinations behind the validation are reached too.
             string[] valid = name switch
             {
@@ -117,12 +181,14 @@ public sealed class HostileRequests(int seed, string adminKey, string seedArticl
                 "from" or "to" => ["0001-01-01", "9999-12-31", "2021-11-23", "2021-11-23T23:59:59.9999999+14:00"],
                 "dateFacet" => ["year", "month"],
                 "rerank" => ["semantic"],
+                "recency" => ["7d", "90d", "1y"],
+                "section" or "Section" => ["Markets"],
                 _ => [],
             };
             var value = valid.Length > 0 && random.Next(2) == 0 ? valid[random.Next(valid.Length)] : RandomText();
             return $"{name}={Uri.EscapeDataString(value)}";
         });
-        return "/search?" + string.Join('&', parameters);
+        return path + "?" + string.Join('&', parameters);
     }
 
     // NUL in a path is refused by the HTTP layer itself (HttpClient throws on it), so paths go without.

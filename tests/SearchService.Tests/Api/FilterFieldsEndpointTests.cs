@@ -65,6 +65,15 @@ public sealed class FilterFieldsEndpointTests(FilterFieldsApiFactory api) : ICla
     }
 
     [Fact]
+    public async Task A_lucene_clause_on_a_field_of_the_publisher_matches_its_exact_value_which_stemming_would_break()
+    {
+        // English analysis would make "Commodities" the term "commod", which no article has: the desk is indexed as it is.
+        var answer = await client.GetOk<SearchAnswer>("/search?q=fields.desk:Commodities%20AND%20oil&syntax=lucene&collapse=article");
+
+        Assert.Equal(["cocoa-ghana-2024"], answer.Hits.Select(h => h.ArticleId));
+    }
+
+    [Fact]
     public async Task Facet_values_of_a_configured_field_are_listed_by_prefix()
     {
         var answer = await client.GetOk<FacetValuesAnswer>("/facets/fields.desk?q=oil&prefix=en&collapse=article");

@@ -17,6 +17,7 @@ public static class FilterFieldQuery
     /// <summary>
     /// The request with the configured fields counted as facets and filtered by the values given; or a problem naming a
     /// publisher field the query string gives that is not configured (an unknown field), or one given too many values.
+    /// Names are read whatever their case, as ASP.NET Core reads the declared parameters (<c>Section=Markets</c> filters).
     /// </summary>
     public static ProblemHttpResult? Apply(FilterFieldSet configured, IQueryCollection query, SearchRequest request, out SearchRequest withFields)
     {
@@ -24,9 +25,10 @@ public static class FilterFieldQuery
         var selected = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, given) in query)
         {
-            if (!configured.Contains(name))
+            if (configured.Named(name) is not { } field)
             {
-                if (FilterFieldSet.IsPublisherField(name) || name.StartsWith(Core.Corpus.PublisherFields.FieldPrefix, StringComparison.Ordinal))
+                var lower = name.ToLowerInvariant();
+                if (FilterFieldSet.IsPublisherField(lower) || lower.StartsWith(Core.Corpus.PublisherFields.FieldPrefix, StringComparison.Ordinal))
                     return ParameterProblem.For(name, Unknown(configured, name));
                 continue;
             }
@@ -34,7 +36,7 @@ public static class FilterFieldQuery
                 return ParameterProblem.For(name, $"At most {SearchScopeParameters.MaxFilterValues} {name} values may be given at once; there were {given.Count}.");
             var values = SearchScopeParameters.Clean(given.ToArray()!);
             if (values.Length > 0)
-                selected[name] = values;
+                selected[field] = values;
         }
         if (configured.Names.Count > 0)
             withFields = request with { Fields = new FieldFilters(configured.Names, selected) };

@@ -3,6 +3,10 @@
 // value is inserted as text (textContent / Text nodes), never as HTML.
 
 const FACETS = ["region", "topic", "speaker"];
+// The publisher fields a service can make filters and facets (Search:FilterFields): these and fields.<name>. The box
+// lists those the service counts (its answers' facets.fields), after the built-in facets.
+const PUBLISHER_FIELDS = ["source", "byline", "section", "language"];
+const FIELD_NAME = /^fields\.[a-z][a-z0-9_-]*$/;
 // What the box searches: articles (/search) or statements (/quotes), whose facets add the reporting verb.
 const MODES = ["articles", "quotes"];
 const QUOTE_FACETS = ["speaker", "region", "topic", "verb"];
@@ -19,6 +23,7 @@ const WORDS = {
     emptyAll: "No results", withFilters: " with {filters}.", end: ".", unavailable: "Search is unavailable.",
     unreachable: "The search service cannot be reached.", answered: "The search service answered {status}.",
     didYouMean: "Did you mean ", didYouMeanEnd: "?", region: "Region", topic: "Topic", speaker: "Speaker", popular: "Popular",
+    source: "Source", byline: "Author", section: "Section", language: "Language",
     modes: "Search in", articles: "Articles", quotes: "Quotes", verb: "Verb", oneStatement: "1 statement.",
     manyStatements: "{count} statements.", quoteBy: "{speaker}, {verb}", statements: "statements",
     statementsBy: "Statements by {speaker}", related: "Related", relatedTo: "Related to “{title}”", loading: "Loading…",
@@ -32,13 +37,14 @@ const WORDS = {
     withFilters: " avec {filters}.", end: ".", unavailable: "La recherche est indisponible.",
     unreachable: "Le service de recherche est injoignable.", answered: "Le service de recherche a répondu {status}.",
     didYouMean: "Vouliez-vous dire ", didYouMeanEnd: " ?", region: "Région", topic: "Thème", speaker: "Intervenant", popular: "Fréquente",
+    source: "Source", byline: "Auteur", section: "Rubrique", language: "Langue",
     modes: "Rechercher dans", articles: "Articles", quotes: "Citations", verb: "Verbe", oneStatement: "1 déclaration.",
     manyStatements: "{count} déclarations.", quoteBy: "{speaker}, {verb}", statements: "déclarations",
     statementsBy: "Déclarations de {speaker}", related: "Articles liés", relatedTo: "Liés à « {title} »", loading: "Chargement…",
     noRelated: "Aucun article lié.", relatedFailed: "Les articles liés ne peuvent être affichés : {message}",
   },
 };
-// The parameters sync-url keeps in the page's address.
+// The parameters sync-url keeps in the page's address, besides the publisher fields the service counts.
 const URL_PARAMETERS = ["q", "page", "mode", ...FACETS, "verb"];
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" };
 const SEARCH_DELAY_MS = 200;
@@ -196,6 +202,11 @@ function element(tag, properties = {}, ...children) {
   return node;
 }
 
+/** Whether `name` can name a publisher field the service filters by (section, fields.desk ...), configured there or not. */
+function isPublisherField(name) {
+  return PUBLISHER_FIELDS.includes(name) || FIELD_NAME.test(name);
+}
+
 /** A publication date as a reader scans it ("23 Nov 2021" in the reader's locale); "" for none. */
 function shortDate(value) {
   return value ? new Date(value).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "";
@@ -218,6 +229,8 @@ export class SearchBox extends HTMLElement {
   #total = 0;
   #page = 1;
   #facetCounts = {};
+  // The publisher fields the service counts (Search:FilterFields), in its order, as the last answer naming them said.
+  #fields = [];
   #searchTurn = 0;
   #suggestTurn = 0;
   #abort = null;
@@ -267,7 +280,10 @@ export class SearchBox extends HTMLElement {
     return this.#mode;
   }
 
-  /** Facet filters in effect, as { region: [...], topic: [...], speaker: [...] } (and verb: [...] in Quotes mode). */
+  /**
+   * Facet filters in effect, as { region: [...], topic: [...], speaker: [...] } (and verb: [...] in Quotes mode, and the
+   * service's publisher fields, { section: [...], "fields.desk": [...] }, in Articles mode).
+   */
   get filters() {
     return Object.fromEntries([...this.#filters].map(([facet, values]) => [facet, [...values]]));
   }
@@ -278,7 +294,7 @@ export class SearchBox extends HTMLElement {
     this.#started = true;
     this.#applyWords();
     // A shared address (or one the back button returned to) says what to show, over the query and filters attributes.
-    if (this.#syncsUrl() && URL_PARAMETERS.some((name) => new URL(location.href).searchParams.has(name))) {
+    if (this.#syncsUrl() && [...new URL(location.href).searchParams.keys()].some((name) => URL_PARAMETERS.includes(name) || isPublisherField(name))) {
       this.#restoreFromUrl();
       return;
     }
@@ -286,8 +302,9 @@ export class SearchBox extends HTMLElement {
     this.#renderModes();
     this.#query = this.getAttribute("query") ?? "";
     this.#input.value = this.#query;
+    // The page names the publisher fields its service filters by; the box learns them only from an answer.
     for (const [facet, value] of new URLSearchParams(this.getAttribute("filters") ?? "")) {
-      if (this.#modeFacets().includes(facet)) this.#valuesOf(facet).add(value);
+      if (this.#modeFacets().includes(facet) || (this.#mode === "articles" && isPublisherField(facet))) this.#valuesOf(facet).add(value);
     }
     this.#syncClear();
     // The page's own starting search is not written to its address: only what the reader changes is.
@@ -333,8 +350,13 @@ export class SearchBox extends HTMLElement {
     return this.#root.querySelector(`[part~="${name}"]`);
   }
 
+  /**
+   * The facets listed in Articles mode: those the facets attribute names, built-in or publisher fields the service
+   * counts, or by default region, topic, speaker and every publisher field the service counts.
+   */
   #shownFacets() {
-    const wanted = (this.getAttribute("facets") ?? "region topic speaker").split(/[\s,]+/).filter((f) => FACETS.includes(f));
+    const named = this.getAttribute("facets");
+    const wanted = named === null ? [...FACETS, ...this.#fields] : named.split(/[\s,]+/).filter((f) => FACETS.includes(f) || this.#fields.includes(f));
     return [...new Set(wanted)];
   }
 
@@ -405,14 +427,29 @@ export class SearchBox extends HTMLElement {
 
   /** One of the box's words: the strings attribute's, else the language's. */
   #word(name, values) {
-    let overrides = {};
-    try {
-      overrides = JSON.parse(this.getAttribute("strings") || "{}") ?? {};
-    } catch {
-      // A strings attribute that is not JSON overrides nothing; the built-in words stay.
-    }
+    const overrides = this.#overrides();
     const word = typeof overrides[name] === "string" ? overrides[name] : WORDS[this.#language()][name];
     return fill(word, values);
+  }
+
+  /** The words the strings attribute overrides, by name. */
+  #overrides() {
+    try {
+      return JSON.parse(this.getAttribute("strings") || "{}") ?? {};
+    } catch {
+      // A strings attribute that is not JSON overrides nothing; the built-in words stay.
+      return {};
+    }
+  }
+
+  /**
+   * A facet's name as shown: the box's word for it (the strings attribute may name fields.desk too), else one made
+   * from a field of the publisher's own ("fields.news_desk" is "News desk").
+   */
+  #facetLabel(facet) {
+    if (typeof this.#overrides()[facet] === "string" || Object.hasOwn(WORDS.en, facet)) return this.#word(facet);
+    const words = facet.slice("fields.".length).replace(/[_-]+/g, " ");
+    return words.charAt(0).toUpperCase() + words.slice(1);
   }
 
   #number(count) {
@@ -457,7 +494,7 @@ export class SearchBox extends HTMLElement {
   #writeUrl(page, { chosen }) {
     if (!this.#syncsUrl()) return;
     const url = new URL(location.href);
-    for (const name of URL_PARAMETERS) url.searchParams.delete(name);
+    for (const name of [...URL_PARAMETERS, ...this.#fields]) url.searchParams.delete(name);
     if (this.#query) url.searchParams.set("q", this.#query);
     for (const [facet, values] of this.#filters) for (const value of values) url.searchParams.append(facet, value);
     if (page > 1) url.searchParams.set("page", String(page));
@@ -469,9 +506,14 @@ export class SearchBox extends HTMLElement {
     else history.pushState(state, "", url);
   }
 
-  /** Shows what the page's address says (on load, and when the back or forward button changes it). */
-  #restoreFromUrl() {
+  /**
+   * Shows what the page's address says (on load, and when the back or forward button changes it). An address naming
+   * publisher fields before any answer said which ones the service filters by asks the service first, so that a
+   * parameter of the page's own (a "language" of its own) is not taken for one.
+   */
+  async #restoreFromUrl() {
     const parameters = new URL(location.href).searchParams;
+    if ([...parameters.keys()].some((name) => isPublisherField(name) && !this.#fields.includes(name))) await this.#learnFields();
     this.#query = (parameters.get("q") ?? "").trim();
     this.#input.value = this.#query;
     this.#mode = MODES.includes(parameters.get("mode")) ? parameters.get("mode") : this.#modeAttribute();
@@ -482,6 +524,17 @@ export class SearchBox extends HTMLElement {
     this.#closeSuggestions();
     this.#syncClear();
     this.#run(Number.isFinite(page) && page > 1 ? page : 1, { restoring: true });
+  }
+
+  /** Learns the publisher fields the service counts from the facets of a search for everything (one hit). */
+  async #learnFields() {
+    try {
+      const response = await fetch(this.#url("/search", [["pageSize", "1"], ["facetSize", "1"]]), { headers: this.#headers() });
+      const answer = await response.json();
+      if (answer?.facets?.fields) this.#fields = Object.keys(answer.facets.fields);
+    } catch {
+      // The search that follows reports an unreachable service.
+    }
   }
 
   #pageSize() {
@@ -775,6 +828,7 @@ export class SearchBox extends HTMLElement {
     this.#total = answer.totalArticles ?? answer.total ?? 0;
     this.#hits = append ? [...this.#hits, ...answer.hits] : answer.hits;
     this.#facetCounts = answer.facets ?? {};
+    if (answer.facets?.fields) this.#fields = Object.keys(answer.facets.fields);
     this.#part("error").hidden = true;
 
     const results = this.#part("results");
@@ -889,7 +943,7 @@ export class SearchBox extends HTMLElement {
     const empty = this.#part("empty");
     empty.hidden = !(this.#hasCriteria() && this.#total === 0);
     if (empty.hidden) return;
-    const filters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => `${this.#word(facet)}: ${value}`));
+    const filters = [...this.#filters].flatMap(([facet, values]) => [...values].map((value) => `${this.#facetLabel(facet)}: ${value}`));
     const children = [element("span", { text: this.#query ? this.#word("emptyFor", { query: this.#query }) : this.#word("emptyAll") })];
     if (filters.length) {
       children.push(element("span", { text: this.#word("withFilters", { filters: filters.join(", ") }) }));
@@ -924,7 +978,7 @@ export class SearchBox extends HTMLElement {
       const selected = this.#filters.get(facet) ?? new Set();
       // /quotes answers more values than the box lists (it takes no facetSize); the ticked ones stay, with their counts.
       const size = Number.parseInt(this.#facetSize(), 10) || 8;
-      const counts = (this.#facetCounts[facet] ?? []).filter((c, i) => i < size || selected.has(c.value));
+      const counts = ((isPublisherField(facet) ? this.#facetCounts.fields?.[facet] : this.#facetCounts[facet]) ?? []).filter((c, i) => i < size || selected.has(c.value));
       const listed = [...counts];
       for (const value of selected) if (!listed.some((c) => c.value === value)) listed.push({ value, count: 0 });
       if (listed.length === 0) continue;
@@ -949,7 +1003,7 @@ export class SearchBox extends HTMLElement {
         return element("li", {}, label, statements);
       });
       groups.push(element("fieldset", { part: "facet", "data-facet": facet },
-        element("legend", { part: "facet-title", text: this.#word(facet) }),
+        element("legend", { part: "facet-title", text: this.#facetLabel(facet) }),
         element("ul", { class: "facet-values" }, ...items)));
     }
     const active = this.#filterCount();

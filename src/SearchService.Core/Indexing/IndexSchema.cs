@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Util;
 
 namespace SearchService.Core.Indexing;
@@ -86,15 +85,15 @@ public static class IndexSchema
     public const string FirstParagraphValue = "1";
 
     /// <summary>
-    /// English analysis (stop words, possessives, Porter stemming) on text and title; identifiers and facets are
-    /// single exact terms, so that <c>region:Pakistan</c> in Lucene syntax means what it says; the suggestion
-    /// vocabulary has its own analysis.
+    /// English analysis (stop words, possessives, Porter stemming) on text and title; identifiers, facets and the
+    /// publisher's fields (<c>fields.desk</c> too) are single exact terms, so that <c>region:Pakistan</c> in Lucene
+    /// syntax means what it says; the suggestion vocabulary has its own analysis.
     /// </summary>
     public static Analyzer CreateAnalyzer()
     {
         var analyzers = new[] { ArticleId, File, Source, Byline, Section, Language, Region, RegionScope, Topic, Speaker }.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer());
         analyzers[Words] = new SuggestionTermsAnalyzer(pairs: false);
         analyzers[Phrases] = new SuggestionTermsAnalyzer(pairs: true);
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), analyzers);
+        return new SchemaAnalyzer(new EnglishAnalyzer(Version), analyzers);
     }
 }

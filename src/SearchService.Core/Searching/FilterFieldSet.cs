@@ -34,6 +34,12 @@ public sealed class FilterFieldSet
     /// <summary>Whether <paramref name="name"/> is a configured filter field.</summary>
     public bool Contains(string name) => Names.Contains(name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The configured field a query-string parameter names, whatever its case (<c>Section</c> is <c>section</c>, as
+    /// ASP.NET Core binds every declared parameter), or null.
+    /// </summary>
+    public string? Named(string parameter) => Names.FirstOrDefault(n => string.Equals(n, parameter, StringComparison.OrdinalIgnoreCase));
+
     private static List<string> Split(string? setting) =>
         (setting ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
 

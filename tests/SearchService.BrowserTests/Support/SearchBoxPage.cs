@@ -40,7 +40,10 @@ public sealed class SearchBoxPage(IPage page)
     public ILocator RelatedLinks(int index) => Results.Nth(index).Locator("[part~=related-article] a");
 
     public ILocator FacetValue(string facet, string value) =>
-        page.Locator($"search-box fieldset[data-facet={facet}] label").Filter(new LocatorFilterOptions { HasText = value }).Locator("input");
+        page.Locator($"search-box fieldset[data-facet=\"{facet}\"] label").Filter(new LocatorFilterOptions { HasText = value }).Locator("input");
+
+    /// <summary>The title of the facet group of <paramref name="facet"/> ("region", "fields.desk").</summary>
+    public ILocator FacetTitle(string facet) => page.Locator($"search-box fieldset[data-facet=\"{facet}\"] legend");
 
     public async Task TypeAsync(string text)
     {

@@ -10,8 +10,8 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.BrowserTests.Support;
 
 /// <summary>
-/// The real API on a real loopback port (Kestrel, so a browser can reach it), over a temp corpus holding the seed article
-/// and a hostile article whose text is markup and script.
+/// The real API on a real loopback port (Kestrel, so a browser can reach it), over a temp corpus holding the seed article,
+/// a hostile article whose text is markup and script, and articles with the publisher's fields, two of them filters.
 /// </summary>
 public sealed class WidgetApi : WebApplicationFactory<Program>
 {
@@ -24,6 +24,12 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
     /// <summary>A word only in the article that has the publisher's <see cref="PublisherUrl"/>.</summary>
     public const string PublisherWord = "monodontid";
     public const string PublisherUrl = "https://www.example-news.com/science/narwhal-tusks";
+
+    /// <summary>A word only in the three articles with a section and a desk (<see cref="FilterFields"/>).</summary>
+    public const string FieldsWord = "oiltanker";
+
+    /// <summary>The publisher fields the service filters and counts by (Search:FilterFields).</summary>
+    public const string FilterFields = "section,fields.desk";
 
     /// <summary>Signs the scoped keys the box is given (<see cref="SignedKeys"/>).</summary>
     public const string SigningSecret = "browser-tests-signing-secret-93a1";
@@ -41,9 +47,13 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         corpus.WriteFile("oslo-talks.txt",
             "Nordic ministers meet on terrorism\n\nMinisters from Norway and Denmark met in Oslo on Tuesday to discuss terrorism " +
             "and the security of ports.\n\nThey agreed to meet again in the spring.\n");
-        // An article with the publisher's own address, which its results link to.
-        corpus.WriteFile("publisher.jsonl",
-            $$"""{"id": "narwhal-tusks", "title": "Narwhal tusks studied", "url": "{{PublisherUrl}}", "paragraphs": ["Biologists in Greenland tagged {{PublisherWord}} narwhals to study how the tusks sense cold water."]}""" + "\n");
+        // An article with the publisher's own address, which its results link to, and three with the publisher's
+        // section and desk (FilterFields): two in Markets, of the Energy and Shipping desks, one in World of Energy.
+        corpus.WriteFile("publisher.jsonl", string.Join("\n",
+            $$"""{"id": "narwhal-tusks", "title": "Narwhal tusks studied", "url": "{{PublisherUrl}}", "paragraphs": ["Biologists in Greenland tagged {{PublisherWord}} narwhals to study how the tusks sense cold water."]}""",
+            $$"""{"id": "tanker-rates", "title": "Tanker rates climb", "section": "Markets", "fields": {"desk": "Energy"}, "paragraphs": ["Freight rates for crude {{FieldsWord}} ships rose for a third week as refiners bought more oil."]}""",
+            $$"""{"id": "tanker-insurance", "title": "Insurers raise tanker premiums", "section": "Markets", "fields": {"desk": "Shipping"}, "paragraphs": ["Insurers raised premiums for {{FieldsWord}} ships crossing the Red Sea."]}""",
+            $$"""{"id": "tanker-spill", "title": "Tanker spill off the coast", "section": "World", "fields": {"desk": "Energy"}, "paragraphs": ["A {{FieldsWord}} ship leaked oil off the coast of Brittany on Sunday."]}""") + "\n");
         UseKestrel(0);
     }
 
@@ -78,6 +88,7 @@ public sealed class WidgetApi : WebApplicationFactory<Program>
         // Many pages type at once from one address; the per-client rate limit has its own tests.
         builder.UseSetting("Search:SearchRequestsPerSecond", "0");
         builder.UseSetting("Search:KeySigningSecret", SigningSecret);
+        builder.UseSetting("Search:FilterFields", FilterFields);
     }
 
     private async Task WaitUntilReadyAsync()

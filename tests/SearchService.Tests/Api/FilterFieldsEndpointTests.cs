@@ -42,6 +42,38 @@ public sealed class FilterFieldsEndpointTests(FilterFieldsApiFactory api) : ICla
     }
 
     [Fact]
+    public async Task A_field_named_in_capitals_filters_as_it_does_in_lower_case_as_ASP_NET_Core_binds_parameters()
+    {
+        var lower = await client.GetOk<SearchAnswer>("/search?q=oil&section=World&fields.desk=Environment&collapse=article");
+        var capitalised = await client.GetOk<SearchAnswer>("/search?q=oil&Section=World&Fields.Desk=Environment&collapse=article");
+
+        Assert.Equal(["oil-spill-alaska-2024"], lower.Hits.Select(h => h.ArticleId));
+        Assert.Equal(["oil-spill-alaska-2024"], capitalised.Hits.Select(h => h.ArticleId));
+        Assert.Equal(Counts(lower, "section"), Counts(capitalised, "section"));
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_a_400_naming_it_whatever_its_case()
+    {
+        var lower = await client.GetProblem("/search?q=oil&fields.nope=x", HttpStatusCode.BadRequest);
+        var capitalised = await client.GetProblem("/search?q=oil&Fields.Nope=x", HttpStatusCode.BadRequest);
+        var language = await client.GetProblem("/search?q=oil&Language=en", HttpStatusCode.BadRequest);
+
+        Assert.Equal("fields.nope", lower.Parameter);
+        Assert.Equal("Fields.Nope", capitalised.Parameter);
+        Assert.Equal("Language", language.Parameter);
+    }
+
+    [Fact]
+    public async Task A_lucene_clause_on_a_field_of_the_publisher_matches_its_exact_value_which_stemming_would_break()
+    {
+        // English analysis would make "Commodities" the term "commod", which no article has: the desk is indexed as it is.
+        var answer = await client.GetOk<SearchAnswer>("/search?q=fields.desk:Commodities%20AND%20oil&syntax=lucene&collapse=article");
+
+        Assert.Equal(["cocoa-ghana-2024"], answer.Hits.Select(h => h.ArticleId));
+    }
+
+    [Fact]
     public async Task Facet_values_of_a_configured_field_are_listed_by_prefix()
     {
         var answer = await client.GetOk<FacetValuesAnswer>("/facets/fields.desk?q=oil&prefix=en&collapse=article");

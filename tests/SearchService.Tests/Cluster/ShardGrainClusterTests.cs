@@ -57,6 +57,36 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
         Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
     }
 
+    /// <remarks>
+    /// 48 articles of two paragraphs each, spread over the shards by their ids: sections Markets, World and Sport in
+    /// turn, desks Energy and Shipping in turn; each count is known, in paragraphs and in articles.
+    /// </remarks>
+    [PostgresFact]
+    public async Task Facet_counts_of_publisher_fields_through_the_grains_are_the_exact_sums_of_every_shard_s()
+    {
+        string[] sections = ["Markets", "World", "Sport"];
+        string[] desks = ["Energy", "Shipping"];
+        var articles = Enumerable.Range(0, 48).Select(i => new Article($"port-{i}", $"Port report {i}",
+            [$"The harbour of town {i} handled more ships this week.", "Dockers said the queue of ships was shorter."],
+            Section: sections[i % 3], Fields: new Dictionary<string, string> { ["desk"] = desks[i % 2] })).ToList();
+        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards, replicas: 1);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        using var single = new ShardedIndexes(1, articles);
+        var fields = new FieldFilters(["section", "fields.desk"], new Dictionary<string, IReadOnlyList<string>> { ["section"] = ["Markets"] });
+
+        var byArticle = new SearchRequest("ships", Unit: ResultUnit.Article, Fields: fields);
+        var byParagraph = byArticle with { Unit = ResultUnit.Paragraph };
+        var inArticles = (await cluster.Searcher.SearchAsync(byArticle)).Facets;
+        var inParagraphs = (await cluster.Searcher.SearchAsync(byParagraph)).Facets;
+
+        // A field's own filter leaves its counts whole; the desks are counted within Markets (i = 0, 3, ... 45).
+        Assert.Equal(["Markets 16", "Sport 16", "World 16"], inArticles.Fields!["section"].Select(v => $"{v.Value} {v.Count}"));
+        Assert.Equal(["Energy 8", "Shipping 8"], inArticles.Fields!["fields.desk"].Select(v => $"{v.Value} {v.Count}"));
+        Assert.Equal(["Markets 32", "Sport 32", "World 32"], inParagraphs.Fields!["section"].Select(v => $"{v.Value} {v.Count}"));
+        Assert.Equal(JsonSerializer.Serialize(single.SearcherOverOneIndex().Search(byParagraph).Facets), JsonSerializer.Serialize(inParagraphs));
+        Assert.True((await cluster.StatusesAsync()).Count(s => s.Paragraphs > 0) > 1, "The articles did not spread over several shards.");
+    }
+
     [PostgresReutersFact]
     public async Task An_article_written_to_the_log_becomes_searchable_through_the_grains()
     {

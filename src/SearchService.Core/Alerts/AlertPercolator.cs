@@ -15,11 +15,13 @@ namespace SearchService.Core.Alerts;
 /// channel is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is
 /// lost: the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from
 /// the index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the
-/// presearcher made again whenever the alerts change.
+/// presearcher made again whenever the alerts change. When it stops, the articles written and not yet matched are kept
+/// by id (<see cref="AlertBacklog"/>) and matched after the next start.
 /// </summary>
+/// <param name="indexRoot">The index folder, where the backlog is kept.</param>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
-    AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
+    string indexRoot, AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
     Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IDisposable
 {
     /// <summary>Refreshes' worth of articles waiting to be matched before the overflow takes ids only.</summary>
@@ -33,7 +35,9 @@ public sealed class AlertPercolator(
     private readonly Dictionary<string, long> overflow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
     private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
+    private readonly CancellationTokenSource stopping = new();
     private Thread? worker;
+    private SearchableWrites? observed;
     private long pendingArticles;
 
     /// <summary>Articles handed over and not yet matched (the overflow included).</summary>
@@ -45,14 +49,29 @@ public sealed class AlertPercolator(
     /// </summary>
     public event Action<int, TimeSpan>? Matched;
 
-    /// <summary>Compiles the alerts, resends the webhook notices a previous run left, and starts matching what <paramref name="writes"/> tells.</summary>
+    /// <summary>
+    /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the previous run
+    /// left unmatched and what <paramref name="writes"/> tells.
+    /// </summary>
     public void Start(SearchableWrites writes)
     {
         Compile();
         store.Changed += Compile;
         webhooks.ResendPending(id => store.Find(id) is not null);
+        var left = AlertBacklog.Take(indexRoot);
+        if (alerts.Count > 0 && left.Count > 0)
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (overflow)
+            {
+                foreach (var id in left.Where(id => overflow.TryAdd(id, now)))
+                    Interlocked.Increment(ref pendingArticles);
+            }
+            searchable.Writer.TryWrite(([], now)); // wakes the worker for them
+        }
         worker = new Thread(Run) { IsBackground = true, Name = "Alert matching" };
         worker.Start();
+        observed = writes;
         writes.Observe(Offer);
     }
 
@@ -94,9 +113,10 @@ public sealed class AlertPercolator(
         var now = Stopwatch.GetTimestamp();
         if (searchable.Writer.TryWrite((written, now)))
             return;
+        // Also once stopping (the channel is closed): the overflow is kept for the next start.
         lock (overflow)
         {
-            if (overflow.Count == 0)
+            if (overflow.Count == 0 && !stopping.IsCancellationRequested)
                 logger.LogWarning("Alert matching is {Capacity} refreshes behind: articles are kept by id and read back from the index", Capacity);
             foreach (var article in written)
             {
@@ -109,7 +129,7 @@ public sealed class AlertPercolator(
     private void Run()
     {
         var reader = searchable.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (Wait(reader))
         {
             var batch = new List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)>();
             var articles = 0;
@@ -121,6 +141,19 @@ public sealed class AlertPercolator(
             if (articles < MaxBatchArticles)
                 batch.AddRange(Reread(TakeOverflow(MaxBatchArticles - articles)));
             MatchAndDeliver(batch);
+        }
+    }
+
+    /// <summary>Waits for a refresh to match: false once stopping, or when no more can come.</summary>
+    private bool Wait(ChannelReader<(IReadOnlyList<SearchableArticle>, long)> reader)
+    {
+        try
+        {
+            return !stopping.IsCancellationRequested && reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -171,11 +204,38 @@ public sealed class AlertPercolator(
         }
     }
 
-    /// <summary>Stops taking articles and lets the worker finish those handed over.</summary>
+    /// <summary>
+    /// Stops matching once the batch under way is done, and keeps the ids of the articles not matched (handed over, or
+    /// written and not yet searchable) for the next start. Called after the writes have stopped.
+    /// </summary>
     public void Dispose()
     {
         store.Changed -= Compile;
+        stopping.Cancel();
         searchable.Writer.TryComplete();
-        worker?.Join(TimeSpan.FromSeconds(10));
+        if (worker is not null)
+        {
+            worker.Join(TimeSpan.FromSeconds(30));
+            KeepBacklog();
+        }
+        stopping.Dispose();
+    }
+
+    private void KeepBacklog()
+    {
+        // Not yet searchable first: a refresh meanwhile moves articles from there to the overflow, never the other way.
+        var left = new HashSet<string>(observed?.NotYetSearchable() ?? [], StringComparer.Ordinal);
+        while (searchable.Reader.TryRead(out var refresh))
+            left.UnionWith(refresh.Articles.Select(a => a.Article.Id));
+        lock (overflow)
+            left.UnionWith(overflow.Keys);
+        try
+        {
+            AlertBacklog.Keep(indexRoot, alerts.Count > 0 ? left : []);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "The {Count} articles not yet matched against the alerts could not be kept for the next start", left.Count);
+        }
     }
 }

@@ -58,7 +58,7 @@ public static class AlertsBenchmark
         var lookup = new ArticleLookup(index);
         using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
         var events = new AlertEventStream();
-        using var percolator = new AlertPercolator(store,
+        using var percolator = new AlertPercolator(indexPath, store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.Load(), QueryCostLimits.Default, () => null), matcher, events, webhooks,
             id => lookup.Find(id) is { } view
                 ? Reread(view, extractor)

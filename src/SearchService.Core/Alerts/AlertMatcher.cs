@@ -21,7 +21,11 @@ public sealed class AlertMatcher(Analyzer analyzer)
     /// <summary>How many queries were run (after the presearcher), for the benchmark.</summary>
     public long QueriesRun => Interlocked.Read(ref queriesRun);
 
+    /// <summary>How many (alert, paragraph) matches were found, each a hit of a notice with its own snippet, for the benchmark.</summary>
+    public long HitsFound => Interlocked.Read(ref hitsFound);
+
     private long queriesRun;
+    private long hitsFound;
 
     /// <summary>
     /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one notice per
@@ -45,6 +49,7 @@ public sealed class AlertMatcher(Analyzer analyzer)
                 if (!hits.TryGetValue((article, alert.Alert.Id), out var found))
                     hits[(article, alert.Alert.Id)] = found = [];
                 found.Add(Hit(written[article], paragraph, alert));
+                Interlocked.Increment(ref hitsFound);
             }
         }
         return hits.Select(h => new AlertNotice(h.Key.Alert, h.Value)).ToList();

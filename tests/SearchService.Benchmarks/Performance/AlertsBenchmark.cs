@@ -81,6 +81,7 @@ public static class AlertsBenchmark
         Console.WriteLine($"run {run}, {alerts.Count:N0} alerts: corpus pass {pass.Elapsed.TotalSeconds:F1} s ({pass.Paragraphs:N0} paragraphs, " +
                           $"{pass.ParagraphsPerSecond:N0}/s); matching caught up {caughtUp:F1} s after it; " +
                           $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F2} a paragraph); " +
+                          $"{matcher.HitsFound:N0} hits ({(double)matcher.HitsFound / Math.Max(1, pass.Paragraphs):F1} a paragraph); " +
                           $"delay p50 {result.Delay50:F2} s, p99 {result.Delay99:F2} s, max {result.DelayMax:F2} s over {delays.Sum(d => d.Paragraphs):N0} paragraphs; " +
                           $"alerts compiled in {compiled.TotalSeconds:F1} s; load average {loadBefore} then {LoadAverage()}");
         return result;

@@ -41,6 +41,7 @@ public sealed class AlertMatcher(Analyzer analyzer)
         foreach (var alert in alerts.Candidates(batch.Terms, published))
         {
             Interlocked.Increment(ref queriesRun);
+            Func<string, string>? snippet = null; // the query's terms read once per batch, for all its hits
             foreach (var document in batch.Matching(alert.Matches))
             {
                 var (article, paragraph) = batch.Source(document);
@@ -48,18 +49,18 @@ public sealed class AlertMatcher(Analyzer analyzer)
                     continue;
                 if (!hits.TryGetValue((article, alert.Alert.Id), out var found))
                     hits[(article, alert.Alert.Id)] = found = [];
-                found.Add(Hit(written[article], paragraph, alert));
+                found.Add(Hit(written[article], paragraph, snippet ??= snippets.For(alert.Query)));
                 Interlocked.Increment(ref hitsFound);
             }
         }
         return hits.Select(h => new AlertNotice(h.Key.Alert, h.Value)).ToList();
     }
 
-    private AlertHit Hit(SearchableArticle written, int paragraph, AlertQuery alert)
+    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string, string> snippet)
     {
         var (article, facets) = (written.Article, written.Facets);
         var own = paragraph <= facets.Paragraphs.Count ? facets.Paragraphs[paragraph - 1] : Facets.ParagraphFacets.Empty;
-        return new AlertHit(article.Id, paragraph, article.Title, snippets.Highlight(alert.Query, article.Paragraphs[paragraph - 1]),
+        return new AlertHit(article.Id, paragraph, article.Title, snippet(article.Paragraphs[paragraph - 1]),
             article.Date, own.Region, own.Topic, own.Speaker);
     }
 }

@@ -26,7 +26,7 @@ public static class SearchApiSetup
             builder.Services.AddSingleton<ISearchBackend, LocalSearchBackend>();
             builder.Services.AddSingleton<IArticleBackend, LocalArticleBackend>();
             builder.Services.AddSingleton<RelatedArticleFinder>();
-            builder.Services.AddAlerts();
+            builder.Services.AddAlerts(builder.Configuration);
         }
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentInfoTransformer>()

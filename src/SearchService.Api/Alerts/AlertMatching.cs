@@ -4,21 +4,18 @@ using SearchService.Core.Indexing;
 namespace SearchService.Api.Alerts;
 
 /// <summary>
-/// Starts matching what the index makes searchable against the alerts once the index is open (registered after the
-/// service's start-up, and resolving the index only when started: hosted services are all made before any starts),
-/// and stops taking more when the host stops.
+/// Starts matching what the index makes searchable against the alerts as soon as the index opens, before the API
+/// write journal is replayed and before any corpus pass writes, so that those writes are matched too. It subscribes
+/// when made: the host makes every hosted service before starting any, and the index opens in the first one's start
+/// (<see cref="Startup.ServiceInitializer"/>). Stopping is the container's: the percolator is disposed after the
+/// corpus passes and the server have stopped, so it keeps for the next start what they wrote last and it did not match.
 /// </summary>
-public sealed class AlertMatching(IServiceProvider services) : IHostedService
+public sealed class AlertMatching : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<AlertPercolator>().Start(services.GetRequiredService<SearchIndex>().Searchable);
-        return Task.CompletedTask;
-    }
+    public AlertMatching(IndexOpener opener, IServiceProvider services) =>
+        opener.Opened += index => services.GetRequiredService<AlertPercolator>().Start(index.Searchable);
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<AlertPercolator>().Dispose();
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

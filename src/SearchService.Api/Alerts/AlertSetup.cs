@@ -10,9 +10,13 @@ namespace SearchService.Api.Alerts;
 /// <summary>Registers alerts on a single node: the store beside the index, the percolator and its deliveries.</summary>
 public static class AlertSetup
 {
-    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new AlertStore(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
+            .Validate(o => o.MaxAlerts > 0, $"{AlertOptions.Section}:MaxAlerts must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new AlertStore(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
+            sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxAlerts));
         services.AddSingleton(sp =>
         {
             var index = sp.GetRequiredService<SearchIndex>();
@@ -27,12 +31,12 @@ public static class AlertSetup
         {
             var lookup = sp.GetRequiredService<ArticleLookup>();
             var extractor = sp.GetRequiredService<IFacetExtractor>();
-            return new AlertPercolator(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(),
-                sp.GetRequiredService<AlertMatcher>(), sp.GetRequiredService<AlertEventStream>(), sp.GetRequiredService<WebhookSender>(),
-                id => Reread(lookup, extractor, id), sp.GetRequiredService<ILogger<AlertPercolator>>());
+            return new AlertPercolator(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<AlertStore>(),
+                sp.GetRequiredService<AlertQueryCompiler>(), sp.GetRequiredService<AlertMatcher>(), sp.GetRequiredService<AlertEventStream>(),
+                sp.GetRequiredService<WebhookSender>(), id => Reread(lookup, extractor, id), sp.GetRequiredService<ILogger<AlertPercolator>>());
         });
-        services.AddSingleton(sp => new AlertServices(
-            sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(), sp.GetRequiredService<AlertEventStream>()));
+        services.AddSingleton(sp => new AlertServices(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(),
+            sp.GetRequiredService<AlertEventStream>(), sp.GetRequiredService<WebhookSender>()));
         services.AddHostedService<AlertMatching>();
         return services;
     }

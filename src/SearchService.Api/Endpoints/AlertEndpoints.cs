@@ -37,8 +37,10 @@ public static class AlertEndpoints
             .WithDescription("Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters " +
                 "as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: " +
                 "as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, " +
-                "so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it.")
+                "so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it. " +
+                "Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
@@ -57,7 +59,8 @@ public static class AlertEndpoints
         alerts.MapDelete("/{id}", Delete)
             .WithName("DeleteAlert")
             .WithSummary("Delete an alert: nothing more is delivered for it")
-            .WithDescription("204 once deleted (and written to disk); its event streams end. A 404 naming id when there is no such alert.")
+            .WithDescription("204 once deleted (and written to disk); its event streams end and its webhook notices not yet delivered are dropped. " +
+                "A 404 naming id when there is no such alert.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         alerts.MapGet("/{id}/events", Events)
             .WithName("AlertEvents")
@@ -86,8 +89,17 @@ public static class AlertEndpoints
         {
             return ParameterProblem.For("q", e.Message);
         }
-        var alert = alerts.Store.Add(query, webhook, time.GetUtcNow());
-        return TypedResults.Created($"/alerts/{alert.Id}", alert);
+        try
+        {
+            var alert = alerts.Store.Add(query, webhook, time.GetUtcNow());
+            return TypedResults.Created($"/alerts/{alert.Id}", alert);
+        }
+        catch (AlertLimitException e)
+        {
+            // Typesense's 422 (well-formed, cannot be processed); its 409 means "already exists", which this is not.
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Too many alerts",
+                extensions: new Dictionary<string, object?> { ["limit"] = AlertOptions.Section + ":MaxAlerts", ["maxAlerts"] = e.MaxAlerts });
+        }
     }
 
     private static Results<Ok<IReadOnlyList<Alert>>, ProblemHttpResult> List(HttpContext context) =>
@@ -109,6 +121,7 @@ public static class AlertEndpoints
         if (!alerts.Store.Remove(id))
             return NotFound(id);
         alerts.Events.Forget(id);
+        alerts.Webhooks.Forget(id);
         return TypedResults.NoContent();
     }
 

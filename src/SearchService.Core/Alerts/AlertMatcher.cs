@@ -1,92 +1,66 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Index.Memory;
-using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 
 namespace SearchService.Core.Alerts;
 
 /// <summary>
-/// The percolator's matching: each paragraph of a searchable article becomes a one-document <see cref="MemoryIndex"/>
-/// holding the very fields the index holds (<see cref="ParagraphDocuments.Build"/>, analysed by the index's analyzer),
-/// and the alerts the presearcher picks are run against it. The suggestion fields, which no search reads, are left out.
+/// The percolator's matching: the articles that became searchable together are indexed as one small batch
+/// (<see cref="ParagraphBatch"/>), the batch's terms pick the alerts worth running (<see cref="AlertPresearcher"/>), and
+/// each of those runs once against the whole batch, not once per paragraph: thousands of alerts cost a bulk pass
+/// a query per alert per batch, where one index per paragraph cost a query per alert per paragraph. One article alone
+/// is a batch of one.
 /// </summary>
 public sealed class AlertMatcher(Analyzer analyzer)
 {
-    private static readonly HashSet<string> Unsearched = new(StringComparer.Ordinal) { IndexSchema.Words, IndexSchema.Phrases };
+    private static readonly Comparer<(int Article, string Alert)> ByArticleThenAlert = Comparer<(int Article, string Alert)>.Create((x, y) =>
+        x.Article != y.Article ? x.Article.CompareTo(y.Article) : string.CompareOrdinal(x.Alert, y.Alert));
 
     private readonly SnippetHighlighter snippets = new(analyzer);
 
-    /// <summary>How many queries were run (after the presearcher), for the benchmark and the metrics.</summary>
+    /// <summary>How many queries were run (after the presearcher), for the benchmark.</summary>
     public long QueriesRun => Interlocked.Read(ref queriesRun);
 
-    private long queriesRun;
+    /// <summary>How many (alert, paragraph) matches were found, each a hit of a notice with its own snippet, for the benchmark.</summary>
+    public long HitsFound => Interlocked.Read(ref hitsFound);
 
-    /// <summary>Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches, with those paragraphs.</summary>
-    public IReadOnlyList<AlertNotice> Match(SearchableArticle written, AlertPresearcher alerts)
+    private long queriesRun;
+    private long hitsFound;
+
+    /// <summary>
+    /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one notice per
+    /// alert and article, with the article's matching paragraphs, articles in the order given.
+    /// </summary>
+    public IReadOnlyList<AlertNotice> Match(IReadOnlyList<SearchableArticle> written, AlertPresearcher alerts)
     {
-        var hits = new Dictionary<string, List<AlertHit>>(StringComparer.Ordinal);
-        if (alerts.Count == 0)
+        if (alerts.Count == 0 || written.Count == 0)
             return [];
-        var article = written.Article;
-        var paragraph = 0;
-        foreach (var document in ParagraphDocuments.Build(article, written.Facets, null))
+        using var batch = new ParagraphBatch(written, analyzer);
+        var published = written.Select(w => w.Article.Date).Distinct().ToList();
+        var hits = new SortedDictionary<(int Article, string Alert), List<AlertHit>>(ByArticleThenAlert);
+        foreach (var alert in alerts.Candidates(batch.Terms, published))
         {
-            paragraph++;
-            var memory = Remember(document);
-            var searcher = memory.CreateSearcher();
-            var terms = Terms(searcher.IndexReader);
-            foreach (var alert in alerts.Candidates(terms, article.Date))
+            Interlocked.Increment(ref queriesRun);
+            Func<string, string>? snippet = null; // the query's terms read once per batch, for all its hits
+            foreach (var document in batch.Matching(alert.Matches))
             {
-                Interlocked.Increment(ref queriesRun);
-                var count = new TotalHitCountCollector();
-                searcher.Search(alert.Matches, count);
-                if (count.TotalHits == 0)
+                var (article, paragraph) = batch.Source(document);
+                if (!alert.Covers(written[article].Article.Date))
                     continue;
-                if (!hits.TryGetValue(alert.Alert.Id, out var found))
-                    hits[alert.Alert.Id] = found = [];
-                found.Add(Hit(written, paragraph, alert));
+                if (!hits.TryGetValue((article, alert.Alert.Id), out var found))
+                    hits[(article, alert.Alert.Id)] = found = [];
+                found.Add(Hit(written[article], paragraph, snippet ??= snippets.For(alert.Query)));
+                Interlocked.Increment(ref hitsFound);
             }
         }
-        return hits.Select(h => new AlertNotice(h.Key, h.Value)).ToList();
+        return hits.Select(h => new AlertNotice(h.Key.Alert, h.Value)).ToList();
     }
 
-    private MemoryIndex Remember(Document document)
-    {
-        var memory = new MemoryIndex();
-        foreach (var field in document.Fields.Where(f => f.IndexableFieldType.IsIndexed && !Unsearched.Contains(f.Name)).GroupBy(f => f.Name))
-        {
-            if (field.First().IndexableFieldType.IsTokenized)
-                memory.AddField(field.Key, string.Join(' ', field.Select(f => f.GetStringValue())), analyzer);
-            else
-                memory.AddField(field.Key, memory.KeywordTokenStream(field.Select(f => f.GetStringValue()).ToList()));
-        }
-        return memory;
-    }
-
-    /// <summary>The paragraph's index terms, as <c>field:term</c>.</summary>
-    private static HashSet<string> Terms(IndexReader reader)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        var fields = MultiFields.GetFields(reader);
-        if (fields is null)
-            return terms;
-        foreach (var field in fields)
-        {
-            var iterator = fields.GetTerms(field).GetEnumerator();
-            while (iterator.MoveNext())
-                terms.Add(PresearchTerms.Key(field, iterator.Term.Utf8ToString()));
-        }
-        return terms;
-    }
-
-    private AlertHit Hit(SearchableArticle written, int paragraph, AlertQuery alert)
+    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string, string> snippet)
     {
         var (article, facets) = (written.Article, written.Facets);
         var own = paragraph <= facets.Paragraphs.Count ? facets.Paragraphs[paragraph - 1] : Facets.ParagraphFacets.Empty;
-        return new AlertHit(article.Id, paragraph, article.Title, snippets.Highlight(alert.Query, article.Paragraphs[paragraph - 1]),
+        return new AlertHit(article.Id, paragraph, article.Title, snippet(article.Paragraphs[paragraph - 1]),
             article.Date, own.Region, own.Topic, own.Speaker);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Indexing;
@@ -8,38 +9,69 @@ namespace SearchService.Core.Alerts;
 /// <summary>
 /// Matches what becomes searchable against the alerts, off the indexing path: the index hands each refresh's articles
 /// (<see cref="SearchableWrites"/>) to a bounded channel without waiting, and one worker thread matches them
-/// (<see cref="AlertMatcher"/>) and delivers each alert's notice to its event stream and its webhook. When the channel
-/// is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is lost:
-/// the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from the
-/// index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the presearcher made again whenever the alerts change.
+/// (<see cref="AlertMatcher"/>) and delivers each alert's notice to its event stream and its webhook. The worker takes
+/// every refresh waiting, up to <see cref="MaxBatchArticles"/> articles, and matches them as one batch: when matching
+/// falls behind a bulk pass, its batches grow and each alert still runs once per batch, so it catches up. When the
+/// channel is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is
+/// lost: the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from
+/// the index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the
+/// presearcher made again whenever the alerts change. When it stops, the articles written and not yet matched are kept
+/// by id (<see cref="AlertBacklog"/>) and matched after the next start.
 /// </summary>
+/// <param name="indexRoot">The index folder, where the backlog is kept.</param>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
-    AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
+    string indexRoot, AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
     Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IDisposable
 {
     /// <summary>Refreshes' worth of articles waiting to be matched before the overflow takes ids only.</summary>
     public const int Capacity = 256;
 
-    private readonly Channel<IReadOnlyList<SearchableArticle>> searchable = Channel.CreateBounded<IReadOnlyList<SearchableArticle>>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
+    /// <summary>The most articles matched as one batch (about 12,000 paragraphs of Reuters news).</summary>
+    public const int MaxBatchArticles = 2000;
+
+    private readonly Channel<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)> searchable =
+        Channel.CreateBounded<(IReadOnlyList<SearchableArticle>, long)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Dictionary<string, long> overflow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
     private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
+    private readonly CancellationTokenSource stopping = new();
     private Thread? worker;
+    private SearchableWrites? observed;
     private long pendingArticles;
 
     /// <summary>Articles handed over and not yet matched (the overflow included).</summary>
     public long Pending => Interlocked.Read(ref pendingArticles);
 
-    /// <summary>Compiles the alerts, resends the webhook notices a previous run left, and starts matching what <paramref name="writes"/> tells.</summary>
+    /// <summary>
+    /// Raised on the matching thread once the paragraphs of one refresh are matched and their notices handed to
+    /// delivery: how many paragraphs, and how long after they became searchable.
+    /// </summary>
+    public event Action<int, TimeSpan>? Matched;
+
+    /// <summary>
+    /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the previous run
+    /// left unmatched and what <paramref name="writes"/> tells.
+    /// </summary>
     public void Start(SearchableWrites writes)
     {
         Compile();
         store.Changed += Compile;
         webhooks.ResendPending(id => store.Find(id) is not null);
+        var left = AlertBacklog.Take(indexRoot);
+        if (alerts.Count > 0 && left.Count > 0)
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (overflow)
+            {
+                foreach (var id in left.Where(id => overflow.TryAdd(id, now)))
+                    Interlocked.Increment(ref pendingArticles);
+            }
+            searchable.Writer.TryWrite(([], now)); // wakes the worker for them
+        }
         worker = new Thread(Run) { IsBackground = true, Name = "Alert matching" };
         worker.Start();
+        observed = writes;
         writes.Observe(Offer);
     }
 
@@ -73,20 +105,22 @@ public sealed class AlertPercolator(
     }
 
     /// <summary>Runs on the thread that refreshed the index: hands on, never waits.</summary>
-    private void Offer(IReadOnlyList<SearchableArticle> batch)
+    private void Offer(IReadOnlyList<SearchableArticle> written)
     {
         if (alerts.Count == 0)
             return;
-        Interlocked.Add(ref pendingArticles, batch.Count);
-        if (searchable.Writer.TryWrite(batch))
+        Interlocked.Add(ref pendingArticles, written.Count);
+        var now = Stopwatch.GetTimestamp();
+        if (searchable.Writer.TryWrite((written, now)))
             return;
+        // Also once stopping (the channel is closed): the overflow is kept for the next start.
         lock (overflow)
         {
-            if (overflow.Count == 0)
+            if (overflow.Count == 0 && !stopping.IsCancellationRequested)
                 logger.LogWarning("Alert matching is {Capacity} refreshes behind: articles are kept by id and read back from the index", Capacity);
-            foreach (var written in batch)
+            foreach (var article in written)
             {
-                if (!overflow.Add(written.Article.Id))
+                if (!overflow.TryAdd(article.Article.Id, now))
                     Interlocked.Decrement(ref pendingArticles);
             }
         }
@@ -95,38 +129,62 @@ public sealed class AlertPercolator(
     private void Run()
     {
         var reader = searchable.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (Wait(reader))
         {
-            while (reader.TryRead(out var batch))
+            var batch = new List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)>();
+            var articles = 0;
+            while (articles < MaxBatchArticles && reader.TryRead(out var refresh))
             {
-                foreach (var written in batch)
-                    MatchAndDeliver(written);
+                batch.Add(refresh);
+                articles += refresh.Articles.Count;
             }
-            foreach (var id in TakeOverflow())
-            {
-                if (reread(id) is { } current)
-                    MatchAndDeliver(current);
-                else
-                    Interlocked.Decrement(ref pendingArticles);
-            }
+            if (articles < MaxBatchArticles)
+                batch.AddRange(Reread(TakeOverflow(MaxBatchArticles - articles)));
+            MatchAndDeliver(batch);
         }
     }
 
-    private List<string> TakeOverflow()
-    {
-        lock (overflow)
-        {
-            var ids = overflow.ToList();
-            overflow.Clear();
-            return ids;
-        }
-    }
-
-    private void MatchAndDeliver(SearchableArticle written)
+    /// <summary>Waits for a refresh to match: false once stopping, or when no more can come.</summary>
+    private bool Wait(ChannelReader<(IReadOnlyList<SearchableArticle>, long)> reader)
     {
         try
         {
-            foreach (var notice in matcher.Match(written, alerts))
+            return !stopping.IsCancellationRequested && reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private List<(string Id, long Since)> TakeOverflow(int most)
+    {
+        lock (overflow)
+        {
+            var taken = overflow.Take(most).Select(o => (o.Key, o.Value)).ToList();
+            foreach (var (id, _) in taken)
+                overflow.Remove(id);
+            return taken;
+        }
+    }
+
+    private IEnumerable<(IReadOnlyList<SearchableArticle>, long)> Reread(List<(string Id, long Since)> ids)
+    {
+        foreach (var (id, since) in ids)
+        {
+            if (reread(id) is { } current)
+                yield return ([current], since);
+            else
+                Interlocked.Decrement(ref pendingArticles);
+        }
+    }
+
+    private void MatchAndDeliver(List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)> batch)
+    {
+        var articles = batch.SelectMany(b => b.Articles).ToList();
+        try
+        {
+            foreach (var notice in matcher.Match(articles, alerts))
             {
                 var published = events.Publish(notice);
                 if (store.Find(notice.AlertId)?.Webhook is { } webhook)
@@ -135,19 +193,49 @@ public sealed class AlertPercolator(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", written.Article.Id);
+            logger.LogError(e, "Alert notices for {Articles} articles could not be kept for delivery", articles.Count);
         }
         finally
         {
-            Interlocked.Decrement(ref pendingArticles);
+            var now = Stopwatch.GetTimestamp();
+            foreach (var (written, searchableAt) in batch)
+                Matched?.Invoke(written.Sum(w => w.Article.Paragraphs.Count), Stopwatch.GetElapsedTime(searchableAt, now));
+            Interlocked.Add(ref pendingArticles, -articles.Count);
         }
     }
 
-    /// <summary>Stops taking articles and lets the worker finish those handed over.</summary>
+    /// <summary>
+    /// Stops matching once the batch under way is done, and keeps the ids of the articles not matched (handed over, or
+    /// written and not yet searchable) for the next start. Called after the writes have stopped.
+    /// </summary>
     public void Dispose()
     {
         store.Changed -= Compile;
+        stopping.Cancel();
         searchable.Writer.TryComplete();
-        worker?.Join(TimeSpan.FromSeconds(10));
+        if (worker is not null)
+        {
+            worker.Join(TimeSpan.FromSeconds(30));
+            KeepBacklog();
+        }
+        stopping.Dispose();
+    }
+
+    private void KeepBacklog()
+    {
+        // Not yet searchable first: a refresh meanwhile moves articles from there to the overflow, never the other way.
+        var left = new HashSet<string>(observed?.NotYetSearchable() ?? [], StringComparer.Ordinal);
+        while (searchable.Reader.TryRead(out var refresh))
+            left.UnionWith(refresh.Articles.Select(a => a.Article.Id));
+        lock (overflow)
+            left.UnionWith(overflow.Keys);
+        try
+        {
+            AlertBacklog.Keep(indexRoot, alerts.Count > 0 ? left : []);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "The {Count} articles not yet matched against the alerts could not be kept for the next start", left.Count);
+        }
     }
 }

@@ -1,10 +1,10 @@
 namespace SearchService.Core.Alerts;
 
 /// <summary>
-/// Picks the alerts worth running against one paragraph, so that thousands of alerts do not cost thousands of queries
-/// per paragraph: each alert is filed under the terms it needs (<see cref="PresearchTerms"/>), the paragraph's terms
-/// look up the alerts filed under them, and those whose filters the paragraph fails are left out. Alerts without such
-/// terms are candidates for every paragraph that passes their filters. Immutable: made anew when alerts change.
+/// Picks the alerts worth running against a batch of paragraphs, so that thousands of alerts do not cost thousands of
+/// queries per batch: each alert is filed under the terms it needs (<see cref="PresearchTerms"/>), the batch's terms
+/// look up the alerts filed under them, and those whose filters no paragraph of the batch can pass are left out.
+/// Alerts without such terms are candidates for every batch that may pass their filters. Immutable: made anew when alerts change.
 /// </summary>
 public sealed class AlertPresearcher
 {
@@ -35,8 +35,8 @@ public sealed class AlertPresearcher
     /// <summary>How many alerts there are.</summary>
     public int Count { get; }
 
-    /// <summary>The alerts a paragraph with these index terms (<c>field:term</c>) may match, each once.</summary>
-    public IEnumerable<AlertQuery> Candidates(IReadOnlySet<string> paragraphTerms, DateTimeOffset? published)
+    /// <summary>The alerts that paragraphs with these index terms (<c>field:term</c>), of articles published on these dates, may match, each once.</summary>
+    public IEnumerable<AlertQuery> Candidates(IReadOnlySet<string> paragraphTerms, IReadOnlyCollection<DateTimeOffset?> published)
     {
         var seen = new HashSet<AlertQuery>(ReferenceEqualityComparer.Instance);
         foreach (var alert in everywhere)

@@ -11,8 +11,11 @@ namespace SearchService.Core.Alerts;
 public sealed record AlertQuery(
     Alert Alert, Query Matches, Query Query, DateRange? Dates, IReadOnlySet<string>? Terms, IReadOnlyList<IReadOnlySet<string>> FilterTerms)
 {
-    /// <summary>Whether a paragraph with these index terms (<c>field:term</c>), of an article published then, passes the alert's filters.</summary>
-    public bool PassesFilters(IReadOnlySet<string> paragraphTerms, DateTimeOffset? published) =>
-        FilterTerms.All(any => any.Overlaps(paragraphTerms))
-        && (Dates is not { } dates || published is { } date && (dates.From is null || date >= dates.From) && (dates.To is null || date <= dates.To));
+    /// <summary>Whether paragraphs with these index terms (<c>field:term</c>), of articles published on these dates, may pass the alert's filters.</summary>
+    public bool PassesFilters(IReadOnlySet<string> paragraphTerms, IEnumerable<DateTimeOffset?> published) =>
+        FilterTerms.All(any => any.Overlaps(paragraphTerms)) && published.Any(Covers);
+
+    /// <summary>Whether the alert's dates take an article published then (any, undated included, when it has none).</summary>
+    public bool Covers(DateTimeOffset? published) =>
+        Dates is not { } dates || published is { } date && (dates.From is null || date >= dates.From) && (dates.To is null || date <= dates.To);
 }

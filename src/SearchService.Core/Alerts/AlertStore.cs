@@ -20,11 +20,14 @@ public sealed class AlertStore
     private readonly string folder;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Alert> alerts;
+    private readonly int maxAlerts;
 
     /// <param name="indexRoot">The index folder (<c>Search:IndexPath</c>).</param>
+    /// <param name="maxAlerts">The most alerts <see cref="Add"/> keeps; more already in the file (the limit lowered since) are kept.</param>
     /// <exception cref="InvalidDataException">The file is there but holds no list of alerts.</exception>
-    public AlertStore(string indexRoot)
+    public AlertStore(string indexRoot, int maxAlerts = int.MaxValue)
     {
+        this.maxAlerts = maxAlerts;
         folder = Path.GetFullPath(indexRoot);
         Directory.CreateDirectory(folder);
         File.Delete(Path.Combine(folder, TemporaryFileName));
@@ -52,11 +55,14 @@ public sealed class AlertStore
     }
 
     /// <summary>Saves a new alert under a fresh id; answers it once it is on disk.</summary>
+    /// <exception cref="AlertLimitException">The store holds its most alerts already.</exception>
     public Alert Add(SavedQuery query, Uri? webhook, DateTimeOffset now)
     {
         var alert = new Alert("a" + RandomNumberGenerator.GetHexString(12, lowercase: true), now, query, webhook);
         lock (gate)
         {
+            if (alerts.Count >= maxAlerts)
+                throw new AlertLimitException(maxAlerts);
             alerts.Add(alert.Id, alert);
             Save();
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -15,7 +14,7 @@ namespace SearchService.Core.Alerts;
 /// <see cref="AttemptTimeout"/>, or a status other than 2xx) is retried after 1, 2, 4, 8 and 16 seconds times
 /// <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped and logged. Each POST
 /// carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a crash between a
-/// delivery and the removal of its file sends it again).
+/// delivery and the removal of its file sends it again). A deleted alert's notices are dropped (<see cref="Forget"/>).
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -30,7 +29,9 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient client;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<string, Channel<(Uri Webhook, AlertEvent Event)>> queues = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (Channel<(Uri Webhook, AlertEvent Event)> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
 
     /// <param name="indexRoot">The index folder, where the outbox is kept.</param>
     /// <param name="handler">Sends the requests; null: a plain <see cref="HttpClientHandler"/>.</param>
@@ -45,8 +46,37 @@ public sealed class WebhookSender : IDisposable
     /// <summary>The wait before the second attempt; each later wait doubles it.</summary>
     public TimeSpan BackoffUnit { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Queues an event for the webhook, on disk first.</summary>
+    /// <summary>Queues an event for the webhook, on disk first; drops it when its alert was deleted (<see cref="Forget"/>).</summary>
     public void Send(Uri webhook, AlertEvent published)
+    {
+        // Under the gate: a notice matched while its alert is deleted is dropped, or written before the deletion drops it.
+        lock (gate)
+        {
+            if (!forgotten.Contains(published.Notice.AlertId))
+                Keep(webhook, published);
+        }
+    }
+
+    /// <summary>
+    /// Drops a deleted alert's notices: those queued and their files in the outbox, the attempt under way, and any
+    /// sent later (a batch matched while it was being deleted).
+    /// </summary>
+    public void Forget(string alertId)
+    {
+        lock (gate)
+        {
+            forgotten.Add(alertId);
+            if (queues.Remove(alertId, out var queue))
+            {
+                queue.Queue.Writer.TryComplete();
+                queue.Cancel.Cancel();
+            }
+            foreach (var file in Directory.EnumerateFiles(outbox, $"*-{alertId}.json*"))
+                File.Delete(file);
+        }
+    }
+
+    private void Keep(Uri webhook, AlertEvent published)
     {
         var file = FilePath(published);
         var temporary = file + ".tmp";
@@ -86,22 +116,27 @@ public sealed class WebhookSender : IDisposable
 
     private void Enqueue(Uri webhook, AlertEvent published)
     {
-        var queue = queues.GetOrAdd(published.Notice.AlertId, alertId =>
+        lock (gate)
         {
-            var created = Channel.CreateUnbounded<(Uri, AlertEvent)>(new UnboundedChannelOptions { SingleReader = true });
-            _ = Task.Run(() => DeliverAllAsync(created.Reader));
-            return created;
-        });
-        queue.Writer.TryWrite((webhook, published));
+            if (!queues.TryGetValue(published.Notice.AlertId, out var queue))
+            {
+                queue = (Channel.CreateUnbounded<(Uri, AlertEvent)>(new UnboundedChannelOptions { SingleReader = true }),
+                    CancellationTokenSource.CreateLinkedTokenSource(stopping.Token));
+                queues[published.Notice.AlertId] = queue;
+                var (reader, cancel) = (queue.Queue.Reader, queue.Cancel.Token);
+                _ = Task.Run(() => DeliverAllAsync(reader, cancel));
+            }
+            queue.Queue.Writer.TryWrite((webhook, published));
+        }
     }
 
-    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event)> queue)
+    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event)> queue, CancellationToken cancel)
     {
         try
         {
-            await foreach (var (webhook, published) in queue.ReadAllAsync(stopping.Token))
+            await foreach (var (webhook, published) in queue.ReadAllAsync(cancel))
             {
-                if (!await DeliverAsync(webhook, published))
+                if (!await DeliverAsync(webhook, published, cancel))
                     logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
                         published.Notice.AlertId, published.Id, webhook, Attempts);
                 File.Delete(FilePath(published));
@@ -109,11 +144,11 @@ public sealed class WebhookSender : IDisposable
         }
         catch (OperationCanceledException)
         {
-            // Stopping: what is left stays in the outbox for the next start.
+            // Stopping: what is left stays in the outbox for the next start. Or the alert was deleted, with its notices.
         }
     }
 
-    private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published)
+    private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published, CancellationToken cancel)
     {
         var wait = BackoffUnit;
         for (var attempt = 1; attempt <= Attempts; attempt++)
@@ -122,20 +157,20 @@ public sealed class WebhookSender : IDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = JsonContent.Create(published.Notice, options: Json) };
                 request.Headers.Add(EventIdHeader, published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                using var answer = await client.SendAsync(request, stopping.Token);
+                using var answer = await client.SendAsync(request, cancel);
                 if (answer.IsSuccessStatusCode)
                     return true;
                 logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
                     published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
             {
                 logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
                     published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
             }
             if (attempt < Attempts)
             {
-                await Task.Delay(wait, stopping.Token);
+                await Task.Delay(wait, cancel);
                 wait *= 2;
             }
         }

@@ -43,6 +43,12 @@ public sealed class IndexOpener
 
     public JournalProtocol Journal => Volatile.Read(ref journal) ?? throw NotOpen();
 
+    /// <summary>
+    /// Raised by <see cref="Open"/> once the index is open and before the journal is replayed, so that what observes
+    /// the index's writes (<see cref="SearchIndex.Searchable"/>) sees the replayed ones and every later one.
+    /// </summary>
+    public event Action<SearchIndex>? Opened;
+
     /// <summary>Whether <see cref="Open"/> has finished: the index answers searches and the journal is replayed.</summary>
     public bool IsOpen => Volatile.Read(ref journal) is not null;
 
@@ -69,6 +75,7 @@ public sealed class IndexOpener
             if (speakerIdentities is not null)
                 opened.SpeakerIdentities.Attach(speakerIdentities);
             index = opened;
+            Opened?.Invoke(opened);
             Volatile.Write(ref journal, JournalProtocol.Open(opened, facets, loggers.CreateLogger<JournalProtocol>(),
                 Math.Max(1, options.JournalCompactionBytes)));
         }

@@ -23,6 +23,13 @@ public sealed class SearchableWrites
             observer = onSearchable;
     }
 
+    /// <summary>The ids of articles written and not yet searchable, for an observer that stops before they are.</summary>
+    public IReadOnlyList<string> NotYetSearchable()
+    {
+        lock (gate)
+            return pending.Select(p => p.Written.Article.Id).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Records a write that got <paramref name="generation"/>; returns it.</summary>
     internal long Written(long generation, Article article, ArticleFacets facets)
     {

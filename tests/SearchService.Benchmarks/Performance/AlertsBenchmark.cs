@@ -13,7 +13,9 @@ namespace SearchService.Benchmarks.Performance;
 /// What saved alerts cost a corpus pass: the Reuters pass into a new index with the percolator watching, with no alerts
 /// and with <c>--alerts</c> of them (drawn like the query benchmark's set: middling words, word pairs, phrases, a word
 /// with a region), runs alternated, <c>--runs</c> of each. It prints each run's corpus pass (read, extract, index,
-/// searchable), when matching had caught up, and how many alert queries ran after the presearcher.
+/// searchable), when matching had caught up, how many alert queries ran after the presearcher, and the delay from a
+/// paragraph becoming searchable to its notices being handed to delivery (percentiles over paragraphs), with the load
+/// average before and after.
 /// </summary>
 public static class AlertsBenchmark
 {
@@ -30,20 +32,23 @@ public static class AlertsBenchmark
         BenchmarkCorpus.Write(articles, Path.Combine(corpus, "reuters.jsonl"));
         Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
                           $"{alerts.Count(a => a.Query.Region is not null)} with a region); {runs} runs of each, alternated");
-        var results = new Dictionary<int, List<double>> { [0] = [], [count] = [] };
+        var results = new Dictionary<int, List<PassResult>> { [0] = [], [count] = [] };
         for (var run = 1; run <= runs; run++)
         {
             foreach (var saved in new[] { 0, count })
                 results[saved].Add(Pass(Path.Combine(work.FullName, $"index-{run}-{saved}"), corpus, saved == 0 ? [] : alerts, extractor, run));
         }
-        foreach (var (saved, seconds) in results)
-            Console.WriteLine($"{saved:N0} alerts: corpus pass median {Median(seconds):F1} s (range {seconds.Min():F1}–{seconds.Max():F1} s)");
-        Console.WriteLine($"Slowdown with {count:N0} alerts: {Median(results[count]) / Median(results[0]):F2}x (medians)");
+        foreach (var (saved, passes) in results)
+            Console.WriteLine($"{saved:N0} alerts: corpus pass {Summary(passes, p => p.Seconds)}");
+        var matched = results[count];
+        Console.WriteLine($"{count:N0} alerts: caught up after the pass {Summary(matched, p => p.CaughtUpSeconds)}; delay p50 {Summary(matched, p => p.Delay50)}, " +
+                          $"p99 {Summary(matched, p => p.Delay99)}, max {Summary(matched, p => p.DelayMax)}");
+        Console.WriteLine($"Slowdown with {count:N0} alerts: {Median(results[count].Select(p => p.Seconds)) / Median(results[0].Select(p => p.Seconds)):F2}x (medians)");
         work.Delete(recursive: true);
         return 0;
     }
 
-    private static double Pass(string indexPath, string corpus, IReadOnlyList<Alert> alerts, IFacetExtractor extractor, int run)
+    private static PassResult Pass(string indexPath, string corpus, IReadOnlyList<Alert> alerts, IFacetExtractor extractor, int run)
     {
         Directory.CreateDirectory(indexPath);
         File.WriteAllText(Path.Combine(indexPath, AlertStore.FileName), JsonSerializer.Serialize(alerts, JsonSerializerOptions.Web));
@@ -53,12 +58,15 @@ public static class AlertsBenchmark
         var lookup = new ArticleLookup(index);
         using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
         var events = new AlertEventStream();
-        using var percolator = new AlertPercolator(store,
+        using var percolator = new AlertPercolator(indexPath, store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.Load(), QueryCostLimits.Default, () => null), matcher, events, webhooks,
             id => lookup.Find(id) is { } view
                 ? Reread(view, extractor)
                 : null,
             NullLogger<AlertPercolator>.Instance);
+        var delays = new List<(TimeSpan Delay, int Paragraphs)>();
+        percolator.Matched += (paragraphs, delay) => delays.Add((delay, paragraphs));
+        var loadBefore = LoadAverage();
         var compile = Stopwatch.StartNew();
         percolator.Start(index.Searchable);
         var compiled = compile.Elapsed;
@@ -68,11 +76,38 @@ public static class AlertsBenchmark
         var passEnd = clock.Elapsed;
         while (percolator.Pending > 0)
             Thread.Sleep(10);
+        var caughtUp = (clock.Elapsed - passEnd).TotalSeconds;
+        var result = new PassResult(pass.Elapsed.TotalSeconds, caughtUp, Percentile(delays, 0.5), Percentile(delays, 0.99), Percentile(delays, 1));
         Console.WriteLine($"run {run}, {alerts.Count:N0} alerts: corpus pass {pass.Elapsed.TotalSeconds:F1} s ({pass.Paragraphs:N0} paragraphs, " +
-                          $"{pass.ParagraphsPerSecond:N0}/s); matching caught up {(clock.Elapsed - passEnd).TotalSeconds:F1} s after it; " +
-                          $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F1} a paragraph); alerts compiled in {compiled.TotalSeconds:F1} s");
-        return pass.Elapsed.TotalSeconds;
+                          $"{pass.ParagraphsPerSecond:N0}/s); matching caught up {caughtUp:F1} s after it; " +
+                          $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F2} a paragraph); " +
+                          $"{matcher.HitsFound:N0} hits ({(double)matcher.HitsFound / Math.Max(1, pass.Paragraphs):F1} a paragraph); " +
+                          $"delay p50 {result.Delay50:F2} s, p99 {result.Delay99:F2} s, max {result.DelayMax:F2} s over {delays.Sum(d => d.Paragraphs):N0} paragraphs; " +
+                          $"alerts compiled in {compiled.TotalSeconds:F1} s; load average {loadBefore} then {LoadAverage()}");
+        return result;
     }
+
+    /// <summary>What one pass measured, in seconds.</summary>
+    private sealed record PassResult(double Seconds, double CaughtUpSeconds, double Delay50, double Delay99, double DelayMax);
+
+    /// <summary>The delay below which <paramref name="share"/> of the paragraphs were handed to delivery.</summary>
+    private static double Percentile(List<(TimeSpan Delay, int Paragraphs)> delays, double share)
+    {
+        var total = delays.Sum(d => d.Paragraphs);
+        var seen = 0;
+        foreach (var (delay, paragraphs) in delays.OrderBy(d => d.Delay))
+        {
+            seen += paragraphs;
+            if (seen >= share * total)
+                return delay.TotalSeconds;
+        }
+        return 0;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static string Summary(List<PassResult> passes, Func<PassResult, double> value) =>
+        $"median {Median(passes.Select(value)):F2} s (range {passes.Min(value):F2}–{passes.Max(value):F2} s)";
 
     private static SearchableArticle Reread(ArticleView view, IFacetExtractor extractor)
     {
@@ -111,7 +146,7 @@ public static class AlertsBenchmark
         return kept;
     }
 
-    private static double Median(List<double> values)
+    private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

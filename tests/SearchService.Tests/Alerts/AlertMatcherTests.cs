@@ -47,7 +47,7 @@ public sealed class AlertMatcherTests : IDisposable
         var saved = new SavedQuery(q, syntax == "lucene" ? QuerySyntax.Lucene : QuerySyntax.Simple, Region: region);
         var alert = compiler.Compile(new Alert("a1", DateTimeOffset.UtcNow, saved, null));
 
-        var matched = matcher.Match(new SearchableArticle(article, facets), new AlertPresearcher([alert]))
+        var matched = matcher.Match([new SearchableArticle(article, facets)], new AlertPresearcher([alert]))
             .SelectMany(n => n.Hits).Select(h => h.Paragraph);
         var found = searcher.Search(new SearchRequest(q, saved.Syntax, Region: region, PageSize: 10)).Hits.Select(h => h.Paragraph);
 
@@ -61,7 +61,7 @@ public sealed class AlertMatcherTests : IDisposable
         var facets = new ArticleFacets(ParagraphFacets.Empty, [TestIndex.FacetsOf(topic: ["Commodities"]), ParagraphFacets.Empty]);
         var alert = compiler.Compile(new Alert("a2", DateTimeOffset.UtcNow, new SavedQuery("drought"), null));
 
-        var hit = Assert.Single(Assert.Single(matcher.Match(new SearchableArticle(article, facets), new AlertPresearcher([alert]))).Hits);
+        var hit = Assert.Single(Assert.Single(matcher.Match([new SearchableArticle(article, facets)], new AlertPresearcher([alert]))).Hits);
 
         Assert.Equal(("cocoa-2", 1, "Bahia cocoa review"), (hit.ArticleId, hit.Paragraph, hit.Title));
         Assert.Contains("<mark>drought</mark>", hit.Snippet);

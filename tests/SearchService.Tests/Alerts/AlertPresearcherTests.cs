@@ -20,7 +20,7 @@ public sealed class AlertPresearcherTests : IDisposable
         var cocoa = Compile("cocoa crop");
         var presearcher = new AlertPresearcher([cocoa, Compile("coffee"), Compile("tin")]);
 
-        var candidates = presearcher.Candidates(Terms("text:cocoa", "text:crop", "text:shower"), Published);
+        var candidates = presearcher.Candidates(Terms("text:cocoa", "text:crop", "text:shower"), [Published]);
 
         Assert.Equal([cocoa.Alert.Id], candidates.Select(a => a.Alert.Id));
     }
@@ -32,7 +32,7 @@ public sealed class AlertPresearcherTests : IDisposable
         var inGhana = Compile("cocoa", region: ["Ghana"]);
         var presearcher = new AlertPresearcher([inBrazil, inGhana]);
 
-        var candidates = presearcher.Candidates(Terms("text:cocoa", "region:Brazil", "regionScope:South America"), Published);
+        var candidates = presearcher.Candidates(Terms("text:cocoa", "region:Brazil", "regionScope:South America"), [Published]);
 
         Assert.Equal([inBrazil.Alert.Id], candidates.Select(a => a.Alert.Id));
     }
@@ -42,7 +42,7 @@ public sealed class AlertPresearcherTests : IDisposable
     {
         var later = Compile("cocoa", from: Published.AddYears(1));
 
-        Assert.Empty(new AlertPresearcher([later]).Candidates(Terms("text:cocoa"), Published));
+        Assert.Empty(new AlertPresearcher([later]).Candidates(Terms("text:cocoa"), [Published]));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AlertPresearcherTests : IDisposable
     {
         var prefix = Compile("coc*");
 
-        Assert.Single(new AlertPresearcher([prefix]).Candidates(Terms("text:shower"), Published));
+        Assert.Single(new AlertPresearcher([prefix]).Candidates(Terms("text:shower"), [Published]));
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class AlertPresearcherTests : IDisposable
         var either = Compile("cocoa OR coffee");
         var presearcher = new AlertPresearcher([either]);
 
-        Assert.Single(presearcher.Candidates(Terms("text:coffe"), Published));
-        Assert.Single(presearcher.Candidates(Terms("title:cocoa"), Published));
-        Assert.Empty(presearcher.Candidates(Terms("text:tea"), Published));
+        Assert.Single(presearcher.Candidates(Terms("text:coffe"), [Published]));
+        Assert.Single(presearcher.Candidates(Terms("title:cocoa"), [Published]));
+        Assert.Empty(presearcher.Candidates(Terms("text:tea"), [Published]));
     }
 
     private AlertQuery Compile(string q, IReadOnlyList<string>? region = null, DateTimeOffset? from = null) =>

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SearchService.Core;
+using SearchService.Core.Alerts;
 using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
@@ -73,6 +77,25 @@ public sealed class AlertDeliveryTests(KestrelAdminApiFactory api) : IClassFixtu
         Assert.Equal(first.EventId, third.EventId);
         Assert.Equal(first.Body, third.Body);
     }
+
+    [Fact]
+    public async Task Deleting_an_alert_drops_its_webhook_notices_waiting_for_a_retry()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: int.MaxValue).StartAsync();
+        var alert = await Save(new { q = "dugong sightings", webhook = receiver.Url });
+        await Put("dugong-sightings", "Dugong sightings", "Dugong sightings rose along the coast this spring.");
+        Assert.True(receiver.Received.TryTake(out var first, DeliveredWithin));
+        Assert.False(first.Accepted);
+        Assert.NotEmpty(Outbox(alert.Id));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/alerts/{alert.Id}")).StatusCode);
+
+        Assert.Empty(Outbox(alert.Id));
+        Assert.False(receiver.Received.TryTake(out _, TimeSpan.FromSeconds(4)), "A deleted alert's notice was retried.");
+    }
+
+    private string[] Outbox(string alertId) => Directory.GetFiles(
+        Path.Combine(api.Services.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, WebhookSender.OutboxFolderName), $"*-{alertId}.json*");
 
     private async Task<AlertAnswer> Save(object alert)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using SearchService.Api.Alerts;
 using SearchService.Api.Analytics;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
@@ -24,7 +25,8 @@ public sealed partial class ReadmeTests(SeedApiFactory api) : IClassFixture<Seed
 
     /// <summary>The options classes bound to the <c>Search</c> section (see <see cref="Options_bound_to_the_Search_section_are_the_ones_this_test_knows"/>).</summary>
     private static readonly (Type Type, string Section)[] SearchSectionOptions =
-        [(typeof(SearchOptions), SearchOptions.Section), (typeof(AccessOptions), SearchOptions.Section), (typeof(SearchAnalyticsOptions), SearchAnalyticsOptions.Section)];
+        [(typeof(SearchOptions), SearchOptions.Section), (typeof(AccessOptions), SearchOptions.Section), (typeof(SearchAnalyticsOptions), SearchAnalyticsOptions.Section),
+            (typeof(AlertOptions), AlertOptions.Section)];
 
     /// <summary><c>Search:</c> keys read outside an options class.</summary>
     private static readonly string[] KeysReadDirectly = [WidgetCors.AllowedOriginsKey];

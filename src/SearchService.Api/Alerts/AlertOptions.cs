@@ -1,0 +1,15 @@
+using SearchService.Core;
+
+namespace SearchService.Api.Alerts;
+
+/// <summary>The <c>Search:Alerts</c> configuration section.</summary>
+public sealed class AlertOptions
+{
+    public const string Section = $"{SearchOptions.Section}:Alerts";
+
+    /// <summary>
+    /// The most alerts saved at once; <c>POST /alerts</c> beyond it is refused. Bounds what each batch of new paragraphs
+    /// is matched against: the delivery delay measured in docs/benchmarks.md is for 10,000.
+    /// </summary>
+    public int MaxAlerts { get; set; } = 10_000;
+}

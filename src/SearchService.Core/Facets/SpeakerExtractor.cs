@@ -34,7 +34,7 @@ public sealed class SpeakerExtractor
     public SpeakerReading Read(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
     {
         var parsed = paragraphs.Select(tokens => new Paragraph(tokens, this)).ToList();
-        var context = new ArticleContext(ProperNouns(parsed));
+        var context = new ArticleContext(ProperNouns(parsed), NameEnds(parsed), lexicon);
         var mentions = parsed.Select(p => (IReadOnlyList<SpeakerMention>)p.Speakers(context)).ToList();
         return new SpeakerReading(mentions, parsed.Select(p => (IReadOnlyList<Attribution>)p.Attributions).ToList());
     }
@@ -50,50 +50,105 @@ public sealed class SpeakerExtractor
         return names;
     }
 
+    // Capitalised words right after another capitalised word or an initial: the last words of longer names ("Baker" of
+    // "James Baker", "Reagan" of "President Reagan").
+    private static HashSet<string> NameEnds(IEnumerable<Paragraph> paragraphs)
+    {
+        var ends = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            for (var i = 1; i < p.Tokens.Count; i++)
+                if (p.Tokens[i] is { IsWord: true, IsCapitalised: true } t
+                    && (p.Tokens[i - 1] is { IsWord: true, IsCapitalised: true } || (p.Tokens[i - 1].Text == "." && i > 1 && p.Tokens[i - 2].IsInitial)))
+                    ends.Add(t.Text);
+        return ends;
+    }
+
     /// <param name="Titled">Named with an office ("Prime Minister Andreas Papandreou"), which makes them one of the news's actors.</param>
     /// <param name="Role">The office or body they are named with ("U.S. Treasury Secretary"), if any.</param>
     private sealed record Speaker(string Name, SpeakerKind Kind, bool Titled = false, string? Role = null);
 
     /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
-    private sealed class ArticleContext(HashSet<string> properNouns)
+    private sealed class ArticleContext(HashSet<string> properNouns, HashSet<string> nameEnds, SpeakerLexicon lexicon)
     {
         private readonly List<Speaker> people = [];
         private readonly List<Speaker> bodies = [];
+        // People and unknown single names a pronoun may stand for, in order: speakers and actors, not people named in
+        // passing inside what someone else said.
+        private readonly List<(Speaker Speaker, int Seq)> antecedents = [];
+        private readonly HashSet<string> women = new(StringComparer.Ordinal);
+        private readonly HashSet<string> men = new(StringComparer.Ordinal);
         private int sequence, unnamedSpeakerSequence;
-        private (Speaker? Speaker, int Seq) latestPerson, latestBody, latestUnknown;
+        private (Speaker? Speaker, int Seq) latestBody, latestUnknown;
 
         public HashSet<string> ProperNouns { get; } = properNouns;
+
+        /// <summary>Words that end longer names somewhere in the article (<see cref="SpeakerExtractor.NameEnds"/>).</summary>
+        public HashSet<string> NameEnds { get; } = nameEnds;
 
         /// <summary>The body whose statement, report or communiqué was last mentioned.</summary>
         public Speaker? Issuer { get; set; }
 
-        public Speaker Remember(Speaker s)
+        /// <param name="antecedent">Whether a later "he" or "she" may stand for them: not for a name in passing inside someone else's statement.</param>
+        public Speaker Remember(Speaker s, bool antecedent = true)
         {
             if (s.Kind == SpeakerKind.Unknown && !s.Name.Contains(' '))
                 s = people.LastOrDefault(p => p.Name.EndsWith(" " + s.Name, StringComparison.Ordinal)) ?? s;
             sequence++;
+            // "Mrs Thatcher", "Sir Geoffrey Howe": the title says which pronoun stands for them.
+            var titles = (s.Role ?? "").Split(' ');
+            if (titles.Any(lexicon.FemaleTitles.Contains))
+                women.Add(s.Name);
+            else if (titles.Any(lexicon.MaleTitles.Contains))
+                men.Add(s.Name);
             switch (s.Kind)
             {
-                case SpeakerKind.Person: latestPerson = (s, sequence); people.Add(s); break;
+                case SpeakerKind.Person: people.Add(s); break;
                 case SpeakerKind.Organisation: latestBody = (s, sequence); bodies.Add(s); break;
                 default: latestUnknown = (s, sequence); break;
             }
+            if (antecedent && s.Kind != SpeakerKind.Organisation)
+                antecedents.Add((s, sequence));
             return s;
         }
 
         /// <summary>A person spoke without a name ("an Inland division spokesman said").</summary>
         public void RememberUnnamedSpeaker() => unnamedSpeakerSequence = ++sequence;
 
-        // An unknown single name ("Volcker", "Exxon") may be either; the more recent candidate wins. After an unnamed
-        // speaker, "he said" is theirs: no one the facet can name.
-        public Speaker? LastPerson => unnamedSpeakerSequence > Math.Max(latestPerson.Seq, latestUnknown.Seq) ? null : Latest(latestPerson, latestUnknown);
-        public Speaker? LastBody => Latest(latestBody, latestUnknown);
+        /// <summary>
+        /// Who "he" or "she" stands for: the nearest speaker or actor before it not known to be of the other sex ("she"
+        /// prefers one known to be a woman); no one after an unnamed speaker, whose "he said" it is.
+        /// </summary>
+        public Speaker? PersonFor(string pronoun)
+        {
+            var female = string.Equals(pronoun, "she", StringComparison.OrdinalIgnoreCase);
+            var (other, same) = female ? (men, women) : (women, men);
+            Speaker? found = null;
+            for (var k = antecedents.Count - 1; k >= 0 && antecedents[k].Seq > unnamedSpeakerSequence; k--)
+            {
+                var name = antecedents[k].Speaker.Name;
+                if (other.Contains(name))
+                    continue;
+                found ??= antecedents[k].Speaker;
+                if (!female || same.Contains(name))
+                {
+                    found = antecedents[k].Speaker;
+                    break;
+                }
+            }
+            if (found is not null)
+                same.Add(found.Name);
+            return found;
+        }
+
+        public Speaker? LastBody => latestBody.Seq >= latestUnknown.Seq ? latestBody.Speaker : latestUnknown.Speaker;
 
         /// <summary>The body last remembered whose name has this word ("Department" → "Agriculture Department").</summary>
         public Speaker? LastBodyNamed(string word) =>
             bodies.LastOrDefault(b => b.Name.Split(' ').Contains(word, StringComparer.OrdinalIgnoreCase));
 
-        private static Speaker? Latest((Speaker? S, int Seq) a, (Speaker? S, int Seq) b) => a.Seq >= b.Seq ? a.S : b.S;
+        /// <summary>Whether the article named a person by this word before ("Baker" after "James Baker" or "President Baker").</summary>
+        public bool IsPerson(string word) =>
+            people.Exists(p => p.Name == word || p.Name.EndsWith(" " + word, StringComparison.Ordinal));
     }
 
     private enum Role { Name, Title, Organisation, Place, Connector }
@@ -128,15 +183,22 @@ public sealed class SpeakerExtractor
         /// <summary>The attributions <see cref="Speakers"/> found, in order.</summary>
         public List<Attribution> Attributions { get; } = [];
 
+        // Speakers an attribution names that it is not given to ("Reagan and Baker said"), for the facet to list.
+        private List<Speaker> SpeakersBesides { get; } = [];
+
         public List<SpeakerMention> Speakers(ArticleContext context)
         {
             var found = new List<SpeakerMention>();
+            // Where the statement of the sentence's last attribution begins ("Lyng said the bill had the support of
+            // President Reagan"), and whether a quotation is open: a name there is in passing, no antecedent of "he".
+            var reportedFrom = -1;
+            var quoted = false;
             // Returns the name as the paragraph's mentions hold it, null for no one.
-            string? Add(Speaker? s)
+            string? Add(Speaker? s, bool passing = false)
             {
                 if (s is null) return null;
                 var role = s.Role;
-                s = context.Remember(s);
+                s = context.Remember(s, antecedent: !passing);
                 var mention = found.Find(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase));
                 if (mention is null)
                     found.Add(mention = new SpeakerMention(s.Name, s.Kind, role ?? s.Role));
@@ -146,37 +208,46 @@ public sealed class SpeakerExtractor
             {
                 if (Add(s) is { } name)
                     Attributions.Add(new Attribution(verbStart, verbEnd, name));
+                reportedFrom = verbEnd;
             }
 
             for (var i = 0; i < Tokens.Count; i++)
             {
+                if (TextTokens.IsSentenceStart(Tokens, i))
+                    reportedFrom = -1;
+                if (Tokens[i].Text is "“" or "”" or "\"")
+                    quoted = Tokens[i].Text == "“" || (Tokens[i].Text == "\"" && !quoted);
+                var passing = quoted || (reportedFrom >= 0 && i >= reportedFrom);
                 // "Prime Minister Andreas Papandreou has withdrawn…", "President Reagan's move…": an office holder acts in the news.
                 if (chunkAt[i] >= 0 && chunks[chunkAt[i]].Start == i && Interpret(chunks[chunkAt[i]], context) is { Titled: true } titled)
-                    Add(titled);
+                    Add(titled, passing);
                 if (!IsLowerWord(i))
                     continue;
                 int k;
                 if ((k = lexicon.AgentPhrases.MatchAt(Tokens, i)) > 0)
                     foreach (var s in Agents(i + k, context))
-                        Add(s);
+                        Add(s, passing);
                 else if (Tokens[i].Text == "according" && i + 1 < Tokens.Count && Tokens[i + 1].Text == "to")
                     Attribute(i, i + 2, NounPhrase(i + 2, context));
                 else if ((k = lexicon.AttributionVerbs.MatchAt(Tokens, i)) > 0)
                     Attribute(i, i + k, Subject(i, i + k, context));
                 else if ((k = lexicon.ActionVerbs.MatchAt(Tokens, i)) > 0)
                 {
-                    Add(Subject(i, i + k, context));
-                    Add(ChunkSpeakerAt(SkipDeterminers(i + k), context));
+                    Add(Subject(i, i + k, context), passing);
+                    Add(ChunkSpeakerAt(SkipDeterminers(i + k), context), passing);
                 }
                 else if ((k = lexicon.NamedObjectVerbs.MatchAt(Tokens, i)) > 0)
                 {
                     if (ChunkSpeakerAt(SkipDeterminers(i + k), context) is not { } met)
                         continue;
-                    Add(Subject(i, i + k, context));
-                    Add(met);
+                    Add(Subject(i, i + k, context), passing);
+                    Add(met, passing);
                 }
                 else
                     continue;
+                foreach (var besides in SpeakersBesides)
+                    Add(besides, passing);
+                SpeakersBesides.Clear();
                 i += Math.Max(k, 1) - 1;
             }
             return found;
@@ -219,7 +290,7 @@ public sealed class SpeakerExtractor
                 return before == "," ? Appositive(j, context) : null;
             }
             if (lexicon.PersonPronouns.Contains(before))
-                return context.LastPerson;
+                return context.PersonFor(before);
             if (lexicon.BodyPronouns.Contains(before))
                 return context.LastBody;
             var docLength = DocumentNounEndingAt(j);
@@ -228,9 +299,18 @@ public sealed class SpeakerExtractor
             if (docLength > 0 || lexicon.RoleNouns.Contains(before))
             {
                 var head = j - Math.Max(docLength, 1);
-                // "a Foreign Office statement said", "Exxon officials said"
+                // "a Foreign Office statement said", "Exxon officials said"; not "Congressional sources said", whom no
+                // name names, nor "CAC and Westpac officials said", several bodies' people.
                 if (head >= 0 && chunkAt[head] >= 0 && chunks[chunkAt[head]].End == head + 1)
-                    return Interpret(chunks[chunkAt[head]], context);
+                {
+                    var named = chunks[chunkAt[head]];
+                    if (named.End - named.Start == 1 && lexicon.AdjectivesBeforeRoleNouns.Contains(Tokens[head].Text))
+                    {
+                        context.RememberUnnamedSpeaker();
+                        return null;
+                    }
+                    return ChunkBefore(named.Start) is null ? Interpret(named, context) : null;
+                }
                 if (docLength > 0)
                     return context.Issuer ?? context.LastBody;
                 // "The company said": the body last quoted, as "it said" is; "a company said" is no one in particular.
@@ -244,8 +324,49 @@ public sealed class SpeakerExtractor
             if (chunkAt[j] < 0 || chunks[chunkAt[j]].End != j + 1)
                 return null;
             // "Economists polled by Reuters said": a name after a preposition is not who speaks.
-            var chunkStart = chunks[chunkAt[j]].Start;
-            return chunkStart > 0 && lexicon.ObjectPrepositions.Contains(Tokens[chunkStart - 1].Text) ? null : Interpret(chunks[chunkAt[j]], context);
+            var chunk = chunks[chunkAt[j]];
+            if (chunk.Start > 0 && lexicon.ObjectPrepositions.Contains(Tokens[chunk.Start - 1].Text))
+                return null;
+            var first = ChunkBefore(chunk.Start);
+            // "an official of the Council for Economic Planning and Development told Reuters": the body speaks for its
+            // unnamed official, whose the next "he said" is.
+            var start = SkipDeterminersBackward(first?.Start ?? chunk.Start);
+            if (start > 1 && Tokens[start - 1].Text is "of" or "for" or "at"
+                && lexicon.UnnamedPersonNouns.Contains(Tokens[start - 2].Text) && !Tokens[start - 2].IsCapitalised)
+                context.RememberUnnamedSpeaker();
+            return first is { } andBefore ? Joined(andBefore, chunk, context) : Interpret(chunk, context);
+        }
+
+        // A one-word name the article gives a person elsewhere ("Baker" of "James Baker" or "Secretary Baker"); in
+        // "Harper and Row" and "Duff and Phelps", no word ends a longer name.
+        private bool NamesSomeone((int Start, int End) chunk, ArticleContext context)
+        {
+            var word = Tokens[chunk.Start].Text;
+            return chunk.End - chunk.Start == 1 && (context.IsPerson(word) || context.NameEnds.Contains(word));
+        }
+
+        // The name before "and" when the chunk at <paramref name="chunkStart"/> follows one: "Harper and Row said".
+        private (int Start, int End)? ChunkBefore(int chunkStart) =>
+            chunkStart > 1 && Tokens[chunkStart - 1].Text == "and" && chunkAt[chunkStart - 2] >= 0
+                ? chunks[chunkAt[chunkStart - 2]]
+                : null;
+
+        // "Harper and Row said", "Bausch and Lomb said", "Council for Economic Planning and Development told": one
+        // body's name, unless either half is a person or a whole body's name ("Reagan and Baker said", "Exxon Corp and
+        // Mobil Corp said"): several speakers, no one's statement.
+        private Speaker? Joined((int Start, int End) first, (int Start, int End) second, ArticleContext context)
+        {
+            var (one, other) = (Interpret(first, context), Interpret(second, context));
+            // "Exxon Corp and Mobil Corp said", "Britain and Exxon said": two names, each whole; each speaks in the
+            // paragraph, neither alone.
+            if (one is null || other is null || one.Kind == SpeakerKind.Person || other.Kind == SpeakerKind.Person
+                || lexicon.CompanySuffixes.Contains(Tokens[first.End - 1].Text)
+                || NamesSomeone(first, context) || NamesSomeone(second, context))
+            {
+                SpeakersBesides.AddRange(new[] { one, other }.OfType<Speaker>());
+                return null;
+            }
+            return Interpret((first.Start, second.End), context) is { } whole ? whole with { Kind = SpeakerKind.Organisation } : null;
         }
 
         // Who an inverted attribution names: "…, said the Securities and Exchange Commission", "…, said Amoco's Collier"
@@ -257,6 +378,8 @@ public sealed class SpeakerExtractor
             var start = SkipDeterminers(j);
             if (DescribedName(start) is { } described)
                 return Interpret(chunks[chunkAt[described]], context);
+            if (NameAfterFirm(start) is { } analyst)
+                return Interpret(chunks[chunkAt[analyst]], context);
             if (start < Tokens.Count && chunkAt[start] >= 0)
             {
                 var end = chunks[chunkAt[start]].End;
@@ -277,6 +400,23 @@ public sealed class SpeakerExtractor
                 k++;
             return k > start && k < Tokens.Count && lexicon.UnnamedPersonNouns.Contains(Tokens[k - 1].Text)
                    && chunkAt[k] >= 0 && chunks[chunkAt[k]].Start == k ? k : null;
+        }
+
+        // "…," said Barclays de Zoete Wedd analyst Rick May / said Donaldson, Lufkin and Jenrette Inc analyst William
+        // Marcus: a firm's name (commas and "and" allowed in it), a lower-case person noun, then the person's name,
+        // which ends the sentence; the index of the name's first word, or null.
+        private int? NameAfterFirm(int start)
+        {
+            var k = start;
+            while (k < Tokens.Count && k - start < LongestAppositive && (chunkAt[k] >= 0 || Tokens[k].Text is "," or "and"))
+                k = chunkAt[k] >= 0 ? chunks[chunkAt[k]].End : k + 1;
+            if (k == start || k + 1 >= Tokens.Count || !lexicon.UnnamedPersonNouns.Contains(Tokens[k].Text) || Tokens[k].IsCapitalised)
+                return null;
+            var name = k + 1;
+            if (chunkAt[name] < 0 || chunks[chunkAt[name]].Start != name)
+                return null;
+            var end = chunks[chunkAt[name]].End;
+            return end >= Tokens.Count || Tokens[end].Text is "." or "," or ";" ? name : null;
         }
 
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.
@@ -305,7 +445,7 @@ public sealed class SpeakerExtractor
             if (j >= Tokens.Count)
                 return null;
             if (lexicon.PersonPronouns.Contains(Tokens[j].Text))
-                return context.LastPerson;
+                return context.PersonFor(Tokens[j].Text);
             if (lexicon.BodyPronouns.Contains(Tokens[j].Text))
                 return context.LastBody;
             if (chunkAt[j] >= 0)
@@ -537,7 +677,15 @@ public sealed class SpeakerExtractor
             && !lexicon.FunctionWords.Contains(Tokens[i].Text)
             && !lexicon.RoleNouns.Contains(Tokens[i].Text) && lexicon.DocumentNouns.MatchAt(Tokens, i) == 0
             && !lexicon.PersonPronouns.Contains(Tokens[i].Text) && !lexicon.BodyPronouns.Contains(Tokens[i].Text)
-            && !lexicon.OtherPronouns.Contains(Tokens[i].Text);
+            && !lexicon.OtherPronouns.Contains(Tokens[i].Text) && !IsPronounContraction(Tokens[i].Text);
+
+        // "I've", "We're": a pronoun with its verb, no name.
+        private bool IsPronounContraction(string word)
+        {
+            var apostrophe = word.IndexOfAny(['\'', '’']);
+            return apostrophe > 0 && word[..apostrophe] is var pronoun
+                && (lexicon.OtherPronouns.Contains(pronoun) || lexicon.PersonPronouns.Contains(pronoun) || lexicon.BodyPronouns.Contains(pronoun));
+        }
 
         private bool IsLowerWord(int i) => Tokens[i].IsWord && !Tokens[i].IsCapitalised;
 
@@ -545,6 +693,14 @@ public sealed class SpeakerExtractor
         {
             while (j < Tokens.Count && lexicon.Determiners.Contains(Tokens[j].Text))
                 j++;
+            return j;
+        }
+
+        // The first of the determiners just before <paramref name="j"/> ("of the Council"), or j.
+        private int SkipDeterminersBackward(int j)
+        {
+            while (j > 0 && lexicon.Determiners.Contains(Tokens[j - 1].Text))
+                j--;
             return j;
         }
 

@@ -33,6 +33,9 @@ public sealed class SpeakerLexicon
         PersonTitles = PhraseSet.Of(f.PersonTitles);
         OrganisationWords = PhraseSet.Of(f.OrganisationWords);
         StandaloneBodies = PhraseSet.Of(f.StandaloneBodies);
+        FemaleTitles = PhraseSet.Of(f.FemaleTitles);
+        MaleTitles = PhraseSet.Of(f.MaleTitles);
+        AdjectivesBeforeRoleNouns = PhraseSet.Of(f.AdjectivesBeforeRoleNouns);
         FunctionWords = functionWords;
     }
 
@@ -82,6 +85,15 @@ public sealed class SpeakerLexicon
     /// <summary>Organisation words that name one body on their own ("the Treasury said"), unlike "Bank" or "Ministry".</summary>
     public PhraseSet StandaloneBodies { get; }
 
+    /// <summary>Titles of women ("Mrs", "Queen"): "she", not "he", stands for the person named with one.</summary>
+    public PhraseSet FemaleTitles { get; }
+
+    /// <summary>Titles of men ("Mr", "Sir"): "he", not "she", stands for the person named with one.</summary>
+    public PhraseSet MaleTitles { get; }
+
+    /// <summary>Capitalised words that describe, not name, who speaks before a role noun ("Congressional sources said").</summary>
+    public PhraseSet AdjectivesBeforeRoleNouns { get; }
+
     public PhraseSet FunctionWords { get; }
 
     /// <summary>Loads the lexicon; null means the default file shipped in <c>Data/</c>.</summary>
@@ -123,5 +135,8 @@ public sealed class SpeakerLexicon
         public List<string> PersonTitles { get; set; } = [];
         public List<string> OrganisationWords { get; set; } = [];
         public List<string> StandaloneBodies { get; set; } = [];
+        public List<string> FemaleTitles { get; set; } = [];
+        public List<string> MaleTitles { get; set; } = [];
+        public List<string> AdjectivesBeforeRoleNouns { get; set; } = [];
     }
 }

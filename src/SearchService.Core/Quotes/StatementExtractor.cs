@@ -17,8 +17,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>The most words an attribution may take after its verb and still end the sentence ("said the Foreign Office spokesman on Monday").</summary>
     private const int LongestAttributionTail = 8;
 
-    /// <summary>The most words of a subject before its verb in an attribution ending a sentence ("…, a Bank of England spokesman said").</summary>
-    private const int LongestSubject = 8;
+    /// <summary>The most words of a subject before its verb in an attribution ending a sentence ("…, an official of the Council for Economic Planning and Development told Reuters").</summary>
+    private const int LongestSubject = 12;
 
     /// <summary>The most tokens of a description between a speaker's name and the verb ("…, Arango, president of the exporters' association, told").</summary>
     private const int LongestAppositive = 24;
@@ -41,6 +41,12 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     private static readonly HashSet<string> ParticipleOpenings = new(StringComparer.Ordinal)
     {
         "Asked", "Questioned", "Pressed", "Speaking", "Commenting", "Referring", "Turning", "Responding", "Replying",
+    };
+
+    // After the verb, these begin where or when something was said, not what ("told reporters after a hearing").
+    private static readonly HashSet<string> CircumstancePrepositions = new(StringComparer.Ordinal)
+    {
+        "after", "at", "in", "during", "before", "on", "following", "when", "while",
     };
 
     // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
@@ -108,12 +114,16 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             return before > sentenceStart && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: true)
                 ? Before(t, before, sentenceStart)
                 : Forward(t, a, sentenceEnd);
+        if (InRelativeClause(t, before, sentenceStart))
+            return null;
         // "…, the statement noted.", "“…,” it added."
         var subjectStart = before;
         while (subjectStart > sentenceStart && before - subjectStart < LongestSubject && !IsCommaOrQuote(t[subjectStart - 1]))
             subjectStart--;
-        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && EndsSentence(t, a.VerbEnd, sentenceEnd, subjectFollows: false))
+        var tail = t[a.VerbStart].Text is "told" or "tells" ? AfterListener(t, a.VerbEnd, sentenceEnd) : a.VerbEnd;
+        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && EndsSentence(t, tail, sentenceEnd, subjectFollows: false))
             return Before(t, subjectStart - 1, sentenceStart);
+
         return Forward(t, a, sentenceEnd);
     }
 
@@ -124,16 +134,37 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         var end = Find(t, from, sentenceEnd, ",");
         if (end < 0)
             end = sentenceEnd;
-        if (end - from > LongestAttributionTail)
+        // "…," Baldrige told reporters after a Senate Banking Committee hearing on export controls: where or when it
+        // was said, however long.
+        var circumstance = !subjectFollows && from < end && CircumstancePrepositions.Contains(t[from].Text);
+        if (end - from > LongestAttributionTail && !circumstance)
             return false;
+        // "said Barclays de Zoete Wedd analyst Rick May": a capitalised "May" is a name, not a verb.
         for (var i = from; i < end; i++)
-            if (t[i].Text == "that" || IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text))
+            if (t[i].Text == "that" || IsQuote(t[i]) || (!t[i].IsCapitalised && lexicon.ClauseVerbs.Contains(t[i].Text)))
                 return false;
         if (!subjectFollows || from == end)
             return !subjectFollows;
         var first = t[from];
         return first.IsCapitalised || lexicon.Determiners.Contains(first.Text) || lexicon.PersonPronouns.Contains(first.Text)
                || lexicon.BodyPronouns.Contains(first.Text);
+    }
+
+    // "Cassoni pointed to several recent sales that he said proved …", "which IBM said is …": an attribution whose
+    // subject (a pronoun or a name ending at <paramref name="subjectEnd"/>) opens a relative clause reports no
+    // statement of its own; "said that Jones said …" is a statement reported by another, and stays.
+    private bool InRelativeClause(IReadOnlyList<Token> t, int subjectEnd, int sentenceStart)
+    {
+        var k = subjectEnd;
+        if (lexicon.PersonPronouns.Contains(t[k].Text) || lexicon.BodyPronouns.Contains(t[k].Text) || lexicon.OtherPronouns.Contains(t[k].Text))
+            k--;
+        else
+            while (k >= sentenceStart && (t[k].IsCapitalised || (t[k].Text == "." && k > 0 && t[k - 1].IsInitial)))
+                k--;
+        if (k < sentenceStart || k == subjectEnd)
+            return false;
+        return t[k].Text is "which" or "whom" or "what"
+               || (t[k].Text == "that" && k > sentenceStart && t[k - 1].IsWord && verbs.Of(t[k - 1].Text) is null);
     }
 
     // Nothing after the verb to the sentence's end or a comma: "…, X, the chairman, said."

@@ -210,4 +210,32 @@ public class StatementExtractorTests
     public void A_lunch_is_a_listener() =>
         Assert.Equal("legislation is not going to happen before the election",
             Only("George Gould, Under Secretary of the Treasury, told a Wall Street Planning Group luncheon that legislation is not going to happen before the election.").Text);
+
+    [Fact]
+    public void A_capitalised_May_after_said_is_part_of_a_name_not_a_verb() =>
+        Assert.Equal("It was an entry point, a port for semiconductors",
+            Only("\"It was an entry point, a port for semiconductors,\" said Barclays de Zoete Wedd analyst Rick May.").Text);
+
+    [Fact]
+    public void Where_a_quotation_was_told_after_the_listener_is_no_statement()
+    {
+        var statement = Only("\"We have no reason not to ship it,\" Baldrige told reporters after a Senate Banking Committee hearing on export controls.");
+        Assert.Equal("We have no reason not to ship it", statement.Text);
+    }
+
+    [Fact]
+    public void Where_a_report_was_said_after_the_verb_is_no_statement()
+    {
+        var statement = Only("Total sales are expected to rise to 5,506 billion yen, NTT said in a business operations plan submitted to the ministry.");
+        Assert.Equal("Total sales are expected to rise to 5,506 billion yen", statement.Text);
+    }
+
+    [Fact]
+    public void An_attribution_inside_a_relative_clause_is_no_statement()
+    {
+        var statements = Statements(
+            "Vittorio Cassoni said ATT would strengthen the 3B line within the next three or four months.",
+            "In justifying the commitment, Cassoni pointed to several recent sales that he said proved the line's commercial viability.");
+        Assert.DoesNotContain(statements, s => s.Paragraph == 2);
+    }
 }

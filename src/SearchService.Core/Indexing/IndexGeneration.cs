@@ -9,8 +9,9 @@ namespace SearchService.Core.Indexing;
 /// One Lucene index open for writing and searching: its folder's <see cref="LuceneDirectory"/>, the
 /// <see cref="IndexWriter"/>, readers through a <see cref="SearcherManager"/> kept fresh by a
 /// <see cref="ControlledRealTimeReopenThread{T}"/> (which reopens at once for a caller waiting on a write) and a timer
-/// that refreshes every <c>backgroundRefresh</c>, except during a bulk pass (<see cref="BeginBulkPass"/>). <see cref="SearchIndex"/> holds one live and swaps in another
-/// after a rebuild; the one swapped out is closed once the last search using it ends (<see cref="Retire"/>).
+/// that refreshes every <c>backgroundRefresh</c>, except during a bulk pass (<see cref="BeginBulkPass"/>).
+/// <see cref="SearchIndex"/> holds one live and swaps in another after a rebuild; the one swapped out is closed once
+/// the last search using it ends (<see cref="Retire"/>).
 /// Write generations are numbered on from the previous index's (<see cref="GenerationBase"/>), so a caller
 /// waiting for a write made before a swap finds it visible at once: the new index was opened holding it.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed class IndexGeneration
 {
     private readonly LuceneDirectory directory;
     private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
-    private readonly Timer backgroundRefresh;
+    private readonly Timer backgroundRefreshTimer;
     private readonly double ramBufferSizeMB;
     private int bulkPasses;
     private readonly System.Threading.Lock usersGate = new();
@@ -59,13 +60,14 @@ internal sealed class IndexGeneration
             IsBackground = true,
         };
         reopenThread.Start();
-        this.backgroundRefresh = new Timer(_ => RefreshUnlessBulk(), null, backgroundRefresh, backgroundRefresh);
+        backgroundRefreshTimer = new Timer(_ => RefreshUnlessBulk(), null, backgroundRefresh, backgroundRefresh);
     }
 
     /// <summary>
     /// How stale searches may get during a bulk pass while nobody waits for a change. Each refresh flushes every
-    /// indexing thread's segment, which later merges rewrite: at a 5 s cadence, flushes, merges and refreshes took a
-    /// third of a loaded corpus pass. A pass still ends searchable (it waits), and so does every API write made meanwhile.
+    /// indexing thread's segment, which merges later rewrite: at a 5 s cadence, in a loaded corpus pass, flushing took a
+    /// seventh of the indexing threads' time, and merges and refreshes a fifth of all threads' (docs/benchmarks.md). A
+    /// pass still ends searchable (it waits), and so does every API write made meanwhile.
     /// </summary>
     public static readonly TimeSpan BulkPassRefresh = TimeSpan.FromSeconds(30);
 
@@ -83,7 +85,7 @@ internal sealed class IndexGeneration
             if (bulkPasses++ == 0)
                 Writer.Config.RAMBufferSizeMB = BulkPassRamBufferSizeMB;
         }
-        return new BulkPass(this);
+        return new EndOnce(EndBulkPass);
     }
 
     private void EndBulkPass()
@@ -106,17 +108,6 @@ internal sealed class IndexGeneration
         catch (ObjectDisposedException)
         {
             // Closed meanwhile: nothing is searched here any more.
-        }
-    }
-
-    private sealed class BulkPass(IndexGeneration generation) : IDisposable
-    {
-        private int ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref ended, 1) == 0)
-                generation.EndBulkPass();
         }
     }
 
@@ -209,7 +200,7 @@ internal sealed class IndexGeneration
     {
         using (var refreshesDone = new ManualResetEvent(false))
         {
-            if (backgroundRefresh.Dispose(refreshesDone))
+            if (backgroundRefreshTimer.Dispose(refreshesDone))
                 refreshesDone.WaitOne();
         }
         reopenThread.Dispose();

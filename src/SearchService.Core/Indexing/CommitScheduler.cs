@@ -92,7 +92,7 @@ internal sealed class CommitScheduler
     public IDisposable HoldScheduled()
     {
         Interlocked.Increment(ref holds);
-        return new ScheduledCommitsHold(this);
+        return new EndOnce(EndHold);
     }
 
     private void EndHold()
@@ -106,17 +106,6 @@ internal sealed class CommitScheduler
         catch (ObjectDisposedException)
         {
             // Closed meanwhile: the closing commit holds everything.
-        }
-    }
-
-    private sealed class ScheduledCommitsHold(CommitScheduler scheduler) : IDisposable
-    {
-        private int ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref ended, 1) == 0)
-                scheduler.EndHold();
         }
     }
 

@@ -131,6 +131,8 @@ public sealed class CorpusIndexer(
 
     private IndexingProgress IndexFiles(IArticleWriter target, IReadOnlyList<CorpusFile> files, Run run, CancellationToken cancellation)
     {
+        // Passes and rebuilds run one at a time, so the live index is the same one from here to the end of the pass.
+        using var bulk = ReferenceEquals(target, index) ? index.BeginBulkPass() : null;
         foreach (var file in files)
         {
             cancellation.ThrowIfCancellationRequested();

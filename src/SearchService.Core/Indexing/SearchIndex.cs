@@ -22,10 +22,10 @@ namespace SearchService.Core.Indexing;
 public sealed class SearchIndex : IArticleWriter, IDisposable
 {
     /// <summary>
-    /// How stale searches may get while nobody waits for a change. Every write path that promises visibility waits
-    /// (an API write, the end of a corpus pass), which reopens at once; this cadence only shows a long indexing pass's
-    /// progress. Each reopen flushes a small segment that must be merged later: at one second, a third of a bulk
-    /// pass's work went into that.
+    /// How stale searches may get while nobody waits for a change, outside a corpus pass (during one:
+    /// <see cref="IndexGeneration.BulkPassRefresh"/>). Every write path that promises visibility waits (an API write,
+    /// the end of a corpus pass), which reopens at once. Each reopen flushes a small segment that must be merged later:
+    /// at one second, a third of a bulk pass's work went into that.
     /// </summary>
     public static readonly TimeSpan BackgroundRefresh = TimeSpan.FromSeconds(5);
 
@@ -300,6 +300,12 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             commits.WriteMade();
             return written;
         });
+
+    /// <summary>
+    /// Until disposed, the live index refreshes less often and buffers more before it flushes a segment
+    /// (<see cref="IndexGeneration.BeginBulkPass"/>): for a corpus pass, which ends by waiting until it is searchable.
+    /// </summary>
+    public IDisposable BeginBulkPass() => live.BeginBulkPass();
 
     /// <summary>Holds the scheduled commits back until disposed (<see cref="CommitScheduler.HoldScheduled"/>): for a corpus pass writing a file.</summary>
     public IDisposable HoldScheduledCommits() => commits.HoldScheduled();

@@ -31,7 +31,7 @@ def has(names, part):
 
 
 def bucket(names):
-    if has(names, 'ArticlePipeline.Next'):
+    if has(names, 'OrderedHandOut.Next'):
         return 'paragraph splitting' if has(names, 'ParagraphSplitter') else 'reading the .jsonl'
     if has(names, 'NewsFacetExtractor.Extract'):
         return next((b for part, b in EXTRACTION if has(names, part)), 'extraction: regions and the rest')
@@ -40,6 +40,11 @@ def bucket(names):
     # The only System.Threading.Lock on the write path is the commit scheduler's.
     if has(names, 'CommitScheduler') or (has(names, 'Lock.TryEnterSlow') and not has(names, 'Lucene')):
         return 'waiting for the commit lock'
+    # Sampled stacks are sometimes cut short above the writer's frames; these two are told by their own frames.
+    if has(names, 'DefaultAttributeFactory'):
+        return 'analysis: token stream set-up (a lock in Lucene.Net\'s attribute factory)'
+    if has(names, 'RamUsageEstimator'):
+        return 'doc values: Lucene.Net measuring numeric doc values by reflection'
     if has(names, 'DocumentsWriter.PreUpdate') or has(names, 'DocumentsWriter.PostUpdate'):
         return 'IndexWriter: flushing segments in the writing thread'
     if has(names, 'UpdateDocuments'):

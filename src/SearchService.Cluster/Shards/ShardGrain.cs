@@ -20,7 +20,8 @@ namespace SearchService.Cluster.Shards;
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
-    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ILocalSiloDetails silo,
+    ILoggerFactory loggers)
     : Grain, IShardGrain
 {
     /// <summary>Changes read from the log at once while catching up.</summary>
@@ -38,7 +39,11 @@ public sealed class ShardGrain(
     private Task? following;
     private long openedAtVersion;
     private bool logOutOfReach;
-    // Written by the loop following the log, read by status calls on the grain's turns.
+    // The loop's own: the last version read from the log and given to the index, and whether the index holds changes
+    // that searches may not see yet.
+    private long readVersion;
+    private bool unsearchedChanges;
+    // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
@@ -54,7 +59,7 @@ public sealed class ShardGrain(
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
-        openedAtVersion = appliedVersion = index.CommittedJournalOffset;
+        openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try
         {
             await CatchUpAsync(ShardNumber, cancellationToken);
@@ -103,7 +108,8 @@ public sealed class ShardGrain(
             latest = null;
         }
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs, FolderBytes.Of(Index.Path));
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs,
+            FolderBytes.Of(Index.Path));
     }
 
     public Task CloseAsync(Guid search)
@@ -164,19 +170,20 @@ public sealed class ShardGrain(
     }
 
     /// <summary>
-    /// Catches up on the log's newer changes every <see cref="ShardGrainOptions.PollInterval"/> until the grain
-    /// deactivates, on the thread pool rather than the grain's turns: applying changes and waiting for them to become
-    /// searchable would otherwise hold every search sent to this copy meanwhile (a Lucene index takes writes and
-    /// searches at once). PostgreSQL out of reach leaves the shard answering from what it holds, and the next round
-    /// tries again; any other failure is logged and tried again too, as the grain timer this replaced did.
+    /// Catches up on the log's newer changes as each write commits (<see cref="CommitWatch"/>), and at least every
+    /// <see cref="ShardGrainOptions.PollInterval"/>, until the grain deactivates, on the thread pool rather than the
+    /// grain's turns: applying changes and waiting for them to become searchable would otherwise hold every search sent
+    /// to this copy meanwhile (a Lucene index takes writes and searches at once). PostgreSQL out of reach leaves the
+    /// shard answering from what it holds, and the next round (a poll interval later) tries again; any other failure is
+    /// logged and tried again too.
     /// </summary>
     private async Task FollowAsync(int shard, CancellationToken stop)
     {
-        using var rounds = new PeriodicTimer(options.Value.PollInterval);
         try
         {
-            while (await rounds.WaitForNextTickAsync(stop))
+            while (true)
             {
+                await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
                 try
                 {
                     await CatchUpAsync(shard, stop);
@@ -190,10 +197,12 @@ public sealed class ShardGrain(
                     if (!logOutOfReach)
                         LogAnsweringFromWhatItHolds(shard, e);
                     logOutOfReach = true;
+                    await Task.Delay(options.Value.PollInterval, stop);
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
                 {
-                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, Volatile.Read(ref appliedVersion));
+                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, readVersion);
+                    await Task.Delay(options.Value.PollInterval, stop);
                 }
             }
         }
@@ -203,17 +212,16 @@ public sealed class ShardGrain(
     }
 
     /// <summary>
-    /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
-    /// makes them searchable.
+    /// Applies the log's changes after the last version read, those of this shard's articles, in version order, and
+    /// makes them searchable, a read (<see cref="ChangesPerRead"/>) at a time.
     /// </summary>
     private async Task CatchUpAsync(int shard, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
-        var wrote = false;
         IReadOnlyList<ArticleChange> changes;
         do
         {
-            changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
+            changes = await log.ReadChangesAsync(readVersion, ChangesPerRead, cancellation);
             foreach (var change in changes)
             {
                 if (router.ShardOf(change.Id) == shard)
@@ -222,18 +230,33 @@ public sealed class ShardGrain(
                         Index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
                     else
                         Index.DeleteJournaledArticle(change.Id, change.Version);
-                    wrote = true;
+                    unsearchedChanges = true;
                 }
-                Volatile.Write(ref appliedVersion, change.Version);
+                readVersion = change.Version;
             }
+            Index.HoldJournalUpTo(readVersion);
+            await MakeSearchableAsync(shard, cancellation);
         }
         while (changes.Count == ChangesPerRead);
-        Index.HoldJournalUpTo(appliedVersion);
+    }
+
+    /// <summary>
+    /// Reopens the copy's searcher on what it has read, then reports that version applied: a version reported applied
+    /// (<see cref="StatusAsync"/>, so <c>/health</c>'s lag and <c>/metrics</c>) is one that searches of this copy see.
+    /// Not searchable in time: reported at a later round, which waits again.
+    /// </summary>
+    private async Task MakeSearchableAsync(int shard, CancellationToken cancellation)
+    {
         // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
         // on a two-core machine) that the silo's and the API's work needs meanwhile.
-        if (wrote && !await Task.Factory.StartNew(
+        if (unsearchedChanges && !await Task.Factory.StartNew(
                 () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, appliedVersion, SearchableWithin);
+        {
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, readVersion, SearchableWithin);
+            return;
+        }
+        unsearchedChanges = false;
+        Volatile.Write(ref appliedVersion, readVersion);
     }
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>

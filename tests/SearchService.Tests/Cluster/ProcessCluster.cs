@@ -96,6 +96,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     public static async Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null)
     {
         var clock = Stopwatch.StartNew();
+        var last = "no answer";
         while (true)
         {
             try
@@ -104,11 +105,13 @@ public sealed class ProcessCluster : IAsyncLifetime
                 if (health is { Status: "ready" } && health.Shards.All(s => s.Copies.Any(c => c.Lag == 0))
                     && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes))
                     return;
+                last = JsonSerializer.Serialize(health, Json);
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
+                last = e.Message;
             }
-            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}");
+            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}; its health last: {last}");
             await Task.Delay(250);
         }
     }

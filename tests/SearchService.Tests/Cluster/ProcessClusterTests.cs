@@ -13,16 +13,19 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Three cluster nodes as real processes against one single-node service over the same 2,000 Reuters articles
-/// (<see cref="ProcessCluster"/>): the same answers, every write searchable everywhere within two seconds, and a node killed
+/// (<see cref="ProcessCluster"/>): the same answers, writes searchable everywhere within a second at the median, and a node killed
 /// under steady load while writes go on.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output) : IClassFixture<ProcessCluster>
 {
-    /// <summary>The promise, "searchable within about 2 s", held by the median write.</summary>
-    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(2);
+    /// <summary>Writes timed for the visibility distribution.</summary>
+    private const int Writes = 50;
 
-    /// <summary>No write slower than this: on CI's two shared cores one write in twenty took 2.2 s.</summary>
+    /// <summary>Issue 18's "searchable through every node within 1 s", held by the median write.</summary>
+    private static readonly TimeSpan MedianSearchableWithin = TimeSpan.FromSeconds(1);
+
+    /// <summary>No write slower than this: on CI's two shared cores the slowest of a run reached 2.2 s before writes were notified.</summary>
     private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FailingAtMost = TimeSpan.FromSeconds(10);
 
@@ -52,12 +55,13 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     /// <remarks>
-    /// Each write is timed from its acknowledgement until a search on each node in turn finds it; the median and the
-    /// slowest are printed with the whole distribution. A search failing meanwhile (a copy not answering within the
-    /// call timeout) is counted and printed.
+    /// Each write is timed from its acknowledgement until every node has found it: the three nodes are searched side by
+    /// side, each until it finds the write, and the write's delay is the last of the three. The distribution (p50, p95,
+    /// slowest) is printed with every delay. A search failing meanwhile (a copy not answering within the call timeout)
+    /// is counted and printed.
     /// </remarks>
     [PostgresReutersFact]
-    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_about_two_seconds()
+    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_a_second_at_the_median()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
         var delays = new List<double>();
@@ -72,25 +76,26 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             warmUp.Add(first.Elapsed.TotalMilliseconds);
         }
 
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < Writes; i++)
         {
             var word = $"visibilityprobe{i}x{Guid.NewGuid():N}"[..32];
             var acknowledged = await cluster.PutAsync(clients[i % clients.Length], Probe($"write-probe-{Guid.NewGuid():N}", word));
-            foreach (var client in clients)
+            await Task.WhenAll(clients.Select(async client =>
             {
                 while (!await FindsAsync(client, word))
                 {
                     Assert.True(Stopwatch.GetElapsedTime(acknowledged) < TimeSpan.FromSeconds(30), $"{word} not searchable within 30 s");
                     await Task.Delay(10);
                 }
-            }
+            }));
             delays.Add(Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds);
         }
 
-        output.WriteLine($"Searchable through all three nodes after the acknowledgement: median {Percentile(delays, 0.5):F0} ms, " +
-                         $"slowest {delays.Max():F0} ms (ms, in the order written: {string.Join(", ", delays.Select(d => d.ToString("F0")))}); " +
-                         $"{failedSearches} searches failed meanwhile; each node's first search took {string.Join(", ", warmUp.Select(d => d.ToString("F0")))} ms");
-        Assert.True(Percentile(delays, 0.5) < SearchableWithin.TotalMilliseconds, $"the median write searchable after {Percentile(delays, 0.5):F0} ms");
+        output.WriteLine($"{Writes} writes searchable through all three nodes after the acknowledgement: p50 {Percentile(delays, 0.5):F0} ms, " +
+                         $"p95 {Percentile(delays, 0.95):F0} ms, slowest {delays.Max():F0} ms (ms, in the order written: " +
+                         $"{string.Join(", ", delays.Select(d => d.ToString("F0")))}); {failedSearches} searches failed meanwhile; " +
+                         $"each node's first search took {string.Join(", ", warmUp.Select(d => d.ToString("F0")))} ms");
+        Assert.True(Percentile(delays, 0.5) < MedianSearchableWithin.TotalMilliseconds, $"the median write searchable after {Percentile(delays, 0.5):F0} ms");
         Assert.All(delays, delay => Assert.True(delay < SlowestAllowed.TotalMilliseconds, $"a write searchable after {delay:F0} ms"));
 
         async Task<bool> FindsAsync(HttpClient client, string word)
@@ -101,7 +106,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             }
             catch (HttpRequestException)
             {
-                failedSearches++;
+                Interlocked.Increment(ref failedSearches);
                 return false;
             }
         }

@@ -47,7 +47,8 @@ public sealed class ShardCluster : IAsyncDisposable
     public ShardedSearcher Searcher { get; }
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
-    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null)
+    /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
+    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -61,6 +62,7 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.Root] = root.Path,
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),
+                [ShardSiloConfigurator.PollInterval] = pollInterval?.ToString("c", CultureInfo.InvariantCulture),
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();

@@ -45,6 +45,11 @@ public sealed class ShardGrain(
     private bool unsearchedChanges;
     // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
+    // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
+    private volatile bool rebuildRequested;
+    // The loop's own: the rebuild under way, and the last version of the log read into it.
+    private IndexRebuild? rebuild;
+    private long rebuildReadVersion;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
 
@@ -109,7 +114,15 @@ public sealed class ShardGrain(
         }
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
         return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs,
-            FolderBytes.Of(Index.Path));
+            FolderBytes.Of(Index.Path), rebuildRequested);
+    }
+
+    public Task<bool> RebuildAsync()
+    {
+        if (rebuildRequested)
+            return Task.FromResult(false);
+        rebuildRequested = true;
+        return Task.FromResult(true);
     }
 
     public Task CloseAsync(Guid search)
@@ -183,10 +196,13 @@ public sealed class ShardGrain(
         {
             while (true)
             {
-                await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
+                if (!rebuildRequested)
+                    await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
                 try
                 {
                     await CatchUpAsync(shard, stop);
+                    if (rebuildRequested)
+                        await RebuildStepAsync(shard, stop);
                     if (logOutOfReach)
                         logger.LogInformation("Shard {Shard} reads the article log again, from version {Version}", shard, Volatile.Read(ref appliedVersion));
                     logOutOfReach = false;
@@ -201,6 +217,8 @@ public sealed class ShardGrain(
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
                 {
+                    // A rebuild that failed is given up, the live index answering as before; asking again starts another.
+                    EndRebuild();
                     logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, readVersion);
                     await Task.Delay(options.Value.PollInterval, stop);
                 }
@@ -209,6 +227,54 @@ public sealed class ShardGrain(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+        finally
+        {
+            EndRebuild();
+        }
+    }
+
+    /// <summary>
+    /// One step of a rebuild, between two catch-ups of the live index: the first begins a new index beside the live one
+    /// (<see cref="SearchIndex.BeginRebuild"/>), holding the log up to the version the live index had read; each reads
+    /// the next <see cref="ChangesPerRead"/> changes up to that version into it; the last switches searches to it. The
+    /// changes after that version reach it as they reach the live index (<see cref="SearchIndex.ReplaceJournaledArticle"/>
+    /// writes both), and win over what the rebuild reads. The live index answers searches until the switch, and searches
+    /// begun before it end on it. Steps run on the loop that follows the log, so the rebuild reads the log's rows in
+    /// turn with the catch-ups: a row it reads is the newest state of its article at that moment.
+    /// </summary>
+    private async Task RebuildStepAsync(int shard, CancellationToken cancellation)
+    {
+        if (rebuild is null)
+        {
+            rebuild = Index.BeginRebuild();
+            rebuildReadVersion = 0;
+            logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
+        }
+        var upTo = rebuild.JournalSnapshot;
+        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ChangesPerRead, cancellation);
+        foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
+        {
+            if (router.ShardOf(change.Id) == shard && change.Article is { } article)
+                rebuild.ReplaceArticle(article, change.Facets ?? extractor.Extract(article), null);
+            rebuildReadVersion = change.Version;
+        }
+        if (changes.Count == ChangesPerRead && rebuildReadVersion < upTo)
+            return;
+        Index.CompleteRebuild(rebuild);
+        EndRebuild();
+        Index.MergeDown();
+        logger.LogInformation("Shard {Shard} copy {Copy} searches its rebuilt index", shard, Copy.Copy);
+    }
+
+    /// <summary>Ends the rebuild under way, if any: a rebuild not switched to is deleted (a failure, or the grain deactivating).</summary>
+    private void EndRebuild()
+    {
+        if (rebuild is null)
+            return;
+        Index.AbandonRebuild(rebuild);
+        rebuild.Dispose();
+        rebuild = null;
+        rebuildRequested = false;
     }
 
     /// <summary>

@@ -44,6 +44,9 @@ public sealed class ShardCluster : IAsyncDisposable
 
     public PostgresArticleLog Log => log.Log;
 
+    /// <summary>The folder under which every silo keeps its shard copies' folders.</summary>
+    public string Root => root.Path;
+
     public ShardedSearcher Searcher { get; }
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
@@ -98,6 +101,10 @@ public sealed class ShardCluster : IAsyncDisposable
     /// <param name="patience">How long a copy may take to answer; null: a minute.</param>
     public Task<IReadOnlyList<ShardStatus>> StatusesAsync(TimeSpan? patience = null) =>
         GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, patience ?? Patience);
+
+    /// <summary>Asks every copy of every shard to rebuild itself from the log; returns what each answered.</summary>
+    public async Task<bool[]> RebuildAllAsync() =>
+        await Task.WhenAll(ShardCopy.All(Shards, Replicas).Select(copy => Cluster.Client.GetGrain<IShardGrain>(copy.Key).RebuildAsync()));
 
     /// <summary>The secondary silo holding the most copies (the primary holds the test cluster's membership table).</summary>
     public async Task<SiloHandle> BusiestSecondaryAsync()

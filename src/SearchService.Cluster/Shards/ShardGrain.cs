@@ -67,7 +67,8 @@ public sealed class ShardGrain(
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try
         {
-            await CatchUpAsync(ShardNumber, cancellationToken);
+            // Nothing searches the copy before it is active: one reopen at the end, not one a read.
+            await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
         }
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
@@ -81,6 +82,13 @@ public sealed class ShardGrain(
             // exception does not cross the wire (its inner exceptions have no codec): its message does.
             index.Dispose();
             throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
+        }
+        catch
+        {
+            // An activation that failed (cancelled by the runtime when it took too long) is never deactivated: the index
+            // is closed here, or its folder's lock would refuse every later activation on this silo.
+            index.Dispose();
+            throw;
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
             ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
@@ -200,7 +208,7 @@ public sealed class ShardGrain(
                     await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
                 try
                 {
-                    await CatchUpAsync(shard, stop);
+                    await CatchUpAsync(shard, searchableEachRead: true, stop);
                     if (rebuildRequested)
                         await RebuildStepAsync(shard, stop);
                     if (logOutOfReach)
@@ -279,9 +287,10 @@ public sealed class ShardGrain(
 
     /// <summary>
     /// Applies the log's changes after the last version read, those of this shard's articles, in version order, and
-    /// makes them searchable, a read (<see cref="ChangesPerRead"/>) at a time.
+    /// makes them searchable: a read (<see cref="ChangesPerRead"/>) at a time when <paramref name="searchableEachRead"/>,
+    /// so that a long catch-up shows its progress to searches and statuses, else once at the end.
     /// </summary>
-    private async Task CatchUpAsync(int shard, CancellationToken cancellation)
+    private async Task CatchUpAsync(int shard, bool searchableEachRead, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
         IReadOnlyList<ArticleChange> changes;
@@ -301,9 +310,12 @@ public sealed class ShardGrain(
                 readVersion = change.Version;
             }
             Index.HoldJournalUpTo(readVersion);
-            await MakeSearchableAsync(shard, cancellation);
+            if (searchableEachRead)
+                await MakeSearchableAsync(shard, cancellation);
         }
         while (changes.Count == ChangesPerRead);
+        if (!searchableEachRead)
+            await MakeSearchableAsync(shard, cancellation);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string ChangesSql = "SELECT version, id, document, facets FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
-    private const string ReadSql = "SELECT version, document FROM articles WHERE id = @id AND document IS NOT NULL";
+    private const string ReadSql = "SELECT version, document, facets FROM articles WHERE id = @id AND document IS NOT NULL";
 
     private const string CorpusFilesSql = "SELECT path, stamp, article_ids FROM corpus_files";
 
@@ -198,7 +198,15 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     /// <summary>The article with this id as last written, or null when there is none (never written, or deleted).</summary>
     /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
-    public Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default)
+    public async Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default) =>
+        (await ReadStoredAsync(articleId, cancellation))?.Article;
+
+    /// <summary>
+    /// The article with this id as last written, at its version, with the facets stored with it (null for a row written
+    /// before the log stored facets); null when there is none (never written, or deleted).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
+    public Task<ArticleChange?> ReadStoredAsync(string articleId, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         return RunAsync(async db =>
@@ -206,7 +214,11 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             await using var read = new NpgsqlCommand(ReadSql, db);
             read.Parameters.Add(new NpgsqlParameter<string>("id", articleId));
             await using var row = await read.ExecuteReaderAsync(cancellation);
-            return await row.ReadAsync(cancellation) ? Parse(row.GetString(1), articleId, row.GetInt64(0)) : null;
+            if (!await row.ReadAsync(cancellation))
+                return null;
+            var version = row.GetInt64(0);
+            return new ArticleChange(version, articleId, Parse(row.GetString(1), articleId, version),
+                row.IsDBNull(2) ? null : ParseFacets(row.GetString(2), articleId, version));
         }, cancellation);
     }
 

@@ -38,6 +38,9 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public HttpClient Single { get; private set; } = null!;
 
+    /// <summary>The article log the nodes share, for a test writing to it as an older version of the service or an operator would.</summary>
+    public Task<PostgresArticleLog> OpenLogAsync() => PostgresArticleLog.OpenAsync(new ArticleLogOptions(database!.ConnectionString));
+
     public async Task InitializeAsync()
     {
         if (new PostgresReutersFactAttribute().Skip is not null)

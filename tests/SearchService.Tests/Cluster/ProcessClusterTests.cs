@@ -14,7 +14,7 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Three cluster nodes as real processes against one single-node service over the same 2,000 Reuters articles
-/// (<see cref="ProcessCluster"/>): the same answers, writes searchable everywhere within 1.5 s at the median, and a node killed
+/// (<see cref="ProcessCluster"/>): the same answers, writes searchable everywhere within a second at the median, and a node killed
 /// under steady load while writes go on.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
@@ -24,10 +24,11 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     private const int Writes = 50;
 
     /// <summary>
-    /// The median write's bound. Issue 18 asks for 1 s; at load average 35-45 on two cores the median was 0.9-1.2 s
-    /// (a search alone takes 0.3-1 s there), so 1 s is not a bound every run holds: 1.5 s is.
+    /// Issue 18's "searchable through every node within 1 s", held by the median write: at load average 30-40 on two
+    /// cores the median was 84 ms to the start of the finding search (1.0-1.2 s to its answer, a search alone taking
+    /// 0.3-1 s there).
     /// </summary>
-    private static readonly TimeSpan MedianSearchableWithin = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan MedianSearchableWithin = TimeSpan.FromSeconds(1);
 
     /// <summary>No write slower than this: on CI's two shared cores the slowest of a run reached 2.2 s before writes were notified.</summary>
     private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(5);
@@ -66,7 +67,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     /// printed with every delay. A search failing meanwhile (a copy not answering within the call timeout) is counted.
     /// </remarks>
     [PostgresReutersFact]
-    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_one_and_a_half_seconds_at_the_median()
+    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_a_second_at_the_median()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
         var delays = new List<double>();

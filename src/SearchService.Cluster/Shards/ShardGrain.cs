@@ -120,8 +120,10 @@ public sealed class ShardGrain(
         {
             latest = null;
         }
+        // The version first: the searcher read after it is at least as new, so the paragraphs count every version reported.
+        var applied = Volatile.Read(ref appliedVersion);
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs,
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, applied, latest, paragraphs,
             FolderBytes.Of(Index.Path), rebuildRequested);
     }
 

@@ -20,10 +20,12 @@ public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtra
     private const int BulkBatch = 500;
 
     // Reads that meet PostgreSQL out of reach answer 503 naming it (ProblemExceptionHandler). The shards cannot yet tell
-    // whether an article is inside a scoped key's scope, so such a key finds none rather than one outside it.
+    // whether an article is inside a scoped key's scope, so such a key finds none rather than one outside it. The facets
+    // are those stored with the article, which the shards index; a row written before the log stored them has them
+    // extracted, as its shards do.
     public async Task<ArticleView?> FindAsync(string articleId, SearchScope? scope, CancellationToken cancellation) =>
-        scope is null && await (await articleLog.GetAsync()).ReadAsync(articleId, cancellation) is { } article
-            ? View(article, extractor.Extract(article))
+        scope is null && await (await articleLog.GetAsync()).ReadStoredAsync(articleId, cancellation) is { Article: { } article } stored
+            ? View(article, stored.Facets ?? extractor.Extract(article))
             : null;
 
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>

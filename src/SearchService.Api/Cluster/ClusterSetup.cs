@@ -56,6 +56,7 @@ public static class ClusterSetup
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton<ShardCopyStatuses>();
         builder.Services.AddSingleton<ClusterHealth>();
+        builder.Services.AddSingleton<ClusterRebuild>();
         builder.Services.AddSingleton(services => new ShardMetrics(services.GetRequiredService<IMeterFactory>(),
             services.GetRequiredService<ShardCopyStatuses>(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         builder.Services.AddHostedService<ClusterCorpusWorker>();

@@ -19,7 +19,9 @@ public sealed class ShardCopyStatuses(IGrainFactory grains, IOptions<SearchClust
         {
             return (copy, await grains.GetGrain<IShardGrain>(copy.Key).StatusAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation), null);
         }
-        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
+        // Whatever keeps a copy from answering (its activation failed, its silo is gone, it took too long) is what the
+        // report says of it: one copy's failure is not the report's.
+        catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
             return (copy, null, e.Message);
         }

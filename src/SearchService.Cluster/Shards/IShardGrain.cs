@@ -13,6 +13,12 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// <summary>Where the copy is active, how far it has followed the article log and what it holds.</summary>
     Task<ShardStatus> StatusAsync();
 
+    /// <summary>
+    /// Rebuilds the copy from the article log into a new index beside the one searches use, and switches to it once it
+    /// has caught up; searches keep answering meanwhile. False, changing nothing, when a rebuild is asked for already.
+    /// </summary>
+    Task<bool> RebuildAsync();
+
     Task CloseAsync(Guid search);
 
     Task<ShardDfs> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words);

@@ -20,7 +20,8 @@ namespace SearchService.Cluster.Shards;
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
-    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ILocalSiloDetails silo,
+    ILoggerFactory loggers)
     : Grain, IShardGrain
 {
     /// <summary>Changes read from the log at once while catching up.</summary>
@@ -38,8 +39,17 @@ public sealed class ShardGrain(
     private Task? following;
     private long openedAtVersion;
     private bool logOutOfReach;
-    // Written by the loop following the log, read by status calls on the grain's turns.
+    // The loop's own: the last version read from the log and given to the index, and whether the index holds changes
+    // that searches may not see yet.
+    private long readVersion;
+    private bool unsearchedChanges;
+    // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
+    // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
+    private volatile bool rebuildRequested;
+    // The loop's own: the rebuild under way, and the last version of the log read into it.
+    private IndexRebuild? rebuild;
+    private long rebuildReadVersion;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
 
@@ -54,10 +64,11 @@ public sealed class ShardGrain(
         index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
-        openedAtVersion = appliedVersion = index.CommittedJournalOffset;
+        openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try
         {
-            await CatchUpAsync(ShardNumber, cancellationToken);
+            // Nothing searches the copy before it is active: one reopen at the end, not one a read.
+            await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
         }
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
@@ -71,6 +82,13 @@ public sealed class ShardGrain(
             // exception does not cross the wire (its inner exceptions have no codec): its message does.
             index.Dispose();
             throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
+        }
+        catch
+        {
+            // An activation that failed (cancelled by the runtime when it took too long) is never deactivated: the index
+            // is closed here, or its folder's lock would refuse every later activation on this silo.
+            index.Dispose();
+            throw;
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
             ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
@@ -102,8 +120,19 @@ public sealed class ShardGrain(
         {
             latest = null;
         }
+        // The version first: the searcher read after it is at least as new, so the paragraphs count every version reported.
+        var applied = Volatile.Read(ref appliedVersion);
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, Volatile.Read(ref appliedVersion), latest, paragraphs, FolderBytes.Of(Index.Path));
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, applied, latest, paragraphs,
+            FolderBytes.Of(Index.Path), rebuildRequested);
+    }
+
+    public Task<bool> RebuildAsync()
+    {
+        if (rebuildRequested)
+            return Task.FromResult(false);
+        rebuildRequested = true;
+        return Task.FromResult(true);
     }
 
     public Task CloseAsync(Guid search)
@@ -164,22 +193,26 @@ public sealed class ShardGrain(
     }
 
     /// <summary>
-    /// Catches up on the log's newer changes every <see cref="ShardGrainOptions.PollInterval"/> until the grain
-    /// deactivates, on the thread pool rather than the grain's turns: applying changes and waiting for them to become
-    /// searchable would otherwise hold every search sent to this copy meanwhile (a Lucene index takes writes and
-    /// searches at once). PostgreSQL out of reach leaves the shard answering from what it holds, and the next round
-    /// tries again; any other failure is logged and tried again too, as the grain timer this replaced did.
+    /// Catches up on the log's newer changes as each write commits (<see cref="CommitWatch"/>), and at least every
+    /// <see cref="ShardGrainOptions.PollInterval"/>, until the grain deactivates, on the thread pool rather than the
+    /// grain's turns: applying changes and waiting for them to become searchable would otherwise hold every search sent
+    /// to this copy meanwhile (a Lucene index takes writes and searches at once). PostgreSQL out of reach leaves the
+    /// shard answering from what it holds, and the next round (a poll interval later) tries again; any other failure is
+    /// logged and tried again too.
     /// </summary>
     private async Task FollowAsync(int shard, CancellationToken stop)
     {
-        using var rounds = new PeriodicTimer(options.Value.PollInterval);
         try
         {
-            while (await rounds.WaitForNextTickAsync(stop))
+            while (true)
             {
+                if (!rebuildRequested)
+                    await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
                 try
                 {
-                    await CatchUpAsync(shard, stop);
+                    await CatchUpAsync(shard, searchableEachRead: true, stop);
+                    if (rebuildRequested)
+                        await RebuildStepAsync(shard, stop);
                     if (logOutOfReach)
                         logger.LogInformation("Shard {Shard} reads the article log again, from version {Version}", shard, Volatile.Read(ref appliedVersion));
                     logOutOfReach = false;
@@ -190,30 +223,82 @@ public sealed class ShardGrain(
                     if (!logOutOfReach)
                         LogAnsweringFromWhatItHolds(shard, e);
                     logOutOfReach = true;
+                    await Task.Delay(options.Value.PollInterval, stop);
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested)
                 {
-                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, Volatile.Read(ref appliedVersion));
+                    // A rebuild that failed is given up, the live index answering as before; asking again starts another.
+                    EndRebuild();
+                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, readVersion);
+                    await Task.Delay(options.Value.PollInterval, stop);
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+        finally
+        {
+            EndRebuild();
+        }
     }
 
     /// <summary>
-    /// Applies the log's changes after the last version applied, those of this shard's articles, in version order, and
-    /// makes them searchable.
+    /// One step of a rebuild, between two catch-ups of the live index: the first begins a new index beside the live one
+    /// (<see cref="SearchIndex.BeginRebuild"/>), holding the log up to the version the live index had read; each reads
+    /// the next <see cref="ChangesPerRead"/> changes up to that version into it; the last switches searches to it. The
+    /// changes after that version reach it as they reach the live index (<see cref="SearchIndex.ReplaceJournaledArticle"/>
+    /// writes both), and win over what the rebuild reads. The live index answers searches until the switch, and searches
+    /// begun before it end on it. Steps run on the loop that follows the log, so the rebuild reads the log's rows in
+    /// turn with the catch-ups: a row it reads is the newest state of its article at that moment.
     /// </summary>
-    private async Task CatchUpAsync(int shard, CancellationToken cancellation)
+    private async Task RebuildStepAsync(int shard, CancellationToken cancellation)
+    {
+        if (rebuild is null)
+        {
+            rebuild = Index.BeginRebuild();
+            rebuildReadVersion = 0;
+            logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
+        }
+        var upTo = rebuild.JournalSnapshot;
+        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ChangesPerRead, cancellation);
+        foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
+        {
+            if (router.ShardOf(change.Id) == shard && change.Article is { } article)
+                rebuild.ReplaceArticle(article, change.Facets ?? extractor.Extract(article), null);
+            rebuildReadVersion = change.Version;
+        }
+        if (changes.Count == ChangesPerRead && rebuildReadVersion < upTo)
+            return;
+        Index.CompleteRebuild(rebuild);
+        EndRebuild();
+        Index.MergeDown();
+        logger.LogInformation("Shard {Shard} copy {Copy} searches its rebuilt index", shard, Copy.Copy);
+    }
+
+    /// <summary>Ends the rebuild under way, if any: a rebuild not switched to is deleted (a failure, or the grain deactivating).</summary>
+    private void EndRebuild()
+    {
+        if (rebuild is null)
+            return;
+        Index.AbandonRebuild(rebuild);
+        rebuild.Dispose();
+        rebuild = null;
+        rebuildRequested = false;
+    }
+
+    /// <summary>
+    /// Applies the log's changes after the last version read, those of this shard's articles, in version order, and
+    /// makes them searchable: a read (<see cref="ChangesPerRead"/>) at a time when <paramref name="searchableEachRead"/>,
+    /// so that a long catch-up shows its progress to searches and statuses, else once at the end.
+    /// </summary>
+    private async Task CatchUpAsync(int shard, bool searchableEachRead, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
-        var wrote = false;
         IReadOnlyList<ArticleChange> changes;
         do
         {
-            changes = await log.ReadChangesAsync(appliedVersion, ChangesPerRead, cancellation);
+            changes = await log.ReadChangesAsync(readVersion, ChangesPerRead, cancellation);
             foreach (var change in changes)
             {
                 if (router.ShardOf(change.Id) == shard)
@@ -222,18 +307,36 @@ public sealed class ShardGrain(
                         Index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
                     else
                         Index.DeleteJournaledArticle(change.Id, change.Version);
-                    wrote = true;
+                    unsearchedChanges = true;
                 }
-                Volatile.Write(ref appliedVersion, change.Version);
+                readVersion = change.Version;
             }
+            Index.HoldJournalUpTo(readVersion);
+            if (searchableEachRead)
+                await MakeSearchableAsync(shard, cancellation);
         }
         while (changes.Count == ChangesPerRead);
-        Index.HoldJournalUpTo(appliedVersion);
+        if (!searchableEachRead)
+            await MakeSearchableAsync(shard, cancellation);
+    }
+
+    /// <summary>
+    /// Reopens the copy's searcher on what it has read, then reports that version applied: a version reported applied
+    /// (<see cref="StatusAsync"/>, so <c>/health</c>'s lag and <c>/metrics</c>) is one that searches of this copy see.
+    /// Not searchable in time: reported at a later round, which waits again.
+    /// </summary>
+    private async Task MakeSearchableAsync(int shard, CancellationToken cancellation)
+    {
         // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
         // on a two-core machine) that the silo's and the API's work needs meanwhile.
-        if (wrote && !await Task.Factory.StartNew(
+        if (unsearchedChanges && !await Task.Factory.StartNew(
                 () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, appliedVersion, SearchableWithin);
+        {
+            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, readVersion, SearchableWithin);
+            return;
+        }
+        unsearchedChanges = false;
+        Volatile.Write(ref appliedVersion, readVersion);
     }
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>

@@ -18,8 +18,11 @@ public sealed class ShardGrainOptions
     /// </summary>
     public int Replicas { get; set; } = DefaultReplicas;
 
-    /// <summary>How often a shard reads the article log for changes after the last version it applied.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How often a shard reads the article log for changes after the last version it applied when no commit is
+    /// notified (<see cref="CommitWatch"/>): the fallback while the silo's listening session is down.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a search's reader stays held when its gatherer never closes it (a gatherer that died).</summary>
     public TimeSpan SearchLifetime { get; set; } = TimeSpan.FromMinutes(1);

@@ -20,6 +20,7 @@ public static class ShardHosting
     {
         silo.Services.Configure(configure);
         silo.Services.AddSingleton(_ => new SiloArticleLog(articleLog));
+        silo.Services.AddSingleton<CommitWatch>();
         silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();

@@ -7,6 +7,7 @@ namespace SearchService.Cluster.Shards;
 /// <param name="LatestVersion">The last version PostgreSQL has committed; null when the log is out of reach.</param>
 /// <param name="Paragraphs">The paragraphs it answers searches with.</param>
 /// <param name="IndexBytes">The bytes its index folder takes on the disk of <paramref name="Silo"/>.</param>
+/// <param name="Rebuilding">A rebuild from the article log is asked for or under way (<see cref="IShardGrain.RebuildAsync"/>).</param>
 [GenerateSerializer]
 public sealed record ShardStatus(
     [property: Id(0)] int Shard,
@@ -16,7 +17,8 @@ public sealed record ShardStatus(
     [property: Id(4)] long AppliedVersion,
     [property: Id(5)] long? LatestVersion,
     [property: Id(6)] int Paragraphs,
-    [property: Id(7)] long IndexBytes)
+    [property: Id(7)] long IndexBytes,
+    [property: Id(8)] bool Rebuilding)
 {
     /// <summary>How many versions of the log it has still to apply; null when the log is out of reach.</summary>
     public long? Lag => LatestVersion - AppliedVersion;

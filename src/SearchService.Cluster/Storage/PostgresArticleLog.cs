@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -41,7 +42,7 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string ChangesSql = "SELECT version, id, document, facets FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
-    private const string ReadSql = "SELECT version, document FROM articles WHERE id = @id AND document IS NOT NULL";
+    private const string ReadSql = "SELECT version, document, facets FROM articles WHERE id = @id AND document IS NOT NULL";
 
     private const string CorpusFilesSql = "SELECT path, stamp, article_ids FROM corpus_files";
 
@@ -53,6 +54,12 @@ public sealed class PostgresArticleLog : IAsyncDisposable
     private const string ForgetCorpusFileSql = "DELETE FROM corpus_files WHERE path = @path";
 
     private const string CurrentVersionSql = "SELECT last_version FROM article_version_counter";
+
+    /// <summary>The channel every commit is told on (<c>Sql/articles.sql</c>'s trigger), its last version as the payload.</summary>
+    private const string CommitChannel = "article_log";
+
+    /// <summary>How long a listening session waits for a notification before it checks that the server still answers.</summary>
+    private static readonly TimeSpan ListenCheckEvery = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions FacetsJson = new(JsonSerializerDefaults.Web);
 
@@ -191,7 +198,15 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     /// <summary>The article with this id as last written, or null when there is none (never written, or deleted).</summary>
     /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
-    public Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default)
+    public async Task<Article?> ReadAsync(string articleId, CancellationToken cancellation = default) =>
+        (await ReadStoredAsync(articleId, cancellation))?.Article;
+
+    /// <summary>
+    /// The article with this id as last written, at its version, with the facets stored with it (null for a row written
+    /// before the log stored facets); null when there is none (never written, or deleted).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stored document is no longer an article (changed outside this class).</exception>
+    public Task<ArticleChange?> ReadStoredAsync(string articleId, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         return RunAsync(async db =>
@@ -199,7 +214,11 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             await using var read = new NpgsqlCommand(ReadSql, db);
             read.Parameters.Add(new NpgsqlParameter<string>("id", articleId));
             await using var row = await read.ExecuteReaderAsync(cancellation);
-            return await row.ReadAsync(cancellation) ? Parse(row.GetString(1), articleId, row.GetInt64(0)) : null;
+            if (!await row.ReadAsync(cancellation))
+                return null;
+            var version = row.GetInt64(0);
+            return new ArticleChange(version, articleId, Parse(row.GetString(1), articleId, version),
+                row.IsDBNull(2) ? null : ParseFacets(row.GetString(2), articleId, version));
         }, cancellation);
     }
 
@@ -210,6 +229,41 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             await using var current = new NpgsqlCommand(CurrentVersionSql, db);
             return (long)(await current.ExecuteScalarAsync(cancellation))!;
         }, cancellation);
+
+    /// <summary>
+    /// Tells <paramref name="onCommitted"/> the last version of every write as PostgreSQL commits it, from a session of
+    /// its own, until cancelled: once with the current version as soon as the session listens (so that a commit made
+    /// before is not missed), then at each commit, on the session's thread, and with the current version again after
+    /// each quiet <see cref="ListenCheckEvery"/> (a server that stopped answering ends it).
+    /// </summary>
+    /// <exception cref="ArticleLogUnavailableException">PostgreSQL cannot be reached, or the session broke.</exception>
+    public async Task ListenAsync(Action<long> onCommitted, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(onCommitted);
+        await using var session = await ConnectAsync(cancellation);
+        try
+        {
+            session.Notification += (_, e) =>
+            {
+                if (long.TryParse(e.Payload, CultureInfo.InvariantCulture, out var version))
+                    onCommitted(version);
+            };
+            await using (var listen = new NpgsqlCommand($"LISTEN {CommitChannel}", session))
+                await listen.ExecuteNonQueryAsync(cancellation);
+            await using var current = new NpgsqlCommand(CurrentVersionSql, session);
+            onCommitted((long)(await current.ExecuteScalarAsync(cancellation))!);
+            while (true)
+            {
+                // A server gone without closing the connection sends nothing: a statement now and then finds out.
+                if (!await session.WaitAsync(ListenCheckEvery, cancellation))
+                    onCommitted((long)(await current.ExecuteScalarAsync(cancellation))!);
+            }
+        }
+        catch (NpgsqlException e) when (IsUnavailable(e))
+        {
+            throw new ArticleLogUnavailableException(server, runningStatement, e);
+        }
+    }
 
     /// <summary>The corpus files the log holds the articles of (<see cref="RecordCorpusFileAsync"/>), by path.</summary>
     public Task<IReadOnlyDictionary<string, CorpusFileRecord>> CorpusFilesAsync(CancellationToken cancellation = default) =>

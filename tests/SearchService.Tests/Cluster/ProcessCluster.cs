@@ -38,6 +38,9 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public HttpClient Single { get; private set; } = null!;
 
+    /// <summary>The article log the nodes share, for a test writing to it as an older version of the service or an operator would.</summary>
+    public Task<PostgresArticleLog> OpenLogAsync() => PostgresArticleLog.OpenAsync(new ArticleLogOptions(database!.ConnectionString));
+
     public async Task InitializeAsync()
     {
         if (new PostgresReutersFactAttribute().Skip is not null)
@@ -96,6 +99,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     public static async Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null)
     {
         var clock = Stopwatch.StartNew();
+        var last = "no answer";
         while (true)
         {
             try
@@ -104,11 +108,13 @@ public sealed class ProcessCluster : IAsyncLifetime
                 if (health is { Status: "ready" } && health.Shards.All(s => s.Copies.Any(c => c.Lag == 0))
                     && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes))
                     return;
+                last = JsonSerializer.Serialize(health, Json);
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
+                last = e.Message;
             }
-            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}");
+            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}; its health last: {last}");
             await Task.Delay(250);
         }
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using SearchService.Api.Cluster;
 using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
 using SearchService.Core.Searching;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
@@ -13,16 +14,23 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Three cluster nodes as real processes against one single-node service over the same 2,000 Reuters articles
-/// (<see cref="ProcessCluster"/>): the same answers, every write searchable everywhere within two seconds, and a node killed
+/// (<see cref="ProcessCluster"/>): the same answers, writes searchable everywhere within a second at the median, and a node killed
 /// under steady load while writes go on.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelper output) : IClassFixture<ProcessCluster>
 {
-    /// <summary>The promise, "searchable within about 2 s", held by the median write.</summary>
-    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(2);
+    /// <summary>Writes timed for the visibility distribution.</summary>
+    private const int Writes = 50;
 
-    /// <summary>No write slower than this: on CI's two shared cores one write in twenty took 2.2 s.</summary>
+    /// <summary>
+    /// Issue 18's "searchable through every node within 1 s", held by the median write: at load average 30-40 on two
+    /// cores the median was 84 ms to the start of the finding search (1.0-1.2 s to its answer, a search alone taking
+    /// 0.3-1 s there).
+    /// </summary>
+    private static readonly TimeSpan MedianSearchableWithin = TimeSpan.FromSeconds(1);
+
+    /// <summary>No write slower than this: on CI's two shared cores the slowest of a run reached 2.2 s before writes were notified.</summary>
     private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FailingAtMost = TimeSpan.FromSeconds(10);
 
@@ -52,15 +60,18 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     /// <remarks>
-    /// Each write is timed from its acknowledgement until a search on each node in turn finds it; the median and the
-    /// slowest are printed with the whole distribution. A search failing meanwhile (a copy not answering within the
-    /// call timeout) is counted and printed.
+    /// Each write is timed from its acknowledgement until every node has found it: the three nodes are searched side by
+    /// side, each until it finds the write. A write's delay is when the last of the three began the search that found it
+    /// (the write was searchable through that node by then, at the latest); when that search answered is printed too,
+    /// since on a loaded machine a search takes hundreds of milliseconds. The distributions (p50, p95, slowest) are
+    /// printed with every delay. A search failing meanwhile (a copy not answering within the call timeout) is counted.
     /// </remarks>
     [PostgresReutersFact]
-    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_about_two_seconds()
+    public async Task Writes_acknowledged_by_one_node_are_searchable_through_every_node_within_a_second_at_the_median()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
         var delays = new List<double>();
+        var answeredAfter = new List<double>();
         var failedSearches = 0;
         // A node's first search compiles the search path (seconds on a Debug build of a busy machine): not a write's
         // delay. A word the index lacks, as the probes' are until written: such a search also looks for corrections.
@@ -72,25 +83,31 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             warmUp.Add(first.Elapsed.TotalMilliseconds);
         }
 
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < Writes; i++)
         {
             var word = $"visibilityprobe{i}x{Guid.NewGuid():N}"[..32];
             var acknowledged = await cluster.PutAsync(clients[i % clients.Length], Probe($"write-probe-{Guid.NewGuid():N}", word));
-            foreach (var client in clients)
+            var foundBy = await Task.WhenAll(clients.Select(async client =>
             {
-                while (!await FindsAsync(client, word))
+                while (true)
                 {
+                    var asked = Stopwatch.GetElapsedTime(acknowledged);
+                    if (await FindsAsync(client, word))
+                        return asked;
                     Assert.True(Stopwatch.GetElapsedTime(acknowledged) < TimeSpan.FromSeconds(30), $"{word} not searchable within 30 s");
                     await Task.Delay(10);
                 }
-            }
-            delays.Add(Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds);
+            }));
+            answeredAfter.Add(Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds);
+            delays.Add(foundBy.Max().TotalMilliseconds);
         }
 
-        output.WriteLine($"Searchable through all three nodes after the acknowledgement: median {Percentile(delays, 0.5):F0} ms, " +
-                         $"slowest {delays.Max():F0} ms (ms, in the order written: {string.Join(", ", delays.Select(d => d.ToString("F0")))}); " +
+        output.WriteLine($"{Writes} writes searchable through all three nodes after the acknowledgement (the finding search begun): " +
+                         $"p50 {Percentile(delays, 0.5):F0} ms, p95 {Percentile(delays, 0.95):F0} ms, slowest {delays.Max():F0} ms " +
+                         $"(ms, in the order written: {string.Join(", ", delays.Select(d => d.ToString("F0")))}); the finding search answered: " +
+                         $"p50 {Percentile(answeredAfter, 0.5):F0} ms, p95 {Percentile(answeredAfter, 0.95):F0} ms, slowest {answeredAfter.Max():F0} ms; " +
                          $"{failedSearches} searches failed meanwhile; each node's first search took {string.Join(", ", warmUp.Select(d => d.ToString("F0")))} ms");
-        Assert.True(Percentile(delays, 0.5) < SearchableWithin.TotalMilliseconds, $"the median write searchable after {Percentile(delays, 0.5):F0} ms");
+        Assert.True(Percentile(delays, 0.5) < MedianSearchableWithin.TotalMilliseconds, $"the median write searchable after {Percentile(delays, 0.5):F0} ms");
         Assert.All(delays, delay => Assert.True(delay < SlowestAllowed.TotalMilliseconds, $"a write searchable after {delay:F0} ms"));
 
         async Task<bool> FindsAsync(HttpClient client, string word)
@@ -101,10 +118,64 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             }
             catch (HttpRequestException)
             {
-                failedSearches++;
+                Interlocked.Increment(ref failedSearches);
                 return false;
             }
         }
+    }
+
+    /// <remarks>The facets are none an extractor would find in the article: a node answering them read them from the log.</remarks>
+    [PostgresReutersFact]
+    public async Task An_article_read_through_a_node_carries_the_facets_stored_with_it()
+    {
+        var id = $"atlantis-{Guid.NewGuid():N}";
+        var stored = new ArticleFacets(new ParagraphFacets(["Atlantis"], [], []), [new ParagraphFacets(["Atlantis"], [], [])]);
+        await using var log = await cluster.OpenLogAsync();
+        await log.PutAsync(new Article(id, "Harbour reopens", ["The harbour reopened on Friday after the storm."]), stored);
+        try
+        {
+            var view = await (await cluster.Node[1].ClientAsync()).GetFromJsonAsync<ArticleView>($"/articles/{id}", ProcessCluster.Json);
+
+            Assert.Equal(["Atlantis"], view!.Region);
+            Assert.Equal(["Atlantis"], view.Paragraphs.Single().Region);
+        }
+        finally
+        {
+            // Written to the nodes' log only: the single node, which the other tests compare with, never had it.
+            await log.DeleteAsync(id);
+        }
+    }
+
+    /// <remarks>The seeded requests are asked in turn while /health marks any copy rebuilding, then once more.</remarks>
+    [PostgresReutersFact]
+    public async Task A_rebuild_asked_of_one_node_rebuilds_every_copy_while_searches_answer_as_the_single_node_does()
+    {
+        var node = await cluster.Node[2].ClientAsync();
+        var urls = SeededQueries.Draw(cluster.Reuters, request =>
+                ProcessCluster.SearchAsync(cluster.Single, SearchQueryString.Of(request)).GetAwaiter().GetResult().Facets, perKind: 1, seed: 11)
+            .Select(r => SearchQueryString.Of(r.Request)).ToList();
+        var expected = new List<SearchResult>();
+        foreach (var url in urls)
+            expected.Add(await ProcessCluster.SearchAsync(cluster.Single, url));
+
+        var accepted = await node.PostAsync("/index/_rebuild", null);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal("/health", accepted.Headers.Location?.OriginalString);
+        var differences = new List<string>();
+        var answeredWhileRebuilding = 0;
+        var clock = Stopwatch.StartNew();
+        while ((await node.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!.Shards.Any(s => s.Copies.Any(c => c.Rebuilding)))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the copies did not finish rebuilding within 3 minutes");
+            for (var i = 0; i < urls.Count; i++)
+                differences.AddRange(AnswerDifferences.Of($"during: {urls[i]}", expected[i], await ProcessCluster.SearchAsync(node, urls[i])));
+            answeredWhileRebuilding += urls.Count;
+        }
+        for (var i = 0; i < urls.Count; i++)
+            differences.AddRange(AnswerDifferences.Of($"after: {urls[i]}", expected[i], await ProcessCluster.SearchAsync(node, urls[i])));
+
+        output.WriteLine($"Every copy rebuilt in {clock.Elapsed.TotalSeconds:F1} s; {answeredWhileRebuilding} searches answered meanwhile");
+        Assert.Empty(differences);
     }
 
     [PostgresReutersFact]

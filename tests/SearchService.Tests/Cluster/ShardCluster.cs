@@ -44,10 +44,14 @@ public sealed class ShardCluster : IAsyncDisposable
 
     public PostgresArticleLog Log => log.Log;
 
+    /// <summary>The folder under which every silo keeps its shard copies' folders.</summary>
+    public string Root => root.Path;
+
     public ShardedSearcher Searcher { get; }
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
-    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null)
+    /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
+    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -61,6 +65,7 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.Root] = root.Path,
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),
+                [ShardSiloConfigurator.PollInterval] = pollInterval?.ToString("c", CultureInfo.InvariantCulture),
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();
@@ -96,6 +101,10 @@ public sealed class ShardCluster : IAsyncDisposable
     /// <param name="patience">How long a copy may take to answer; null: a minute.</param>
     public Task<IReadOnlyList<ShardStatus>> StatusesAsync(TimeSpan? patience = null) =>
         GrainShardSource.StatusesAsync(Cluster.Client, Shards, Replicas, patience ?? Patience);
+
+    /// <summary>Asks every copy of every shard to rebuild itself from the log; returns what each answered.</summary>
+    public async Task<bool[]> RebuildAllAsync() =>
+        await Task.WhenAll(ShardCopy.All(Shards, Replicas).Select(copy => Cluster.Client.GetGrain<IShardGrain>(copy.Key).RebuildAsync()));
 
     /// <summary>The secondary silo holding the most copies (the primary holds the test cluster's membership table).</summary>
     public async Task<SiloHandle> BusiestSecondaryAsync()

@@ -16,6 +16,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string Root = "ShardTest:Root";
     public const string Shards = "ShardTest:Shards";
     public const string Replicas = "ShardTest:Replicas";
+    public const string PollInterval = "ShardTest:PollInterval";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -26,6 +27,8 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
                 options.Root = settings[Root]!;
                 options.Shards = int.Parse(settings[Shards]!, System.Globalization.CultureInfo.InvariantCulture);
                 options.Replicas = int.Parse(settings[Replicas]!, System.Globalization.CultureInfo.InvariantCulture);
+                if (settings[PollInterval] is { } poll)
+                    options.PollInterval = TimeSpan.Parse(poll, System.Globalization.CultureInfo.InvariantCulture);
             })
             .Configure<ClusterMembershipOptions>(options =>
             {

@@ -38,3 +38,16 @@ CREATE TABLE IF NOT EXISTS corpus_files
 -- happens once, where the article enters the log, not on every shard copy. NULL for a tombstone, and for a row
 -- written before the column came: a shard copy extracts those itself.
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS facets jsonb NULL;
+
+-- Every write tells the sessions listening on article_log the last version it committed (PostgreSQL delivers a
+-- notification at commit and drops it at a rollback), so shard copies apply a write at once instead of at their next
+-- poll. Every write updates the counter row once, in its own transaction: one notification a write, a bulk's too.
+CREATE OR REPLACE FUNCTION article_log_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('article_log', NEW.last_version::text);
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER article_log_notify AFTER UPDATE ON article_version_counter
+    FOR EACH ROW EXECUTE FUNCTION article_log_notify();

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.IndexNamespace.Rebuild
         {
         }
         /// <summary>
-        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.
+        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs. In cluster mode every copy of every shard rebuilds from PostgreSQL into a new index and switches to it once caught up, answering searches from its old index meanwhile; /health marks each copy rebuilding until then; 409 when every copy is rebuilding already, 503 when none answered.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace SearchService.Tests.GeneratedClient.IndexNamespace.Rebuild
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.RebuildAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs.
+        /// 202 at once: the rebuild runs in the background into a new index and replaces the old one when complete; a failed rebuild leaves the old index serving. /health says indexing until it is done; 409 while one runs. In cluster mode every copy of every shard rebuilds from PostgreSQL into a new index and switches to it once caught up, answering searches from its old index meanwhile; /health marks each copy rebuilding until then; 409 when every copy is rebuilding already, 503 when none answered.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

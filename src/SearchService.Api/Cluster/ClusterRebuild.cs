@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using SearchService.Cluster.Shards;
+
+namespace SearchService.Api.Cluster;
+
+/// <summary>
+/// <c>POST /index/_rebuild</c> in cluster mode: asks every copy of every shard to rebuild itself from PostgreSQL
+/// (<see cref="IShardGrain.RebuildAsync"/>), each into a new index beside the one its searches use, switched to once
+/// it has caught up. <c>/health</c> marks each copy rebuilding until it has switched.
+/// </summary>
+public sealed class ClusterRebuild(IGrainFactory grains, IOptions<SearchClusterOptions> options, ILogger<ClusterRebuild> logger)
+{
+    /// <summary>Asks every copy at once, each bounded by the shard call timeout.</summary>
+    /// <returns>How many copies began a rebuild, were rebuilding already, and did not answer (named in the log).</returns>
+    public async Task<(int Started, int AlreadyRebuilding, int NotAnswering)> StartAsync(CancellationToken cancellation)
+    {
+        var answers = await Task.WhenAll(ShardCopy.All(options.Value.Shards, options.Value.Replicas).Select(copy => AskAsync(copy, cancellation)));
+        return (answers.Count(a => a == true), answers.Count(a => a == false), answers.Count(a => a is null));
+    }
+
+    private async Task<bool?> AskAsync(ShardCopy copy, CancellationToken cancellation)
+    {
+        try
+        {
+            return await grains.GetGrain<IShardGrain>(copy.Key).RebuildAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation);
+        }
+        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
+        {
+            logger.LogWarning("{Copy} was not asked to rebuild: {Reason}", copy, e.Message);
+            return null;
+        }
+    }
+}

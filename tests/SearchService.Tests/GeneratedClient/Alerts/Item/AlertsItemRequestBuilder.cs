@@ -40,7 +40,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
         {
         }
         /// <summary>
-        /// 204 once deleted (and written to disk); its event streams end. A 404 naming id when there is no such alert.
+        /// 204 once deleted (and written to disk); its event streams end and its webhook notices not yet delivered are dropped. A 404 naming id when there is no such alert.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -105,7 +105,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Alert>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Alert.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 204 once deleted (and written to disk); its event streams end. A 404 naming id when there is no such alert.
+        /// 204 once deleted (and written to disk); its event streams end and its webhook notices not yet delivered are dropped. A 404 naming id when there is no such alert.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -32,7 +32,7 @@ def has(names, part):
 
 
 LOCKS = [('GetClassForInterface', "Lucene.Net's attribute factory (a new token stream)"),
-         ('InitFieldsWriter', 'the stored fields writer'),
+         ('StoredFieldsProcessor', 'the stored fields writer (held by no other thread)'),
          ('DocumentsWriterFlushControl', "the writer's flush control"),
          ('ReentrantLock', "the writer's thread states")]
 

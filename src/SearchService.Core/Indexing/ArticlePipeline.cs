@@ -14,13 +14,15 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 public static class ArticlePipeline
 {
-    public static void Run(IEnumerable<Article> articles, Action<Article> process, CancellationToken cancellation)
+    /// <param name="threads">How many threads process articles; null: one per core.</param>
+    public static void Run(IEnumerable<Article> articles, Action<Article> process, CancellationToken cancellation, int? threads = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads ?? 1, 1, nameof(threads));
         using var reader = articles.GetEnumerator();
         var handOut = new OrderedHandOut(reader);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ExceptionDispatchInfo? failure = null;
-        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(n =>
+        var workers = Enumerable.Range(0, threads ?? Environment.ProcessorCount).Select(n =>
         {
             var thread = new Thread(() =>
             {

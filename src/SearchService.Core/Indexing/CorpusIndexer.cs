@@ -9,10 +9,12 @@ namespace SearchService.Core.Indexing;
 /// Brings the index in line with the corpus folder: new and changed files are (re)indexed, unchanged ones
 /// skipped, deleted ones removed. Facet extraction runs in parallel; each article is written atomically.
 /// Passes and rebuilds run one at a time. An article written or deleted through the API (<paramref name="apiWrites"/>)
-/// is left as the API made it.
+/// is left as the API made it. <paramref name="threads"/> articles are processed at once (null: one per core); the index
+/// holds the same documents whatever the number.
 /// </summary>
 public sealed class CorpusIndexer(
-    SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger, JournalProtocol? apiWrites = null)
+    SearchIndex index, IFacetExtractor extractor, IndexingStatus status, ILogger<CorpusIndexer> logger, JournalProtocol? apiWrites = null,
+    int? threads = null)
 {
     private readonly SemaphoreSlim passGate = new(1, 1);
 
@@ -168,7 +170,7 @@ public sealed class CorpusIndexer(
                 run.ArticleDone(article.Paragraphs.Count);
             else
                 Interlocked.Increment(ref keptApiVersions);
-        }, cancellation);
+        }, cancellation, threads);
         if (keptApiVersions > 0)
             logger.LogInformation("{Count} articles of {File} were written or deleted through the API; the API's versions stand",
                 keptApiVersions, file.RelativePath);

@@ -52,10 +52,10 @@ public static class ParagraphDocuments
             }
 
             var paragraphFacets = i < facets.Paragraphs.Count ? facets.Paragraphs[i] : ParagraphFacets.Empty;
-            AddFacet(doc, exact, IndexSchema.Region, paragraphFacets.Region);
+            exact.AddFacet(doc, IndexSchema.Region, paragraphFacets.Region);
             AddRegionHierarchy(doc, exact, paragraphFacets.Region.Select(facets.RegionPath).ToList());
-            AddFacet(doc, exact, IndexSchema.Topic, paragraphFacets.Topic);
-            AddFacet(doc, exact, IndexSchema.Speaker, paragraphFacets.Speaker);
+            exact.AddFacet(doc, IndexSchema.Topic, paragraphFacets.Topic);
+            exact.AddFacet(doc, IndexSchema.Speaker, paragraphFacets.Speaker);
 
             if (n == 1)
             {
@@ -68,16 +68,6 @@ public static class ParagraphDocuments
                 AddStored(doc, IndexSchema.ArticleFacet(IndexSchema.Speaker), facets.Article.Speaker);
             }
             yield return doc;
-        }
-    }
-
-    // Indexed for exact filtering, doc values for counting, stored for display.
-    private static void AddFacet(Document doc, ReusableExactFields exact, string field, IEnumerable<string> values)
-    {
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
-        {
-            doc.Add(exact.Get(field, value, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }
 

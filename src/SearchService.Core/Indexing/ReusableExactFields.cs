@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 
 namespace SearchService.Core.Indexing;
 
@@ -39,5 +40,15 @@ internal sealed class ReusableExactFields
         else
             ofName.Add(field);
         return field;
+    }
+
+    /// <summary>A facet's values on <paramref name="doc"/>: indexed for exact filtering, doc values for counting, stored for display.</summary>
+    public void AddFacet(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(Get(field, value, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
     }
 }

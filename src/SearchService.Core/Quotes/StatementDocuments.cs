@@ -22,13 +22,20 @@ public static class StatementDocuments
     /// <summary>The facets of a statement, each counted by <c>/quotes</c>.</summary>
     public static readonly string[] FacetFields = [IndexSchema.Speaker, IndexSchema.Region, IndexSchema.Topic, Verb];
 
+    /// <summary>
+    /// The documents, built one at a time as they are enumerated, with the exact-term fields reused from one to the next
+    /// (<see cref="ReusableExactFields"/>, as <see cref="ParagraphDocuments"/> does): pass the sequence straight to the
+    /// index writer.
+    /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
+        var exact = ReusableExactFields.ForThisThread;
         foreach (var statement in facets.Statements ?? [])
         {
+            exact.StartDocument();
             var doc = new Document
             {
-                new StringField(IndexSchema.ArticleId, article.Id, Field.Store.YES),
+                exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
                 new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
                 new StoredField(IndexSchema.Paragraph, statement.Paragraph),
                 new NumericDocValuesField(IndexSchema.Paragraph, statement.Paragraph),
@@ -42,29 +49,20 @@ public static class StatementDocuments
                 doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
             }
             if (!string.IsNullOrEmpty(article.Source))
-                doc.Add(new StringField(IndexSchema.Source, article.Source, Field.Store.YES));
+                doc.Add(exact.Get(IndexSchema.Source, article.Source, Field.Store.YES));
             if (file is not null)
             {
-                doc.Add(new StringField(IndexSchema.File, file.RelativePath, Field.Store.NO));
-                doc.Add(new StringField(IndexSchema.FileStamp, file.Stamp, Field.Store.NO));
+                doc.Add(exact.Get(IndexSchema.File, file.RelativePath, Field.Store.NO));
+                doc.Add(exact.Get(IndexSchema.FileStamp, file.Stamp, Field.Store.NO));
             }
-            AddFacet(doc, IndexSchema.Speaker, [statement.Speaker]);
-            AddFacet(doc, Verb, [statement.Verb]);
-            AddFacet(doc, IndexSchema.Region, statement.Regions);
-            AddFacet(doc, IndexSchema.Topic, statement.Topics);
+            exact.AddFacet(doc, IndexSchema.Speaker, [statement.Speaker]);
+            exact.AddFacet(doc, Verb, [statement.Verb]);
+            exact.AddFacet(doc, IndexSchema.Region, statement.Regions);
+            exact.AddFacet(doc, IndexSchema.Topic, statement.Topics);
             // region=Asia finds statements about Pakistan, as it finds paragraphs.
             foreach (var region in statement.Regions.SelectMany(facets.RegionPath).Distinct(StringComparer.Ordinal))
-                doc.Add(new StringField(IndexSchema.RegionScope, region, Field.Store.NO));
+                doc.Add(exact.Get(IndexSchema.RegionScope, region, Field.Store.NO));
             yield return doc;
-        }
-    }
-
-    private static void AddFacet(Document doc, string field, IEnumerable<string> values)
-    {
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
-        {
-            doc.Add(new StringField(field, value, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }
 }

@@ -5,9 +5,10 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, java, sqlite, ...); searchservice, lucene and sqlite by default.</param>
 /// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
 /// <param name="PublisherFields">Every article gets a publisher's fields (<see cref="BenchmarkCorpus.WithPublisherFields"/>).</param>
+/// <param name="IndexThreads">How many threads SearchService's corpus pass processes articles on (null: one per core).</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
-    IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false)
+    IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, int? IndexThreads = null)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -30,6 +31,7 @@ public sealed record BenchmarkOptions(
             Int("questions", 25),
             (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet(),
             Int("slowest", 0),
-            values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields));
+            values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields),
+            values.ContainsKey("index-threads") ? Int("index-threads", 0) : null);
     }
 }

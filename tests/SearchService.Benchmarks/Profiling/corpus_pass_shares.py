@@ -8,7 +8,8 @@
 
 Prints two tables: the indexing workers' time (running or waiting) by what they were doing, and, within the pass,
 the samples of threads running managed code by thread (workers, Lucene's refresh, merges, commits, the rest).
-A sample is put in the first bucket its stack matches, from reading down to the writer.
+A sample is put in the first bucket its stack matches: waits for a collection or a lock, then from reading down to
+the writer.
 """
 import collections
 import json
@@ -30,7 +31,18 @@ def has(names, part):
     return any(part in n for n in names)
 
 
+LOCKS = [('GetClassForInterface', "Lucene.Net's attribute factory (a new token stream)"),
+         ('StoredFieldsProcessor', 'the stored fields writer (held by no other thread)'),
+         ('DocumentsWriterFlushControl', "the writer's flush control"),
+         ('ReentrantLock', "the writer's thread states")]
+
+
 def bucket(names):
+    # Waits first, wherever they fall: a thread stopped for a collection, or spinning on a monitor another thread holds.
+    if has(names, 'PollGC'):
+        return 'waiting for a garbage collection'
+    if has(names[-3:], 'Enter_Slowpath'):
+        return 'waiting for a lock: ' + next((what for part, what in LOCKS if has(names, part)), 'other')
     if has(names, 'OrderedHandOut.Next'):
         return 'paragraph splitting' if has(names, 'ParagraphSplitter') else 'reading the .jsonl'
     if has(names, 'NewsFacetExtractor.Extract'):
@@ -64,8 +76,6 @@ def bucket(names):
         if has(names, 'DocValues'):
             return 'doc values'
         return 'IndexWriter: the rest'
-    if has(names, 'PollGC'):
-        return 'waiting for a garbage collection'
     return 'the rest'
 
 

@@ -18,9 +18,32 @@ public sealed class ParallelCorpusPassTests : IDisposable
     private readonly TempDirectory indexFolder = new();
     private readonly TempDirectory sequentialFolder = new();
 
-    private IndexingProgress Pass(SearchIndex index, ILogger<CorpusIndexer>? logger = null) =>
-        new CorpusIndexer(index, Extractor, new IndexingStatus(), logger ?? NullLogger<CorpusIndexer>.Instance)
+    private IndexingProgress Pass(SearchIndex index, ILogger<CorpusIndexer>? logger = null, int? threads = null) =>
+        new CorpusIndexer(index, Extractor, new IndexingStatus(), logger ?? NullLogger<CorpusIndexer>.Instance, threads: threads)
             .Synchronize(new CorpusFolder(corpusFolder.Path), null, CancellationToken.None);
+
+    private static readonly SearchRequest[] Searches =
+    [
+        new("oil prices"),
+        new("\"interest rates\""),
+        new("bank", Region: ["United States"]),
+        new("trade deficit", Unit: ResultUnit.Article),
+        new("shares", PageSize: 50, FacetSize: 100),
+    ];
+
+    /// <summary>A search's whole answer as lines: the total, each hit with its score and snippet, every facet count.</summary>
+    private static List<string> Answer(SearchIndex index, SearchRequest request)
+    {
+        var result = new ParagraphSearcher(index).Search(request);
+        return
+        [
+            $"total={result.Total}",
+            .. result.Hits.Select(hit => $"{hit.Id} {hit.Score} {hit.Snippet}"),
+            .. result.Facets.Region.Select(f => $"region {f.Value}={f.Count}"),
+            .. result.Facets.Topic.Select(f => $"topic {f.Value}={f.Count}"),
+            .. result.Facets.Speaker.Select(f => $"speaker {f.Value}={f.Count}"),
+        ];
+    }
 
     /// <summary>Every live paragraph document as its stored fields in order, sorted; the statement count first.</summary>
     private static List<string> Content(SearchIndex index)
@@ -52,6 +75,23 @@ public sealed class ParallelCorpusPassTests : IDisposable
         var expected = Content(sequential);
         Assert.True(expected.Count > 5000, $"only {expected.Count} paragraphs");
         Assert.Equal(expected, Content(parallel));
+    }
+
+    [ReutersFact]
+    public void A_pass_on_one_thread_and_a_pass_on_two_answer_searches_with_the_same_hits_and_facets()
+    {
+        ReutersCorpus.CopyStart(corpusFolder.Combine("reuters.jsonl"), 400);
+        using var oneThread = new SearchIndex(sequentialFolder.Path, NullLogger<SearchIndex>.Instance);
+        Pass(oneThread, threads: 1);
+        using var twoThreads = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        Pass(twoThreads, threads: 2);
+
+        Assert.All(Searches, request =>
+        {
+            var expected = Answer(oneThread, request);
+            Assert.True(expected.Count > 1, $"{request.Query} found nothing");
+            Assert.Equal(expected, Answer(twoThreads, request));
+        });
     }
 
     [Fact]

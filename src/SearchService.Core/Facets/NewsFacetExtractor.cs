@@ -59,6 +59,16 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             new StatementExtractor(ReportingVerbs.Load(), lexicon));
     }
 
+    /// <summary>
+    /// Teaches the speaker identity table one article's speakers without resolving them or extracting anything else:
+    /// a corpus learnt whole this way first is extracted with the same speaker values in any order (<see cref="SpeakerIdentities.Learn"/>).
+    /// </summary>
+    public void LearnSpeakers(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        speakerIdentities?.Learn(article.Id, speakerExtractor.Read(article.Paragraphs.Select(TextTokens.Tokenize).ToList()).Mentions);
+    }
+
     public ArticleFacets Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);

@@ -12,9 +12,10 @@ namespace SearchService.Indexer;
 /// <c>extract FILE.jsonl</c>: runs the indexer's facet extractor over a JSON Lines corpus file and writes one JSON
 /// line per article to standard output — <c>{"id", "region", "topic", "speaker", "speakers": [{"name", "kind", "roles"}],
 /// "paragraphs": [{"region", "topic", "speaker"}, ...]}</c> — in input order. Speakers get their identity across the
-/// file from a table the pass builds (<see cref="SpeakerIdentities"/>), so they depend on the order articles are
-/// extracted in: with one thread, on the file's order alone. Articles are extracted in parallel; a summary with the
-/// speed goes to standard error so the output stays clean for scoring.
+/// file from a table a first pass over the file learns whole (<see cref="SpeakerIdentities.Learn"/>), so they do not
+/// depend on the order articles are extracted in nor on the number of threads. Articles are extracted in parallel; a
+/// summary with the speed goes to standard error so the output stays clean for scoring. The lines are written when the
+/// whole file is extracted, each speaker with the kind and roles the table gives it then.
 /// </summary>
 public static class ExtractCommand
 {
@@ -32,17 +33,22 @@ public static class ExtractCommand
             log.WriteLine($"The file '{Path.GetFullPath(path)}' does not exist.");
             return 2;
         }
+        var degree = threads ?? Environment.ProcessorCount;
+        var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         SpeakerIdentities? identities = null;
         if (extractor is NewsFacetExtractor news)
         {
             identities = LoadIdentities(identitiesPath, news.SpeakerLexicon);
-            extractor = news.WithSpeakerIdentities(identities);
+            var learning = news.WithSpeakerIdentities(identities);
+            extractor = learning;
+            // Learnt whole before any is resolved: "Lawson" is "Nigel Lawson" whichever article a thread takes first.
+            using var input = File.OpenRead(path);
+            JsonlArticleReader.Read(input, path, _ => { }).AsParallel().WithDegreeOfParallelism(degree).ForAll(learning.LearnSpeakers);
         }
         var problems = 0;
         var articles = 0;
         var paragraphs = 0;
-        var clock = Stopwatch.StartNew();
-        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         // Each line is written into memory and copied to a buffered output: a Utf8JsonWriter over the stream itself
         // flushes the stream with every line, one system call per article.
         var line = new ArrayBufferWriter<byte>(1 << 12);
@@ -55,15 +61,16 @@ public static class ExtractCommand
                 problems++;
                 log.WriteLine($"skipped {p}");
             });
-            var degree = threads ?? Environment.ProcessorCount;
             // One thread: extracted in the reading loop, without PLINQ's hand-over and reordering between threads.
             var extracted = degree == 1
                 ? articlesRead.Select(a => (Article: a, Facets: extractor.Extract(a)))
                 : articlesRead.AsParallel().AsOrdered().WithDegreeOfParallelism(degree)
                     .Select(a => (Article: a, Facets: extractor.Extract(a)));
-            foreach (var (article, facets) in extracted)
+            // Written once the whole file is resolved: a speaker's kind and roles are then the table's last word on
+            // them, not what it knew when the article's turn came.
+            foreach (var (article, facets) in extracted.ToList())
             {
-                Write(writer, article.Id, facets);
+                Write(writer, article.Id, facets, identities);
                 writer.Flush();
                 buffered.Write(line.WrittenSpan);
                 buffered.WriteByte((byte)'\n');
@@ -93,13 +100,13 @@ public static class ExtractCommand
         return SpeakerIdentities.Load(table, lexicon);
     }
 
-    private static void Write(Utf8JsonWriter writer, string id, ArticleFacets facets)
+    private static void Write(Utf8JsonWriter writer, string id, ArticleFacets facets, SpeakerIdentities? identities)
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
         WriteLists(writer, facets.Article);
         if (facets.Speakers is { } speakers)
-            WriteSpeakers(writer, facets.Article.Speaker.Select(s => speakers[s]));
+            WriteSpeakers(writer, facets.Article.Speaker.Select(s => identities?.Find(speakers[s].Name) is { } last && last.Name == speakers[s].Name ? last : speakers[s]));
         writer.WriteStartArray("paragraphs");
         foreach (var p in facets.Paragraphs)
         {

@@ -15,11 +15,11 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     private readonly RegionExtractor regionExtractor;
     private readonly TopicClassifier topicClassifier;
     private readonly SpeakerExtractor speakerExtractor;
-    private readonly StatementExtractor statementExtractor;
+    private readonly StatementExtractor? statementExtractor;
     private readonly SpeakerIdentities? speakerIdentities;
 
     private NewsFacetExtractor(RegionExtractor regions, TopicClassifier topics, SpeakerExtractor speakers, SpeakerLexicon lexicon,
-        StatementExtractor statements, SpeakerIdentities? identities = null)
+        StatementExtractor? statements, SpeakerIdentities? identities = null)
     {
         regionExtractor = regions;
         topicClassifier = topics;
@@ -39,6 +39,13 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     public NewsFacetExtractor WithSpeakerIdentities(SpeakerIdentities identities) =>
         new(regionExtractor, topicClassifier, speakerExtractor, SpeakerLexicon, statementExtractor, identities);
 
+    /// <summary>
+    /// The same extractor without statements (<see cref="ArticleFacets.Statements"/> null), for measuring what they cost
+    /// the corpus pass (the benchmark's <c>--statements false</c>, docs/benchmarks.md).
+    /// </summary>
+    public NewsFacetExtractor WithoutStatements() =>
+        new(regionExtractor, topicClassifier, speakerExtractor, SpeakerLexicon, null, speakerIdentities);
+
     /// <summary>The place hierarchy behind the region facet, e.g. for expanding region=Asia to its countries.</summary>
     public RegionGazetteer Gazetteer => regionExtractor.Gazetteer;
 
@@ -57,6 +64,16 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var lexicon = SpeakerLexicon.Load(functionWords);
         return new NewsFacetExtractor(regions, topics, new SpeakerExtractor(lexicon, regions), lexicon,
             new StatementExtractor(ReportingVerbs.Load(), lexicon));
+    }
+
+    /// <summary>
+    /// Teaches the speaker identity table one article's speakers without resolving them or extracting anything else:
+    /// a corpus learnt whole this way first is extracted with the same speaker values in any order (<see cref="SpeakerIdentities.Learn"/>).
+    /// </summary>
+    public void LearnSpeakers(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        speakerIdentities?.Learn(article.Id, speakerExtractor.Read(article.Paragraphs.Select(TextTokens.Tokenize).ToList()).Mentions);
     }
 
     public ArticleFacets Extract(Article article)
@@ -90,13 +107,15 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             .ToDictionary(r => r, regionExtractor.Gazetteer.Ancestors);
         var speakerDetails = identities?.SelectMany(p => p).DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
-        var statements = paragraphs.SelectMany((text, i) => statementExtractor.Extract(i + 1, text, tokens[i], reading.Attributions[i])
-            .Select(s => s with
-            {
-                Speaker = Canonical(s.Speaker, mentions[i], identities?[i]),
-                Regions = perParagraph[i].Region,
-                Topics = perParagraph[i].Topic,
-            })).ToList();
+        var statements = statementExtractor is null
+            ? null
+            : paragraphs.SelectMany((text, i) => statementExtractor.Extract(i + 1, text, tokens[i], reading.Attributions[i])
+                .Select(s => s with
+                {
+                    Speaker = Canonical(s.Speaker, mentions[i], identities?[i]),
+                    Regions = perParagraph[i].Region,
+                    Topics = perParagraph[i].Topic,
+                })).ToList();
         return new ArticleFacets(articleFacets, perParagraph, ancestors, speakerDetails, statements);
     }
 

@@ -281,6 +281,11 @@ public sealed class SpeakerExtractor
             if (j < 0)
                 return null;
             var before = Tokens[j].Text;
+            if (before == "," && UnnamedBeforeRelativeClause(j))
+            {
+                context.RememberUnnamedSpeaker();
+                return null;
+            }
             if (TextTokens.IsQuote(before) || before == ",")
             {
                 // "…, an official told Reuters": after "told" comes who listened, not who spoke.
@@ -417,6 +422,17 @@ public sealed class SpeakerExtractor
                 return null;
             var end = chunks[chunkAt[name]].End;
             return end >= Tokens.Count || Tokens[end].Text is "." or "," or ";" ? name : null;
+        }
+
+        // "The dealer, who declined to be named, said": an unnamed person described by a relative clause that closes
+        // at <paramref name="closingComma"/>, whose the next "he said" is.
+        private bool UnnamedBeforeRelativeClause(int closingComma)
+        {
+            for (var k = closingComma - 1; k > 0 && k >= closingComma - LongestAppositive; k--)
+                if (Tokens[k].Text == ",")
+                    return k + 1 < closingComma && Tokens[k + 1].Text == "who" && !Tokens[k - 1].IsCapitalised
+                           && lexicon.UnnamedPersonNouns.Contains(Tokens[k - 1].Text);
+            return false;
         }
 
         // "Nabeel Munir, the additional secretary, said": the name before the comma-enclosed description.

@@ -10,8 +10,10 @@ namespace SearchService.Core.Facets;
 /// "Salomon Brothers Inc" and "Robert Salomon"). Within an article the extractor has already resolved short names to
 /// the full name the article uses; this table does it between articles.
 /// <para>
-/// Values resolved before their full name was first seen keep their short form: the table depends on the order articles
-/// pass, and an index built again with the table saved by the pass before (<see cref="Save"/>) resolves them too.
+/// A value resolves by what the table has learnt alone (<see cref="Learn"/>), never by what it resolved before, so a
+/// corpus learnt whole first resolves the same in any order (the <c>extract</c> command does so). A pass that learns and
+/// resolves article by article (indexing) leaves values resolved before their full name was first seen in their short
+/// form; an index built again with the table saved by the pass before (<see cref="Save"/>) resolves them too.
 /// <see cref="FilterValues"/> lets a filter on any variant find both. Thread-safe: each article is resolved under a lock.
 /// </para>
 /// </summary>
@@ -46,9 +48,7 @@ public sealed class SpeakerIdentities
         var all = paragraphs.SelectMany(p => p).ToList();
         lock (gate)
         {
-            if (state.ObservedArticles.Add(articleId))
-                foreach (var mention in all)
-                    Observe(mention);
+            Learn(articleId, all);
             // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
             var articleRoles = all.Where(m => m.Role is not null && !m.Name.Contains(' '))
                 .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
@@ -58,6 +58,24 @@ public sealed class SpeakerIdentities
                 .DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList()).ToList();
         }
+    }
+
+    /// <summary>
+    /// Learns from one article's speakers without resolving them. What a value resolves to depends only on what the
+    /// table has learnt (counts, which add up the same in any order), so a corpus learnt whole before it is resolved
+    /// resolves the same whatever order its articles pass in, on any number of threads.
+    /// </summary>
+    public void Learn(string articleId, IReadOnlyList<IReadOnlyList<SpeakerMention>> paragraphs)
+    {
+        lock (gate)
+            Learn(articleId, paragraphs.SelectMany(p => p));
+    }
+
+    private void Learn(string articleId, IEnumerable<SpeakerMention> mentions)
+    {
+        if (state.ObservedArticles.Add(articleId))
+            foreach (var mention in mentions)
+                Observe(mention);
     }
 
     /// <summary>The identity of a value as the table stands now, or null when no article gave it.</summary>
@@ -101,7 +119,7 @@ public sealed class SpeakerIdentities
             return names.Count == 1 ? names.First() : value;
         if (value.Contains(' ') || !state.Identities.TryGetValue(value, out var evidence) || evidence.Kind == SpeakerKind.Organisation)
             return value;
-        return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.FirstOrDefault()), []).Name;
+        return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.Order(StringComparer.Ordinal).FirstOrDefault()), []).Name;
     }
 
     // The identity as it stands, made again only when its kind or roles changed: most mentions change neither.
@@ -109,7 +127,7 @@ public sealed class SpeakerIdentities
     {
         var evidence = state.Identities[name];
         if (evidence.Snapshot is not { } snapshot || snapshot.Kind != evidence.Kind || snapshot.Roles.Count != evidence.Roles.Count)
-            evidence.Snapshot = snapshot = new SpeakerIdentity(name, evidence.Kind, evidence.Roles.ToList());
+            evidence.Snapshot = snapshot = new SpeakerIdentity(name, evidence.Kind, evidence.Roles.Order(StringComparer.Ordinal).ToList());
         return snapshot;
     }
 
@@ -125,6 +143,11 @@ public sealed class SpeakerIdentities
         {
             Count(state.PeopleBySurname, words[^1], m.Name);
             Count(state.PeopleByFirstName, words[0], m.Name);
+            if (m.Role is { } role)
+            {
+                var roles = state.PeopleRoles.TryGetValue(m.Name, out var seen) ? seen : state.PeopleRoles[m.Name] = new(StringComparer.OrdinalIgnoreCase);
+                roles.Add(role);
+            }
         }
         else if (m.Kind == SpeakerKind.Organisation && NameAfterOffice(words) is { } person)
             Observe(new SpeakerMention(person, SpeakerKind.Person));
@@ -167,7 +190,8 @@ public sealed class SpeakerIdentities
             names.Add(name);
         }
         var evidence = state.Identities.TryGetValue(name, out var known) ? known : state.Identities[name] = new Evidence { Kind = kind };
-        if (kind != SpeakerKind.Unknown)
+        // Whatever order mentions come in: a person once is a person, a body is a body unless a person.
+        if (kind == SpeakerKind.Person || (kind == SpeakerKind.Organisation && evidence.Kind == SpeakerKind.Unknown))
             evidence.Kind = kind;
         if (role is not null && !evidence.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
             evidence.Roles.Add(role);
@@ -235,22 +259,26 @@ public sealed class SpeakerIdentities
 
     // The full name a bare surname stands for: the one person of that surname named with the mention's office (if
     // several, the one the article names); without an office, the person of that surname the article names, else the
-    // only one seen. Null when in doubt: an office no candidate holds ("Mrs Reagan" is not Ronald Reagan), two people
-    // the article names, or several seen.
+    // only one seen; a man's courtesy title ("Mr") is no office. Null when in doubt: an office no candidate holds ("Mrs
+    // Reagan" is not Ronald Reagan), two people the article names, or several seen.
     private string? Bearer(SpeakerMention m, HashSet<string> articlePeople)
     {
         if (!state.PeopleBySurname.TryGetValue(m.Name, out var seen))
             return null;
         // A full name seen once may be a misreading ("Mines Subroto" of "Minister of Mines and Energy Subroto").
         var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).ToDictionary();
-        if (m.Role is { } role)
+        if (m.Role is { } title && lexicon.MaleTitles.Contains(title))
+            // "Mr Volcker" names no office, so the offices "Fed Chairman Paul Volcker" was given do not keep him apart;
+            // only a person named with a woman's title is not him. A woman's title ("Mrs Reagan") is matched as an office.
+            people = people.Where(p => state.PeopleRoles.GetValueOrDefault(p.Key)?.Any(lexicon.FemaleTitles.Contains) != true).ToDictionary();
+        else if (m.Role is { } role)
         {
-            var sameOffice = people.Keys.Where(p => state.Identities.GetValueOrDefault(p)?.Roles.Any(r => SameOffice(r, role)) == true).ToList();
+            var sameOffice = people.Keys.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
             if (sameOffice.Count > 1)
                 sameOffice = sameOffice.Where(articlePeople.Contains).ToList();
             if (sameOffice.Count == 1)
                 return sameOffice[0];
-            if (sameOffice.Count > 1 || people.Keys.Any(p => state.Identities.GetValueOrDefault(p)?.Roles.Count > 0))
+            if (sameOffice.Count > 1 || people.Keys.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
                 return null;
         }
         var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
@@ -297,6 +325,9 @@ public sealed class SpeakerIdentities
 
         /// <summary>One-word names seen with an office ("President Reagan", "Energy Minister Subroto"), with how often: people.</summary>
         public Dictionary<string, int> TitledNames { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>The offices full names of people were given with ("Treasury Secretary" for James Baker), as learnt: the evidence for a bare name with an office.</summary>
+        public Dictionary<string, HashSet<string>> PeopleRoles { get; set; } = new(StringComparer.Ordinal);
 
         /// <summary>Ids of the articles learnt from.</summary>
         public HashSet<string> ObservedArticles { get; set; } = new(StringComparer.Ordinal);

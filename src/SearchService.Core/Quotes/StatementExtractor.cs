@@ -26,6 +26,9 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
     private const int ThatWithin = 6;
 
+    /// <summary>The most words of an opening before an attribution set off by commas mid-sentence ("In a filing with the Federal Energy Regulatory Commission, Trunkline said, it is …").</summary>
+    private const int LongestOpening = 10;
+
     // Nouns that end who was told ("told a news conference", "told the committee", "told Reuters").
     private static readonly HashSet<string> ListenerNouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,6 +50,23 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     private static readonly HashSet<string> CircumstancePrepositions = new(StringComparer.Ordinal)
     {
         "after", "at", "in", "during", "before", "on", "following", "when", "while",
+    };
+
+    // After "X said," these go on with what came before the attribution ("designed, Texas Instruments said, for use
+    // with …") or add to it ("…, Li said, noting …"), rather than begin the sentence's main clause.
+    private static readonly HashSet<string> ContinuingWords = new(StringComparer.Ordinal)
+    {
+        "although", "though", "but", "and", "or", "nor", "while", "whereas", "because", "since", "as", "which", "who",
+        "whom", "whose", "so", "if", "unless", "for", "with", "without", "to", "from", "of", "by", "than", "then", "after",
+        "at", "in", "during", "before", "on", "following", "when", "into", "over", "under", "against", "about", "despite",
+    };
+
+    // An opening of where, when or why, which a main clause follows ("In two trials, Merrell said, verdicts were …"),
+    // unlike a subject the attribution interrupts ("Refiners, he said, appeared to …").
+    private static readonly HashSet<string> CircumstanceOpenings = new(StringComparer.Ordinal)
+    {
+        "In", "On", "Upon", "At", "As", "After", "Before", "Because", "Following", "For", "From", "Under", "With", "Without",
+        "Despite", "During", "Since", "To", "By", "Instead", "Besides", "However", "Meanwhile", "Overall", "Separately",
     };
 
     // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
@@ -121,8 +141,10 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         while (subjectStart > sentenceStart && before - subjectStart < LongestSubject && !IsCommaOrQuote(t[subjectStart - 1]))
             subjectStart--;
         var tail = t[a.VerbStart].Text is "told" or "tells" ? AfterListener(t, a.VerbEnd, sentenceEnd) : a.VerbEnd;
-        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && EndsSentence(t, tail, sentenceEnd, subjectFollows: false))
-            return Before(t, subjectStart - 1, sentenceStart);
+        // "Speaking by telephone from Sao Paulo, Peres said, “…”": how the speaker came to speak; what was said follows.
+        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && !ParticipleOpenings.Contains(t[sentenceStart].Text)
+            && EndsSentence(t, tail, sentenceEnd, subjectFollows: false))
+            return MainClauseAfter(t, subjectStart - 1, tail, sentenceStart, sentenceEnd) ?? Before(t, subjectStart - 1, sentenceStart);
 
         return Forward(t, a, sentenceEnd);
     }
@@ -165,6 +187,23 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             return false;
         return t[k].Text is "which" or "whom" or "what"
                || (t[k].Text == "that" && k > sentenceStart && t[k - 1].IsWord && verbs.Of(t[k - 1].Text) is null);
+    }
+
+    // "In a filing with the Federal Energy Regulatory Commission, Trunkline said, it is reducing its commodity rate …":
+    // an attribution set off by commas after a short opening; the main clause after it is what was said. Null when
+    // the attribution ends the sentence, what follows goes on with the words before it, or they are its subject.
+    private (int, int)? MainClauseAfter(IReadOnlyList<Token> t, int comma, int tail, int sentenceStart, int sentenceEnd)
+    {
+        if (t[comma].Text != "," || tail + 1 >= sentenceEnd || t[tail].Text != "," || Words(t, sentenceStart, comma - 1) > LongestOpening)
+            return null;
+        var first = t[tail + 1];
+        if (!first.IsWord || first.IsCapitalised || first.Text.EndsWith("ing", StringComparison.Ordinal) || ContinuingWords.Contains(first.Text))
+            return null;
+        var opensClause = lexicon.Determiners.Contains(first.Text) || lexicon.PersonPronouns.Contains(first.Text)
+                          || lexicon.BodyPronouns.Contains(first.Text) || lexicon.OtherPronouns.Contains(first.Text);
+        if (!opensClause && !CircumstanceOpenings.Contains(t[sentenceStart].Text))
+            return null;
+        return Words(t, tail + 1, sentenceEnd - 1) >= MinimumWords ? Trimmed(t, tail + 1, sentenceEnd - 1) : null;
     }
 
     // Nothing after the verb to the sentence's end or a comma: "…, X, the chairman, said."
@@ -224,8 +263,10 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         if (told)
             from = AfterListener(t, from, sentenceEnd);
         var that = Find(t, from, Math.Min(sentenceEnd, from + ThatWithin), "that");
-        // Not a relative "that" after the start of what was said ("said the cooperative is concerned that").
-        if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text)))
+        // Not a relative "that" after the start of what was said ("said the cooperative is concerned that"), nor one
+        // a verb follows ("legislation that would allow …", "said that had not happened"): a subject, not a clause's start.
+        if (that >= 0 && !Enumerable.Range(from, that - from).Any(i => IsQuote(t[i]) || lexicon.ClauseVerbs.Contains(t[i].Text))
+            && !(that + 1 < t.Count && lexicon.ClauseVerbs.Contains(t[that + 1].Text)))
             from = that + 1;
         else if (!told && verbs.NeedsClause(t, a.VerbStart, a.VerbEnd) && !QuotationFollows(t, from))
             return null;
@@ -266,7 +307,9 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             from++;
         if (from < sentenceEnd && t[from].IsCapitalised)
         {
-            while (from < sentenceEnd && t[from].IsCapitalised)
+            // "told the Securities and Exchange Commission": a name's "and" or "of" between capitalised words.
+            while (from < sentenceEnd && (t[from].IsCapitalised
+                                          || (t[from].Text is "and" or "&" or "of" && from + 1 < sentenceEnd && t[from + 1].IsCapitalised)))
                 from++;
             return from;
         }

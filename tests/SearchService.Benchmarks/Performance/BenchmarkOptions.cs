@@ -5,10 +5,13 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, java, sqlite, ...); searchservice, lucene and sqlite by default.</param>
 /// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
 /// <param name="PublisherFields">Every article gets a publisher's fields (<see cref="BenchmarkCorpus.WithPublisherFields"/>).</param>
+/// <param name="Statements">SearchService's corpus pass extracts and indexes attributed statements (false: none, to measure their cost).</param>
+/// <param name="SpeakerIdentities">SearchService's corpus pass resolves speakers to corpus-wide identities, as the service does by default.</param>
 /// <param name="IndexThreads">How many threads SearchService's corpus pass processes articles on (null: one per core).</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
-    IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, int? IndexThreads = null)
+    IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
+    int? IndexThreads = null)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,6 +35,8 @@ public sealed record BenchmarkOptions(
             (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet(),
             Int("slowest", 0),
             values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields),
+            !values.TryGetValue("statements", out var statements) || bool.Parse(statements),
+            values.TryGetValue("speaker-identities", out var identities) && bool.Parse(identities),
             values.ContainsKey("index-threads") ? Int("index-threads", 0) : null);
     }
 }

@@ -43,7 +43,8 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             EngineRun Here(ISearchEngine engine) => InProcess(engine, corpusFile, articles, facets, queries, questions, paragraphs);
             var engines = new (string Key, Func<EngineRun?> Run)[]
             {
-                ("searchservice", () => Here(new OurEngine(work.FullName, indexThreads: options.IndexThreads))),
+                ("searchservice", () => Here(new OurEngine(work.FullName, statements: options.Statements, speakerIdentities: options.SpeakerIdentities,
+                    indexThreads: options.IndexThreads))),
                 ("searchservice-articles", () => Here(new OurEngine(work.FullName, ResultUnit.Article))),
                 ("searchservice-semantic", () => Here(new OurEngine(work.FullName, semantic: true))),
                 ("lucene", () => Here(new PlainLuceneEngine(work.FullName))),

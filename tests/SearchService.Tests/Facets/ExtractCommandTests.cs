@@ -49,4 +49,24 @@ public class ExtractCommandTests
         Assert.Equal(2, ExtractCommand.Run(Facets.Extractor, "/nonexistent/articles.jsonl", null, Stream.Null, log));
         Assert.Contains("does not exist", log.ToString());
     }
+
+    [Fact]
+    public void Speakers_are_the_same_whatever_order_the_articles_come_in()
+    {
+        static string Line(int n, string paragraph) => new JsonObject
+        {
+            ["id"] = $"b{n}", ["title"] = "Budget", ["dateline"] = "LONDON", ["paragraphs"] = new JsonArray(paragraph),
+        }.ToJsonString();
+        var lines = new[]
+        {
+            Line(1, "The budget would cut the basic rate of income tax, Lawson said."),
+            Line(2, "Chancellor of the Exchequer Nigel Lawson said sterling was stable."),
+            Line(3, "Chancellor of the Exchequer Nigel Lawson said inflation would fall."),
+        };
+        static Dictionary<string, string> Speakers(List<JsonNode> extracted) =>
+            extracted.ToDictionary(l => (string)l["id"]!, l => string.Join("|", l["speaker"]!.AsArray().Select(v => (string)v!)));
+        var forward = Speakers(Extract(lines));
+        Assert.Equal(forward, Speakers(Extract(lines.Reverse().ToArray())));
+        Assert.Equal("Nigel Lawson", forward["b1"]);
+    }
 }

@@ -32,6 +32,10 @@ public class SpeakerExtractorTests
         Assert.Equal(["James Baker"], Speakers("Treasury Secretary James Baker said the dollar had fallen far enough."));
 
     [Fact]
+    public void Investor_before_a_name_describes_the_speaker_and_is_not_part_of_the_name() =>
+        Assert.Equal(["Martin Sosnoff"], Speakers("Investor Martin Sosnoff said in a statement that he was disappointed in Caesars World Inc's response to his 28 dlrs a share offer to buy the company."));
+
+    [Fact]
     public void Name_after_a_quotation_and_said_is_the_speaker() =>
         Assert.Equal(["Paul Volcker"], Speakers("\"Rates will stay where they are,\" said Federal Reserve Chairman Paul Volcker."));
 

@@ -105,6 +105,14 @@ public class SpeakerIdentitiesTests
     }
 
     [Fact]
+    public void Courtesy_title_of_a_man_is_no_office_that_keeps_him_from_the_office_holder()
+    {
+        Speakers("Fed Chairman Paul Volcker told a Congressional committee that the Fed's policy has been unchanged.");
+        Speakers("Federal Reserve Board Chairman Paul Volcker said banks were sound.");
+        Assert.Equal(["Paul Volcker"], Speakers("Mr Volcker said that nothing had changed."));
+    }
+
+    [Fact]
     public void Name_written_family_name_first_is_the_person_the_article_names()
     {
         Speakers("Chinese Premier Zhao Ziyang said China would open more ports.");
@@ -178,5 +186,27 @@ public class SpeakerIdentitiesTests
             x is not null && y is not null && x.Name == y.Name && x.Kind == y.Kind && x.Roles.SequenceEqual(y.Roles);
 
         public int GetHashCode(SpeakerIdentity obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_corpus_learnt_whole_first_resolves_the_same_in_either_order()
+    {
+        var corpus = new[]
+        {
+            new Article("short", "Budget", ["The budget would cut the basic rate of income tax, Lawson said."]),
+            new Article("full-1", "Budget", ["Chancellor of the Exchequer Nigel Lawson said sterling was stable."]),
+            new Article("full-2", "Budget", ["Chancellor of the Exchequer Nigel Lawson said inflation would fall."]),
+        };
+        IReadOnlyList<string> SpeakersInOrder(IEnumerable<Article> order)
+        {
+            var table = Facets.Extractor.WithSpeakerIdentities(new SpeakerIdentities(Facets.Extractor.SpeakerLexicon));
+            foreach (var article in corpus)
+                table.LearnSpeakers(article);
+            return order.Select(a => (a.Id, Speakers: table.Extract(a).Article.Speaker)).OrderBy(r => r.Id, StringComparer.Ordinal)
+                .SelectMany(r => r.Speakers).ToList();
+        }
+        var forward = SpeakersInOrder(corpus);
+        Assert.Equal(forward, SpeakersInOrder(corpus.Reverse()));
+        Assert.Equal(["Nigel Lawson", "Nigel Lawson", "Nigel Lawson"], forward);
     }
 }

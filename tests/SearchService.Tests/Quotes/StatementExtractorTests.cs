@@ -44,6 +44,16 @@ public class StatementExtractorTests
     }
 
     [Fact]
+    public void An_extractor_without_statements_gives_the_same_facets_and_no_statements()
+    {
+        var with = Facets.Facets.Extractor.Extract(SeedArticle.Article);
+        var without = Facets.Facets.Extractor.WithoutStatements().Extract(SeedArticle.Article);
+        Assert.Null(without.Statements);
+        Assert.Equal(with.Paragraphs.Select(p => p.Speaker), without.Paragraphs.Select(p => p.Speaker));
+        Assert.Equal(with.Article.Region, without.Article.Region);
+    }
+
+    [Fact]
     public void A_statement_is_where_its_offsets_say_in_its_paragraph()
     {
         foreach (var statement in Seed)
@@ -238,4 +248,36 @@ public class StatementExtractorTests
             "In justifying the commitment, Cassoni pointed to several recent sales that he said proved the line's commercial viability.");
         Assert.DoesNotContain(statements, s => s.Paragraph == 2);
     }
+
+    [Fact]
+    public void A_quotation_after_a_participle_opening_and_said_is_the_statement() =>
+        Assert.Equal("With its decision, the U.S. government recognised the honesty of Brazilian exporters, who never have the intention of practising dumping",
+            Only("Speaking by telephone from Sao Paulo, Peres said, \"With its decision, the U.S. government recognised the honesty of Brazilian exporters, who never have the intention of practising dumping.\"").Text);
+
+    [Fact]
+    public void The_main_clause_after_an_attribution_set_off_mid_sentence_is_the_statement() =>
+        Assert.Equal("it is reducing its commodity rate -- the portion of the total rate based on the price of gas -- to 2.58 dlrs per mln Btu from 2.69 dlrs per mln Btu",
+            Only("In a filing with the Federal Energy Regulatory Commission, Trunkline said, it is reducing its commodity rate -- the portion of the total rate based on the price of gas -- to 2.58 dlrs per mln Btu from 2.69 dlrs per mln Btu.").Text);
+
+    [Fact]
+    public void Words_that_go_on_after_an_attribution_set_off_mid_sentence_are_not_taken_as_a_statement_of_their_own() =>
+        Assert.DoesNotContain(Statements("The chip was designed, Texas Instruments said, for use with the Lisp langugage, which is used widely by software programmers in the artificial intelligence field."),
+            s => s.Text.StartsWith("for use", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_subject_interrupted_by_an_attribution_makes_no_statement_of_its_predicate() =>
+        Assert.DoesNotContain(Statements(
+                "Opec remains within its agreed output ceiling of 15.8 mln barrels a day, and had expected current fluctuations in the spot market of one or two dlrs, Indonesian Energy Minister Subroto said.",
+                "Refiners, he said, appeared to have used up old stock deliberately to cause slack demand in the market and the price to fall."),
+            s => s.Paragraph == 2);
+
+    [Fact]
+    public void A_listener_named_with_and_is_told_whole() =>
+        Assert.Equal("it cut its stake in Purolator Courier Corp to 286,500 shares, or 3.7 pct of the total outstanding, from 962,400 shares, or 12.4 pct",
+            Only("Unicorp Canada Corp told the Securities and Exchange Commission it cut its stake in Purolator Courier Corp to 286,500 shares, or 3.7 pct of the total outstanding, from 962,400 shares, or 12.4 pct.").Text);
+
+    [Fact]
+    public void A_that_a_verb_follows_is_part_of_what_was_said_not_its_start() =>
+        Assert.Equal("he intended to offer legislation that would allow 1987 producers of wheat, feedgrains, cotton and rice to receive at least 92 pct of their deficiency payments, regardless of how much they planted",
+            Only("Sen. Rudy Boschwitz, R-Minn., said he intended to offer legislation that would allow 1987 producers of wheat, feedgrains, cotton and rice to receive at least 92 pct of their deficiency payments, regardless of how much they planted.").Text);
 }

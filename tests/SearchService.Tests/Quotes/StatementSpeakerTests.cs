@@ -104,4 +104,13 @@ public class StatementSpeakerTests
     public void Congressional_sources_are_no_one_the_facet_can_name() =>
         Assert.Empty(Statements(
             "A House Agriculture Committee meeting later today is expected to spark a debate over the provision, Congressional sources said."));
+
+    [Fact]
+    public void He_said_after_an_unnamed_person_described_by_a_relative_clause_is_not_the_last_name()
+    {
+        var statements = Statements(
+            "\"That sounds like a reasonable strategy. But there is no way they can trade their way out of this situation,\" Aldo Roldan, Vice President for International Services at Chase Econometrics, said.",
+            "The dealer, who declined to be named, said Brazil wanted to preserve its market share. At the end of the talks, he said Brazil hinted it could sell more than anyone else and others would suffer.");
+        Assert.DoesNotContain(statements, s => s.Paragraph == 2 && s.Speaker == "Aldo Roldan");
+    }
 }

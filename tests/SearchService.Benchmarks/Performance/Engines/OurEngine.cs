@@ -16,8 +16,11 @@ namespace SearchService.Benchmarks.Performance.Engines;
 /// with the best hits re-ordered by meaning (<c>rerank=semantic</c>, <see cref="SemanticReranker"/>).
 /// </summary>
 /// <param name="semantic">Every query asks for <see cref="SearchRequest.SemanticRerank"/>; the model loads at the first query.</param>
+/// <param name="statements">The corpus pass extracts and indexes attributed statements, as the service does.</param>
+/// <param name="speakerIdentities">The corpus pass resolves speakers to corpus-wide identities kept beside the index, as the service does by default.</param>
 /// <param name="indexThreads">How many threads the corpus pass processes articles on (null: one per core).</param>
-public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph, bool semantic = false, int? indexThreads = null) : ISearchEngine
+public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph, bool semantic = false, bool statements = true,
+    bool speakerIdentities = false, int? indexThreads = null) : ISearchEngine
 {
     private readonly string indexPath = Path.Combine(workFolder,
         "ours" + (unit == ResultUnit.Article ? "-articles" : "") + (semantic ? "-semantic" : ""));
@@ -36,7 +39,16 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
         Directory.CreateDirectory(corpus);
         File.Copy(corpusFile, Path.Combine(corpus, Path.GetFileName(corpusFile)), overwrite: true); // the service skips links that lead out of its corpus folder
         index = new SearchIndex(indexPath, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(SearchIndex.DefaultQueryBudget));
-        var indexer = new CorpusIndexer(index, NewsFacetExtractor.Load(), new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, threads: indexThreads);
+        var extractor = NewsFacetExtractor.Load();
+        if (!statements)
+            extractor = extractor.WithoutStatements();
+        if (speakerIdentities)
+        {
+            var table = new SpeakerIdentities(extractor.SpeakerLexicon);
+            index.SpeakerIdentities.Attach(table);
+            extractor = extractor.WithSpeakerIdentities(table);
+        }
+        var indexer = new CorpusIndexer(index, extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, threads: indexThreads);
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var pausedBefore = GC.GetTotalPauseDuration();
@@ -44,8 +56,9 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
         self.Refresh();
+        var passCpu = self.TotalProcessorTime - cpuBefore;
         // The pass alone, for ratios steadier than wall time on a shared machine; the peak since the engine's build began.
-        Console.WriteLine($"SearchService: corpus pass and its merge took {(self.TotalProcessorTime - cpuBefore).TotalSeconds:F2} s of CPU, " +
+        Console.WriteLine($"SearchService: corpus pass and its merge took {passCpu.TotalSeconds:F2} s of CPU, " +
                           $"{(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MB allocated, " +
                           $"{(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F2} s paused in {GC.CollectionCount(0) - collectionsBefore} collections; " +
                           $"peak resident {ResidentMemory.Peak(self) / 1048576.0:F0} MB");

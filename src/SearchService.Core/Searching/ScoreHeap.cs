@@ -27,12 +27,10 @@ internal sealed class ScoreHeap(int capacity)
             var parent = (at - 1) / 2;
             if (scores[parent] <= score)
                 break;
-            scores[at] = scores[parent];
-            docs[at] = docs[parent];
+            MoveTo(at, parent);
             at = parent;
         }
-        scores[at] = score;
-        docs[at] = doc;
+        Put(at, doc, score);
     }
 
     /// <summary>Puts a document in place of the lowest one, which it returns; the heap must not be empty.</summary>
@@ -49,12 +47,18 @@ internal sealed class ScoreHeap(int capacity)
                 child++;
             if (score <= scores[child])
                 break;
-            scores[at] = scores[child];
-            docs[at] = docs[child];
+            MoveTo(at, child);
             at = child;
         }
+        Put(at, doc, score);
+        return dropped;
+    }
+
+    private void MoveTo(int at, int from) => Put(at, docs[from], scores[from]);
+
+    private void Put(int at, int doc, float score)
+    {
         scores[at] = score;
         docs[at] = doc;
-        return dropped;
     }
 }

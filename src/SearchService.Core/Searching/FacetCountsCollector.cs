@@ -35,10 +35,7 @@ internal sealed class FacetCountsCollector : ICollector
     public void Collect(int doc)
     {
         for (var i = 0; i < readers.Length; i++)
-        {
-            foreach (var ord in readers[i].GlobalOrds(doc))
-                counts[i][ord]++;
-        }
+            readers[i].Count(doc, counts[i]);
     }
 
     /// <summary>The counts of one field, over everything collected. The caller disposes it.</summary>

@@ -64,6 +64,9 @@ internal sealed class FacetOrdinals
     /// <summary>How many distinct values the field has in this reader.</summary>
     public int ValueCount { get; }
 
+    /// <summary>Whether a segment's ordinals are the global ones (at most one segment has values).</summary>
+    public bool SegmentOrdsAreGlobal => map is null;
+
     public long GlobalOrd(int leafOrd, long segmentOrd) => map?.GetGlobalOrd(leafOrd, segmentOrd) ?? segmentOrd;
 
     public string Value(long globalOrd) => values[globalOrd] ??= ReadValue(globalOrd);

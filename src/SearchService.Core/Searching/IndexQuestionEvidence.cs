@@ -19,8 +19,11 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
 
     public string TextOf(int hit) => searcher.Doc(hit).Get(Indexing.IndexSchema.Text) ?? "";
 
+    /// <summary>The paragraphs re-scored, by segment: both kinds of evidence add to the same paragraphs, so they are split once.</summary>
+    private (Dictionary<int, float> Scores, IReadOnlyList<SegmentDocs> Docs)? split;
+
     public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores) =>
-        PairProximity.AddScores(searcher, pairs, SegmentDocs.Of(searcher.IndexReader, scores.Keys), scores);
+        PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores);
 
     /// <summary>
     /// The scorers are advanced from one paragraph to the next, so their postings are skipped between them rather than
@@ -29,7 +32,7 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
     public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores)
     {
         var weight = searcher.CreateNormalizedWeight(QuestionFeedback.AsQuery(words));
-        foreach (var (leaf, docs) in SegmentDocs.Of(searcher.IndexReader, scores.Keys))
+        foreach (var (leaf, docs) in SegmentsOf(scores))
         {
             if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
                 continue;
@@ -42,5 +45,13 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
                     scores[leaf.DocBase + doc] += scorer.GetScore();
             }
         }
+    }
+
+    /// <summary>The paragraphs of <paramref name="scores"/> (whose keys re-scoring never changes), by segment.</summary>
+    private IReadOnlyList<SegmentDocs> SegmentsOf(Dictionary<int, float> scores)
+    {
+        if (split is not { } done || !ReferenceEquals(done.Scores, scores))
+            split = done = (scores, SegmentDocs.Of(searcher.IndexReader, scores.Keys));
+        return done.Docs;
     }
 }

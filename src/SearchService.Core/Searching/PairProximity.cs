@@ -17,33 +17,36 @@ internal static class PairProximity
     {
         var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
         var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
-        var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second])).ToList();
+        // Arrays rather than the lists given: this loop runs for every pair of every paragraph in every field.
+        var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second], p.Slop)).ToArray();
         var weights = PairWeights(searcher, pairs);
         var fields = SearchFields.Weighted.Count;
         foreach (var (leaf, docs) in paragraphs)
         {
             var positions = new int[]?[fields][][];
-            var scorers = new Similarity.SimScorer?[fields, pairs.Count];
+            var scorers = new Similarity.SimScorer?[fields][];
             for (var f = 0; f < fields; f++)
             {
                 positions[f] = Positions(leaf.AtomicReader, SearchFields.Weighted[f].Field, terms, docs);
-                for (var p = 0; p < pairs.Count; p++)
-                    scorers[f, p] = weights[f, p] is { } weight ? searcher.Similarity.GetSimScorer(weight, leaf) : null;
+                scorers[f] = new Similarity.SimScorer?[pairTerms.Length];
+                for (var p = 0; p < pairTerms.Length; p++)
+                    scorers[f][p] = weights[f, p] is { } weight ? searcher.Similarity.GetSimScorer(weight, leaf) : null;
             }
 
             for (var d = 0; d < docs.Length; d++)
             {
                 double sum = 0; // Lucene's boolean scorers add clause scores as doubles too
-                for (var p = 0; p < pairs.Count; p++)
+                for (var p = 0; p < pairTerms.Length; p++)
                 {
+                    var (firstTerm, secondTerm, slop) = pairTerms[p];
                     float best = 0, all = 0;
                     for (var f = 0; f < fields; f++)
                     {
-                        if (scorers[f, p] is not { } scorer
-                            || positions[f][pairTerms[p].First][d] is not { } first
-                            || positions[f][pairTerms[p].Second][d] is not { } second)
+                        if (positions[f][firstTerm][d] is not { } first
+                            || positions[f][secondTerm][d] is not { } second
+                            || scorers[f][p] is not { } scorer)
                             continue;
-                        var freq = SloppyFrequency(first, second, pairs[p].Slop, scorer);
+                        var freq = SloppyFrequency(first, second, slop, scorer);
                         if (freq == 0)
                             continue;
                         var score = scorer.Score(docs[d], freq);
@@ -129,49 +132,49 @@ internal static class PairProximity
     /// The sloppy frequency of the phrase "first second"~slop in one paragraph, as Lucene's SloppyPhraseScorer computes
     /// it for two different terms: each term's position is taken relative to its place in the phrase (the second's minus
     /// one), the lesser of the two is advanced, and every shortest span of at most <paramref name="slop"/> adds the
-    /// similarity's slop factor for its length.
+    /// similarity's slop factor for its length. (Two cursors in locals, not objects: this runs for every pair of every
+    /// candidate paragraph.)
     /// </summary>
     internal static float SloppyFrequency(int[] first, int[] second, int slop, Similarity.SimScorer scorer)
     {
-        var cursors = new[] { new Cursor(first, 0), new Cursor(second, 1) };
-        var end = Math.Max(cursors[0].Position, cursors[1].Position);
+        // Cursor 0 reads the first term's positions, cursor 1 the second's (each one place further in the phrase).
+        int at0 = 0, at1 = 0;
+        int position0 = first[0], position1 = second[0] - 1;
+        var end = Math.Max(position0, position1);
         // The lesser by phrase position, then by offset (the first term on a tie).
-        var lesser = cursors[0].Position <= cursors[1].Position ? 0 : 1;
-        var matchLength = end - cursors[lesser].Position;
-        var next = cursors[1 - lesser].Position;
+        var lesser = position0 <= position1 ? 0 : 1;
+        var matchLength = end - (lesser == 0 ? position0 : position1);
+        var next = lesser == 0 ? position1 : position0;
         var frequency = 0f;
-        while (cursors[lesser].Advance())
+        while (true)
         {
-            end = Math.Max(end, cursors[lesser].Position);
-            if (cursors[lesser].Position > next)
+            int position;
+            if (lesser == 0)
+            {
+                if (at0 + 1 >= first.Length)
+                    break;
+                position = position0 = first[++at0];
+            }
+            else
+            {
+                if (at1 + 1 >= second.Length)
+                    break;
+                position = position1 = second[++at1] - 1;
+            }
+            end = Math.Max(end, position);
+            if (position > next)
             {
                 if (matchLength <= slop)
                     frequency += scorer.ComputeSlopFactor(matchLength);
                 lesser = 1 - lesser;
-                next = cursors[1 - lesser].Position;
-                matchLength = end - cursors[lesser].Position;
+                next = position;
+                matchLength = end - (lesser == 0 ? position0 : position1);
             }
             else
-                matchLength = Math.Min(matchLength, end - cursors[lesser].Position);
+                matchLength = Math.Min(matchLength, end - position);
         }
         if (matchLength <= slop)
             frequency += scorer.ComputeSlopFactor(matchLength);
         return frequency;
-    }
-
-    /// <summary>One term's positions in a paragraph, read in order, relative to the term's place in the phrase.</summary>
-    private sealed class Cursor(int[] positions, int offset)
-    {
-        private int index;
-
-        public int Position { get; private set; } = positions[0] - offset;
-
-        public bool Advance()
-        {
-            if (index + 1 >= positions.Length)
-                return false;
-            Position = positions[++index] - offset;
-            return true;
-        }
     }
 }

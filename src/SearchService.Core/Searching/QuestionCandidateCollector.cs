@@ -12,7 +12,7 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal sealed class QuestionCandidateCollector(IndexReader reader, int count) : ICollector
 {
-    private readonly PriorityQueue<int, float> kept = new(count + 1);
+    private readonly ScoreHeap kept = new(count);
     private readonly List<int> tiedWithLast = [];
     private Scorer? scorer;
     private int docBase;
@@ -36,16 +36,16 @@ internal sealed class QuestionCandidateCollector(IndexReader reader, int count) 
             kept.Enqueue(global, score);
             return;
         }
-        if (count == 0 || !kept.TryPeek(out _, out var last) || score < last)
+        if (count == 0 || score < kept.LowestScore)
             return;
+        var last = kept.LowestScore;
         if (score == last)
         {
             tiedWithLast.Add(global);
             return;
         }
-        var dropped = kept.EnqueueDequeue(global, score);
-        kept.TryPeek(out _, out var newLast);
-        if (newLast == last)
+        var dropped = kept.ReplaceLowest(global, score);
+        if (kept.LowestScore == last)
             tiedWithLast.Add(dropped);
         else
             tiedWithLast.Clear(); // every one of them scored the old last place, below the new one
@@ -58,11 +58,12 @@ internal sealed class QuestionCandidateCollector(IndexReader reader, int count) 
     /// </summary>
     public IReadOnlyList<ScoreDoc> Best()
     {
-        var last = kept.TryPeek(out _, out var lowest) ? lowest : 0f;
+        var last = kept.Count > 0 ? kept.LowestScore : 0f;
         var best = new List<ScoreDoc>(kept.Count);
         var tied = new List<int>(tiedWithLast);
-        foreach (var (doc, score) in kept.UnorderedItems)
+        for (var i = 0; i < kept.Count; i++)
         {
+            var (doc, score) = kept[i];
             if (score > last)
                 best.Add(new ScoreDoc(doc, score));
             else

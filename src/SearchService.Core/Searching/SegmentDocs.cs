@@ -9,9 +9,22 @@ internal sealed record SegmentDocs(AtomicReaderContext Segment, int[] Docs)
     public static IReadOnlyList<SegmentDocs> Of(IndexReader reader, IEnumerable<int> docs)
     {
         var leaves = reader.Leaves;
-        return docs
-            .GroupBy(doc => ReaderUtil.SubIndex(doc, leaves))
-            .Select(segment => new SegmentDocs(leaves[segment.Key], segment.Select(doc => doc - leaves[segment.Key].DocBase).Order().ToArray()))
-            .ToList();
+        var sorted = docs.ToArray();
+        Array.Sort(sorted);
+        var segments = new List<SegmentDocs>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(sorted[start], leaves)];
+            var end = start + 1;
+            var next = leaf.DocBase + leaf.Reader.MaxDoc;
+            while (end < sorted.Length && sorted[end] < next)
+                end++;
+            var inSegment = new int[end - start];
+            for (var i = 0; i < inSegment.Length; i++)
+                inSegment[i] = sorted[start + i] - leaf.DocBase;
+            segments.Add(new SegmentDocs(leaf, inSegment));
+            start = end;
+        }
+        return segments;
     }
 }

@@ -59,8 +59,13 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
 
             Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors |");
             Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            var overheadAtOne = (Median: double.NaN, Mean: double.NaN);
             foreach (var connections in Connections)
-                await Load(client, urls, connections);
+            {
+                var overhead = await Load(client, urls, connections);
+                if (connections == 1)
+                    overheadAtOne = overhead;
+            }
 
             var steadyPass = await SequentialPass(client, urls);
             Console.WriteLine();
@@ -69,6 +74,8 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
                               $"build output (compiled at run time) {Seconds(compiledAtRunTime)} s; " +
                               $"ratio of medians {Median(precompiled) / Median(compiledAtRunTime):F2}x");
             Console.WriteLine($"First pass after start-up, server p50 {firstPass.P50:F3} ms; steady state {steadyPass.P50:F3} ms ({firstPass.P50 / steadyPass.P50:F2}x)");
+            Console.WriteLine($"HTTP and JSON per request at 1 connection (client latency less the server's tookMs, request by request, " +
+                              $"the client's request and its parse of the answer included): median {overheadAtOne.Median:F3} ms, mean {overheadAtOne.Mean:F3} ms");
             Console.WriteLine($"Peak working set of the service: {server.PeakWorkingSetBytes / 1048576.0:F0} MB");
             return 0;
         }
@@ -78,32 +85,45 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         }
     }
 
-    private static async Task Load(HttpClient client, IReadOnlyList<string> urls, int connections)
+    /// <summary>
+    /// One level of load; returns what HTTP and JSON added to each answered request: its latency at the client less the
+    /// server's own tookMs for it, median and mean.
+    /// </summary>
+    private static async Task<(double Median, double Mean)> Load(HttpClient client, IReadOnlyList<string> urls, int connections)
     {
         var latencies = new List<double>[connections];
         var serverTimes = new List<double>[connections];
+        var overheads = new List<double>[connections];
         var errors = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
             latencies[worker] = [];
             serverTimes[worker] = [];
+            overheads[worker] = [];
             for (var i = worker; clock.Elapsed < Duration; i += connections)
             {
                 var start = Stopwatch.GetTimestamp();
                 using var response = await client.GetAsync(urls[i % urls.Count]);
                 var body = await response.Content.ReadAsStreamAsync();
                 using var json = await JsonDocument.ParseAsync(body);
-                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                latencies[worker].Add(latency);
                 if (response.StatusCode != HttpStatusCode.OK)
                     Interlocked.Increment(ref errors);
                 else
-                    serverTimes[worker].Add(json.RootElement.GetProperty("tookMs").GetDouble());
+                {
+                    var took = json.RootElement.GetProperty("tookMs").GetDouble();
+                    serverTimes[worker].Add(took);
+                    overheads[worker].Add(latency - took);
+                }
             }
         }));
         var all = Percentiles.Of(latencies.SelectMany(l => l));
         var server = Percentiles.Of(serverTimes.SelectMany(l => l));
         Console.WriteLine($"| {connections} | {all.Count / clock.Elapsed.TotalSeconds:N0} | {all.P50:F2} | {all.P95:F2} | {all.P99:F2} | {server.P50:F2} | {server.P99:F2} | {errors} |");
+        var overhead = overheads.SelectMany(o => o).ToList();
+        return (Percentiles.Of(overhead).P50, overhead.Count == 0 ? double.NaN : overhead.Average());
     }
 
     /// <summary>Every query once, one at a time; percentiles of the server's own time (its tookMs).</summary>

@@ -10,13 +10,10 @@ public static class ShardHosting
 {
     /// <summary>
     /// Core's records (requests, statistics, answers, hits) cross the wire as JSON: they keep no Orleans attributes, so
-    /// Core stays free of Orleans, and JSON is the form they are already written and tested in for the API. Core's
-    /// exceptions are left to Orleans' exception codec: JSON cannot write a thrown exception (its TargetSite), and a
-    /// copy whose call failed with one reported a serialization error instead of its cause.
+    /// Core stays free of Orleans, and JSON is the form they are already written and tested in for the API.
     /// </summary>
     public static ISerializerBuilder AddCoreRecordsAsJson(this ISerializerBuilder serializer) =>
-        serializer.AddJsonSerializer(isSupported: type =>
-            type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true && !type.IsAssignableTo(typeof(Exception)));
+        serializer.AddJsonSerializer(isSupported: type => type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true);
 
     /// <summary>Shard grains on this silo, following the article log of <paramref name="articleLog"/>, kept under <paramref name="configure"/>'s root.</summary>
     public static ISiloBuilder AddShardGrains(this ISiloBuilder silo, ArticleLogOptions articleLog, Action<ShardGrainOptions> configure)

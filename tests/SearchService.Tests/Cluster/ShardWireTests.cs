@@ -54,25 +54,6 @@ public sealed class ShardWireTests
     }
 
     [Fact]
-    public void A_core_exception_a_shard_throws_crosses_the_wire_with_its_type_and_message()
-    {
-        // Thrown, so it carries a stack trace and the method it was thrown in, which JSON cannot write.
-        Exception thrown;
-        try
-        {
-            throw new QueryTimeoutException(TimeSpan.FromSeconds(2), new OperationCanceledException());
-        }
-        catch (QueryTimeoutException e)
-        {
-            thrown = e;
-        }
-
-        var crossed = RoundTrip<object>(thrown);
-
-        Assert.Equal(thrown.Message, Assert.IsType<QueryTimeoutException>(crossed).Message);
-    }
-
-    [Fact]
     public async Task A_shard_call_that_does_not_answer_fails_with_the_shard_named_within_its_timeout()
     {
         var clock = Stopwatch.StartNew();

@@ -96,6 +96,9 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
                 var node = Start(servers,
                     "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={database.ConnectionString}", $"--Search:Cluster:ClusterId={clusterId}",
                     $"--Search:Cluster:SiloPort={siloPort + n}", $"--Search:Cluster:GatewayPort={siloPort + 100 + n}",
+                    // Failure detection more patient than a node's default (1 s probes, 2 missed): what is measured is searching,
+                    // and at load 60-80 on two cores a node starting up was voted dead under the default.
+                    "--Search:Cluster:ProbeTimeout=00:00:05", "--Search:Cluster:NumMissedProbesLimit=3",
                     $"--Search:Cluster:ShardsPath={nodeShards[n]}", $"--Search:CorpusPath={Directory.CreateDirectory(Path.Combine(work.FullName, $"node-{n}", "corpus")).FullName}");
                 nodeClients.Add(await ClientAsync(node));
                 await WaitUntil(() => Ready(nodeClients[n]), $"node {n} ready", Patience);

@@ -12,6 +12,7 @@ public static class Program
                SearchService.Benchmarks related [--sources 100] [--size 5] [--seed 7]
                SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,java,sqlite] [--publisher-fields true] [--index-threads N] [--statements false] [--speaker-identities true]
                SearchService.Benchmarks alerts [--alerts 10000] [--runs 3] [--limit ARTICLES] [--seed N] [--corpus FILE.jsonl]
+               SearchService.Benchmarks cluster [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--questions N] [--warmup N] [--passes N] [--seed N] [--postgres CONNECTION] [--silo-port 11411] [--api DLL] [--runs 3]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
         """;
 
@@ -21,6 +22,7 @@ public static class Program
         "related" => RelatedCommand.Run(args[1..]),
         "query" => new QueryBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "http" => await new HttpLoadBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
+        "cluster" => await ClusterCostBenchmark.Run(args[1..]),
         "store" => await StoreBenchmark.Run(args[1..]),
         "alerts" => AlertsBenchmark.Run(args[1..]),
         _ => Fail(Usage),

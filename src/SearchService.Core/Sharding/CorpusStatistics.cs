@@ -5,27 +5,33 @@ namespace SearchService.Core.Sharding;
 
 /// <summary>
 /// The figures BM25 scores with, of one shard or summed over every shard: how many documents there are (maxDoc, which
-/// Lucene 4.8's BM25 takes for both idf and the average field length), the statistics of every field, and the document
-/// and total frequencies of a query's terms. Shards score with the sums (Elasticsearch's dfs_query_then_fetch), so a
+/// Lucene 4.8's BM25 takes for both idf and the average field length), the statistics of the fields a query's terms
+/// are in, and the document and total frequencies of those terms. Shards score with the sums (Elasticsearch's dfs_query_then_fetch), so a
 /// paragraph scores alike however the index is split. Plain data, to cross between shard and gatherer.
 /// </summary>
 /// <param name="Terms">Terms with a document in the shard (or any shard); a term missing is in none.</param>
-/// <param name="Fields">Every indexed field of the shard (or any shard).</param>
+/// <param name="Fields">The fields of the terms, those the shard (or any shard) indexes.</param>
 public sealed record CorpusStatistics(long MaxDoc, IReadOnlyList<TermFigures> Terms, IReadOnlyList<FieldFigures> Fields)
 {
-    /// <summary>One shard's figures: every field's, and those of the terms with a document in it.</summary>
+    /// <summary>
+    /// One shard's figures: those of the terms with a document in it, and of the fields of the terms (only those: a
+    /// field no term scores in is not scored, and a shard has some twenty fields whose figures would cross the network
+    /// in every phase).
+    /// </summary>
     /// <param name="searcher">A searcher of the shard's reader that scores with the shard's own figures.</param>
     public static CorpusStatistics Of(IndexSearcher searcher, IEnumerable<Term> terms)
     {
+        var distinct = terms.Distinct().ToList();
+        var termFields = distinct.Select(t => t.Field).ToHashSet(StringComparer.Ordinal);
         var termFigures = new List<TermFigures>();
-        foreach (var term in terms.Distinct())
+        foreach (var term in distinct)
         {
             var context = TermContext.Build(searcher.TopReaderContext, term);
             if (context.DocFreq > 0)
                 termFigures.Add(new TermFigures(term.Field, term.Text, context.DocFreq, context.TotalTermFreq));
         }
         var fieldFigures = new List<FieldFigures>();
-        foreach (var field in MultiFields.GetFields(searcher.IndexReader) ?? Enumerable.Empty<string>())
+        foreach (var field in (MultiFields.GetFields(searcher.IndexReader) ?? Enumerable.Empty<string>()).Where(termFields.Contains))
         {
             var collection = searcher.CollectionStatistics(field);
             fieldFigures.Add(new FieldFigures(field, collection.DocCount, collection.SumTotalTermFreq, collection.SumDocFreq));
@@ -52,11 +58,16 @@ public sealed record CorpusStatistics(long MaxDoc, IReadOnlyList<TermFigures> Te
         return new CorpusStatistics(all.Sum(s => s.MaxDoc), terms, fields);
     }
 
-    /// <summary>These figures with those of more terms (summed over the same shards).</summary>
+    /// <summary>These figures with those of more terms and their fields (summed over the same shards).</summary>
     public CorpusStatistics With(CorpusStatistics more)
     {
         var known = Terms.Select(t => (t.Field, t.Text)).ToHashSet();
-        return this with { Terms = [.. Terms, .. more.Terms.Where(t => !known.Contains((t.Field, t.Text)))] };
+        var knownFields = Fields.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Terms = [.. Terms, .. more.Terms.Where(t => !known.Contains((t.Field, t.Text)))],
+            Fields = [.. Fields, .. more.Fields.Where(f => !knownFields.Contains(f.Field))],
+        };
     }
 
     /// <summary>The sum, or -1 (unknown) when any shard does not keep the figure, as Lucene reports it for one index.</summary>

@@ -17,6 +17,10 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
 {
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
+    // The last request parsed and its query: a search asks every phase with the same request (with corrections from
+    // the second dfs on), and parsing it again in each phase was a cost of the shard's alone.
+    private (ShardRequest Request, ParsedQuery? Parsed)? lastParsed;
+
     /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, once rewritten here (a prefix's terms are
     /// this shard's), with a question's word pairs; and each word's paragraphs here and, when a spelling corrector over
@@ -120,8 +124,22 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) =>
         ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search), request.Search.Unit, facet));
 
-    private ParsedQuery? Parse(ShardRequest request) =>
-        stages.Parser.Parse(request.Search, new AppliedCorrections(request.Corrections, stages.Analyzer));
+    private ParsedQuery? Parse(ShardRequest request)
+    {
+        if (lastParsed is { } last && SameQuery(last.Request, request))
+            return last.Parsed;
+        var parsed = stages.Parser.Parse(request.Search, new AppliedCorrections(request.Corrections, stages.Analyzer));
+        lastParsed = (request, parsed);
+        return parsed;
+    }
+
+    /// <summary>
+    /// Whether two requests parse alike: the same query in the same syntax (all <see cref="RequestParser"/> reads of
+    /// the request; a shard on another node gets a copy of the request each phase) with the same corrections.
+    /// </summary>
+    private static bool SameQuery(ShardRequest a, ShardRequest b) =>
+        ReferenceEquals(a, b)
+        || (a.Search.Query == b.Search.Query && a.Search.Syntax == b.Search.Syntax && a.Corrections.SequenceEqual(b.Corrections));
 
     /// <summary>A hit with the keys that order it among every shard's, read from doc values.</summary>
     private ShardHit Keyed(RankedHit hit)

@@ -10,4 +10,17 @@ public enum QueryClass { Term, TwoTermAnd, Phrase, TermRegion, Question }
 /// One benchmark query: words (two for AND and phrase), and a region filter for <see cref="QueryClass.TermRegion"/>;
 /// a question is its whole text in <paramref name="First"/>.
 /// </summary>
-public sealed record BenchQuery(QueryClass Class, string First, string? Second, string? Region);
+public sealed record BenchQuery(QueryClass Class, string First, string? Second, string? Region)
+{
+    /// <summary>The query as a GET /search path and query string.</summary>
+    public string SearchUrl()
+    {
+        var q = Class switch
+        {
+            QueryClass.Phrase => $"\"{First} {Second}\"",
+            QueryClass.TwoTermAnd => $"{First} {Second}",
+            _ => First,
+        };
+        return $"/search?q={Uri.EscapeDataString(q)}" + (Region is null ? "" : $"&region={Uri.EscapeDataString(Region)}");
+    }
+}

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SearchService.Benchmarks.Performance;
 using SearchService.Core.Facets;
 
@@ -15,7 +14,7 @@ namespace SearchService.Benchmarks.Performance;
 /// own share, its tookMs, so HTTP and JSON overhead is visible), and the service's peak working set. Client and
 /// server share the machine.
 /// </summary>
-public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
+public sealed class HttpLoadBenchmark(BenchmarkOptions options)
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly int[] Connections = [1, 8, 32];
@@ -30,7 +29,7 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
             BenchmarkCorpus.Write(articles, Path.Combine(corpus.FullName, "corpus.jsonl"));
             var extractor = NewsFacetExtractor.Load();
             var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
-            var urls = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed).Select(SearchUrl).ToList();
+            var urls = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed).Select(q => q.SearchUrl()).ToList();
 
             var index = Path.Combine(work.FullName, "index");
             await BuildIndex(corpus.FullName, index);
@@ -41,13 +40,13 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
             var precompiled = new List<TimeSpan>();
             for (var round = 0; round < 2; round++)
             {
-                compiledAtRunTime.Add(await StartUp(BuildOutput, corpus.FullName, index, urls[0]));
-                precompiled.Add(await StartUp(PublishOutput, corpus.FullName, index, urls[0]));
+                compiledAtRunTime.Add(await StartUp(ApiBuild.BuildOutput, corpus.FullName, index, urls[0]));
+                precompiled.Add(await StartUp(ApiBuild.PublishOutput, corpus.FullName, index, urls[0]));
             }
 
             // A fresh process over the existing index: start-up, then the first pass of queries, one at a time.
             var sinceStart = Stopwatch.StartNew();
-            using var server = StartServer(PublishOutput, corpus.FullName, index);
+            using var server = StartServer(ApiBuild.PublishOutput, corpus.FullName, index);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections.Max() })
             {
                 BaseAddress = await server.Address,
@@ -156,22 +155,11 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         throw new TimeoutException("The service answered no query.");
     }
 
-    private static string SearchUrl(BenchQuery query)
-    {
-        var q = query.Class switch
-        {
-            QueryClass.Phrase => $"\"{query.First} {query.Second}\"",
-            QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
-            _ => query.First,
-        };
-        return $"/search?q={Uri.EscapeDataString(q)}" + (query.Region is null ? "" : $"&region={Uri.EscapeDataString(query.Region)}");
-    }
-
     /// <summary>Indexes the corpus with the indexer program, which commits before it exits.</summary>
     private static async Task BuildIndex(string corpus, string index)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { RepositoryFile("src/SearchService.Indexer/bin/Release/net10.0/SearchService.Indexer.dll"), "index",
+        foreach (var argument in new[] { ApiBuild.RepositoryFile("src/SearchService.Indexer/bin/Release/net10.0/SearchService.Indexer.dll"), "index",
                      $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Logging:LogLevel:Default=Warning" })
             start.ArgumentList.Add(argument);
         using var indexer = Process.Start(start)!;
@@ -193,67 +181,7 @@ public sealed partial class HttpLoadBenchmark(BenchmarkOptions options)
         return sinceStart.Elapsed;
     }
 
-    private static string BuildOutput => RepositoryFile("src/SearchService.Api/bin/Release/net10.0/SearchService.Api.dll");
-
-    /// <summary>`dotnet publish src/SearchService.Api -c Release` puts it under the machine's runtime identifier.</summary>
-    private static string PublishOutput =>
-        Directory.EnumerateFiles(Path.GetDirectoryName(BuildOutput)!, "SearchService.Api.dll", SearchOption.AllDirectories)
-            .FirstOrDefault(f => Path.GetFileName(Path.GetDirectoryName(f)) == "publish")
-        ?? throw new FileNotFoundException("Publish the API first: dotnet publish src/SearchService.Api -c Release");
-
     private static ServerProcess StartServer(string assembly, string corpus, string index) =>
         new(assembly,
-            ["--urls", "http://127.0.0.1:0", $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Search:SearchRequestsPerSecond=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"]);
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln")))
-            {
-                var path = Path.Combine(dir.FullName, relative);
-                return File.Exists(path) ? path : throw new FileNotFoundException("Build and publish the API first: dotnet build src/SearchService.Api -c Release && dotnet publish src/SearchService.Api -c Release", path);
-            }
-        }
-        throw new DirectoryNotFoundException("SearchService.sln not found above the benchmark program.");
-    }
-
-    /// <summary>The service as a child process; the address comes from Kestrel's start-up line.</summary>
-    private sealed partial class ServerProcess : IDisposable
-    {
-        private readonly Process process;
-        private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public ServerProcess(string assembly, IEnumerable<string> arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(assembly);
-            foreach (var argument in arguments)
-                start.ArgumentList.Add(argument);
-            process = Process.Start(start)!;
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
-                    listening.TrySetResult(new Uri(match.Groups[1].Value));
-            };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(10));
-
-        /// <summary>The most memory the service has held in RAM since it started (VmHWM).</summary>
-        public long PeakWorkingSetBytes => ResidentMemory.Peak(process);
-
-        [GeneratedRegex(@"Now listening on: (http://\S+)")]
-        private static partial Regex ListeningOn();
-
-        public void Dispose()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
+            [$"--Search:CorpusPath={corpus}", $"--Search:IndexPath={index}", "--Search:SearchRequestsPerSecond=0"]);
 }

@@ -158,6 +158,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         foreach (var url in urls)
             expected.Add(await ProcessCluster.SearchAsync(cluster.Single, url));
 
+        await WaitUntilNoCopyRebuildsAsync(node);
         var accepted = await node.PostAsync("/index/_rebuild", null);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal("/health", accepted.Headers.Location?.OriginalString);
@@ -176,6 +177,44 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
 
         output.WriteLine($"Every copy rebuilt in {clock.Elapsed.TotalSeconds:F1} s; {answeredWhileRebuilding} searches answered meanwhile");
         Assert.Empty(differences);
+    }
+
+    [PostgresReutersFact]
+    public async Task A_second_rebuild_asked_while_every_copy_rebuilds_answers_409_problem_json_as_the_single_node_does()
+    {
+        var node = await cluster.Node[0].ClientAsync();
+        await WaitUntilNoCopyRebuildsAsync(node);
+        Assert.Equal(HttpStatusCode.Accepted, (await cluster.Single.PostAsync("/index/_rebuild", null)).StatusCode);
+        using var single = await cluster.Single.PostAsync("/index/_rebuild", null);
+        Assert.Equal(HttpStatusCode.Accepted, (await node.PostAsync("/index/_rebuild", null)).StatusCode);
+
+        using var again = await node.PostAsync("/index/_rebuild", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, single.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((await single.Content.ReadFromJsonAsync<Problem>())!.Title, (await again.Content.ReadFromJsonAsync<Problem>())!.Title);
+        await WaitUntilNoCopyRebuildsAsync(node);
+        var clock = Stopwatch.StartNew();
+        while ((await cluster.Single.GetFromJsonAsync<SingleHealth>("/health"))!.Status == "indexing")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the single node did not finish rebuilding within 3 minutes");
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record Problem(string Title, int Status, string Detail);
+
+    private sealed record SingleHealth(string Status);
+
+    private static async Task WaitUntilNoCopyRebuildsAsync(HttpClient node)
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await node.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!.Shards.Any(s => s.Copies.Any(c => c.Rebuilding)))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the copies did not finish rebuilding within 3 minutes");
+            await Task.Delay(250);
+        }
     }
 
     [PostgresReutersFact]

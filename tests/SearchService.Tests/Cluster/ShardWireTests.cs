@@ -66,5 +66,28 @@ public sealed class ShardWireTests
         Assert.Contains("Shard 5", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_shard_call_that_fails_for_another_reason_fails_with_the_shard_named_so_that_another_copy_is_asked()
+    {
+        var cause = new NotSupportedException("Serialization and deserialization of 'System.Reflection.MethodBase' instances is not supported.");
+
+        var failure = await Assert.ThrowsAsync<ShardUnavailableException>(async () =>
+            await GrainShard.BoundedAsync(Task.FromException<int>(cause), TimeSpan.FromSeconds(5), shard: 3));
+
+        Assert.Equal(3, failure.Shard);
+        Assert.Same(cause, failure.InnerException);
+    }
+
+    [Fact]
+    public async Task A_query_over_its_budget_on_a_shard_stays_the_search_s_failure()
+    {
+        var overBudget = new QueryTimeoutException(TimeSpan.FromSeconds(2), new OperationCanceledException());
+
+        var failure = await Assert.ThrowsAsync<QueryTimeoutException>(async () =>
+            await GrainShard.BoundedAsync(Task.FromException<int>(overBudget), TimeSpan.FromSeconds(5), shard: 3));
+
+        Assert.Same(overBudget, failure);
+    }
+
     private static T RoundTrip<T>(T value) where T : class => Wire.Deserialize<T>(Wire.SerializeToArray(value))!;
 }

@@ -37,6 +37,26 @@ public sealed class CorpusStatisticsTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_gives_the_figures_of_the_fields_its_terms_are_in_and_of_no_other()
+    {
+        var statistics = indexes.ShardIndexes[0].Search(searcher => CorpusStatistics.Of(searcher, Terms));
+
+        Assert.Equal([IndexSchema.Text, IndexSchema.Title], statistics.Fields.Select(f => f.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Figures_of_more_terms_bring_their_fields_with_them()
+    {
+        var text = indexes.SingleIndex.Search(searcher => CorpusStatistics.Of(searcher, [new Term(IndexSchema.Text, "yen")]));
+        var title = indexes.SingleIndex.Search(searcher => CorpusStatistics.Of(searcher, [new Term(IndexSchema.Title, "trade")]));
+
+        var both = text.With(title);
+
+        Assert.Equal([IndexSchema.Text, IndexSchema.Title], both.Fields.Select(f => f.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(["trade", "yen"], both.Terms.Select(t => t.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_figure_one_shard_does_not_keep_is_unknown_in_the_sum()
     {
         var kept = new CorpusStatistics(10, [new TermFigures("region", "Japan", 2, 2)], [new FieldFigures("region", 4, 6, 5)]);

@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using SearchService.Benchmarks.Store;
+using SearchService.Cluster.Storage;
+using SearchService.Core.Facets;
+
+namespace SearchService.Benchmarks.Performance;
+
+/// <summary>
+/// The `cluster` command: what the fan-out costs. Three cluster nodes (the API's Release build output, 8 shards with 2
+/// copies each, over a scratch database holding the benchmark corpus) and one single-node service over the same
+/// articles (a .jsonl file in its corpus folder), all on this machine, answer the benchmark's seeded queries in the
+/// same run, each query sent to the single node and to a node of the cluster (the three in turn) one after the other.
+/// Prints p50 and p99 of both and the per-query overhead (the cluster's time minus the single node's for the same
+/// query in the same pass), of the server's own time (tookMs) and of the client's, then the paragraphs, the index
+/// bytes on disk and the resident memory of every process, for the capacity model.
+/// </summary>
+/// <param name="postgres">A connection string to the PostgreSQL server; the scratch database is made beside it.</param>
+/// <param name="siloPort">The first node's silo port; the others follow, and the gateways 100 above.</param>
+/// <param name="api">The API's assembly every process runs (another build's copy, to compare two builds).</param>
+/// <param name="runs">How many times the passes are measured over the same processes, a minute or more apart.</param>
+public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgres, int siloPort, string api, int runs)
+{
+    private const int Nodes = 3;
+    private const int ArticlesPerTransaction = 500;
+    private const string AdminKey = "cluster-benchmark-admin-key-0123456789";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(60);
+    private static readonly TimeSpan CopyPatience = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Parses the options of <see cref="BenchmarkOptions"/>, --postgres (by default SEARCHSERVICE_TEST_POSTGRES),
+    /// --silo-port, --api (by default the Release build output) and --runs (3).
+    /// </summary>
+    public static async Task<int> Run(string[] args)
+    {
+        var postgres = Environment.GetEnvironmentVariable("SEARCHSERVICE_TEST_POSTGRES") ?? "";
+        var siloPort = 11411;
+        var api = ApiBuild.BuildOutput;
+        var runs = 3;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--postgres")
+                postgres = args[i + 1];
+            else if (args[i] == "--silo-port")
+                siloPort = int.Parse(args[i + 1]);
+            else if (args[i] == "--api")
+                api = Path.GetFullPath(args[i + 1]);
+            else if (args[i] == "--runs")
+                runs = int.Parse(args[i + 1]);
+        }
+        if (postgres.Length == 0)
+        {
+            Console.Error.WriteLine("No PostgreSQL: give --postgres CONNECTION or set SEARCHSERVICE_TEST_POSTGRES (bash scripts/postgres.sh url DIR PORT prints one).");
+            return 2;
+        }
+        return await new ClusterCostBenchmark(BenchmarkOptions.Parse(args), postgres, siloPort, api, runs).Measure();
+    }
+
+    private async Task<int> Measure()
+    {
+        var work = Directory.CreateTempSubdirectory("searchservice-cluster-cost-");
+        var servers = new List<ServerProcess>();
+        try
+        {
+            var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale);
+            var paragraphs = articles.Sum(a => a.Paragraphs.Count);
+            var extractor = NewsFacetExtractor.Load();
+            var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
+            var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed)
+                .Concat(QuerySet.Questions(articles, options.Questions, options.Seed)).ToList();
+
+            var corpus = Directory.CreateDirectory(Path.Combine(work.FullName, "single", "corpus")).FullName;
+            BenchmarkCorpus.Write(articles, Path.Combine(corpus, "corpus.jsonl"));
+            await using var database = await ScratchDatabase.CreateAsync(postgres, "searchservice_cost");
+            await using (var log = await PostgresArticleLog.OpenAsync(new ArticleLogOptions(database.ConnectionString)))
+            {
+                foreach (var chunk in articles.Zip(facets, (a, f) => new FacetedArticle(a, f)).Chunk(ArticlesPerTransaction))
+                    await log.PutManyAsync(chunk);
+            }
+            Console.WriteLine($"{api}: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}); {queries.Count} queries; " +
+                              $"{options.WarmupPasses} warm-up and {options.MeasuredPasses} measured passes; load average {LoadAverage()}");
+
+            var clock = Stopwatch.StartNew();
+            var singleIndex = Path.Combine(work.FullName, "single", "index");
+            var single = Start(servers,
+                $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={singleIndex}", "--Search:SpeakerIdentities=false");
+            var singleClient = await ClientAsync(single);
+            var nodeShards = new List<string>();
+            var nodeClients = new List<HttpClient>();
+            var clusterId = $"cost-{Guid.NewGuid():N}";
+            for (var n = 0; n < Nodes; n++)
+            {
+                // One node at a time: a silo still starting on a busy machine misses the others' probes and is voted dead.
+                nodeShards.Add(Path.Combine(work.FullName, $"node-{n}", "shards"));
+                var node = Start(servers,
+                    "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={database.ConnectionString}", $"--Search:Cluster:ClusterId={clusterId}",
+                    $"--Search:Cluster:SiloPort={siloPort + n}", $"--Search:Cluster:GatewayPort={siloPort + 100 + n}",
+                    // Failure detection more patient than a node's default (1 s probes, 2 missed): what is measured is searching,
+                    // and at load 60-80 on two cores a node starting up was voted dead under the default.
+                    "--Search:Cluster:ProbeTimeout=00:00:05", "--Search:Cluster:NumMissedProbesLimit=3",
+                    $"--Search:Cluster:ShardsPath={nodeShards[n]}", $"--Search:CorpusPath={Directory.CreateDirectory(Path.Combine(work.FullName, $"node-{n}", "corpus")).FullName}");
+                nodeClients.Add(await ClientAsync(node));
+                await WaitUntil(() => Ready(nodeClients[n]), $"node {n} ready", Patience);
+            }
+            await WaitUntil(() => Complete(nodeClients[0], everyCopy: false), "a copy of every shard at the log's last version", Patience);
+            try
+            {
+                await WaitUntil(() => Complete(nodeClients[0], everyCopy: true), "every copy of every shard at the log's last version", CopyPatience);
+                Console.WriteLine($"Three nodes complete {clock.Elapsed.TotalSeconds:F0} s after the single node's start");
+            }
+            catch (TimeoutException e)
+            {
+                // Searches pass over a copy that fails; the run goes on and says so.
+                Console.WriteLine($"{e.Message}; /health: {await nodeClients[0].GetStringAsync("/health")}");
+            }
+            await WaitUntil(() => Indexed(singleClient, articles.Count), "the single node indexed every article", Patience);
+            Console.WriteLine($"Single node indexed {clock.Elapsed.TotalSeconds:F0} s after its start; load average {LoadAverage()}");
+
+            var urls = queries.Select(q => q.SearchUrl()).ToList();
+            for (var pass = 0; pass < options.WarmupPasses; pass++)
+                await Pass(urls, singleClient, nodeClients, pass);
+            var figures = new List<RunFigures>();
+            for (var run = 1; run <= runs; run++)
+            {
+                var measured = new List<QueryPair>();
+                for (var pass = 0; pass < options.MeasuredPasses; pass++)
+                    measured.AddRange(await Pass(urls, singleClient, nodeClients, pass));
+                Console.WriteLine();
+                Console.WriteLine($"Run {run} of {runs}; load average {LoadAverage()}");
+                Print("Server time (tookMs)", queries, measured, t => t.Server);
+                Print("Client latency (request sent to answer read, loopback)", queries, measured, t => t.Client);
+                figures.Add(new RunFigures(Summary(measured, t => t.Server), Summary(measured, t => t.Client)));
+            }
+            PrintRuns(figures);
+            PrintFootprint(servers, paragraphs, singleIndex, nodeShards);
+            return 0;
+        }
+        finally
+        {
+            foreach (var server in servers)
+                server.Dispose();
+            work.Delete(recursive: true);
+        }
+    }
+
+    private ServerProcess Start(List<ServerProcess> servers, params string[] arguments)
+    {
+        var server = new ServerProcess(api,
+            [.. arguments, $"--Search:AdminApiKey={AdminKey}", "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0"]);
+        servers.Add(server);
+        return server;
+    }
+
+    private static async Task<HttpClient> ClientAsync(ServerProcess server)
+    {
+        var client = new HttpClient { BaseAddress = await server.Address, Timeout = TimeSpan.FromMinutes(1) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    /// <summary>
+    /// Every query once to the single node and once to a node of the cluster (the three in turn), which first alternating,
+    /// so neither always meets a cache the other warmed.
+    /// </summary>
+    private static async Task<List<QueryPair>> Pass(IReadOnlyList<string> urls, HttpClient single, IReadOnlyList<HttpClient> nodes, int pass)
+    {
+        var pairs = new List<QueryPair>(urls.Count);
+        for (var i = 0; i < urls.Count; i++)
+        {
+            var node = nodes[(i + pass) % nodes.Count];
+            Timing singleTime, clusterTime;
+            if ((i + pass) % 2 == 0)
+            {
+                singleTime = await Search(single, urls[i]);
+                clusterTime = await Search(node, urls[i]);
+            }
+            else
+            {
+                clusterTime = await Search(node, urls[i]);
+                singleTime = await Search(single, urls[i]);
+            }
+            pairs.Add(new QueryPair(i, singleTime, clusterTime));
+        }
+        return pairs;
+    }
+
+    private static async Task<Timing> Search(HttpClient client, string url)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{url}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return new Timing(json.RootElement.GetProperty("tookMs").GetDouble(), elapsed);
+    }
+
+    private static void Print(string title, IReadOnlyList<BenchQuery> queries, IReadOnlyList<QueryPair> measured, Func<Timing, double> of)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{title}, ms:");
+        Console.WriteLine("| queries | n | single p50 | single p99 | cluster p50 | cluster p99 | overhead p50 | overhead p99 |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        var groups = measured.GroupBy(p => queries[p.Query].Class.ToString()).Prepend(measured.GroupBy(_ => "all").Single());
+        foreach (var group in groups)
+        {
+            var single = Percentiles.Of(group.Select(p => of(p.Single)));
+            var cluster = Percentiles.Of(group.Select(p => of(p.Cluster)));
+            var overhead = Percentiles.Of(group.Select(p => of(p.Cluster) - of(p.Single)));
+            Console.WriteLine($"| {group.Key} | {single.Count} | {single.P50:F1} | {single.P99:F1} | {cluster.P50:F1} | {cluster.P99:F1} | {overhead.P50:F1} | {overhead.P99:F1} |");
+        }
+    }
+
+    /// <summary>Single p50, p99; cluster p50, p99; overhead p50, p99 over every query of a run.</summary>
+    private static double[] Summary(IReadOnlyList<QueryPair> measured, Func<Timing, double> of)
+    {
+        var single = Percentiles.Of(measured.Select(p => of(p.Single)));
+        var cluster = Percentiles.Of(measured.Select(p => of(p.Cluster)));
+        var overhead = Percentiles.Of(measured.Select(p => of(p.Cluster) - of(p.Single)));
+        return [single.P50, single.P99, cluster.P50, cluster.P99, overhead.P50, overhead.P99];
+    }
+
+    private static void PrintRuns(IReadOnlyList<RunFigures> runs)
+    {
+        string[] rows = ["single p50", "single p99", "cluster p50", "cluster p99", "overhead p50", "overhead p99"];
+        static string MedianAndRange(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return $"{sorted[sorted.Count / 2]:F1} ({sorted[0]:F1}–{sorted[^1]:F1})";
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Every query, {runs.Count} runs, ms: median (range)");
+        Console.WriteLine("| figure | server (tookMs) | client |");
+        Console.WriteLine("| --- | --- | --- |");
+        for (var i = 0; i < rows.Length; i++)
+            Console.WriteLine($"| {rows[i]} | {MedianAndRange(runs.Select(r => r.Server[i]))} | {MedianAndRange(runs.Select(r => r.Client[i]))} |");
+    }
+
+    private static void PrintFootprint(IReadOnlyList<ServerProcess> servers, int paragraphs, string singleIndex, IReadOnlyList<string> nodeShards)
+    {
+        static double Mb(long bytes) => bytes / 1048576.0;
+        Console.WriteLine();
+        var singleBytes = FolderBytes(singleIndex);
+        Console.WriteLine($"Single node: index {Mb(singleBytes):F1} MB ({(double)singleBytes / paragraphs:F0} bytes a paragraph), " +
+                          $"resident {Mb(servers[0].WorkingSetBytes):F0} MB, peak {Mb(servers[0].PeakWorkingSetBytes):F0} MB");
+        long clusterBytes = 0;
+        for (var n = 0; n < nodeShards.Count; n++)
+        {
+            var bytes = FolderBytes(nodeShards[n]);
+            clusterBytes += bytes;
+            Console.WriteLine($"Node {n}: shard copies {Mb(bytes):F1} MB, resident {Mb(servers[n + 1].WorkingSetBytes):F0} MB, peak {Mb(servers[n + 1].PeakWorkingSetBytes):F0} MB");
+        }
+        Console.WriteLine($"Cluster: {Mb(clusterBytes):F1} MB of shard copies, {(double)clusterBytes / paragraphs:F0} bytes a paragraph (every copy counted)");
+    }
+
+    private static long FolderBytes(string folder) =>
+        Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    private static async Task<bool> Ready(HttpClient node) => (await node.GetAsync("/health/ready")).IsSuccessStatusCode;
+
+    /// <param name="everyCopy">Every copy, not one a shard: searches go to the copies in turn, and a copy still reading would answer from less.</param>
+    private static async Task<bool> Complete(HttpClient node, bool everyCopy)
+    {
+        using var health = JsonDocument.Parse(await node.GetStringAsync("/health"));
+        var root = health.RootElement;
+        return (!everyCopy || root.GetProperty("status").GetString() == "ready")
+               && root.GetProperty("nodes").EnumerateArray().Count(n => n.GetProperty("status").GetString() == "active") == Nodes
+               && root.GetProperty("shards").EnumerateArray().All(shard =>
+               {
+                   var copies = shard.GetProperty("copies").EnumerateArray().ToList();
+                   return (!everyCopy || shard.GetProperty("problems").GetArrayLength() == 0) && (everyCopy ? copies.All(Applied) : copies.Any(Applied));
+               });
+        static bool Applied(JsonElement copy) => copy.GetProperty("lag").ValueKind == JsonValueKind.Number && copy.GetProperty("lag").GetInt64() == 0;
+    }
+
+    private static async Task<bool> Indexed(HttpClient single, int articles)
+    {
+        using var answer = JsonDocument.Parse(await single.GetStringAsync("/search?collapse=article&pageSize=1"));
+        return answer.RootElement.GetProperty("totalArticles").GetInt32() >= articles;
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition, string what, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                    return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not answering yet
+            }
+            if (clock.Elapsed > patience)
+                throw new TimeoutException($"Not within {patience}: {what}");
+            await Task.Delay(500);
+        }
+    }
+
+    private sealed record Timing(double Server, double Client);
+
+    private sealed record QueryPair(int Query, Timing Single, Timing Cluster);
+
+    private sealed record RunFigures(double[] Server, double[] Client);
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace SearchService.Benchmarks.Performance;
+
+/// <summary>
+/// The service as a child process on a loopback port the system picks, logging warnings only; the address comes from
+/// Kestrel's start-up line. Its errors go to this program's standard error.
+/// </summary>
+public sealed partial class ServerProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ServerProcess(string assembly, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(assembly);
+        foreach (var argument in new[] { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" }.Concat(arguments))
+            start.ArgumentList.Add(argument);
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(10));
+
+    /// <summary>The memory the service holds in RAM now (VmRSS).</summary>
+    public long WorkingSetBytes => ResidentMemory.Current(process);
+
+    /// <summary>The most memory the service has held in RAM since it started (VmHWM).</summary>
+    public long PeakWorkingSetBytes => ResidentMemory.Peak(process);
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+
+    public void Dispose()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        process.Dispose();
+    }
+}

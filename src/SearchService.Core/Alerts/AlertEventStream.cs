@@ -4,10 +4,9 @@ namespace SearchService.Core.Alerts;
 
 /// <summary>
 /// The events of every alert, for their server-sent event streams: the most recent <see cref="RecentPerAlert"/> of each
-/// alert are kept in memory, so a client that reconnects with the last event id it saw gets what it missed, when that is
-/// still kept; live subscribers get each new event as it is published. Ids grow across the process and start from the
-/// clock (microseconds), so a reconnect after a restart asks for an id older than every new event. A subscriber that
-/// reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest, and can resume from the
+/// alert are kept in memory, so a client that reconnects with the last event id it saw gets what came after it, or every
+/// kept event when that id is no longer kept; live subscribers get each new event as it is published. Ids name the match
+/// (<see cref="AlertEventId"/>), not its place in the stream. A subscriber that reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest, and can resume from the
 /// recent ones by id. Thread-safe.
 /// </summary>
 public sealed class AlertEventStream
@@ -18,34 +17,33 @@ public sealed class AlertEventStream
     private readonly Lock gate = new();
     private readonly Dictionary<string, Queue<AlertEvent>> recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Channel<AlertEvent>>> subscribers = new(StringComparer.Ordinal);
-    private long lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
-    public AlertEvent Publish(AlertNotice notice)
+    public void Publish(AlertEvent published)
     {
+        var alertId = published.Notice.AlertId;
         lock (gate)
         {
-            var published = new AlertEvent(++lastId, notice);
-            if (!recent.TryGetValue(notice.AlertId, out var kept))
-                recent[notice.AlertId] = kept = new Queue<AlertEvent>();
+            if (!recent.TryGetValue(alertId, out var kept))
+                recent[alertId] = kept = new Queue<AlertEvent>();
             kept.Enqueue(published);
             if (kept.Count > RecentPerAlert)
                 kept.Dequeue();
-            foreach (var subscriber in subscribers.GetValueOrDefault(notice.AlertId) ?? [])
+            foreach (var subscriber in subscribers.GetValueOrDefault(alertId) ?? [])
                 subscriber.Writer.TryWrite(published);
-            return published;
         }
     }
 
     /// <summary>
-    /// Subscribes to an alert's events: the kept ones after <paramref name="lastEventId"/> (none when null), then each new
-    /// one. Disposing the subscription ends it.
+    /// Subscribes to an alert's events: the kept ones after the last kept with <paramref name="lastEventId"/> (every
+    /// kept one when none has it; none when null), then each new one. Disposing the subscription ends it.
     /// </summary>
     public AlertSubscription Subscribe(string alertId, long? lastEventId)
     {
         var live = Channel.CreateBounded<AlertEvent>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (gate)
         {
-            var missed = lastEventId is { } after ? (recent.GetValueOrDefault(alertId)?.Where(e => e.Id > after).ToList() ?? []) : [];
+            var kept = recent.GetValueOrDefault(alertId)?.ToList() ?? [];
+            var missed = lastEventId is { } after ? kept[(kept.FindLastIndex(e => e.Id == after) + 1)..] : [];
             if (!subscribers.TryGetValue(alertId, out var list))
                 subscribers[alertId] = list = [];
             list.Add(live);

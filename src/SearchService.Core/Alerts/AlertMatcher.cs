@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lucene.Net.Analysis;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
@@ -24,43 +25,64 @@ public sealed class AlertMatcher(Analyzer analyzer)
     /// <summary>How many (alert, paragraph) matches were found, each a hit of a notice with its own snippet, for the benchmark.</summary>
     public long HitsFound => Interlocked.Read(ref hitsFound);
 
+    /// <summary>Where the matching time goes, for the benchmark.</summary>
+    public MatchingTimes Times { get; } = new();
+
     private long queriesRun;
     private long hitsFound;
 
     /// <summary>
-    /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one notice per
-    /// alert and article, with the article's matching paragraphs, articles in the order given.
+    /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one event per
+    /// alert and article, with the article's matching paragraphs, articles in the order given. Each paragraph is
+    /// analysed once for the snippets of all the alerts it matches.
     /// </summary>
-    public IReadOnlyList<AlertNotice> Match(IReadOnlyList<SearchableArticle> written, AlertPresearcher alerts)
+    public IReadOnlyList<AlertEvent> Match(IReadOnlyList<SearchableArticle> written, AlertPresearcher alerts)
     {
         if (alerts.Count == 0 || written.Count == 0)
             return [];
+        var started = Stopwatch.GetTimestamp();
         using var batch = new ParagraphBatch(written, analyzer);
+        Times.AddBatch(started);
+        var presearched = Stopwatch.GetTimestamp();
         var published = written.Select(w => w.Article.Date).Distinct().ToList();
+        var candidates = alerts.Candidates(batch.Terms, published).ToList();
+        Times.AddPresearch(presearched);
+        var analysed = new AnalysedText?[batch.Paragraphs];
         var hits = new SortedDictionary<(int Article, string Alert), List<AlertHit>>(ByArticleThenAlert);
-        foreach (var alert in alerts.Candidates(batch.Terms, published))
+        foreach (var alert in candidates)
         {
             Interlocked.Increment(ref queriesRun);
-            Func<string, string>? snippet = null; // the query's terms read once per batch, for all its hits
-            foreach (var document in batch.Matching(alert.Matches))
+            var queried = Stopwatch.GetTimestamp();
+            var matching = batch.Matching(alert.Matches);
+            Times.AddQueries(queried);
+            var hitsMade = Stopwatch.GetTimestamp();
+            Func<AnalysedText, string>? snippet = null; // the query's terms read once per batch, for all its hits
+            foreach (var document in matching)
             {
                 var (article, paragraph) = batch.Source(document);
                 if (!alert.Covers(written[article].Article.Date))
                     continue;
                 if (!hits.TryGetValue((article, alert.Alert.Id), out var found))
                     hits[(article, alert.Alert.Id)] = found = [];
-                found.Add(Hit(written[article], paragraph, snippet ??= snippets.For(alert.Query)));
+                var text = analysed[document] ??= snippets.Analyse(written[article].Article.Paragraphs[paragraph - 1]);
+                found.Add(Hit(written[article], paragraph, (snippet ??= snippets.ForAnalysed(alert.Query))(text)));
                 Interlocked.Increment(ref hitsFound);
             }
+            Times.AddHits(hitsMade);
         }
-        return hits.Select(h => new AlertNotice(h.Key.Alert, h.Value)).ToList();
+        var versions = new byte[]?[written.Count];
+        return hits.Select(h =>
+        {
+            var article = written[h.Key.Article].Article;
+            var version = versions[h.Key.Article] ??= AlertEventId.Version(article);
+            return new AlertEvent(AlertEventId.Of(h.Key.Alert, article.Id, version), new AlertNotice(h.Key.Alert, h.Value));
+        }).ToList();
     }
 
-    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string, string> snippet)
+    private static AlertHit Hit(SearchableArticle written, int paragraph, string snippet)
     {
         var (article, facets) = (written.Article, written.Facets);
         var own = paragraph <= facets.Paragraphs.Count ? facets.Paragraphs[paragraph - 1] : Facets.ParagraphFacets.Empty;
-        return new AlertHit(article.Id, paragraph, article.Title, snippet(article.Paragraphs[paragraph - 1]),
-            article.Date, own.Region, own.Topic, own.Speaker);
+        return new AlertHit(article.Id, paragraph, article.Title, snippet, article.Date, own.Region, own.Topic, own.Speaker);
     }
 }

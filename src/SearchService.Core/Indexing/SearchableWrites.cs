@@ -128,12 +128,12 @@ public sealed class SearchableWrites : ICommitContributor
         HashSet<string> unhandled;
         lock (gate)
         {
-            if (observer is null)
-                return;
-            unhandled = new HashSet<string>(writing.Keys, StringComparer.Ordinal);
+            // Not observed yet: what the last commit left unhandled stays so until an observer takes it.
+            unhandled = new HashSet<string>(observer is null ? (IEnumerable<string>)UnhandledAtOpen : writing.Keys, StringComparer.Ordinal);
             unhandled.UnionWith(pending.Select(p => p.Written.Article.Id));
             unhandled.UnionWith(unfinished());
         }
-        commitData[UnmatchedKey] = JsonSerializer.Serialize(unhandled.Order(StringComparer.Ordinal));
+        if (unhandled.Count > 0)
+            commitData[UnmatchedKey] = JsonSerializer.Serialize(unhandled.Order(StringComparer.Ordinal));
     }
 }

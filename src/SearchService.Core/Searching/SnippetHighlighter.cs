@@ -69,21 +69,13 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
     public AnalysedText Analyse(string text)
     {
         var (terms, starts, ends, positions) = (new List<string>(), new List<int>(), new List<int>(), new List<int>());
-        using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
+        Analyse(text, (term, start, end, position) =>
         {
-            position += increment.PositionIncrement;
             terms.Add(term.ToString());
-            starts.Add(offset.StartOffset);
-            ends.Add(offset.EndOffset);
+            starts.Add(start);
+            ends.Add(end);
             positions.Add(position);
-        }
-        stream.End();
+        });
         return new AnalysedText(text, [.. terms], [.. starts], [.. ends], [.. positions]);
     }
 
@@ -203,6 +195,15 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
     private List<TokenMatcher.Token> Tokens(TokenMatcher matcher, string text)
     {
         var tokens = new List<TokenMatcher.Token>(text.Length / 6 + 4); // about one token per six characters of news text
+        Analyse(text, (term, start, end, position) => tokens.Add(new TokenMatcher.Token(matcher.IdOf(term), start, end, position)));
+        return tokens;
+    }
+
+    private delegate void TokenVisitor(ReadOnlySpan<char> term, int start, int end, int position);
+
+    /// <summary>Runs the index's analyzer over <paramref name="text"/>, telling each token's term, offsets and position.</summary>
+    private void Analyse(string text, TokenVisitor visit)
+    {
         using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -212,10 +213,9 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add(new TokenMatcher.Token(matcher.IdOf(term.Buffer.AsSpan(0, term.Length)), offset.StartOffset, offset.EndOffset, position));
+            visit(term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset, position);
         }
         stream.End();
-        return tokens;
     }
 
     private static List<TokenMatcher.Token> Tokens(TokenMatcher matcher, AnalysedText analysed)

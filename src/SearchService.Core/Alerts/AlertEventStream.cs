@@ -6,8 +6,9 @@ namespace SearchService.Core.Alerts;
 /// The events of every alert, for their server-sent event streams: the most recent <see cref="RecentPerAlert"/> of each
 /// alert are kept in memory, so a client that reconnects with the last event id it saw gets what came after it, or every
 /// kept event when that id is no longer kept; live subscribers get each new event as it is published. Ids name the match
-/// (<see cref="AlertEventId"/>), not its place in the stream. A subscriber that reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest, and can resume from the
-/// recent ones by id. Thread-safe.
+/// (<see cref="AlertEventId"/>), not its place in the stream, and an event whose id is kept already is not published
+/// again. A subscriber that reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest,
+/// and can resume from the recent ones by id. Thread-safe.
 /// </summary>
 public sealed class AlertEventStream
 {
@@ -15,22 +16,36 @@ public sealed class AlertEventStream
     public const int SubscriberBuffer = 1024;
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Queue<AlertEvent>> recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptEvents> recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Channel<AlertEvent>>> subscribers = new(StringComparer.Ordinal);
 
-    public void Publish(AlertEvent published)
+    /// <summary>
+    /// Publishes an event; false, doing nothing, when the alert's kept events hold one with its id already (the same
+    /// version of the article matched twice: read back after a crash and written again by the corpus pass).
+    /// </summary>
+    public bool Publish(AlertEvent published)
     {
         var alertId = published.Notice.AlertId;
         lock (gate)
         {
             if (!recent.TryGetValue(alertId, out var kept))
-                recent[alertId] = kept = new Queue<AlertEvent>();
-            kept.Enqueue(published);
-            if (kept.Count > RecentPerAlert)
-                kept.Dequeue();
+                recent[alertId] = kept = new KeptEvents();
+            if (!kept.Ids.Add(published.Id))
+                return false;
+            kept.Events.Enqueue(published);
+            if (kept.Events.Count > RecentPerAlert)
+                kept.Ids.Remove(kept.Events.Dequeue().Id);
             foreach (var subscriber in subscribers.GetValueOrDefault(alertId) ?? [])
                 subscriber.Writer.TryWrite(published);
+            return true;
         }
+    }
+
+    private sealed record KeptEvents
+    {
+        public Queue<AlertEvent> Events { get; } = new();
+
+        public HashSet<long> Ids { get; } = [];
     }
 
     /// <summary>
@@ -42,7 +57,7 @@ public sealed class AlertEventStream
         var live = Channel.CreateBounded<AlertEvent>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (gate)
         {
-            var kept = recent.GetValueOrDefault(alertId)?.ToList() ?? [];
+            var kept = recent.GetValueOrDefault(alertId)?.Events.ToList() ?? [];
             var missed = lastEventId is { } after ? kept[(kept.FindLastIndex(e => e.Id == after) + 1)..] : [];
             if (!subscribers.TryGetValue(alertId, out var list))
                 subscribers[alertId] = list = [];

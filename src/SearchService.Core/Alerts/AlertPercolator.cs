@@ -189,8 +189,7 @@ public sealed class AlertPercolator(
             var delivering = Stopwatch.GetTimestamp();
             foreach (var published in matched)
             {
-                events.Publish(published);
-                if (store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
+                if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
                     webhooks.Send(webhook, published);
             }
             matcher.Times.AddDelivery(delivering);

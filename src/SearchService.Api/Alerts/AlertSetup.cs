@@ -31,7 +31,7 @@ public static class AlertSetup
         {
             var lookup = sp.GetRequiredService<ArticleLookup>();
             var extractor = sp.GetRequiredService<IFacetExtractor>();
-            return new AlertPercolator(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<AlertStore>(),
+            return new AlertPercolator(sp.GetRequiredService<AlertStore>(),
                 sp.GetRequiredService<AlertQueryCompiler>(), sp.GetRequiredService<AlertMatcher>(), sp.GetRequiredService<AlertEventStream>(),
                 sp.GetRequiredService<WebhookSender>(), id => Reread(lookup, extractor, id), sp.GetRequiredService<ILogger<AlertPercolator>>());
         });

@@ -94,7 +94,8 @@ public static class SearchEndpoints
         string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ISearchBackend searcher,
         FilterFieldSet filterFields, HttpContext context)
     {
-        if (!IndexSchema.FacetFields.Contains(name) && !filterFields.Contains(name))
+        // Whatever its case, as the query parameters are read (/search?Region= filters).
+        if ((IndexSchema.FacetFields.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase)) ?? filterFields.Named(name)) is not { } facet)
             return ParameterProblem.For("name", $"'{name}' is not a facet; the facets are {string.Join(", ", [.. IndexSchema.FacetFields, .. filterFields.Names])}.");
         if (parameters.Prefix is { Length: > FacetValueParameters.MaxPrefixLength })
             return ParameterProblem.For("prefix", $"prefix may be at most {FacetValueParameters.MaxPrefixLength} characters long.");
@@ -109,7 +110,7 @@ public static class SearchEndpoints
         var prefix = parameters.Prefix?.Trim() ?? "";
         var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";
         return await AnswerAsync(async () =>
-            new FacetValuesResult(name, prefix, unit, await searcher.FacetValuesAsync(request, name, prefix, size, context.RequestAborted)));
+            new FacetValuesResult(facet, prefix, unit, await searcher.FacetValuesAsync(request, facet, prefix, size, context.RequestAborted)));
     }
 
     private static async Task<Results<Ok<SuggestResult>, ProblemHttpResult>> Suggest(

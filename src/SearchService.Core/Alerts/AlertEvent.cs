@@ -1,4 +1,4 @@
 namespace SearchService.Core.Alerts;
 
-/// <summary>One notice as an event: its id orders the events of the process and, across restarts, mostly of the service (it starts from the clock).</summary>
+/// <summary>One notice as an event, with the id that names this match of this version of the article (<see cref="AlertEventId"/>).</summary>
 public sealed record AlertEvent(long Id, AlertNotice Notice);

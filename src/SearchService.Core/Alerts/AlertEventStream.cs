@@ -4,11 +4,11 @@ namespace SearchService.Core.Alerts;
 
 /// <summary>
 /// The events of every alert, for their server-sent event streams: the most recent <see cref="RecentPerAlert"/> of each
-/// alert are kept in memory, so a client that reconnects with the last event id it saw gets what it missed, when that is
-/// still kept; live subscribers get each new event as it is published. Ids grow across the process and start from the
-/// clock (microseconds), so a reconnect after a restart asks for an id older than every new event. A subscriber that
-/// reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest, and can resume from the
-/// recent ones by id. Thread-safe.
+/// alert are kept in memory, so a client that reconnects with the last event id it saw gets what came after it, or every
+/// kept event when that id is no longer kept; live subscribers get each new event as it is published. Ids name the match
+/// (<see cref="AlertEventId"/>), not its place in the stream, and an event whose id is kept already is not published
+/// again. A subscriber that reads too slowly (more than <see cref="SubscriberBuffer"/> events behind) loses the oldest,
+/// and can resume from the recent ones by id. Thread-safe.
 /// </summary>
 public sealed class AlertEventStream
 {
@@ -16,36 +16,49 @@ public sealed class AlertEventStream
     public const int SubscriberBuffer = 1024;
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, Queue<AlertEvent>> recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptEvents> recent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Channel<AlertEvent>>> subscribers = new(StringComparer.Ordinal);
-    private long lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
-    public AlertEvent Publish(AlertNotice notice)
+    /// <summary>
+    /// Publishes an event; false, doing nothing, when the alert's kept events hold one with its id already (the same
+    /// version of the article matched twice: read back after a crash and written again by the corpus pass).
+    /// </summary>
+    public bool Publish(AlertEvent published)
     {
+        var alertId = published.Notice.AlertId;
         lock (gate)
         {
-            var published = new AlertEvent(++lastId, notice);
-            if (!recent.TryGetValue(notice.AlertId, out var kept))
-                recent[notice.AlertId] = kept = new Queue<AlertEvent>();
-            kept.Enqueue(published);
-            if (kept.Count > RecentPerAlert)
-                kept.Dequeue();
-            foreach (var subscriber in subscribers.GetValueOrDefault(notice.AlertId) ?? [])
+            if (!recent.TryGetValue(alertId, out var kept))
+                recent[alertId] = kept = new KeptEvents();
+            if (!kept.Ids.Add(published.Id))
+                return false;
+            kept.Events.Enqueue(published);
+            if (kept.Events.Count > RecentPerAlert)
+                kept.Ids.Remove(kept.Events.Dequeue().Id);
+            foreach (var subscriber in subscribers.GetValueOrDefault(alertId) ?? [])
                 subscriber.Writer.TryWrite(published);
-            return published;
+            return true;
         }
     }
 
+    private sealed record KeptEvents
+    {
+        public Queue<AlertEvent> Events { get; } = new();
+
+        public HashSet<long> Ids { get; } = [];
+    }
+
     /// <summary>
-    /// Subscribes to an alert's events: the kept ones after <paramref name="lastEventId"/> (none when null), then each new
-    /// one. Disposing the subscription ends it.
+    /// Subscribes to an alert's events: the kept ones after the last kept with <paramref name="lastEventId"/> (every
+    /// kept one when none has it; none when null), then each new one. Disposing the subscription ends it.
     /// </summary>
     public AlertSubscription Subscribe(string alertId, long? lastEventId)
     {
         var live = Channel.CreateBounded<AlertEvent>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (gate)
         {
-            var missed = lastEventId is { } after ? (recent.GetValueOrDefault(alertId)?.Where(e => e.Id > after).ToList() ?? []) : [];
+            var kept = recent.GetValueOrDefault(alertId)?.Events.ToList() ?? [];
+            var missed = lastEventId is { } after ? kept[(kept.FindLastIndex(e => e.Id == after) + 1)..] : [];
             if (!subscribers.TryGetValue(alertId, out var list))
                 subscribers[alertId] = list = [];
             list.Add(live);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lucene.Net.Analysis;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
@@ -13,9 +14,6 @@ namespace SearchService.Core.Alerts;
 /// </summary>
 public sealed class AlertMatcher(Analyzer analyzer)
 {
-    private static readonly Comparer<(int Article, string Alert)> ByArticleThenAlert = Comparer<(int Article, string Alert)>.Create((x, y) =>
-        x.Article != y.Article ? x.Article.CompareTo(y.Article) : string.CompareOrdinal(x.Alert, y.Alert));
-
     private readonly SnippetHighlighter snippets = new(analyzer);
 
     /// <summary>How many queries were run (after the presearcher), for the benchmark.</summary>
@@ -24,43 +22,84 @@ public sealed class AlertMatcher(Analyzer analyzer)
     /// <summary>How many (alert, paragraph) matches were found, each a hit of a notice with its own snippet, for the benchmark.</summary>
     public long HitsFound => Interlocked.Read(ref hitsFound);
 
+    /// <summary>Where the matching time goes, for the benchmark.</summary>
+    public MatchingTimes Times { get; } = new();
+
     private long queriesRun;
     private long hitsFound;
 
     /// <summary>
-    /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one notice per
-    /// alert and article, with the article's matching paragraphs, articles in the order given.
+    /// Every alert of <paramref name="alerts"/> that a paragraph of <paramref name="written"/> matches: one event per
+    /// alert and article, with the article's matching paragraphs, articles in the order given. The snippets are made
+    /// when first read (<see cref="AlertHit"/>), each paragraph analysed once for the snippets of all the alerts it matches.
     /// </summary>
-    public IReadOnlyList<AlertNotice> Match(IReadOnlyList<SearchableArticle> written, AlertPresearcher alerts)
+    public IReadOnlyList<AlertEvent> Match(IReadOnlyList<SearchableArticle> written, AlertPresearcher alerts)
     {
         if (alerts.Count == 0 || written.Count == 0)
             return [];
+        var started = Stopwatch.GetTimestamp();
         using var batch = new ParagraphBatch(written, analyzer);
+        Times.AddBatch(started);
+        var presearched = Stopwatch.GetTimestamp();
         var published = written.Select(w => w.Article.Date).Distinct().ToList();
-        var hits = new SortedDictionary<(int Article, string Alert), List<AlertHit>>(ByArticleThenAlert);
-        foreach (var alert in alerts.Candidates(batch.Terms, published))
+        var candidates = alerts.Candidates(batch.Terms, published).ToList();
+        Times.AddPresearch(presearched);
+        var analysed = new AnalysedText?[batch.Paragraphs];
+        var hits = new Dictionary<(int Article, string Alert), List<AlertHit>>();
+        var found = 0L;
+        foreach (var alert in candidates)
         {
             Interlocked.Increment(ref queriesRun);
-            Func<string, string>? snippet = null; // the query's terms read once per batch, for all its hits
-            foreach (var document in batch.Matching(alert.Matches))
+            var queried = Stopwatch.GetTimestamp();
+            var matching = batch.Matching(alert.Matches);
+            Times.AddQueries(queried);
+            var hitsMade = Stopwatch.GetTimestamp();
+            Func<AnalysedText, string>? snippet = null; // the query's terms read once per batch, for all its hits
+            var (current, ofArticle) = (-1, new List<AlertHit>());
+            foreach (var document in matching)
             {
                 var (article, paragraph) = batch.Source(document);
                 if (!alert.Covers(written[article].Article.Date))
                     continue;
-                if (!hits.TryGetValue((article, alert.Alert.Id), out var found))
-                    hits[(article, alert.Alert.Id)] = found = [];
-                found.Add(Hit(written[article], paragraph, snippet ??= snippets.For(alert.Query)));
-                Interlocked.Increment(ref hitsFound);
+                if (article != current) // documents come in batch order, an article's paragraphs together
+                {
+                    current = article;
+                    hits[(article, alert.Alert.Id)] = ofArticle = [];
+                }
+                var make = snippet ??= snippets.ForAnalysed(alert.Query);
+                var source = written[article].Article.Paragraphs[paragraph - 1];
+                var at = document;
+                ofArticle.Add(Hit(written[article], paragraph, () => make(Analysed(analysed, at, source))));
+                found++;
             }
+            Times.AddHits(hitsMade);
         }
-        return hits.Select(h => new AlertNotice(h.Key.Alert, h.Value)).ToList();
+        Interlocked.Add(ref hitsFound, found);
+        var noticesMade = Stopwatch.GetTimestamp();
+        var versions = new byte[]?[written.Count];
+        var events = hits.OrderBy(h => h.Key.Article).ThenBy(h => h.Key.Alert, StringComparer.Ordinal).Select(h =>
+        {
+            var article = written[h.Key.Article].Article;
+            var version = versions[h.Key.Article] ??= AlertEventId.Version(article);
+            return new AlertEvent(AlertEventId.Of(h.Key.Alert, article.Id, version), new AlertNotice(h.Key.Alert, h.Value));
+        }).ToList();
+        Times.AddHits(noticesMade);
+        return events;
     }
 
-    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string, string> snippet)
+    /// <summary>A batch paragraph's tokens, analysed when its first snippet is made and shared by the rest.</summary>
+    private AnalysedText Analysed(AnalysedText?[] analysed, int document, string text)
+    {
+        if (Volatile.Read(ref analysed[document]) is { } done)
+            return done;
+        var made = snippets.Analyse(text);
+        return Interlocked.CompareExchange(ref analysed[document], made, null) ?? made;
+    }
+
+    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string> snippet)
     {
         var (article, facets) = (written.Article, written.Facets);
         var own = paragraph <= facets.Paragraphs.Count ? facets.Paragraphs[paragraph - 1] : Facets.ParagraphFacets.Empty;
-        return new AlertHit(article.Id, paragraph, article.Title, snippet(article.Paragraphs[paragraph - 1]),
-            article.Date, own.Region, own.Topic, own.Speaker);
+        return new AlertHit(article.Id, paragraph, article.Title, snippet, article.Date, own.Region, own.Topic, own.Speaker);
     }
 }

@@ -15,13 +15,13 @@ namespace SearchService.Core.Alerts;
 /// channel is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is
 /// lost: the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from
 /// the index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the
-/// presearcher made again whenever the alerts change. When it stops, the articles written and not yet matched are kept
-/// by id (<see cref="AlertBacklog"/>) and matched after the next start.
+/// presearcher made again whenever the alerts change. Every commit of the index records the ids of the articles written
+/// and not yet matched (<see cref="SearchableWrites"/>), and the next start, after a stop or a crash, reads those back
+/// from the index and matches them.
 /// </summary>
-/// <param name="indexRoot">The index folder, where the backlog is kept.</param>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
-    string indexRoot, AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
+    AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
     Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IDisposable
 {
     /// <summary>Refreshes' worth of articles waiting to be matched before the overflow takes ids only.</summary>
@@ -35,13 +35,13 @@ public sealed class AlertPercolator(
     private readonly Dictionary<string, long> overflow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
     private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
+    private readonly UnmatchedArticles unmatched = new();
     private readonly CancellationTokenSource stopping = new();
     private Thread? worker;
     private SearchableWrites? observed;
-    private long pendingArticles;
 
     /// <summary>Articles handed over and not yet matched (the overflow included).</summary>
-    public long Pending => Interlocked.Read(ref pendingArticles);
+    public long Pending => unmatched.Count;
 
     /// <summary>
     /// Raised on the matching thread once the paragraphs of one refresh are matched and their notices handed to
@@ -50,29 +50,29 @@ public sealed class AlertPercolator(
     public event Action<int, TimeSpan>? Matched;
 
     /// <summary>
-    /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the previous run
-    /// left unmatched and what <paramref name="writes"/> tells.
+    /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the commit the
+    /// index opened at had not matched (<see cref="SearchableWrites.UnhandledAtOpen"/>) and what <paramref name="writes"/> tells.
     /// </summary>
     public void Start(SearchableWrites writes)
     {
         Compile();
         store.Changed += Compile;
         webhooks.ResendPending(id => store.Find(id) is not null);
-        var left = AlertBacklog.Take(indexRoot);
+        var left = writes.UnhandledAtOpen;
         if (alerts.Count > 0 && left.Count > 0)
         {
             var now = Stopwatch.GetTimestamp();
             lock (overflow)
             {
                 foreach (var id in left.Where(id => overflow.TryAdd(id, now)))
-                    Interlocked.Increment(ref pendingArticles);
+                    unmatched.Add(id);
             }
             searchable.Writer.TryWrite(([], now)); // wakes the worker for them
         }
         worker = new Thread(Run) { IsBackground = true, Name = "Alert matching" };
         worker.Start();
         observed = writes;
-        writes.Observe(Offer);
+        writes.Observe(Offer, unmatched.Ids);
     }
 
     /// <summary>
@@ -109,7 +109,8 @@ public sealed class AlertPercolator(
     {
         if (alerts.Count == 0)
             return;
-        Interlocked.Add(ref pendingArticles, written.Count);
+        foreach (var article in written)
+            unmatched.Add(article.Article.Id);
         var now = Stopwatch.GetTimestamp();
         if (searchable.Writer.TryWrite((written, now)))
             return;
@@ -121,7 +122,7 @@ public sealed class AlertPercolator(
             foreach (var article in written)
             {
                 if (!overflow.TryAdd(article.Article.Id, now))
-                    Interlocked.Decrement(ref pendingArticles);
+                    unmatched.Remove(article.Article.Id);
             }
         }
     }
@@ -175,7 +176,7 @@ public sealed class AlertPercolator(
             if (reread(id) is { } current)
                 yield return ([current], since);
             else
-                Interlocked.Decrement(ref pendingArticles);
+                unmatched.Remove(id);
         }
     }
 
@@ -184,12 +185,14 @@ public sealed class AlertPercolator(
         var articles = batch.SelectMany(b => b.Articles).ToList();
         try
         {
-            foreach (var notice in matcher.Match(articles, alerts))
+            var matched = matcher.Match(articles, alerts);
+            var delivering = Stopwatch.GetTimestamp();
+            foreach (var published in matched)
             {
-                var published = events.Publish(notice);
-                if (store.Find(notice.AlertId)?.Webhook is { } webhook)
+                if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
                     webhooks.Send(webhook, published);
             }
+            matcher.Times.AddDelivery(delivering);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -200,42 +203,22 @@ public sealed class AlertPercolator(
             var now = Stopwatch.GetTimestamp();
             foreach (var (written, searchableAt) in batch)
                 Matched?.Invoke(written.Sum(w => w.Article.Paragraphs.Count), Stopwatch.GetElapsedTime(searchableAt, now));
-            Interlocked.Add(ref pendingArticles, -articles.Count);
+            foreach (var article in articles)
+                unmatched.Remove(article.Article.Id);
+            observed?.Handled();
         }
     }
 
     /// <summary>
-    /// Stops matching once the batch under way is done, and keeps the ids of the articles not matched (handed over, or
-    /// written and not yet searchable) for the next start. Called after the writes have stopped.
+    /// Stops matching once the batch under way is done. What is left unmatched stays counted: the index's last commit,
+    /// after this, records it for the next start. Called after the writes have stopped.
     /// </summary>
     public void Dispose()
     {
         store.Changed -= Compile;
         stopping.Cancel();
         searchable.Writer.TryComplete();
-        if (worker is not null)
-        {
-            worker.Join(TimeSpan.FromSeconds(30));
-            KeepBacklog();
-        }
+        worker?.Join(TimeSpan.FromSeconds(30));
         stopping.Dispose();
-    }
-
-    private void KeepBacklog()
-    {
-        // Not yet searchable first: a refresh meanwhile moves articles from there to the overflow, never the other way.
-        var left = new HashSet<string>(observed?.NotYetSearchable() ?? [], StringComparer.Ordinal);
-        while (searchable.Reader.TryRead(out var refresh))
-            left.UnionWith(refresh.Articles.Select(a => a.Article.Id));
-        lock (overflow)
-            left.UnionWith(overflow.Keys);
-        try
-        {
-            AlertBacklog.Keep(indexRoot, alerts.Count > 0 ? left : []);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogError(e, "The {Count} articles not yet matched against the alerts could not be kept for the next start", left.Count);
-        }
     }
 }

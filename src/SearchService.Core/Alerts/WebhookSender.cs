@@ -8,13 +8,13 @@ namespace SearchService.Core.Alerts;
 
 /// <summary>
 /// POSTs each alert's notices to its webhook, in order, one alert's deliveries never waiting for another's. A notice is
-/// written to the outbox (<see cref="OutboxFolderName"/> in the index folder, one file per event, temp file + flush +
-/// rename) before its first attempt and removed once delivered or given up, so notices still pending when the process
-/// stops are sent after it starts again (<see cref="ResendPending"/>). A failed attempt (no answer within
+/// written to the outbox (<see cref="OutboxFolderName"/> in the index folder, one file per notice, named in the order
+/// they were sent, temp file + flush + rename) before its first attempt and removed once delivered or given up, so
+/// notices still pending when the process stops are sent after it starts again (<see cref="ResendPending"/>). A failed attempt (no answer within
 /// <see cref="AttemptTimeout"/>, or a status other than 2xx) is retried after 1, 2, 4, 8 and 16 seconds times
 /// <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped and logged. Each POST
 /// carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a crash between a
-/// delivery and the removal of its file sends it again). A deleted alert's notices are dropped (<see cref="Forget"/>).
+/// delivery and the removal of its file sends it again, and a match made again after a crash has the same id). A deleted alert's notices are dropped (<see cref="Forget"/>).
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -30,8 +30,9 @@ public sealed class WebhookSender : IDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
-    private readonly Dictionary<string, (Channel<(Uri Webhook, AlertEvent Event)> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Channel<(Uri Webhook, AlertEvent Event, string File)> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
     private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
+    private long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // outbox files sort in the order sent, across restarts
 
     /// <param name="indexRoot">The index folder, where the outbox is kept.</param>
     /// <param name="handler">Sends the requests; null: a plain <see cref="HttpClientHandler"/>.</param>
@@ -78,7 +79,7 @@ public sealed class WebhookSender : IDisposable
 
     private void Keep(Uri webhook, AlertEvent published)
     {
-        var file = FilePath(published);
+        var file = Path.Combine(outbox, $"{Interlocked.Increment(ref sent):D20}-{published.Notice.AlertId}.json");
         var temporary = file + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
@@ -87,7 +88,7 @@ public sealed class WebhookSender : IDisposable
         }
         File.Move(temporary, file, overwrite: true);
         FolderFlush.Flush(outbox);
-        Enqueue(webhook, published);
+        Enqueue(webhook, published, file);
     }
 
     /// <summary>Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>; drops the rest.</summary>
@@ -108,38 +109,38 @@ public sealed class WebhookSender : IDisposable
                 }
             }
             if (pending is not null && exists(pending.Event.Notice.AlertId))
-                Enqueue(pending.Webhook, pending.Event);
+                Enqueue(pending.Webhook, pending.Event, path);
             else
                 File.Delete(path);
         }
     }
 
-    private void Enqueue(Uri webhook, AlertEvent published)
+    private void Enqueue(Uri webhook, AlertEvent published, string file)
     {
         lock (gate)
         {
             if (!queues.TryGetValue(published.Notice.AlertId, out var queue))
             {
-                queue = (Channel.CreateUnbounded<(Uri, AlertEvent)>(new UnboundedChannelOptions { SingleReader = true }),
+                queue = (Channel.CreateUnbounded<(Uri, AlertEvent, string)>(new UnboundedChannelOptions { SingleReader = true }),
                     CancellationTokenSource.CreateLinkedTokenSource(stopping.Token));
                 queues[published.Notice.AlertId] = queue;
                 var (reader, cancel) = (queue.Queue.Reader, queue.Cancel.Token);
                 _ = Task.Run(() => DeliverAllAsync(reader, cancel));
             }
-            queue.Queue.Writer.TryWrite((webhook, published));
+            queue.Queue.Writer.TryWrite((webhook, published, file));
         }
     }
 
-    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event)> queue, CancellationToken cancel)
+    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event, string File)> queue, CancellationToken cancel)
     {
         try
         {
-            await foreach (var (webhook, published) in queue.ReadAllAsync(cancel))
+            await foreach (var (webhook, published, file) in queue.ReadAllAsync(cancel))
             {
                 if (!await DeliverAsync(webhook, published, cancel))
                     logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
                         published.Notice.AlertId, published.Id, webhook, Attempts);
-                File.Delete(FilePath(published));
+                File.Delete(file);
             }
         }
         catch (OperationCanceledException)
@@ -176,9 +177,6 @@ public sealed class WebhookSender : IDisposable
         }
         return false;
     }
-
-    private string FilePath(AlertEvent published) =>
-        Path.Combine(outbox, $"{published.Id:D20}-{published.Notice.AlertId}.json");
 
     public void Dispose()
     {

@@ -109,14 +109,17 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         fileStamps = CorpusFileStamps.From(commitData);
         rebuilds = new RebuildSwitch(layout, openDirectory, logger);
         live = new IndexGeneration(liveFolder, directory, writer, statements, 0, this.searchers, BackgroundRefresh);
+        Searchable = new SearchableWrites(commitData);
         live.Searchers.AddListener(new SearchableRefresh(live, Searchable));
         SpeakerIdentities = new SpeakerIdentityFile(Path);
+        // Searchable last: what it records is measured against the corpus files and the journal length recorded before it.
         commits = new CommitScheduler(
-            [new StatementCommit(() => live.Statements), fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities], CommitDue, logger, Path);
+            [new StatementCommit(() => live.Statements), fileStamps, journal, SchemaVersionStamp.Instance, SpeakerIdentities, Searchable], CommitDue, logger, Path);
+        Searchable.ScheduleCommit = commits.Schedule;
     }
 
     /// <summary>Tells an observer (alerts) which articles written have become searchable.</summary>
-    public SearchableWrites Searchable { get; } = new();
+    public SearchableWrites Searchable { get; }
 
     /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
     public SpeakerIdentityFile SpeakerIdentities { get; }
@@ -147,11 +150,11 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
 
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
-        Searchable.Written(Write(generation =>
+        Searchable.Write(article, facets, () => Write(generation =>
         {
             generation.Statements.Replace(article, facets, file);
             return generation.Tracking.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), ParagraphDocuments.Build(article, facets, file));
-        }), article, facets);
+        }));
 
     public long DeleteArticle(string articleId) =>
         Searchable.Deleted(Write(generation =>
@@ -165,7 +168,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// and counted as held by the next commit. Callers apply journal lines in journal order.
     /// </summary>
     public long ReplaceJournaledArticle(Article article, ArticleFacets facets, long journalEnd) =>
-        Searchable.Written(Write(live =>
+        Searchable.Write(article, facets, () => Write(live =>
         {
             live.Statements.Replace(article, facets, null);
             var generation = live.Tracking.UpdateDocuments(
@@ -173,7 +176,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             journal.HoldUpTo(journalEnd);
             rebuilds.UnderWay?.ReplaceDirectly(article, facets, journalEnd);
             return generation;
-        }), article, facets);
+        }));
 
     /// <inheritdoc cref="ReplaceJournaledArticle"/>
     public long DeleteJournaledArticle(string articleId, long journalEnd) =>

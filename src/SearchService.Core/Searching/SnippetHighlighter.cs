@@ -48,6 +48,37 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         return text => Highlight(matcher, text);
     }
 
+    /// <summary>
+    /// The snippet maker for many texts analysed once each (<see cref="Analyse"/>): the same snippets as
+    /// <see cref="For"/> makes, for the percolator, which highlights one paragraph for many alerts.
+    /// </summary>
+    public Func<AnalysedText, string> ForAnalysed(Query? query, string field = IndexSchema.Text)
+    {
+        if (query is null)
+            return analysed => Lead(analysed.Text);
+        var terms = QueryMatchTerms.Of(query, field);
+        if (!terms.IsComplete)
+            return analysed => StockHighlight(query, analysed.Text, field);
+        if (terms.IsEmpty)
+            return analysed => Lead(analysed.Text);
+        var matcher = new TokenMatcher(terms);
+        return analysed => Highlight(matcher, analysed.Text, Tokens(matcher, analysed));
+    }
+
+    /// <summary>A text's tokens as the index's analyzer makes them, for <see cref="ForAnalysed"/>.</summary>
+    public AnalysedText Analyse(string text)
+    {
+        var (terms, starts, ends, positions) = (new List<string>(), new List<int>(), new List<int>(), new List<int>());
+        Analyse(text, (term, start, end, position) =>
+        {
+            terms.Add(term.ToString());
+            starts.Add(start);
+            ends.Add(end);
+            positions.Add(position);
+        });
+        return new AnalysedText(text, [.. terms], [.. starts], [.. ends], [.. positions]);
+    }
+
     /// <summary>The start of the paragraph, cut at a word boundary, for hits without a match in the text.</summary>
     public static string Lead(string text)
     {
@@ -59,9 +90,11 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         return HtmlTextEncoder.Encode(text[..cut].TrimEnd()) + Ellipsis;
     }
 
-    private string Highlight(TokenMatcher matcher, string text)
+    private string Highlight(TokenMatcher matcher, string text) => Highlight(matcher, text, Tokens(matcher, text));
+
+    private static string Highlight(TokenMatcher matcher, string text, List<TokenMatcher.Token> tokens)
     {
-        var marks = matcher.Match(Tokens(matcher, text));
+        var marks = matcher.Match(tokens);
         if (marks.Count == 0)
             return Lead(text);
         var (start, end) = BestWindow(marks, text);
@@ -162,6 +195,15 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
     private List<TokenMatcher.Token> Tokens(TokenMatcher matcher, string text)
     {
         var tokens = new List<TokenMatcher.Token>(text.Length / 6 + 4); // about one token per six characters of news text
+        Analyse(text, (term, start, end, position) => tokens.Add(new TokenMatcher.Token(matcher.IdOf(term), start, end, position)));
+        return tokens;
+    }
+
+    private delegate void TokenVisitor(ReadOnlySpan<char> term, int start, int end, int position);
+
+    /// <summary>Runs the index's analyzer over <paramref name="text"/>, telling each token's term, offsets and position.</summary>
+    private void Analyse(string text, TokenVisitor visit)
+    {
         using var stream = analyzer.GetTokenStream(IndexSchema.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -171,9 +213,16 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add(new TokenMatcher.Token(matcher.IdOf(term.Buffer.AsSpan(0, term.Length)), offset.StartOffset, offset.EndOffset, position));
+            visit(term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset, position);
         }
         stream.End();
+    }
+
+    private static List<TokenMatcher.Token> Tokens(TokenMatcher matcher, AnalysedText analysed)
+    {
+        var tokens = new List<TokenMatcher.Token>(analysed.Terms.Length);
+        for (var i = 0; i < analysed.Terms.Length; i++)
+            tokens.Add(new TokenMatcher.Token(matcher.IdOf(analysed.Terms[i]), analysed.Starts[i], analysed.Ends[i], analysed.Positions[i]));
         return tokens;
     }
 

@@ -58,7 +58,7 @@ public static class AlertsBenchmark
         var lookup = new ArticleLookup(index);
         using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
         var events = new AlertEventStream();
-        using var percolator = new AlertPercolator(indexPath, store,
+        using var percolator = new AlertPercolator(store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.Load(), QueryCostLimits.Default, () => null), matcher, events, webhooks,
             id => lookup.Find(id) is { } view
                 ? Reread(view, extractor)
@@ -83,7 +83,7 @@ public static class AlertsBenchmark
                           $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F2} a paragraph); " +
                           $"{matcher.HitsFound:N0} hits ({(double)matcher.HitsFound / Math.Max(1, pass.Paragraphs):F1} a paragraph); " +
                           $"delay p50 {result.Delay50:F2} s, p99 {result.Delay99:F2} s, max {result.DelayMax:F2} s over {delays.Sum(d => d.Paragraphs):N0} paragraphs; " +
-                          $"alerts compiled in {compiled.TotalSeconds:F1} s; load average {loadBefore} then {LoadAverage()}");
+                          $"alerts compiled in {compiled.TotalSeconds:F1} s; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
         return result;
     }
 

@@ -55,8 +55,8 @@ public sealed class AlertBatchMatchingTests : IDisposable
         Assert.Equal(alone.Order(), together.Order());
     }
 
-    private static List<(string Alert, string Article, int Paragraph)> Pairs(IReadOnlyList<AlertNotice> notices) =>
-        notices.SelectMany(n => n.Hits.Select(h => (n.AlertId, h.ArticleId, h.Paragraph))).ToList();
+    private static List<(string Alert, string Article, int Paragraph)> Pairs(IReadOnlyList<AlertEvent> matched) =>
+        matched.Select(e => e.Notice).SelectMany(n => n.Hits.Select(h => (n.AlertId, h.ArticleId, h.Paragraph))).ToList();
 
     public void Dispose() => analyzer.Dispose();
 }

@@ -31,6 +31,17 @@ public sealed class FacetEndpointTests(SeedApiFactory api) : IClassFixture<SeedA
     }
 
     [Fact]
+    public async Task A_facet_name_is_read_whatever_its_case_as_the_query_parameters_are()
+    {
+        var lower = await client.GetOk<FacetValuesAnswer>("/facets/region?prefix=pak&q=terrorism");
+        var capitalised = await client.GetOk<FacetValuesAnswer>("/facets/Region?prefix=pak&q=terrorism");
+
+        Assert.Equal("region", capitalised.Facet);
+        Assert.Equal(lower.Values.Select(v => (v.Value, v.Count)), capitalised.Values.Select(v => (v.Value, v.Count)));
+        Assert.NotEmpty(capitalised.Values);
+    }
+
+    [Fact]
     public async Task Unknown_facet_is_a_400_naming_it()
     {
         var problem = await client.GetProblem("/facets/colour", HttpStatusCode.BadRequest);

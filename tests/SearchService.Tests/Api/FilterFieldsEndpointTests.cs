@@ -82,6 +82,15 @@ public sealed class FilterFieldsEndpointTests(FilterFieldsApiFactory api) : ICla
     }
 
     [Fact]
+    public async Task A_configured_field_s_facet_name_is_read_whatever_its_case()
+    {
+        var answer = await client.GetOk<FacetValuesAnswer>("/facets/Fields.Desk?q=oil&prefix=en&collapse=article");
+
+        Assert.Equal("fields.desk", answer.Facet);
+        Assert.Equal([("Energy", 2), ("Environment", 1)], answer.Values.Select(v => (v.Value, v.Count)));
+    }
+
+    [Fact]
     public async Task An_export_keeps_only_the_filtered_section()
     {
         var lines = (await client.GetStringAsync("/export?q=oil&section=World")).Split('\n', StringSplitOptions.RemoveEmptyEntries);

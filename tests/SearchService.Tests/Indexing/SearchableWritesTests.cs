@@ -19,7 +19,7 @@ public sealed class SearchableWritesTests : IDisposable
         {
             foreach (var written in batch)
                 told.Add((written.Article.Id, Searchable(written.Article.Id)));
-        });
+        }, () => []);
 
     [Fact]
     public void An_article_written_is_told_once_searchable_and_searches_find_it_then()

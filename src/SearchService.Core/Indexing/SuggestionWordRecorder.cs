@@ -38,7 +38,7 @@ internal sealed class SuggestionWordRecorder : TokenFilter
         if (chars.Length < charCount + length)
             Array.Resize(ref chars, Math.Max(chars.Length * 2, charCount + length));
         Array.Copy(term.Buffer, 0, chars, charCount, length);
-        LowerCasing.ToLower(chars, charCount, charCount + length);
+        LowerCasing.ToLower(chars, charCount, length);
         if (SuggestionWords.IsOfferable(chars, charCount, length, SuggestionWords.WordMinLength))
         {
             if (ends.Length == Count)

@@ -30,7 +30,7 @@ public sealed class AdjacentPairFilter : TokenFilter
             if (current.Length < length)
                 current = new char[length * 2];
             Array.Copy(term.Buffer, current, length);
-            var pairable = SuggestionWords.IsOfferable(current, length, SuggestionWords.PairWordMinLength);
+            var pairable = SuggestionWords.IsOfferable(current, 0, length, SuggestionWords.PairWordMinLength);
             var paired = pairable && previousPairable;
             if (paired)
             {

@@ -14,5 +14,5 @@ public sealed class OfferableWordFilter : FilteringTokenFilter
         term = AddAttribute<ICharTermAttribute>();
     }
 
-    protected override bool Accept() => SuggestionWords.IsOfferable(term.Buffer, term.Length, SuggestionWords.WordMinLength);
+    protected override bool Accept() => SuggestionWords.IsOfferable(term.Buffer, 0, term.Length, SuggestionWords.WordMinLength);
 }

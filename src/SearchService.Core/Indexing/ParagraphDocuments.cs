@@ -9,7 +9,7 @@ namespace SearchService.Core.Indexing;
 public static class ParagraphDocuments
 {
     // Only document frequencies are read from the suggestion fields, so positions, frequencies and norms are not kept.
-    private static readonly FieldType SuggestionTermsType = DocumentCountOnly();
+    internal static readonly FieldType SuggestionTermsType = DocumentCountOnly();
 
     private static FieldType DocumentCountOnly()
     {
@@ -20,11 +20,13 @@ public static class ParagraphDocuments
 
     /// <summary>
     /// The documents, built one at a time as they are enumerated. Exact-term fields are reused from one document to the
-    /// next, so each document must be indexed before the next is taken: pass the sequence straight to the index writer.
+    /// next, and the text and its suggestion words are analysed once for both fields (<see cref="ParagraphTextFields"/>),
+    /// so each document must be indexed before the next is taken: pass the sequence straight to the index writer.
     /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
         var exact = ReusableExactFields.ForThisThread;
+        var text = ParagraphTextFields.ForThisThread;
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
@@ -36,8 +38,8 @@ public static class ParagraphDocuments
                 new StoredField(IndexSchema.Paragraph, n),
                 new NumericDocValuesField(IndexSchema.Paragraph, n),
                 new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
-                new TextField(IndexSchema.Text, article.Paragraphs[i], Field.Store.YES),
-                new Field(IndexSchema.Words, article.Paragraphs[i], SuggestionTermsType),
+                text.Text(article.Paragraphs[i]),
+                text.Words,
             };
             if (article.Date is { } date)
             {

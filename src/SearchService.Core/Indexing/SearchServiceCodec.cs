@@ -1,12 +1,14 @@
 using Lucene.Net.Codecs;
 using Lucene.Net.Codecs.Compressing;
+using Lucene.Net.Codecs.Lucene41;
 using Lucene.Net.Codecs.Lucene46;
 
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// Lucene's 4.6 codec with one change: stored fields are compressed in 32 KB chunks by <see cref="Lz4CompressionMode"/>
-/// (K4os LZ4, high-compression level). Its name is written into every segment, so it must be registered
+/// Lucene's 4.6 codec with two changes: stored fields are compressed in 32 KB chunks by <see cref="Lz4CompressionMode"/>
+/// (K4os LZ4, high-compression level), and the suggestion fields' terms are written in larger blocks
+/// (<see cref="SuggestionTermBlocks"/>). Its name is written into every segment, so it must be registered
 /// (<see cref="Register"/>) before any index written with it is opened; segments of the stock codec stay readable.
 /// </summary>
 [CodecName("SearchService1")]
@@ -19,7 +21,7 @@ public sealed class SearchServiceCodec : FilterCodec
     private static readonly StoredFieldsFormat Stored =
         new CompressingStoredFieldsFormat("SearchServiceStoredFields", Lz4CompressionMode.Instance, ChunkSize);
 
-    public SearchServiceCodec() : base(new Lucene46Codec())
+    public SearchServiceCodec() : base(new SuggestionTermBlocks())
     {
     }
 

@@ -15,9 +15,9 @@ public static class SuggestionWords
     /// <summary>Shortest word offered as part of a two-word phrase ("oil price", "un envoy").</summary>
     public const int PairWordMinLength = 2;
 
-    /// <summary>Whether the word in <paramref name="buffer"/>[0..<paramref name="length"/>) may be offered.</summary>
-    public static bool IsOfferable(char[] buffer, int length, int minLength) =>
-        length >= minLength && HasLetter(buffer.AsSpan(0, length)) && !EnglishAnalyzer.DefaultStopSet.Contains(buffer, 0, length);
+    /// <summary>Whether the word in <paramref name="buffer"/>[<paramref name="offset"/>..+<paramref name="length"/>) may be offered.</summary>
+    public static bool IsOfferable(char[] buffer, int offset, int length, int minLength) =>
+        length >= minLength && HasLetter(buffer.AsSpan(offset, length)) && !EnglishAnalyzer.DefaultStopSet.Contains(buffer, offset, length);
 
     private static bool HasLetter(ReadOnlySpan<char> word)
     {

@@ -1,4 +1,7 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Tests.TestSupport;
 
@@ -37,6 +40,46 @@ public sealed class ParagraphDocumentsTests : IDisposable
         var hits = searcher.Search(new SearchRequest(null, Region: ["Pakistan"], PageSize: 10)).Hits;
 
         Assert.Equal(["a1#1", "a2#1"], hits.Select(h => h.Id).Order());
+    }
+
+    [Theory]
+    [InlineData(IndexSchema.Text)]
+    [InlineData(IndexSchema.Words)]
+    public void Each_paragraph_holds_the_terms_the_schema_analysis_gives_its_own_text(string field)
+    {
+        // The text and its suggestion words come from one tokenizing, reused from paragraph to paragraph: each must
+        // match what the field's analyzer makes of that paragraph alone.
+        string[] paragraphs =
+        [
+            "Japan's Foreign Ministry said talks with the U.S. on rice imports would resume in Tokyo next week.",
+            "Oil prices rose 5.2 pct in heavy trading, dealers said, as OPEC ministers met in Vienna.",
+            "The ministry's statement gave no date.",
+        ];
+        index.Add(new Article("a1", "Rice talks resume", paragraphs));
+        var analyzer = IndexSchema.CreateAnalyzer();
+
+        var indexed = index.Index.Search(searcher => TermsByParagraph(searcher, field));
+
+        Assert.Equal(paragraphs.Select(p => AnalyzedTerms.Of(analyzer, p, field).Distinct().Order(StringComparer.Ordinal).ToList()).ToList(), indexed);
+    }
+
+    private static List<List<string>> TermsByParagraph(IndexSearcher searcher, string field)
+    {
+        var reader = searcher.IndexReader;
+        var byDoc = new SortedDictionary<int, List<string>>();
+        var termsEnum = MultiFields.GetTerms(reader, field).GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            var docs = termsEnum.Docs(MultiFields.GetLiveDocs(reader), null, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                var paragraph = reader.Document(doc).GetField(IndexSchema.Paragraph).GetInt32Value()!.Value;
+                if (!byDoc.TryGetValue(paragraph, out var terms))
+                    byDoc[paragraph] = terms = [];
+                terms.Add(termsEnum.Term.Utf8ToString());
+            }
+        }
+        return byDoc.Values.Select(t => t.Order(StringComparer.Ordinal).ToList()).ToList();
     }
 
     public void Dispose() => index.Dispose();

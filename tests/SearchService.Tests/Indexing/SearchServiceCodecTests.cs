@@ -88,6 +88,36 @@ public sealed class SearchServiceCodecTests : IDisposable
         Assert.All(segments.Segments, s => Assert.Equal("SearchService1", s.Info.Codec.Name));
     }
 
+    [Theory]
+    [InlineData(IndexSchema.Words)]
+    [InlineData(IndexSchema.Phrases)]
+    public void A_suggestion_field_in_large_term_blocks_reads_back_every_term_with_its_count_after_a_merge(string field)
+    {
+        // Enough distinct terms for several blocks of its size, written over three segments and merged.
+        var words = Enumerable.Range(0, 2_000).Select(n => $"word{n:D5}").ToList();
+        using (var directory = FSDirectory.Open(folder.Path))
+        using (var writer = new IndexWriter(directory, Config(new SearchServiceCodec())))
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                writer.AddDocument(new Document { new TextField(field, $"{words[i]} {words[i / 2]}", Field.Store.NO) });
+                if (i % 700 == 699)
+                    writer.Commit();
+            }
+            writer.ForceMerge(1);
+        }
+
+        using var reader = DirectoryReader.Open(FSDirectory.Open(folder.Path));
+        var termsEnum = MultiFields.GetTerms(reader, field).GetEnumerator();
+        var read = new List<(string, int)>();
+        while (termsEnum.MoveNext())
+            read.Add((termsEnum.Term.Utf8ToString(), termsEnum.DocFreq));
+        var expected = words.Select(w => (w, Enumerable.Range(0, words.Count).Count(i => words[i] == w || words[i / 2] == w))).ToList();
+        Assert.Equal(expected, read);
+        // Looked up one by one too, as a scoped suggestion's term query does.
+        Assert.Equal(expected, words.Select(w => (w, reader.DocFreq(new Term(field, w)))));
+    }
+
     private static string Paragraph(int n) => $"{n}. {Sentences[n % Sentences.Length]} {Sentences[n * 7 % Sentences.Length]}";
 
     private static IndexWriterConfig Config(Lucene.Net.Codecs.Codec codec) =>

@@ -57,7 +57,10 @@ public sealed class AlertPercolator(
     {
         Compile();
         store.Changed += Compile;
-        webhooks.ResendPending(id => store.Find(id) is not null);
+        // Kept as published: a match the last run sent to the outbox and the commit still listed as unmatched is
+        // matched again below, and must not be sent twice.
+        foreach (var resent in webhooks.ResendPending(id => store.Find(id) is not null))
+            events.Publish(resent);
         var left = writes.UnhandledAtOpen;
         if (alerts.Count > 0 && left.Count > 0)
         {
@@ -130,7 +133,9 @@ public sealed class AlertPercolator(
     private void Run()
     {
         var reader = searchable.Reader;
-        while (Wait(reader))
+        // The overflow is drained without waiting for another refresh: after a start that read back more than one
+        // batch, or once the channel is drained behind a bulk pass, none may come.
+        while (!stopping.IsCancellationRequested && (OverflowWaiting() || Wait(reader)))
         {
             var batch = new List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)>();
             var articles = 0;
@@ -156,6 +161,12 @@ public sealed class AlertPercolator(
         {
             return false;
         }
+    }
+
+    private bool OverflowWaiting()
+    {
+        lock (overflow)
+            return overflow.Count > 0;
     }
 
     private List<(string Id, long Since)> TakeOverflow(int most)

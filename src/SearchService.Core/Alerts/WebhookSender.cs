@@ -91,9 +91,13 @@ public sealed class WebhookSender : IDisposable
         Enqueue(webhook, published, file);
     }
 
-    /// <summary>Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>; drops the rest.</summary>
-    public void ResendPending(Func<string, bool> exists)
+    /// <summary>
+    /// Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>; drops the rest.
+    /// Answers the events queued.
+    /// </summary>
+    public IReadOnlyList<AlertEvent> ResendPending(Func<string, bool> exists)
     {
+        var queued = new List<AlertEvent>();
         foreach (var path in Directory.EnumerateFiles(outbox).Order(StringComparer.Ordinal))
         {
             PendingWebhook? pending = null;
@@ -109,10 +113,14 @@ public sealed class WebhookSender : IDisposable
                 }
             }
             if (pending is not null && exists(pending.Event.Notice.AlertId))
+            {
                 Enqueue(pending.Webhook, pending.Event, path);
+                queued.Add(pending.Event);
+            }
             else
                 File.Delete(path);
         }
+        return queued;
     }
 
     private void Enqueue(Uri webhook, AlertEvent published, string file)

@@ -4,6 +4,8 @@ using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Alerts;
@@ -65,6 +67,92 @@ public sealed class AlertPercolatorTests : IDisposable
         await AssertDeliveredOnce(subscription, "cocoa-2");
     }
 
+    [Fact]
+    public async Task More_articles_than_one_batch_held_unmatched_by_the_last_commit_are_all_matched_after_a_crash()
+    {
+        var store = new AlertStore(folder.Path);
+        var alert = store.Add(new SavedQuery("drought"), null, DateTimeOffset.UtcNow);
+        var articles = AlertPercolator.MaxBatchArticles + 30;
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        using (var index = Open(folder.Path))
+        {
+            using var first = Percolator(index, store, new AlertEventStream());
+            first.Start(index.Searchable);
+            for (var n = 0; n < articles; n++)
+            {
+                // One in ten mentions the drought: the stream's buffer holds every notice while the test reads them.
+                var id = $"cocoa-{n:D4}";
+                var article = n % 10 == 0 ? NewsArticles.Cocoa(id) : NewsArticles.Cocoa(id) with { Paragraphs = ["Arrivals at the port were steady this week."] };
+                index.ReplaceArticle(article, NoFacets, null);
+                if (n % 10 == 0)
+                    expected.Add(id);
+            }
+            index.Commit();
+            CopyFiles(folder.Path, crashed.Path);
+        }
+
+        var events = new AlertEventStream();
+        using var subscription = events.Subscribe(alert.Id, null);
+        using var restarted = Open(crashed.Path);
+        Assert.Equal(articles, restarted.Searchable.UnhandledAtOpen.Count);
+        using var second = Percolator(restarted, new AlertStore(crashed.Path), events);
+        second.Start(restarted.Searchable);
+
+        var delivered = new List<string>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (delivered.Count < expected.Count)
+                delivered.AddRange((await subscription.Live.ReadAsync(deadline.Token)).Notice.Hits.Select(h => h.ArticleId).Distinct());
+        }
+        catch (OperationCanceledException)
+        {
+            // Waited long enough: the assertion below names what never came.
+        }
+        Assert.Equal(expected.Order(), delivered.Order());
+    }
+
+    [Fact]
+    public async Task A_notice_left_in_the_outbox_for_an_article_the_last_commit_listed_as_unmatched_is_sent_once_after_a_crash()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: 1).StartAsync();
+        var store = new AlertStore(folder.Path);
+        store.Add(new SavedQuery("drought"), receiver.Url, DateTimeOffset.UtcNow);
+        using (var index = Open(folder.Path))
+        {
+            var slowRetries = Sender(folder.Path, TimeSpan.FromHours(1));
+            using var first = Percolator(index, store, new AlertEventStream(), slowRetries);
+            first.Start(index.Searchable);
+            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-4"), NoFacets, null);
+            index.Commit();
+            CopyFiles(folder.Path, crashed.Path); // the commit lists cocoa-4: not yet searchable, so not yet matched
+            // Matched once searchable: its notice is in the outbox, its first attempt refused, the next an hour away.
+            Assert.True(index.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
+            await Eventually(() => receiver.Received.Count == 1, "the first attempt");
+            CopyFiles(Path.Combine(folder.Path, WebhookSender.OutboxFolderName), Path.Combine(crashed.Path, WebhookSender.OutboxFolderName));
+        }
+
+        using var restarted = Open(crashed.Path);
+        Assert.Equal(["cocoa-4"], restarted.Searchable.UnhandledAtOpen);
+        using var second = Percolator(restarted, new AlertStore(crashed.Path), new AlertEventStream(), Sender(crashed.Path));
+        second.Start(restarted.Searchable);
+
+        await Eventually(() => receiver.Received.Any(r => r.Accepted), "a delivery after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the read-back match, were it sent again, would come meanwhile
+        var accepted = receiver.Received.Where(r => r.Accepted).ToList();
+        Assert.Single(accepted);
+        Assert.Equal("cocoa-4", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(accepted[0].Body).Hits).ArticleId);
+        Assert.Equal(receiver.Received.First().EventId, accepted[0].EventId);
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.True(condition(), $"Not within 30 s: {what}.");
+    }
+
     private static async Task AssertDeliveredOnce(AlertSubscription subscription, string articleId)
     {
         var published = await subscription.Live.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -89,21 +177,21 @@ public sealed class AlertPercolatorTests : IDisposable
     private static SearchIndex Open(string path) =>
         new(path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(SearchIndex.DefaultQueryBudget));
 
-    private AlertPercolator Percolator(SearchIndex index, AlertStore store, AlertEventStream events)
+    private AlertPercolator Percolator(SearchIndex index, AlertStore store, AlertEventStream events, WebhookSender? sender = null)
     {
         var lookup = new ArticleLookup(index);
         return new AlertPercolator(store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.None, QueryCostLimits.Default, () => null), new AlertMatcher(index.Analyzer), events,
-            Sender(index.Path),
+            sender ?? Sender(index.Path),
             id => lookup.Find(id) is { } view
                 ? new SearchableArticle(new Article(view.Id, view.Title, view.Paragraphs.Select(p => p.Text).ToList(), view.Date), NoFacets)
                 : null,
             NullLogger<AlertPercolator>.Instance);
     }
 
-    private WebhookSender Sender(string indexPath)
+    private WebhookSender Sender(string indexPath, TimeSpan? backoffUnit = null)
     {
-        var sender = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
+        var sender = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance) { BackoffUnit = backoffUnit ?? TimeSpan.FromSeconds(1) };
         senders.Add(sender);
         return sender;
     }

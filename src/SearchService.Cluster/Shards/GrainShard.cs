@@ -68,7 +68,8 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
 
     /// <summary>
     /// The call's result, or <see cref="ShardUnavailableException"/> when it failed or took longer than
-    /// <paramref name="timeout"/>; a query over its time budget is the search's failure, not the copy's, and is not turned.
+    /// <paramref name="timeout"/>. A query that does not parse, is refused for its cost or runs over its time budget is
+    /// the search's failure, not the copy's: it is not turned, and reaches the API as a single node's does.
     /// </summary>
     public static async ValueTask<T> BoundedAsync<T>(Task<T> call, TimeSpan timeout, int shard)
     {
@@ -80,7 +81,7 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
         {
             throw new ShardUnavailableException(shard, $"no answer within {timeout.TotalSeconds:0.###} s", e);
         }
-        catch (Exception e) when (e is not QueryTimeoutException and not ShardUnavailableException)
+        catch (Exception e) when (e is not (QueryTimeoutException or QuerySyntaxException or QueryRefusedException or ShardUnavailableException))
         {
             // Not only Orleans' own failures: a copy whose call failed with an exception that cannot cross the wire
             // fails every call with a serialization error (seen at load 40-80), and a search meeting it answered 500

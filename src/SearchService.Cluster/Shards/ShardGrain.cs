@@ -61,7 +61,8 @@ public sealed class ShardGrain(
     {
         // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
-        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
+        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>(),
+            SearcherSetup.Budgeted(options.Value.QueryBudget));
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;

@@ -11,12 +11,19 @@ namespace SearchService.Cluster.Shards;
 /// another copy.
 /// </summary>
 /// <param name="failed">Tells the copy's source that it failed a call.</param>
-internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed) : IShard
+/// <param name="minVersion">The version the copy must have applied before the search opens (<see cref="ShardSearch.MinVersion"/>).</param>
+/// <param name="answeredAt">Tells the copy's source the version the copy searched at.</param>
+internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed, long minVersion, Action<long> answeredAt) : IShard
 {
     private readonly Guid id = Guid.NewGuid();
     private bool opened;
 
-    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Bounded(grain.DfsAsync(Search(), request, [.. words]));
+    public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
+    {
+        var answer = await Bounded(grain.DfsAsync(Search(), request, [.. words]));
+        answeredAt(answer.Version);
+        return answer.Dfs;
+    }
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
         Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));
@@ -48,7 +55,7 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
     /// <summary>The search, opened by the first call made in it (the gatherer makes one call at a time to a shard).</summary>
     private ShardSearch Search()
     {
-        var search = new ShardSearch(id, Opens: !opened);
+        var search = new ShardSearch(id, Opens: !opened, minVersion);
         opened = true;
         return search;
     }

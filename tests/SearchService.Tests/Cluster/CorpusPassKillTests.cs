@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SearchService.Api.Cluster;
 using SearchService.Benchmarks.Store;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Corpus;
@@ -38,7 +35,7 @@ public sealed class CorpusPassKillTests(ITestOutputHelper output)
             for (var n = 0; n < 3; n++)
             {
                 nodes.Add(new NodeProcess(database.ConnectionString, clusterId, folders.Combine($"node-{n}", "shards"), corpus, "--Search:Cluster:Shards=2"));
-                await WaitUntilReadyAsync(await nodes[n].ClientAsync());
+                await ProcessCluster.WaitUntilReadyAsync(await nodes[n].ClientAsync());
             }
             var holder = await WaitForAsync(() => Task.FromResult(LeaseHolder(nodes)), "a node to take the corpus lease");
             await using var log = await PostgresArticleLog.OpenAsync(new ArticleLogOptions(database.ConnectionString));
@@ -71,7 +68,7 @@ public sealed class CorpusPassKillTests(ITestOutputHelper output)
             Assert.Equal(expected, logged);
 
             var clients = await Task.WhenAll(survivors.Select(n => n.ClientAsync()));
-            await WaitUntilEveryCopyAppliedAsync(clients[0], activeNodes: 2);
+            await ProcessCluster.WaitUntilEveryCopyAtTheLastVersionAsync(clients[0], activeNodes: 2);
             output.WriteLine($"Every copy at the log's last version {(clock.Elapsed - killedAt).TotalSeconds:F2} s after the kill");
             foreach (var client in clients)
                 Assert.Equal(expected.Count, (await ProcessCluster.SearchAsync(client, "/search?collapse=article&pageSize=1")).TotalArticles);
@@ -79,7 +76,7 @@ public sealed class CorpusPassKillTests(ITestOutputHelper output)
             nodes[holder].Restart();
             var restarted = await nodes[holder].ClientAsync();
             var restartClock = Stopwatch.StartNew();
-            await WaitUntilEveryCopyAppliedAsync(restarted, activeNodes: 3);
+            await ProcessCluster.WaitUntilEveryCopyAtTheLastVersionAsync(restarted, activeNodes: 3);
             output.WriteLine($"The killed node rejoined; every copy at the last version {restartClock.Elapsed.TotalSeconds:F2} s after its restart " +
                              $"(survivor {taker} holds the lease)");
             Assert.Equal(expected.Count, (await ProcessCluster.SearchAsync(restarted, "/search?collapse=article&pageSize=1")).TotalArticles);
@@ -106,44 +103,18 @@ public sealed class CorpusPassKillTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Waits until /health has every copy of every shard answering at the log's last version, on that many active nodes.</summary>
-    private static async Task WaitUntilEveryCopyAppliedAsync(HttpClient node, int activeNodes)
-    {
-        var last = "no answer";
-        await WaitForAsync(async () =>
-        {
-            try
-            {
-                var health = await node.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json);
-                last = JsonSerializer.Serialize(health, ProcessCluster.Json);
-                return health is { Status: "ready" } && health.Nodes.Count(n => n.Status == "active") == activeNodes
-                    && health.Shards.All(s => s.Copies.Count == 2 && s.Copies.All(c => c.Lag == 0)) ? true : (bool?)null;
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-                return null;
-            }
-        }, () => $"every copy at the last version; health last: {last}");
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient node) =>
-        await WaitForAsync(async () => (await node.GetAsync("/health/ready")).IsSuccessStatusCode ? true : (bool?)null, "the node to be ready");
-
     /// <summary>The first of <paramref name="nodes"/> that has said it holds the corpus lease.</summary>
     private static int? LeaseHolder(List<NodeProcess> nodes) =>
         nodes.FindIndex(n => n.Output.Contains(LeaseTaken, StringComparison.Ordinal)) is var i and >= 0 ? i : null;
 
-    private static Task<T> WaitForAsync<T>(Func<Task<T?>> found, string what) where T : struct => WaitForAsync(found, () => what);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> found, Func<string> what) where T : struct
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> found, string what) where T : struct
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             if (await found() is { } value)
                 return value;
-            Assert.True(clock.Elapsed < Patience, $"Waited {Patience} for {what()}");
+            Assert.True(clock.Elapsed < Patience, $"Waited {Patience} for {what}");
             await Task.Delay(100);
         }
     }

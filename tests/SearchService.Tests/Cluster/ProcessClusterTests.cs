@@ -196,7 +196,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             await Task.Delay(200);
         }
         while ((await clients[0].GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!.Shards.Any(s => s.Copies.Any(c => c.Rebuilding)));
-        await WaitUntilEveryCopyAtTheLastVersionAsync(clients[0]);
+        await ProcessCluster.WaitUntilEveryCopyAtTheLastVersionAsync(clients[0]);
 
         output.WriteLine($"{words.Count} writes acknowledged while the copies rebuilt ({clock.Elapsed.TotalSeconds:F1} s)");
         // Each node asks the two copies of a shard in turn: two searches a node meet both.
@@ -242,17 +242,6 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     private sealed record Problem(string Title, int Status, string Detail);
 
     private sealed record SingleHealth(string Status);
-
-    private static async Task WaitUntilEveryCopyAtTheLastVersionAsync(HttpClient node)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await node.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!.Shards
-               .Any(s => s.Copies.Count < 2 || s.Copies.Any(c => c.Lag != 0 || c.Rebuilding)))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the copies did not reach the log's last version within 3 minutes");
-            await Task.Delay(250);
-        }
-    }
 
     private static async Task WaitUntilNoCopyRebuildsAsync(HttpClient node)
     {

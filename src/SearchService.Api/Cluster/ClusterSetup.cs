@@ -5,6 +5,7 @@ using SearchService.Api.Backends;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
+using SearchService.Core;
 
 namespace SearchService.Api.Cluster;
 
@@ -51,6 +52,9 @@ public static class ClusterSetup
                 shards.Root = Path.GetFullPath(options.ShardsPath);
                 shards.Shards = options.Shards;
                 shards.Replicas = options.Replicas;
+                // A search on a copy runs under the budget a single node's searches run under.
+                var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+                shards.QueryBudget = TimeSpan.FromMilliseconds(Math.Max(1, search.QueryTimeBudgetMs));
             }));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();

@@ -11,12 +11,19 @@ namespace SearchService.Cluster.Shards;
 /// another copy.
 /// </summary>
 /// <param name="failed">Tells the copy's source that it failed a call.</param>
-internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed) : IShard
+/// <param name="minVersion">The version the copy must have applied before the search opens (<see cref="ShardSearch.MinVersion"/>).</param>
+/// <param name="answeredAt">Tells the copy's source the version the copy searched at.</param>
+internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed, long minVersion, Action<long> answeredAt) : IShard
 {
     private readonly Guid id = Guid.NewGuid();
     private bool opened;
 
-    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Bounded(grain.DfsAsync(Search(), request, [.. words]));
+    public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
+    {
+        var answer = await Bounded(grain.DfsAsync(Search(), request, [.. words]));
+        answeredAt(answer.Version);
+        return answer.Dfs;
+    }
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
         Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));
@@ -48,7 +55,7 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
     /// <summary>The search, opened by the first call made in it (the gatherer makes one call at a time to a shard).</summary>
     private ShardSearch Search()
     {
-        var search = new ShardSearch(id, Opens: !opened);
+        var search = new ShardSearch(id, Opens: !opened, minVersion);
         opened = true;
         return search;
     }
@@ -68,7 +75,8 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
 
     /// <summary>
     /// The call's result, or <see cref="ShardUnavailableException"/> when it failed or took longer than
-    /// <paramref name="timeout"/>; a query over its time budget is the search's failure, not the copy's, and is not turned.
+    /// <paramref name="timeout"/>. A query that does not parse, is refused for its cost or runs over its time budget is
+    /// the search's failure, not the copy's: it is not turned, and reaches the API as a single node's does.
     /// </summary>
     public static async ValueTask<T> BoundedAsync<T>(Task<T> call, TimeSpan timeout, int shard)
     {
@@ -80,7 +88,7 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
         {
             throw new ShardUnavailableException(shard, $"no answer within {timeout.TotalSeconds:0.###} s", e);
         }
-        catch (Exception e) when (e is not QueryTimeoutException and not ShardUnavailableException)
+        catch (Exception e) when (e is not (QueryTimeoutException or QuerySyntaxException or QueryRefusedException or ShardUnavailableException))
         {
             // Not only Orleans' own failures: a copy whose call failed with an exception that cannot cross the wire
             // fails every call with a serialization error (seen at load 40-80), and a search meeting it answered 500

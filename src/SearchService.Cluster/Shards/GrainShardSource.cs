@@ -5,7 +5,10 @@ namespace SearchService.Cluster.Shards;
 /// <summary>
 /// A shard of the cluster, for <see cref="ShardedSearcher"/>: its copies' grains, wherever Orleans placed them. Each
 /// search asks the next copy in turn, spreading the searches over them; a copy that failed a call is passed over for a
-/// while (<see cref="RestAfterFailure"/>), so that the search tried again, and those after it, ask another.
+/// while (<see cref="RestAfterFailure"/>), so that the search tried again, and those after it, ask another. Reads do
+/// not go backwards: a search opens on a copy only once it has applied the highest version a copy of the shard has
+/// answered this source's searches at (<see cref="ShardSearch.MinVersion"/>), so a write one search found is found by
+/// every later one, whichever copy it asks.
 /// </summary>
 public sealed class GrainShardSource : IShardSource
 {
@@ -23,6 +26,8 @@ public sealed class GrainShardSource : IShardSource
     private readonly TimeSpan timeout;
     private readonly long[] failedAt;
     private int next;
+    // The highest version of the article log a copy of this shard has answered a search at.
+    private long seenVersion;
 
     public GrainShardSource(IGrainFactory grains, int shard, int replicas, TimeSpan timeout)
     {
@@ -55,7 +60,17 @@ public sealed class GrainShardSource : IShardSource
         var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
         var copy = copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
         var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
-        return ValueTask.FromResult<IShard>(new GrainShard(grain, shard, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64)));
+        return ValueTask.FromResult<IShard>(new GrainShard(
+            grain, shard, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64), Volatile.Read(ref seenVersion), Seen));
+    }
+
+    private void Seen(long version)
+    {
+        for (var seen = Volatile.Read(ref seenVersion); version > seen; seen = Volatile.Read(ref seenVersion))
+        {
+            if (Interlocked.CompareExchange(ref seenVersion, version, seen) == seen)
+                return;
+        }
     }
 
     private bool Resting(int copy, long now) =>

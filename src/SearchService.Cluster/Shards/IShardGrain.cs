@@ -21,7 +21,11 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     Task CloseAsync(Guid search);
 
-    Task<ShardDfs> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words);
+    /// <summary>
+    /// The first phase of every search: the copy's figures, with the version it searches at. A search opening with a
+    /// <see cref="ShardSearch.MinVersion"/> the copy has not applied waits for it, or fails as an unavailable copy does.
+    /// </summary>
+    Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words);
 
     Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SearchService.Cluster.Storage;
@@ -61,7 +62,8 @@ public sealed class ShardGrain(
     {
         // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
-        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>());
+        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>(),
+            SearcherSetup.Budgeted(options.Value.QueryBudget));
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
@@ -142,8 +144,11 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ShardDfs> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words) =>
-        await (await OpenedAsync(search)).DfsAsync(request, words);
+    public async Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words)
+    {
+        var open = await OpenedSearchAsync(search);
+        return new ShardDfsAt(await open.Shard.DfsAsync(request, words), open.Version);
+    }
 
     public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
         await (await OpenedAsync(search)).StatisticsAsync(terms.ConvertAll(t => t.ToTerm()));
@@ -173,23 +178,45 @@ public sealed class ShardGrain(
     /// The search, opened first when this is its first call (searches that outlived their lifetime are ended then). A
     /// search this activation does not hold fails as the copy's unavailability does, so that the search is tried again.
     /// </summary>
-    private async ValueTask<IShard> OpenedAsync(ShardSearch search)
+    private async ValueTask<IShard> OpenedAsync(ShardSearch search) => (await OpenedSearchAsync(search)).Shard;
+
+    private async ValueTask<OpenSearch> OpenedSearchAsync(ShardSearch search)
     {
         if (!search.Opens)
         {
             return searches.TryGetValue(search.Id, out var open)
-                ? open.Shard
+                ? open
                 : throw new OrleansException($"{Copy} holds no search {search.Id}: it was activated since, or the search outlived {options.Value.SearchLifetime}.");
         }
+        await AppliedAsync(search.MinVersion);
         var now = DateTime.UtcNow;
         foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
         {
             expired.Shard.Dispose();
             searches.Remove(id);
         }
-        var opened = await source!.OpenAsync();
-        searches[search.Id] = new OpenSearch(opened, now);
+        // The version first: the searcher leased after it is at least as new.
+        var version = Volatile.Read(ref appliedVersion);
+        var opened = new OpenSearch(await source!.OpenAsync(), now, version);
+        searches[search.Id] = opened;
         return opened;
+    }
+
+    /// <summary>
+    /// Waits, within <see cref="ShardGrainOptions.CatchUpWait"/>, until this copy has applied <paramref name="version"/>;
+    /// then fails as an unavailable copy does, so that the search asks another. The wait holds this copy's other calls
+    /// (a grain's turns do not interleave), for no longer than the copy takes to apply what the other copy has.
+    /// </summary>
+    private async Task AppliedAsync(long version)
+    {
+        var waited = Stopwatch.StartNew();
+        while (Volatile.Read(ref appliedVersion) < version)
+        {
+            if (waited.Elapsed >= options.Value.CatchUpWait)
+                throw new OrleansException(
+                    $"{Copy} has applied version {Volatile.Read(ref appliedVersion)}, not yet {version}, which another copy answered at, within {options.Value.CatchUpWait.TotalSeconds:0.###} s.");
+            await Task.Delay(5);
+        }
     }
 
     /// <summary>
@@ -329,19 +356,29 @@ public sealed class ShardGrain(
     {
         // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
         // on a two-core machine) that the silo's and the API's work needs meanwhile.
+        // The version is reported on that thread as soon as the reader is reopened, not after a hop back to the pool: a
+        // search opened meanwhile would search newer articles than the version it says (ShardSearch.MinVersion).
+        var read = readVersion;
         if (unsearchedChanges && !await Task.Factory.StartNew(
-                () => Index.WaitUntilSearchable(SearchableWithin), cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+                () =>
+                {
+                    if (!Index.WaitUntilSearchable(SearchableWithin))
+                        return false;
+                    Volatile.Write(ref appliedVersion, read);
+                    return true;
+                }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
         {
             logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, readVersion, SearchableWithin);
             return;
         }
         unsearchedChanges = false;
-        Volatile.Write(ref appliedVersion, readVersion);
+        Volatile.Write(ref appliedVersion, read);
     }
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>
         logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>
-    private sealed record OpenSearch(IShard Shard, DateTime Opened);
+    /// <param name="Version">The version the copy had applied when the search opened: its searcher holds at least that.</param>
+    private sealed record OpenSearch(IShard Shard, DateTime Opened, long Version);
 }

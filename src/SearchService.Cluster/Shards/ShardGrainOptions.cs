@@ -24,6 +24,16 @@ public sealed class ShardGrainOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one search may run on a copy before it is stopped (a single node's <c>Search:QueryTimeBudgetMs</c>).</summary>
+    public TimeSpan QueryBudget { get; set; } = Core.Indexing.SearchIndex.DefaultQueryBudget;
+
+    /// <summary>
+    /// How long a search opening on a copy waits for it to apply the version another copy has answered the node at
+    /// (<see cref="ShardSearch.MinVersion"/>): copies apply a write tens of milliseconds apart. A copy further behind
+    /// fails the call as an unavailable copy does, and the search asks another.
+    /// </summary>
+    public TimeSpan CatchUpWait { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a search's reader stays held when its gatherer never closes it (a gatherer that died).</summary>
     public TimeSpan SearchLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -4,5 +4,9 @@ namespace SearchService.Cluster.Shards;
 /// One search on a shard grain, named by its gatherer: the first call of the search opens it over the shard's reader of
 /// that moment (saving a call to open it), the others find it open.
 /// </summary>
+/// <param name="MinVersion">
+/// The version of the article log the copy must have applied before the search opens: the highest version a copy of
+/// the shard has answered this node's searches at, so that a search never sees less than one before it did.
+/// </param>
 [GenerateSerializer]
-public readonly record struct ShardSearch([property: Id(0)] Guid Id, [property: Id(1)] bool Opens);
+public readonly record struct ShardSearch([property: Id(0)] Guid Id, [property: Id(1)] bool Opens, [property: Id(2)] long MinVersion = 0);

@@ -7,9 +7,11 @@ namespace SearchService.Core.Searching;
 public static class SearcherSetup
 {
     /// <summary>A <see cref="SearcherProvider"/> for an index searched with this time budget per search.</summary>
-    public static SearcherProvider Create(TimeSpan queryBudget) => new SearcherProvider()
-        .UseSearchers(reader => new BudgetedIndexSearcher(reader, queryBudget))
-        .AddWarmer(WarmFacetOrdinals);
+    public static SearcherProvider Create(TimeSpan queryBudget) => Budgeted(queryBudget).AddWarmer(WarmFacetOrdinals);
+
+    /// <summary>Searchers that stop a search past <paramref name="queryBudget"/>, and nothing more (a shard copy's).</summary>
+    public static SearcherProvider Budgeted(TimeSpan queryBudget) => new SearcherProvider()
+        .UseSearchers(reader => new BudgetedIndexSearcher(reader, queryBudget));
 
     /// <summary>
     /// Builds the in-memory facet ordinals of the index as searches see it now, on this thread (they are otherwise built

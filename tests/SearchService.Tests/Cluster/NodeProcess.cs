@@ -14,7 +14,8 @@ public sealed class NodeProcess : IDisposable
     private readonly string[] arguments;
     private ServiceProcess process;
 
-    public NodeProcess(string postgres, string clusterId, string shardsPath, string corpusPath)
+    /// <param name="settings">More settings, after the node's own (<c>--Search:Cluster:Shards=2</c>).</param>
+    public NodeProcess(string postgres, string clusterId, string shardsPath, string corpusPath, params string[] settings)
     {
         SiloPort = LoopbackPort.Free();
         arguments =
@@ -22,7 +23,7 @@ public sealed class NodeProcess : IDisposable
             "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={postgres}", $"--Search:Cluster:ClusterId={clusterId}",
             $"--Search:Cluster:SiloPort={SiloPort}", $"--Search:Cluster:GatewayPort={LoopbackPort.Free()}",
             $"--Search:Cluster:ShardsPath={shardsPath}", $"--Search:CorpusPath={corpusPath}", $"--Search:AdminApiKey={AdminKey}",
-            "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0",
+            "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0", .. settings,
         ];
         process = ServiceProcess.Start(arguments);
     }

@@ -119,7 +119,35 @@ public sealed class ProcessCluster : IAsyncLifetime
         }
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient node)
+    /// <summary>
+    /// Waits until the node's /health has every copy of every shard answering (two of each), none rebuilding, at the
+    /// log's last version, on <paramref name="activeNodes"/> active nodes when given.
+    /// </summary>
+    public static async Task WaitUntilEveryCopyAtTheLastVersionAsync(HttpClient node, int? activeNodes = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = "no answer";
+        while (true)
+        {
+            try
+            {
+                var health = await node.GetFromJsonAsync<ClusterHealthReport>("/health", Json);
+                if (health is { Status: "ready" } && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes)
+                    && health.Shards.All(s => s.Copies.Count == 2 && s.Copies.All(c => c.Lag == 0 && !c.Rebuilding)))
+                    return;
+                last = JsonSerializer.Serialize(health, Json);
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+            Assert.True(clock.Elapsed < Patience, $"Not every copy was at the last version within {Patience}; health last: {last}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Waits until the node's /health/ready answers 200.</summary>
+    public static async Task WaitUntilReadyAsync(HttpClient node)
     {
         var clock = Stopwatch.StartNew();
         while (!(await node.GetAsync("/health/ready")).IsSuccessStatusCode)

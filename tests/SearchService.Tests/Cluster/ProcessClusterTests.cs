@@ -180,6 +180,42 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     [PostgresReutersFact]
+    public async Task Writes_acknowledged_while_every_copy_rebuilds_are_found_in_every_rebuilt_copy()
+    {
+        var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
+        await WaitUntilNoCopyRebuildsAsync(clients[0]);
+        Assert.Equal(HttpStatusCode.Accepted, (await clients[0].PostAsync("/index/_rebuild", null)).StatusCode);
+        var words = new List<string>();
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the copies did not finish rebuilding within 3 minutes");
+            var word = $"rebuildprobe{words.Count}x";
+            await cluster.PutAsync(clients[words.Count % clients.Length], Probe($"during-rebuild-{words.Count}-{Guid.NewGuid():N}", word));
+            words.Add(word);
+            await Task.Delay(200);
+        }
+        while ((await clients[0].GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json))!.Shards.Any(s => s.Copies.Any(c => c.Rebuilding)));
+        await ProcessCluster.WaitUntilEveryCopyAtTheLastVersionAsync(clients[0]);
+
+        output.WriteLine($"{words.Count} writes acknowledged while the copies rebuilt ({clock.Elapsed.TotalSeconds:F1} s)");
+        // Each node asks the two copies of a shard in turn: two searches a node meet both.
+        var missing = new List<string>();
+        foreach (var word in words)
+        {
+            foreach (var (client, n) in clients.Select((c, n) => (c, n)))
+            {
+                for (var round = 0; round < 2; round++)
+                {
+                    if ((await ProcessCluster.SearchAsync(client, $"/search?q={word}")).Total != 1)
+                        missing.Add($"{word} through node {n}, search {round + 1}");
+                }
+            }
+        }
+        Assert.Empty(missing);
+    }
+
+    [PostgresReutersFact]
     public async Task A_second_rebuild_asked_while_every_copy_rebuilds_answers_409_problem_json_as_the_single_node_does()
     {
         var node = await cluster.Node[0].ClientAsync();

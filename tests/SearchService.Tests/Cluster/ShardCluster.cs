@@ -51,7 +51,9 @@ public sealed class ShardCluster : IAsyncDisposable
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
     /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
-    public static async Task<ShardCluster> StartAsync(int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null)
+    /// <param name="queryBudget">How long a search may run on a copy; null: the default.</param>
+    public static async Task<ShardCluster> StartAsync(
+        int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -66,6 +68,7 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.PollInterval] = pollInterval?.ToString("c", CultureInfo.InvariantCulture),
+                [ShardSiloConfigurator.QueryBudget] = queryBudget?.ToString("c", CultureInfo.InvariantCulture),
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();

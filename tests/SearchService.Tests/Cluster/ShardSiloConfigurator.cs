@@ -17,6 +17,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string Shards = "ShardTest:Shards";
     public const string Replicas = "ShardTest:Replicas";
     public const string PollInterval = "ShardTest:PollInterval";
+    public const string QueryBudget = "ShardTest:QueryBudget";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -29,6 +30,8 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
                 options.Replicas = int.Parse(settings[Replicas]!, System.Globalization.CultureInfo.InvariantCulture);
                 if (settings[PollInterval] is { } poll)
                     options.PollInterval = TimeSpan.Parse(poll, System.Globalization.CultureInfo.InvariantCulture);
+                if (settings[QueryBudget] is { } budget)
+                    options.QueryBudget = TimeSpan.Parse(budget, System.Globalization.CultureInfo.InvariantCulture);
             })
             .Configure<ClusterMembershipOptions>(options =>
             {

@@ -79,6 +79,42 @@ public sealed class ShardWireTests
     }
 
     [Fact]
+    public void A_thrown_query_timeout_crosses_the_wire_with_its_type_message_and_budget()
+    {
+        // Thrown, so it carries the method it was thrown in, which the JSON codec cannot write.
+        var thrown = Thrown(new QueryTimeoutException(TimeSpan.FromMilliseconds(400), new TimeoutException("terms still being enumerated")));
+
+        var crossed = Assert.IsType<QueryTimeoutException>(RoundTrip<object>(thrown));
+
+        Assert.Equal(thrown.Message, crossed.Message);
+        Assert.Equal(thrown.Budget, crossed.Budget);
+        Assert.Equal("terms still being enumerated", crossed.InnerException?.Message);
+    }
+
+    [Fact]
+    public void A_thrown_syntax_error_and_refusal_cross_the_wire_with_their_types_and_messages()
+    {
+        var syntax = Thrown(new QuerySyntaxException("Cannot parse 'title:(': Encountered \"<EOF>\" at line 1, column 7."));
+        var refused = Thrown(new QueryRefusedException("The regular expression is longer than 1000 characters."));
+
+        Assert.Equal(syntax.Message, Assert.IsType<QuerySyntaxException>(RoundTrip<object>(syntax)).Message);
+        Assert.Equal(refused.Message, Assert.IsType<QueryRefusedException>(RoundTrip<object>(refused)).Message);
+    }
+
+    [Theory]
+    [InlineData("syntax")]
+    [InlineData("refused")]
+    public async Task A_query_a_shard_cannot_run_stays_the_search_s_failure_not_an_unavailable_copy(string kind)
+    {
+        Exception cannotRun = kind == "syntax" ? new QuerySyntaxException("Cannot parse 'title:('") : new QueryRefusedException("Too many states.");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+            await GrainShard.BoundedAsync(Task.FromException<int>(cannotRun), TimeSpan.FromSeconds(5), shard: 3));
+
+        Assert.Same(cannotRun, failure);
+    }
+
+    [Fact]
     public async Task A_query_over_its_budget_on_a_shard_stays_the_search_s_failure()
     {
         var overBudget = new QueryTimeoutException(TimeSpan.FromSeconds(2), new OperationCanceledException());
@@ -87,6 +123,18 @@ public sealed class ShardWireTests
             await GrainShard.BoundedAsync(Task.FromException<int>(overBudget), TimeSpan.FromSeconds(5), shard: 3));
 
         Assert.Same(overBudget, failure);
+    }
+
+    private static T Thrown<T>(T exception) where T : Exception
+    {
+        try
+        {
+            throw exception;
+        }
+        catch (T caught)
+        {
+            return caught;
+        }
     }
 
     private static T RoundTrip<T>(T value) where T : class => Wire.Deserialize<T>(Wire.SerializeToArray(value))!;

@@ -27,63 +27,45 @@ public sealed class AlertPercolatorTests : IDisposable
     [Fact]
     public async Task A_notice_matched_before_its_article_is_searchable_is_published_only_once_it_is()
     {
-        var (_, index, percolator, subscription) = Watching();
-        using (index)
-        using (percolator)
-        using (subscription)
-        using (index.BeginBulkPass()) // no background refresh: searchable when waited for, or 30 s on
-        {
-            var generation = index.ReplaceArticle(NewsArticles.Cocoa("cocoa-5"), NoFacets, null);
-            await Eventually(() => percolator.Held == 1, "the article matched and held");
+        using var watched = Watching();
 
-            Assert.False(Found(index, "cocoa-5"));
-            Assert.False(subscription.Live.TryRead(out _));
-            Assert.True(index.WaitForGeneration(generation, TimeSpan.FromSeconds(30)));
-            await AssertDeliveredOnce(subscription, "cocoa-5");
-            Assert.Equal(0, percolator.Pending);
-        }
+        var generation = await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-5"));
+
+        Assert.False(Found(watched.Index, "cocoa-5"));
+        Assert.False(watched.Subscription.Live.TryRead(out _));
+        Assert.True(watched.Index.WaitForGeneration(generation, TimeSpan.FromSeconds(30)));
+        await AssertDeliveredOnce(watched.Subscription, "cocoa-5");
+        Assert.Equal(0, watched.Percolator.Pending);
     }
 
     [Fact]
     public async Task A_deletion_before_the_refresh_drops_the_held_notice()
     {
-        var (_, index, percolator, subscription) = Watching();
-        using (index)
-        using (percolator)
-        using (subscription)
-        using (index.BeginBulkPass())
-        {
-            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-6"), NoFacets, null);
-            await Eventually(() => percolator.Held == 1, "the article matched and held");
-            index.DeleteArticle("cocoa-6");
-            Assert.Equal((0, 0L), (percolator.Held, percolator.Pending));
+        using var watched = Watching();
+        await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-6"));
 
-            // A later match is delivered alone: the deleted one never is.
-            Assert.True(index.WaitForGeneration(index.ReplaceArticle(NewsArticles.Cocoa("cocoa-7"), NoFacets, null), TimeSpan.FromSeconds(30)));
-            await AssertDeliveredOnce(subscription, "cocoa-7");
-        }
+        watched.Index.DeleteArticle("cocoa-6");
+
+        Assert.Equal((0, 0L), (watched.Percolator.Held, watched.Percolator.Pending));
+        // A later match is delivered alone: the deleted one never is.
+        Assert.True(watched.Index.WaitForGeneration(watched.Index.ReplaceArticle(NewsArticles.Cocoa("cocoa-7"), NoFacets, null), TimeSpan.FromSeconds(30)));
+        await AssertDeliveredOnce(watched.Subscription, "cocoa-7");
     }
 
     [Fact]
     public async Task A_rewrite_before_the_refresh_delivers_only_the_new_version()
     {
-        var (alert, index, percolator, subscription) = Watching();
-        using (index)
-        using (percolator)
-        using (subscription)
-        using (index.BeginBulkPass())
-        {
-            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-8", "Drought in Bahia"), NoFacets, null);
-            await Eventually(() => percolator.Held == 1, "the first version matched and held");
-            var rewritten = NewsArticles.Cocoa("cocoa-8", "Showers end the Bahia drought");
-            Assert.True(index.WaitForGeneration(index.ReplaceArticle(rewritten, NoFacets, null), TimeSpan.FromSeconds(30)));
+        using var watched = Watching();
+        await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-8", "Drought in Bahia"));
+        var rewritten = NewsArticles.Cocoa("cocoa-8", "Showers end the Bahia drought");
 
-            var published = await subscription.Live.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Equal(AlertEventId.Of(alert.Id, "cocoa-8", AlertEventId.Version(rewritten)), published.Id);
-            Assert.All(published.Notice.Hits, h => Assert.Equal("Showers end the Bahia drought", h.Title));
-            using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await subscription.Live.ReadAsync(quiet.Token));
-        }
+        Assert.True(watched.Index.WaitForGeneration(watched.Index.ReplaceArticle(rewritten, NoFacets, null), TimeSpan.FromSeconds(30)));
+
+        var published = await watched.Subscription.Live.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(AlertEventId.Of(watched.Alert.Id, "cocoa-8", AlertEventId.Version(rewritten)), published.Id);
+        Assert.All(published.Notice.Hits, h => Assert.Equal("Showers end the Bahia drought", h.Title));
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await watched.Subscription.Live.ReadAsync(quiet.Token));
     }
 
     [Fact]
@@ -212,17 +194,43 @@ public sealed class AlertPercolatorTests : IDisposable
         Assert.Equal(receiver.Received.First().EventId, accepted[0].EventId);
     }
 
-    /// <summary>An index in the test's folder with a "drought" alert matched on it, and the alert's event stream.</summary>
-    private (Alert Alert, SearchIndex Index, AlertPercolator Percolator, AlertSubscription Subscription) Watching()
+    /// <summary>
+    /// An index in the test's folder during a bulk pass (no background refresh: a write is searchable when waited for, or
+    /// 30 s on), with a "drought" alert matched on it, and the alert's event stream.
+    /// </summary>
+    private Watched Watching()
     {
         var store = new AlertStore(folder.Path);
         var alert = store.Add(new SavedQuery("drought"), null, DateTimeOffset.UtcNow);
         var events = new AlertEventStream();
-        var subscription = events.Subscribe(alert.Id, null);
         var index = Open(folder.Path);
         var percolator = Percolator(index, store, events);
         percolator.Start(index.Searchable);
-        return (alert, index, percolator, subscription);
+        return new Watched(alert, index, index.BeginBulkPass(), percolator, events.Subscribe(alert.Id, null));
+    }
+
+    private sealed class Watched(Alert alert, SearchIndex index, IDisposable bulkPass, AlertPercolator percolator, AlertSubscription subscription) : IDisposable
+    {
+        public Alert Alert => alert;
+        public SearchIndex Index => index;
+        public AlertPercolator Percolator => percolator;
+        public AlertSubscription Subscription => subscription;
+
+        /// <summary>Writes a matching article and waits until its notice is matched and held; returns the write's generation.</summary>
+        public async Task<long> WriteAndHold(Article article)
+        {
+            var generation = index.ReplaceArticle(article, NoFacets, null);
+            await Eventually(() => percolator.Held == 1, $"{article.Id} matched and held");
+            return generation;
+        }
+
+        public void Dispose()
+        {
+            subscription.Dispose();
+            bulkPass.Dispose();
+            percolator.Dispose();
+            index.Dispose();
+        }
     }
 
     private static bool Found(SearchIndex index, string articleId) =>

@@ -14,10 +14,10 @@ namespace SearchService.Core.Indexing;
 /// Each commit records, in its user data (<see cref="UnmatchedKey"/>), the ids of the articles written and not yet
 /// handled by the observer: those being written and those the observer says it has not finished (<see cref="Observe"/>;
 /// an observer lists what it was told until done with it). So after a crash the observer learns, from the commit the
-/// index reopens at (<see cref="UnhandledAtOpen"/>), every article that commit holds and it had not handled. It is asked after the corpus
-/// files and the journal length are recorded, and a write is counted from before it reaches the index: an article the
-/// commit holds but does not list was handled, or is written again at the restart (its file is not recorded as whole,
-/// or its journal line is replayed).
+/// index reopens at (<see cref="UnhandledAtOpen"/>), every article that commit holds and it had not handled. It is
+/// asked after the corpus files and the journal length are recorded, and a write is counted from before it reaches the
+/// index: an article the commit holds but does not list was handled, or is written again at the restart (its file is
+/// not recorded as whole, or its journal line is replayed).
 /// </remarks>
 public sealed class SearchableWrites : ICommitContributor
 {
@@ -89,7 +89,7 @@ public sealed class SearchableWrites : ICommitContributor
                     else
                         writing.Remove(article.Id);
                 }
-                // Told before it leaves the writing: a commit meanwhile lists it either way.
+                // Told under the lock that ends its writing: a commit lists it, as being written or as the observer's.
                 if (observer is not null && generation >= 0)
                     observer.Written(generation, new SearchableArticle(article, facets));
             }

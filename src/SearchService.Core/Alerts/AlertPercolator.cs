@@ -7,53 +7,71 @@ using SearchService.Core.Searching;
 namespace SearchService.Core.Alerts;
 
 /// <summary>
-/// Matches what becomes searchable against the alerts, off the indexing path: the index hands each refresh's articles
-/// (<see cref="SearchableWrites"/>) to a bounded channel without waiting, and one worker thread matches them
-/// (<see cref="AlertMatcher"/>) and delivers each alert's notice to its event stream and its webhook. The worker takes
-/// every refresh waiting, up to <see cref="MaxBatchArticles"/> articles, and matches them as one batch: when matching
-/// falls behind a bulk pass, its batches grow and each alert still runs once per batch, so it catches up. When the
-/// channel is full (matching has fallen <see cref="Capacity"/> refreshes behind), indexing does not wait and nothing is
-/// lost: the articles' ids are kept instead, and once the channel is drained the worker reads those articles back from
-/// the index as they are then (<paramref name="reread"/>) and matches them. A new alert is compiled when saved, and the
-/// presearcher made again whenever the alerts change. Every commit of the index records the ids of the articles written
-/// and not yet matched (<see cref="SearchableWrites"/>), and the next start, after a stop or a crash, reads those back
-/// from the index and matches them.
+/// Matches what is written to the index against the alerts ahead of it becoming searchable, off the indexing path, and
+/// publishes each article's notices the moment the refresh that makes it searchable happens. The index tells each write
+/// with its generation (<see cref="SearchableWrites"/>) and the percolator hands it to a bounded channel without
+/// waiting; one matching thread takes every write waiting, up to <see cref="MaxBatchArticles"/> articles, and matches
+/// them as one batch (<see cref="AlertMatcher"/>): when matching falls behind a bulk pass, its batches grow and each
+/// alert still runs once per batch, so it catches up. Each article's notices are held by the generation its write got
+/// until a refresh covers it (<see cref="SearchableUpTo"/>), then handed to a delivery thread for its event streams and
+/// webhooks; a newer write or a deletion of the article before that drops them: the version searchable is the version
+/// delivered. When the channel is full (matching has fallen <see cref="Capacity"/> articles behind), indexing does not
+/// wait and nothing is lost: the article is kept by id instead, and once it is searchable and the channel drained the
+/// matching thread reads it back from the index as it is then (<paramref name="reread"/>). A new alert is compiled when
+/// saved, and the presearcher made again whenever the alerts change. Every commit of the index records the ids of the
+/// articles written and not yet published, and the next start, after a stop or a crash, reads those back and matches them.
 /// </summary>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
     AlertStore store, AlertQueryCompiler compiler, AlertMatcher matcher, AlertEventStream events, WebhookSender webhooks,
-    Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IDisposable
+    Func<string, SearchableArticle?> reread, ILogger<AlertPercolator> logger) : IWriteObserver, IDisposable
 {
-    /// <summary>Refreshes' worth of articles waiting to be matched before the overflow takes ids only.</summary>
-    public const int Capacity = 256;
+    /// <summary>Articles waiting to be matched before the overflow keeps ids only.</summary>
+    public const int Capacity = 8192;
 
     /// <summary>The most articles matched as one batch (about 12,000 paragraphs of Reuters news).</summary>
     public const int MaxBatchArticles = 2000;
 
-    private readonly Channel<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)> searchable =
-        Channel.CreateBounded<(IReadOnlyList<SearchableArticle>, long)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Dictionary<string, long> overflow = new(StringComparer.Ordinal);
+    private readonly Channel<(long Generation, SearchableArticle? Written)> writes =
+        Channel.CreateBounded<(long, SearchableArticle?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<(string ArticleId, HeldArticle Held)> publishing =
+        Channel.CreateUnbounded<(string, HeldArticle)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HeldArticle> held = new(StringComparer.Ordinal);
+    private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
+    private long searchableUpTo = long.MinValue;
     private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
     private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
     private readonly UnmatchedArticles unmatched = new();
     private readonly CancellationTokenSource stopping = new();
-    private Thread? worker;
+    private Thread? matching;
+    private Thread? delivering;
     private SearchableWrites? observed;
 
-    /// <summary>Articles handed over and not yet matched (the overflow included).</summary>
+    /// <summary>Articles handed over and not yet published (the overflow included).</summary>
     public long Pending => unmatched.Count;
 
+    /// <summary>Articles matched and waiting for the refresh that makes them searchable.</summary>
+    public int Held
+    {
+        get
+        {
+            lock (gate)
+                return held.Values.Count(h => h.Events is not null && h.SearchableAt is null);
+        }
+    }
+
     /// <summary>
-    /// Raised on the matching thread once the paragraphs of one refresh are matched and their notices handed to
-    /// delivery: how many paragraphs, and how long after they became searchable.
+    /// Raised on the delivery thread once an article's notices (none, if it matched no alert) are handed to delivery:
+    /// how many paragraphs it has, and how long after it became searchable.
     /// </summary>
     public event Action<int, TimeSpan>? Matched;
 
     /// <summary>
     /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the commit the
-    /// index opened at had not matched (<see cref="SearchableWrites.UnhandledAtOpen"/>) and what <paramref name="writes"/> tells.
+    /// index opened at had not published (<see cref="SearchableWrites.UnhandledAtOpen"/>) and what <paramref name="index"/> tells.
     /// </summary>
-    public void Start(SearchableWrites writes)
+    public void Start(SearchableWrites index)
     {
         Compile();
         store.Changed += Compile;
@@ -61,21 +79,25 @@ public sealed class AlertPercolator(
         // matched again below, and must not be sent twice.
         foreach (var resent in webhooks.ResendPending(id => store.Find(id) is not null))
             events.Publish(resent);
-        var left = writes.UnhandledAtOpen;
-        if (alerts.Count > 0 && left.Count > 0)
+        if (alerts.Count > 0)
         {
             var now = Stopwatch.GetTimestamp();
-            lock (overflow)
+            lock (gate)
             {
-                foreach (var id in left.Where(id => overflow.TryAdd(id, now)))
+                // Searchable since the index opened: read back from it at once.
+                foreach (var id in index.UnhandledAtOpen.Where(id => held.TryAdd(id, new HeldArticle(long.MinValue) { SearchableAt = now })))
+                {
+                    overflow.Add(id);
                     unmatched.Add(id);
+                }
             }
-            searchable.Writer.TryWrite(([], now)); // wakes the worker for them
         }
-        worker = new Thread(Run) { IsBackground = true, Name = "Alert matching" };
-        worker.Start();
-        observed = writes;
-        writes.Observe(Offer, unmatched.Ids);
+        matching = new Thread(Match) { IsBackground = true, Name = "Alert matching" };
+        matching.Start();
+        delivering = new Thread(Deliver) { IsBackground = true, Name = "Alert delivery" };
+        delivering.Start();
+        observed = index;
+        index.Observe(this, unmatched.Ids);
     }
 
     /// <summary>
@@ -107,51 +129,100 @@ public sealed class AlertPercolator(
         }
     }
 
-    /// <summary>Runs on the thread that refreshed the index: hands on, never waits.</summary>
-    private void Offer(IReadOnlyList<SearchableArticle> written)
+    /// <summary>Runs on the thread that wrote the article: hands it on, never waits.</summary>
+    public void Written(long generation, SearchableArticle written)
     {
         if (alerts.Count == 0)
             return;
-        foreach (var article in written)
-            unmatched.Add(article.Article.Id);
-        var now = Stopwatch.GetTimestamp();
-        if (searchable.Writer.TryWrite((written, now)))
-            return;
-        // Also once stopping (the channel is closed): the overflow is kept for the next start.
-        lock (overflow)
+        var id = written.Article.Id;
+        lock (gate)
         {
+            Drop(id);
+            var article = new HeldArticle(generation);
+            if (generation <= searchableUpTo) // told after the refresh that made it searchable
+                article.SearchableAt = Stopwatch.GetTimestamp();
+            held[id] = article;
+            unmatched.Add(id);
+            if (writes.Writer.TryWrite((generation, written)))
+                return;
+            // Also once stopping (the channel is closed): the overflow is kept for the next start.
             if (overflow.Count == 0 && !stopping.IsCancellationRequested)
-                logger.LogWarning("Alert matching is {Capacity} refreshes behind: articles are kept by id and read back from the index", Capacity);
-            foreach (var article in written)
-            {
-                if (!overflow.TryAdd(article.Article.Id, now))
-                    unmatched.Remove(article.Article.Id);
-            }
+                logger.LogWarning("Alert matching is {Capacity} articles behind: articles are kept by id and read back from the index", Capacity);
+            overflow.Add(id);
         }
     }
 
-    private void Run()
+    /// <summary>Runs on the thread that deleted the article: its held version, if older, is never published.</summary>
+    public void Deleted(long generation, string articleId)
     {
-        var reader = searchable.Reader;
-        // The overflow is drained without waiting for another refresh: after a start that read back more than one
-        // batch, or once the channel is drained behind a bulk pass, none may come.
-        while (!stopping.IsCancellationRequested && (OverflowWaiting() || Wait(reader)))
+        lock (gate)
         {
-            var batch = new List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)>();
-            var articles = 0;
-            while (articles < MaxBatchArticles && reader.TryRead(out var refresh))
-            {
-                batch.Add(refresh);
-                articles += refresh.Articles.Count;
-            }
-            if (articles < MaxBatchArticles)
-                batch.AddRange(Reread(TakeOverflow(MaxBatchArticles - articles)));
-            MatchAndDeliver(batch);
+            if (held.TryGetValue(articleId, out var article) && article.Generation <= generation)
+                Drop(articleId);
         }
     }
 
-    /// <summary>Waits for a refresh to match: false once stopping, or when no more can come.</summary>
-    private bool Wait(ChannelReader<(IReadOnlyList<SearchableArticle>, long)> reader)
+    /// <summary>Runs on the thread that refreshed the index: publishes what is matched and now searchable.</summary>
+    public void SearchableUpTo(long generation)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var ready = new List<(string, HeldArticle)>();
+        bool wake;
+        lock (gate)
+        {
+            searchableUpTo = Math.Max(searchableUpTo, generation);
+            foreach (var (id, article) in held)
+            {
+                if (article.SearchableAt is not null || article.Generation > generation)
+                    continue;
+                article.SearchableAt = now;
+                if (article.Events is not null)
+                    ready.Add((id, article));
+            }
+            foreach (var (id, _) in ready)
+                held.Remove(id);
+            wake = overflow.Count > 0;
+        }
+        foreach (var article in ready.OrderBy(r => r.Item2.Generation))
+            publishing.Writer.TryWrite(article);
+        if (wake)
+            writes.Writer.TryWrite((long.MinValue, null)); // the overflow may be searchable now
+    }
+
+    /// <summary>Forgets the article's held version, matched or not. Under the lock.</summary>
+    private void Drop(string id)
+    {
+        if (!held.Remove(id))
+            return;
+        overflow.Remove(id);
+        unmatched.Remove(id);
+    }
+
+    private void Match()
+    {
+        var reader = writes.Reader;
+        // The overflow is drained without waiting for another write: after a start that read back more than one
+        // batch, or once the channel is drained behind a bulk pass, none may come.
+        while (!stopping.IsCancellationRequested && (OverflowSearchable() || Wait(reader)))
+        {
+            var batch = new Dictionary<string, (long Generation, SearchableArticle Written)>(StringComparer.Ordinal);
+            while (batch.Count < MaxBatchArticles && reader.TryRead(out var write))
+            {
+                if (write.Written is { } written && IsHeld(written.Article.Id, write.Generation))
+                    batch[written.Article.Id] = (write.Generation, written); // a later write of the article replaces an earlier
+            }
+            if (batch.Count < MaxBatchArticles)
+            {
+                foreach (var (id, generation, current) in Reread(TakeOverflow(MaxBatchArticles - batch.Count)))
+                    batch[id] = (generation, current);
+            }
+            if (batch.Count > 0)
+                MatchAndHold(batch.Values.ToList());
+        }
+    }
+
+    /// <summary>Waits for a write to match: false once stopping, or when no more can come.</summary>
+    private bool Wait(ChannelReader<(long, SearchableArticle?)> reader)
     {
         try
         {
@@ -163,73 +234,123 @@ public sealed class AlertPercolator(
         }
     }
 
-    private bool OverflowWaiting()
+    private bool IsHeld(string id, long generation)
     {
-        lock (overflow)
-            return overflow.Count > 0;
+        lock (gate)
+            return held.TryGetValue(id, out var article) && article.Generation == generation && article.Events is null;
     }
 
-    private List<(string Id, long Since)> TakeOverflow(int most)
+    /// <summary>Whether an article kept by id is searchable, so can be read back.</summary>
+    private bool OverflowSearchable()
     {
-        lock (overflow)
+        lock (gate)
+            return overflow.Any(id => held[id].SearchableAt is not null);
+    }
+
+    private List<(string Id, long Generation)> TakeOverflow(int most)
+    {
+        lock (gate)
         {
-            var taken = overflow.Take(most).Select(o => (o.Key, o.Value)).ToList();
+            var taken = overflow.Select(id => (Id: id, Held: held[id])).Where(o => o.Held.SearchableAt is not null).Take(most)
+                .Select(o => (o.Id, o.Held.Generation)).ToList();
             foreach (var (id, _) in taken)
                 overflow.Remove(id);
             return taken;
         }
     }
 
-    private IEnumerable<(IReadOnlyList<SearchableArticle>, long)> Reread(List<(string Id, long Since)> ids)
+    private IEnumerable<(string Id, long Generation, SearchableArticle Current)> Reread(List<(string Id, long Generation)> ids)
     {
-        foreach (var (id, since) in ids)
+        foreach (var (id, generation) in ids)
         {
             if (reread(id) is { } current)
-                yield return ([current], since);
-            else
-                unmatched.Remove(id);
+            {
+                yield return (id, generation, current);
+                continue;
+            }
+            lock (gate)
+            {
+                if (held.TryGetValue(id, out var article) && article.Generation == generation)
+                    Drop(id);
+            }
         }
     }
 
-    private void MatchAndDeliver(List<(IReadOnlyList<SearchableArticle> Articles, long SearchableAt)> batch)
+    /// <summary>Matches the batch and holds each article's notices, handing on at once those already searchable.</summary>
+    private void MatchAndHold(List<(long Generation, SearchableArticle Written)> batch)
     {
-        var articles = batch.SelectMany(b => b.Articles).ToList();
-        try
+        var matched = matcher.Match(batch.Select(b => b.Written).ToList(), alerts)
+            .GroupBy(e => e.Notice.Hits[0].ArticleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<AlertEvent>)g.ToList(), StringComparer.Ordinal);
+        var ready = new List<(string, HeldArticle)>();
+        lock (gate)
         {
-            var matched = matcher.Match(articles, alerts);
-            var delivering = Stopwatch.GetTimestamp();
-            foreach (var published in matched)
+            foreach (var (generation, written) in batch)
             {
-                if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
-                    webhooks.Send(webhook, published);
+                var id = written.Article.Id;
+                // Written again or deleted while it was matched: this version is never published.
+                if (!held.TryGetValue(id, out var article) || article.Generation != generation)
+                    continue;
+                article.Events = matched.GetValueOrDefault(id, []);
+                article.Paragraphs = written.Article.Paragraphs.Count;
+                if (article.SearchableAt is null)
+                    continue;
+                held.Remove(id);
+                ready.Add((id, article));
             }
-            matcher.Times.AddDelivery(delivering);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        foreach (var article in ready)
+            publishing.Writer.TryWrite(article);
+    }
+
+    /// <summary>Hands each searchable article's notices to its event streams and webhooks, in the order they became ready.</summary>
+    private void Deliver()
+    {
+        var reader = publishing.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            logger.LogError(e, "Alert notices for {Articles} articles could not be kept for delivery", articles.Count);
-        }
-        finally
-        {
-            var now = Stopwatch.GetTimestamp();
-            foreach (var (written, searchableAt) in batch)
-                Matched?.Invoke(written.Sum(w => w.Article.Paragraphs.Count), Stopwatch.GetElapsedTime(searchableAt, now));
-            foreach (var article in articles)
-                unmatched.Remove(article.Article.Id);
+            while (reader.TryRead(out var ready))
+                Publish(ready.ArticleId, ready.Held);
             observed?.Handled();
         }
     }
 
+    private void Publish(string articleId, HeldArticle article)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            foreach (var published in article.Events!)
+            {
+                if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
+                    webhooks.Send(webhook, published);
+            }
+            matcher.Times.AddDelivery(started);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", articleId);
+        }
+        finally
+        {
+            Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
+            unmatched.Remove(articleId);
+        }
+    }
+
     /// <summary>
-    /// Stops matching once the batch under way is done. What is left unmatched stays counted: the index's last commit,
-    /// after this, records it for the next start. Called after the writes have stopped.
+    /// Stops matching once the batch under way is done, and delivering once what was searchable and matched is handed
+    /// on. What is left unpublished stays counted: the index's last commit, after this, records it for the next start.
+    /// Called after the writes have stopped.
     /// </summary>
     public void Dispose()
     {
         store.Changed -= Compile;
         stopping.Cancel();
-        searchable.Writer.TryComplete();
-        worker?.Join(TimeSpan.FromSeconds(30));
+        writes.Writer.TryComplete();
+        matching?.Join(TimeSpan.FromSeconds(30));
+        publishing.Writer.TryComplete();
+        delivering?.Join(TimeSpan.FromSeconds(30));
         stopping.Dispose();
     }
 }

@@ -15,7 +15,11 @@ public sealed class AlertStore
     public const string FileName = "alerts.json";
     public const string TemporaryFileName = FileName + ".tmp";
 
-    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new AnyCaseQuerySyntaxConverter() },
+    };
 
     private readonly string folder;
     private readonly Lock gate = new();

@@ -48,12 +48,15 @@ internal sealed class RebuildSwitch(IndexLayout layout, Func<string, LuceneDirec
     /// Commits <paramref name="completed"/>, opens it for searching and points the folder at it; returns the generation
     /// that replaces <paramref name="previous"/>, which is retired (its last search closes it and removes its files).
     /// If anything before the rename fails, <paramref name="previous"/> stays live, untouched, and the exception is thrown.
+    /// The commit also records what <paramref name="unmatched"/> lists as not yet matched by alerts, as every commit of
+    /// the live index does: a crash before the next commit would otherwise lose it.
     /// </summary>
-    public IndexGeneration Complete(IndexRebuild completed, IndexGeneration previous, SearcherProvider searchers, TimeSpan backgroundRefresh)
+    public IndexGeneration Complete(
+        IndexRebuild completed, IndexGeneration previous, SearcherProvider searchers, TimeSpan backgroundRefresh, SearchableWrites unmatched)
     {
         if (!ReferenceEquals(UnderWay, completed))
             throw new InvalidOperationException("This rebuild is not the one under way.");
-        completed.CommitForSwitch(CommitScheduler.CommitData([completed.FileStamps, completed.Journal, SchemaVersionStamp.Instance]));
+        completed.CommitForSwitch(CommitScheduler.CommitData([completed.FileStamps, completed.Journal, SchemaVersionStamp.Instance, unmatched]));
         var next = completed.OpenGeneration(previous.LatestGeneration, searchers, backgroundRefresh);
         var previousRemovable = true;
         try

@@ -118,7 +118,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         Searchable.ScheduleCommit = commits.Schedule;
     }
 
-    /// <summary>Tells an observer (alerts) which articles written have become searchable.</summary>
+    /// <summary>Tells an observer (alerts) each article written or deleted, and which writes each refresh made searchable.</summary>
     public SearchableWrites Searchable { get; }
 
     /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
@@ -249,7 +249,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
         {
             if (commits.IsClosed)
                 throw new InvalidOperationException("The index is closed.");
-            live = rebuilds.Complete(completed, live, searchers, BackgroundRefresh);
+            live = rebuilds.Complete(completed, live, searchers, BackgroundRefresh, Searchable);
             live.Searchers.AddListener(new SearchableRefresh(live, Searchable));
             fileStamps.ReplaceWith(completed.FileStamps);
             journal.Reset(completed.Journal.Applied);

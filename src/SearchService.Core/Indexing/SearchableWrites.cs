@@ -5,29 +5,27 @@ using SearchService.Core.Facets;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// Tells an observer which articles written to the live index (corpus passes and API writes, not a rebuild's
-/// re-indexing) have become searchable, right after the refresh that made them so. Writes are kept by the write
-/// generation they got until a refresh covers it (<see cref="SearchableRefresh"/>); an article written twice before a
-/// refresh is told once, as last written, and one deleted meanwhile not at all. Nothing is kept while nobody observes.
-/// The observer runs on the thread that refreshed (the reopen thread, usually): it must hand the work on, not do it.
+/// Tells an observer (<see cref="IWriteObserver"/>) each article written to the live index (corpus passes and API
+/// writes, not a rebuild's re-indexing) with the write generation it got, each deletion with its generation, and each
+/// refresh with the generation it made searchable (<see cref="SearchableRefresh"/>), so the observer can work on a write
+/// before it is searchable and act on it the moment it is. Nothing is told while nobody observes.
 /// </summary>
 /// <remarks>
 /// Each commit records, in its user data (<see cref="UnmatchedKey"/>), the ids of the articles written and not yet
-/// handled by the observer: those being written, those not yet searchable, and those the observer says it has not
-/// finished (<see cref="Observe"/>). So after a crash the observer learns, from the commit the index reopens at
-/// (<see cref="UnhandledAtOpen"/>), every article that commit holds and it had not handled. It is asked after the corpus
-/// files and the journal length are recorded, and a write is counted from before it reaches the index: an article the
-/// commit holds but does not list was handled, or is written again at the restart (its file is not recorded as whole,
-/// or its journal line is replayed).
+/// handled by the observer: those being written and those the observer says it has not finished (<see cref="Observe"/>;
+/// an observer lists what it was told until done with it). So after a crash the observer learns, from the commit the
+/// index reopens at (<see cref="UnhandledAtOpen"/>), every article that commit holds and it had not handled. It is
+/// asked after the corpus files and the journal length are recorded, and a write is counted from before it reaches the
+/// index: an article the commit holds but does not list was handled, or is written again at the restart (its file is
+/// not recorded as whole, or its journal line is replayed).
 /// </remarks>
 public sealed class SearchableWrites : ICommitContributor
 {
     public const string UnmatchedKey = "alerts.unmatched";
 
     private readonly Lock gate = new();
-    private readonly List<(long Generation, SearchableArticle Written)> pending = [];
     private readonly Dictionary<string, int> writing = new(StringComparer.Ordinal);
-    private Action<IReadOnlyList<SearchableArticle>>? observer;
+    private IWriteObserver? observer;
     private Func<IReadOnlyCollection<string>> unfinished = () => [];
 
     /// <param name="commitData">The user data of the commit the index opened at.</param>
@@ -41,14 +39,14 @@ public sealed class SearchableWrites : ICommitContributor
     internal Action ScheduleCommit { get; set; } = () => { };
 
     /// <summary>
-    /// From now on, articles written are handed to <paramref name="onSearchable"/> once searchable, and commits record
-    /// them as unhandled until then and for as long as <paramref name="handling"/> lists them.
+    /// From now on, writes, deletions and refreshes are told to <paramref name="writes"/>, and commits record an article
+    /// as unhandled while it is being written and for as long as <paramref name="handling"/> lists it.
     /// </summary>
-    public void Observe(Action<IReadOnlyList<SearchableArticle>> onSearchable, Func<IReadOnlyCollection<string>> handling)
+    public void Observe(IWriteObserver writes, Func<IReadOnlyCollection<string>> handling)
     {
         lock (gate)
         {
-            observer = onSearchable;
+            observer = writes;
             unfinished = handling;
         }
     }
@@ -91,36 +89,28 @@ public sealed class SearchableWrites : ICommitContributor
                     else
                         writing.Remove(article.Id);
                 }
+                // Told under the lock that ends its writing: a commit lists it, as being written or as the observer's.
                 if (observer is not null && generation >= 0)
-                    pending.Add((generation, new SearchableArticle(article, facets)));
+                    observer.Written(generation, new SearchableArticle(article, facets));
             }
         }
     }
 
-    /// <summary>Records a deletion that got <paramref name="generation"/>: earlier writes of the article are not told; returns it.</summary>
+    /// <summary>Tells a deletion that got <paramref name="generation"/>; returns it.</summary>
     internal long Deleted(long generation, string articleId)
     {
         lock (gate)
-            pending.RemoveAll(p => p.Generation <= generation && p.Written.Article.Id == articleId);
+            observer?.Deleted(generation, articleId);
         return generation;
     }
 
     /// <summary>A refresh has made every write up to <paramref name="generation"/> searchable.</summary>
     internal void SearchableUpTo(long generation)
     {
-        Action<IReadOnlyList<SearchableArticle>>? tell;
-        List<SearchableArticle> searchable;
+        IWriteObserver? tell;
         lock (gate)
-        {
             tell = observer;
-            if (tell is null || pending.Count == 0)
-                return;
-            searchable = pending.Where(p => p.Generation <= generation).Select(p => p.Written)
-                .GroupBy(w => w.Article.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-            pending.RemoveAll(p => p.Generation <= generation);
-            // Counted as unhandled again by the observer before they leave pending: a commit meanwhile lists them either way.
-            tell(searchable);
-        }
+        tell?.SearchableUpTo(generation);
     }
 
     public void Contribute(IDictionary<string, string> commitData)
@@ -130,7 +120,6 @@ public sealed class SearchableWrites : ICommitContributor
         {
             // Not observed yet: what the last commit left unhandled stays so until an observer takes it.
             unhandled = new HashSet<string>(observer is null ? (IEnumerable<string>)UnhandledAtOpen : writing.Keys, StringComparer.Ordinal);
-            unhandled.UnionWith(pending.Select(p => p.Written.Article.Id));
             unhandled.UnionWith(unfinished());
         }
         if (unhandled.Count > 0)

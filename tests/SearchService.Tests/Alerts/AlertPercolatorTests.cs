@@ -1,3 +1,5 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Alerts;
 using SearchService.Core.Corpus;
@@ -10,7 +12,10 @@ using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Alerts;
 
-/// <summary>What the percolator had not matched when it stopped, or when the process crashed, is matched after the next start, once.</summary>
+/// <summary>
+/// The percolator matches a write before it is searchable and publishes its notices only once it is, as last written;
+/// what it had not published when it stopped, or when the process crashed, is matched after the next start, once.
+/// </summary>
 public sealed class AlertPercolatorTests : IDisposable
 {
     private static readonly ArticleFacets NoFacets = new(ParagraphFacets.Empty, []);
@@ -18,6 +23,50 @@ public sealed class AlertPercolatorTests : IDisposable
     private readonly TempDirectory folder = new();
     private readonly TempDirectory crashed = new();
     private readonly List<WebhookSender> senders = [];
+
+    [Fact]
+    public async Task A_notice_matched_before_its_article_is_searchable_is_published_only_once_it_is()
+    {
+        using var watched = Watching();
+
+        var generation = await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-5"));
+
+        Assert.False(Found(watched.Index, "cocoa-5"));
+        Assert.False(watched.Subscription.Live.TryRead(out _));
+        Assert.True(watched.Index.WaitForGeneration(generation, TimeSpan.FromSeconds(30)));
+        await AssertDeliveredOnce(watched.Subscription, "cocoa-5");
+        Assert.Equal(0, watched.Percolator.Pending);
+    }
+
+    [Fact]
+    public async Task A_deletion_before_the_refresh_drops_the_held_notice()
+    {
+        using var watched = Watching();
+        await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-6"));
+
+        watched.Index.DeleteArticle("cocoa-6");
+
+        Assert.Equal((0, 0L), (watched.Percolator.Held, watched.Percolator.Pending));
+        // A later match is delivered alone: the deleted one never is.
+        Assert.True(watched.Index.WaitForGeneration(watched.Index.ReplaceArticle(NewsArticles.Cocoa("cocoa-7"), NoFacets, null), TimeSpan.FromSeconds(30)));
+        await AssertDeliveredOnce(watched.Subscription, "cocoa-7");
+    }
+
+    [Fact]
+    public async Task A_rewrite_before_the_refresh_delivers_only_the_new_version()
+    {
+        using var watched = Watching();
+        await watched.WriteAndHold(NewsArticles.Cocoa("cocoa-8", "Drought in Bahia"));
+        var rewritten = NewsArticles.Cocoa("cocoa-8", "Showers end the Bahia drought");
+
+        Assert.True(watched.Index.WaitForGeneration(watched.Index.ReplaceArticle(rewritten, NoFacets, null), TimeSpan.FromSeconds(30)));
+
+        var published = await watched.Subscription.Live.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(AlertEventId.Of(watched.Alert.Id, "cocoa-8", AlertEventId.Version(rewritten)), published.Id);
+        Assert.All(published.Notice.Hits, h => Assert.Equal("Showers end the Bahia drought", h.Title));
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await watched.Subscription.Live.ReadAsync(quiet.Token));
+    }
 
     [Fact]
     public async Task An_article_written_but_not_yet_searchable_when_matching_stops_is_matched_once_after_the_next_start()
@@ -144,6 +193,48 @@ public sealed class AlertPercolatorTests : IDisposable
         Assert.Equal("cocoa-4", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(accepted[0].Body).Hits).ArticleId);
         Assert.Equal(receiver.Received.First().EventId, accepted[0].EventId);
     }
+
+    /// <summary>
+    /// An index in the test's folder during a bulk pass (no background refresh: a write is searchable when waited for, or
+    /// 30 s on), with a "drought" alert matched on it, and the alert's event stream.
+    /// </summary>
+    private Watched Watching()
+    {
+        var store = new AlertStore(folder.Path);
+        var alert = store.Add(new SavedQuery("drought"), null, DateTimeOffset.UtcNow);
+        var events = new AlertEventStream();
+        var index = Open(folder.Path);
+        var percolator = Percolator(index, store, events);
+        percolator.Start(index.Searchable);
+        return new Watched(alert, index, index.BeginBulkPass(), percolator, events.Subscribe(alert.Id, null));
+    }
+
+    private sealed class Watched(Alert alert, SearchIndex index, IDisposable bulkPass, AlertPercolator percolator, AlertSubscription subscription) : IDisposable
+    {
+        public Alert Alert => alert;
+        public SearchIndex Index => index;
+        public AlertPercolator Percolator => percolator;
+        public AlertSubscription Subscription => subscription;
+
+        /// <summary>Writes a matching article and waits until its notice is matched and held; returns the write's generation.</summary>
+        public async Task<long> WriteAndHold(Article article)
+        {
+            var generation = index.ReplaceArticle(article, NoFacets, null);
+            await Eventually(() => percolator.Held == 1, $"{article.Id} matched and held");
+            return generation;
+        }
+
+        public void Dispose()
+        {
+            subscription.Dispose();
+            bulkPass.Dispose();
+            percolator.Dispose();
+            index.Dispose();
+        }
+    }
+
+    private static bool Found(SearchIndex index, string articleId) =>
+        index.Search(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, articleId)), 1).TotalHits > 0);
 
     private static async Task Eventually(Func<bool> condition, string what)
     {

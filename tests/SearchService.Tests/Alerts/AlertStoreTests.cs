@@ -45,4 +45,31 @@ public sealed class AlertStoreTests
         Assert.Equal([saved.Id], reopened.All().Select(a => a.Id));
         Assert.False(File.Exists(folder.Combine(AlertStore.TemporaryFileName)));
     }
+
+    [Fact]
+    public void A_saved_query_syntax_is_written_in_camel_case()
+    {
+        using var folder = new TempDirectory();
+        new AlertStore(folder.Path).Add(new SavedQuery("cocoa AND Bahia", QuerySyntax.Lucene), null, Noon);
+
+        var written = File.ReadAllText(folder.Combine(AlertStore.FileName));
+
+        Assert.Contains("\"syntax\": \"lucene\"", written);
+    }
+
+    [Fact]
+    public void An_alert_file_written_with_pascal_case_syntax_is_read()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.Combine(AlertStore.FileName), """
+            [{"id":"a0123456789ab","created":"2026-12-03T12:00:00+00:00",
+              "query":{"q":"cocoa AND Bahia","syntax":"Lucene","region":null,"topic":null,"speaker":null,"from":null,"to":null},
+              "webhook":null},
+             {"id":"a0123456789ac","created":"2026-12-03T12:00:01+00:00","query":{"q":"cocoa","syntax":"Simple"},"webhook":null}]
+            """);
+
+        var store = new AlertStore(folder.Path);
+
+        Assert.Equal([QuerySyntax.Lucene, QuerySyntax.Simple], store.All().Select(a => a.Query.Syntax));
+    }
 }

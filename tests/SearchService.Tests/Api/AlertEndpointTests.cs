@@ -16,7 +16,7 @@ public sealed class AlertEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var alert = ApiJson.Read<AlertAnswer>(await created.Content.ReadAsStringAsync());
         Assert.Equal($"/alerts/{alert.Id}", created.Headers.Location?.OriginalString);
-        Assert.Equal(("cotton exports", "Simple", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero)), (alert.Query.Q, alert.Query.Syntax, alert.Query.From));
+        Assert.Equal(("cotton exports", "simple", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero)), (alert.Query.Q, alert.Query.Syntax, alert.Query.From));
         Assert.Equal("https://desk.example.com/hook", alert.Webhook);
 
         Assert.Contains(await admin.GetOk<List<AlertAnswer>>("/alerts"), a => a.Id == alert.Id);

@@ -66,6 +66,42 @@ public sealed class RebuildSwitchTests : IDisposable
     }
 
     [Fact]
+    public void The_commit_that_switches_to_a_rebuild_lists_the_articles_alerts_have_not_matched()
+    {
+        using var service = Open();
+        service.Index.Searchable.Observe(new AlertsBehind(), () => ["a7"]);
+        using var held = service.Index.HoldScheduledCommits(); // the switch's commit is the last one
+
+        using (var rebuild = service.Index.BeginRebuild())
+        {
+            service.Journal.ReplayInto(rebuild);
+            service.Index.CompleteRebuild(rebuild);
+        }
+
+        SearchServiceCodec.Register();
+        using var directory = Lucene.Net.Store.FSDirectory.Open(service.Index.LiveFolder);
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        Assert.Equal("[\"a7\"]", infos.UserData[SearchableWrites.UnmatchedKey]);
+    }
+
+    /// <summary>An alert side that hears nothing and still has an article to match.</summary>
+    private sealed class AlertsBehind : IWriteObserver
+    {
+        public void Written(long generation, SearchableArticle written)
+        {
+        }
+
+        public void Deleted(long generation, string articleId)
+        {
+        }
+
+        public void SearchableUpTo(long generation)
+        {
+        }
+    }
+
+    [Fact]
     public async Task Rebuild_that_fails_before_the_switch_leaves_the_previous_index_serving_with_the_writes_made_meanwhile()
     {
         using var service = Open();

@@ -8,11 +8,11 @@ namespace SearchService.Tests.GeneratedClient.Models
     public enum QuerySyntax
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "Simple")]
+        [EnumMember(Value = "simple")]
         #pragma warning disable CS1591
         Simple,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Lucene")]
+        [EnumMember(Value = "lucene")]
         #pragma warning disable CS1591
         Lucene,
         #pragma warning restore CS1591

@@ -217,7 +217,7 @@ public sealed class AlertPercolator(
                     batch[id] = (generation, current);
             }
             if (batch.Count > 0)
-                MatchAndHold(batch.Values.ToList());
+                MatchAndHoldEach(batch.Values.ToList());
         }
     }
 
@@ -263,7 +263,17 @@ public sealed class AlertPercolator(
     {
         foreach (var (id, generation) in ids)
         {
-            if (reread(id) is { } current)
+            SearchableArticle? current;
+            try
+            {
+                current = reread(id);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Alert matching could not read back article {ArticleId}; it is not matched", id);
+                current = null;
+            }
+            if (current is not null)
             {
                 yield return (id, generation, current);
                 continue;
@@ -273,6 +283,35 @@ public sealed class AlertPercolator(
                 if (held.TryGetValue(id, out var article) && article.Generation == generation)
                     Drop(id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Matches the batch; when matching it fails, matches its articles one by one, and drops, logged, each that fails
+    /// alone: one article or alert that breaks the matcher must not end matching for every later write (an exception
+    /// escaping this thread would end the process).
+    /// </summary>
+    private void MatchAndHoldEach(List<(long Generation, SearchableArticle Written)> batch)
+    {
+        try
+        {
+            MatchAndHold(batch);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var one in batch)
+                MatchAndHoldEach([one]);
+        }
+        catch (Exception e)
+        {
+            var id = batch[0].Written.Article.Id;
+            logger.LogError(e, "Alert matching failed on article {ArticleId}; it is not matched", id);
+            lock (gate)
+            {
+                if (held.TryGetValue(id, out var article) && article.Generation == batch[0].Generation)
+                    Drop(id);
+            }
+            observed?.Handled();
         }
     }
 
@@ -327,8 +366,9 @@ public sealed class AlertPercolator(
             }
             matcher.Times.AddDelivery(started);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever it was (a full disk, mostly), this thread goes on to the next article's notices.
             logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", articleId);
         }
         finally

@@ -42,6 +42,7 @@ internal sealed class ParagraphTextFields
     /// <summary>The stored and analysed text field holding <paramref name="paragraph"/>; add <see cref="Words"/> beside it.</summary>
     public TextField Text(string paragraph)
     {
+        ArgumentNullException.ThrowIfNull(paragraph); // before the reused field takes it: a null left there fails every later paragraph
         text.SetStringValue(paragraph);
         tokenizer.SetReader(new StringReader(paragraph));
         return text;

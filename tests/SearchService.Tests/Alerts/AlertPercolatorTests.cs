@@ -117,6 +117,42 @@ public sealed class AlertPercolatorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_article_the_matcher_fails_on_is_dropped_and_matching_goes_on_for_the_rest_and_later_writes()
+    {
+        var store = new AlertStore(folder.Path);
+        var alert = store.Add(new SavedQuery("drought"), null, DateTimeOffset.UtcNow);
+        using (var index = Open(folder.Path))
+        {
+            using var first = Percolator(index, store, new AlertEventStream());
+            first.Start(index.Searchable);
+            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-5"), NoFacets, null);
+            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-6"), NoFacets, null);
+            index.ReplaceArticle(NewsArticles.Cocoa("cocoa-8"), NoFacets, null);
+            index.Commit();
+            CopyFiles(folder.Path, crashed.Path); // all three listed as not yet matched
+        }
+
+        var events = new AlertEventStream();
+        using var subscription = events.Subscribe(alert.Id, null);
+        using var restarted = Open(crashed.Path);
+        var lookup = new ArticleLookup(restarted);
+        // cocoa-5 read back as no analyser can take it (a paragraph without text); cocoa-8 not read back at all.
+        using var second = Percolator(restarted, new AlertStore(crashed.Path), events, reread: id => id switch
+        {
+            "cocoa-5" => new SearchableArticle(NewsArticles.Cocoa(id) with { Paragraphs = [null!] }, NoFacets),
+            "cocoa-8" => throw new IOException("Input/output error"),
+            _ => ReadBack(lookup, id),
+        });
+        second.Start(restarted.Searchable);
+        await AssertDeliveredOnce(subscription, "cocoa-6");
+
+        restarted.ReplaceArticle(NewsArticles.Cocoa("cocoa-7"), NoFacets, null);
+        Assert.True(restarted.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
+        await AssertDeliveredOnce(subscription, "cocoa-7");
+        Assert.Equal(0, second.Pending);
+    }
+
+    [Fact]
     public async Task More_articles_than_one_batch_held_unmatched_by_the_last_commit_are_all_matched_after_a_crash()
     {
         var store = new AlertStore(folder.Path);
@@ -268,17 +304,19 @@ public sealed class AlertPercolatorTests : IDisposable
     private static SearchIndex Open(string path) =>
         new(path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(SearchIndex.DefaultQueryBudget));
 
-    private AlertPercolator Percolator(SearchIndex index, AlertStore store, AlertEventStream events, WebhookSender? sender = null)
+    private AlertPercolator Percolator(
+        SearchIndex index, AlertStore store, AlertEventStream events, WebhookSender? sender = null, Func<string, SearchableArticle?>? reread = null)
     {
         var lookup = new ArticleLookup(index);
         return new AlertPercolator(store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.None, QueryCostLimits.Default, () => null), new AlertMatcher(index.Analyzer), events,
-            sender ?? Sender(index.Path),
-            id => lookup.Find(id) is { } view
-                ? new SearchableArticle(new Article(view.Id, view.Title, view.Paragraphs.Select(p => p.Text).ToList(), view.Date), NoFacets)
-                : null,
-            NullLogger<AlertPercolator>.Instance);
+            sender ?? Sender(index.Path), reread ?? (id => ReadBack(lookup, id)), NullLogger<AlertPercolator>.Instance);
     }
+
+    private static SearchableArticle? ReadBack(ArticleLookup lookup, string id) =>
+        lookup.Find(id) is { } view
+            ? new SearchableArticle(new Article(view.Id, view.Title, view.Paragraphs.Select(p => p.Text).ToList(), view.Date), NoFacets)
+            : null;
 
     private WebhookSender Sender(string indexPath, TimeSpan? backoffUnit = null)
     {

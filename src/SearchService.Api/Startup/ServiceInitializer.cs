@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -10,6 +13,8 @@ namespace SearchService.Api.Startup;
 /// <list type="number">
 /// <item>before the server takes requests: open the index and replay the API write journal (<see cref="IndexOpener"/>;
 /// a locked index folder or unreadable facet data stops the start, <see cref="StartupFailedException"/>);</item>
+/// <item>then on the other core while the web host starts: one search of the commonest shape, its cursor and its answer's
+/// JSON, so that the first request finds their code compiled and their JSON contracts made (<see cref="PrepareFirstSearch"/>);</item>
 /// <item>then in the background: the corpus passes (<see cref="IndexerWorker"/>: the first, then one per change);</item>
 /// <item>once the server has started: the search box's suggestion vocabulary (<see cref="Suggester"/>), over what is
 /// indexed by then (it is built again for each new index version);</item>
@@ -23,6 +28,8 @@ public sealed class ServiceInitializer(
     IndexOpener opener, IServiceProvider services, IndexingStatus status, IHostApplicationLifetime lifetime, ILogger<ServiceInitializer> logger)
     : BackgroundService
 {
+    private Task firstSearch = Task.CompletedTask;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -37,6 +44,7 @@ public sealed class ServiceInitializer(
         // Resolved in the order they were opened, so they are disposed in the reverse: the journal before the index.
         services.GetRequiredService<SearchIndex>();
         services.GetRequiredService<JournalProtocol>();
+        firstSearch = Task.Run(PrepareFirstSearch, cancellationToken);
         return base.StartAsync(cancellationToken);
     }
 
@@ -52,6 +60,7 @@ public sealed class ServiceInitializer(
         try
         {
             await Started().WaitAsync(stopping);
+            await firstSearch.WaitAsync(stopping);
             var suggestions = Task.Run(PrepareSuggestions, stopping);
             await status.FirstRunEnded.WaitAsync(stopping);
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -66,6 +75,29 @@ public sealed class ServiceInitializer(
                                        or SemanticRerankUnavailableException)
         {
             logger.LogDebug(e, "Search warm-up stopped");
+        }
+    }
+
+    /// <summary>
+    /// The one-off work of a first search: measured on a fresh process, the first request spent most of its time making the
+    /// JSON contracts of the request's fingerprint, the cursor and the answer (reflection, emitted accessors) and compiling
+    /// code, not searching. Done here while the host starts, on the core the start leaves free.
+    /// </summary>
+    private async Task PrepareFirstSearch()
+    {
+        try
+        {
+            if (SearchWarmUp.FirstRequest(services.GetRequiredService<SearchIndex>()) is not { } request)
+                return;
+            var result = services.GetRequiredService<ParagraphSearcher>().Search(request);
+            var cursor = SearchCursor.Start(0, SearchCursor.FingerprintOf(request), result.Hits.Count, byScore: true);
+            services.GetRequiredService<CursorCodec>().Encode(cursor);
+            // The serializer options the endpoints answer with, so their contracts are the ones made.
+            await JsonSerializer.SerializeAsync(Stream.Null, result, services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException or QueryTimeoutException)
+        {
+            logger.LogDebug(e, "First search not prepared");
         }
     }
 

@@ -46,6 +46,9 @@ public static partial class SearchWarmUp
         return searches;
     }
 
+    /// <summary>The commonest shape of search, one word of the index's first paragraph; null when the index has too few words.</summary>
+    public static SearchRequest? FirstRequest(SearchIndex index) => index.Search(Sample) is { } sample ? new SearchRequest(sample.Words[0]) : null;
+
     /// <summary>Two to six words and a region of the index's first paragraph, or null when it has fewer words.</summary>
     private static (IReadOnlyList<string> Words, string? Region)? Sample(Lucene.Net.Search.IndexSearcher searcher)
     {

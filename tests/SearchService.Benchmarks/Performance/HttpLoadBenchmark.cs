@@ -38,10 +38,13 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             // Start-up of both builds, taken in turns so the operating system's file cache favours neither.
             var compiledAtRunTime = new List<TimeSpan>();
             var precompiled = new List<TimeSpan>();
+            var precompiledListening = new List<TimeSpan>();
             for (var round = 0; round < 2; round++)
             {
-                compiledAtRunTime.Add(await StartUp(ApiBuild.BuildOutput, corpus.FullName, index, urls[0]));
-                precompiled.Add(await StartUp(ApiBuild.PublishOutput, corpus.FullName, index, urls[0]));
+                compiledAtRunTime.Add((await StartUp(ApiBuild.BuildOutput, corpus.FullName, index, urls[0])).FirstAnswer);
+                var (firstAnswer, listening) = await StartUp(ApiBuild.PublishOutput, corpus.FullName, index, urls[0]);
+                precompiled.Add(firstAnswer);
+                precompiledListening.Add(listening);
             }
 
             // A fresh process over the existing index: start-up, then the first pass of queries, one at a time.
@@ -53,15 +56,17 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             };
             await WaitUntilAnswered(client, urls[0]);
             precompiled.Add(sinceStart.Elapsed);
+            precompiledListening.Add(server.ListeningAfter);
             var firstPass = await SequentialPass(client, urls);
             await SequentialPass(client, urls);
 
-            Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors | " +
+                              "service CPU per request (ms) | client CPU per request (ms) |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             var overheadAtOne = (Median: double.NaN, Mean: double.NaN);
             foreach (var connections in Connections)
             {
-                var overhead = await Load(client, urls, connections);
+                var overhead = await Load(server, client, urls, connections);
                 if (connections == 1)
                     overheadAtOne = overhead;
             }
@@ -71,7 +76,8 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             static string Seconds(IEnumerable<TimeSpan> times) => string.Join(", ", times.Select(t => $"{t.TotalSeconds:F2}"));
             Console.WriteLine($"Start-up, process start to first answered query: published (ReadyToRun) {Seconds(precompiled)} s; " +
                               $"build output (compiled at run time) {Seconds(compiledAtRunTime)} s; " +
-                              $"ratio of medians {Median(precompiled) / Median(compiledAtRunTime):F2}x");
+                              $"ratio of medians {Median(precompiled) / Median(compiledAtRunTime):F2}x; " +
+                              $"of which to Kestrel listening (host built, index opened), published: {Seconds(precompiledListening)} s");
             Console.WriteLine($"First pass after start-up, server p50 {firstPass.P50:F3} ms; steady state {steadyPass.P50:F3} ms ({firstPass.P50 / steadyPass.P50:F2}x)");
             Console.WriteLine($"HTTP and JSON per request at 1 connection (client latency less the server's tookMs, request by request, " +
                               $"the client's request and its parse of the answer included): median {overheadAtOne.Median:F3} ms, mean {overheadAtOne.Mean:F3} ms");
@@ -88,8 +94,10 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
     /// One level of load; returns what HTTP and JSON added to each answered request: its latency at the client less the
     /// server's own tookMs for it, median and mean.
     /// </summary>
-    private static async Task<(double Median, double Mean)> Load(HttpClient client, IReadOnlyList<string> urls, int connections)
+    private static async Task<(double Median, double Mean)> Load(ServerProcess service, HttpClient client, IReadOnlyList<string> urls, int connections)
     {
+        var serviceCpu = service.CpuTime;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var latencies = new List<double>[connections];
         var serverTimes = new List<double>[connections];
         var overheads = new List<double>[connections];
@@ -118,9 +126,13 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
                 }
             }
         }));
+        var elapsed = clock.Elapsed;
+        var serviceCpuPerRequest = (service.CpuTime - serviceCpu).TotalMilliseconds;
+        var clientCpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMilliseconds;
         var all = Percentiles.Of(latencies.SelectMany(l => l));
         var server = Percentiles.Of(serverTimes.SelectMany(l => l));
-        Console.WriteLine($"| {connections} | {all.Count / clock.Elapsed.TotalSeconds:N0} | {all.P50:F2} | {all.P95:F2} | {all.P99:F2} | {server.P50:F2} | {server.P99:F2} | {errors} |");
+        Console.WriteLine($"| {connections} | {all.Count / elapsed.TotalSeconds:N0} | {all.P50:F2} | {all.P95:F2} | {all.P99:F2} | {server.P50:F2} | {server.P99:F2} | {errors} | " +
+                          $"{serviceCpuPerRequest / all.Count:F3} | {clientCpuPerRequest / all.Count:F3} |");
         var overhead = overheads.SelectMany(o => o).ToList();
         return (Percentiles.Of(overhead).P50, overhead.Count == 0 ? double.NaN : overhead.Average());
     }
@@ -171,14 +183,16 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
 
     private static double Median(List<TimeSpan> times) => times.Select(t => t.TotalSeconds).Order().ElementAt(times.Count / 2);
 
-    /// <summary>Seconds from starting the service to its first answer; the service is stopped after.</summary>
-    private static async Task<TimeSpan> StartUp(string assembly, string corpus, string index, string url)
+    /// <summary>
+    /// From starting the service to its first answer, and to its listening; the service is stopped after.
+    /// </summary>
+    private static async Task<(TimeSpan FirstAnswer, TimeSpan Listening)> StartUp(string assembly, string corpus, string index, string url)
     {
         var sinceStart = Stopwatch.StartNew();
         using var server = StartServer(assembly, corpus, index);
         using var client = new HttpClient { BaseAddress = await server.Address };
         await WaitUntilAnswered(client, url);
-        return sinceStart.Elapsed;
+        return (sinceStart.Elapsed, server.ListeningAfter);
     }
 
     private static ServerProcess StartServer(string assembly, string corpus, string index) =>

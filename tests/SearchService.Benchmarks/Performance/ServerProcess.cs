@@ -11,6 +11,7 @@ public sealed partial class ServerProcess : IDisposable
 {
     private readonly Process process;
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stopwatch sinceStart = Stopwatch.StartNew();
 
     public ServerProcess(string assembly, IEnumerable<string> arguments)
     {
@@ -22,7 +23,10 @@ public sealed partial class ServerProcess : IDisposable
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
+            {
+                ListeningAfter = sinceStart.Elapsed;
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -30,6 +34,19 @@ public sealed partial class ServerProcess : IDisposable
     }
 
     public Task<Uri> Address => listening.Task.WaitAsync(TimeSpan.FromMinutes(10));
+
+    /// <summary>From starting the process to Kestrel's "Now listening" line: the host built and the index opened.</summary>
+    public TimeSpan ListeningAfter { get; private set; }
+
+    /// <summary>The CPU time the service has used so far, all its threads, user and system.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>The memory the service holds in RAM now (VmRSS).</summary>
     public long WorkingSetBytes => ResidentMemory.Current(process);

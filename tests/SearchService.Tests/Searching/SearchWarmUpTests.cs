@@ -35,5 +35,22 @@ public sealed class SearchWarmUpTests : IDisposable
         Assert.Equal(1, SearchWarmUp.Run(index.Index, new ParagraphSearcher(index.Index), stopping.Token));
     }
 
+    [Fact]
+    public void The_first_search_prepared_at_start_up_is_a_word_of_the_first_paragraph()
+    {
+        index.Add(new Article("a1", "Talks", ["Pakistan summoned the Russian envoy over the remarks."]));
+
+        var request = SearchWarmUp.FirstRequest(index.Index);
+
+        Assert.Equal("Pakistan", request?.Query);
+        Assert.Equal(1, new ParagraphSearcher(index.Index).Search(request!).Total);
+    }
+
+    [Fact]
+    public void No_first_search_is_prepared_over_an_empty_index()
+    {
+        Assert.Null(SearchWarmUp.FirstRequest(index.Index));
+    }
+
     public void Dispose() => index.Dispose();
 }

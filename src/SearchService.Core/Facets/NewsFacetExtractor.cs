@@ -136,8 +136,10 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     {
         if (identities is null)
             return name;
-        var at = mentions.ToList().FindIndex(m => string.Equals(m.Name, name, StringComparison.Ordinal));
-        return at < 0 ? name : identities[at].Name;
+        for (var at = 0; at < mentions.Count; at++)
+            if (string.Equals(mentions[at].Name, name, StringComparison.Ordinal))
+                return identities[at].Name;
+        return name;
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)

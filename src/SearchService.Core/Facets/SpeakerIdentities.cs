@@ -46,13 +46,14 @@ public sealed class SpeakerIdentities
     public IReadOnlyList<IReadOnlyList<SpeakerIdentity>> Resolve(string articleId, IReadOnlyList<IReadOnlyList<SpeakerMention>> paragraphs)
     {
         var all = paragraphs.SelectMany(p => p).ToList();
+        // What the article alone says is read before the lock, which the other indexing threads wait for.
+        // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
+        var articleRoles = all.Where(m => m.Role is not null && !m.Name.Contains(' '))
+            .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
+        var articlePeople = all.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         lock (gate)
         {
             Learn(articleId, all);
-            // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
-            var articleRoles = all.Where(m => m.Role is not null && !m.Name.Contains(' '))
-                .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
-            var articlePeople = all.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             return paragraphs.Select(p => (IReadOnlyList<SpeakerIdentity>)p
                 .Select(m => Identify(m with { Role = m.Role ?? articleRoles.GetValueOrDefault(m.Name) }, articlePeople))
                 .DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
@@ -266,27 +267,27 @@ public sealed class SpeakerIdentities
         if (!state.PeopleBySurname.TryGetValue(m.Name, out var seen))
             return null;
         // A full name seen once may be a misreading ("Mines Subroto" of "Minister of Mines and Energy Subroto").
-        var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).ToDictionary();
+        var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).Select(p => p.Key).ToList();
         if (m.Role is { } title && lexicon.MaleTitles.Contains(title))
             // "Mr Volcker" names no office, so the offices "Fed Chairman Paul Volcker" was given do not keep him apart;
             // only a person named with a woman's title is not him. A woman's title ("Mrs Reagan") is matched as an office.
-            people = people.Where(p => state.PeopleRoles.GetValueOrDefault(p.Key)?.Any(lexicon.FemaleTitles.Contains) != true).ToDictionary();
+            people.RemoveAll(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(lexicon.FemaleTitles.Contains) == true);
         else if (m.Role is { } role)
         {
-            var sameOffice = people.Keys.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
+            var sameOffice = people.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
             if (sameOffice.Count > 1)
                 sameOffice = sameOffice.Where(articlePeople.Contains).ToList();
             if (sameOffice.Count == 1)
                 return sameOffice[0];
-            if (sameOffice.Count > 1 || people.Keys.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
+            if (sameOffice.Count > 1 || people.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
                 return null;
         }
-        var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
+        var inArticle = people.Where(articlePeople.Contains).ToList();
         if (inArticle.Count > 0)
             return inArticle.Count == 1 ? inArticle[0] : null;
         // The most quoted of several is not enough: "Baker" is also Howard Baker and Baker International, "Johnson"
         // Johnson and Johnson (read on the judged sample, docs/speakers).
-        return people.Count == 1 ? people.Keys.First() : null;
+        return people.Count == 1 ? people[0] : null;
     }
 
     // "Treasury Secretary", "U.S. Treasury Secretary" and "Secretary" are one office; "President" and "Vice President" are not.

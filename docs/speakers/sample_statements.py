@@ -7,7 +7,7 @@ each article's statements (paragraph from 1, start and end offsets in the paragr
 printed between ⟦ and ⟧, after the article's title and the paragraph before the statement's (whom `he said` or `the
 company said` stands for is often named there); the paragraphs are printed, not stored: the Reuters text stays in
 ../shared.
-statements-held-out-2026-12-04.tsv holds one such sample's verdicts by number; with it as a third argument after COUNT the
+statements-held-out-seed71204.tsv holds one such sample's verdicts by number; with it as a third argument after COUNT the
 script prints the figures instead, each with its 95% (Wilson) interval. With --held-out only statements of the held-out
 part (reut2-012..021, score_split.py) are drawn from, with --tune only those of the tune part (reut2-000..011), the one
 whose errors may be studied.

@@ -120,15 +120,14 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     }
 
     // Each mention's identity, in the mentions' order (one per mention, where the facet keeps each value once a
-    // paragraph), so that a statement's speaker is found by its mention: resolved one mention at a time, which the
-    // table answers as it answers whole paragraphs.
+    // paragraph), so that a statement's speaker is found by its mention.
     private IReadOnlyList<IReadOnlyList<SpeakerIdentity>>? Identities(string articleId, IReadOnlyList<IReadOnlyList<SpeakerMention>> mentions)
     {
         if (speakerIdentities is null)
             return null;
-        var single = speakerIdentities.Resolve(articleId, mentions.SelectMany(p => p.Select(m => (IReadOnlyList<SpeakerMention>)[m])).ToList());
+        var each = speakerIdentities.ResolveEach(articleId, mentions.SelectMany(p => p).ToList());
         var next = 0;
-        return mentions.Select(p => (IReadOnlyList<SpeakerIdentity>)p.Select(_ => single[next++][0]).ToList()).ToList();
+        return mentions.Select(p => (IReadOnlyList<SpeakerIdentity>)p.Select(_ => each[next++]).ToList()).ToList();
     }
 
     // The value the speaker facet gives the mention named <paramref name="name"/>.
@@ -136,8 +135,10 @@ public sealed class NewsFacetExtractor : IFacetExtractor
     {
         if (identities is null)
             return name;
-        var at = mentions.ToList().FindIndex(m => string.Equals(m.Name, name, StringComparison.Ordinal));
-        return at < 0 ? name : identities[at].Name;
+        for (var at = 0; at < mentions.Count; at++)
+            if (string.Equals(mentions[at].Name, name, StringComparison.Ordinal))
+                return identities[at].Name;
+        return name;
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)

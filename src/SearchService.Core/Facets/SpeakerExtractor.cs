@@ -408,16 +408,22 @@ public sealed class SpeakerExtractor
         }
 
         // "…," said Barclays de Zoete Wedd analyst Rick May / said Donaldson, Lufkin and Jenrette Inc analyst William
-        // Marcus: a firm's name (commas and "and" allowed in it), a lower-case person noun, then the person's name,
+        // Marcus / said Federal National Mortgage Association chairman David Maxwell: a firm's name (commas and "and"
+        // allowed in it), a lower-case person noun or office, then the person's name,
         // which ends the sentence; the index of the name's first word, or null.
         private int? NameAfterFirm(int start)
         {
             var k = start;
             while (k < Tokens.Count && k - start < LongestAppositive && (chunkAt[k] >= 0 || Tokens[k].Text is "," or "and"))
                 k = chunkAt[k] >= 0 ? chunks[chunkAt[k]].End : k + 1;
-            if (k == start || k + 1 >= Tokens.Count || !lexicon.UnnamedPersonNouns.Contains(Tokens[k].Text) || Tokens[k].IsCapitalised)
+            // "analyst", "chairman", "vice president", "chief executive officer": lower-case, so no part of the firm's name.
+            var description = k;
+            while (k < Tokens.Count && k - description < LongestDescription && !Tokens[k].IsCapitalised
+                   && (lexicon.UnnamedPersonNouns.Contains(Tokens[k].Text) || lexicon.PersonTitles.Contains(Tokens[k].Text)))
+                k++;
+            if (description == start || k == description || k >= Tokens.Count)
                 return null;
-            var name = k + 1;
+            var name = k;
             if (chunkAt[name] < 0 || chunks[chunkAt[name]].Start != name)
                 return null;
             var end = chunks[chunkAt[name]].End;

@@ -45,19 +45,34 @@ public sealed class SpeakerIdentities
     /// </summary>
     public IReadOnlyList<IReadOnlyList<SpeakerIdentity>> Resolve(string articleId, IReadOnlyList<IReadOnlyList<SpeakerMention>> paragraphs)
     {
-        var all = paragraphs.SelectMany(p => p).ToList();
+        var each = ResolveEach(articleId, paragraphs.SelectMany(p => p).ToList());
+        var next = 0;
+        return paragraphs.Select(p => (IReadOnlyList<SpeakerIdentity>)p.Select(_ => each[next++])
+            .DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList()).ToList();
+    }
+
+    /// <summary>
+    /// Learns from one article's speakers, then gives each mention its identity, one for one in their order (as
+    /// <see cref="Resolve"/>, without keeping each name once a paragraph).
+    /// </summary>
+    public IReadOnlyList<SpeakerIdentity> ResolveEach(string articleId, IReadOnlyList<SpeakerMention> mentions)
+    {
+        // What the article alone says is read before the lock, which the other indexing threads wait for, and only the
+        // table's own reads and writes are made under it.
+        // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
+        var articleRoles = mentions.Where(m => m.Role is not null && !m.Name.Contains(' '))
+            .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
+        var articlePeople = mentions.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var withRoles = mentions.Select(m => m with { Role = m.Role ?? articleRoles.GetValueOrDefault(m.Name) }).ToArray();
+        var identities = new SpeakerIdentity[withRoles.Length];
         lock (gate)
         {
-            Learn(articleId, all);
-            // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
-            var articleRoles = all.Where(m => m.Role is not null && !m.Name.Contains(' '))
-                .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
-            var articlePeople = all.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-            return paragraphs.Select(p => (IReadOnlyList<SpeakerIdentity>)p
-                .Select(m => Identify(m with { Role = m.Role ?? articleRoles.GetValueOrDefault(m.Name) }, articlePeople))
-                .DistinctBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
-                .ToList()).ToList();
+            Learn(articleId, mentions);
+            for (var i = 0; i < withRoles.Length; i++)
+                identities[i] = Identify(withRoles[i], articlePeople);
         }
+        return identities;
     }
 
     /// <summary>
@@ -221,12 +236,14 @@ public sealed class SpeakerIdentities
     // words naming an office; "Energy Subroto": a name only ever seen with an office after an organisation word.
     private (string, SpeakerKind, string?)? BehindOffice(SpeakerMention m, string[] words, HashSet<string> articlePeople)
     {
-        for (var start = 1; start < words.Length - 1; start++)
-        {
-            var name = string.Join(' ', words[start..]);
-            if (state.PeopleBySurname.GetValueOrDefault(words[^1])?.ContainsKey(name) == true)
-                return (name, SpeakerKind.Person, m.Role ?? string.Join(' ', words[..start]));
-        }
+        // Most such names are bodies' ("Securities and Exchange Commission"), whose last word is no one's surname.
+        if (state.PeopleBySurname.TryGetValue(words[^1], out var ofSurname))
+            for (var start = 1; start < words.Length - 1; start++)
+            {
+                var name = string.Join(' ', words[start..]);
+                if (ofSurname.ContainsKey(name))
+                    return (name, SpeakerKind.Person, m.Role ?? string.Join(' ', words[..start]));
+            }
         var last = words[^1];
         if (words.Length > 3 || !words[..^1].All(lexicon.OrganisationWords.Contains) || !state.TitledNames.ContainsKey(last))
             return null;
@@ -266,27 +283,27 @@ public sealed class SpeakerIdentities
         if (!state.PeopleBySurname.TryGetValue(m.Name, out var seen))
             return null;
         // A full name seen once may be a misreading ("Mines Subroto" of "Minister of Mines and Energy Subroto").
-        var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).ToDictionary();
+        var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).Select(p => p.Key).ToList();
         if (m.Role is { } title && lexicon.MaleTitles.Contains(title))
             // "Mr Volcker" names no office, so the offices "Fed Chairman Paul Volcker" was given do not keep him apart;
             // only a person named with a woman's title is not him. A woman's title ("Mrs Reagan") is matched as an office.
-            people = people.Where(p => state.PeopleRoles.GetValueOrDefault(p.Key)?.Any(lexicon.FemaleTitles.Contains) != true).ToDictionary();
+            people.RemoveAll(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(lexicon.FemaleTitles.Contains) == true);
         else if (m.Role is { } role)
         {
-            var sameOffice = people.Keys.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
+            var sameOffice = people.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
             if (sameOffice.Count > 1)
                 sameOffice = sameOffice.Where(articlePeople.Contains).ToList();
             if (sameOffice.Count == 1)
                 return sameOffice[0];
-            if (sameOffice.Count > 1 || people.Keys.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
+            if (sameOffice.Count > 1 || people.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
                 return null;
         }
-        var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
+        var inArticle = people.Where(articlePeople.Contains).ToList();
         if (inArticle.Count > 0)
             return inArticle.Count == 1 ? inArticle[0] : null;
         // The most quoted of several is not enough: "Baker" is also Howard Baker and Baker International, "Johnson"
         // Johnson and Johnson (read on the judged sample, docs/speakers).
-        return people.Count == 1 ? people.Keys.First() : null;
+        return people.Count == 1 ? people[0] : null;
     }
 
     // "Treasury Secretary", "U.S. Treasury Secretary" and "Secretary" are one office; "President" and "Vice President" are not.

@@ -21,6 +21,7 @@ internal sealed class IndexGeneration
     private readonly ControlledRealTimeReopenThread<IndexSearcher> reopenThread;
     private readonly Timer backgroundRefreshTimer;
     private readonly double ramBufferSizeMB;
+    private readonly double statementRamBufferSizeMB;
     private int bulkPasses;
     private readonly System.Threading.Lock usersGate = new();
     private int users;
@@ -53,6 +54,7 @@ internal sealed class IndexGeneration
             throw;
         }
         ramBufferSizeMB = writer.Config.RAMBufferSizeMB;
+        statementRamBufferSizeMB = statements.RamBufferSizeMB;
         // Unwaited, the reopen thread refreshes only at the bulk cadence; the timer below keeps the shorter one outside bulk passes.
         reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(Tracking, Searchers, BulkPassRefresh.TotalSeconds, 0.05)
         {
@@ -71,7 +73,7 @@ internal sealed class IndexGeneration
     /// </summary>
     public static readonly TimeSpan BulkPassRefresh = TimeSpan.FromSeconds(30);
 
-    /// <summary>The writer's RAM buffer during a bulk pass: flushed segments are larger and fewer, so merges rewrite less.</summary>
+    /// <summary>The writers' RAM buffer (paragraphs' and statements') during a bulk pass: flushed segments are larger and fewer, so merges rewrite less.</summary>
     public const double BulkPassRamBufferSizeMB = 256;
 
     /// <summary>
@@ -83,7 +85,10 @@ internal sealed class IndexGeneration
         lock (usersGate)
         {
             if (bulkPasses++ == 0)
+            {
                 Writer.Config.RAMBufferSizeMB = BulkPassRamBufferSizeMB;
+                Statements.RamBufferSizeMB = BulkPassRamBufferSizeMB;
+            }
         }
         return new EndOnce(EndBulkPass);
     }
@@ -93,7 +98,10 @@ internal sealed class IndexGeneration
         lock (usersGate)
         {
             if (--bulkPasses == 0 && !closed)
+            {
                 Writer.Config.RAMBufferSizeMB = ramBufferSizeMB;
+                Statements.RamBufferSizeMB = statementRamBufferSizeMB;
+            }
         }
     }
 

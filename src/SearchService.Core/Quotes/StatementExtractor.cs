@@ -23,6 +23,9 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     /// <summary>The most tokens of a description between a speaker's name and the verb ("…, Arango, president of the exporters' association, told").</summary>
     private const int LongestAppositive = 24;
 
+    /// <summary>The most tokens of a second attribution's subject after a comma inside a statement ("…, the company's spokesman said").</summary>
+    private const int LongestSubjectBetweenCommas = 6;
+
     /// <summary>How far after the verb a "that" may begin the reported clause ("said on Monday in a statement that").</summary>
     private const int ThatWithin = 6;
 
@@ -44,6 +47,31 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     private static readonly HashSet<string> ParticipleOpenings = new(StringComparer.Ordinal)
     {
         "Asked", "Questioned", "Pressed", "Speaking", "Commenting", "Referring", "Turning", "Responding", "Replying",
+    };
+
+    // When something was said, right after the verb ("said yesterday the fall in share prices …").
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tonight", "earlier", "later", "recently", "late", "previously", "soon",
+    };
+
+    private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
+
+    // "said last week", "told reporters this morning".
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.Ordinal)
+    {
+        "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening",
+    };
+
+    // What a statement is made in ("said in a statement", "in its annual report", "in an interview").
+    private static readonly HashSet<string> Media = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "statement", "release", "communique", "report", "letter", "filing", "announcement", "notice", "circular", "interview",
+        "speech", "address", "commentary", "editorial", "article", "review", "testimony", "prospectus", "broadcast", "message",
+        "bulletin", "newsletter", "memorandum", "telex", "cable", "proxy",
     };
 
     // After the verb, these begin where or when something was said, not what ("told reporters after a hearing").
@@ -89,15 +117,55 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         foreach (var attribution in attributions)
         {
             if (verbs.Of(tokens, attribution.VerbStart, attribution.VerbEnd) is not { } verb
-                || Span(tokens, attribution) is not var (first, last)
-                || Words(tokens, first, last) < MinimumWords
-                || found.Exists(s => s.Start == tokens[first].Start && s.End == tokens[last].End))
+                || Span(tokens, attribution) is not var (first, whole))
+                continue;
+            var last = UntilNextAttribution(tokens, first, whole, attributions);
+            if (Words(tokens, first, last) < MinimumWords || found.Exists(s => s.Start == tokens[first].Start && s.End == tokens[last].End))
+                continue;
+            // "Gardini said it was not …, he added.", "Integrated said the system is capable of …, the company said.": a
+            // statement before its attribution that holds the same speaker's attribution with a statement of its own is
+            // that one's ("Mousavi said Iran had …, Tehran Radio reported." stays the radio's).
+            if (last < attribution.VerbStart && attributions.Any(other => other.VerbStart > first && other.VerbStart <= last
+                    && string.Equals(other.Speaker, attribution.Speaker, StringComparison.Ordinal) && verbs.Of(tokens, other.VerbStart, other.VerbEnd) is not null
+                    && Span(tokens, other) is var (after, _) && after > other.VerbStart))
                 continue;
             var start = tokens[first].Start;
             var end = tokens[last].End;
             found.Add(new Statement(paragraph, start, end, text[start..end], attribution.Speaker, verb, [], []));
         }
         return found;
+    }
+
+    // "The company said both transactions are subject to approval …, it said.", "The NYSE told Philips it met conditions
+    // for a big board listing, Philips said, adding …": a second attribution after a comma that ends its own clause ends
+    // the statement (not "…, he told the American people he did not …"); the last token before that comma, or
+    // <paramref name="last"/>.
+    private int UntilNextAttribution(IReadOnlyList<Token> t, int first, int last, IReadOnlyList<Attribution> attributions)
+    {
+        foreach (var other in attributions)
+        {
+            if (other.VerbStart <= first || other.VerbStart > last)
+                continue;
+            var k = other.VerbStart - 1;
+            while (k > first && lexicon.VerbModifiers.Contains(t[k].Text))
+                k--;
+            var subjectEnd = k;
+            // The subject a comma opens: a name, a pronoun or a determiner first ("a CFTC spokesman", "the company"),
+            // no conjunction or relative word in it ("…, and as long as Pre-Paid maintained …" goes on with the statement).
+            while (k > first && subjectEnd - k < LongestSubjectBetweenCommas && (t[k].IsWord || t[k].Text == "'") && !ContinuingWords.Contains(t[k].Text))
+                k--;
+            var opener = t[k + 1];
+            // "…, but he added, “…”": a second statement joined on.
+            if (k > first && t[k].Text is "but" or "and" && t[k - 1].Text == ",")
+                k--;
+            // "…, which, it said, was subject to …": an attribution set off inside the statement's clause.
+            if (k > first && k < subjectEnd && t[k].Text == "," && !ContinuingWords.Contains(t[k - 1].Text)
+                && (opener.IsCapitalised || lexicon.Determiners.Contains(opener.Text) || lexicon.PersonPronouns.Contains(opener.Text) || lexicon.BodyPronouns.Contains(opener.Text))
+                && EndsSentence(t, other.VerbEnd, SentenceEnd(t, other.VerbEnd), subjectFollows: false, objectMayFollow: IsTold(t, other))
+                && Trimmed(t, first, k - 1) is (_, var end) && Words(t, first, end) >= MinimumWords)
+                return end;
+        }
+        return last;
     }
 
     // The first and last token of the statement, or null when there is none.
@@ -140,18 +208,28 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         var subjectStart = before;
         while (subjectStart > sentenceStart && before - subjectStart < LongestSubject && !IsCommaOrQuote(t[subjectStart - 1]))
             subjectStart--;
-        var tail = t[a.VerbStart].Text is "told" or "tells" ? AfterListener(t, a.VerbEnd, sentenceEnd) : a.VerbEnd;
+        var tail = IsTold(t, a) ? AfterListener(t, a.VerbEnd, sentenceEnd) : a.VerbEnd;
         // "Speaking by telephone from Sao Paulo, Peres said, “…”": how the speaker came to speak; what was said follows.
-        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && !ParticipleOpenings.Contains(t[sentenceStart].Text)
-            && EndsSentence(t, tail, sentenceEnd, subjectFollows: false))
+        if (subjectStart - 1 > sentenceStart && IsCommaOrQuote(t[subjectStart - 1]) && !OpenedByParticiple(t, sentenceStart, tail, sentenceEnd)
+            && EndsSentence(t, tail, sentenceEnd, subjectFollows: false, objectMayFollow: IsTold(t, a) || IsQuote(t[subjectStart - 1])))
             return MainClauseAfter(t, subjectStart - 1, tail, sentenceStart, sentenceEnd) ?? Before(t, subjectStart - 1, sentenceStart);
 
         return Forward(t, a, sentenceEnd);
     }
 
+    private static bool IsTold(IReadOnlyList<Token> t, Attribution a) => t[a.VerbStart].Text is "told" or "tells";
+
+    private static bool SaysWhereOrWhen(Token first)
+    {
+        var word = first.Text;
+        return !first.IsWord || CircumstancePrepositions.Contains(word) || ContinuingWords.Contains(word) || TimeWords.Contains(word) || Weekdays.Contains(word)
+               || word is "last" or "this" or "next" or "here" or "there"
+               || (!first.IsCapitalised && (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal)));
+    }
+
     // Whether the attribution is the end of its sentence: after the verb at most a few words (the speaker, "on Monday",
     // "told reporters") to the sentence's end or a comma, and no clause of what was said ("said the SEC should …").
-    private bool EndsSentence(IReadOnlyList<Token> t, int from, int sentenceEnd, bool subjectFollows)
+    private bool EndsSentence(IReadOnlyList<Token> t, int from, int sentenceEnd, bool subjectFollows, bool objectMayFollow = false)
     {
         var end = Find(t, from, sentenceEnd, ",");
         if (end < 0)
@@ -165,8 +243,14 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         for (var i = from; i < end; i++)
             if (t[i].Text == "that" || IsQuote(t[i]) || (!t[i].IsCapitalised && lexicon.ClauseVerbs.Contains(t[i].Text)))
                 return false;
-        if (!subjectFollows || from == end)
+        if (from == end)
             return !subjectFollows;
+        // "On a comparable store basis, it said sales declined 4.9 pct": after an attribution that ends its sentence
+        // comes where, when or how it was said ("said in a statement", "said yesterday", "said here", "said, citing"),
+        // not a clause's subject. After "told" the listener's last words may still be there ("told a local radio
+        // station"), and after a quotation who was addressed ("“…,” Miller urged the Republicans").
+        if (!subjectFollows)
+            return objectMayFollow || SaysWhereOrWhen(t[from]);
         var first = t[from];
         return first.IsCapitalised || lexicon.Determiners.Contains(first.Text) || lexicon.PersonPronouns.Contains(first.Text)
                || lexicon.BodyPronouns.Contains(first.Text);
@@ -204,6 +288,26 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         if (!opensClause && !CircumstanceOpenings.Contains(t[sentenceStart].Text))
             return null;
         return Words(t, tail + 1, sentenceEnd - 1) >= MinimumWords ? Trimmed(t, tail + 1, sentenceEnd - 1) : null;
+    }
+
+    // "Testifying before the House Appropriations subcommittee …, he said, “…”", "Breaking out operating earnings by
+    // divisions, ITT said diversified services …": how the speaker came to speak, when something other than where or
+    // when it was said follows the verb ("Excluding energy exports, the 1987 figure would be two pct, it said." and
+    // "Borrowing on external bond markets totalled …, the OECD said in its latest monthly report." are what was said).
+    private static bool OpenedByParticiple(IReadOnlyList<Token> t, int sentenceStart, int tail, int sentenceEnd) =>
+        tail < sentenceEnd && IsParticipleOpening(t, sentenceStart)
+        && (!CircumstancePrepositions.Contains(t[tail].Text) || Enumerable.Range(tail, sentenceEnd - tail).Any(i => IsQuote(t[i])));
+
+    // "Asked …", "Answering questions …", "Breaking out …": a sentence opening with a participle and the words it
+    // governs, not with a name or a preposition ("During", "Following").
+    private static bool IsParticipleOpening(IReadOnlyList<Token> t, int sentenceStart)
+    {
+        var first = t[sentenceStart].Text;
+        if (ParticipleOpenings.Contains(first))
+            return true;
+        return first.Length > 5 && first.EndsWith("ing", StringComparison.Ordinal) && t[sentenceStart].IsCapitalised
+               && !CircumstanceOpenings.Contains(first) && sentenceStart + 1 < t.Count && t[sentenceStart + 1].IsWord
+               && !t[sentenceStart + 1].IsCapitalised;
     }
 
     // Nothing after the verb to the sentence's end or a comma: "…, X, the chairman, said."
@@ -262,6 +366,7 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         // "told a meeting of Soviet and British businessmen that …": the "that" is looked for after the listener.
         if (told)
             from = AfterListener(t, from, sentenceEnd);
+        from = PastCircumstance(t, from, sentenceEnd);
         var that = Find(t, from, Math.Min(sentenceEnd, from + ThatWithin), "that");
         // Not a relative "that" after the start of what was said ("said the cooperative is concerned that"), nor one
         // a verb follows ("legislation that would allow …", "said that had not happened"): a subject, not a clause's start.
@@ -286,6 +391,59 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             return Trimmed(t, from, sentenceEnd - 1) is var (_, last) ? (from, last) : null;
         }
         return Trimmed(t, from, sentenceEnd - 1);
+    }
+
+    // "said in a statement it would …", "told Reuters last year he hoped …", "said earlier today it received …", "said in
+    // a letter to the president that …": when the speaker spoke or in what, not what was said; skipped when a clause's
+    // subject, a "that" or a quotation follows it ("said in the merger shareholders would get …" keeps its "in").
+    private int PastCircumstance(IReadOnlyList<Token> t, int from, int sentenceEnd)
+    {
+        var k = from;
+        while (k < sentenceEnd)
+        {
+            if (TimeWords.Contains(t[k].Text) || Weekdays.Contains(t[k].Text))
+                k++;
+            else if (t[k].Text is "on" && k + 1 < sentenceEnd && Weekdays.Contains(t[k + 1].Text))
+                k += 2;
+            else if (t[k].Text is "last" or "this" or "next" && k + 1 < sentenceEnd && (TimeUnits.Contains(t[k + 1].Text) || Weekdays.Contains(t[k + 1].Text)))
+                k += 2;
+            else if (t[k].Text is "in" or "on" && MediumEnd(t, k + 1, sentenceEnd) is var medium and >= 0)
+                k = medium;
+            else
+                break;
+        }
+        if (k == from || k >= sentenceEnd)
+            return from;
+        var next = t[k];
+        var clauseFollows = next.Text is "that" or "," or ":" || IsQuote(next) || next.IsCapitalised || lexicon.Determiners.Contains(next.Text)
+                            || lexicon.PersonPronouns.Contains(next.Text) || lexicon.BodyPronouns.Contains(next.Text) || lexicon.OtherPronouns.Contains(next.Text);
+        return clauseFollows ? k : from;
+    }
+
+    // After "in": a determiner or possessive, at most two more words and a medium ("a statement", "its annual report",
+    // "a front page commentary"), and a listener or subject it went to when a "that" or a quotation soon follows ("a
+    // letter to the president that"); the index after it, or -1.
+    private int MediumEnd(IReadOnlyList<Token> t, int from, int sentenceEnd)
+    {
+        if (from >= sentenceEnd || !(lexicon.Determiners.Contains(t[from].Text) || lexicon.PersonPronouns.Contains(t[from].Text) || lexicon.BodyPronouns.Contains(t[from].Text)))
+            return -1;
+        for (var k = from + 1; k < Math.Min(sentenceEnd, from + 4); k++)
+        {
+            if (!t[k].IsWord || t[k].IsCapitalised && !Media.Contains(t[k].Text))
+                return -1;
+            if (!Media.Contains(t[k].Text))
+                continue;
+            if (k + 1 < sentenceEnd && t[k + 1].Text is "to" or "of" or "with" or "on" or "from" or "before")
+            {
+                // "in an interview on March 1, “My main concern …”".
+                for (var i = k + 2; i < Math.Min(sentenceEnd - 1, k + 2 + ThatWithin); i++)
+                    if (t[i].Text == "that" || (t[i].Text == "," && IsQuote(t[i + 1])))
+                        return i;
+                return -1;
+            }
+            return k + 1;
+        }
+        return -1;
     }
 
     // "told Reuters", "told reporters", "told a news conference here", "told the U.S. chapter of the World Energy
@@ -361,7 +519,13 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         var text = t[i].Text;
         if (text is "?" or "!" or ";")
             return true;
-        if (text != "." || i == 0 || t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text) || InTicker(t, i))
+        if (text != "." || i == 0 || InTicker(t, i))
+            return false;
+        // "… of Lehman Government Securities Inc. “Consumer spending …”": a quotation opening on a capital after a full
+        // stop begins a new sentence, even after an abbreviation.
+        if (i + 2 < t.Count && IsQuote(t[i + 1]) && t[i + 2].IsCapitalised)
+            return true;
+        if (t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text))
             return false;
         return i + 1 == t.Count || t[i + 1].IsCapitalised || IsQuote(t[i + 1]);
     }

@@ -55,6 +55,13 @@ public sealed class StatementIndex
 
     public SearcherManager Searchers { get; }
 
+    /// <summary>The writer's RAM buffer, which its paragraph index raises for a bulk pass as it raises its own.</summary>
+    public double RamBufferSizeMB
+    {
+        get => writer.Config.RAMBufferSizeMB;
+        set => writer.Config.RAMBufferSizeMB = value;
+    }
+
     /// <summary>Replaces the article's statements with those of <paramref name="facets"/>.</summary>
     public void Replace(Article article, ArticleFacets facets, CorpusFile? file) =>
         writer.UpdateDocuments(new Term(IndexSchema.ArticleId, article.Id), StatementDocuments.Build(article, facets, file));

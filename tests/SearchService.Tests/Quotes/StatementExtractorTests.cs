@@ -13,6 +13,9 @@ public class StatementExtractorTests
 
     private static Statement Only(string paragraph) => Assert.Single(Statements(paragraph));
 
+    // The statements of <paramref name="paragraph"/> after one naming its speaker in full, as its article does.
+    private static IEnumerable<Statement> After(string naming, string paragraph) => Statements(naming, paragraph).Where(s => s.Paragraph == 2);
+
     [Fact]
     public void The_seed_articles_quoted_statement_is_the_Foreign_Offices()
     {
@@ -280,4 +283,86 @@ public class StatementExtractorTests
     public void A_that_a_verb_follows_is_part_of_what_was_said_not_its_start() =>
         Assert.Equal("he intended to offer legislation that would allow 1987 producers of wheat, feedgrains, cotton and rice to receive at least 92 pct of their deficiency payments, regardless of how much they planted",
             Only("Sen. Rudy Boschwitz, R-Minn., said he intended to offer legislation that would allow 1987 producers of wheat, feedgrains, cotton and rice to receive at least 92 pct of their deficiency payments, regardless of how much they planted.").Text);
+
+    [Fact]
+    public void When_it_was_said_right_after_the_verb_is_no_part_of_the_statement() =>
+        Assert.Equal("the asset criteria are flexible",
+            Only("But Financial Secretary Piers Jacobs said yesterday the asset criteria are flexible.").Text);
+
+    [Fact]
+    public void What_it_was_said_in_right_after_the_verb_is_no_part_of_the_statement() =>
+        Assert.StartsWith("the central bank will intervene in foreign exchange markets",
+            Only("Bank of Japan Governor Satoshi Sumita said in a statement the central bank will intervene in foreign exchange markets to stabilise exchange rates if necessary in close cooperation with other major industrial nations.").Text,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void What_it_was_said_in_and_to_whom_before_that_is_no_part_of_the_statement() =>
+        Assert.StartsWith("the country's economic growth will probably be about the same",
+            Assert.Single(After("French Finance Minister Edouard Balladur said the franc was stable.",
+                "Balladur said in an interview with the financial daily Les Echos that the country's economic growth will probably be about the same as last year due to a less favourable international environment.")).Text,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_phrase_with_in_that_no_clause_follows_stays_in_the_statement() =>
+        Assert.StartsWith("in the merger shareholders would get",
+            Assert.Single(After("E.F. Hutton and Co said it had arranged the financing.",
+                "Hutton said in the merger shareholders would get 46 mln dlrs aggregate amount of guaranteed debentures due 2002 of PC Acquisition.")).Text,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_quotation_after_a_name_ending_in_an_abbreviation_begins_a_new_sentence()
+    {
+        var statements = Statements("\"Things just aren't adding up,\" said Steve Slifer of Lehman Goverment Securities Inc. \"Consumer spending, capital spending, goverment spending, and net exports data show very weak first quarter GNP growth of one pct,\" he said.");
+        var first = Assert.Single(statements, s => s.Text == "Things just aren't adding up");
+        Assert.Equal("Steve Slifer", first.Speaker);
+        Assert.DoesNotContain(statements, s => s.Text.StartsWith("Steve Slifer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_second_attribution_ending_the_sentence_ends_the_statement() =>
+        Assert.Equal("it was not Callebaut's business to concern himself with the European Sugar capital raising operation under study",
+            Assert.Single(After("Montedison chairman Raul Gardini said the group would keep its stake.",
+                "Gardini said it was not Callebaut's business to concern himself with the European Sugar capital raising operation under study, he added.")).Text);
+
+    [Fact]
+    public void A_second_attribution_that_goes_on_with_what_was_said_stays_in_the_statement() =>
+        Assert.Contains(After("President Reagan said he would speak to the nation on Wednesday.",
+                "He said that a few months ago, he told the American people he did not trade arms for hostages in the 18-month covert operation."),
+            s => s.Text == "a few months ago, he told the American people he did not trade arms for hostages in the 18-month covert operation");
+
+    [Fact]
+    public void A_second_attribution_set_off_after_which_stays_in_the_statement() =>
+        Assert.Contains(After("It said the proposal also called for conversion of outstanding Novamin warrants into Breakwater common shares on the same basis.",
+                "Novamin, a mineral exploration company, said directors would meet next Tuesday to deal with the proposal, which, it said, was subject to approval by Breakwater directors."),
+            s => s.Text == "directors would meet next Tuesday to deal with the proposal, which, it said, was subject to approval by Breakwater directors");
+
+    [Fact]
+    public void A_participle_opening_not_listed_before_X_said_leaves_what_follows_as_the_statement() =>
+        Assert.StartsWith("diversified services, which consists of insurance",
+            Only("Breaking out operating earnings by divisions, ITT said diversified services, which consists of insurance, financial services, communications and hotels, saw the sharpest rise in operating income, to 454 mln dlrs, from 297 mln dlrs a year ago.").Text,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_gerund_subject_before_an_attribution_ending_the_sentence_is_the_statement() =>
+        Assert.Equal("Trading in Hayes common will cease at the close of business today",
+            Assert.Single(Statements("Hayes-Albion Corp said its shareholders approved the merger with Harvard Industries Inc.",
+                "Trading in Hayes common will cease at the close of business today, the company said."), s => s.Paragraph == 2).Text);
+
+    [Fact]
+    public void A_clause_after_an_opening_and_X_said_is_the_statement_not_the_opening() =>
+        Assert.Equal("domestic car sales decreased 61 pct to 6,472 from 16,741 cars last year",
+            Only("For the calendar year-to-date, American Motors said domestic car sales decreased 61 pct to 6,472 from 16,741 cars last year.").Text);
+
+    [Fact]
+    public void A_quotation_before_an_attribution_naming_whom_it_addressed_is_the_statement() =>
+        Assert.Equal("Control spending, get the deficit down and oppose any tax increase",
+            Assert.Single(After("Budget director James Miller said the deficit must fall.",
+                "\"Control spending, get the deficit down and oppose any tax increase,\" Miller urged the Republicans.")).Text);
+
+    [Fact]
+    public void A_sentence_with_the_same_speakers_attribution_before_its_own_is_one_statement()
+    {
+        var statement = Assert.Single(Statements("Integrated Network Corp said the system is capable of enabling New England and New York telephone companies to provide certain circuit-switched data transmission, the company said."));
+        Assert.StartsWith("the system is capable of enabling", statement.Text, StringComparison.Ordinal);
+    }
 }

@@ -101,6 +101,14 @@ public class StatementSpeakerTests
     }
 
     [Fact]
+    public void A_firms_chairman_named_after_said_is_the_speaker_not_the_firm()
+    {
+        var statement = Assert.Single(Statements(
+            "\"Domestic sales were led by better than average increases in apparel, home fashions and hardware and especially strong catalog sales,\" said Sears chairman Edward Brennan."));
+        Assert.Equal("Edward Brennan", statement.Speaker);
+    }
+
+    [Fact]
     public void Congressional_sources_are_no_one_the_facet_can_name() =>
         Assert.Empty(Statements(
             "A House Agriculture Committee meeting later today is expected to spark a debate over the provision, Congressional sources said."));

@@ -119,8 +119,10 @@ public sealed class SpeakerIdentities
     /// <summary>Writes the table, evidence included, so a later pass (a restart, a rebuild) starts from it.</summary>
     public void Save(Stream output)
     {
+        byte[] json;
         lock (gate)
-            JsonSerializer.Serialize(output, state);
+            json = JsonSerializer.SerializeToUtf8Bytes(state);
+        output.Write(json); // the file is written outside the lock the indexing threads resolve under
     }
 
     public static SpeakerIdentities Load(Stream input, SpeakerLexicon lexicon) =>

@@ -121,7 +121,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// <summary>Tells an observer (alerts) each article written or deleted, and which writes each refresh made searchable.</summary>
     public SearchableWrites Searchable { get; }
 
-    /// <summary>The speaker identity table kept beside the index: saved at each commit, applied to speaker filters.</summary>
+    /// <summary>The speaker identity table kept beside the index: saved after commits (at most every 30 s) and on close, applied to speaker filters.</summary>
     public SpeakerIdentityFile SpeakerIdentities { get; }
 
     /// <summary>Full path of the index folder.</summary>
@@ -479,6 +479,8 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             return;
         // A commit or small-segment merge already running on the timer ends before the writer closes under it.
         var committed = commits.Close(Commit);
+        if (committed)
+            SpeakerIdentities.SaveIfBehind();
         rebuilds.UnderWay?.Dispose();
         // After a failed commit the writer must not commit as it closes: the last good commit is what a restart resumes from.
         live.Close(keepChanges: committed);

@@ -5,15 +5,26 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// The corpus-wide speaker identity table (<see cref="Facets.SpeakerIdentities"/>) kept beside the index, in its root
 /// folder: what indexing learnt of who is who survives a restart and a rebuild, and searches filter by it (a filter on
-/// "Volcker" also finds paragraphs indexed "Paul Volcker", and the reverse). Written after each durable commit, through
-/// a temporary file renamed over the old one, so a crash leaves the old table or the new one.
+/// "Volcker" also finds paragraphs indexed "Paul Volcker", and the reverse). Written after a durable commit, at most
+/// once every <see cref="SaveInterval"/>, and on close (<see cref="SaveIfBehind"/>), through a temporary file renamed
+/// over the old one, so a crash leaves the old table or the new one.
 /// </summary>
 public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
 {
     public const string FileName = "speaker-identities.json";
     private const string ReplacementSuffix = ".new";
 
+    /// <summary>
+    /// The least time between two saves. The whole table is written each time, and a bulk pass commits every few
+    /// seconds: saving at each of its commits was a tenth of the pass's CPU time. The table is evidence, not documents,
+    /// so after a crash it may lag the index by this much.
+    /// </summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(30);
+
+    private readonly Lock saving = new();
     private SpeakerIdentities? table;
+    private long? lastSaved;
+    private bool behind;
 
     private string FilePath => Path.Combine(indexRoot, FileName);
 
@@ -48,6 +59,27 @@ public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
 
     public void OnCommitted(IReadOnlyDictionary<string, string> commitData)
     {
+        lock (saving)
+        {
+            if (lastSaved is { } at && System.Diagnostics.Stopwatch.GetElapsedTime(at) < SaveInterval)
+                behind = true;
+            else
+                Save();
+        }
+    }
+
+    /// <summary>Saves the table when a commit since the last save left it unsaved: after the index's last commit.</summary>
+    public void SaveIfBehind()
+    {
+        lock (saving)
+        {
+            if (behind)
+                Save();
+        }
+    }
+
+    private void Save()
+    {
         if (Table is not { } identities)
             return;
         var replacement = FilePath + ReplacementSuffix;
@@ -57,5 +89,7 @@ public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
             output.Flush(flushToDisk: true);
         }
         File.Move(replacement, FilePath, overwrite: true);
+        lastSaved = System.Diagnostics.Stopwatch.GetTimestamp();
+        behind = false;
     }
 }

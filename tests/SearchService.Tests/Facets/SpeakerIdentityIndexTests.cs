@@ -55,9 +55,25 @@ public sealed class SpeakerIdentityIndexTests : IDisposable
     {
         IndexVolckerStories();
         index.Index.Commit();
-        var saved = SpeakerIdentityFile.Load(index.Index.Path, Facets.Extractor.SpeakerLexicon);
-        Assert.Equal("Paul Volcker", saved.Find("Volcker")?.Name);
+        Assert.Equal("Paul Volcker", Saved()?.Find("Volcker")?.Name);
     }
+
+    [Fact]
+    public void A_commit_soon_after_a_save_leaves_the_table_for_the_close_to_save()
+    {
+        Index("a", "The dollar had fallen enough, Fed Chairman Volcker said.");
+        index.Index.Commit();
+        Assert.Equal("Volcker", Saved()?.Find("Volcker")?.Name);
+        Index("b", "The dollar was stable, Fed Chairman Paul Volcker said.");
+        Index("c", "The dollar would not fall further, Fed Chairman Paul Volcker said.");
+        index.Index.Commit(); // within SaveInterval of the first
+        Assert.Equal("Volcker", Saved()?.Find("Volcker")?.Name);
+
+        index.Index.Dispose();
+        Assert.Equal("Paul Volcker", Saved()?.Find("Volcker")?.Name);
+    }
+
+    private SpeakerIdentities? Saved() => SpeakerIdentityFile.Load(index.Index.Path, Facets.Extractor.SpeakerLexicon);
 
     public void Dispose() => index.Dispose();
 }

@@ -96,34 +96,19 @@ public sealed class ProcessCluster : IAsyncLifetime
     }
 
     /// <summary>Waits until the node's /health says every shard has a copy that has applied everything PostgreSQL holds.</summary>
-    public static async Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var last = "no answer";
-        while (true)
-        {
-            try
-            {
-                var health = await node.GetFromJsonAsync<ClusterHealthReport>("/health", Json);
-                if (health is { Status: "ready" } && health.Shards.All(s => s.Copies.Any(c => c.Lag == 0))
-                    && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes))
-                    return;
-                last = JsonSerializer.Serialize(health, Json);
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            Assert.True(clock.Elapsed < Patience, $"The cluster was not complete within {Patience}; its health last: {last}");
-            await Task.Delay(250);
-        }
-    }
+    public static Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null) =>
+        WaitForHealthAsync(node, "The cluster was not complete", health => health.Shards.All(s => s.Copies.Any(c => c.Lag == 0)), activeNodes);
 
     /// <summary>
     /// Waits until the node's /health has every copy of every shard answering (two of each), none rebuilding, at the
     /// log's last version, on <paramref name="activeNodes"/> active nodes when given.
     /// </summary>
-    public static async Task WaitUntilEveryCopyAtTheLastVersionAsync(HttpClient node, int? activeNodes = null)
+    public static Task WaitUntilEveryCopyAtTheLastVersionAsync(HttpClient node, int? activeNodes = null) =>
+        WaitForHealthAsync(node, "Not every copy was at the last version",
+            health => health.Shards.All(s => s.Copies.Count == 2 && s.Copies.All(c => c.Lag == 0 && !c.Rebuilding)), activeNodes);
+
+    /// <summary>Asks the node's /health until it is ready, on <paramref name="activeNodes"/> active nodes when given, and <paramref name="done"/> holds.</summary>
+    private static async Task WaitForHealthAsync(HttpClient node, string notDone, Func<ClusterHealthReport, bool> done, int? activeNodes)
     {
         var clock = Stopwatch.StartNew();
         var last = "no answer";
@@ -132,8 +117,7 @@ public sealed class ProcessCluster : IAsyncLifetime
             try
             {
                 var health = await node.GetFromJsonAsync<ClusterHealthReport>("/health", Json);
-                if (health is { Status: "ready" } && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes)
-                    && health.Shards.All(s => s.Copies.Count == 2 && s.Copies.All(c => c.Lag == 0 && !c.Rebuilding)))
+                if (health is { Status: "ready" } && (activeNodes is null || health.Nodes.Count(n => n.Status == "active") == activeNodes) && done(health))
                     return;
                 last = JsonSerializer.Serialize(health, Json);
             }
@@ -141,7 +125,7 @@ public sealed class ProcessCluster : IAsyncLifetime
             {
                 last = e.Message;
             }
-            Assert.True(clock.Elapsed < Patience, $"Not every copy was at the last version within {Patience}; health last: {last}");
+            Assert.True(clock.Elapsed < Patience, $"{notDone} within {Patience}; its health last: {last}");
             await Task.Delay(250);
         }
     }

@@ -60,12 +60,27 @@ public sealed class CorpusIndexer(
             var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
             var summary = IndexFiles(index, changed, run, cancellation);
             // "Done" means searchable: the next query sees every change of this pass.
-            index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
+            WaitUntilSearchable(cancellation);
             return summary;
         }
         finally
         {
             status.EndRun();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the pass's writes to be searchable, however long the refresh takes (on a loaded machine, flushing a bulk
+    /// pass's buffers took over 30 s, and a pass that ended before reported the service ready while its last articles
+    /// and their statements were not yet found); only stopping ends the wait sooner.
+    /// </summary>
+    private void WaitUntilSearchable(CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!index.WaitUntilSearchable(TimeSpan.FromSeconds(5)) && !cancellation.IsCancellationRequested)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                logger.LogWarning("The pass's last writes are not searchable yet after {Seconds:F0} s", clock.Elapsed.TotalSeconds);
         }
     }
 
@@ -107,7 +122,7 @@ public sealed class CorpusIndexer(
                     index.AbandonRebuild(rebuild);
                 }
             }
-            index.WaitUntilSearchable(TimeSpan.FromSeconds(30));
+            WaitUntilSearchable(cancellation);
             MergeDownRebuilt(summary);
             return summary;
         }

@@ -207,4 +207,16 @@ public class SpeakerExtractorTests
             "Finance Minister Edouard Balladur said the reform will allow banks to buy stakes in stockbrokers.",
             "Cointreau, founder and chairman of the private market analysis company Centre d'Observation et de Prospective Sociales (COPS), said the reform was a natural development.",
             "\"The brokers know it's a good time to sell part of their business,\" he told Reuters.")[3]);
+
+    [Fact]
+    public void Surname_resolves_to_the_one_person_the_article_named_in_full_only_in_passing() =>
+        Assert.Equal(["John Howard"], Speakers(
+            "Australian opposition leader John Howard dropped Andrew Peacock from the shadow cabinet, party officials said.",
+            "In a statement Howard said the recorded conversation had damaged the party.")[1]);
+
+    [Fact]
+    public void Surname_of_two_people_the_article_named_in_passing_stays_a_surname() =>
+        Assert.Equal(["Howard"], Speakers(
+            "The poll gave the party of John Howard a lead over the party of Michael Howard, officials said.",
+            "In a statement Howard said the talks had gone well.")[1]);
 }

@@ -128,6 +128,16 @@ public class SpeakerIdentitiesTests
     }
 
     [Fact]
+    public void Surname_in_an_article_naming_another_person_of_it_is_not_the_one_quoted_elsewhere()
+    {
+        Speakers("Corporate Affairs Minister Michael Howard said Japan must open its markets.");
+        Speakers("Corporate Affairs Minister Michael Howard said Britain would act.");
+        Assert.Equal(["John Howard"], Speakers(
+            "Australian opposition leader John Howard dropped Andrew Peacock from the shadow cabinet.",
+            "In a statement Howard said the recorded conversation had damaged the party."));
+    }
+
+    [Fact]
     public void Surname_of_several_people_is_not_the_most_quoted_one()
     {
         for (var i = 0; i < 12; i++)

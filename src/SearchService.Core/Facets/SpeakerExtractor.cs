@@ -65,7 +65,8 @@ public sealed class SpeakerExtractor
 
     /// <param name="Titled">Named with an office ("Prime Minister Andreas Papandreou"), which makes them one of the news's actors.</param>
     /// <param name="Role">The office or body they are named with ("U.S. Treasury Secretary"), if any.</param>
-    private sealed record Speaker(string Name, SpeakerKind Kind, bool Titled = false, string? Role = null);
+    /// <param name="NamedInPassing">A bare name's full name that the article gave only in passing (<see cref="SpeakerMention.NamedInPassing"/>).</param>
+    private sealed record Speaker(string Name, SpeakerKind Kind, bool Titled = false, string? Role = null, bool NamedInPassing = false);
 
     /// <summary>What earlier paragraphs of the article said, for resolving "it", "he" and "the statement".</summary>
     private sealed class ArticleContext(IReadOnlyList<Paragraph> paragraphs, HashSet<string> properNouns, HashSet<string> nameEnds, SpeakerLexicon lexicon)
@@ -129,7 +130,7 @@ public sealed class SpeakerExtractor
                 return null;
             var people = namedInArticle.Where(s => s.Kind == SpeakerKind.Person && s.Name.EndsWith(" " + surname, StringComparison.Ordinal))
                 .Select(s => s.Name).Distinct(StringComparer.Ordinal).Take(2).ToList();
-            return people.Count == 1 ? new Speaker(people[0], SpeakerKind.Person) : null;
+            return people.Count == 1 ? new Speaker(people[0], SpeakerKind.Person, NamedInPassing: true) : null;
         }
 
         /// <summary>Whether the article writes this word in lower case somewhere ("together" for "Together"): an ordinary word.</summary>
@@ -229,7 +230,7 @@ public sealed class SpeakerExtractor
                 s = context.Remember(s, antecedent: !passing);
                 var mention = found.Find(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase));
                 if (mention is null)
-                    found.Add(mention = new SpeakerMention(s.Name, s.Kind, role ?? s.Role));
+                    found.Add(mention = new SpeakerMention(s.Name, s.Kind, role ?? s.Role, s.NamedInPassing));
                 return mention.Name;
             }
             void Attribute(int verbStart, int verbEnd, Speaker? s)

@@ -158,6 +158,10 @@ public sealed class SpeakerIdentities
         var words = m.Name.Split(' ');
         if (IsFullPersonName(m))
         {
+            // "Krupp said" ten times after "Michael Krupp, a Golden, Colo., businessman": one name in passing would
+            // otherwise count as ten, and outweigh Krupp the steel maker in other articles.
+            if (m.NamedInPassing)
+                return;
             Count(state.PeopleBySurname, words[^1], m.Name);
             Count(state.PeopleByFirstName, words[0], m.Name);
             if (m.Role is { } role)
@@ -304,8 +308,9 @@ public sealed class SpeakerIdentities
         if (inArticle.Count > 0)
             return inArticle.Count == 1 ? inArticle[0] : null;
         // The most quoted of several is not enough: "Baker" is also Howard Baker and Baker International, "Johnson"
-        // Johnson and Johnson (read on the judged sample, docs/speakers).
-        return people.Count == 1 ? people[0] : null;
+        // Johnson and Johnson (read on the judged sample, docs/speakers). Nor is the only one seen when the article
+        // names someone else by that name: "Lee" beside "Trade Minister Lee Hsien Loong" is not Daniel Lee.
+        return people.Count == 1 && !articlePeople.Any(p => p.Split(' ').Contains(m.Name, StringComparer.Ordinal)) ? people[0] : null;
     }
 
     // "Treasury Secretary", "U.S. Treasury Secretary" and "Secretary" are one office; "President" and "Vice President" are not.

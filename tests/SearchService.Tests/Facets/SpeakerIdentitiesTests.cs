@@ -138,6 +138,25 @@ public class SpeakerIdentitiesTests
     }
 
     [Fact]
+    public void Surname_resolved_within_an_article_from_a_name_in_passing_is_no_evidence_for_other_articles()
+    {
+        Speakers("Michael Krupp, a Colorado businessman, has bought 5.3 pct of Radiation Systems Inc.",
+            "Krupp said he bought the shares for investment.",
+            "Krupp said he may buy more shares.");
+        Assert.Equal(["Krupp"], Speakers("The cuts in its steel work force were needed, Krupp said."));
+    }
+
+    [Fact]
+    public void Surname_is_not_the_only_person_seen_with_it_when_the_article_names_another_by_it()
+    {
+        Speakers("Analyst Daniel Lee said the shares were cheap.");
+        Speakers("Analyst Daniel Lee said the bank would gain.");
+        Assert.Equal(["Lee Hsien Loong"], Speakers(
+            "Trade and Industry Minister Lee Hsien Loong said Singapore would cut business costs.",
+            "Lee said the economy would grow three pct this year."));
+    }
+
+    [Fact]
     public void Surname_of_several_people_is_not_the_most_quoted_one()
     {
         for (var i = 0; i < 12; i++)

@@ -63,14 +63,17 @@ public sealed class SpeakerIdentities
         // A bare name the article gives an office anywhere ("President Reagan … Reagan said") has that office throughout.
         var articleRoles = mentions.Where(m => m.Role is not null && !m.Name.Contains(' '))
             .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
-        var articlePeople = mentions.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var article = new ArticleNames(
+            mentions.Where(IsFullPersonName).Select(m => m.Name).ToHashSet(StringComparer.Ordinal),
+            mentions.Where(m => m.Kind == SpeakerKind.Organisation && m.Name.Contains(' ') && IsBodyWord(m.Name[(m.Name.LastIndexOf(' ') + 1)..]))
+                .Select(m => m.Name[..m.Name.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal));
         var withRoles = mentions.Select(m => m with { Role = m.Role ?? articleRoles.GetValueOrDefault(m.Name) }).ToArray();
         var identities = new SpeakerIdentity[withRoles.Length];
         lock (gate)
         {
             Learn(articleId, mentions);
             for (var i = 0; i < withRoles.Length; i++)
-                identities[i] = Identify(withRoles[i], articlePeople);
+                identities[i] = Identify(withRoles[i], article);
         }
         return identities;
     }
@@ -136,7 +139,7 @@ public sealed class SpeakerIdentities
             return names.Count == 1 ? names.First() : value;
         if (value.Contains(' ') || !state.Identities.TryGetValue(value, out var evidence) || evidence.Kind == SpeakerKind.Organisation)
             return value;
-        return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.Order(StringComparer.Ordinal).FirstOrDefault()), []).Name;
+        return Canonical(new SpeakerMention(value, evidence.Kind, evidence.Roles.Order(StringComparer.Ordinal).FirstOrDefault()), ArticleNames.None).Name;
     }
 
     // The identity as it stands, made again only when its kind or roles changed: most mentions change neither.
@@ -202,9 +205,9 @@ public sealed class SpeakerIdentities
             : null;
     }
 
-    private SpeakerIdentity Identify(SpeakerMention m, HashSet<string> articlePeople)
+    private SpeakerIdentity Identify(SpeakerMention m, ArticleNames article)
     {
-        var (name, kind, role) = Canonical(m, articlePeople);
+        var (name, kind, role) = Canonical(m, article);
         if (name != m.Name)
         {
             var names = state.Variants.TryGetValue(m.Name, out var found) ? found : state.Variants[m.Name] = [];
@@ -219,18 +222,21 @@ public sealed class SpeakerIdentities
         return Snapshot(name);
     }
 
-    private (string Name, SpeakerKind Kind, string? Role) Canonical(SpeakerMention m, HashSet<string> articlePeople)
+    private (string Name, SpeakerKind Kind, string? Role) Canonical(SpeakerMention m, ArticleNames article)
     {
         var words = m.Name.Split(' ');
         if (IsFullPersonName(m))
             return (m.Name, IsBodyStart(m.Name) ? SpeakerKind.Organisation : SpeakerKind.Person, m.Role);
         if (words.Length > 1)
-            return BehindOffice(m, words, articlePeople) ?? (m.Name, m.Kind, m.Role);
+            return BehindOffice(m, words, article) ?? (m.Name, m.Kind, m.Role);
         if (m.Kind == SpeakerKind.Organisation || IsAcronym(m.Name) || (m.Kind != SpeakerKind.Person && !MostlyPeople(m.Name)))
             return (m.Name, m.Kind == SpeakerKind.Unknown ? SpeakerKind.Organisation : m.Kind, m.Role);
-        if (Bearer(m, articlePeople) is { } person)
+        // "Stanley said" in an article about Stanley Interiors Corp is the company, not David Stanley of another article.
+        if (m.Kind == SpeakerKind.Unknown && article.BodyWords.Contains(m.Name))
+            return (m.Name, SpeakerKind.Organisation, m.Role);
+        if (Bearer(m, article) is { } person)
             return (person, SpeakerKind.Person, m.Role);
-        if (FamilyNameFirst(m, articlePeople) is { } named)
+        if (FamilyNameFirst(m, article) is { } named)
             return (named, SpeakerKind.Person, m.Role);
         return (m.Name, m.Kind == SpeakerKind.Unknown && state.TitledNames.ContainsKey(m.Name) ? SpeakerKind.Person : m.Kind, m.Role);
     }
@@ -240,7 +246,7 @@ public sealed class SpeakerIdentities
 
     // "Chancellor of the Exchequer Nigel Lawson", "Treasury Secertary James Baker": a known person's full name after
     // words naming an office; "Energy Subroto": a name only ever seen with an office after an organisation word.
-    private (string, SpeakerKind, string?)? BehindOffice(SpeakerMention m, string[] words, HashSet<string> articlePeople)
+    private (string, SpeakerKind, string?)? BehindOffice(SpeakerMention m, string[] words, ArticleNames article)
     {
         // Most such names are bodies' ("Securities and Exchange Commission"), whose last word is no one's surname.
         if (state.PeopleBySurname.TryGetValue(words[^1], out var ofSurname))
@@ -251,10 +257,11 @@ public sealed class SpeakerIdentities
                     return (name, SpeakerKind.Person, m.Role ?? string.Join(' ', words[..start]));
             }
         var last = words[^1];
-        if (words.Length > 3 || !words[..^1].All(lexicon.OrganisationWords.Contains) || !state.TitledNames.ContainsKey(last))
+        // "Oil World" (a newsletter) and "King World" (a company) are no office and a surname: "World" names bodies.
+        if (words.Length > 3 || !words[..^1].All(lexicon.OrganisationWords.Contains) || !state.TitledNames.ContainsKey(last) || !MostlyPeople(last))
             return null;
         var role = string.Join(' ', words[..^1]);
-        return (Bearer(new SpeakerMention(last, SpeakerKind.Person, role), articlePeople) ?? last, SpeakerKind.Person, role);
+        return (Bearer(new SpeakerMention(last, SpeakerKind.Person, role), article) ?? last, SpeakerKind.Person, role);
     }
 
     // "Ford" begins far more bodies' names (Ford Motor Co) than it names people (Gerald Ford, President Ford), "Reagan"
@@ -270,11 +277,11 @@ public sealed class SpeakerIdentities
     // "Zhao" of "Chinese Premier Zhao Ziyang", "(Finance Minister Dilson) Funaro": a name written family name first, or
     // a first name, standing for the one person the article names with it. Not across articles: "Lloyd" of "Chairman
     // Lloyd I. Miller" is not Senate Finance Committee Chairman Lloyd Bentsen.
-    private string? FamilyNameFirst(SpeakerMention m, HashSet<string> articlePeople)
+    private string? FamilyNameFirst(SpeakerMention m, ArticleNames article)
     {
         if (!state.PeopleByFirstName.TryGetValue(m.Name, out var people))
             return null;
-        var inArticle = people.Keys.Where(articlePeople.Contains).ToList();
+        var inArticle = people.Keys.Where(article.People.Contains).ToList();
         return inArticle.Count == 1 ? inArticle[0] : null;
     }
 
@@ -284,12 +291,13 @@ public sealed class SpeakerIdentities
     // several, the one the article names); without an office, the person of that surname the article names, else the
     // only one seen; a man's courtesy title ("Mr") is no office. Null when in doubt: an office no candidate holds ("Mrs
     // Reagan" is not Ronald Reagan), two people the article names, or several seen.
-    private string? Bearer(SpeakerMention m, HashSet<string> articlePeople)
+    private string? Bearer(SpeakerMention m, ArticleNames article)
     {
         if (!state.PeopleBySurname.TryGetValue(m.Name, out var seen))
             return null;
-        // A full name seen once may be a misreading ("Mines Subroto" of "Minister of Mines and Energy Subroto").
-        var people = seen.Where(p => p.Value >= MinimumMentions || articlePeople.Contains(p.Key)).Select(p => p.Key).ToList();
+        // A full name seen once may be a misreading ("Mines Subroto" of "Minister of Mines and Energy Subroto"); one that
+        // begins a body's name is the body ("Caesars World" of "Caesars World Inc" is no one "World" or "Oil World" names).
+        var people = seen.Where(p => (p.Value >= MinimumMentions || article.People.Contains(p.Key)) && !IsBodyStart(p.Key)).Select(p => p.Key).ToList();
         if (m.Role is { } title && lexicon.MaleTitles.Contains(title))
             // "Mr Volcker" names no office, so the offices "Fed Chairman Paul Volcker" was given do not keep him apart;
             // only a person named with a woman's title is not him. A woman's title ("Mrs Reagan") is matched as an office.
@@ -298,19 +306,19 @@ public sealed class SpeakerIdentities
         {
             var sameOffice = people.Where(p => state.PeopleRoles.GetValueOrDefault(p)?.Any(r => SameOffice(r, role)) == true).ToList();
             if (sameOffice.Count > 1)
-                sameOffice = sameOffice.Where(articlePeople.Contains).ToList();
+                sameOffice = sameOffice.Where(article.People.Contains).ToList();
             if (sameOffice.Count == 1)
                 return sameOffice[0];
             if (sameOffice.Count > 1 || people.Any(p => state.PeopleRoles.GetValueOrDefault(p)?.Count > 0))
                 return null;
         }
-        var inArticle = people.Where(articlePeople.Contains).ToList();
+        var inArticle = people.Where(article.People.Contains).ToList();
         if (inArticle.Count > 0)
             return inArticle.Count == 1 ? inArticle[0] : null;
         // The most quoted of several is not enough: "Baker" is also Howard Baker and Baker International, "Johnson"
         // Johnson and Johnson (read on the judged sample, docs/speakers). Nor is the only one seen when the article
         // names someone else by that name: "Lee" beside "Trade Minister Lee Hsien Loong" is not Daniel Lee.
-        return people.Count == 1 && !articlePeople.Any(p => p.Split(' ').Contains(m.Name, StringComparer.Ordinal)) ? people[0] : null;
+        return people.Count == 1 && !article.People.Any(p => p.Split(' ').Contains(m.Name, StringComparer.Ordinal)) ? people[0] : null;
     }
 
     // "Treasury Secretary", "U.S. Treasury Secretary" and "Secretary" are one office; "President" and "Vice President" are not.
@@ -322,6 +330,13 @@ public sealed class SpeakerIdentities
         if (!longer.EndsWith(" " + shorter, StringComparison.OrdinalIgnoreCase))
             return false;
         return !longer[..(longer.Length - shorter.Length - 1)].Split(' ').Any(lexicon.PersonTitles.Contains);
+    }
+
+    /// <param name="People">Full names of people the article's speakers are.</param>
+    /// <param name="BodyWords">First words of the bodies the article's speakers are, named as bodies ("Stanley" of "Stanley Interiors Corp").</param>
+    private sealed record ArticleNames(HashSet<string> People, HashSet<string> BodyWords)
+    {
+        public static readonly ArticleNames None = new([], []);
     }
 
     private sealed class Evidence

@@ -157,6 +157,26 @@ public class SpeakerIdentitiesTests
     }
 
     [Fact]
+    public void Bare_name_of_a_body_the_article_names_is_not_a_person_of_another_article()
+    {
+        Speakers("Analyst David Stanley said the shares were cheap.");
+        Speakers("Analyst David Stanley said the bank would gain.");
+        Speakers("Analyst David Stanley said rates would fall.");
+        Assert.DoesNotContain("David Stanley", Speakers(
+            "Stanley Interiors Corp said it filed with the Securities and Exchange Commission for an offering of 1,500,000 shares.",
+            "Proceeds will be used to repay the company's debt under a revolving credit agreement and to reduce other bank debt, Stanley said."));
+    }
+
+    [Fact]
+    public void Full_name_that_begins_a_body_name_is_not_the_bearer_of_its_last_word()
+    {
+        Speakers("Merrill Lynch and Co Inc said it would open an office in Tokyo.");
+        Speakers("The dollar would fall further, Merrill Lynch said.");
+        Speakers("Bond yields would rise, Merrill Lynch said.");
+        Assert.Equal(["Lynch"], Speakers("The inquiry into insider trading would widen, Lynch said."));
+    }
+
+    [Fact]
     public void Surname_of_several_people_is_not_the_most_quoted_one()
     {
         for (var i = 0; i < 12; i++)

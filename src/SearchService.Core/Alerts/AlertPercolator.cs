@@ -175,21 +175,8 @@ public sealed class AlertPercolator(
     {
         if (alerts.Count == 0 || writes.Reader.Count < MaxLagArticles)
             return;
-        var started = Stopwatch.GetTimestamp();
-        lock (progress)
-        {
-            while (writes.Reader.Count >= MaxLagArticles && !stopping.IsCancellationRequested)
-            {
-                var left = MaxWriterWait - Stopwatch.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero)
-                {
-                    logger.LogWarning("A write waited {Seconds:F0} s for alert matching to take what is waiting, and goes on", MaxWriterWait.TotalSeconds);
-                    break;
-                }
-                Monitor.Wait(progress, left < PollEvery ? left : PollEvery);
-            }
-        }
-        Interlocked.Add(ref writersHeldTicks, Stopwatch.GetTimestamp() - started);
+        if (!WaitForMatching(() => writes.Reader.Count < MaxLagArticles, MaxWriterWait, ref writersHeldTicks))
+            logger.LogWarning("A write waited {Seconds:F0} s for alert matching to take what is waiting, and goes on", MaxWriterWait.TotalSeconds);
     }
 
     /// <summary>
@@ -201,24 +188,37 @@ public sealed class AlertPercolator(
     {
         if (alerts.Count == 0 || MatchedUpTo(generation))
             return;
-        var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref refreshesWaiting);
+        var matched = WaitForMatching(() => MatchedUpTo(generation), MaxRefreshWait, ref refreshesHeldTicks);
+        Interlocked.Decrement(ref refreshesWaiting);
+        if (!matched)
+            logger.LogWarning("A refresh waited {Seconds:F0} s for alert matching and goes on: the notices of its writes follow once matched",
+                MaxRefreshWait.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="done"/> (or stopping), at most <paramref name="most"/>, adding the time waited to
+    /// <paramref name="heldTicks"/>; false when the time ran out first.
+    /// </summary>
+    private bool WaitForMatching(Func<bool> done, TimeSpan most, ref long heldTicks)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var finished = true;
         lock (progress)
         {
-            while (!MatchedUpTo(generation) && !stopping.IsCancellationRequested)
+            while (!done() && !stopping.IsCancellationRequested)
             {
-                var left = MaxRefreshWait - Stopwatch.GetElapsedTime(started);
+                var left = most - Stopwatch.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
-                    logger.LogWarning("A refresh waited {Seconds:F0} s for alert matching and goes on: the notices of its writes follow once matched",
-                        MaxRefreshWait.TotalSeconds);
+                    finished = false;
                     break;
                 }
                 Monitor.Wait(progress, left < PollEvery ? left : PollEvery);
             }
         }
-        Interlocked.Decrement(ref refreshesWaiting);
-        Interlocked.Add(ref refreshesHeldTicks, Stopwatch.GetTimestamp() - started);
+        Interlocked.Add(ref heldTicks, Stopwatch.GetTimestamp() - started);
+        return finished;
     }
 
     /// <summary>How often a wait for matching looks again without being woken (a deletion, say, ends it too).</summary>

@@ -20,6 +20,11 @@ namespace SearchService.Core.Alerts;
 /// matching thread reads it back from the index as it is then (<paramref name="reread"/>). A new alert is compiled when
 /// saved, and the presearcher made again whenever the alerts change. Every commit of the index records the ids of the
 /// articles written and not yet published, and the next start, after a stop or a crash, reads those back and matches them.
+/// So that notices are ready when their articles become searchable, also under a bulk pass that writes faster than
+/// matching goes, a refresh waits for matching to reach the writes it covers (<see cref="BeforeSearchable"/>, at most
+/// <see cref="MaxRefreshWait"/>), and a writer waits while <see cref="MaxLagArticles"/> articles wait for matching
+/// (<see cref="Writing"/>, at most <see cref="MaxWriterWait"/>): indexing then goes at matching's pace. Neither ever
+/// waits for delivery (a webhook).
 /// </summary>
 /// <param name="reread">An article as the index now holds it, with its facets; null once it is gone.</param>
 public sealed class AlertPercolator(
@@ -32,11 +37,32 @@ public sealed class AlertPercolator(
     /// <summary>The most articles matched as one batch (about 12,000 paragraphs of Reuters news).</summary>
     public const int MaxBatchArticles = 2000;
 
+    /// <summary>
+    /// Articles waiting for the matching thread beyond which a writer is held back: matching then stays within two
+    /// batches of the writes, and its batches are as large as when it fell behind unchecked (each alert costs a query
+    /// per batch). Below <see cref="Capacity"/>: a bulk pass does not overflow to ids, matched only once searchable.
+    /// </summary>
+    public const int MaxLagArticles = MaxBatchArticles;
+
+    /// <summary>The longest one write is held back for matching: a stuck matching thread must not stop indexing.</summary>
+    public static readonly TimeSpan MaxWriterWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest a refresh waits for matching to reach the writes it covers; then it goes on, logged, and their
+    /// notices follow once matched. As long as a bulk pass's refresh cadence (<see cref="IndexGeneration.BulkPassRefresh"/>):
+    /// matching two batches with 10,000 alerts took 10 s and more on the loaded 2-core machine (docs/benchmarks.md).
+    /// </summary>
+    public TimeSpan MaxRefreshWait { get; set; } = IndexGeneration.BulkPassRefresh;
+
     private readonly Channel<(long Generation, SearchableArticle? Written)> writes =
         Channel.CreateBounded<(long, SearchableArticle?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Channel<(string ArticleId, HeldArticle Held)> publishing =
         Channel.CreateUnbounded<(string, HeldArticle)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock gate = new();
+    private readonly object progress = new(); // pulsed whenever the matching thread takes or finishes a batch
+    private long refreshesHeldTicks;
+    private int refreshesWaiting;
+    private long writersHeldTicks;
     private readonly Dictionary<string, HeldArticle> held = new(StringComparer.Ordinal);
     private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
     private long searchableUpTo = long.MinValue;
@@ -60,6 +86,18 @@ public sealed class AlertPercolator(
                 return held.Values.Count(h => h.Events is not null && h.SearchableAt is null);
         }
     }
+
+    /// <summary>How long refreshes have waited for matching, in all (<see cref="BeforeSearchable"/>).</summary>
+    public TimeSpan RefreshesHeldBack => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref refreshesHeldTicks));
+
+    /// <summary>How long writers have waited for matching, in all, summed over the writing threads (<see cref="Writing"/>).</summary>
+    public TimeSpan WritersHeldBack => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref writersHeldTicks));
+
+    /// <summary>Whether a refresh is waiting for matching now.</summary>
+    internal bool RefreshWaiting => Volatile.Read(ref refreshesWaiting) > 0;
+
+    /// <summary>Runs on the matching thread before each batch is matched: lets a test hold matching up.</summary>
+    internal Action? BeforeBatch { get; set; }
 
     /// <summary>
     /// Raised on the delivery thread once an article's notices (none, if it matched no alert) are handed to delivery:
@@ -127,6 +165,82 @@ public sealed class AlertPercolator(
             }
             alerts = new AlertPresearcher(stored.Select(a => compiledById[a.Id]).OfType<AlertQuery>().ToList());
         }
+    }
+
+    /// <summary>
+    /// Runs on a writing thread before each write: while <see cref="MaxLagArticles"/> articles wait for matching, the
+    /// writer waits until the matching thread takes them (at most <see cref="MaxWriterWait"/>).
+    /// </summary>
+    public void Writing()
+    {
+        if (alerts.Count == 0 || writes.Reader.Count < MaxLagArticles)
+            return;
+        if (!WaitForMatching(() => writes.Reader.Count < MaxLagArticles, MaxWriterWait, ref writersHeldTicks))
+            logger.LogWarning("A write waited {Seconds:F0} s for alert matching to take what is waiting, and goes on", MaxWriterWait.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Runs on the thread refreshing the index: waits until every write up to <paramref name="generation"/> that can be
+    /// matched before it is searchable is matched (at most <see cref="MaxRefreshWait"/>), so its notices go at this
+    /// refresh. Articles kept by id (<see cref="Capacity"/> exceeded) are read back only once searchable: not waited for.
+    /// </summary>
+    public void BeforeSearchable(long generation)
+    {
+        if (alerts.Count == 0 || MatchedUpTo(generation))
+            return;
+        Interlocked.Increment(ref refreshesWaiting);
+        var matched = WaitForMatching(() => MatchedUpTo(generation), MaxRefreshWait, ref refreshesHeldTicks);
+        Interlocked.Decrement(ref refreshesWaiting);
+        if (!matched)
+            logger.LogWarning("A refresh waited {Seconds:F0} s for alert matching and goes on: the notices of its writes follow once matched",
+                MaxRefreshWait.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="done"/> (or stopping), at most <paramref name="most"/>, adding the time waited to
+    /// <paramref name="heldTicks"/>; false when the time ran out first.
+    /// </summary>
+    private bool WaitForMatching(Func<bool> done, TimeSpan most, ref long heldTicks)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var finished = true;
+        lock (progress)
+        {
+            while (!done() && !stopping.IsCancellationRequested)
+            {
+                var left = most - Stopwatch.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    finished = false;
+                    break;
+                }
+                Monitor.Wait(progress, left < PollEvery ? left : PollEvery);
+            }
+        }
+        Interlocked.Add(ref heldTicks, Stopwatch.GetTimestamp() - started);
+        return finished;
+    }
+
+    /// <summary>How often a wait for matching looks again without being woken (a deletion, say, ends it too).</summary>
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
+
+    private bool MatchedUpTo(long generation)
+    {
+        lock (gate)
+        {
+            foreach (var (id, article) in held)
+            {
+                if (article.Events is null && article.SearchableAt is null && article.Generation <= generation && !overflow.Contains(id))
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    private void Progressed()
+    {
+        lock (progress)
+            Monitor.PulseAll(progress);
     }
 
     /// <summary>Runs on the thread that wrote the article: hands it on, never waits.</summary>
@@ -216,8 +330,13 @@ public sealed class AlertPercolator(
                 foreach (var (id, generation, current) in Reread(TakeOverflow(MaxBatchArticles - batch.Count)))
                     batch[id] = (generation, current);
             }
+            Progressed(); // writers held back may go on while this batch is matched
             if (batch.Count > 0)
+            {
+                BeforeBatch?.Invoke();
                 MatchAndHoldEach(batch.Values.ToList());
+            }
+            Progressed();
         }
     }
 
@@ -387,6 +506,7 @@ public sealed class AlertPercolator(
     {
         store.Changed -= Compile;
         stopping.Cancel();
+        Progressed();
         writes.Writer.TryComplete();
         matching?.Join(TimeSpan.FromSeconds(30));
         publishing.Writer.TryComplete();

@@ -67,6 +67,10 @@ public sealed class SearchableWrites : ICommitContributor
     /// <summary>Writes an article with <paramref name="write"/>, which returns the generation it got; returns it.</summary>
     internal long Write(Article article, ArticleFacets facets, Func<long> write)
     {
+        IWriteObserver? tell;
+        lock (gate)
+            tell = observer;
+        tell?.Writing(); // outside the lock: other writers, commits and refreshes go on while this writer is held back
         lock (gate)
         {
             if (observer is not null)
@@ -102,6 +106,15 @@ public sealed class SearchableWrites : ICommitContributor
         lock (gate)
             observer?.Deleted(generation, articleId);
         return generation;
+    }
+
+    /// <summary>A refresh is about to make every write up to <paramref name="generation"/> searchable; the observer may hold it back, bounded.</summary>
+    internal void BeforeSearchable(long generation)
+    {
+        IWriteObserver? tell;
+        lock (gate)
+            tell = observer;
+        tell?.BeforeSearchable(generation);
     }
 
     /// <summary>A refresh has made every write up to <paramref name="generation"/> searchable.</summary>

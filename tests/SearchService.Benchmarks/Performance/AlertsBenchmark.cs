@@ -17,22 +17,25 @@ namespace SearchService.Benchmarks.Performance;
 /// many alert queries ran after the presearcher, and the delay from a paragraph becoming searchable to its notices
 /// being handed to delivery (percentiles over paragraphs), with the load average before and after; then what the
 /// alerts cost the pass, as each run's ratio to the run without alerts just before it. An unmeasured pass (run 0) warms up
-/// first.
+/// first. <c>--alert-set rare</c> draws alerts that hit rarely instead (<see cref="RareAlerts"/>).
 /// </summary>
 public static class AlertsBenchmark
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = BenchmarkOptions.Parse(Without(args, "--alerts", "--runs"));
+        var options = BenchmarkOptions.Parse(Without(args, "--alerts", "--runs", "--alert-set"));
         var count = Value(args, "--alerts", 10_000);
         var runs = Value(args, "--runs", 3);
         var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, 1);
         var extractor = NewsFacetExtractor.Load();
-        var alerts = Alerts(articles, articles.Take(2000).Select(extractor.Extract).ToList(), count, options.Seed);
+        var rare = args.ToList().IndexOf("--alert-set") is var at && at >= 0 && at + 1 < args.Count && args[at + 1] == "rare";
+        var alerts = rare
+            ? RareAlerts.Draw(BenchmarkCorpus.Load(options.CorpusFile, null, 1), count, options.Seed)
+            : Alerts(articles, articles.Take(2000).Select(extractor.Extract).ToList(), count, options.Seed);
         var work = Directory.CreateTempSubdirectory("alerts-benchmark-");
         var corpus = Directory.CreateDirectory(Path.Combine(work.FullName, "corpus")).FullName;
         BenchmarkCorpus.Write(articles, Path.Combine(corpus, "reuters.jsonl"));
-        Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
+        Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0}{(rare ? " rare (phrases and names)" : "")} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
                           $"{alerts.Count(a => a.Query.Region is not null)} with a region); {runs} runs of each, alternated");
         // The first pass in a process also pays for compiling and warming up the code (it ran at half the speed of the
         // next): run 0, unmeasured, so that the passes without alerts do not carry it.
@@ -105,6 +108,7 @@ public static class AlertsBenchmark
                           $"{matcher.HitsFound:N0} hits ({(double)matcher.HitsFound / Math.Max(1, pass.Paragraphs):F1} a paragraph); " +
                           $"delay from searchable to delivered p50 {result.Delay50:F2} s, p99 {result.Delay99:F2} s, max {result.DelayMax:F2} s " +
                           $"over {delivered.Sum(d => d.Paragraphs):N0} paragraphs; " +
+                          $"refreshes held back {percolator.RefreshesHeldBack.TotalSeconds:F1} s, writers {percolator.WritersHeldBack.TotalSeconds:F1} s (summed over threads); " +
                           $"alerts compiled in {compiled.TotalSeconds:F1} s; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
         return result;
     }

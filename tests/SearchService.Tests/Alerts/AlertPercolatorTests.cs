@@ -39,6 +39,55 @@ public sealed class AlertPercolatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refresh_waits_for_matching_slower_than_writing_so_the_notice_goes_at_the_refresh_that_makes_its_article_searchable()
+    {
+        using var matching = new ManualResetEventSlim();
+        using var watched = Watching();
+        watched.Percolator.MaxRefreshWait = TimeSpan.FromMinutes(10);
+        watched.Percolator.BeforeBatch = matching.Wait; // matching held up: the write outruns it
+        try
+        {
+            var generation = watched.Index.ReplaceArticle(NewsArticles.Cocoa("cocoa-9"), NoFacets, null);
+            var searchable = Task.Run(() => watched.Index.WaitForGeneration(generation, TimeSpan.FromMinutes(10)));
+            await Eventually(() => watched.Percolator.RefreshWaiting, "a refresh waiting for matching");
+
+            Assert.False(Found(watched.Index, "cocoa-9"));
+            matching.Set();
+            Assert.True(await searchable);
+            // Matched before the refresh went on, so that refresh itself handed the notice to delivery.
+            Assert.Equal((0, false), (watched.Percolator.Held, watched.Percolator.RefreshWaiting));
+            await AssertDeliveredOnce(watched.Subscription, "cocoa-9");
+        }
+        finally
+        {
+            matching.Set();
+        }
+    }
+
+    [Fact]
+    public async Task A_refresh_waits_for_matching_no_longer_than_its_limit_and_the_notice_follows_once_matched()
+    {
+        using var matching = new ManualResetEventSlim();
+        using var watched = Watching();
+        watched.Percolator.MaxRefreshWait = TimeSpan.FromMilliseconds(200);
+        watched.Percolator.BeforeBatch = matching.Wait;
+        try
+        {
+            var generation = watched.Index.ReplaceArticle(NewsArticles.Cocoa("cocoa-10"), NoFacets, null);
+
+            Assert.True(watched.Index.WaitForGeneration(generation, TimeSpan.FromMinutes(10)));
+            Assert.True(Found(watched.Index, "cocoa-10"));
+            Assert.False(watched.Subscription.Live.TryRead(out _));
+            matching.Set();
+            await AssertDeliveredOnce(watched.Subscription, "cocoa-10");
+        }
+        finally
+        {
+            matching.Set();
+        }
+    }
+
+    [Fact]
     public async Task A_deletion_before_the_refresh_drops_the_held_notice()
     {
         using var watched = Watching();

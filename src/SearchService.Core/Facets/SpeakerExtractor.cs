@@ -583,6 +583,15 @@ public sealed class SpeakerExtractor
             var nameStart = words.Count;
             while (nameStart > 0 && roles[words[nameStart - 1]] == Role.Name)
                 nameStart--;
+            // "Vice Chairman Gerard van Schaik": a particle inside the surname of a person named with an office.
+            while (nameStart > 1 && nameStart < words.Count && roles[words[nameStart - 1]] == Role.Connector
+                   && lexicon.NameParticles.Contains(Tokens[words[nameStart - 1]].Text) && roles[words[nameStart - 2]] == Role.Name
+                   && words.Take(nameStart - 1).Any(i => roles[i] == Role.Title))
+            {
+                nameStart -= 2;
+                while (nameStart > 0 && roles[words[nameStart - 1]] == Role.Name)
+                    nameStart--;
+            }
             if (nameStart < words.Count)
             {
                 var name = Text(words[nameStart], chunk.End);
@@ -667,7 +676,8 @@ public sealed class SpeakerExtractor
             {
                 if (Tokens[i].Text == ".")
                     continue;
-                if (text.Length > 0 && Tokens[i - 1].End < Tokens[i].Start)
+                // "H.Onno Ruding" is "H Onno Ruding": an initial's period written against a name still parts them ("U.S" stays "US").
+                if (text.Length > 0 && (Tokens[i - 1].End < Tokens[i].Start || (Tokens[i - 1].Text == "." && Tokens[i].Text.Length > 1)))
                     text.Append(' ');
                 text.Append(Tokens[i].Text);
             }

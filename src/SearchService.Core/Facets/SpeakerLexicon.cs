@@ -27,6 +27,7 @@ public sealed class SpeakerLexicon
         Determiners = PhraseSet.Of(f.Determiners);
         Connectors = PhraseSet.Of(f.Connectors);
         TitlesAlsoNames = PhraseSet.Of(f.TitlesAlsoNames);
+        NameParticles = PhraseSet.Of(f.NameParticles);
         OtherPronouns = PhraseSet.Of(f.OtherPronouns);
         ObjectPrepositions = PhraseSet.Of(f.ObjectPrepositions);
         CompanySuffixes = PhraseSet.Of(f.CompanySuffixes);
@@ -75,6 +76,9 @@ public sealed class SpeakerLexicon
 
     /// <summary>Titles that are also names ("Shah Mahmood Qureshi", "John Major"): a name when next to a name.</summary>
     public PhraseSet TitlesAlsoNames { get; }
+
+    /// <summary>Lower-case words inside a person's surname ("van" of "Gerard van Schaik", "de" of "Jacques de Larosiere").</summary>
+    public PhraseSet NameParticles { get; }
 
     public PhraseSet OtherPronouns { get; }
     public PhraseSet ObjectPrepositions { get; }
@@ -129,6 +133,7 @@ public sealed class SpeakerLexicon
         public List<string> Determiners { get; set; } = [];
         public List<string> Connectors { get; set; } = [];
         public List<string> TitlesAlsoNames { get; set; } = [];
+        public List<string> NameParticles { get; set; } = [];
         public List<string> OtherPronouns { get; set; } = [];
         public List<string> ObjectPrepositions { get; set; } = [];
         public List<string> CompanySuffixes { get; set; } = [];

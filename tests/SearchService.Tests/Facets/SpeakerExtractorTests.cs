@@ -219,4 +219,16 @@ public class SpeakerExtractorTests
         Assert.Equal(["Howard"], Speakers(
             "The poll gave the party of John Howard a lead over the party of Michael Howard, officials said.",
             "In a statement Howard said the talks had gone well.")[1]);
+
+    [Fact]
+    public void Particle_inside_the_surname_of_a_person_named_with_an_office_stays_in_the_name() =>
+        Assert.Equal(["Gerard van Schaik"], Speakers("Vice Chairman Gerard van Schaik said the ruling offered Heineken interesting possibilities."));
+
+    [Fact]
+    public void Particle_between_names_without_an_office_is_no_part_of_a_person_name() =>
+        Assert.Equal(["Banco de Santander"], Speakers("Banco de Santander said its profits rose."));
+
+    [Fact]
+    public void Initial_written_against_the_next_name_is_parted_from_it() =>
+        Assert.Equal(["H Onno Ruding"], Speakers("Shifts in economic policy are the key to reducing imbalances, Dutch Finance Minister H.Onno Ruding said."));
 }

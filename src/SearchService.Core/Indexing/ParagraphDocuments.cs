@@ -20,13 +20,16 @@ public static class ParagraphDocuments
 
     /// <summary>
     /// The documents, built one at a time as they are enumerated. Exact-term fields are reused from one document to the
-    /// next, and the text and its suggestion words are analysed once for both fields (<see cref="ParagraphTextFields"/>),
-    /// so each document must be indexed before the next is taken: pass the sequence straight to the index writer.
+    /// next, the text and its suggestion words are analysed once for both fields (<see cref="ParagraphTextFields"/>)
+    /// and the title once for all paragraphs (<see cref="ArticleTitleFields"/>), so each document must be indexed before
+    /// the next is taken: pass the sequence straight to the index writer.
     /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
         var exact = ReusableExactFields.ForThisThread;
         var text = ParagraphTextFields.ForThisThread;
+        var title = ArticleTitleFields.ForThisThread;
+        title.Analyse(article.Title);
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
@@ -37,7 +40,8 @@ public static class ParagraphDocuments
                 new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
                 new StoredField(IndexSchema.Paragraph, n),
                 new NumericDocValuesField(IndexSchema.Paragraph, n),
-                new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
+                title.Stored,
+                title.Indexed,
                 text.Text(article.Paragraphs[i]),
                 text.Words,
             };

@@ -30,26 +30,20 @@ public static class ParagraphDocuments
         var text = ParagraphTextFields.ForThisThread;
         var title = ArticleTitleFields.ForThisThread;
         title.Analyse(article.Title);
+        var articleWide = new ArticleWideFields(article);
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
-            exact.StartDocument();
-            var doc = new Document
-            {
-                exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
-                new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
-                new StoredField(IndexSchema.Paragraph, n),
-                new NumericDocValuesField(IndexSchema.Paragraph, n),
-                title.Stored,
-                title.Indexed,
-                text.Text(article.Paragraphs[i]),
-                text.Words,
-            };
-            if (article.Date is { } date)
-            {
-                doc.Add(new StoredField(IndexSchema.Date, date.ToString("O")));
-                doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
-            }
+            var doc = exact.StartDocument();
+            doc.Add(exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES));
+            doc.Add(articleWide.Id);
+            doc.Add(new StoredField(IndexSchema.Paragraph, n));
+            doc.Add(new NumericDocValuesField(IndexSchema.Paragraph, n));
+            doc.Add(title.Stored);
+            doc.Add(title.Indexed);
+            doc.Add(text.Text(article.Paragraphs[i]));
+            doc.Add(text.Words);
+            articleWide.AddDate(doc);
             PublisherFieldTerms.Add(doc, exact, article);
             if (file is not null)
             {

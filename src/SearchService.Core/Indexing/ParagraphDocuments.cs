@@ -20,32 +20,30 @@ public static class ParagraphDocuments
 
     /// <summary>
     /// The documents, built one at a time as they are enumerated. Exact-term fields are reused from one document to the
-    /// next, and the text and its suggestion words are analysed once for both fields (<see cref="ParagraphTextFields"/>),
-    /// so each document must be indexed before the next is taken: pass the sequence straight to the index writer.
+    /// next, the text and its suggestion words are analysed once for both fields (<see cref="ParagraphTextFields"/>)
+    /// and the title once for all paragraphs (<see cref="ArticleTitleFields"/>), so each document must be indexed before
+    /// the next is taken: pass the sequence straight to the index writer.
     /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
         var exact = ReusableExactFields.ForThisThread;
         var text = ParagraphTextFields.ForThisThread;
+        var title = ArticleTitleFields.ForThisThread;
+        title.Analyse(article.Title);
+        var articleWide = new ArticleWideFields(article);
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
-            exact.StartDocument();
-            var doc = new Document
-            {
-                exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
-                new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
-                new StoredField(IndexSchema.Paragraph, n),
-                new NumericDocValuesField(IndexSchema.Paragraph, n),
-                new TextField(IndexSchema.Title, article.Title, Field.Store.YES),
-                text.Text(article.Paragraphs[i]),
-                text.Words,
-            };
-            if (article.Date is { } date)
-            {
-                doc.Add(new StoredField(IndexSchema.Date, date.ToString("O")));
-                doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
-            }
+            var doc = exact.StartDocument();
+            doc.Add(exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES));
+            doc.Add(articleWide.Id);
+            doc.Add(new StoredField(IndexSchema.Paragraph, n));
+            doc.Add(new NumericDocValuesField(IndexSchema.Paragraph, n));
+            doc.Add(title.Stored);
+            doc.Add(title.Indexed);
+            doc.Add(text.Text(article.Paragraphs[i]));
+            doc.Add(text.Words);
+            articleWide.AddDate(doc);
             PublisherFieldTerms.Add(doc, exact, article);
             if (file is not null)
             {

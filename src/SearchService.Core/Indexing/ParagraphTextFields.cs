@@ -1,6 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 
@@ -25,15 +22,8 @@ internal sealed class ParagraphTextFields
     {
         tokenizer = new StandardTokenizer(IndexSchema.Version, TextReader.Null);
         var recorder = new SuggestionWordRecorder(tokenizer);
-        // EnglishAnalyzer's chain (LUCENE_48, its default stop words, no stem exclusions), so the text's terms are the
-        // ones queries are analysed into.
-        TokenStream english = new StandardFilter(IndexSchema.Version, recorder);
-        english = new EnglishPossessiveFilter(IndexSchema.Version, english);
-        english = new LowerCaseFilter(IndexSchema.Version, english);
-        english = new StopFilter(IndexSchema.Version, english, EnglishAnalyzer.DefaultStopSet);
-        english = new PorterStemFilter(english);
         text = new TextField(IndexSchema.Text, "", Field.Store.YES);
-        text.SetTokenStream(english);
+        text.SetTokenStream(EnglishFilters.Over(recorder));
         Words = new Field(IndexSchema.Words, new RecordedWordStream(recorder), ParagraphDocuments.SuggestionTermsType);
     }
 

@@ -1,5 +1,4 @@
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -23,31 +22,25 @@ public static class StatementDocuments
     public static readonly string[] FacetFields = [IndexSchema.Speaker, IndexSchema.Region, IndexSchema.Topic, Verb];
 
     /// <summary>
-    /// The documents, built one at a time as they are enumerated, with the exact-term fields reused from one to the next
-    /// (<see cref="ReusableExactFields"/>, as <see cref="ParagraphDocuments"/> does): pass the sequence straight to the
-    /// index writer.
+    /// The documents, built one at a time as they are enumerated, with the document and its exact-term fields reused
+    /// from one to the next (<see cref="ReusableExactFields"/>, as <see cref="ParagraphDocuments"/> does): pass the
+    /// sequence straight to the index writer.
     /// </summary>
     public static IEnumerable<Document> Build(Article article, ArticleFacets facets, CorpusFile? file)
     {
         var exact = ReusableExactFields.ForThisThread;
+        var articleWide = new ArticleWideFields(article);
         foreach (var statement in facets.Statements ?? [])
         {
-            exact.StartDocument();
-            var doc = new Document
-            {
-                exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES),
-                new SortedDocValuesField(IndexSchema.ArticleId, new BytesRef(article.Id)),
-                new StoredField(IndexSchema.Paragraph, statement.Paragraph),
-                new NumericDocValuesField(IndexSchema.Paragraph, statement.Paragraph),
-                new StoredField(Start, statement.Start),
-                new StoredField(IndexSchema.Title, article.Title),
-                new TextField(IndexSchema.Text, statement.Text, Field.Store.YES),
-            };
-            if (article.Date is { } date)
-            {
-                doc.Add(new StoredField(IndexSchema.Date, date.ToString("O")));
-                doc.Add(new NumericDocValuesField(IndexSchema.Date, date.UtcTicks));
-            }
+            var doc = exact.StartDocument();
+            doc.Add(exact.Get(IndexSchema.ArticleId, article.Id, Field.Store.YES));
+            doc.Add(articleWide.Id);
+            doc.Add(new StoredField(IndexSchema.Paragraph, statement.Paragraph));
+            doc.Add(new NumericDocValuesField(IndexSchema.Paragraph, statement.Paragraph));
+            doc.Add(new StoredField(Start, statement.Start));
+            doc.Add(new StoredField(IndexSchema.Title, article.Title));
+            doc.Add(new TextField(IndexSchema.Text, statement.Text, Field.Store.YES));
+            articleWide.AddDate(doc);
             if (!string.IsNullOrEmpty(article.Source))
                 doc.Add(exact.Get(IndexSchema.Source, article.Source, Field.Store.YES));
             if (file is not null)

@@ -63,6 +63,59 @@ public sealed class ParagraphDocumentsTests : IDisposable
         Assert.Equal(paragraphs.Select(p => AnalyzedTerms.Of(analyzer, p, field).Distinct().Order(StringComparer.Ordinal).ToList()).ToList(), indexed);
     }
 
+    [Fact]
+    public void Each_paragraph_holds_the_terms_and_positions_the_schema_analysis_gives_its_article_title()
+    {
+        // The title is analysed once an article and replayed into each of its paragraphs: every paragraph of each
+        // article must hold what the analyzer makes of that article's title alone, stop words' gaps included.
+        string[] titles = ["The U.S. and Japan's rice talks to resume in Tokyo", "OPEC output cut of 5.2 pct seen as a must"];
+        index.Add(new Article("a1", titles[0], ["Talks resume next week.", "No date was given.", "Dealers said so."]));
+        index.Add(new Article("a2", titles[1], ["Ministers met in Vienna.", "Prices rose."]));
+        var analyzer = IndexSchema.CreateAnalyzer();
+
+        var indexed = index.Index.Search(searcher => TitlePositionsByParagraph(searcher.IndexReader));
+
+        List<string> Expected(string title) => TitlePositions(analyzer, title);
+        Assert.Equal([Expected(titles[0]), Expected(titles[0]), Expected(titles[0]), Expected(titles[1]), Expected(titles[1])], indexed);
+        Assert.Equal(titles, index.Index.Search(searcher => new[] { 0, 3 }.Select(doc => searcher.Doc(doc).Get(IndexSchema.Title)).ToArray()));
+    }
+
+    // "term@position" of the title field, in position order, per paragraph document in document order.
+    private static List<List<string>> TitlePositionsByParagraph(IndexReader reader)
+    {
+        var byDoc = new SortedDictionary<int, List<(int Position, string Term)>>();
+        var termsEnum = MultiFields.GetTerms(reader, IndexSchema.Title).GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            var positions = termsEnum.DocsAndPositions(MultiFields.GetLiveDocs(reader), null);
+            for (var doc = positions.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = positions.NextDoc())
+                for (var i = 0; i < positions.Freq; i++)
+                {
+                    if (!byDoc.TryGetValue(doc, out var terms))
+                        byDoc[doc] = terms = [];
+                    terms.Add((positions.NextPosition(), termsEnum.Term.Utf8ToString()));
+                }
+        }
+        return byDoc.Values.Select(t => t.Order().Select(p => $"{p.Term}@{p.Position}").ToList()).ToList();
+    }
+
+    private static List<string> TitlePositions(Lucene.Net.Analysis.Analyzer analyzer, string title)
+    {
+        using var stream = analyzer.GetTokenStream(IndexSchema.Title, title);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var terms = new List<string>();
+        var position = -1;
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add($"{term}@{position}");
+        }
+        stream.End();
+        return terms;
+    }
+
     private static List<List<string>> TermsByParagraph(IndexSearcher searcher, string field)
     {
         var reader = searcher.IndexReader;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SearchService.Cluster.Storage;
@@ -397,9 +396,9 @@ public sealed class ShardGrain(
     }
 
     /// <summary>
-    /// The copy's index in <paramref name="path"/>; a folder Lucene finds corrupt or missing a file its last commit names
-    /// (a folder deleted under a live copy, whose writer then wrote part of it again) is deleted and the copy starts
-    /// empty, to be read again from the article log, as a copy of another schema is.
+    /// The copy's index in <paramref name="path"/>; a folder Lucene cannot read (a file corrupt, or missing that its last
+    /// commit names) is deleted and the copy starts empty, to be read again from the article log, as a copy of another
+    /// schema is.
     /// </summary>
     private SearchIndex OpenIndex(string path)
     {
@@ -407,7 +406,7 @@ public sealed class ShardGrain(
         {
             return NewIndex(path);
         }
-        catch (Exception e) when (Corrupt(e))
+        catch (IndexUnavailableException e) when (e.Unreadable)
         {
             logger.LogWarning(e, "{Copy}: Lucene cannot read {Path}; it is deleted and the copy read again from the article log", Copy, path);
             Directory.Delete(path, recursive: true);
@@ -416,8 +415,6 @@ public sealed class ShardGrain(
     }
 
     private SearchIndex NewIndex(string path) => new(path, loggers.CreateLogger<SearchIndex>(), SearcherSetup.Budgeted(options.Value.QueryBudget));
-
-    private static bool Corrupt(Exception e) => e is CorruptIndexException or EndOfStreamException or FileNotFoundException || (e.InnerException is { } cause && Corrupt(cause));
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>
         logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));

@@ -90,7 +90,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             directory?.Dispose();
             processLock.Dispose();
             Analyzer.Dispose();
-            throw new IndexUnavailableException(Path, e);
+            throw new IndexUnavailableException(Path, e, unreadable: e is not (LockObtainFailedException or UnauthorizedAccessException));
         }
 
         IReadOnlyDictionary<string, string> commitData = writer.CommitData is { } data ? new Dictionary<string, string>(data) : [];

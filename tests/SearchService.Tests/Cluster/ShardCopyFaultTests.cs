@@ -12,7 +12,7 @@ namespace SearchService.Tests.Cluster;
 /// A shard copy that fails in a way no search means (its folder deleted under it, or a file where its folder should
 /// be) fails the call as an unavailable shard naming the shard and the cause, however the grain failed and on whichever
 /// silo it lives, so the API answers 503 "Shard unavailable", not 500; and it recovers, from its folder and the article
-/// log, instead of failing every call for ever. Two in-process silos, two shards in one copy each; the calls are made
+/// log, instead of failing every call for ever; a folder Lucene finds corrupt is read again from the log. Two in-process silos, two shards in one copy each; the calls are made
 /// from a silo's own grain factory, as a node's API makes them.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
@@ -55,6 +55,29 @@ public sealed class ShardCopyFaultTests : IAsyncLifetime
         Assert.Equal(0, recovered.OpenedAtVersion);
         Assert.Equal(lastVersion, recovered.AppliedVersion);
         var after = await cluster.Searcher.SearchAsync(Oil);
+        Assert.Equal(before.Total, after.Total);
+        Assert.Equal(before.Hits.Select(h => h.Id), after.Hits.Select(h => h.Id));
+    }
+
+    [PostgresReutersFact]
+    public async Task A_copy_whose_folder_Lucene_finds_corrupt_when_activated_reads_the_log_again_and_answers_as_before()
+    {
+        await cluster.WaitUntilAppliedAsync(lastVersion);
+        var before = await cluster.Searcher.SearchAsync(Oil);
+        var holder = (await cluster.StatusesAsync()).Single(s => s.Shard == 0).Silo;
+        var folder = CopyFolder(cluster.Cluster.Silos.Single(s => s.SiloAddress.ToString() == holder), shard: 0);
+
+        await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var segmentInfos = Directory.GetFiles(folder, "*.si", SearchOption.AllDirectories);
+        Assert.NotEmpty(segmentInfos);
+        foreach (var file in segmentInfos)
+            await File.WriteAllBytesAsync(file, new byte[64]);
+        var after = await cluster.Searcher.SearchAsync(Oil);
+
+        var status = await StatusFrom(OtherSilo(holder), shard: 0);
+        Assert.Equal(holder, status.Silo); // activated again over the corrupt folder, not placed elsewhere
+        Assert.Equal(0, status.OpenedAtVersion);
+        Assert.Equal(lastVersion, status.AppliedVersion);
         Assert.Equal(before.Total, after.Total);
         Assert.Equal(before.Hits.Select(h => h.Id), after.Hits.Select(h => h.Id));
     }

@@ -12,8 +12,9 @@ namespace SearchService.Tests.Cluster;
 /// A shard copy that fails in a way no search means (its folder deleted under it, or a file where its folder should
 /// be) fails the call as an unavailable shard naming the shard and the cause, however the grain failed and on whichever
 /// silo it lives, so the API answers 503 "Shard unavailable", not 500; and it recovers, from its folder and the article
-/// log, instead of failing every call for ever; a folder Lucene finds corrupt is read again from the log. Two in-process silos, two shards in one copy each; the calls are made
-/// from a silo's own grain factory, as a node's API makes them.
+/// log, instead of failing every call for ever; a folder Lucene finds corrupt is read again from the log. Two
+/// in-process silos, two shards in one copy each; the calls are made from a silo's own grain factory, as a node's API
+/// makes them.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ShardCopyFaultTests : IAsyncLifetime

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchService.Cluster.Shards;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Cluster;
 
@@ -22,9 +23,9 @@ public sealed class ClusterRebuild(IGrainFactory grains, IOptions<SearchClusterO
     {
         try
         {
-            return await grains.GetGrain<IShardGrain>(copy.Key).RebuildAsync().WaitAsync(options.Value.ShardCallTimeout, cancellation);
+            return await GrainShardSource.AskAsync(grains, copy, grain => grain.RebuildAsync(), options.Value.ShardCallTimeout).WaitAsync(cancellation);
         }
-        catch (Exception e) when (e is OrleansException or SiloUnavailableException or TimeoutException)
+        catch (ShardUnavailableException e)
         {
             logger.LogWarning("{Copy} was not asked to rebuild: {Reason}", copy, e.Message);
             return null;

@@ -60,7 +60,8 @@ public sealed class ClusterSearchBackend : ISearchBackend
             return [];
         var copy = (int)((uint)Interlocked.Increment(ref nextCopy) % replicas);
         var answers = await Task.WhenAll(Enumerable.Range(0, shards).Select(shard =>
-            grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key).SuggestAsync(typed, Suggester.MaxSize).WaitAsync(callTimeout, cancellation)));
+            GrainShardSource.AskAsync(grains, new ShardCopy(shard, copy), grain => grain.SuggestAsync(typed, Suggester.MaxSize), callTimeout)
+                .WaitAsync(cancellation)));
         var summed = answers.SelectMany(a => a)
             .GroupBy(s => (s.Text, s.Kind))
             .Select(g => new Suggestion(g.Key.Text, g.Key.Kind, g.Sum(s => s.Count)))

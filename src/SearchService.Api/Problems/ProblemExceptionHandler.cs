@@ -58,15 +58,26 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             };
             problem.Extensions["parameter"] = "rerank";
         }
-        else if (exception is ArticleLogUnavailableException or ShardUnavailableException)
+        else if (exception is ArticleLogUnavailableException)
         {
-            // Cluster mode: PostgreSQL (an article read) or a shard (a search) is out of reach; the message names which and why.
+            // Cluster mode: PostgreSQL (an article read) is out of reach; the message names the server and why.
             logger.LogWarning("{Problem}", exception.Message);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = exception is ShardUnavailableException ? "Shard unavailable" : "PostgreSQL unavailable",
+                Title = "PostgreSQL unavailable",
                 Detail = exception.Message,
+            };
+        }
+        else if (exception is ShardUnavailableException shard)
+        {
+            // Cluster mode: no copy of a shard answered. The cause may be anything a copy threw, paths included: logged, not answered.
+            logger.LogWarning("{Problem}", exception.Message);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Shard unavailable",
+                Detail = $"Shard {shard.Shard} did not answer on any copy tried. The cause has been logged; try again shortly.",
             };
         }
         else

@@ -49,8 +49,14 @@ public sealed class GrainShardSource : IShardSource
     /// <exception cref="ShardUnavailableException">A copy did not answer in time (its silo died and is not yet declared dead, or it could not activate).</exception>
     public static async Task<IReadOnlyList<ShardStatus>> StatusesAsync(
         IGrainFactory grains, int shards, int replicas = ShardGrainOptions.DefaultReplicas, TimeSpan? timeout = null) =>
-        await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy =>
-            GrainShard.BoundedAsync(grains.GetGrain<IShardGrain>(copy.Key).StatusAsync(), timeout ?? DefaultTimeout, copy.Shard).AsTask()));
+        await Task.WhenAll(ShardCopy.All(shards, replicas).Select(copy => AskAsync(grains, copy, grain => grain.StatusAsync(), timeout ?? DefaultTimeout)));
+
+    /// <summary>
+    /// One call to one copy, outside a search: its answer, or <see cref="ShardUnavailableException"/> naming the shard
+    /// and the cause when it failed in any way (whatever the grain threw) or took longer than <paramref name="timeout"/>.
+    /// </summary>
+    public static Task<T> AskAsync<T>(IGrainFactory grains, ShardCopy copy, Func<IShardGrain, Task<T>> call, TimeSpan timeout) =>
+        GrainShard.BoundedAsync(call(grains.GetGrain<IShardGrain>(copy.Key)), timeout, copy.Shard).AsTask();
 
     /// <summary>A search on the next copy that has not failed lately (or, all having failed, the one that failed first), opened there by its first call.</summary>
     public ValueTask<IShard> OpenAsync()

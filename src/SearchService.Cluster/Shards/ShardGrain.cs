@@ -17,13 +17,14 @@ namespace SearchService.Cluster.Shards;
 /// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
 /// cluster the article log is the journal, and a version is a place in it. Documents are built from the facets the
 /// writer extracted and stored with the article; an article stored without (written before the log kept facets) has
-/// them extracted here, as a single node extracts them for an API write.
+/// them extracted here, as a single node extracts them for an API write. A copy is derived data: one that fails a call
+/// in a way it did not mean to is deactivated, and one whose folder Lucene cannot read starts again from the log.
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
     IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ILocalSiloDetails silo,
     ILoggerFactory loggers)
-    : Grain, IShardGrain
+    : Grain, IShardGrain, IIncomingGrainCallFilter
 {
     /// <summary>Changes read from the log at once while catching up.</summary>
     private const int ChangesPerRead = 500;
@@ -62,8 +63,7 @@ public sealed class ShardGrain(
     {
         // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
-        index = new SearchIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"), loggers.CreateLogger<SearchIndex>(),
-            SearcherSetup.Budgeted(options.Value.QueryBudget));
+        index = OpenIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"));
         source = new IndexShardSource(index);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
@@ -96,6 +96,26 @@ public sealed class ShardGrain(
             ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
         var shard = ShardNumber;
         following = Task.Run(() => FollowAsync(shard, stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A call that failed other than as the copy meant (a search's own failure, or <see cref="OrleansException"/> for a
+    /// search it does not hold or a version not yet applied) leaves the copy in a state not known to be sound, such as
+    /// a folder deleted under it: the copy deactivates, and the next call activates it again from its folder and the
+    /// log, instead of failing every call for ever. The failure still reaches the caller, which asks another copy.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch (Exception e) when (e is not (OrleansException or QuerySyntaxException or QueryRefusedException or QueryTimeoutException))
+        {
+            logger.LogError(e, "{Copy} failed {Method} and deactivates; the next call activates it again", Copy, context.InterfaceMethod?.Name);
+            this.DeactivateOnIdle();
+            throw;
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -374,6 +394,27 @@ public sealed class ShardGrain(
         unsearchedChanges = false;
         Volatile.Write(ref appliedVersion, read);
     }
+
+    /// <summary>
+    /// The copy's index in <paramref name="path"/>; a folder Lucene cannot read (a file corrupt, or missing that its last
+    /// commit names) is deleted and the copy starts empty, to be read again from the article log, as a copy of another
+    /// schema is.
+    /// </summary>
+    private SearchIndex OpenIndex(string path)
+    {
+        try
+        {
+            return NewIndex(path);
+        }
+        catch (IndexUnavailableException e) when (e.Unreadable)
+        {
+            logger.LogWarning(e, "{Copy}: Lucene cannot read {Path}; it is deleted and the copy read again from the article log", Copy, path);
+            Directory.Delete(path, recursive: true);
+            return NewIndex(path);
+        }
+    }
+
+    private SearchIndex NewIndex(string path) => new(path, loggers.CreateLogger<SearchIndex>(), SearcherSetup.Budgeted(options.Value.QueryBudget));
 
     private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>
         logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));

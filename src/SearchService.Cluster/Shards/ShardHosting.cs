@@ -11,9 +11,18 @@ public static class ShardHosting
     /// <summary>
     /// Core's records (requests, statistics, answers, hits) cross the wire as JSON: they keep no Orleans attributes, so
     /// Core stays free of Orleans, and JSON is the form they are already written and tested in for the API.
+    /// Exceptions are not written as JSON (the codec cannot write one: its TargetSite), and Orleans' exception codec,
+    /// which by default takes only System's, Microsoft's and Azure's, takes every exception (Core's, Lucene's, Npgsql's):
+    /// its type, message, stack and inner exceptions cross, so whatever a grain throws reaches the caller as a failure
+    /// naming its cause, not as a serialization error. The three a search ends with cross with their own fields too
+    /// (<see cref="CoreExceptionConverter"/>).
     /// </summary>
-    public static ISerializerBuilder AddCoreRecordsAsJson(this ISerializerBuilder serializer) =>
-        serializer.AddJsonSerializer(isSupported: type => type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true);
+    public static ISerializerBuilder AddCoreRecordsAsJson(this ISerializerBuilder serializer)
+    {
+        serializer.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedExceptionTypeFilter = type => typeof(Exception).IsAssignableFrom(type));
+        return serializer.AddJsonSerializer(isSupported: type =>
+            type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type));
+    }
 
     /// <summary>Shard grains on this silo, following the article log of <paramref name="articleLog"/>, kept under <paramref name="configure"/>'s root.</summary>
     public static ISiloBuilder AddShardGrains(this ISiloBuilder silo, ArticleLogOptions articleLog, Action<ShardGrainOptions> configure)

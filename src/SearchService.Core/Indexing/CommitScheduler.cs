@@ -26,11 +26,15 @@ internal sealed class CommitScheduler
     // stalled every indexing thread for the length of that commit (a sixth of a corpus pass's time, measured).
     private volatile bool closed;
     private volatile Exception? failure;
+    private readonly ILogger logger;
+    private readonly string indexPath;
 
     /// <param name="due">Runs on the timer when a scheduled commit is due (the index commits, and may merge).</param>
     public CommitScheduler(IEnumerable<ICommitContributor> contributors, Action due, ILogger logger, string indexPath)
     {
         this.contributors = [.. contributors];
+        this.logger = logger;
+        this.indexPath = indexPath;
         timer = new Timer(_ =>
         {
             // Held: the commit waits for the hold's end, and pending stays set so that no write re-arms the timer meanwhile.
@@ -159,8 +163,17 @@ internal sealed class CommitScheduler
             if (timer.Dispose(callbacksDone))
                 callbacksDone.WaitOne();
         }
-        if (Failure is null)
-            finalCommit();
+        try
+        {
+            if (Failure is null)
+                finalCommit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Recorded as a failed commit (Commit): the index then closes without committing, releasing its folder,
+            // instead of leaving its writers open and the folder locked for this process's life (a folder deleted under it).
+            logger.LogCritical(e, "The last commit of the index in {IndexPath} failed; it closes without it", indexPath);
+        }
         lock (commitLock)
         {
             closed = true;

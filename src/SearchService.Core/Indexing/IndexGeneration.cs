@@ -214,11 +214,21 @@ internal sealed class IndexGeneration
         reopenThread.Dispose();
         Searchers.Dispose();
         // Statements first, as at every commit: a paragraph index never holds an article whose statements are lost.
-        Statements.Close(keepChanges);
-        if (keepChanges)
-            Writer.Dispose();
-        else
-            Writer.Rollback();
-        directory.Dispose();
+        // Each writer is closed even when the other's close failed, so neither folder stays locked.
+        try
+        {
+            Statements.Close(keepChanges);
+        }
+        finally
+        {
+            try
+            {
+                WriterClosing.Close(Writer, keepChanges);
+            }
+            finally
+            {
+                directory.Dispose();
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             directory?.Dispose();
             processLock.Dispose();
             Analyzer.Dispose();
-            throw new IndexUnavailableException(Path, e);
+            throw new IndexUnavailableException(Path, e, unreadable: e is not (LockObtainFailedException or UnauthorizedAccessException));
         }
 
         IReadOnlyDictionary<string, string> commitData = writer.CommitData is { } data ? new Dictionary<string, string>(data) : [];
@@ -483,10 +483,17 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             SpeakerIdentities.SaveIfBehind();
         rebuilds.UnderWay?.Dispose();
         // After a failed commit the writer must not commit as it closes: the last good commit is what a restart resumes from.
-        live.Close(keepChanges: committed);
-        writeGate.Dispose();
-        processLock.Dispose();
-        Analyzer.Dispose();
+        // The folder's lock is released even when closing failed, so this process can open the folder again.
+        try
+        {
+            live.Close(keepChanges: committed);
+        }
+        finally
+        {
+            writeGate.Dispose();
+            processLock.Dispose();
+            Analyzer.Dispose();
+        }
     }
 
     private IndexWriterConfig NewWriterConfig() => new(IndexSchema.Version, Analyzer)

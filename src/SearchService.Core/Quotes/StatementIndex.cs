@@ -96,10 +96,13 @@ public sealed class StatementIndex
     public void Close(bool keepChanges)
     {
         Searchers.Dispose();
-        if (keepChanges)
-            writer.Dispose();
-        else
-            writer.Rollback();
-        directory.Dispose();
+        try
+        {
+            WriterClosing.Close(writer, keepChanges);
+        }
+        finally
+        {
+            directory.Dispose();
+        }
     }
 }

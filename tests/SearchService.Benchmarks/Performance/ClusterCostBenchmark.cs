@@ -14,13 +14,15 @@ namespace SearchService.Benchmarks.Performance;
 /// same run, each query sent to the single node and to a node of the cluster (the three in turn) one after the other.
 /// Prints p50 and p99 of both and the per-query overhead (the cluster's time minus the single node's for the same
 /// query in the same pass), of the server's own time (tookMs) and of the client's, then the paragraphs, the index
-/// bytes on disk and the resident memory of every process, for the capacity model.
+/// bytes on disk and the resident memory of every process, for the capacity model; and how many of the answers were
+/// the same on both sides (the exit code is 1 when one was not).
 /// </summary>
 /// <param name="postgres">A connection string to the PostgreSQL server; the scratch database is made beside it.</param>
 /// <param name="siloPort">The first node's silo port; the others follow, and the gateways 100 above.</param>
 /// <param name="api">The API's assembly every process runs (another build's copy, to compare two builds).</param>
 /// <param name="runs">How many times the passes are measured over the same processes, a minute or more apart.</param>
-public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgres, int siloPort, string api, int runs)
+/// <param name="output">Where the figures are printed.</param>
+public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgres, int siloPort, string api, int runs, TextWriter output)
 {
     private const int Nodes = 3;
     private const int ArticlesPerTransaction = 500;
@@ -54,10 +56,12 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             Console.Error.WriteLine("No PostgreSQL: give --postgres CONNECTION or set SEARCHSERVICE_TEST_POSTGRES (bash scripts/postgres.sh url DIR PORT prints one).");
             return 2;
         }
-        return await new ClusterCostBenchmark(BenchmarkOptions.Parse(args), postgres, siloPort, api, runs).Measure();
+        var result = await new ClusterCostBenchmark(BenchmarkOptions.Parse(args), postgres, siloPort, api, runs, Console.Out).Measure();
+        return result.SameAnswers == result.Answers ? 0 : 1;
     }
 
-    private async Task<int> Measure()
+    /// <summary>Starts the four processes, measures, prints, and returns each run's figures and how many answers agreed.</summary>
+    public async Task<ClusterCostResult> Measure()
     {
         var work = Directory.CreateTempSubdirectory("searchservice-cluster-cost-");
         var servers = new List<ServerProcess>();
@@ -78,7 +82,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
                 foreach (var chunk in articles.Zip(facets, (a, f) => new FacetedArticle(a, f)).Chunk(ArticlesPerTransaction))
                     await log.PutManyAsync(chunk);
             }
-            Console.WriteLine($"{api}: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}); {queries.Count} queries; " +
+            output.WriteLine($"{api}: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}); {queries.Count} queries; " +
                               $"{options.WarmupPasses} warm-up and {options.MeasuredPasses} measured passes; load average {LoadAverage()}");
 
             var clock = Stopwatch.StartNew();
@@ -107,15 +111,15 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             try
             {
                 await WaitUntil(() => Complete(nodeClients[0], everyCopy: true), "every copy of every shard at the log's last version", CopyPatience);
-                Console.WriteLine($"Three nodes complete {clock.Elapsed.TotalSeconds:F0} s after the single node's start");
+                output.WriteLine($"Three nodes complete {clock.Elapsed.TotalSeconds:F0} s after the single node's start");
             }
             catch (TimeoutException e)
             {
                 // Searches pass over a copy that fails; the run goes on and says so.
-                Console.WriteLine($"{e.Message}; /health: {await nodeClients[0].GetStringAsync("/health")}");
+                output.WriteLine($"{e.Message}; /health: {await nodeClients[0].GetStringAsync("/health")}");
             }
             await WaitUntil(() => Indexed(singleClient, articles.Count), "the single node indexed every article", Patience);
-            Console.WriteLine($"Single node indexed {clock.Elapsed.TotalSeconds:F0} s after its start; load average {LoadAverage()}");
+            output.WriteLine($"Single node indexed {clock.Elapsed.TotalSeconds:F0} s after its start; load average {LoadAverage()}");
 
             var urls = queries.Select(q => q.SearchUrl()).ToList();
             for (var pass = 0; pass < options.WarmupPasses; pass++)
@@ -126,15 +130,19 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
                 var measured = new List<QueryPair>();
                 for (var pass = 0; pass < options.MeasuredPasses; pass++)
                     measured.AddRange(await Pass(urls, singleClient, nodeClients, pass));
-                Console.WriteLine();
-                Console.WriteLine($"Run {run} of {runs}; load average {LoadAverage()}");
+                output.WriteLine();
+                output.WriteLine($"Run {run} of {runs}; load average {LoadAverage()}");
                 Print("Server time (tookMs)", queries, measured, t => t.Server);
                 Print("Client latency (request sent to answer read, loopback)", queries, measured, t => t.Client);
-                figures.Add(new RunFigures(Summary(measured, t => t.Server), Summary(measured, t => t.Client)));
+                var same = measured.Count(p => p.Single.Answer == p.Cluster.Answer);
+                output.WriteLine($"Answers: {same} of {measured.Count} identical on both sides (total and hit ids in order)");
+                foreach (var differing in measured.Where(p => p.Single.Answer != p.Cluster.Answer).Take(3))
+                    output.WriteLine($"  differs: {urls[differing.Query]}: single {differing.Single.Answer}; cluster {differing.Cluster.Answer}");
+                figures.Add(new RunFigures(Summary(measured, t => t.Server), Summary(measured, t => t.Client), measured.Count, same));
             }
             PrintRuns(figures);
             PrintFootprint(servers, paragraphs, singleIndex, nodeShards);
-            return 0;
+            return new ClusterCostResult(figures.Select(f => f.Server).ToList(), figures.Select(f => f.Client).ToList(), figures.Sum(f => f.Answers), figures.Sum(f => f.SameAnswers));
         }
         finally
         {
@@ -194,22 +202,24 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"{url}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
-        return new Timing(json.RootElement.GetProperty("tookMs").GetDouble(), elapsed);
+        var answer = json.RootElement;
+        var hits = string.Join(' ', answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        return new Timing(answer.GetProperty("tookMs").GetDouble(), elapsed, $"total {answer.GetProperty("total").GetInt64()}: {hits}");
     }
 
-    private static void Print(string title, IReadOnlyList<BenchQuery> queries, IReadOnlyList<QueryPair> measured, Func<Timing, double> of)
+    private void Print(string title, IReadOnlyList<BenchQuery> queries, IReadOnlyList<QueryPair> measured, Func<Timing, double> of)
     {
-        Console.WriteLine();
-        Console.WriteLine($"{title}, ms:");
-        Console.WriteLine("| queries | n | single p50 | single p99 | cluster p50 | cluster p99 | overhead p50 | overhead p99 |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        output.WriteLine();
+        output.WriteLine($"{title}, ms:");
+        output.WriteLine("| queries | n | single p50 | single p99 | cluster p50 | cluster p99 | overhead p50 | overhead p99 |");
+        output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         var groups = measured.GroupBy(p => queries[p.Query].Class.ToString()).Prepend(measured.GroupBy(_ => "all").Single());
         foreach (var group in groups)
         {
             var single = Percentiles.Of(group.Select(p => of(p.Single)));
             var cluster = Percentiles.Of(group.Select(p => of(p.Cluster)));
             var overhead = Percentiles.Of(group.Select(p => of(p.Cluster) - of(p.Single)));
-            Console.WriteLine($"| {group.Key} | {single.Count} | {single.P50:F1} | {single.P99:F1} | {cluster.P50:F1} | {cluster.P99:F1} | {overhead.P50:F1} | {overhead.P99:F1} |");
+            output.WriteLine($"| {group.Key} | {single.Count} | {single.P50:F1} | {single.P99:F1} | {cluster.P50:F1} | {cluster.P99:F1} | {overhead.P50:F1} | {overhead.P99:F1} |");
         }
     }
 
@@ -222,7 +232,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         return [single.P50, single.P99, cluster.P50, cluster.P99, overhead.P50, overhead.P99];
     }
 
-    private static void PrintRuns(IReadOnlyList<RunFigures> runs)
+    private void PrintRuns(IReadOnlyList<RunFigures> runs)
     {
         string[] rows = ["single p50", "single p99", "cluster p50", "cluster p99", "overhead p50", "overhead p99"];
         static string MedianAndRange(IEnumerable<double> values)
@@ -230,29 +240,29 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             var sorted = values.Order().ToList();
             return $"{sorted[sorted.Count / 2]:F1} ({sorted[0]:F1}–{sorted[^1]:F1})";
         }
-        Console.WriteLine();
-        Console.WriteLine($"Every query, {runs.Count} runs, ms: median (range)");
-        Console.WriteLine("| figure | server (tookMs) | client |");
-        Console.WriteLine("| --- | --- | --- |");
+        output.WriteLine();
+        output.WriteLine($"Every query, {runs.Count} runs, ms: median (range)");
+        output.WriteLine("| figure | server (tookMs) | client |");
+        output.WriteLine("| --- | --- | --- |");
         for (var i = 0; i < rows.Length; i++)
-            Console.WriteLine($"| {rows[i]} | {MedianAndRange(runs.Select(r => r.Server[i]))} | {MedianAndRange(runs.Select(r => r.Client[i]))} |");
+            output.WriteLine($"| {rows[i]} | {MedianAndRange(runs.Select(r => r.Server[i]))} | {MedianAndRange(runs.Select(r => r.Client[i]))} |");
     }
 
-    private static void PrintFootprint(IReadOnlyList<ServerProcess> servers, int paragraphs, string singleIndex, IReadOnlyList<string> nodeShards)
+    private void PrintFootprint(IReadOnlyList<ServerProcess> servers, int paragraphs, string singleIndex, IReadOnlyList<string> nodeShards)
     {
         static double Mb(long bytes) => bytes / 1048576.0;
-        Console.WriteLine();
+        output.WriteLine();
         var singleBytes = FolderBytes(singleIndex);
-        Console.WriteLine($"Single node: index {Mb(singleBytes):F1} MB ({(double)singleBytes / paragraphs:F0} bytes a paragraph), " +
+        output.WriteLine($"Single node: index {Mb(singleBytes):F1} MB ({(double)singleBytes / paragraphs:F0} bytes a paragraph), " +
                           $"resident {Mb(servers[0].WorkingSetBytes):F0} MB, peak {Mb(servers[0].PeakWorkingSetBytes):F0} MB");
         long clusterBytes = 0;
         for (var n = 0; n < nodeShards.Count; n++)
         {
             var bytes = FolderBytes(nodeShards[n]);
             clusterBytes += bytes;
-            Console.WriteLine($"Node {n}: shard copies {Mb(bytes):F1} MB, resident {Mb(servers[n + 1].WorkingSetBytes):F0} MB, peak {Mb(servers[n + 1].PeakWorkingSetBytes):F0} MB");
+            output.WriteLine($"Node {n}: shard copies {Mb(bytes):F1} MB, resident {Mb(servers[n + 1].WorkingSetBytes):F0} MB, peak {Mb(servers[n + 1].PeakWorkingSetBytes):F0} MB");
         }
-        Console.WriteLine($"Cluster: {Mb(clusterBytes):F1} MB of shard copies, {(double)clusterBytes / paragraphs:F0} bytes a paragraph (every copy counted)");
+        output.WriteLine($"Cluster: {Mb(clusterBytes):F1} MB of shard copies, {(double)clusterBytes / paragraphs:F0} bytes a paragraph (every copy counted)");
     }
 
     private static long FolderBytes(string folder) =>
@@ -303,9 +313,10 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         }
     }
 
-    private sealed record Timing(double Server, double Client);
+    /// <param name="Answer">The answer's total and hit ids in order, which both sides must agree on (scores may differ in the last digits).</param>
+    private sealed record Timing(double Server, double Client, string Answer);
 
     private sealed record QueryPair(int Query, Timing Single, Timing Cluster);
 
-    private sealed record RunFigures(double[] Server, double[] Client);
+    private sealed record RunFigures(double[] Server, double[] Client, int Answers, int SameAnswers);
 }

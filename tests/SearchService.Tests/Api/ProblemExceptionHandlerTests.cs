@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Api.Problems;
+using SearchService.Core.Sharding;
 using SearchService.Tests.Api.Answers;
 
 namespace SearchService.Tests.Api;
@@ -40,6 +41,19 @@ public sealed class ProblemExceptionHandlerTests
         var (problem, _) = await Answer(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", StatusCodes.Status413PayloadTooLarge));
         Assert.Equal(413, problem.Status);
         Assert.Equal("body", problem.Parameter);
+    }
+
+    [Fact]
+    public async Task A_shard_no_copy_of_which_answered_is_a_503_naming_the_shard_without_the_cause_s_text()
+    {
+        var cause = new IOException($"Could not find file '{SecretPath}'.");
+
+        var (problem, json) = await Answer(new ShardUnavailableException(6, cause.Message, cause));
+
+        Assert.Equal(503, problem.Status);
+        Assert.Equal("Shard unavailable", problem.Title);
+        Assert.Contains("Shard 6", problem.Detail);
+        Assert.DoesNotContain(SecretPath, json);
     }
 
     [Fact]

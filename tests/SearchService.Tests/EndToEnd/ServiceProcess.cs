@@ -81,7 +81,7 @@ public sealed partial class ServiceProcess : IDisposable
     }
 
     /// <summary>The API's own build output, of the same configuration as the tests.</summary>
-    private static string ApiAssembly
+    public static string ApiAssembly
     {
         get
         {

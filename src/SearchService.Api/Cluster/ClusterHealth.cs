@@ -30,7 +30,7 @@ public sealed class ClusterHealth(
         }
         var copies = await copyStatuses.GatherAsync(cancellation);
         var shards = copies.GroupBy(c => c.Copy.Shard).Select(shard => new ClusterShard(
-            shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag, c.Status.Rebuilding))],
+            shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag, c.Status.LogReadAt, c.Status.Rebuilding))],
             [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")])).ToList();
         var complete = postgres is null && shards.All(s => s.Copies.Count == options.Value.Replicas);
         return new ClusterHealthReport(complete ? "ready" : "degraded", version, postgres, nodes, shards);

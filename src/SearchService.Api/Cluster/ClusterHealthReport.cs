@@ -19,5 +19,6 @@ public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copi
 /// <param name="Node">The node holding the copy.</param>
 /// <param name="AppliedVersion">The last version of the article log the copy has applied.</param>
 /// <param name="Lag">Versions committed in PostgreSQL the copy has not applied yet; null while PostgreSQL is out of reach.</param>
+/// <param name="LogReadAt">When the copy last read the article log to its end: while PostgreSQL is out of reach, how stale its answers are.</param>
 /// <param name="Rebuilding">The copy is being rebuilt from PostgreSQL (<c>POST /index/_rebuild</c>), answering from its old index meanwhile.</param>
-public sealed record ShardCopyHealth(int Copy, string Node, long AppliedVersion, long? Lag, bool Rebuilding);
+public sealed record ShardCopyHealth(int Copy, string Node, long AppliedVersion, long? Lag, DateTimeOffset? LogReadAt, bool Rebuilding);

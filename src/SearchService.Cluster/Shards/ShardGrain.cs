@@ -47,6 +47,7 @@ public sealed class ShardGrain(
     private bool unsearchedChanges;
     // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
+    private long logReadAtMs; // when the log was last read to its end, Unix milliseconds (0: not yet); written by the loop
     // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
     private volatile bool rebuildRequested;
     // The loop's own: the rebuild under way, and the last version of the log read into it.
@@ -71,6 +72,7 @@ public sealed class ShardGrain(
         {
             // Nothing searches the copy before it is active: one reopen at the end, not one a read.
             await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
+            LogRead();
         }
         catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
         {
@@ -145,9 +147,12 @@ public sealed class ShardGrain(
         // The version first: the searcher read after it is at least as new, so the paragraphs count every version reported.
         var applied = Volatile.Read(ref appliedVersion);
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
+        var readAt = Volatile.Read(ref logReadAtMs);
         return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, applied, latest, paragraphs,
-            FolderBytes.Of(Index.Path), rebuildRequested);
+            FolderBytes.Of(Index.Path), rebuildRequested, readAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(readAt));
     }
+
+    private void LogRead() => Volatile.Write(ref logReadAtMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     public Task<bool> RebuildAsync()
     {
@@ -258,6 +263,7 @@ public sealed class ShardGrain(
                 try
                 {
                     await CatchUpAsync(shard, searchableEachRead: true, stop);
+                    LogRead();
                     if (rebuildRequested)
                         await RebuildStepAsync(shard, stop);
                     if (logOutOfReach)

@@ -8,6 +8,10 @@ namespace SearchService.Cluster.Shards;
 /// <param name="Paragraphs">The paragraphs it answers searches with.</param>
 /// <param name="IndexBytes">The bytes its index folder takes on the disk of <paramref name="Silo"/>.</param>
 /// <param name="Rebuilding">A rebuild from the article log is asked for or under way (<see cref="IShardGrain.RebuildAsync"/>).</param>
+/// <param name="LogReadAt">
+/// When it last read the article log to its end: while PostgreSQL is out of reach it answers as of then (null before its
+/// first read, as a copy that opened what its folder held while the log was out of reach).
+/// </param>
 [GenerateSerializer]
 public sealed record ShardStatus(
     [property: Id(0)] int Shard,
@@ -18,7 +22,8 @@ public sealed record ShardStatus(
     [property: Id(5)] long? LatestVersion,
     [property: Id(6)] int Paragraphs,
     [property: Id(7)] long IndexBytes,
-    [property: Id(8)] bool Rebuilding)
+    [property: Id(8)] bool Rebuilding,
+    [property: Id(9)] DateTimeOffset? LogReadAt)
 {
     /// <summary>How many versions of the log it has still to apply; null when the log is out of reach.</summary>
     public long? Lag => LatestVersion - AppliedVersion;

@@ -58,6 +58,28 @@ public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper o
     }
 
     [PostgresFact]
+    public async Task Health_says_as_of_when_each_copy_answers_while_PostgreSQL_is_down()
+    {
+        await using (await node.StopPostgresAsync())
+        {
+            var stopped = DateTimeOffset.UtcNow;
+            // Longer than a copy's poll interval: a copy that still read the log would show a later time.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var health = await node.Client.GetFromJsonAsync<SearchService.Api.Cluster.ClusterHealthReport>("/health", ProcessCluster.Json);
+
+            Assert.Equal("degraded", health!.Status);
+            var copies = health.Shards.SelectMany(s => s.Copies).ToList();
+            Assert.Equal(PostgresOutage.Copies, copies.Count);
+            Assert.All(copies, copy =>
+            {
+                Assert.Null(copy.Lag);
+                Assert.NotNull(copy.LogReadAt);
+                Assert.True(copy.LogReadAt <= stopped, $"copy {copy.Copy} says it read the log at {copy.LogReadAt:O}, after PostgreSQL stopped at {stopped:O}");
+            });
+        }
+    }
+
+    [PostgresFact]
     public async Task Each_shard_copy_says_once_that_PostgreSQL_is_out_of_reach_and_once_that_it_is_back()
     {
         // A copy still out of reach since an earlier test's outage would say nothing when the log goes again.

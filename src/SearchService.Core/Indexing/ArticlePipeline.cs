@@ -28,8 +28,10 @@ public static class ArticlePipeline
             {
                 try
                 {
+                    // An article handed out was read before any failure: it is processed even when another thread's
+                    // read or work has failed meanwhile (only the caller's cancellation drops it), and no more are taken.
                     while (!failed.IsCancellationRequested && handOut.Next() is { } first)
-                        for (var article = first; article is not null && !failed.IsCancellationRequested; article = handOut.Done(article))
+                        for (var article = first; article is not null && !cancellation.IsCancellationRequested; article = handOut.Done(article))
                             process(article);
                 }
                 catch (Exception e)

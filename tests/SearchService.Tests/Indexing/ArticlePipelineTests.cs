@@ -57,4 +57,27 @@ public class ArticlePipelineTests
         Assert.Equal("disk read error", e.Message);
         Assert.Equal(50, processed);
     }
+
+    [Fact]
+    public void Articles_read_before_another_threads_read_fails_are_still_processed()
+    {
+        // The second version of an article is read while its first is processed, so it waits for the same thread; the
+        // read after it fails before that thread is done. Both versions were read before the failure.
+        using var readFailed = new ManualResetEventSlim();
+        IEnumerable<Article> TwoVersionsThenFailure()
+        {
+            yield return new Article("a1", "First version", ["Body."]);
+            yield return new Article("a1", "Second version", ["Body."]);
+            readFailed.Set();
+            throw new IOException("disk read error");
+        }
+        var processed = new ConcurrentQueue<string>();
+        Assert.Throws<IOException>(() => ArticlePipeline.Run(TwoVersionsThenFailure(), a =>
+        {
+            if (a.Title == "First version")
+                Assert.True(readFailed.Wait(TimeSpan.FromSeconds(30)), "the second thread never read on");
+            processed.Enqueue(a.Title);
+        }, CancellationToken.None, threads: 2));
+        Assert.Equal(["First version", "Second version"], processed);
+    }
 }

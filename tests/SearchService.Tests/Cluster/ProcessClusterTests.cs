@@ -56,7 +56,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         output.WriteLine($"{requests.Count} requests; took p50 {Percentile(single, 0.5):F1} ms on the single node, " +
                          $"{Percentile(sharded, 0.5):F1} ms on three nodes (p99 {Percentile(single, 0.99):F1} / {Percentile(sharded, 0.99):F1} ms)");
         Assert.Equal(300, requests.Count);
-        Assert.Empty(differences);
+        AssertNoDifferences(differences);
     }
 
     /// <remarks>
@@ -176,7 +176,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
             differences.AddRange(AnswerDifferences.Of($"after: {urls[i]}", expected[i], await ProcessCluster.SearchAsync(node, urls[i])));
 
         output.WriteLine($"Every copy rebuilt in {clock.Elapsed.TotalSeconds:F1} s; {answeredWhileRebuilding} searches answered meanwhile");
-        Assert.Empty(differences);
+        AssertNoDifferences(differences);
     }
 
     [PostgresReutersFact]
@@ -336,8 +336,10 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
                 output.WriteLine($"  at {at.TotalSeconds:F2} s: {why[..Math.Min(200, why.Length)]}");
             Assert.True(window < FailingAtMost, $"queries failed until {window.TotalSeconds:F1} s after the kill");
             await ProcessCluster.WaitUntilCompleteAsync(survivors[0]);
+            var differences = new List<string>();
             foreach (var url in urls)
-                Assert.Empty(AnswerDifferences.Of(url, await ProcessCluster.SearchAsync(cluster.Single, url), await ProcessCluster.SearchAsync(survivors[0], url)));
+                differences.AddRange(AnswerDifferences.Of(url, await ProcessCluster.SearchAsync(cluster.Single, url), await ProcessCluster.SearchAsync(survivors[0], url)));
+            AssertNoDifferences(differences);
             foreach (var (id, i) in acknowledged.Select((id, i) => (id, i)))
                 Assert.Equal(HttpStatusCode.OK, (await survivors[i % survivors.Length].GetAsync($"/articles/{id}")).StatusCode);
         }
@@ -373,5 +375,13 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     {
         var sorted = values.Order().ToList();
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(share * sorted.Count))];
+    }
+
+    // Assert.Empty truncates each difference to a few dozen characters: the whole of each goes to the test's output.
+    private void AssertNoDifferences(List<string> differences)
+    {
+        foreach (var difference in differences.Take(20))
+            output.WriteLine($"difference: {difference}");
+        Assert.Empty(differences);
     }
 }

@@ -111,7 +111,8 @@ internal sealed class IndexGeneration
             return;
         try
         {
-            Searchers.MaybeRefresh();
+            // Zero wait: only asks the reopen thread for a refresh soon.
+            reopenThread.WaitForGeneration(Tracking.Generation, 0);
         }
         catch (ObjectDisposedException)
         {
@@ -140,7 +141,12 @@ internal sealed class IndexGeneration
     /// <summary>The generation this writer's <paramref name="ownGeneration"/> has across swaps.</summary>
     public long Numbered(long ownGeneration) => GenerationBase + ownGeneration;
 
-    /// <summary>Blocks until changes up to <paramref name="generation"/> are searchable here.</summary>
+    /// <summary>
+    /// Blocks until changes up to <paramref name="generation"/> are searchable here. Only the reopen thread refreshes
+    /// <see cref="Searchers"/>, also for the timer and a merge: its refresh listener marks the generation it took at the
+    /// start of its next refresh as searchable after any refresh, so one made on another thread, whose reader opened
+    /// before writes the reopen thread had already counted, told their waiters they were searchable too early.
+    /// </summary>
     public bool WaitForGeneration(long generation, TimeSpan timeout) =>
         generation <= GenerationBase || reopenThread.WaitForGeneration(generation - GenerationBase, (int)timeout.TotalMilliseconds);
 

@@ -329,6 +329,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// <summary>Blocks until every change made so far is visible to searches.</summary>
     public bool WaitUntilSearchable(TimeSpan timeout) => Using(generation => generation.WaitForGeneration(generation.LatestGeneration, timeout));
 
+    /// <summary>The generation the next write gets, at least (writes and refreshes move it on).</summary>
+    internal long LatestGeneration => Using(generation => generation.LatestGeneration);
+
     /// <summary>Blocks until changes up to <paramref name="generation"/> are visible to searches.</summary>
     public bool WaitForGeneration(long generation, TimeSpan timeout) => Using(live => live.WaitForGeneration(generation, timeout));
 
@@ -448,7 +451,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
                 return true;
             });
             if (mergedHere)
-                generation.Searchers.MaybeRefreshBlocking();
+                generation.WaitForGeneration(generation.LatestGeneration, Timeout.InfiniteTimeSpan);
             return mergedHere;
         });
         if (merged)

@@ -91,7 +91,7 @@ public sealed class SpeakerExtractor
         /// <summary>The body whose statement, report or communiqué was last mentioned.</summary>
         public Speaker? Issuer { get; set; }
 
-        /// <param name="antecedent">Whether a later "he" or "she" may stand for them: not for a name in passing inside someone else's statement.</param>
+        /// <param name="antecedent">Whether a later "he", "she" or "it" may stand for them: not for a name in passing inside someone else's statement.</param>
         public Speaker Remember(Speaker s, bool antecedent = true)
         {
             if (s.Kind == SpeakerKind.Unknown && !s.Name.Contains(' '))
@@ -108,8 +108,10 @@ public sealed class SpeakerExtractor
             switch (s.Kind)
             {
                 case SpeakerKind.Person: people.Add(s); break;
-                case SpeakerKind.Organisation: latestBody = (s, sequence); bodies.Add(s); break;
-                default: latestUnknown = (s, sequence); break;
+                // "…said it filed for an offering through underwriters led by Merrill Lynch and Co Inc. It said…": a body
+                // named in passing inside another's statement is not what a later "it" stands for.
+                case SpeakerKind.Organisation: if (antecedent) latestBody = (s, sequence); bodies.Add(s); break;
+                default: if (antecedent) latestUnknown = (s, sequence); break;
             }
             if (antecedent && s.Kind != SpeakerKind.Organisation)
                 antecedents.Add((s, sequence));
@@ -139,6 +141,15 @@ public sealed class SpeakerExtractor
             lowerCaseWords ??= paragraphs.SelectMany(p => p.Tokens).Where(t => t.IsWord && !t.IsCapitalised).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
             return lowerCaseWords.Contains(word.ToLowerInvariant());
         }
+
+        /// <summary>How many names the article has remembered so far.</summary>
+        public int Sequence => sequence;
+
+        /// <summary>
+        /// The people remembered after <paramref name="seq"/> were named inside a statement whose attribution comes after
+        /// it ("Poehl … met Chancellor Willy Brandt …, bankers said"): no later "he" stands for them.
+        /// </summary>
+        public void NamedInStatementSince(int seq) => antecedents.RemoveAll(a => a.Seq > seq);
 
         /// <summary>A person spoke without a name ("an Inland division spokesman said").</summary>
         public void RememberUnnamedSpeaker() => unnamedSpeakerSequence = ++sequence;
@@ -185,6 +196,9 @@ public sealed class SpeakerExtractor
     /// <summary>The most lower-case words describing a name after an inverted verb ("said private market analyst X").</summary>
     private const int LongestDescription = 4;
 
+    /// <summary>The most tokens between an attribution's verb and the comma that ends the statement before it ("…, a senior Bank of Japan official said").</summary>
+    private const int LongestSubject = 8;
+
     /// <summary>The most tokens of a description between commas after a name ("Cointreau, founder and chairman of …, said").</summary>
     private const int LongestAppositive = 24;
 
@@ -222,6 +236,7 @@ public sealed class SpeakerExtractor
             // President Reagan"), and whether a quotation is open: a name there is in passing, no antecedent of "he".
             var reportedFrom = -1;
             var quoted = false;
+            var sentenceSequence = context.Sequence;
             // Returns the name as the paragraph's mentions hold it, null for no one.
             string? Add(Speaker? s, bool passing = false)
             {
@@ -235,21 +250,38 @@ public sealed class SpeakerExtractor
             }
             void Attribute(int verbStart, int verbEnd, Speaker? s)
             {
+                var statementFirst = StatementComesFirst(verbStart);
+                if (!quoted && statementFirst == true)
+                    context.NamedInStatementSince(sentenceSequence);
                 if (Add(s) is { } name)
                     Attributions.Add(new Attribution(verbStart, verbEnd, name));
+                // "China's top leader Deng Xiaoping said …, Ming Pao newspaper said": who opens the sentence speaking stays
+                // the one a later "he" may stand for.
+                if (statementFirst == false)
+                    sentenceSequence = context.Sequence;
                 reportedFrom = verbEnd;
             }
 
             for (var i = 0; i < Tokens.Count; i++)
             {
                 if (TextTokens.IsSentenceStart(Tokens, i))
+                {
                     reportedFrom = -1;
+                    sentenceSequence = context.Sequence;
+                }
                 if (Tokens[i].Text is "“" or "”" or "\"")
                     quoted = Tokens[i].Text == "“" || (Tokens[i].Text == "\"" && !quoted);
                 var passing = quoted || (reportedFrom >= 0 && i >= reportedFrom);
                 // "Prime Minister Andreas Papandreou has withdrawn…", "President Reagan's move…": an office holder acts in the news.
                 if (chunkAt[i] >= 0 && chunks[chunkAt[i]].Start == i && Interpret(chunks[chunkAt[i]], context) is { Titled: true } titled)
+                {
                     Add(titled, passing);
+                    // "Defense Secretary Caspar Weinberger ordered …, the Pentagon said. … He said": the sentence's subject
+                    // is what its statement is about, and stays the one a later "he" may stand for, as does the speaker
+                    // ("…, Prime Minister Zeid al-Rifa'i said").
+                    if (TextTokens.IsSentenceStart(Tokens, i) || lexicon.AttributionVerbs.MatchAt(Tokens, chunks[chunkAt[i]].End) > 0)
+                        sentenceSequence = context.Sequence;
+                }
                 if (!IsLowerWord(i))
                     continue;
                 int k;
@@ -280,6 +312,40 @@ public sealed class SpeakerExtractor
                 i += Math.Max(k, 1) - 1;
             }
             return found;
+        }
+
+        // "…, bankers said", "…," Poehl told reporters, "…, Karl Otto Poehl, the Bundesbank president, said": the attribution
+        // at <paramref name="verbStart"/> follows what was said in its sentence, set off by a comma (or a quotation closed
+        // against one) a few words before its subject; not "…, but added", nor a quoted phrase ("a "level playing field"
+        // be maintained"). False when the subject opens the sentence ("China's top leader Deng Xiaoping said"), null when
+        // neither.
+        private bool? StatementComesFirst(int verbStart)
+        {
+            var subjectEnd = verbStart;
+            while (subjectEnd > 0 && lexicon.VerbModifiers.Contains(Tokens[subjectEnd - 1].Text))
+                subjectEnd--;
+            for (var k = subjectEnd - 1; k >= 0 && k >= verbStart - LongestSubject; k--)
+            {
+                var text = Tokens[k].Text;
+                var closesQuotation = k > 0 && TextTokens.IsQuote(text) && Tokens[k - 1].Text is "," or "." or "?" or "!"
+                                      && Tokens[k - 1].End == Tokens[k].Start;
+                if (text == "," || closesQuotation)
+                    return !TextTokens.IsSentenceStart(Tokens, k) && BeginsSubject(k + 1, subjectEnd) ? true : null;
+                if (TextTokens.IsSentenceStart(Tokens, k))
+                    return false;
+                if (TextTokens.IsQuote(text) && !IsPossessive(k))
+                    return null;
+            }
+            return null;
+        }
+
+        // "he", "the Bundesbank president", "Karl Otto Poehl", "bankers": what opens the subject of a verb; not "but", "and".
+        private bool BeginsSubject(int start, int subjectEnd)
+        {
+            var first = Tokens[start];
+            return first.IsCapitalised || lexicon.PersonPronouns.Contains(first.Text) || lexicon.BodyPronouns.Contains(first.Text)
+                || lexicon.Determiners.Contains(first.Text)
+                || (first.IsWord && start == subjectEnd - 1 && !lexicon.FunctionWords.Contains(first.Text));
         }
 
         // "co-chaired by A and B", "led by A, B and C".
@@ -338,7 +404,8 @@ public sealed class SpeakerExtractor
                 if (head >= 0 && chunkAt[head] >= 0 && chunks[chunkAt[head]].End == head + 1)
                 {
                     var named = chunks[chunkAt[head]];
-                    if (named.End - named.Start == 1 && lexicon.AdjectivesBeforeRoleNouns.Contains(Tokens[head].Text))
+                    if (named.End - named.Start == 1 && (lexicon.AdjectivesBeforeRoleNouns.Contains(Tokens[head].Text)
+                        || (IsShapedLikeAdjective(Tokens[head].Text) && context.LastBodyNamed(Tokens[head].Text) is null)))
                     {
                         context.RememberUnnamedSpeaker();
                         return null;
@@ -370,6 +437,13 @@ public sealed class SpeakerExtractor
                 context.RememberUnnamedSpeaker();
             return first is { } andBefore ? Joined(andBefore, chunk, context) : Interpret(chunk, context);
         }
+
+        // "Conservative sources", "Reliable sources", "Local officials": a lone capitalised word with an adjective's ending
+        // describes unnamed speakers, unless the article quoted a body by it ("Continental" of Continental Airlines).
+        private static bool IsShapedLikeAdjective(string word) =>
+            word.Length > 4 && word.Skip(1).All(char.IsLower) && AdjectiveEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal));
+
+        private static readonly string[] AdjectiveEndings = ["ive", "able", "ible", "al", "ous", "ic"];
 
         // A one-word name the article gives a person elsewhere ("Baker" of "James Baker" or "Secretary Baker"); in
         // "Harper and Row" and "Duff and Phelps", no word ends a longer name.
@@ -508,9 +582,11 @@ public sealed class SpeakerExtractor
             if (doc + role == 0)
                 return null;
             var after = j + doc + role;
-            if (after < Tokens.Count && Tokens[after].Text is "of" or "from" or "by" or "for")
+            // "a document issued by the PMDB": the agent of the document is its owner.
+            var agent = doc > 0 ? lexicon.AgentPhrases.MatchAt(Tokens, after) : 0;
+            if (agent > 0 || (after < Tokens.Count && Tokens[after].Text is "of" or "from" or "by" or "for"))
             {
-                var owner = ChunkSpeakerAt(SkipDeterminers(after + 1), context);
+                var owner = ChunkSpeakerAt(SkipDeterminers(after + Math.Max(agent, 1)), context);
                 if (doc > 0 && owner?.Kind == SpeakerKind.Organisation)
                     context.Issuer = owner;
                 if (owner is not null)
@@ -559,7 +635,7 @@ public sealed class SpeakerExtractor
         /// </summary>
         private Speaker? Interpret((int Start, int End) chunk, ArticleContext context)
         {
-            var words = Enumerable.Range(chunk.Start, chunk.End - chunk.Start).Where(i => Tokens[i].Text != ".").ToList();
+            var words = Enumerable.Range(chunk.Start, chunk.End - chunk.Start).Where(i => Tokens[i].Text is not ("." or "," or "/")).ToList();
             var roles = words.ToDictionary(i => i, RoleOf);
             for (var n = 0; n < words.Count; n++)
             {
@@ -567,6 +643,10 @@ public sealed class SpeakerExtractor
                 for (var k = 1; k < title && n + k < words.Count; k++)
                     roles[words[n + k]] = Role.Title;
             }
+            // "Sheikh Zaid bin Sultan al-Nahayan": a title after a name particle is a father's name.
+            for (var n = 1; n < words.Count; n++)
+                if (roles[words[n]] == Role.Title && roles[words[n - 1]] == Role.Connector && lexicon.NameParticles.Contains(Tokens[words[n - 1]].Text))
+                    roles[words[n]] = Role.Name;
             for (var n = 0; n < words.Count; n++)
                 if (roles[words[n]] == Role.Title && lexicon.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
                     && ((n > 0 && roles[words[n - 1]] == Role.Name)
@@ -668,13 +748,13 @@ public sealed class SpeakerExtractor
         }
 
         // Canonical form: words joined by spaces, periods after initials dropped ("Oleg V. Syromolotov" → "Oleg V Syromolotov"),
-        // a possessive kept on its word ("Moody's").
+        // a partnership's commas too ("Goldman Sachs and Co"), a possessive and a slash kept on their words ("Moody's", "MGM/UA").
         private string Text(int first, int end)
         {
             var text = new System.Text.StringBuilder();
             for (var i = first; i < end; i++)
             {
-                if (Tokens[i].Text == ".")
+                if (Tokens[i].Text is "." or ",")
                     continue;
                 // "H.Onno Ruding" is "H Onno Ruding": an initial's period written against a name still parts them ("U.S" stays "US").
                 if (text.Length > 0 && (Tokens[i - 1].End < Tokens[i].Start || (Tokens[i - 1].Text == "." && Tokens[i].Text.Length > 1)))
@@ -693,7 +773,7 @@ public sealed class SpeakerExtractor
                 var end = i + 1;
                 while (end < Tokens.Count)
                 {
-                    if (IsChunkWord(end) || (Tokens[end].Text == "." && Tokens[end - 1].IsInitial))
+                    if (IsChunkWord(end) || (Tokens[end].Text == "." && Tokens[end - 1].IsInitial) || IsParticleSurname(end))
                         end++;
                     else if (IsJoiner(end) && (IsChunkWord(end + 1) || (IsJoiner(end + 1) && IsChunkWord(end + 2))))
                         end++;
@@ -701,6 +781,10 @@ public sealed class SpeakerExtractor
                         end += 2;
                     else if (Tokens[end].Text == "and" && JoinsOneName(i, end))
                         end++;
+                    else if (IsSlashInName(end))
+                        end += 2;
+                    else if (Tokens[end].Text == "," && PartnershipAndAfter(i, end) is { } and)
+                        end = and;
                     else
                         break;
                 }
@@ -710,6 +794,58 @@ public sealed class SpeakerExtractor
                 i = end;
             }
         }
+
+        // "Ali al-Khalifa", "Zeid al-Rifa'i", "Hafez al-Assad": a particle written against the surname it begins goes on
+        // the name before it (was "Ali", "Zeid").
+        private bool IsParticleSurname(int i)
+        {
+            var word = Tokens[i].Text;
+            var hyphen = word.IndexOf('-');
+            return Tokens[i].IsWord && hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1])
+                && lexicon.NameParticles.Contains(word[..hyphen]);
+        }
+
+        // "MGM/UA Communications Co", "Audio/Video Affiliates Inc", "Royal Dutch/Shell": names joined by a slash written
+        // without spaces are one name (was "UA Communications Co", "Video Affiliates Inc", "Shell").
+        private bool IsSlashInName(int slash) =>
+            Tokens[slash].Text == "/" && Tokens[slash - 1].End == Tokens[slash].Start
+            && slash + 1 < Tokens.Count && Tokens[slash].End == Tokens[slash + 1].Start && IsChunkWord(slash + 1);
+
+        // "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Securities Corp", "Smith Barney, Harris Upham and Co":
+        // a partnership's name lists its partners' surnames with commas before the "and" that ends in a company suffix
+        // (was "Goldman", "Roebuck and Co" of Sears, Roebuck and Co). Each part is one or two plain names (no place,
+        // title or organisation word: "Britain, France and Exxon Corp" is a list). The index of that "and", or null.
+        private int? PartnershipAndAfter(int chunkStart, int comma)
+        {
+            if (!IsPartnerName(chunkStart, comma))
+                return null;
+            for (var parts = 0; parts < 3; parts++)
+            {
+                var k = comma + 1;
+                while (k < Tokens.Count && k - comma <= 2 && IsChunkWord(k))
+                    k++;
+                if (k == comma + 1 || k >= Tokens.Count || !IsPartnerName(comma + 1, k))
+                    return null;
+                if (Tokens[k].Text == ",")
+                {
+                    comma = k;
+                    continue;
+                }
+                if (Tokens[k].Text != "and")
+                    return null;
+                var tail = k + 1;
+                while (tail < Tokens.Count && tail - k <= 3 && IsChunkWord(tail) && !lexicon.CompanySuffixes.Contains(Tokens[tail].Text))
+                    tail++;
+                return tail < Tokens.Count && tail - k <= 3 && IsChunkWord(tail) && lexicon.CompanySuffixes.Contains(Tokens[tail].Text)
+                       && JoinsOneName(chunkStart, k) ? k : null;
+            }
+            return null;
+        }
+
+        private bool IsPartnerName(int start, int end) =>
+            end - start is 1 or 2 && Enumerable.Range(start, end - start).All(k => IsChunkWord(k) && !inPlace[k]
+                && !lexicon.PersonTitles.Contains(Tokens[k].Text) && !lexicon.OrganisationWords.Contains(Tokens[k].Text)
+                && !lexicon.CompanySuffixes.Contains(Tokens[k].Text));
 
         // "Moody's Investors Service Inc" is one name, not "Investors Service Inc"; but "Texas Air Corp's Continental
         // Airlines", "Iraq's Defence Ministry" and "President Reagan's Council of Economic Advisers" name an owner first.

@@ -54,4 +54,42 @@ public class SpeakerBodyNameTests
     public void And_Co_ends_a_partnerships_name() =>
         Assert.Equal(["Merrill Lynch and Co"],
             Speakers("Merrill Lynch and Co said it feels the cut in its credit rating by Moody's Investors Service is not justified."));
+
+    [Fact]
+    public void Commas_between_partners_names_are_inside_the_partnership_name() =>
+        Assert.Equal(["Goldman Sachs and Co"], Speakers("Underwriters are led by Goldman, Sachs and Co."));
+
+    [Fact]
+    public void First_partner_before_a_comma_is_part_of_the_firm_that_speaks() =>
+        Assert.Equal(["Sears Roebuck and Co"],
+            Speakers("Sears, Roebuck and Co said it will restructure its distribution operations, resulting in a 20 mln dlr after-tax charge against earnings in its first quarter."));
+
+    [Fact]
+    public void Names_joined_by_a_slash_are_one_name() =>
+        Assert.Equal(["MGM/UA Communications Co"],
+            Speakers("MGM/UA Communications Co said it has joined Paramount Pictures and MCA Inc's <MCA> Universal Studios in their agreement with China Film Corp of Beijing to distribute motion pictures in China."));
+
+    [Fact]
+    public void Dean_before_a_name_is_a_first_name_not_a_title() =>
+        Assert.Equal(["Howard Dean"],
+            Speakers("President Howard Dean said in fiscal 1988 the company will derive benefits of various dairy and frozen vegetable acquisitions from Ryan Milk to the Larsen Co."));
+
+    [Fact]
+    public void Dean_Witter_is_no_title_and_a_name() =>
+        Assert.Equal(["Bob Tate"],
+            Speakers("\"They are going to cut their estimate,\" said Bob Tate, an FCOJ broker with Dean Witter Reynolds in Miami."));
+
+    [Fact]
+    public void Capitalised_adjective_before_a_role_noun_names_no_body() =>
+        Assert.DoesNotContain("Reliable", Speakers("The paper said, \"Reliable sources disclosed that the country is running a budget deficit.\" It gave no figure."));
+
+    [Fact]
+    public void Particle_written_against_a_surname_stays_in_the_name() =>
+        Assert.Equal(["Ali al-Khalifa al-Sabah"],
+            Speakers("Kuwaiti oil minister Sheikh Ali al-Khalifa al-Sabah said OPEC was producing well below its oil output ceiling and this would help prices move higher."));
+
+    [Fact]
+    public void Title_word_after_a_name_particle_is_a_fathers_name() =>
+        Assert.Contains("Zaid bin Sultan al-Nahayan",
+            Speakers("He will meet UAE President Sheikh Zaid bin Sultan al-Nahayan and Oil Minister Mana Said al-Oteiba."));
 }

@@ -231,4 +231,35 @@ public class SpeakerExtractorTests
     [Fact]
     public void Initial_written_against_the_next_name_is_parted_from_it() =>
         Assert.Equal(["H Onno Ruding"], Speakers("Shifts in economic policy are the key to reducing imbalances, Dutch Finance Minister H.Onno Ruding said."));
+
+    [Fact]
+    public void It_is_not_a_body_named_in_passing_inside_another_bodys_statement() =>
+        Assert.DoesNotContain("Merrill Lynch and Co Inc", Speakers(
+            "New Jersey Resources corp said it has filed for an offering of 1,300,000 common shares through underwriters led by Merrill Lynch and Co Inc <MER> and E.F. Hutton Group Inc <EFH>.",
+            "It said the offering is expected to be completed in late March or early April and proceeds will be used to reduce short-term debt.")[1]);
+
+    [Fact]
+    public void Document_issued_by_a_body_is_that_bodys_statement() =>
+        Assert.Equal(["PMDB"], Speakers(
+            "\"The road to dignity has no return,\" said a document issued by the PMDB.",
+            "The party said the government's decision also had the support of all sectors of society, including the governors of 22 Brazilian states.",
+            "The statement said Brazil had two ways to take: \"A return, by way of submission to manoeuvres and outside pressure... Or the way which leads the country to its independence.\"")[2]);
+
+    [Fact]
+    public void He_is_not_a_name_inside_a_statement_attributed_after_it() =>
+        Assert.Empty(Speakers(
+            "Texaco Refining and Marketing, an operating subsidiary of Texaco Inc, said it would cease to post crude oil prices for West Texas crudes at the end of this month following a decision to discontinue purchase of crude oil from leases, a Texaco spokesman in Houston said.",
+            "But it will continue to purchase quantities of U.S. and foreign crude oil for use in its refinery system, he added.")[1]);
+
+    [Fact]
+    public void He_may_be_who_opens_a_statement_attributed_after_it() =>
+        Assert.Equal(["Deng Xiaoping"], Speakers(
+            "China's top leader Deng Xiaoping said China must not import more than 10 mln tonnes of grain, Ming Pao newspaper of Hong Kong said.",
+            "\"We should in our overall economic planning put agriculture in its proper place to reach our target of 480 mln tonnes by the year 2000,\" he said.")[1]);
+
+    [Fact]
+    public void He_may_be_the_office_holder_whose_act_a_statement_reports() =>
+        Assert.Equal(["Caspar Weinberger"], Speakers(
+            "Defense Secretary Caspar Weinberger ordered an increase in cost-of-living allowances for many U.S. military personnel abroad because of the decreased value of the dollar against foreign currencies, the Pentagon said.",
+            "He said in a statement to the military that the cost-of-living increases \"will help keep your overseas purchasing power close to your stateside counterparts.\"")[1]);
 }

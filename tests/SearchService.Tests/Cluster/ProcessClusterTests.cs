@@ -324,14 +324,18 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         cluster.Node[victim].Kill();
         try
         {
+            var recovery = RecoveryAsync(survivors[0], cluster.Node[victim].SiloPort, clock, stop.Token);
             await Task.Delay(TimeSpan.FromSeconds(12));
             await stop.CancelAsync();
             await Task.WhenAll([.. load, writes]);
+            var (declaredDead, bothCopies) = await recovery;
 
             var failed = failures.ToList();
             var window = failed.Count == 0 ? TimeSpan.Zero : failed.Max(f => f.At) - killedAt;
             output.WriteLine($"Killed node {victim} at {killedAt.TotalSeconds:F1} s; {answered} answers, {failed.Count} failures, " +
-                             $"the last {window.TotalSeconds:F2} s after the kill; {acknowledged.Count} writes acknowledged meanwhile");
+                             $"the last {window.TotalSeconds:F2} s after the kill; {acknowledged.Count} writes acknowledged meanwhile; " +
+                             $"declared dead in the membership table {Seconds(declaredDead - killedAt)} after the kill, two copies of every shard " +
+                             $"answering on the survivors (/health) {Seconds(bothCopies - killedAt)} after it");
             foreach (var (at, why) in failed.Take(5))
                 output.WriteLine($"  at {at.TotalSeconds:F2} s: {why[..Math.Min(200, why.Length)]}");
             Assert.True(window < FailingAtMost, $"queries failed until {window.TotalSeconds:F1} s after the kill");
@@ -356,6 +360,44 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
         foreach (var url in urls)
             Assert.Empty(AnswerDifferences.Of(url, await ProcessCluster.SearchAsync(cluster.Single, url), await ProcessCluster.SearchAsync(restarted, url)));
     }
+
+    /// <summary>
+    /// When, on <paramref name="clock"/>, Orleans declared the killed silo dead (its membership row, read every 50 ms),
+    /// and when the node's /health next had two copies of every shard answering, none on the dead silo; null: not
+    /// within the load's run.
+    /// </summary>
+    private async Task<(TimeSpan? DeclaredDead, TimeSpan? BothCopies)> RecoveryAsync(HttpClient survivor, int killedSiloPort, Stopwatch clock, CancellationToken stop)
+    {
+        TimeSpan? declaredDead = null;
+        var watchingMembership = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && declaredDead is null)
+            {
+                if (await cluster.DeclaredDeadAsync(killedSiloPort))
+                    declaredDead = clock.Elapsed;
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        TimeSpan? bothCopies = null;
+        while (!stop.IsCancellationRequested && bothCopies is null)
+        {
+            try
+            {
+                var health = (await survivor.GetFromJsonAsync<ClusterHealthReport>("/health", ProcessCluster.Json, CancellationToken.None))!;
+                if (health.Shards.All(s => s.Copies.Count == 2 && s.Copies.All(c => SiloPort(c.Node) != killedSiloPort)))
+                    bothCopies = clock.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+                // Not answered this time: asked again.
+            }
+            await Task.Delay(100, CancellationToken.None);
+        }
+        await watchingMembership;
+        return (declaredDead, bothCopies);
+    }
+
+    private static string Seconds(TimeSpan? after) => after is { } t ? $"{t.TotalSeconds:F2} s" : "not (within the load's run)";
 
     private async Task<int> NodeHoldingMostShardsAsync(HttpClient client)
     {

@@ -6,7 +6,8 @@ namespace SearchService.Core.Sharding;
 /// <summary>
 /// The figures BM25 scores with, of one shard or summed over every shard: how many documents there are (maxDoc, which
 /// Lucene 4.8's BM25 takes for both idf and the average field length), the statistics of the fields a query's terms
-/// are in, and the document and total frequencies of those terms. Shards score with the sums (Elasticsearch's dfs_query_then_fetch), so a
+/// are in, and the document and total frequencies of those terms, all of live documents only (<see cref="LiveFigures"/>),
+/// as one index of the same articles holding no deleted document has them. Shards score with the sums (Elasticsearch's dfs_query_then_fetch), so a
 /// paragraph scores alike however the index is split. Plain data, to cross between shard and gatherer.
 /// </summary>
 /// <param name="Terms">Terms with a document in the shard (or any shard); a term missing is in none.</param>
@@ -23,20 +24,13 @@ public sealed record CorpusStatistics(long MaxDoc, IReadOnlyList<TermFigures> Te
     {
         var distinct = terms.Distinct().ToList();
         var termFields = distinct.Select(t => t.Field).ToHashSet(StringComparer.Ordinal);
-        var termFigures = new List<TermFigures>();
-        foreach (var term in distinct)
-        {
-            var context = TermContext.Build(searcher.TopReaderContext, term);
-            if (context.DocFreq > 0)
-                termFigures.Add(new TermFigures(term.Field, term.Text, context.DocFreq, context.TotalTermFreq));
-        }
-        var fieldFigures = new List<FieldFigures>();
-        foreach (var field in (MultiFields.GetFields(searcher.IndexReader) ?? Enumerable.Empty<string>()).Where(termFields.Contains))
-        {
-            var collection = searcher.CollectionStatistics(field);
-            fieldFigures.Add(new FieldFigures(field, collection.DocCount, collection.SumTotalTermFreq, collection.SumDocFreq));
-        }
-        return new CorpusStatistics(searcher.IndexReader.MaxDoc, termFigures, fieldFigures);
+        var reader = searcher.IndexReader;
+        var termFigures = distinct.Select(term => LiveFigures.Of(reader, term)).OfType<TermFigures>().ToList();
+        var fieldFigures = (MultiFields.GetFields(reader) ?? Enumerable.Empty<string>())
+            .Where(termFields.Contains)
+            .Select(field => LiveFigures.OfField(reader, field))
+            .ToList();
+        return new CorpusStatistics(reader.NumDocs, termFigures, fieldFigures);
     }
 
     /// <summary>The figures of every shard added up, as one index of all their documents would have them.</summary>

@@ -26,6 +26,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     private readonly List<NodeProcess> nodes = [];
     private ScratchDatabase? database;
     private ServiceProcess? single;
+    private string clusterId = "";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -37,6 +38,21 @@ public sealed class ProcessCluster : IAsyncLifetime
     public IReadOnlyList<Article> Reuters { get; private set; } = [];
 
     public HttpClient Single { get; private set; } = null!;
+
+    /// <summary>
+    /// Whether Orleans has declared the silo listening on <paramref name="siloPort"/> dead: its membership row, of the
+    /// generation started last, says so (status 6, Orleans' <c>SiloStatus.Dead</c>).
+    /// </summary>
+    public async Task<bool> DeclaredDeadAsync(int siloPort)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT status FROM orleansmembershiptable WHERE deploymentid = @cluster AND port = @port ORDER BY generation DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        command.Parameters.AddWithValue("port", siloPort);
+        return await command.ExecuteScalarAsync() is int status && status == 6;
+    }
 
     /// <summary>The article log the nodes share, for a test writing to it as an older version of the service or an operator would.</summary>
     public Task<PostgresArticleLog> OpenLogAsync() => PostgresArticleLog.OpenAsync(new ArticleLogOptions(database!.ConnectionString));
@@ -54,7 +70,7 @@ public sealed class ProcessCluster : IAsyncLifetime
             await log.PutManyAsync(Reuters);
         // One process starting at a time: on a busy machine, a silo still starting up misses the others' one-second
         // membership probes and is voted dead before it has joined.
-        var clusterId = $"test-{Guid.NewGuid():N}";
+        clusterId = $"test-{Guid.NewGuid():N}";
         for (var n = 0; n < Nodes; n++)
         {
             // No corpus: the nodes' articles are the log's. An empty folder of each node's own.

@@ -28,6 +28,20 @@ public sealed class CorpusStatisticsTests : IDisposable
     }
 
     [Fact]
+    public void A_deleted_article_its_segment_still_holds_counts_in_no_figure()
+    {
+        using var withDeleted = new ShardedIndexes(3, SampleArticles.All, deletedFromShards: [SampleArticles.Withdrawn]);
+        var single = withDeleted.SingleIndex.Search(searcher => CorpusStatistics.Of(searcher, Terms));
+
+        var summed = CorpusStatistics.Sum(withDeleted.ShardIndexes.Select(shard => shard.Search(searcher => CorpusStatistics.Of(searcher, Terms))));
+
+        Assert.Equal(SampleArticles.Withdrawn.Paragraphs.Count, withDeleted.DeletedParagraphsHeld);
+        Assert.Equal(single.MaxDoc, summed.MaxDoc);
+        Assert.Equal(single.Terms.OrderBy(t => (t.Field, t.Text)), summed.Terms.OrderBy(t => (t.Field, t.Text)));
+        Assert.Equal(single.Fields.OrderBy(f => f.Field), summed.Fields.OrderBy(f => f.Field));
+    }
+
+    [Fact]
     public void A_term_in_no_paragraph_has_no_figures()
     {
         var statistics = indexes.SingleIndex.Search(searcher => CorpusStatistics.Of(searcher, Terms));

@@ -38,4 +38,10 @@ public static class SampleArticles
             "Freight rates for grain shipped from the United States to Japan rose for the second week.",
             "Shipping companies said the rise reflected demand for soybeans."], March.AddDays(5)),
     ];
+
+    /// <summary>An article written and then withdrawn: long, and in the words the tests ask for, so that it would weigh in every figure.</summary>
+    public static readonly Article Withdrawn = new("withdrawn", "Trade ministers said yen rates", [
+        "The ministers said the yen, trade and rates would be discussed, and said again that the yen and trade mattered.",
+        "Trade ministers said the yen trade talks said little; dealers said rates, yen and trade were steady, ministers said.",
+        "The yen, the yen, the yen: trade ministers said rates and trade talks in Tokyo and Paris would move the yen."], March.AddDays(4));
 }

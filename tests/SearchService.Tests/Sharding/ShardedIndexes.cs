@@ -20,10 +20,16 @@ public sealed class ShardedIndexes : IDisposable
     private readonly IReadOnlyList<TestIndex> shards;
     private readonly ShardRouter router;
 
-    public ShardedIndexes(int shardCount, IEnumerable<Article> articles)
+    /// <param name="deletedFromShards">
+    /// Articles the shards hold and then delete, and the one index never had: written before the others, so that each
+    /// shares a segment with live paragraphs and stays in it, deleted, as Lucene keeps a deleted document until a merge.
+    /// </param>
+    public ShardedIndexes(int shardCount, IEnumerable<Article> articles, IReadOnlyList<Article>? deletedFromShards = null)
     {
         router = new ShardRouter(shardCount);
         shards = Enumerable.Range(0, shardCount).Select(_ => new TestIndex()).ToList();
+        foreach (var deleted in deletedFromShards ?? [])
+            shards[router.ShardOf(deleted.Id)].Index.ReplaceArticle(deleted, Extractor.Value.Extract(deleted), null);
         foreach (var article in articles)
         {
             var facets = Extractor.Value.Extract(article);
@@ -32,7 +38,16 @@ public sealed class ShardedIndexes : IDisposable
         }
         foreach (var index in shards.Prepend(single))
             Assert.True(index.Index.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
+        foreach (var deleted in deletedFromShards ?? [])
+        {
+            var shard = shards[router.ShardOf(deleted.Id)].Index;
+            shard.DeleteArticle(deleted.Id);
+            Assert.True(shard.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
+        }
     }
+
+    /// <summary>Deleted paragraphs the shards' segments still hold (maxDoc less the paragraphs searches find).</summary>
+    public int DeletedParagraphsHeld => shards.Sum(s => s.Index.Search(searcher => searcher.IndexReader.MaxDoc - searcher.IndexReader.NumDocs));
 
     /// <summary>The one index of every article.</summary>
     public SearchIndex SingleIndex => single.Index;

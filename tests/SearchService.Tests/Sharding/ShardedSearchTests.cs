@@ -8,12 +8,21 @@ namespace SearchService.Tests.Sharding;
 /// the same order with the same scores, totals, facet counts, date histogram, region tree and "did you mean", for
 /// every kind of request, and the same suggestions. A few real news paragraphs, spread over all three shards.
 /// </summary>
-public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>
+public sealed class ShardedSearchTests
+    : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>, IClassFixture<ShardedSearchTests.ThreeShardsHoldingADeletedArticle>
 {
     /// <summary>The sample articles in one index and in three shards, built once for every test here (they only read them).</summary>
     public sealed class ThreeShards : IDisposable
     {
         public ShardedIndexes Indexes { get; } = new(3, SampleArticles.All);
+
+        public void Dispose() => Indexes.Dispose();
+    }
+
+    /// <summary>The same, but a shard's segment still holds an article written and deleted there, which the one index never had.</summary>
+    public sealed class ThreeShardsHoldingADeletedArticle : IDisposable
+    {
+        public ShardedIndexes Indexes { get; } = new(3, SampleArticles.All, deletedFromShards: [SampleArticles.Withdrawn]);
 
         public void Dispose() => Indexes.Dispose();
     }
@@ -50,10 +59,13 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
     private readonly SentenceEmbedder embedder;
     private readonly ShardedIndexes indexes;
 
-    public ShardedSearchTests(SentenceEmbedder embedder, ThreeShards shards)
+    private readonly ShardedIndexes holdingADeletedArticle;
+
+    public ShardedSearchTests(SentenceEmbedder embedder, ThreeShards shards, ThreeShardsHoldingADeletedArticle holdingADeleted)
     {
         this.embedder = embedder;
         indexes = shards.Indexes;
+        holdingADeletedArticle = holdingADeleted.Indexes;
     }
 
     public static TheoryData<string> Kinds() => [.. Requests.Keys];
@@ -72,6 +84,24 @@ public sealed class ShardedSearchTests : IClassFixture<SentenceEmbedder>, IClass
         var actual = await indexes.SearcherOverShards().SearchAsync(request);
 
         Assert.NotEmpty(expected.Hits);
+        Assert.Empty(AnswerDifferences.Of(kind, expected, actual));
+    }
+
+    /// <remarks>
+    /// Lucene counts a deleted paragraph in its segment's figures until a merge drops it, and when that happens is each
+    /// copy's own history: the cluster's answers differed from the single node's after a test deleted an article
+    /// (CI, a8b73d2) until a rebuild. A shard scores with the figures of live paragraphs only.
+    /// </remarks>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_shard_still_holding_a_deleted_article_answers_as_one_index_that_never_had_it(string kind)
+    {
+        var request = Requests[kind];
+
+        var expected = holdingADeletedArticle.SearcherOverOneIndex().Search(request);
+        var actual = await holdingADeletedArticle.SearcherOverShards().SearchAsync(request);
+
+        Assert.True(holdingADeletedArticle.DeletedParagraphsHeld > 0);
         Assert.Empty(AnswerDifferences.Of(kind, expected, actual));
     }
 

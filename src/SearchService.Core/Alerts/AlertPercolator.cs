@@ -461,36 +461,53 @@ public sealed class AlertPercolator(
             publishing.Writer.TryWrite(article);
     }
 
-    /// <summary>Hands each searchable article's notices to its event streams and webhooks, in the order they became ready.</summary>
+    /// <summary>
+    /// Hands the searchable articles' notices to their event streams and webhooks, in the order they became ready: all
+    /// those waiting at once (what one refresh made searchable), their webhook notices kept on disk with one flush.
+    /// </summary>
     private void Deliver()
     {
         var reader = publishing.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (reader.TryRead(out var ready))
-                Publish(ready.ArticleId, ready.Held);
+            var ready = new List<(string ArticleId, HeldArticle Held)>();
+            while (reader.TryRead(out var article))
+                ready.Add(article);
+            Publish(ready);
             observed?.Handled();
         }
     }
 
-    private void Publish(string articleId, HeldArticle article)
+    /// <summary>
+    /// Publishes the articles' notices, and only once their webhook notices are on disk counts the articles as
+    /// published: should they not be kept (a full disk), the articles stay listed as unpublished in the index's commits,
+    /// and the next start matches them again.
+    /// </summary>
+    private void Publish(List<(string ArticleId, HeldArticle Held)> ready)
     {
         var started = Stopwatch.GetTimestamp();
-        try
+        var toWebhooks = new List<PendingWebhook>();
+        foreach (var (_, article) in ready)
         {
             foreach (var published in article.Events!)
             {
                 if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
-                    webhooks.Send(webhook, published);
+                    toWebhooks.Add(new PendingWebhook(webhook, published));
             }
-            matcher.Times.AddDelivery(started);
+        }
+        try
+        {
+            webhooks.Send(toWebhooks);
         }
         catch (Exception e)
         {
-            // Whatever it was (a full disk, mostly), this thread goes on to the next article's notices.
-            logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", articleId);
+            // Whatever it was, this thread goes on to the next articles' notices.
+            logger.LogError(e, "The webhook notices of {Articles} articles (the first {ArticleId}) could not be kept for delivery; " +
+                               "they are matched again at the next start", ready.Count, ready[0].ArticleId);
+            return;
         }
-        finally
+        matcher.Times.AddDelivery(started);
+        foreach (var (articleId, article) in ready)
         {
             Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
             unmatched.Remove(articleId);

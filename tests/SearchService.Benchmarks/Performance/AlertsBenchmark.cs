@@ -94,6 +94,7 @@ public static class AlertsBenchmark
         var indexer = new CorpusIndexer(index, extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         var process = Process.GetCurrentProcess();
         var postedBefore = receiver?.Received ?? 0;
+        var (pausedBefore, fullBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
@@ -107,6 +108,9 @@ public static class AlertsBenchmark
         while (receiver is not null && Directory.EnumerateFiles(Path.Combine(indexPath, WebhookSender.OutboxFolderName)).Any())
             Thread.Sleep(10);
         var notices = (receiver?.Received ?? 0) - postedBefore;
+        // The delivery thread stops with every other during a collection: a heap holding every alert's kept events makes them long.
+        var gc = $"GC paused all threads {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s ({GC.CollectionCount(2) - fullBefore} full collections), " +
+                 $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:N0} MB";
         var delivered = (clock.Elapsed - passEnd).TotalSeconds;
         List<(TimeSpan Delay, int Paragraphs)> handedOver;
         lock (delays)
@@ -121,7 +125,7 @@ public static class AlertsBenchmark
                           $"over {handedOver.Sum(d => d.Paragraphs):N0} paragraphs; " +
                           (receiver is null ? "" : $"{notices:N0} webhook notices delivered {delivered:F1} s after the pass; ") +
                           $"refreshes held back {percolator.RefreshesHeldBack.TotalSeconds:F1} s, writers {percolator.WritersHeldBack.TotalSeconds:F1} s (summed over threads); " +
-                          $"alerts compiled in {compiled.TotalSeconds:F1} s; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
+                          $"alerts compiled in {compiled.TotalSeconds:F1} s; {gc}; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
         return result;
     }
 

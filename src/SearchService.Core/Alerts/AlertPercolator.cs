@@ -437,7 +437,9 @@ public sealed class AlertPercolator(
     /// <summary>Matches the batch and holds each article's notices, handing on at once those already searchable.</summary>
     private void MatchAndHold(List<(long Generation, SearchableArticle Written)> batch)
     {
-        var matched = matcher.Match(batch.Select(b => b.Written).ToList(), alerts)
+        var found = matcher.Match(batch.Select(b => b.Written).ToList(), alerts);
+        MakeWebhookSnippets(found);
+        var matched = found
             .GroupBy(e => e.Notice.Hits[0].ArticleId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AlertEvent>)g.ToList(), StringComparer.Ordinal);
         var ready = new List<(string, HeldArticle)>();
@@ -462,6 +464,22 @@ public sealed class AlertPercolator(
     }
 
     /// <summary>
+    /// Makes the snippets of the notices bound for a webhook now, before their articles are searchable: they will be
+    /// sent, and made while the notices are written to the outbox they delayed every notice of the refresh that made
+    /// them searchable (under load, seconds). Notices for an event stream only make theirs when read.
+    /// </summary>
+    private void MakeWebhookSnippets(IReadOnlyList<AlertEvent> found)
+    {
+        foreach (var published in found)
+        {
+            if (store.Find(published.Notice.AlertId)?.Webhook is null)
+                continue;
+            foreach (var hit in published.Notice.Hits)
+                hit.MakeSnippet();
+        }
+    }
+
+    /// <summary>
     /// Hands the searchable articles' notices to their event streams and webhooks, in the order they became ready: all
     /// those waiting at once (what one refresh made searchable), their webhook notices kept on disk with one flush.
     /// </summary>
@@ -479,21 +497,27 @@ public sealed class AlertPercolator(
     }
 
     /// <summary>
-    /// Publishes the articles' notices, and only once their webhook notices are on disk counts the articles as
-    /// published: should they not be kept (a full disk), the articles stay listed as unpublished in the index's commits,
-    /// and the next start matches them again.
+    /// Publishes the articles' notices. An article with notices for a webhook counts as published only once they are on
+    /// disk, all of them with one flush: should they not be kept (a full disk), it stays listed as unpublished in the
+    /// index's commits, and the next start matches it again. One without counts as published at once.
     /// </summary>
     private void Publish(List<(string ArticleId, HeldArticle Held)> ready)
     {
         var started = Stopwatch.GetTimestamp();
         var toWebhooks = new List<PendingWebhook>();
-        foreach (var (_, article) in ready)
+        var waitingForDisk = new List<(string ArticleId, HeldArticle Held)>();
+        foreach (var (articleId, article) in ready)
         {
+            var before = toWebhooks.Count;
             foreach (var published in article.Events!)
             {
                 if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
                     toWebhooks.Add(new PendingWebhook(webhook, published));
             }
+            if (toWebhooks.Count > before)
+                waitingForDisk.Add((articleId, article));
+            else
+                Published(articleId, article);
         }
         try
         {
@@ -503,15 +527,18 @@ public sealed class AlertPercolator(
         {
             // Whatever it was, this thread goes on to the next articles' notices.
             logger.LogError(e, "The webhook notices of {Articles} articles (the first {ArticleId}) could not be kept for delivery; " +
-                               "they are matched again at the next start", ready.Count, ready[0].ArticleId);
+                               "they are matched again at the next start", waitingForDisk.Count, waitingForDisk[0].ArticleId);
             return;
         }
         matcher.Times.AddDelivery(started);
-        foreach (var (articleId, article) in ready)
-        {
-            Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
-            unmatched.Remove(articleId);
-        }
+        foreach (var (articleId, article) in waitingForDisk)
+            Published(articleId, article);
+    }
+
+    private void Published(string articleId, HeldArticle article)
+    {
+        Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
+        unmatched.Remove(articleId);
     }
 
     /// <summary>

@@ -59,6 +59,20 @@ public sealed class WebhookSenderTests : IDisposable
         Assert.Empty(receiver.Received);
     }
 
+    [Fact]
+    public async Task A_notice_refused_at_every_attempt_is_given_up_after_six_and_its_outbox_file_removed()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: int.MaxValue).StartAsync();
+        using var sender = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance) { BackoffUnit = TimeSpan.FromMilliseconds(10) };
+
+        sender.Send([Notice(receiver.Url, "acotton", 1, "karachi-cotton", "Cotton exports from Karachi rose in March.")]);
+
+        await Eventually.True(() => OutboxFiles().Length == 0, "the notice given up and its file removed");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a seventh attempt, were there one, would come meanwhile
+        Assert.Equal(WebhookSender.Attempts, receiver.Received.Count);
+        Assert.All(receiver.Received, r => Assert.Equal(("1", false), (r.EventId, r.Accepted)));
+    }
+
     private string[] OutboxFiles() => Directory.GetFiles(Path.Combine(folder.Path, WebhookSender.OutboxFolderName));
 
     private static PendingWebhook Notice(Uri webhook, string alertId, long eventId, string articleId, string paragraph) =>

@@ -9,8 +9,6 @@ internal sealed class OutboxFile(string path, int notices)
 {
     private int left = notices;
 
-    public string Path => path;
-
     /// <summary>One of its notices is done with; the last removes the file.</summary>
     public void Done()
     {

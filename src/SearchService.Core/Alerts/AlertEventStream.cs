@@ -35,8 +35,11 @@ public sealed class AlertEventStream
             kept.Events.Enqueue(published);
             if (kept.Events.Count > RecentPerAlert)
                 kept.Ids.Remove(kept.Events.Dequeue().Id);
-            foreach (var subscriber in subscribers.GetValueOrDefault(alertId) ?? [])
-                subscriber.Writer.TryWrite(published);
+            if (subscribers.TryGetValue(alertId, out var live)) // most alerts have none: no list made for them
+            {
+                foreach (var subscriber in live)
+                    subscriber.Writer.TryWrite(published);
+            }
             return true;
         }
     }

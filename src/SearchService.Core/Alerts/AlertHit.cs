@@ -41,6 +41,9 @@ public sealed class AlertHit
 
     public string Snippet => snippet.Value;
 
+    /// <summary>Makes the snippet now, if not yet made, rather than when first read.</summary>
+    public void MakeSnippet() => _ = snippet.Value;
+
     public DateTimeOffset? Date { get; }
 
     public IReadOnlyList<string> Region { get; }

@@ -66,10 +66,8 @@ public sealed class AlertMatcher(Analyzer analyzer)
                     current = article;
                     hits[(article, alert.Alert.Id)] = ofArticle = [];
                 }
-                var make = snippet ??= snippets.ForAnalysed(alert.Query);
-                var source = written[article].Article.Paragraphs[paragraph - 1];
-                var at = document;
-                ofArticle.Add(Hit(written[article], paragraph, () => make(Analysed(analysed, at, source))));
+                snippet ??= snippets.ForAnalysed(alert.Query);
+                ofArticle.Add(Hit(written[article], paragraph, Snippet(snippet, analysed, document, written[article].Article.Paragraphs[paragraph - 1])));
                 found++;
             }
             Times.AddHits(hitsMade);
@@ -77,15 +75,23 @@ public sealed class AlertMatcher(Analyzer analyzer)
         Interlocked.Add(ref hitsFound, found);
         var noticesMade = Stopwatch.GetTimestamp();
         var versions = new byte[]?[written.Count];
-        var events = hits.OrderBy(h => h.Key.Article).ThenBy(h => h.Key.Alert, StringComparer.Ordinal).Select(h =>
+        var events = new List<AlertEvent>(hits.Count);
+        foreach (var ((at, alertId), ofArticle) in hits.OrderBy(h => h.Key.Article).ThenBy(h => h.Key.Alert, StringComparer.Ordinal))
         {
-            var article = written[h.Key.Article].Article;
-            var version = versions[h.Key.Article] ??= AlertEventId.Version(article);
-            return new AlertEvent(AlertEventId.Of(h.Key.Alert, article.Id, version), new AlertNotice(h.Key.Alert, h.Value));
-        }).ToList();
+            var article = written[at].Article;
+            var version = versions[at] ??= AlertEventId.Version(article);
+            events.Add(new AlertEvent(AlertEventId.Of(alertId, article.Id, version), new AlertNotice(alertId, ofArticle)));
+        }
         Times.AddHits(noticesMade);
         return events;
     }
+
+    /// <summary>
+    /// Makes a hit's snippet when first read. Its closure holds only what the snippet needs: a hit is kept as long as
+    /// its event (the last 256 of each alert), and one capturing the batch's articles kept every batch's text alive.
+    /// </summary>
+    private Func<string> Snippet(Func<AnalysedText, string> make, AnalysedText?[] analysed, int document, string source) =>
+        () => make(Analysed(analysed, document, source));
 
     /// <summary>A batch paragraph's tokens, analysed when its first snippet is made and shared by the rest.</summary>
     private AnalysedText Analysed(AnalysedText?[] analysed, int document, string text)

@@ -437,7 +437,9 @@ public sealed class AlertPercolator(
     /// <summary>Matches the batch and holds each article's notices, handing on at once those already searchable.</summary>
     private void MatchAndHold(List<(long Generation, SearchableArticle Written)> batch)
     {
-        var matched = matcher.Match(batch.Select(b => b.Written).ToList(), alerts)
+        var found = matcher.Match(batch.Select(b => b.Written).ToList(), alerts);
+        MakeWebhookSnippets(found);
+        var matched = found
             .GroupBy(e => e.Notice.Hits[0].ArticleId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AlertEvent>)g.ToList(), StringComparer.Ordinal);
         var ready = new List<(string, HeldArticle)>();
@@ -461,40 +463,82 @@ public sealed class AlertPercolator(
             publishing.Writer.TryWrite(article);
     }
 
-    /// <summary>Hands each searchable article's notices to its event streams and webhooks, in the order they became ready.</summary>
+    /// <summary>
+    /// Makes the snippets of the notices bound for a webhook now, before their articles are searchable: they will be
+    /// sent, and made while the notices were written to the outbox, they held up every notice of the refresh that made
+    /// them searchable (7.3 s for 5,961 notices at load 45-56). Notices for an event stream only make theirs when read.
+    /// </summary>
+    private void MakeWebhookSnippets(IReadOnlyList<AlertEvent> found)
+    {
+        foreach (var published in found)
+        {
+            if (store.Find(published.Notice.AlertId)?.Webhook is null)
+                continue;
+            foreach (var hit in published.Notice.Hits)
+                hit.MakeSnippet();
+        }
+    }
+
+    /// <summary>
+    /// Hands the searchable articles' notices to their event streams and webhooks, in the order they became ready: all
+    /// those waiting at once (what one refresh made searchable), their webhook notices kept on disk with one flush.
+    /// </summary>
     private void Deliver()
     {
         var reader = publishing.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (reader.TryRead(out var ready))
-                Publish(ready.ArticleId, ready.Held);
+            var ready = new List<(string ArticleId, HeldArticle Held)>();
+            while (reader.TryRead(out var article))
+                ready.Add(article);
+            Publish(ready);
             observed?.Handled();
         }
     }
 
-    private void Publish(string articleId, HeldArticle article)
+    /// <summary>
+    /// Publishes the articles' notices. An article with notices for a webhook counts as published only once they are on
+    /// disk, all of them with one flush: should they not be kept (a full disk), it stays listed as unpublished in the
+    /// index's commits, and the next start matches it again. One without counts as published at once.
+    /// </summary>
+    private void Publish(List<(string ArticleId, HeldArticle Held)> ready)
     {
         var started = Stopwatch.GetTimestamp();
-        try
+        var toWebhooks = new List<PendingWebhook>();
+        var waitingForDisk = new List<(string ArticleId, HeldArticle Held)>();
+        foreach (var (articleId, article) in ready)
         {
+            var before = toWebhooks.Count;
             foreach (var published in article.Events!)
             {
                 if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
-                    webhooks.Send(webhook, published);
+                    toWebhooks.Add(new PendingWebhook(webhook, published));
             }
-            matcher.Times.AddDelivery(started);
+            if (toWebhooks.Count > before)
+                waitingForDisk.Add((articleId, article));
+            else
+                Published(articleId, article);
+        }
+        try
+        {
+            webhooks.Send(toWebhooks);
         }
         catch (Exception e)
         {
-            // Whatever it was (a full disk, mostly), this thread goes on to the next article's notices.
-            logger.LogError(e, "Alert notices for article {ArticleId} could not be kept for delivery", articleId);
+            // Whatever it was, this thread goes on to the next articles' notices.
+            logger.LogError(e, "The webhook notices of {Articles} articles (the first {ArticleId}) could not be kept for delivery; " +
+                               "they are matched again at the next start", waitingForDisk.Count, waitingForDisk[0].ArticleId);
+            return;
         }
-        finally
-        {
-            Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
-            unmatched.Remove(articleId);
-        }
+        matcher.Times.AddDelivery(started);
+        foreach (var (articleId, article) in waitingForDisk)
+            Published(articleId, article);
+    }
+
+    private void Published(string articleId, HeldArticle article)
+    {
+        Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
+        unmatched.Remove(articleId);
     }
 
     /// <summary>

@@ -7,14 +7,17 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Alerts;
 
 /// <summary>
-/// POSTs each alert's notices to its webhook, in order, one alert's deliveries never waiting for another's. A notice is
-/// written to the outbox (<see cref="OutboxFolderName"/> in the index folder, one file per notice, named in the order
-/// they were sent, temp file + flush + rename) before its first attempt and removed once delivered or given up, so
-/// notices still pending when the process stops are sent after it starts again (<see cref="ResendPending"/>). A failed attempt (no answer within
-/// <see cref="AttemptTimeout"/>, or a status other than 2xx) is retried after 1, 2, 4, 8 and 16 seconds times
-/// <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped and logged. Each POST
-/// carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a crash between a
-/// delivery and the removal of its file sends it again, and a match made again after a crash has the same id). A deleted alert's notices are dropped (<see cref="Forget"/>).
+/// POSTs each alert's notices to its webhook, in order, one alert's deliveries never waiting for another's. The notices
+/// handed over together (<see cref="Send"/>: all those one refresh made searchable) are written to one outbox file
+/// (<see cref="OutboxFolderName"/> in the index folder, JSON lines, named in the order sent; temp file + one flush +
+/// rename + folder flush) before the first attempt of any, and the file is removed once each of its notices is delivered,
+/// given up or dropped with its alert (<see cref="OutboxFile"/>), so notices still pending when the process stops are
+/// sent after it starts again (<see cref="ResendPending"/>); <see cref="Send"/> returns only once they are on disk. A
+/// failed attempt (no answer within <see cref="AttemptTimeout"/>, or a status other than 2xx) is retried after 1, 2, 4,
+/// 8 and 16 seconds times <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped
+/// and logged. Each POST carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a
+/// restart sends again every notice of a file not yet removed, and a match made again after a crash has the same id).
+/// A deleted alert's notices are dropped (<see cref="Forget"/>).
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -30,7 +33,7 @@ public sealed class WebhookSender : IDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
-    private readonly Dictionary<string, (Channel<(Uri Webhook, AlertEvent Event, string File)> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Channel<Queued> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
     private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
     private long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // outbox files sort in the order sent, across restarts
 
@@ -47,20 +50,33 @@ public sealed class WebhookSender : IDisposable
     /// <summary>The wait before the second attempt; each later wait doubles it.</summary>
     public TimeSpan BackoffUnit { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Queues an event for the webhook, on disk first; drops it when its alert was deleted (<see cref="Forget"/>).</summary>
-    public void Send(Uri webhook, AlertEvent published)
+    /// <summary>Runs after a batch is written to its temporary file and before it is flushed: lets a test crash there.</summary>
+    internal Action? BeforeFlush { get; set; }
+
+    /// <summary>A notice in the queue of its alert, and the outbox file that holds it.</summary>
+    private sealed record Queued(PendingWebhook Pending, OutboxFile File);
+
+    /// <summary>
+    /// Queues notices for their webhooks, on disk first: returns once all are in one flushed outbox file, and throws,
+    /// having queued none, when they could not be kept. Drops those whose alert was deleted (<see cref="Forget"/>).
+    /// </summary>
+    public void Send(IReadOnlyList<PendingWebhook> notices)
     {
-        // Under the gate: a notice matched while its alert is deleted is dropped, or written before the deletion drops it.
+        // Under the gate: a notice matched while its alert is deleted is dropped, or queued before the deletion drops it.
         lock (gate)
         {
-            if (!forgotten.Contains(published.Notice.AlertId))
-                Keep(webhook, published);
+            var kept = notices.Where(n => !forgotten.Contains(n.Event.Notice.AlertId)).ToList();
+            if (kept.Count == 0)
+                return;
+            var file = new OutboxFile(Write(kept), kept.Count);
+            foreach (var notice in kept)
+                Enqueue(new Queued(notice, file));
         }
     }
 
     /// <summary>
-    /// Drops a deleted alert's notices: those queued and their files in the outbox, the attempt under way, and any
-    /// sent later (a batch matched while it was being deleted).
+    /// Drops a deleted alert's notices: those queued, the attempt under way, and any sent later (a batch matched while it
+    /// was being deleted). Its lines in outbox files that other alerts' notices keep are skipped at the next start.
     /// </summary>
     public void Forget(string alertId)
     {
@@ -71,84 +87,115 @@ public sealed class WebhookSender : IDisposable
             {
                 queue.Queue.Writer.TryComplete();
                 queue.Cancel.Cancel();
+                while (queue.Queue.Reader.TryRead(out var dropped))
+                    dropped.File.Done();
             }
-            foreach (var file in Directory.EnumerateFiles(outbox, $"*-{alertId}.json*"))
-                File.Delete(file);
         }
     }
 
-    private void Keep(Uri webhook, AlertEvent published)
+    /// <summary>Writes the notices to a new outbox file, flushed to disk and renamed into place; answers its path.</summary>
+    private string Write(List<PendingWebhook> notices)
     {
-        var file = Path.Combine(outbox, $"{Interlocked.Increment(ref sent):D20}-{published.Notice.AlertId}.json");
+        var file = Path.Combine(outbox, $"{Interlocked.Increment(ref sent):D20}.json");
         var temporary = file + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            JsonSerializer.Serialize(stream, new PendingWebhook(webhook, published), Json);
+            foreach (var notice in notices)
+            {
+                JsonSerializer.Serialize(stream, notice, Json);
+                stream.WriteByte((byte)'\n');
+            }
+            stream.Flush(flushToDisk: false);
+            BeforeFlush?.Invoke();
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, file, overwrite: true);
         FolderFlush.Flush(outbox);
-        Enqueue(webhook, published, file);
+        return file;
     }
 
     /// <summary>
-    /// Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>; drops the rest.
-    /// Answers the events queued.
+    /// Queues the notices a previous run left in the outbox, for alerts that <paramref name="exists"/>, in the order they
+    /// were sent; removes files with none left, and temporary files a crash left before their flush. Answers the events queued.
     /// </summary>
     public IReadOnlyList<AlertEvent> ResendPending(Func<string, bool> exists)
     {
         var queued = new List<AlertEvent>();
         foreach (var path in Directory.EnumerateFiles(outbox).Order(StringComparer.Ordinal))
         {
-            PendingWebhook? pending = null;
-            if (path.EndsWith(".json", StringComparison.Ordinal))
+            var pending = path.EndsWith(".json", StringComparison.Ordinal)
+                ? Read(path).Where(p => exists(p.Event.Notice.AlertId)).ToList()
+                : [];
+            if (pending.Count == 0)
             {
-                try
-                {
-                    pending = JsonSerializer.Deserialize<PendingWebhook>(File.ReadAllBytes(path), Json);
-                }
-                catch (JsonException e)
-                {
-                    logger.LogWarning(e, "Dropped the unreadable alert notice {Path}", path);
-                }
-            }
-            if (pending is not null && exists(pending.Event.Notice.AlertId))
-            {
-                Enqueue(pending.Webhook, pending.Event, path);
-                queued.Add(pending.Event);
-            }
-            else
                 File.Delete(path);
+                continue;
+            }
+            var file = new OutboxFile(path, pending.Count);
+            foreach (var notice in pending)
+            {
+                Enqueue(new Queued(notice, file));
+                queued.Add(notice.Event);
+            }
         }
         return queued;
     }
 
-    private void Enqueue(Uri webhook, AlertEvent published, string file)
+    /// <summary>The notices of an outbox file, one a line; a line that cannot be read is logged and skipped.</summary>
+    private IEnumerable<PendingWebhook> Read(string path)
     {
-        lock (gate)
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
-            if (!queues.TryGetValue(published.Notice.AlertId, out var queue))
+            PendingWebhook? pending = null;
+            try
             {
-                queue = (Channel.CreateUnbounded<(Uri, AlertEvent, string)>(new UnboundedChannelOptions { SingleReader = true }),
-                    CancellationTokenSource.CreateLinkedTokenSource(stopping.Token));
-                queues[published.Notice.AlertId] = queue;
-                var (reader, cancel) = (queue.Queue.Reader, queue.Cancel.Token);
-                _ = Task.Run(() => DeliverAllAsync(reader, cancel));
+                pending = JsonSerializer.Deserialize<PendingWebhook>(line, Json);
             }
-            queue.Queue.Writer.TryWrite((webhook, published, file));
+            catch (JsonException e)
+            {
+                logger.LogWarning(e, "Dropped an unreadable alert notice in {Path}", path);
+            }
+            if (pending is not null)
+                yield return pending;
         }
     }
 
-    private async Task DeliverAllAsync(ChannelReader<(Uri Webhook, AlertEvent Event, string File)> queue, CancellationToken cancel)
+    private void Enqueue(Queued notice)
+    {
+        var alertId = notice.Pending.Event.Notice.AlertId;
+        lock (gate)
+        {
+            if (!queues.TryGetValue(alertId, out var queue))
+            {
+                queue = (Channel.CreateUnbounded<Queued>(), CancellationTokenSource.CreateLinkedTokenSource(stopping.Token));
+                queues[alertId] = queue;
+                var (reader, cancel) = (queue.Queue.Reader, queue.Cancel.Token);
+                _ = Task.Run(() => DeliverAllAsync(reader, cancel));
+            }
+            queue.Queue.Writer.TryWrite(notice);
+        }
+    }
+
+    private async Task DeliverAllAsync(ChannelReader<Queued> queue, CancellationToken cancel)
     {
         try
         {
-            await foreach (var (webhook, published, file) in queue.ReadAllAsync(cancel))
+            await foreach (var (pending, file) in queue.ReadAllAsync(cancel))
             {
-                if (!await DeliverAsync(webhook, published, cancel))
+                bool delivered;
+                try
+                {
+                    delivered = await DeliverAsync(pending.Webhook, pending.Event, cancel);
+                }
+                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                {
+                    file.Done(); // the alert was deleted: its notice with it
+                    throw;
+                }
+                if (!delivered)
                     logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
-                        published.Notice.AlertId, published.Id, webhook, Attempts);
-                File.Delete(file);
+                        pending.Event.Notice.AlertId, pending.Event.Id, pending.Webhook, Attempts);
+                file.Done();
             }
         }
         catch (OperationCanceledException)

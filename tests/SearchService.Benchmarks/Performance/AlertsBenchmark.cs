@@ -17,13 +17,15 @@ namespace SearchService.Benchmarks.Performance;
 /// many alert queries ran after the presearcher, and the delay from a paragraph becoming searchable to its notices
 /// being handed to delivery (percentiles over paragraphs), with the load average before and after; then what the
 /// alerts cost the pass, as each run's ratio to the run without alerts just before it. An unmeasured pass (run 0) warms up
-/// first. <c>--alert-set rare</c> draws alerts that hit rarely instead (<see cref="RareAlerts"/>).
+/// first. <c>--alert-set rare</c> draws alerts that hit rarely instead (<see cref="RareAlerts"/>); <c>--webhooks</c> gives
+/// every alert a webhook (<see cref="WebhookCounter"/>) and waits after each pass until every notice is delivered.
 /// </summary>
 public static class AlertsBenchmark
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var options = BenchmarkOptions.Parse(Without(args, "--alerts", "--runs", "--alert-set"));
+        var webhooks = args.Contains("--webhooks");
+        var options = BenchmarkOptions.Parse(Without(args.Where(a => a != "--webhooks").ToList(), "--alerts", "--runs", "--alert-set"));
         var count = Value(args, "--alerts", 10_000);
         var runs = Value(args, "--runs", 3);
         var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, 1);
@@ -32,19 +34,22 @@ public static class AlertsBenchmark
         var alerts = rare
             ? RareAlerts.Draw(BenchmarkCorpus.Load(options.CorpusFile, null, 1), count, options.Seed)
             : Alerts(articles, articles.Take(2000).Select(extractor.Extract).ToList(), count, options.Seed);
+        using var receiver = webhooks ? new WebhookCounter() : null;
+        if (receiver is not null)
+            alerts = alerts.Select(a => a with { Webhook = receiver.Url }).ToList();
         var work = Directory.CreateTempSubdirectory("alerts-benchmark-");
         var corpus = Directory.CreateDirectory(Path.Combine(work.FullName, "corpus")).FullName;
         BenchmarkCorpus.Write(articles, Path.Combine(corpus, "reuters.jsonl"));
-        Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0}{(rare ? " rare (phrases and names)" : "")} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
+        Console.WriteLine($"Articles: {articles.Count:N0}; alerts: {count:N0}{(rare ? " rare (phrases and names)" : "")}{(webhooks ? ", each with a webhook" : "")} ({alerts.Count(a => a.Query.Q.StartsWith('"'))} phrases, " +
                           $"{alerts.Count(a => a.Query.Region is not null)} with a region); {runs} runs of each, alternated");
         // The first pass in a process also pays for compiling and warming up the code (it ran at half the speed of the
         // next): run 0, unmeasured, so that the passes without alerts do not carry it.
-        Pass(Path.Combine(work.FullName, "index-warm-up"), corpus, [], extractor, 0);
+        Pass(Path.Combine(work.FullName, "index-warm-up"), corpus, [], extractor, 0, receiver);
         var results = new Dictionary<int, List<PassResult>> { [0] = [], [count] = [] };
         for (var run = 1; run <= runs; run++)
         {
             foreach (var saved in new[] { 0, count })
-                results[saved].Add(Pass(Path.Combine(work.FullName, $"index-{run}-{saved}"), corpus, saved == 0 ? [] : alerts, extractor, run));
+                results[saved].Add(Pass(Path.Combine(work.FullName, $"index-{run}-{saved}"), corpus, saved == 0 ? [] : alerts, extractor, run, receiver));
         }
         foreach (var (saved, passes) in results)
             Console.WriteLine($"{saved:N0} alerts: corpus pass {Summary(passes, p => p.Seconds)}; {Summary(passes, p => p.ParagraphsPerSecond, "paragraphs/s")}; " +
@@ -60,7 +65,7 @@ public static class AlertsBenchmark
         return 0;
     }
 
-    private static PassResult Pass(string indexPath, string corpus, IReadOnlyList<Alert> alerts, IFacetExtractor extractor, int run)
+    private static PassResult Pass(string indexPath, string corpus, IReadOnlyList<Alert> alerts, IFacetExtractor extractor, int run, WebhookCounter? receiver)
     {
         Directory.CreateDirectory(indexPath);
         File.WriteAllText(Path.Combine(indexPath, AlertStore.FileName), JsonSerializer.Serialize(alerts, JsonSerializerOptions.Web));
@@ -88,6 +93,8 @@ public static class AlertsBenchmark
         var compiled = compile.Elapsed;
         var indexer = new CorpusIndexer(index, extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
         var process = Process.GetCurrentProcess();
+        var postedBefore = receiver?.Received ?? 0;
+        var (pausedBefore, fullBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var pass = indexer.Synchronize(new CorpusFolder(corpus), null, CancellationToken.None);
@@ -97,19 +104,28 @@ public static class AlertsBenchmark
         while (percolator.Pending > 0)
             Thread.Sleep(10);
         var caughtUp = (clock.Elapsed - passEnd).TotalSeconds;
-        List<(TimeSpan Delay, int Paragraphs)> delivered;
+        // Every notice handed over is in the outbox until delivered.
+        while (receiver is not null && Directory.EnumerateFiles(Path.Combine(indexPath, WebhookSender.OutboxFolderName)).Any())
+            Thread.Sleep(10);
+        var notices = (receiver?.Received ?? 0) - postedBefore;
+        // The delivery thread stops with every other during a collection: a heap holding every alert's kept events makes them long.
+        var gc = $"GC paused all threads {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F1} s ({GC.CollectionCount(2) - fullBefore} full collections), " +
+                 $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:N0} MB";
+        var delivered = (clock.Elapsed - passEnd).TotalSeconds;
+        List<(TimeSpan Delay, int Paragraphs)> handedOver;
         lock (delays)
-            delivered = [.. delays];
+            handedOver = [.. delays];
         var result = new PassResult(pass.Elapsed.TotalSeconds, pass.ParagraphsPerSecond, cpu, caughtUp,
-            Percentile(delivered, 0.5), Percentile(delivered, 0.99), Percentile(delivered, 1));
+            Percentile(handedOver, 0.5), Percentile(handedOver, 0.99), Percentile(handedOver, 1));
         Console.WriteLine($"run {run}, {alerts.Count:N0} alerts: corpus pass {pass.Elapsed.TotalSeconds:F1} s ({pass.Paragraphs:N0} paragraphs, " +
                           $"{pass.ParagraphsPerSecond:N0}/s, {cpu:F1} CPU s); matching caught up {caughtUp:F1} s after it; " +
                           $"{matcher.QueriesRun:N0} alert queries run ({(double)matcher.QueriesRun / Math.Max(1, pass.Paragraphs):F2} a paragraph); " +
                           $"{matcher.HitsFound:N0} hits ({(double)matcher.HitsFound / Math.Max(1, pass.Paragraphs):F1} a paragraph); " +
                           $"delay from searchable to delivered p50 {result.Delay50:F2} s, p99 {result.Delay99:F2} s, max {result.DelayMax:F2} s " +
-                          $"over {delivered.Sum(d => d.Paragraphs):N0} paragraphs; " +
+                          $"over {handedOver.Sum(d => d.Paragraphs):N0} paragraphs; " +
+                          (receiver is null ? "" : $"{notices:N0} webhook notices delivered {delivered:F1} s after the pass; ") +
                           $"refreshes held back {percolator.RefreshesHeldBack.TotalSeconds:F1} s, writers {percolator.WritersHeldBack.TotalSeconds:F1} s (summed over threads); " +
-                          $"alerts compiled in {compiled.TotalSeconds:F1} s; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
+                          $"alerts compiled in {compiled.TotalSeconds:F1} s; {gc}; matching time: {matcher.Times}; load average {loadBefore} then {LoadAverage()}");
         return result;
     }
 

@@ -49,14 +49,14 @@ public sealed class AlertPercolatorTests : IDisposable
         {
             var generation = watched.Index.ReplaceArticle(NewsArticles.Cocoa("cocoa-9"), NoFacets, null);
             var searchable = Task.Run(() => watched.Index.WaitForGeneration(generation, TimeSpan.FromMinutes(10)));
-            await Eventually(() => watched.Percolator.RefreshWaiting, "a refresh waiting for matching");
+            await Eventually.True(() => watched.Percolator.RefreshWaiting, "a refresh waiting for matching");
 
             Assert.False(Found(watched.Index, "cocoa-9"));
             matching.Set();
             Assert.True(await searchable);
             // Matched before the refresh went on, so that refresh hands the notice to delivery (the waiter may wake an
             // instant before the refresh's listener has told the percolator: seen once in the fast loop).
-            await Eventually(() => watched.Percolator is { Held: 0, RefreshWaiting: false }, "the notice handed over and no refresh waiting");
+            await Eventually.True(() => watched.Percolator is { Held: 0, RefreshWaiting: false }, "the notice handed over and no refresh waiting");
             await AssertDeliveredOnce(watched.Subscription, "cocoa-9");
         }
         finally
@@ -213,6 +213,9 @@ public sealed class AlertPercolatorTests : IDisposable
         {
             using var first = Percolator(index, store, new AlertEventStream());
             first.Start(index.Searchable);
+            // No refresh at the usual 5 s while writing: one made the first articles searchable, so matched and
+            // published before the commit (writing took longer than that at load 50, and the test failed).
+            using var bulkPass = index.BeginBulkPass();
             for (var n = 0; n < articles; n++)
             {
                 // One in ten mentions the drought: the stream's buffer holds every notice while the test reads them.
@@ -263,7 +266,7 @@ public sealed class AlertPercolatorTests : IDisposable
             CopyFiles(folder.Path, crashed.Path); // the commit lists cocoa-4: not yet searchable, so not yet matched
             // Matched once searchable: its notice is in the outbox, its first attempt refused, the next an hour away.
             Assert.True(index.WaitUntilSearchable(TimeSpan.FromSeconds(30)));
-            await Eventually(() => receiver.Received.Count == 1, "the first attempt");
+            await Eventually.True(() => receiver.Received.Count == 1, "the first attempt");
             CopyFiles(Path.Combine(folder.Path, WebhookSender.OutboxFolderName), Path.Combine(crashed.Path, WebhookSender.OutboxFolderName));
         }
 
@@ -272,12 +275,48 @@ public sealed class AlertPercolatorTests : IDisposable
         using var second = Percolator(restarted, new AlertStore(crashed.Path), new AlertEventStream(), Sender(crashed.Path));
         second.Start(restarted.Searchable);
 
-        await Eventually(() => receiver.Received.Any(r => r.Accepted), "a delivery after the restart");
+        await Eventually.True(() => receiver.Received.Any(r => r.Accepted), "a delivery after the restart");
         await Task.Delay(TimeSpan.FromSeconds(3)); // the read-back match, were it sent again, would come meanwhile
         var accepted = receiver.Received.Where(r => r.Accepted).ToList();
         Assert.Single(accepted);
         Assert.Equal("cocoa-4", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(accepted[0].Body).Hits).ArticleId);
         Assert.Equal(receiver.Received.First().EventId, accepted[0].EventId);
+    }
+
+    [Fact]
+    public async Task An_article_whose_notices_were_not_flushed_to_the_outbox_stays_unpublished_and_is_delivered_once_after_a_crash()
+    {
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        var store = new AlertStore(folder.Path);
+        store.Add(new SavedQuery("drought"), receiver.Url, DateTimeOffset.UtcNow);
+        using (var index = Open(folder.Path))
+        {
+            var crashing = Sender(folder.Path);
+            var died = 0;
+            crashing.BeforeFlush = () =>
+            {
+                Interlocked.Increment(ref died);
+                throw new IOException("The process died between writing the notices and flushing them");
+            };
+            using var first = Percolator(index, store, new AlertEventStream(), crashing);
+            first.Start(index.Searchable);
+            Assert.True(index.WaitForGeneration(index.ReplaceArticle(NewsArticles.Cocoa("cocoa-11"), NoFacets, null), TimeSpan.FromSeconds(30)));
+            await Eventually.True(() => Volatile.Read(ref died) == 1, "the notice written and not flushed");
+
+            Assert.Equal(1, first.Pending);
+            index.Commit(); // a commit after the torn write still lists the article as unpublished
+            CopyFiles(folder.Path, crashed.Path); // the torn outbox file included
+        }
+
+        using var restarted = Open(crashed.Path);
+        Assert.Equal(["cocoa-11"], restarted.Searchable.UnhandledAtOpen);
+        using var second = Percolator(restarted, new AlertStore(crashed.Path), new AlertEventStream(), Sender(crashed.Path));
+        second.Start(restarted.Searchable);
+
+        await Eventually.True(() => receiver.Received.Count == 1, "the delivery after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a second delivery, were there one, would come meanwhile
+        var delivered = Assert.Single(receiver.Received);
+        Assert.Equal("cocoa-11", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(delivered.Body).Hits).ArticleId);
     }
 
     /// <summary>
@@ -306,7 +345,7 @@ public sealed class AlertPercolatorTests : IDisposable
         public async Task<long> WriteAndHold(Article article)
         {
             var generation = index.ReplaceArticle(article, NoFacets, null);
-            await Eventually(() => percolator.Held == 1, $"{article.Id} matched and held");
+            await Eventually.True(() => percolator.Held == 1, $"{article.Id} matched and held");
             return generation;
         }
 
@@ -321,14 +360,6 @@ public sealed class AlertPercolatorTests : IDisposable
 
     private static bool Found(SearchIndex index, string articleId) =>
         index.Search(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, articleId)), 1).TotalHits > 0);
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition() && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        Assert.True(condition(), $"Not within 30 s: {what}.");
-    }
 
     private static async Task AssertDeliveredOnce(AlertSubscription subscription, string articleId)
     {

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Alerts;
+using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Alerts;
+
+/// <summary>The notices handed over together are kept in one flushed outbox file, and a restart sends again those not yet delivered.</summary>
+public sealed class WebhookSenderTests : IDisposable
+{
+    private readonly TempDirectory folder = new();
+
+    [Fact]
+    public async Task A_batch_of_notices_is_kept_in_one_outbox_file_and_each_is_sent_again_after_a_restart()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: 2).StartAsync();
+        var batch = new[]
+        {
+            Notice(receiver.Url, "acotton", 1, "karachi-cotton", "Cotton exports from Karachi rose in March."),
+            Notice(receiver.Url, "acotton", 2, "lahore-cotton", "Cotton growers in Punjab expect a larger crop."),
+            Notice(receiver.Url, "arice", 3, "karachi-cotton", "Rice and cotton shipments left Karachi on time."),
+        };
+        using (var stopped = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance) { BackoffUnit = TimeSpan.FromHours(1) })
+        {
+            stopped.Send(batch);
+
+            Assert.Single(OutboxFiles());
+            // Each alert's first attempt is refused, its retry an hour away when the process stops.
+            await Eventually.True(() => receiver.Received.Count == 2, "each alert's first attempt");
+        }
+
+        using var restarted = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance);
+        Assert.Equal(batch.Select(n => n.Event.Id), restarted.ResendPending(_ => true).Select(e => e.Id));
+        await Eventually.True(() => receiver.Received.Count(r => r.Accepted) == 3, "every notice delivered after the restart");
+        var accepted = receiver.Received.Where(r => r.Accepted).ToList();
+        Assert.Equal(batch.Select(n => n.Event.Id.ToString()).Order(), accepted.Select(r => r.EventId).Order());
+        var cotton = accepted.Select(r => ApiJson.Read<AlertNoticeAnswer>(r.Body)).Where(n => n.AlertId == "acotton").ToList();
+        Assert.Equal(["karachi-cotton", "lahore-cotton"], cotton.Select(n => Assert.Single(n.Hits).ArticleId));
+        await Eventually.True(() => OutboxFiles().Length == 0, "the outbox file removed once its notices are delivered");
+    }
+
+    [Fact]
+    public async Task A_batch_whose_write_fails_before_its_flush_is_not_sent_and_is_not_read_back_after_a_restart()
+    {
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        using (var crashing = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance))
+        {
+            crashing.BeforeFlush = () => throw new IOException("No space left on device");
+
+            Assert.Throws<IOException>(() => crashing.Send([Notice(receiver.Url, "acotton", 1, "karachi-cotton", "Cotton exports from Karachi rose in March.")]));
+            Assert.EndsWith(".tmp", Assert.Single(OutboxFiles()));
+        }
+
+        using var restarted = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance);
+        Assert.Empty(restarted.ResendPending(_ => true));
+        Assert.Empty(OutboxFiles());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_notice_refused_at_every_attempt_is_given_up_after_six_and_its_outbox_file_removed()
+    {
+        await using var receiver = await new WebhookReceiver(failFirst: int.MaxValue).StartAsync();
+        using var sender = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance) { BackoffUnit = TimeSpan.FromMilliseconds(10) };
+
+        sender.Send([Notice(receiver.Url, "acotton", 1, "karachi-cotton", "Cotton exports from Karachi rose in March.")]);
+
+        await Eventually.True(() => OutboxFiles().Length == 0, "the notice given up and its file removed");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a seventh attempt, were there one, would come meanwhile
+        Assert.Equal(WebhookSender.Attempts, receiver.Received.Count);
+        Assert.All(receiver.Received, r => Assert.Equal(("1", false), (r.EventId, r.Accepted)));
+    }
+
+    private string[] OutboxFiles() => Directory.GetFiles(Path.Combine(folder.Path, WebhookSender.OutboxFolderName));
+
+    private static PendingWebhook Notice(Uri webhook, string alertId, long eventId, string articleId, string paragraph) =>
+        new(webhook, new AlertEvent(eventId, new AlertNotice(alertId,
+            [new AlertHit(articleId, 1, "Pakistan cotton", paragraph, null, ["Pakistan"], ["Trade"], [])])));
+
+    public void Dispose() => folder.Dispose();
+}

@@ -1,0 +1,13 @@
+namespace SearchService.Tests.TestSupport;
+
+/// <summary>Waits for what another thread does: a condition polled every 50 ms, failing the test after 30 s naming what never came.</summary>
+public static class Eventually
+{
+    public static async Task True(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.True(condition(), $"Not within 30 s: {what}.");
+    }
+}

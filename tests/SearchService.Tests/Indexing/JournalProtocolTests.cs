@@ -68,6 +68,25 @@ public sealed class JournalProtocolTests : IDisposable
         Assert.True(later.WritesStopped);
     }
 
+    // 3. A write that cannot be journaled and applied (here the index refuses it after a failed commit) stops every later write.
+    [Fact]
+    public async Task Write_the_index_cannot_apply_stops_every_later_write()
+    {
+        var disk = new LimitedDisk();
+        using var service = new WritableIndex(folder.Path, openDirectory: disk.Open);
+        await service.Store.PutAsync(Probe("a", "heron"));
+        disk.Limit(0);
+        Assert.ThrowsAny<IOException>(service.Index.Commit);
+        disk.Limit(long.MaxValue);
+
+        var refused = Assert.Throws<WriteRefusedException>(() => service.Journal.Write(JournalEntry.Put(Probe("b", "egret")), null));
+        Assert.True(refused.WritesStopped);
+        Assert.IsAssignableFrom<IOException>(refused.InnerException);
+        var later = Assert.Throws<WriteRefusedException>(() => service.Journal.Write(JournalEntry.Delete("a"), null));
+        Assert.True(later.WritesStopped);
+        Assert.Null(later.InnerException);
+    }
+
     // 4. A restart replays every complete line after the committed offset, and drops a torn one.
     [Fact]
     public void Opening_replays_the_complete_uncommitted_lines_and_drops_a_torn_one()

@@ -159,6 +159,23 @@ public sealed class JournalProtocolTests : IDisposable
         Assert.Equal(new FileInfo(JournalPath).Length, service.Index.CommittedJournalOffset);
     }
 
+    // 6. A journal mostly superseded is compacted at start-up too (in the background, as after a write).
+    [Fact]
+    public async Task Opening_compacts_a_journal_mostly_superseded()
+    {
+        static byte[] Line(string word) => [.. JournalEntry.Put(Probe("a", word)).ToLine(), (byte)'\n'];
+        File.WriteAllBytes(JournalPath, [.. Line("heron"), .. Line("egret"), .. Line("stork")]);
+
+        using var service = new WritableIndex(folder.Path, compactAtBytes: 1);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (File.ReadAllLines(JournalPath).Length > 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        var lines = File.ReadAllLines(JournalPath);
+        Assert.Single(lines);
+        Assert.Contains("stork", lines[0]);
+    }
+
     // 7. A rebuild gets the journal as it was when it began; later writes reach it directly.
     [Fact]
     public void Rebuild_holds_the_writes_from_before_and_after_it_began()

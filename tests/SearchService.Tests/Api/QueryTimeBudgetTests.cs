@@ -11,20 +11,12 @@ namespace SearchService.Tests.Api;
 /// </summary>
 public sealed class QueryTimeBudgetTests(QueryTimeBudgetTests.Factory api) : IClassFixture<QueryTimeBudgetTests.Factory>
 {
-    /// <summary>The seed article plus 100,000 distinct words starting with w, with a 1 ms budget.</summary>
+    /// <summary>The seed article plus 100,000 distinct words starting with w (an article to each thousand), with a 1 ms budget.</summary>
     public sealed class Factory : SeedApiFactory
     {
-        private const int Articles = 100;
-
-        private const int WordsEach = 1_000;
-
         protected override void AddToCorpus(TempDirectory folder) =>
-            folder.WriteFile("words.jsonl", string.Join('\n', Enumerable.Range(0, Articles).Select(a => JsonSerializer.Serialize(new
-            {
-                id = $"words-{a}",
-                title = "Words",
-                paragraphs = new[] { string.Join(' ', Enumerable.Range(a * WordsEach, WordsEach).Select(i => $"w{i:D6}")) },
-            }))));
+            folder.WriteFile("words.jsonl", string.Join('\n', ManyWords.Paragraphs(100_000).Select((paragraph, n) =>
+                JsonSerializer.Serialize(new { id = $"words-{n}", title = "Words", paragraphs = new[] { paragraph } }))));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

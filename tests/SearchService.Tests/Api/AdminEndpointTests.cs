@@ -51,6 +51,7 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         var refused = await client.PutAsync("/articles/api-nokey", Article("No key", "Nobody may write this."));
         var problem = await refused.ReadProblem(HttpStatusCode.Unauthorized);
         Assert.Contains("admin key", problem.Detail);
+        Assert.Contains(refused.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
         await admin.GetProblem("/articles/api-nokey", HttpStatusCode.NotFound);
     }
 
@@ -59,7 +60,9 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", AdminApiFactory.AdminKey + "x");
-        await (await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId)).ReadProblem(HttpStatusCode.Unauthorized);
+        var refused = await client.DeleteAsync("/articles/" + SeedApiFactory.SeedId);
+        await refused.ReadProblem(HttpStatusCode.Unauthorized);
+        Assert.Contains(refused.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
         await admin.GetOk<ArticleAnswer>("/articles/" + SeedApiFactory.SeedId);
     }
 
@@ -80,6 +83,16 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     public async Task Id_that_climbs_out_of_a_folder_is_refused_naming_id(string id)
     {
         var refused = await admin.PutAsync("/articles/" + id.Replace("/", "%2F"), Article("Bad", "Bad id."));
+        var problem = await refused.ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem.Parameter);
+    }
+
+    [Theory]
+    [InlineData("a\u0001b")]
+    [InlineData("a\u007fb")]
+    public async Task Id_with_a_control_character_is_refused_naming_id(string id)
+    {
+        var refused = await admin.PutAsync("/articles/" + Uri.EscapeDataString(id), Article("Bad", "Bad id."));
         var problem = await refused.ReadProblem(HttpStatusCode.BadRequest);
         Assert.Equal("id", problem.Parameter);
     }

@@ -5,7 +5,7 @@ namespace SearchService.Tests.Api;
 
 /// <summary>
 /// Every kind of hostile corpus file at once: binary, empty, huge (300 MB, written sparsely into the temp folder),
-/// invalid UTF-8, broken JSON lines, an id that climbs out of its folder. Each is skipped and counted in /health;
+/// invalid UTF-8, broken JSON lines, an id that climbs out of its folder or holds a control character. Each is skipped and counted in /health;
 /// the good articles beside them are searchable.
 /// </summary>
 public sealed class HostileCorpusTests(HostileCorpusTests.HostileCorpusFactory api) : IClassFixture<HostileCorpusTests.HostileCorpusFactory>
@@ -24,6 +24,7 @@ public sealed class HostileCorpusTests(HostileCorpusTests.HostileCorpusFactory a
             folder.WriteFile("wire.jsonl", string.Join('\n',
                 """{"id": "good-1", "title": "Tea", "paragraphs": ["Darjeeling tea auction prices climbed."]}""",
                 """{"id": "../../etc/passwd", "title": "Escape", "paragraphs": ["Darjeeling."]}""",
+                """{"id": "tea\u0001leaf", "title": "Control", "paragraphs": ["Darjeeling."]}""",
                 """{"id": "broken", "title": """,
                 """["not", "an", "object"]""",
                 """{"id": "good-2", "title": "More tea", "paragraphs": ["Assam tea exports rose."]}"""));
@@ -44,8 +45,8 @@ public sealed class HostileCorpusTests(HostileCorpusTests.HostileCorpusFactory a
 
         Assert.Equal(["binary.txt", "empty.jsonl", "huge.txt", "latin1.txt"], health.Skipped.Select(s => s.File));
         Assert.Equal(4, health.FilesSkipped);
-        // wire.jsonl: the climbing id, the broken line and the array; huge.jsonl: its one 300 MB line.
-        Assert.Equal(4, health.LinesSkipped);
+        // wire.jsonl: the climbing id, the id with a control character, the broken line and the array; huge.jsonl: its one 300 MB line.
+        Assert.Equal(5, health.LinesSkipped);
     }
 
     [Fact]

@@ -34,6 +34,19 @@ public sealed class ObservabilityTests(SeedApiFactory api) : IClassFixture<SeedA
         Assert.Equal("caller-42", echoed.Headers.GetValues("X-Request-Id").Single());
     }
 
+    [Theory]
+    [InlineData("caller-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("caller <script>")]
+    public async Task An_insane_caller_id_is_replaced_by_the_servers(string sent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=terrorism");
+        Assert.True(request.Headers.TryAddWithoutValidation("X-Request-Id", sent));
+        var answered = (await client.SendAsync(request)).Headers.GetValues("X-Request-Id").Single();
+
+        Assert.NotEqual(sent, answered);
+        Assert.False(string.IsNullOrEmpty(answered));
+    }
+
     [Fact]
     public async Task Problem_answers_carry_the_request_id()
     {

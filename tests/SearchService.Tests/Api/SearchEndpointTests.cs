@@ -210,6 +210,16 @@ public sealed class SearchEndpointTests(SeedApiFactory api) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task The_largest_request_the_limits_allow_is_answered()
+    {
+        var twentyRegions = string.Join('&', Enumerable.Range(0, 20).Select(i => $"region=R{i}"));
+
+        await client.GetOk<SearchAnswer>($"/search?q={new string('a', 1000)}");
+        await client.GetOk<SearchAnswer>($"/search?{twentyRegions}");
+        await client.GetOk<SearchAnswer>("/search?page=100&pageSize=100");
+    }
+
+    [Fact]
     public async Task Lucene_syntax_searches_fields()
     {
         var result = await client.GetOk<SearchAnswer>("/search?syntax=lucene&q=text:Afghanistan%20AND%20region:%22Middle%20East%22");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 
 namespace SearchService.Tests.Api;
 
@@ -15,5 +16,19 @@ public sealed class WritesDisabledTests(SeedApiFactory api) : IClassFixture<Seed
 
         Assert.Contains("Search:AdminApiKey", (await response.ReadProblem(HttpStatusCode.Forbidden)).Detail);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/index/_rebuild", null)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/articles/" + SeedApiFactory.SeedId, "application/json")]
+    [InlineData("POST", "/articles/_bulk", "application/x-ndjson")]
+    [InlineData("POST", "/keys", "application/json")]
+    [InlineData("POST", "/alerts", "application/json")]
+    public async Task Every_other_write_is_forbidden_too(string method, string path, string contentType)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", Encoding.UTF8, contentType) };
+
+        Assert.Contains("Search:AdminApiKey", (await (await client.SendAsync(request)).ReadProblem(HttpStatusCode.Forbidden)).Detail);
     }
 }

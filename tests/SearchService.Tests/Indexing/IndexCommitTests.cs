@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
@@ -68,6 +69,31 @@ public sealed class IndexCommitTests : IDisposable
 
         using var reopened = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance);
         Assert.Equal(0, reopened.CommittedJournalOffset);
+    }
+
+    [Fact]
+    public async Task Acknowledged_write_that_a_failed_commit_lost_is_replayed_after_a_restart_and_no_later_commit_claims_it()
+    {
+        using (var service = new WritableIndex(folder.Path, openDirectory: disk.Open))
+        {
+            long committedBefore;
+            // No scheduled commit may hold the write before the one that fails.
+            using (service.Index.HoldScheduledCommits())
+            {
+                await service.Store.PutAsync(Sample);
+                committedBefore = service.Index.CommittedJournalOffset;
+                Assert.True(committedBefore < service.Index.AppliedJournalOffset, "the write was committed before the commit meant to fail");
+                disk.Limit(0);
+                Assert.ThrowsAny<IOException>(service.Index.Commit);
+                disk.Limit(long.MaxValue);
+
+                Assert.ThrowsAny<IOException>(service.Index.Commit);
+            }
+            Assert.Equal(committedBefore, service.Index.CommittedJournalOffset);
+        }
+
+        using var restarted = new WritableIndex(folder.Path);
+        Assert.Equal(1, restarted.Index.Search(s => s.Search(new TermQuery(new Term(IndexSchema.ArticleId, Sample.Id)), 10).TotalHits));
     }
 
     public void Dispose() => folder.Dispose();

@@ -68,6 +68,25 @@ public sealed class JournalProtocolTests : IDisposable
         Assert.True(later.WritesStopped);
     }
 
+    // 3. A write that cannot be journaled and applied (here the index refuses it after a failed commit) stops every later write.
+    [Fact]
+    public async Task Write_the_index_cannot_apply_stops_every_later_write()
+    {
+        var disk = new LimitedDisk();
+        using var service = new WritableIndex(folder.Path, openDirectory: disk.Open);
+        await service.Store.PutAsync(Probe("a", "heron"));
+        disk.Limit(0);
+        Assert.ThrowsAny<IOException>(service.Index.Commit);
+        disk.Limit(long.MaxValue);
+
+        var refused = Assert.Throws<WriteRefusedException>(() => service.Journal.Write(JournalEntry.Put(Probe("b", "egret")), null));
+        Assert.True(refused.WritesStopped);
+        Assert.IsAssignableFrom<IOException>(refused.InnerException);
+        var later = Assert.Throws<WriteRefusedException>(() => service.Journal.Write(JournalEntry.Delete("a"), null));
+        Assert.True(later.WritesStopped);
+        Assert.Null(later.InnerException);
+    }
+
     // 4. A restart replays every complete line after the committed offset, and drops a torn one.
     [Fact]
     public void Opening_replays_the_complete_uncommitted_lines_and_drops_a_torn_one()
@@ -138,6 +157,23 @@ public sealed class JournalProtocolTests : IDisposable
 
         Assert.Single(File.ReadAllLines(JournalPath));
         Assert.Equal(new FileInfo(JournalPath).Length, service.Index.CommittedJournalOffset);
+    }
+
+    // 6. A journal mostly superseded is compacted at start-up too (in the background, as after a write).
+    [Fact]
+    public async Task Opening_compacts_a_journal_mostly_superseded()
+    {
+        static byte[] Line(string word) => [.. JournalEntry.Put(Probe("a", word)).ToLine(), (byte)'\n'];
+        File.WriteAllBytes(JournalPath, [.. Line("heron"), .. Line("egret"), .. Line("stork")]);
+
+        using var service = new WritableIndex(folder.Path, compactAtBytes: 1);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (File.ReadAllLines(JournalPath).Length > 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        var lines = File.ReadAllLines(JournalPath);
+        Assert.Single(lines);
+        Assert.Contains("stork", lines[0]);
     }
 
     // 7. A rebuild gets the journal as it was when it began; later writes reach it directly.

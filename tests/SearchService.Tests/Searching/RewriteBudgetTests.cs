@@ -20,13 +20,7 @@ public sealed class RewriteBudgetTests(RewriteBudgetTests.Indexes indexes) : ICl
 
         public TestIndex Patient { get; } = WithManyWords(new TestIndex());
 
-        private static TestIndex WithManyWords(TestIndex index)
-        {
-            var paragraphs = Enumerable.Range(0, Words / 1_000)
-                .Select(p => string.Join(' ', Enumerable.Range(p * 1_000, 1_000).Select(i => $"w{i:D6}")))
-                .ToList();
-            return index.Add(new Article("words", "Words", paragraphs));
-        }
+        private static TestIndex WithManyWords(TestIndex index) => index.Add(new Article("words", "Words", ManyWords.Paragraphs(Words)));
 
         public void Dispose()
         {

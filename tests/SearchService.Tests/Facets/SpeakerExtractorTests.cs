@@ -141,6 +141,12 @@ public class SpeakerExtractorTests
             "It added that a successor would be named in May.")[1]);
 
     [Fact]
+    public void A_decimal_point_ends_no_sentence_so_an_underwriter_after_it_stays_named_in_passing() =>
+        Assert.Equal(["Antonovich Inc"], Speakers(
+            "Antonovich Inc said an initial offering of 750,000 Class A common shares is under way at 9.625 dlrs each through underwriters led by Evans and Co Inc.",
+            "It said it is selling 500,000 shares and shareholders the rest.")[1]);
+
+    [Fact]
     public void Surname_resolves_to_the_full_name_mentioned_earlier() =>
         Assert.Equal(["Nabeel Munir"], Speakers(
             "The delegation was led by Additional Secretary Nabeel Munir.",

@@ -104,10 +104,16 @@ public static partial class TextTokens
         {
             var t = tokens[i].Text;
             if (IsQuote(t) || t == "(") continue;
-            return t is "." or "!" or "?" or ":" or ";";
+            return t is "." or "!" or "?" or ":" or ";" && !IsDecimalPoint(tokens, i);
         }
         return true;
     }
+
+    // "9.625 pct" is one number: the tokens split it, but its period ends no sentence.
+    private static bool IsDecimalPoint(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].Text == "." && i > 0 && i + 1 < tokens.Count
+        && tokens[i - 1].End == tokens[i].Start && char.IsDigit(tokens[i - 1].Text[^1])
+        && tokens[i + 1].Start == tokens[i].End && char.IsDigit(tokens[i + 1].Text[0]);
 
     public static bool IsQuote(string token) => token is "\"" or "“" or "”" or "'" or "‘" or "’";
 

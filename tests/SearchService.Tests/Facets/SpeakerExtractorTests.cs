@@ -32,6 +32,10 @@ public class SpeakerExtractorTests
         Assert.Equal(["James Baker"], Speakers("Treasury Secretary James Baker said the dollar had fallen far enough."));
 
     [Fact]
+    public void Administrator_is_an_office_and_no_part_of_the_name() =>
+        Assert.Equal(["Dennis McAuliffe"], Speakers("Panama Canal toll charges will not rise in the year to end-September 1988, despite last October's landslide which dumped 0.5 mln cubic yards of debris into the waterway, Canal Commission Administrator Dennis McAuliffe said."));
+
+    [Fact]
     public void Investor_before_a_name_describes_the_speaker_and_is_not_part_of_the_name() =>
         Assert.Equal(["Martin Sosnoff"], Speakers("Investor Martin Sosnoff said in a statement that he was disappointed in Caesars World Inc's response to his 28 dlrs a share offer to buy the company."));
 
@@ -139,6 +143,12 @@ public class SpeakerExtractorTests
         Assert.Equal(["Exxon Corp"], Speakers(
             "Exxon Corp said its chairman, Lee Raymond, would retire.",
             "It added that a successor would be named in May.")[1]);
+
+    [Fact]
+    public void A_decimal_point_ends_no_sentence_so_an_underwriter_after_it_stays_named_in_passing() =>
+        Assert.Equal(["Antonovich Inc"], Speakers(
+            "Antonovich Inc said an initial offering of 750,000 Class A common shares is under way at 9.625 dlrs each through underwriters led by Evans and Co Inc.",
+            "It said it is selling 500,000 shares and shareholders the rest.")[1]);
 
     [Fact]
     public void Surname_resolves_to_the_full_name_mentioned_earlier() =>

@@ -2,7 +2,7 @@ using SearchService.Core.Facets;
 
 namespace SearchService.Tests.Facets;
 
-/// <summary>The hand-written tokenizer splits text exactly as its grammar (the regular expression) says.</summary>
+/// <summary>The hand-written tokenizer splits text exactly as its grammar (the regular expression) says, and sentences start where a reader sees them start.</summary>
 public class TextTokensTests
 {
     [Theory]
@@ -19,4 +19,12 @@ public class TextTokensTests
     [Fact]
     public void Possessive_is_split_off() =>
         Assert.Equal(["Pakistan", "'", "s", "view"], TextTokens.Tokenize("Pakistan's view").Select(t => t.Text));
+
+    [Fact]
+    public void A_decimal_point_ends_no_sentence()
+    {
+        var tokens = TextTokens.Tokenize("shares at 9.625 dlrs each. Evans said");
+        Assert.False(TextTokens.IsSentenceStart(tokens, 4));
+        Assert.True(TextTokens.IsSentenceStart(tokens, 8));
+    }
 }

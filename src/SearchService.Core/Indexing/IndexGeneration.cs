@@ -42,9 +42,7 @@ internal sealed class IndexGeneration
         try
         {
             Tracking = new TrackingIndexWriter(writer);
-            Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory);
-            // Statements are written before their article's paragraphs: once a paragraph is searchable, so are its statements.
-            Searchers.AddListener(new StatementRefresh(statements));
+            Searchers = new SearcherManager(writer, applyAllDeletes: true, new StatementRefresh(searcherFactory, statements));
         }
         catch
         {

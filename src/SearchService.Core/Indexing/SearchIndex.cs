@@ -329,6 +329,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// <summary>Blocks until every change made so far is visible to searches.</summary>
     public bool WaitUntilSearchable(TimeSpan timeout) => Using(generation => generation.WaitForGeneration(generation.LatestGeneration, timeout));
 
+    /// <summary>The statements of the live index.</summary>
+    internal StatementIndex LiveStatements => live.Statements;
+
     /// <summary>The generation the next write gets, at least (writes and refreshes move it on).</summary>
     internal long LatestGeneration => Using(generation => generation.LatestGeneration);
 

@@ -14,7 +14,7 @@ namespace SearchService.Core.Quotes;
 /// A sibling rather than documents among the paragraphs, so that nothing the paragraph searches count or rank
 /// (documents, field statistics, the article blocks) changes. Its paragraph index owns it: every write to an article
 /// there is made here first (a replaced article's statements are replaced, a deleted one's deleted), it is committed
-/// before each commit there, refreshed after each refresh there, and lives and dies with it (<see cref="IndexGeneration"/>,
+/// before each commit there, refreshed as each new reader opens there (<see cref="StatementRefresh"/>), and lives and dies with it (<see cref="IndexGeneration"/>,
 /// <see cref="IndexRebuild"/>).
 /// </summary>
 public sealed class StatementIndex

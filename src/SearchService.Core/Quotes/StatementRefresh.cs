@@ -1,17 +1,21 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace SearchService.Core.Quotes;
 
 /// <summary>
-/// Refreshes the statements' readers each time the paragraph index's readers are refreshed, before waiters for that
-/// refresh are told; also when the paragraphs had nothing new, since an article's statements are written after its
-/// paragraphs and may have missed the refresh that showed them (cheap: nothing new is no reopen).
+/// Makes the paragraph index's searchers with <paramref name="searchers"/>, and first refreshes the statements' readers:
+/// the paragraph reader is already open then, and an article's statements are written before its paragraphs, so the
+/// statements hold at least the articles the paragraphs show, before any waiter is told its write is searchable. Here
+/// rather than in a refresh listener: Lucene.Net keeps a manager's listeners in a hash set, run in no fixed order, and
+/// the reopen thread's own, which tells waiters, often ran first (a corpus pass then reported done, and /quotes found
+/// none of its statements until the next refresh).
 /// </summary>
-internal sealed class StatementRefresh(StatementIndex statements) : ReferenceManager.IRefreshListener
+internal sealed class StatementRefresh(SearcherFactory searchers, StatementIndex statements) : SearcherFactory
 {
-    public void BeforeRefresh()
+    public override IndexSearcher NewSearcher(IndexReader reader)
     {
+        statements.Refresh();
+        return searchers.NewSearcher(reader);
     }
-
-    public void AfterRefresh(bool didRefresh) => statements.Refresh();
 }

@@ -4,6 +4,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Tests.Facets;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Indexing;
@@ -44,6 +45,28 @@ public sealed class SearchableWaitTests : IDisposable
         await merge.WaitAsync(TestIndex.SearchableWithin);
     }
 
+    [Fact]
+    public async Task An_articles_statements_are_found_once_a_wait_for_its_write_returns()
+    {
+        // Lucene.Net runs a reader manager's refresh listeners in no fixed order: several fresh indexes, so that a
+        // statements' refresh ordered after the one that tells waiters would show in one of them.
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            using var otherFolder = new TempDirectory();
+            using var other = new SearchIndex(otherFolder.Path, NullLogger<SearchIndex>.Instance, null, _ => new RAMDirectory());
+            var article = SeedArticle.Article with { Id = $"seed-{attempt}" };
+            var generation = other.ReplaceArticle(article, WritableIndex.Extractor.Extract(article), null);
+            // The statements' refresh is held until the waiter has looked (or half a second), so that a waiter told
+            // before it finds the statements missing.
+            var waited = Task.Run(() => other.WaitForGeneration(generation, TestIndex.SearchableWithin) &&
+                                        other.SearchStatements(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, article.Id)), 1).TotalHits) > 0);
+            using var held = new HeldStatementRefresh(waited);
+            other.LiveStatements.Searchers.AddListener(held);
+
+            Assert.True(await waited.WaitAsync(TestIndex.SearchableWithin), $"attempt {attempt}: the wait returned before the article's statements were searchable");
+        }
+    }
+
     // The waiter wakes the reopen thread, which counts the write's generation as the one its next refresh shows (moving
     // the counter past it) and waits its turn behind the refresh under way. Bounded: when the refresh under way is the
     // reopen thread's own, nothing moves the counter.
@@ -61,6 +84,29 @@ public sealed class SearchableWaitTests : IDisposable
     {
         index.Dispose();
         folder.Dispose();
+    }
+
+    /// <summary>Holds each refresh of the statements until the waiter has looked, or half a second.</summary>
+    private sealed class HeldStatementRefresh(Task waiter) : ReferenceManager.IRefreshListener, IDisposable
+    {
+        private readonly CancellationTokenSource disposed = new();
+
+        public void BeforeRefresh()
+        {
+            try
+            {
+                waiter.Wait(TimeSpan.FromMilliseconds(500), disposed.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        public void AfterRefresh(bool didRefresh)
+        {
+        }
+
+        public void Dispose() => disposed.Cancel();
     }
 
     /// <summary>A warmer that holds the next new reader, once asked to, before searches get it.</summary>

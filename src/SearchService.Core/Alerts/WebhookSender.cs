@@ -17,7 +17,8 @@ namespace SearchService.Core.Alerts;
 /// 8 and 16 seconds times <see cref="BackoffUnit"/>: <see cref="Attempts"/> attempts in all, then the notice is dropped
 /// and logged. Each POST carries the event id in <see cref="EventIdHeader"/>, by which a receiver can drop a repeat (a
 /// restart sends again every notice of a file not yet removed, and a match made again after a crash has the same id).
-/// A deleted alert's notices are dropped (<see cref="Forget"/>).
+/// A deleted alert's notices are dropped (<see cref="Forget"/>). Stopping lets an attempt under way finish (bounded by
+/// <see cref="AttemptTimeout"/>) and starts no other: a POST the receiver got as the process stopped is not sent again.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -34,6 +35,7 @@ public sealed class WebhookSender : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
     private readonly Dictionary<string, (Channel<Queued> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
+    private readonly List<Task> deliveries = [];
     private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
     private long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // outbox files sort in the order sent, across restarts
 
@@ -167,27 +169,30 @@ public sealed class WebhookSender : IDisposable
         {
             if (!queues.TryGetValue(alertId, out var queue))
             {
-                queue = (Channel.CreateUnbounded<Queued>(), CancellationTokenSource.CreateLinkedTokenSource(stopping.Token));
+                queue = (Channel.CreateUnbounded<Queued>(), new CancellationTokenSource());
                 queues[alertId] = queue;
-                var (reader, cancel) = (queue.Queue.Reader, queue.Cancel.Token);
-                _ = Task.Run(() => DeliverAllAsync(reader, cancel));
+                var (reader, deleted) = (queue.Queue.Reader, queue.Cancel.Token);
+                deliveries.RemoveAll(t => t.IsCompleted);
+                deliveries.Add(Task.Run(() => DeliverAllAsync(reader, deleted)));
             }
             queue.Queue.Writer.TryWrite(notice);
         }
     }
 
-    private async Task DeliverAllAsync(ChannelReader<Queued> queue, CancellationToken cancel)
+    /// <param name="deleted">Cancelled when the alert is deleted: its notices go, the attempt under way too.</param>
+    private async Task DeliverAllAsync(ChannelReader<Queued> queue, CancellationToken deleted)
     {
+        using var deletedOrStopping = CancellationTokenSource.CreateLinkedTokenSource(deleted, stopping.Token);
         try
         {
-            await foreach (var (pending, file) in queue.ReadAllAsync(cancel))
+            await foreach (var (pending, file) in queue.ReadAllAsync(deletedOrStopping.Token))
             {
                 bool delivered;
                 try
                 {
-                    delivered = await DeliverAsync(pending.Webhook, pending.Event, cancel);
+                    delivered = await DeliverAsync(pending.Webhook, pending.Event, deleted, deletedOrStopping.Token);
                 }
-                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                catch (OperationCanceledException) when (deleted.IsCancellationRequested)
                 {
                     file.Done(); // the alert was deleted: its notice with it
                     throw;
@@ -204,7 +209,9 @@ public sealed class WebhookSender : IDisposable
         }
     }
 
-    private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published, CancellationToken cancel)
+    /// <param name="deleted">Cancels the attempt under way.</param>
+    /// <param name="deletedOrStopping">Cancels the waits between attempts, so that no attempt starts once stopping.</param>
+    private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published, CancellationToken deleted, CancellationToken deletedOrStopping)
     {
         var wait = BackoffUnit;
         for (var attempt = 1; attempt <= Attempts; attempt++)
@@ -213,20 +220,21 @@ public sealed class WebhookSender : IDisposable
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = JsonContent.Create(published.Notice, options: Json) };
                 request.Headers.Add(EventIdHeader, published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                using var answer = await client.SendAsync(request, cancel);
+                deletedOrStopping.ThrowIfCancellationRequested();
+                using var answer = await client.SendAsync(request, deleted);
                 if (answer.IsSuccessStatusCode)
                     return true;
                 logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
                     published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !deleted.IsCancellationRequested)
             {
                 logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
                     published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
             }
             if (attempt < Attempts)
             {
-                await Task.Delay(wait, cancel);
+                await Task.Delay(wait, deletedOrStopping);
                 wait *= 2;
             }
         }
@@ -236,6 +244,18 @@ public sealed class WebhookSender : IDisposable
     public void Dispose()
     {
         stopping.Cancel();
+        Task[] running;
+        lock (gate)
+            running = [.. deliveries];
+        // Attempts under way finish (each within its timeout); what was not attempted stays in the outbox.
+        try
+        {
+            Task.WaitAll(running, AttemptTimeout + TimeSpan.FromSeconds(1));
+        }
+        catch (AggregateException e)
+        {
+            logger.LogError(e, "Webhook deliveries failed as the service stopped; their notices stay in the outbox");
+        }
         client.Dispose();
         stopping.Dispose();
     }

@@ -44,7 +44,7 @@ public sealed class AlertRestartTests : IDisposable
 
         Assert.True(receiver.Received.TryTake(out var received, TimeSpan.FromSeconds(30)), "Nothing was delivered.");
         Assert.Equal("pangolin-rescue", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(received.Body).Hits).ArticleId);
-        Assert.False(receiver.Received.TryTake(out _, TimeSpan.FromSeconds(3)), "Delivered more than once.");
+        Assert.False(receiver.Received.TryTake(out var again, TimeSpan.FromSeconds(3)), $"Delivered more than once: {received.EventId} then {again.EventId} {again.Body}");
     }
 
     private WebApplicationFactory<Program> Service() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

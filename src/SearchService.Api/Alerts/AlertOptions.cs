@@ -1,4 +1,5 @@
 using SearchService.Core;
+using SearchService.Core.Alerts;
 
 namespace SearchService.Api.Alerts;
 
@@ -12,4 +13,9 @@ public sealed class AlertOptions
     /// is matched against: the delivery delay measured in docs/benchmarks.md is for 10,000.
     /// </summary>
     public int MaxAlerts { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most webhook POSTs under way at once, across all alerts: bounds the sockets that receivers which hang can hold.
+    /// </summary>
+    public int MaxConcurrentWebhooks { get; set; } = WebhookSender.DefaultMaxConcurrentAttempts;
 }

@@ -14,6 +14,7 @@ public static class AlertSetup
     {
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
             .Validate(o => o.MaxAlerts > 0, $"{AlertOptions.Section}:MaxAlerts must be at least 1.")
+            .Validate(o => o.MaxConcurrentWebhooks > 0, $"{AlertOptions.Section}:MaxConcurrentWebhooks must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => new AlertStore(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
             sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxAlerts));
@@ -26,7 +27,8 @@ public static class AlertSetup
         services.AddSingleton(sp => new AlertMatcher(sp.GetRequiredService<SearchIndex>().Analyzer));
         services.AddSingleton<AlertEventStream>();
         services.AddSingleton(sp => new WebhookSender(
-            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<ILogger<WebhookSender>>()));
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<ILogger<WebhookSender>>(),
+            maxConcurrentAttempts: sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxConcurrentWebhooks));
         services.AddSingleton(sp =>
         {
             var lookup = sp.GetRequiredService<ArticleLookup>();

@@ -7,7 +7,10 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Alerts;
 
 /// <summary>
-/// POSTs each alert's notices to its webhook, in order, one alert's deliveries never waiting for another's. The notices
+/// POSTs each alert's notices to its webhook, in order. At most <see cref="MaxConcurrentAttempts"/> POSTs are under way at
+/// once across all alerts (thousands of alerts whose receivers hang would otherwise hold thousands of sockets); an alert's
+/// attempt waits for a free slot, which each attempt holds at most <see cref="AttemptTimeout"/>, never for another alert's
+/// backoff. The notices
 /// handed over together (<see cref="Send"/>: all those one refresh made searchable) are written to one outbox file
 /// (<see cref="OutboxFolderName"/> in the index folder, JSON lines, named in the order sent; temp file + one flush +
 /// rename + folder flush) before the first attempt of any, and the file is removed once each of its notices is delivered,
@@ -26,6 +29,7 @@ public sealed class WebhookSender : IDisposable
     public const string EventIdHeader = "X-Alert-Event-Id";
     public const int Attempts = 6;
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+    public const int DefaultMaxConcurrentAttempts = 64;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,17 +41,25 @@ public sealed class WebhookSender : IDisposable
     private readonly Dictionary<string, (Channel<Queued> Queue, CancellationTokenSource Cancel)> queues = new(StringComparer.Ordinal);
     private readonly List<Task> deliveries = [];
     private readonly HashSet<string> forgotten = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim attemptSlots;
     private long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // outbox files sort in the order sent, across restarts
 
     /// <param name="indexRoot">The index folder, where the outbox is kept.</param>
     /// <param name="handler">Sends the requests; null: a plain <see cref="HttpClientHandler"/>.</param>
-    public WebhookSender(string indexRoot, ILogger<WebhookSender> logger, HttpMessageHandler? handler = null)
+    /// <param name="maxConcurrentAttempts">The most POSTs under way at once, across all alerts.</param>
+    public WebhookSender(string indexRoot, ILogger<WebhookSender> logger, HttpMessageHandler? handler = null, int maxConcurrentAttempts = DefaultMaxConcurrentAttempts)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentAttempts, 1);
+        MaxConcurrentAttempts = maxConcurrentAttempts;
+        attemptSlots = new SemaphoreSlim(maxConcurrentAttempts);
         outbox = Path.Combine(Path.GetFullPath(indexRoot), OutboxFolderName);
         Directory.CreateDirectory(outbox);
         client = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = AttemptTimeout };
         this.logger = logger;
     }
+
+    /// <summary>The most POSTs under way at once, across all alerts.</summary>
+    public int MaxConcurrentAttempts { get; }
 
     /// <summary>The wait before the second attempt; each later wait doubles it.</summary>
     public TimeSpan BackoffUnit { get; init; } = TimeSpan.FromSeconds(1);
@@ -210,33 +222,48 @@ public sealed class WebhookSender : IDisposable
     }
 
     /// <param name="deleted">Cancels the attempt under way.</param>
-    /// <param name="deletedOrStopping">Cancels the waits between attempts, so that no attempt starts once stopping.</param>
+    /// <param name="deletedOrStopping">Cancels the waits for a slot and between attempts, so that no attempt starts once stopping.</param>
     private async Task<bool> DeliverAsync(Uri webhook, AlertEvent published, CancellationToken deleted, CancellationToken deletedOrStopping)
     {
         var wait = BackoffUnit;
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
+            await attemptSlots.WaitAsync(deletedOrStopping);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = JsonContent.Create(published.Notice, options: Json) };
-                request.Headers.Add(EventIdHeader, published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                deletedOrStopping.ThrowIfCancellationRequested();
-                using var answer = await client.SendAsync(request, deleted);
-                if (answer.IsSuccessStatusCode)
+                if (await AttemptAsync(webhook, published, attempt, deleted))
                     return true;
-                logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
-                    published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !deleted.IsCancellationRequested)
+            finally
             {
-                logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
-                    published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
+                attemptSlots.Release();
             }
             if (attempt < Attempts)
             {
                 await Task.Delay(wait, deletedOrStopping);
                 wait *= 2;
             }
+        }
+        return false;
+    }
+
+    /// <summary>One POST: answers whether the receiver took it, logging why not.</summary>
+    private async Task<bool> AttemptAsync(Uri webhook, AlertEvent published, int attempt, CancellationToken deleted)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = JsonContent.Create(published.Notice, options: Json) };
+            request.Headers.Add(EventIdHeader, published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var answer = await client.SendAsync(request, deleted);
+            if (answer.IsSuccessStatusCode)
+                return true;
+            logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
+                published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !deleted.IsCancellationRequested)
+        {
+            logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
+                published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
         }
         return false;
     }
@@ -257,6 +284,7 @@ public sealed class WebhookSender : IDisposable
             logger.LogError(e, "Webhook deliveries failed as the service stopped; their notices stay in the outbox");
         }
         client.Dispose();
+        attemptSlots.Dispose();
         stopping.Dispose();
     }
 }

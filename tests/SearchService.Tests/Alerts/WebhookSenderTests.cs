@@ -73,6 +73,25 @@ public sealed class WebhookSenderTests : IDisposable
         Assert.All(receiver.Received, r => Assert.Equal(("1", false), (r.EventId, r.Accepted)));
     }
 
+    [Fact]
+    public async Task No_more_posts_than_the_bound_are_under_way_at_once_across_alerts_and_all_are_delivered()
+    {
+        const int bound = 4, alerts = 40;
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        receiver.HoldAnswers();
+        using var sender = new WebhookSender(folder.Path, NullLogger<WebhookSender>.Instance, maxConcurrentAttempts: bound);
+
+        sender.Send([.. Enumerable.Range(1, alerts).Select(a => Notice(receiver.Url, $"a{a}", a, "karachi-cotton", "Cotton exports from Karachi rose in March."))]);
+
+        await Eventually.True(() => receiver.InFlight >= bound, "the bound's worth of POSTs held by the receiver");
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // a POST past the bound, were one allowed, would arrive meanwhile
+        Assert.Equal(bound, receiver.MostInFlight);
+        receiver.ReleaseAnswers();
+        await Eventually.True(() => receiver.Received.Count == alerts, "every alert's notice delivered once slots free up");
+        Assert.Equal(bound, receiver.MostInFlight);
+        Assert.All(receiver.Received, r => Assert.True(r.Accepted));
+    }
+
     private string[] OutboxFiles() => Directory.GetFiles(Path.Combine(folder.Path, WebhookSender.OutboxFolderName));
 
     private static PendingWebhook Notice(Uri webhook, string alertId, long eventId, string articleId, string paragraph) =>

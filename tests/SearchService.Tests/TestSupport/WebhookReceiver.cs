@@ -9,12 +9,34 @@ namespace SearchService.Tests.TestSupport;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel) that takes webhook POSTs at <see cref="Url"/>: it answers 500 to the first
-/// <paramref name="failFirst"/> and 204 to the rest, and records every attempt.
+/// <paramref name="failFirst"/> and 204 to the rest, and records every attempt. Answers can be held back
+/// (<see cref="HoldAnswers"/>), as a receiver that hangs would, counting the POSTs held at once.
 /// </summary>
 public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
 {
     private WebApplication? app;
     private int attempts;
+    private int inFlight;
+    private int mostInFlight;
+    private TaskCompletionSource answers = CompletedAnswers();
+
+    /// <summary>The most POSTs this receiver has held at once.</summary>
+    public int MostInFlight => Volatile.Read(ref mostInFlight);
+
+    /// <summary>The POSTs held now.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>From now on, a POST is answered only once <see cref="ReleaseAnswers"/> is called.</summary>
+    public void HoldAnswers() => answers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseAnswers() => answers.TrySetResult();
+
+    private static TaskCompletionSource CompletedAnswers()
+    {
+        var completed = new TaskCompletionSource();
+        completed.SetResult();
+        return completed;
+    }
 
     /// <summary>Every POST received, in order: its event id header, its body, and whether it was answered as delivered.</summary>
     public BlockingCollection<(string? EventId, string Body, bool Accepted)> Received { get; } = new();
@@ -31,6 +53,11 @@ public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
         app.MapPost("/hook", async (HttpContext context) =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            var held = Interlocked.Increment(ref inFlight);
+            for (var most = mostInFlight; held > most; most = mostInFlight)
+                Interlocked.CompareExchange(ref mostInFlight, held, most);
+            await answers.Task;
+            Interlocked.Decrement(ref inFlight);
             var accepted = Interlocked.Increment(ref attempts) > failFirst;
             Received.Add((context.Request.Headers[WebhookSender.EventIdHeader].ToString(), body, accepted));
             return accepted ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError);
@@ -42,6 +69,7 @@ public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseAnswers();
         if (app is not null)
             await app.DisposeAsync();
         Received.Dispose();

@@ -107,7 +107,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     {
         using var answer = await client.GetAsync(url);
         if (!answer.IsSuccessStatusCode)
-            throw new HttpRequestException($"{url}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}", null, answer.StatusCode);
+            throw new HttpRequestException($"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()} for {url}", null, answer.StatusCode);
         return (await answer.Content.ReadFromJsonAsync<SearchResult>(Json))!;
     }
 

@@ -379,7 +379,7 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
                              $"declared dead in the membership table {Seconds(declaredDead - killedAt)} after the kill, two copies of every shard " +
                              $"answering on the survivors (/health) {Seconds(bothCopies - killedAt)} after it");
             foreach (var (at, why) in failed.Take(5))
-                output.WriteLine($"  at {at.TotalSeconds:F2} s: {why[..Math.Min(200, why.Length)]}");
+                output.WriteLine($"  at {at.TotalSeconds:F2} s: {why[..Math.Min(600, why.Length)]}");
             Assert.True(window < FailingAtMost, $"queries failed until {window.TotalSeconds:F1} s after the kill");
             await ProcessCluster.WaitUntilCompleteAsync(survivors[0]);
             var differences = new List<string>();

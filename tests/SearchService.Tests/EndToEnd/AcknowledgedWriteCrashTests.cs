@@ -127,7 +127,7 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         var prefix = cutOff is null ? 0 : lines.TakeWhile(found => found == cutOff).Count();
         for (var line = prefix; line < BulkLines; line++)
             Assert.True(lines[line] == state.BulkLines[line],
-                $"bulk line {line}: acknowledged {Describe(state.BulkLines[line])}, cut-off bulk {Describe(cutOff)} left lines 0..{prefix - 1}, found {Describe(lines[line])}");
+                $"bulk line {line}: found {Describe(lines[line])}, acknowledged {Describe(state.BulkLines[line])}; a cut-off bulk leaves only its first lines, and the first {prefix} carry the cut-off bulk {Describe(cutOff)}");
         state.BulkLines = lines;
         state.BulkInFlight = null;
         return cutOff is null ? null : prefix;

@@ -11,12 +11,17 @@ namespace SearchService.Core.Indexing;
 /// generations existed has its Lucene files in the root and no pointer file: it opens as it is and moves into a
 /// generation at its first rebuild.
 /// </summary>
-internal sealed class IndexLayout(string root)
+/// <param name="durability">The steps of <see cref="SwitchTo"/> (tests record their order).</param>
+internal sealed class IndexLayout(string root, IFileDurability durability)
 {
     public const string PointerFileName = "live-generation";
 
     private const string GenerationPrefix = "generation-";
     private const string PointerReplacementSuffix = ".new";
+
+    public IndexLayout(string root) : this(root, DiskFileDurability.Instance)
+    {
+    }
 
     private string PointerPath => Path.Combine(root, PointerFileName);
 
@@ -49,17 +54,17 @@ internal sealed class IndexLayout(string root)
     /// </summary>
     public void SwitchTo(string folder)
     {
-        FolderFlush.Flush(folder);
+        durability.FlushFolder(folder);
         var replacement = PointerPath + PointerReplacementSuffix;
         using (var file = new FileStream(replacement, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             file.Write(Encoding.UTF8.GetBytes(Path.GetFileName(folder)));
-            file.Flush(flushToDisk: true);
+            durability.FlushFile(file);
         }
-        File.Move(replacement, PointerPath, overwrite: true);
+        durability.Rename(replacement, PointerPath);
         try
         {
-            FolderFlush.Flush(root);
+            durability.FlushFolder(root);
         }
         catch (IOException e)
         {

@@ -16,6 +16,7 @@ public sealed class WriteJournal : IDisposable
 
     private SafeFileHandle handle;
     private readonly Action<SafeFileHandle> flushToDisk;
+    private readonly IFileDurability durability;
     private readonly SemaphoreSlim flushGate = new(1, 1);
     private long length;
     private long durableLength;
@@ -25,9 +26,11 @@ public sealed class WriteJournal : IDisposable
     }
 
     /// <param name="flushToDisk">Flushes the journal file to disk (tests pass one that fails, as a failing disk does).</param>
-    internal WriteJournal(string folder, Action<SafeFileHandle> flushToDisk)
+    /// <param name="durability">The steps of <see cref="Replace"/>; null: the disk's (tests record their order).</param>
+    internal WriteJournal(string folder, Action<SafeFileHandle> flushToDisk, IFileDurability? durability = null)
     {
         this.flushToDisk = flushToDisk;
+        this.durability = durability ?? DiskFileDurability.Instance;
         Path = System.IO.Path.Combine(folder, FileName);
         // A replacement a crash interrupted before it was renamed into place was never the journal.
         File.Delete(Path + ReplacementSuffix);
@@ -91,13 +94,13 @@ public sealed class WriteJournal : IDisposable
                 using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
                     foreach (var line in lines)
                         writer.WriteLine(line);
-                file.Flush(flushToDisk: true);
+                durability.FlushFile(file);
             }
             handle.Dispose();
             try
             {
-                File.Move(replacement, Path, overwrite: true);
-                FolderFlush.Flush(System.IO.Path.GetDirectoryName(Path)!);
+                durability.Rename(replacement, Path);
+                durability.FlushFolder(System.IO.Path.GetDirectoryName(Path)!);
             }
             finally
             {

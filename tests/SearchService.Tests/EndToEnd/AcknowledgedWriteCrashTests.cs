@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using SearchService.Tests.Api;
 using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace SearchService.Tests.EndToEnd;
 
@@ -22,13 +23,16 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
     private const int JournalCompactionBytes = 2 * 1024;
     private const int KillCycles = 4;
     private const int BulkLines = 400;
-    private const int BulkLineStride = 37;
 
     private readonly TempDirectory corpus = new();
     private readonly TempDirectory index = new();
+    private readonly ITestOutputHelper output;
 
-    public AcknowledgedWriteCrashTests() =>
+    public AcknowledgedWriteCrashTests(ITestOutputHelper output)
+    {
+        this.output = output;
         corpus.WriteFile("seed.txt", "Seed article\n\nThe first paragraph of the seed mentions Moscow and Kabul.\n");
+    }
 
     private string[] Arguments =>
         [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}",
@@ -60,12 +64,16 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         var random = new Random(16);
         var state = new WrittenState();
         var compacted = false;
+        // How many lines of the bulk each kill interrupted were found after the restart (null: no bulk was under way).
+        var cuts = new List<int?>();
         for (var cycle = 0; cycle < KillCycles; cycle++)
         {
             using var service = ServiceProcess.Start(Arguments);
             using var client = await service.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
             await WaitUntilReady(client);
-            await Verify(client, state);
+            var cut = await Verify(client, state);
+            if (cycle > 0)
+                cuts.Add(cut);
 
             using var stop = new CancellationTokenSource();
             var work = new[]
@@ -89,15 +97,21 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         using var last = ServiceProcess.Start(Arguments);
         using var final = await last.ClientWithKey(AdminKey, TimeSpan.FromSeconds(60));
         await WaitUntilReady(final);
-        await Verify(final, state);
+        cuts.Add(await Verify(final, state));
+        output.WriteLine($"Bulk lines found after each kill: {string.Join(", ", cuts.Select(Describe))} of {BulkLines}");
         Assert.True(compacted, "No kill cycle compacted the journal; the test no longer covers compaction");
+        // Otherwise the prefix check above never met a bulk the kill cut midway.
+        Assert.True(cuts.Any(cut => cut is > 0 and < BulkLines),
+            $"No kill cut a bulk midway (lines found: {string.Join(", ", cuts.Select(Describe))} of {BulkLines})");
     }
 
     /// <summary>
-    /// Every acknowledged write is there (or the one after it that was under way), and a bulk the kill cut off left its
-    /// first lines and none after a gap. What is found is then what later cycles build on.
+    /// Every acknowledged write is there (or the one after it that was under way), and the bulk the kill interrupted left
+    /// exactly its lines 0..k-1 for some k: every bulk line is read, and each after the first that lacks the cut-off bulk
+    /// carries its earlier version. What is found is then what later cycles build on. Returns k, or null when no bulk was
+    /// under way.
     /// </summary>
-    private static async Task Verify(HttpClient client, WrittenState state)
+    private static async Task<int?> Verify(HttpClient client, WrittenState state)
     {
         foreach (var (id, expected) in state.Singles.ToList())
         {
@@ -106,18 +120,17 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
                 $"{id}: acknowledged {Describe(expected.Acknowledged)}, in flight {Describe(expected.InFlight)}, found {Describe(found)}");
             state.Singles[id] = (found, found);
         }
-        var lines = new List<int?>();
-        for (var line = 0; line < BulkLines; line += BulkLineStride)
-            lines.Add(await VersionOf(client, BulkId(line)));
+        var lines = new int?[BulkLines];
+        for (var line = 0; line < BulkLines; line++)
+            lines[line] = await VersionOf(client, BulkId(line));
         var cutOff = state.BulkInFlight;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var fromCutOffBulk = cutOff is not null && lines[i] == cutOff && lines.Take(i).All(f => f == cutOff);
-            Assert.True(lines[i] == state.BulkLines[i] || fromCutOffBulk,
-                $"bulk line {i * BulkLineStride}: acknowledged {Describe(state.BulkLines[i])}, cut-off bulk {Describe(cutOff)}, found {string.Join(",", lines.Select(Describe))}");
-        }
-        state.BulkLines = [.. lines];
+        var prefix = cutOff is null ? 0 : lines.TakeWhile(found => found == cutOff).Count();
+        for (var line = prefix; line < BulkLines; line++)
+            Assert.True(lines[line] == state.BulkLines[line],
+                $"bulk line {line}: found {Describe(lines[line])}, acknowledged {Describe(state.BulkLines[line])}; a cut-off bulk leaves only its first lines, and the first {prefix} carry the cut-off bulk {Describe(cutOff)}");
+        state.BulkLines = lines;
         state.BulkInFlight = null;
+        return cutOff is null ? null : prefix;
     }
 
     private static async Task PutAndDeleteUntilStopped(HttpClient client, string id, int cycle, WrittenState state, CancellationToken stop)
@@ -203,7 +216,6 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
         throw new TimeoutException("The service did not become ready within a minute.");
     }
 
-
     [GeneratedRegex(@"carries version (\d+)")]
     private static partial Regex Version();
 
@@ -215,8 +227,8 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
 
         public Dictionary<string, (int? Acknowledged, int? InFlight)> Singles { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The version each sampled bulk line must carry (every <see cref="BulkLineStride"/>th line).</summary>
-        public int?[] BulkLines { get; set; } = new int?[(AcknowledgedWriteCrashTests.BulkLines + BulkLineStride - 1) / BulkLineStride];
+        /// <summary>The version each bulk line must carry.</summary>
+        public int?[] BulkLines { get; set; } = new int?[AcknowledgedWriteCrashTests.BulkLines];
 
         /// <summary>The version of the bulk sent and not answered, if any.</summary>
         public int? BulkInFlight { get; set; }

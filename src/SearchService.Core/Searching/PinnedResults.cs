@@ -24,12 +24,21 @@ internal static class PinnedResults
     public static SemanticReranker.Reranking<RankedHit> Apply(
         IndexSearcher searcher, SearchRequest request, Query matches, Query allowed, SemanticReranker.Reranking<RankedHit> ordered, bool shown = true)
     {
-        if (request.Pinned is not { Count: > 0 } ids)
+        if (request.Pinned is not { Count: > 0 })
             return ordered;
+        return Merge(ordered, Find(searcher, request, matches, allowed), h => h.Doc, h => ArticleIdOf(searcher.IndexReader, h.Doc),
+            request.Unit == ResultUnit.Article, shown, h => h with { Pinned = true });
+    }
+
+    /// <summary>
+    /// The request's pinned articles that this searcher holds and its filters allow, in the order pinned, each as its
+    /// hit: its best paragraph matching the query, scored as the ranked hits are, else its first allowed paragraph.
+    /// </summary>
+    public static IReadOnlyList<RankedHit> Find(IndexSearcher searcher, SearchRequest request, Query matches, Query allowed)
+    {
         var articles = request.Unit == ResultUnit.Article;
-        var ranked = ordered.Order.ToDictionary(h => h.Doc);
-        var pinned = new List<RankedHit>();
-        foreach (var id in ids.Distinct())
+        var found = new List<RankedHit>();
+        foreach (var id in (request.Pinned ?? []).Distinct())
         {
             var article = new TermQuery(new Term(IndexSchema.ArticleId, id));
             var best = searcher.Search(Both(article, matches), 1);
@@ -39,11 +48,28 @@ internal static class PinnedResults
                     ? new RankedHit(first.ScoreDocs[0].Doc, null, articles ? 0 : null)
                     : null;
             if (hit is not null)
-                pinned.Add((ranked.GetValueOrDefault(hit.Doc) ?? hit) with { Pinned = true });
+                found.Add(hit);
         }
-        var pinnedArticles = articles ? pinned.Select(h => ArticleIdOf(searcher.IndexReader, h.Doc)).ToHashSet() : [];
-        var pinnedDocs = pinned.Select(h => h.Doc).ToHashSet();
-        var rest = ordered.Order.Where(h => !pinnedDocs.Contains(h.Doc) && !(articles && pinnedArticles.Contains(ArticleIdOf(searcher.IndexReader, h.Doc))));
+        return found;
+    }
+
+    /// <summary>
+    /// The pinned hits first, in the order found, each as the ranked hit of the same paragraph when there is one, then
+    /// the ranked hits without them (with one hit per article, without any hit of a pinned article). One index and the
+    /// gatherer of shards both order with it.
+    /// </summary>
+    /// <param name="pin">Marks a hit as pinned, where the hit carries the mark.</param>
+    public static SemanticReranker.Reranking<T> Merge<T, TKey>(
+        SemanticReranker.Reranking<T> ordered, IEnumerable<T> found, Func<T, TKey> keyOf, Func<T, string> articleOf, bool articles, bool shown,
+        Func<T, T> pin)
+        where T : class
+        where TKey : notnull
+    {
+        var ranked = ordered.Order.ToDictionary(keyOf);
+        var pinned = found.Select(hit => pin(ranked.GetValueOrDefault(keyOf(hit)) ?? hit)).ToList();
+        var pinnedArticles = articles ? pinned.Select(articleOf).ToHashSet(StringComparer.Ordinal) : [];
+        var pinnedKeys = pinned.Select(keyOf).ToHashSet();
+        var rest = ordered.Order.Where(h => !pinnedKeys.Contains(keyOf(h)) && !(articles && pinnedArticles.Contains(articleOf(h))));
         return ordered with { Order = shown ? [.. pinned, .. rest] : [.. rest] };
     }
 

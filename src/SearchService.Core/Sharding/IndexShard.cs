@@ -48,8 +48,9 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => ValueTask.FromResult(CorpusStatistics.Of(searcher, terms));
 
     /// <summary>
-    /// The query phase: the best hits in the request's order, every facet count, the totals; a question's first-stage
-    /// best matches are left for the gatherer to re-score over every shard's, with the terms it searched here.
+    /// The query phase: the best hits in the request's order, every facet count, the totals, the pinned articles held
+    /// here; a question's first-stage best matches are left for the gatherer to re-score over every shard's, with the
+    /// terms it searched here.
     /// </summary>
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics)
     {
@@ -64,8 +65,9 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         // With paragraph hits, a question's candidates are its best hits: their keys are read once.
         var candidates = ReferenceEquals(collected.Candidates, collected.Best) ? best : collected.Candidates.Select(Keyed).ToList();
         var asked = plan.RescoresQuestion ? new IndexQuestionEvidence(searcher).AskedTerms(parsed!.Query).ToList() : [];
+        var pinned = PinnedResults.Find(scoring, request.Search, plan.Scored(filters.All), new SearchFilters(null, request.Search).All).Select(Keyed).ToList();
         return ValueTask.FromResult(new ShardAnswer(
-            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked));
+            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using SearchService.Core.Searching;
+
 namespace SearchService.Core.Sharding;
 
 /// <summary>A shard's answer to the query phase of a search.</summary>
@@ -7,6 +9,7 @@ namespace SearchService.Core.Sharding;
 /// <param name="Candidates">A question's best paragraphs by their first-stage scores, up to the re-scoring depth; empty otherwise.</param>
 /// <param name="Paragraphs">Its searchable paragraphs (deleted ones not counted), of which a feedback word's rarity is reckoned.</param>
 /// <param name="AskedTerms">The terms a question to re-score searched here (as rewritten here), in any field; empty otherwise.</param>
+/// <param name="Pinned">The request's pinned articles held here, each as its hit (<see cref="PinnedResults.Find"/>), in the order pinned.</param>
 public sealed record ShardAnswer(
     long Total, long? TotalArticles, IReadOnlyList<ShardHit> Hits, IReadOnlyList<ShardHit> Candidates, ShardFacets Facets, int Paragraphs,
-    IReadOnlyList<string> AskedTerms);
+    IReadOnlyList<string> AskedTerms, IReadOnlyList<ShardHit> Pinned);

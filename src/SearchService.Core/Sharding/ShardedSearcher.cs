@@ -97,10 +97,16 @@ public sealed class ShardedSearcher
             var answers = await Scatter.AllAsync(parts.Select(p => p.QueryAsync(shardRequest, statistics)));
             var gathered = await gatherer.GatherAsync(parts, shardRequest, plan, statistics, answers);
             var passages = plan.SemanticDepth > 0 ? await PassagesAsync(parts, gathered.Best.Take(stages.SemanticReranking.Depth)) : [];
-            var ordered = stages.SemanticReranking.Rerank(request.Query, plan, gathered.Best, hit => passages[hit.Key]);
+            var reranked = stages.SemanticReranking.Rerank(request.Query, plan, gathered.Best, hit => passages[hit.Key]);
+            var pinned = Pinned(request, answers);
+            var ordered = pinned.Count == 0 ? reranked : PinnedResults.Merge(
+                reranked, pinned, h => h.Key, h => h.Hit.ArticleId, request.Unit == ResultUnit.Article, shown: true, pin: h => h);
+            var pinnedKeys = pinned.Select(h => h.Key).ToHashSet();
             var page = HitFetcher.PageOf(ordered.Order, request).ToList();
             var fetched = await FetchAsync(parts, shardRequest, gathered, page);
-            var hits = page.Select(hit => HitFetcher.WithPlace(fetched[hit], ordered.Places.GetValueOrDefault(hit))).ToList();
+            var hits = page.Select(hit => HitFetcher.WithPlace(fetched[hit], ordered.Places.GetValueOrDefault(hit)) is var read && pinnedKeys.Contains(hit.Key)
+                ? read with { Pinned = true }
+                : read).ToList();
             var total = answers.Sum(a => a.Total);
             long? totalArticles = request.Unit == ResultUnit.Article ? answers.Sum(a => a.TotalArticles ?? 0) : null;
             var facets = GatheredFacets.Merge(request, answers.Select(a => a.Facets).ToList());
@@ -147,6 +153,17 @@ public sealed class ShardedSearcher
         var shardRequest = asTyped with { Corrections = corrected.Corrections };
         var statistics = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(shardRequest, [])));
         return (parsed, shardRequest, CorpusStatistics.Sum(statistics.Select(d => d.Statistics)));
+    }
+
+    /// <summary>The pinned articles the shards hold, in the order the request pins them (an article lives in one shard).</summary>
+    private static List<GatheredHit> Pinned(SearchRequest request, IReadOnlyList<ShardAnswer> answers)
+    {
+        if (request.Pinned is not { Count: > 0 } ids)
+            return [];
+        var found = new Dictionary<string, GatheredHit>(StringComparer.Ordinal);
+        foreach (var hit in answers.SelectMany((answer, shard) => answer.Pinned.Select(hit => new GatheredHit(shard, hit))))
+            found.TryAdd(hit.Hit.ArticleId, hit);
+        return [.. ids.Distinct().Where(found.ContainsKey).Select(id => found[id])];
     }
 
     /// <summary>What re-ranking by meaning reads of these hits, each shard reading its own at once.</summary>

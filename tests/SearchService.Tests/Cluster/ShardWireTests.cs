@@ -45,7 +45,8 @@ public sealed class ShardWireTests
                 new Dictionary<string, int> { ["asia/japan"] = 12 },
                 [new FacetValue("1987-03", 41)]),
             Paragraphs: 1_204,
-            AskedTerms: ["yen", "minist"]);
+            AskedTerms: ["yen", "minist"],
+            Pinned: [new ShardHit(5, null, 0, "pinned-choice", 1, 0)]);
 
         var crossed = RoundTrip(answer);
 

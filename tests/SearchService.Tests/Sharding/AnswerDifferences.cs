@@ -4,7 +4,7 @@ using SearchService.Core.Searching;
 namespace SearchService.Tests.Sharding;
 
 /// <summary>
-/// How a sharded search's answer differs from one index's: the hits (ids, order, other matches, snippets, scores
+/// How a sharded search's answer differs from one index's: the hits (ids, order, other matches, pinned marks, snippets, scores
 /// beyond a relative 1e-5, explanations), totals, every facet count, the date histogram, the region tree and "did you mean".
 /// </summary>
 public static class AnswerDifferences
@@ -41,7 +41,8 @@ public static class AnswerDifferences
     private static string Parts(HitExplanation? explanation) =>
         explanation is null ? "none" : string.Join(", ", explanation.Parts.Select(p => $"{p.Field}:{p.Match}"));
 
-    private static string Ids(SearchResult result) => string.Join(' ', result.Hits.Select(h => $"{h.Id}+{h.OtherMatches}"));
+    private static string Ids(SearchResult result) =>
+        string.Join(' ', result.Hits.Select(h => $"{h.Id}+{h.OtherMatches}{(h.Pinned == true ? " (pinned)" : "")}"));
 
     private static bool ScoresAgree(float? expected, float? actual) =>
         expected is null || actual is null

@@ -6,7 +6,7 @@ namespace SearchService.Tests.Sharding;
 /// <summary>
 /// A search over articles split into three shards answers as one index of the same articles does: the same hits in
 /// the same order with the same scores, totals, facet counts, date histogram, region tree and "did you mean", for
-/// every kind of request, and the same suggestions. A few real news paragraphs, spread over all three shards.
+/// every kind of request (pinned articles too), and the same suggestions. A few real news paragraphs, spread over all three shards.
 /// </summary>
 public sealed class ShardedSearchTests
     : IClassFixture<SentenceEmbedder>, IClassFixture<ShardedSearchTests.ThreeShards>, IClassFixture<ShardedSearchTests.ThreeShardsHoldingADeletedArticle>
@@ -50,6 +50,11 @@ public sealed class ShardedSearchTests
         ["fresh first"] = new("yen trade", Explain: true, Recency: FreshFirst()),
         ["a question, fresh first"] = new(Question, Explain: true, Recency: FreshFirst()),
         ["a question, one hit per article, fresh first"] = new(Question, Unit: ResultUnit.Article, Recency: FreshFirst()),
+        // An editor's choices: one the query ranks lower, one that does not share its words, one no shard holds.
+        ["pinned articles"] = new("yen trade", Pinned: ["shipping", "storm", "no-such-article", "council"]),
+        ["pinned articles, one hit per article"] = new("yen trade", Unit: ResultUnit.Article, Pinned: ["shipping", "storm", "no-such-article", "council"]),
+        ["pinned articles, a question"] = new(Question, Explain: true, Pinned: ["opec", "yen-record"]),
+        ["pinned articles, a filter leaving one out"] = new("yen", Region: ["Japan"], Pinned: ["storm", "savings"], PageSize: 3),
     };
 
     /// <summary>A week's half-life a month after the articles, so that their days apart matter.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Security;
 
@@ -51,6 +52,7 @@ public static class RequestLimits
             (forwarded, options) => TrustedProxies.Apply(forwarded, options.Value.TrustedProxies));
         builder.Services.AddSingleton(services => new ClientRoster(
             services.GetRequiredService<IOptions<AccessOptions>>().Value.MaxTrackedClients, TimeProvider.System));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<KeyFailureLimiter>();
         builder.Services.AddSingleton<ExpensiveQueryLimiter>();
         return builder;

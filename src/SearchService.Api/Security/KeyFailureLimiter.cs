@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Limits;
 
@@ -6,26 +6,17 @@ namespace SearchService.Api.Security;
 
 /// <summary>
 /// Counts wrong keys per client (<see cref="ClientPartition"/>): past <see cref="AccessOptions.KeyFailuresPerMinute"/>
-/// every key the client presents, even the right one, is answered 429 until the minute is over, so keys cannot be
-/// guessed at the speed of the network. A request without a key guesses nothing and is not counted.
+/// within a minute from its first wrong key, every key the client presents, even the right one, is answered 429 until
+/// that minute is over, so keys cannot be guessed at the speed of the network. A request without a key guesses nothing
+/// and is not counted. Time comes from the <see cref="TimeProvider"/>, so the end of the minute can be tested.
 /// </summary>
-public sealed class KeyFailureLimiter : IDisposable
+public sealed class KeyFailureLimiter(IOptionsMonitor<AccessOptions> options, ClientRoster clients, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<HttpContext> failures;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public KeyFailureLimiter(IOptionsMonitor<AccessOptions> options, ClientRoster clients)
-    {
-        // As many partitions as the roster holds clients; the limiter drops those idle for ten seconds.
-        failures = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            options.CurrentValue.KeyFailuresPerMinute is var permits and > 0
-                ? RateLimitPartition.GetFixedWindowLimiter(clients.PartitionFor(ClientPartition.For(context)), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("unlimited"));
-    }
+    // By client partition, so bounded as the roster is; a minute that is over is swept away.
+    private readonly ConcurrentDictionary<string, Failures> failures = new(StringComparer.Ordinal);
+    private long nextSweepTicks;
 
     /// <summary>
     /// Checks a presented key: null when it is right and the client is not locked out, else the 401 or 429 to answer.
@@ -44,13 +35,64 @@ public sealed class KeyFailureLimiter : IDisposable
     /// <summary>Whether the client has used up its wrong keys; if so, when it may try again.</summary>
     public bool IsLockedOut(HttpContext context, out TimeSpan retryAfter)
     {
-        // Zero permits asks only whether the client has any left.
-        using var allowance = failures.AttemptAcquire(context, 0);
-        retryAfter = allowance.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        return !allowance.IsAcquired;
+        retryAfter = TimeSpan.Zero;
+        var permits = options.CurrentValue.KeyFailuresPerMinute;
+        if (permits <= 0 || !failures.TryGetValue(Partition(context), out var client))
+            return false;
+        lock (client)
+        {
+            retryAfter = client.Since + Window - time.GetUtcNow();
+            return client.Count >= permits && retryAfter > TimeSpan.Zero;
+        }
     }
 
-    public void CountFailure(HttpContext context) => failures.AttemptAcquire(context).Dispose();
+    public void CountFailure(HttpContext context)
+    {
+        if (options.CurrentValue.KeyFailuresPerMinute <= 0)
+            return;
+        var partition = Partition(context);
+        var now = time.GetUtcNow();
+        while (true)
+        {
+            var client = failures.GetOrAdd(partition, _ => new Failures(now));
+            lock (client)
+            {
+                if (client.Swept)
+                    continue; // swept between the look-up and the lock: count on its successor
+                if (now - client.Since >= Window)
+                    (client.Since, client.Count) = (now, 0);
+                client.Count++;
+                break;
+            }
+        }
+        Sweep(now);
+    }
 
-    public void Dispose() => failures.Dispose();
+    private string Partition(HttpContext context) => clients.PartitionFor(ClientPartition.For(context));
+
+    /// <summary>Forgets clients whose minute is over; at most once a minute, since it reads the whole table.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, now.UtcTicks + Window.Ticks, due) != due)
+            return;
+        foreach (var (partition, client) in failures)
+        {
+            lock (client)
+            {
+                if (now - client.Since < Window)
+                    continue;
+                client.Swept = true;
+                failures.TryRemove(new KeyValuePair<string, Failures>(partition, client));
+            }
+        }
+    }
+
+    /// <summary>One client's wrong keys since the start of its minute; locked while read or counted.</summary>
+    private sealed class Failures(DateTimeOffset since)
+    {
+        public DateTimeOffset Since = since;
+        public int Count;
+        public bool Swept;
+    }
 }

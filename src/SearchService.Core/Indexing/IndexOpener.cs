@@ -36,6 +36,9 @@ public sealed class IndexOpener
         });
     }
 
+    /// <summary>Opens the index's Lucene directories; null: the folders on disk (tests pass a disk that fails).</summary>
+    internal Func<string, Lucene.Net.Store.Directory>? OpenDirectory { get; init; }
+
     /// <summary>The facet extractor, loaded on first use (the <c>extract</c> command needs no index).</summary>
     public IFacetExtractor Extractor => extractor.Value;
 
@@ -63,7 +66,7 @@ public sealed class IndexOpener
         SearchIndex opened;
         try
         {
-            opened = new SearchIndex(options.IndexPath, loggers.CreateLogger<SearchIndex>(), searchers);
+            opened = new SearchIndex(options.IndexPath, loggers.CreateLogger<SearchIndex>(), searchers, OpenDirectory);
         }
         finally
         {

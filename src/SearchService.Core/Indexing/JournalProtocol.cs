@@ -43,6 +43,7 @@ public sealed class JournalProtocol : IDisposable
     private readonly ILogger logger;
     private readonly WriteJournal journal;
     private readonly long compactAtBytes;
+    private readonly TimeSpan searchableWithin;
     private readonly System.Threading.Lock appendLock = new();
     // Under appendLock: each article id's latest journal line, and their total length; the rest is superseded.
     private readonly Dictionary<string, LineSpan> latest = new(StringComparer.Ordinal);
@@ -55,13 +56,14 @@ public sealed class JournalProtocol : IDisposable
     private bool disposed;
     private volatile string? writesStoppedBecause;
 
-    private JournalProtocol(SearchIndex index, IFacetExtractor extractor, ILogger logger, long compactAtBytes, WriteJournal journal)
+    private JournalProtocol(SearchIndex index, IFacetExtractor extractor, ILogger logger, long compactAtBytes, WriteJournal journal, TimeSpan searchableWithin)
     {
         this.index = index;
         this.extractor = extractor;
         this.logger = logger;
         this.compactAtBytes = compactAtBytes;
         this.journal = journal;
+        this.searchableWithin = searchableWithin;
     }
 
     /// <summary>
@@ -70,11 +72,13 @@ public sealed class JournalProtocol : IDisposable
     /// </summary>
     /// <param name="compactAtBytes">Journal length from which it is compacted when mostly superseded.</param>
     /// <param name="journal">The journal in the index folder; null opens it (tests pass one whose flush fails).</param>
+    /// <param name="searchableWithin">How long an acknowledgement waits for its write to be searchable; null: <see cref="SearchableWithin"/> (tests wait less).</param>
     public static JournalProtocol Open(
         SearchIndex index, IFacetExtractor extractor, ILogger<JournalProtocol> logger, long compactAtBytes = DefaultCompactAtBytes,
-        WriteJournal? journal = null)
+        WriteJournal? journal = null, TimeSpan? searchableWithin = null)
     {
-        var protocol = new JournalProtocol(index, extractor, logger, compactAtBytes, journal ?? OpenJournal(index.Path));
+        var protocol = new JournalProtocol(index, extractor, logger, compactAtBytes, journal ?? OpenJournal(index.Path),
+            searchableWithin ?? SearchableWithin);
         protocol.ReplayUncommitted();
         protocol.CompactIfMostlySuperseded();
         return protocol;
@@ -133,9 +137,9 @@ public sealed class JournalProtocol : IDisposable
         }
         // Another writer's flush failed while this one waited for it.
         ThrowIfWritesStopped();
-        if (!await Task.Run(() => index.WaitForGeneration(write.Generation, SearchableWithin), CancellationToken.None))
+        if (!await Task.Run(() => index.WaitForGeneration(write.Generation, searchableWithin), CancellationToken.None))
             throw new WriteRefusedException(
-                $"The write is durable but was not searchable within {SearchableWithin.TotalSeconds:F0} s; sending it again is safe.", writesStopped: false);
+                $"The write is durable but was not searchable within {searchableWithin.TotalSeconds:0.###} s; sending it again is safe.", writesStopped: false);
         CompactIfMostlySuperseded();
     }
 

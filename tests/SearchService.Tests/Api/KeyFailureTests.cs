@@ -1,10 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Api;
 
-/// <summary>Wrong keys are limited per client: past the limit every key that client presents gets 429 with Retry-After.</summary>
+/// <summary>
+/// Wrong keys are limited per client: past the limit every key that client presents gets 429 with Retry-After, until the
+/// minute from its first wrong key is over (on the service's clock, which the tests move).
+/// </summary>
 public sealed class KeyFailureTests(KeyFailureTests.GuardedApiFactory api) : IClassFixture<KeyFailureTests.GuardedApiFactory>
 {
     private const string SearchKey = "test-search-key-failures-0123456789";
@@ -12,12 +17,15 @@ public sealed class KeyFailureTests(KeyFailureTests.GuardedApiFactory api) : ICl
 
     public sealed class GuardedApiFactory : AdminApiFactory
     {
+        public ManualClock Clock { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Search:SearchApiKey", SearchKey);
             builder.UseSetting("Search:KeyFailuresPerMinute", Limit.ToString());
             TestPeerAddress.AddTo(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 
@@ -73,5 +81,31 @@ public sealed class KeyFailureTests(KeyFailureTests.GuardedApiFactory api) : ICl
         for (var i = 0; i < Limit; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Delete, "/articles/nope", "192.0.2.6", SearchKey)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Send(HttpMethod.Delete, "/articles/nope", "192.0.2.6", SearchKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Right_key_works_again_once_the_minute_is_over()
+    {
+        for (var i = 0; i < Limit; i++)
+            await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.7", $"guess-{i}");
+        api.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.7", SearchKey)).StatusCode);
+
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.7", SearchKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_the_rest_of_the_minute_from_the_first_wrong_key()
+    {
+        await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.8", "guess-first");
+        api.Clock.Advance(TimeSpan.FromSeconds(20));
+        for (var i = 1; i < Limit; i++)
+            await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.8", $"guess-{i}");
+
+        var refused = await Send(HttpMethod.Get, "/search?q=oil", "192.0.2.8", SearchKey);
+
+        Assert.Equal(TimeSpan.FromSeconds(40), refused.Headers.RetryAfter?.Delta);
     }
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchService.Core;
+using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Tests.Api.Answers;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Api;
+
+/// <summary>
+/// Over HTTP: once the index cannot write safely (a commit failed on a full disk), <c>/health/ready</c> is a 503
+/// problem while <c>/health/live</c> stays 200.
+/// </summary>
+public sealed class ReadinessHttpTests(ReadinessHttpTests.Factory api) : IClassFixture<ReadinessHttpTests.Factory>
+{
+    /// <summary>The seed API with its index's Lucene files on a disk that can be made to fill up.</summary>
+    public sealed class Factory : SeedApiFactory
+    {
+        public LimitedDisk Disk { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(provider => new IndexOpener(
+                provider.GetRequiredService<IOptions<SearchOptions>>(), provider.GetRequiredService<SearcherProvider>(),
+                provider.GetRequiredService<ILoggerFactory>()) { OpenDirectory = Disk.Open }));
+        }
+    }
+
+    private static readonly Article Unsaved = new("unsaved", "Unsaved", ["Gannet colony counted."]);
+
+    private readonly HttpClient client = api.CreateClient();
+
+    /// <summary>Makes the next commit fail on a full disk (or finds that one already has): the index takes no more writes.</summary>
+    private void FailACommit()
+    {
+        var index = api.Services.GetRequiredService<SearchIndex>();
+        if (!index.IsHealthy)
+            return; // another test of this host failed one already, which lasts until a restart
+        index.ReplaceArticle(Unsaved, new ArticleFacets(ParagraphFacets.Empty, [ParagraphFacets.Empty]), null);
+        api.Disk.Limit(0);
+        Assert.ThrowsAny<IOException>(index.Commit);
+        api.Disk.Limit(long.MaxValue);
+    }
+
+    [Fact]
+    public async Task Ready_is_a_503_problem_once_the_index_cannot_write_safely()
+    {
+        FailACommit();
+
+        var problem = await (await client.GetAsync("/health/ready")).ReadProblem(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("Not ready", problem.Title);
+        Assert.Equal("The index cannot answer searches or write safely; restart the service.", problem.Detail);
+    }
+
+    [Fact]
+    public async Task Live_stays_200_while_the_service_is_not_ready()
+    {
+        FailACommit();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+
+        Assert.Equal("alive", (await client.GetOk<ProbeAnswer>("/health/live")).Status);
+    }
+}

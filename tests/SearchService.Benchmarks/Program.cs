@@ -14,6 +14,7 @@ public static class Program
                SearchService.Benchmarks alerts [--alerts 10000] [--alert-set rare] [--webhooks] [--runs 3] [--limit ARTICLES] [--seed N] [--corpus FILE.jsonl]
                SearchService.Benchmarks cluster [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--questions N] [--warmup N] [--passes N] [--seed N] [--postgres CONNECTION] [--silo-port 11411] [--api DLL] [--runs 3]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
+               SearchService.Benchmarks paging [--scale 1|10] [--limit ARTICLES] [--page-size 100] [--repeats 21] [--runs 3] [--corpus FILE.jsonl]
         """;
 
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
@@ -25,6 +26,7 @@ public static class Program
         "cluster" => await ClusterCostBenchmark.Run(args[1..]),
         "store" => await StoreBenchmark.Run(args[1..]),
         "alerts" => AlertsBenchmark.Run(args[1..]),
+        "paging" => PagingBenchmark.Run(args[1..]),
         _ => Fail(Usage),
     };
 

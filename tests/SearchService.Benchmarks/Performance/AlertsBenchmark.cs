@@ -7,6 +7,8 @@ using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 
+using static SearchService.Benchmarks.Performance.CommandArguments;
+
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>
@@ -147,8 +149,6 @@ public static class AlertsBenchmark
         return 0;
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
     private static string Summary(List<PassResult> passes, Func<PassResult, double> value, string unit = "s") =>
         $"median {Median(passes.Select(value)):F2} {unit} (range {passes.Min(value):F2}–{passes.Max(value):F2} {unit})";
 
@@ -176,28 +176,5 @@ public static class AlertsBenchmark
                 QueryClass.TwoTermAnd => $"{query.First} {query.Second}",
                 _ => query.First,
             }, Region: query.Region is null ? null : [query.Region]), null)).ToList();
-    }
-
-    private static int Value(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var at = args.ToList().IndexOf(name);
-        return at >= 0 && at + 1 < args.Count ? int.Parse(args[at + 1]) : fallback;
-    }
-
-    private static List<string> Without(IReadOnlyList<string> args, params string[] names)
-    {
-        var kept = new List<string>();
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            if (!names.Contains(args[i]))
-                kept.AddRange(args.Skip(i).Take(2));
-        }
-        return kept;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

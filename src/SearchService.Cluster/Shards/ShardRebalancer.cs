@@ -73,7 +73,7 @@ internal sealed class ShardRebalancer(
                 return true;
             try
             {
-                if (NextMove(await PlacedAsync(copies), silos) is not { } move)
+                if (NextMove(await PlacedAsync(copies, silos), silos) is not { } move)
                     return true;
                 await MoveAsync(move.Copy, move.From, move.To, stop);
             }
@@ -86,45 +86,52 @@ internal sealed class ShardRebalancer(
         return false;
     }
 
-    /// <summary>The silo of every active copy (a directory look-up, which activates nothing).</summary>
-    private async Task<Dictionary<ShardCopy, SiloAddress>> PlacedAsync(List<ShardCopy> copies)
+    /// <summary>
+    /// The silo of every active copy, as each silo's catalog has it: the grain directory's cache on this silo may still
+    /// name the silo a copy left, when another silo held it.
+    /// </summary>
+    private async Task<Dictionary<ShardCopy, SiloAddress>> PlacedAsync(List<ShardCopy> copies, List<SiloAddress> silos)
     {
-        var management = grains.GetGrain<IManagementGrain>(0);
+        var ids = copies.ToDictionary(copy => grains.GetGrain<IShardGrain>(copy.Key).GetGrainId());
         var placed = new Dictionary<ShardCopy, SiloAddress>();
-        foreach (var copy in copies)
+        foreach (var activation in await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [.. silos]))
         {
-            if (await management.GetActivationAddress(grains.GetGrain<IShardGrain>(copy.Key)) is { } at)
-                placed[copy] = at;
+            if (ids.TryGetValue(activation.GrainId, out var copy))
+                placed[copy] = activation.SiloAddress;
         }
         return placed;
     }
 
+    /// <summary>
+    /// Asks the copy to move, then asks its status until a silo other than <paramref name="from"/> answers: the new
+    /// activation answers once it has caught up with the log, which may take longer than one call may wait.
+    /// </summary>
     private async Task MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
     {
         logger.LogInformation("Moving {Copy} from {From} to {To}", copy, from, to);
         var clock = Stopwatch.StartNew();
         var grain = grains.GetGrain<IShardGrain>(copy.Key);
-        var management = grains.GetGrain<IManagementGrain>(0);
         await grain.MoveToAsync(to);
-        while (await management.GetActivationAddress(grain) is var at && (at is null || at.Equals(from)))
-        {
-            if (clock.Elapsed > LeavePatience)
-                throw new TimeoutException($"{copy} did not leave {from} within {LeavePatience}");
-            await Task.Delay(50, stop);
-        }
-        // A status answers once the activation has caught up with the log, which may take longer than a call may wait.
         while (true)
         {
+            ShardStatus status;
             try
             {
-                var status = await grain.StatusAsync();
+                status = await grain.StatusAsync();
+            }
+            catch (TimeoutException) when (clock.Elapsed < CatchUpPatience)
+            {
+                continue;
+            }
+            if (status.Silo != from.ToString())
+            {
                 logger.LogInformation("{Copy} answers on {Silo} at version {Version}, {Elapsed} after it was asked to move",
                     copy, status.Silo, status.AppliedVersion, clock.Elapsed);
                 return;
             }
-            catch (TimeoutException) when (clock.Elapsed < CatchUpPatience)
-            {
-            }
+            if (clock.Elapsed > LeavePatience)
+                throw new TimeoutException($"{copy} did not leave {from} within {LeavePatience}");
+            await Task.Delay(50, stop);
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using SearchService.Cluster.Shards;
-using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
-using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -30,10 +28,7 @@ public sealed class ShardRebalanceTests(ITestOutputHelper output)
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(2, Shards, Replicas);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
-        using var single = new ShardedIndexes(1, articles);
-        var oneIndex = single.SearcherOverOneIndex();
-        var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 1, Seed);
-        var expected = requests.Select(r => oneIndex.Search(r.Request)).ToList();
+        using var answers = new OneIndexAnswers(articles, Seed);
 
         var (failed, differences) = (new List<string>(), new List<string>());
         var clock = Stopwatch.StartNew();
@@ -48,10 +43,9 @@ public sealed class ShardRebalanceTests(ITestOutputHelper output)
                 added = (await cluster.Cluster.StartAdditionalSiloAsync()).SiloAddress;
                 joinedAt = clock.Elapsed;
             }
-            var (kind, request) = requests[searches % requests.Count];
             try
             {
-                differences.AddRange(AnswerDifferences.Of(kind, expected[searches % requests.Count], await cluster.Searcher.SearchAsync(request)));
+                differences.AddRange(await answers.DifferencesAsync(cluster.Searcher, searches));
             }
             catch (ShardUnavailableException e)
             {
@@ -79,8 +73,8 @@ public sealed class ShardRebalanceTests(ITestOutputHelper output)
         // A searcher that has seen no failure asks copy 1 of every shard, then copy 0: asked twice, each request reaches every copy.
         var fresh = cluster.NewSearcher();
         var after = new List<string>();
-        for (var i = 0; i < 2 * requests.Count; i++)
-            after.AddRange(AnswerDifferences.Of(requests[i / 2].Kind, expected[i / 2], await fresh.SearchAsync(requests[i / 2].Request)));
+        for (var i = 0; i < 2 * answers.Requests.Count; i++)
+            after.AddRange(await answers.DifferencesAsync(fresh, i / 2));
         Assert.True(after.Count == 0, $"{after.Count} differences once even:\n{string.Join('\n', after.Take(20))}");
     }
 

@@ -19,6 +19,13 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// </summary>
     Task<bool> RebuildAsync();
 
+    /// <summary>
+    /// Moves the copy to <paramref name="silo"/> once it is idle (Orleans' migration): it deactivates here, deleting its
+    /// folder, and activates there, answering once it has caught up with the article log. False, changing nothing,
+    /// when it is active on that silo already.
+    /// </summary>
+    Task<bool> MoveToAsync(SiloAddress silo);
+
     Task CloseAsync(Guid search);
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace SearchService.Cluster.Shards;
 /// Places a copy of a shard on a silo holding no other copy of it: the silos are taken in an order that starts at the
 /// shard's number plus the copy's (so copies placed at the same moment, unaware of each other, land apart, and the
 /// shards spread over the silos), skipping those where the grain directory has another copy active. With fewer silos
-/// than copies, copies share silos.
+/// than copies, copies share silos. A copy moved by <see cref="ShardRebalancer"/> goes to the silo its placement hint
+/// names (<see cref="IPlacementDirector.PlacementHintKey"/>) unless that silo holds another copy of the shard.
 /// </summary>
 internal sealed class ShardCopyPlacementDirector(IGrainFactory grains, IOptions<ShardGrainOptions> options) : IPlacementDirector
 {
@@ -23,6 +24,8 @@ internal sealed class ShardCopyPlacementDirector(IGrainFactory grains, IOptions<
             if (await management.GetActivationAddress(grains.GetGrain<IShardGrain>(new ShardCopy(placed.Shard, other).Key)) is { } at)
                 taken.Add(at);
         }
+        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, silos) is { } hinted && !taken.Contains(hinted))
+            return hinted;
         var start = placed.Shard + placed.Copy;
         var inOrder = Enumerable.Range(0, silos.Length).Select(i => silos[(start + i) % silos.Length]).ToList();
         return inOrder.FirstOrDefault(silo => !taken.Contains(silo)) ?? inOrder[0];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -131,6 +132,25 @@ public sealed class ShardGrain(
             search.Shard.Dispose();
         searches.Clear();
         index?.Dispose();
+        if (reason.ReasonCode == DeactivationReasonCode.Migrating && index is not null)
+            DeleteMovedFolder(index.Path);
+    }
+
+    /// <summary>
+    /// The folder of a copy moved to another silo: nothing reads it again (a copy moved back builds afresh from the log),
+    /// so it goes, rather than holding a copy's disk on every silo it ever visited. Left in place when it cannot go.
+    /// </summary>
+    private void DeleteMovedFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+            logger.LogInformation("{Copy} moved away from {Silo}; its folder {Path} is deleted", Copy, silo.SiloAddress, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "{Copy} moved away from {Silo}; its folder {Path} could not be deleted", Copy, silo.SiloAddress, path);
+        }
     }
 
     public async Task<ShardStatus> StatusAsync()
@@ -159,6 +179,16 @@ public sealed class ShardGrain(
         if (rebuildRequested)
             return Task.FromResult(false);
         rebuildRequested = true;
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> MoveToAsync(SiloAddress to)
+    {
+        if (to.Equals(silo.SiloAddress))
+            return Task.FromResult(false);
+        // The migration takes this turn's request context to the placement director, which places the copy there.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, to);
+        MigrateOnIdle();
         return Task.FromResult(true);
     }
 

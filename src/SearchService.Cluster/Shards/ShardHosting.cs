@@ -33,6 +33,7 @@ public static class ShardHosting
         silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
+        silo.Services.AddHostedService<ShardRebalancer>();
         return silo;
     }
 }

@@ -32,7 +32,7 @@ public sealed class ShardCluster : IAsyncDisposable
         Cluster = cluster;
         Shards = shards;
         Replicas = replicas;
-        Searcher = new ShardedSearcher(GrainShardSource.All(cluster.Client, shards, replicas: replicas), IndexSchema.CreateAnalyzer());
+        Searcher = NewSearcher();
     }
 
     public TestCluster Cluster { get; }
@@ -48,6 +48,12 @@ public sealed class ShardCluster : IAsyncDisposable
     public string Root => root.Path;
 
     public ShardedSearcher Searcher { get; }
+
+    /// <summary>A sharded searcher of its own over the grains: it has seen no copy fail, and asks the copies in turn from the first.</summary>
+    public ShardedSearcher NewSearcher() => new(GrainShardSource.All(Cluster.Client, Shards, replicas: Replicas), IndexSchema.CreateAnalyzer());
+
+    /// <summary>The folder under <see cref="Root"/> where <paramref name="silo"/> keeps its copies' folders.</summary>
+    public string SiloFolder(SiloAddress silo) => Path.Combine(Root, $"{silo.Endpoint.Address}_{silo.Endpoint.Port}");
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
     /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>

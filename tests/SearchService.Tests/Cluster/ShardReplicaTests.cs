@@ -59,10 +59,7 @@ public sealed class ShardReplicaTests(ITestOutputHelper output)
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
         await using var cluster = await ShardCluster.StartAsync(Silos, Shards, Replicas);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
-        using var single = new ShardedIndexes(1, articles);
-        var oneIndex = single.SearcherOverOneIndex();
-        var requests = SeededQueries.Draw(articles, request => oneIndex.Search(request).Facets, perKind: 1, Seed);
-        var expected = requests.Select(r => oneIndex.Search(r.Request)).ToList();
+        using var answers = new OneIndexAnswers(articles, Seed);
         var victim = await cluster.BusiestSecondaryAsync();
         var held = (await cluster.StatusesAsync()).Count(s => s.Silo == victim.SiloAddress.ToString());
 
@@ -76,11 +73,10 @@ public sealed class ShardReplicaTests(ITestOutputHelper output)
                 await cluster.Cluster.KillSiloAsync(victim);
                 killedAt = clock.Elapsed;
             }
-            var (kind, request) = requests[i % requests.Count];
             var started = clock.Elapsed;
             try
             {
-                differences.AddRange(AnswerDifferences.Of(kind, expected[i % requests.Count], await cluster.Searcher.SearchAsync(request)));
+                differences.AddRange(await answers.DifferencesAsync(cluster.Searcher, i));
             }
             catch (ShardUnavailableException e)
             {

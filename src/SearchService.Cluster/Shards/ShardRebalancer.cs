@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SearchService.Cluster.Shards;
+
+/// <summary>
+/// Spreads the shard copies evenly over the active silos when membership changes (a silo joins, or one leaves): one
+/// silo decides, the active silo with the lowest address, so that two silos never move copies at once; the others do
+/// nothing. It moves one copy at a time (<see cref="NextMove{T}"/>) from the silo holding the most to the one holding
+/// the fewest, never onto a silo holding another copy of the shard, and starts the next move only once the moved copy
+/// answers on its new silo, which it does once it has caught up with the article log: a shard keeps its other copies
+/// answering throughout. A move that does not happen in time is tried again a few seconds later.
+/// </summary>
+internal sealed class ShardRebalancer(
+    IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, IOptions<ShardGrainOptions> options,
+    ILogger<ShardRebalancer> logger)
+    : BackgroundService
+{
+    /// <summary>How long a copy asked to move may take to leave its silo (it migrates once no call is running on it).</summary>
+    private static readonly TimeSpan LeavePatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a moved copy may take to catch up with the log on its new silo before the move is given up.</summary>
+    private static readonly TimeSpan CatchUpPatience = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        // One pending round at most: changes while a round runs are seen by the round after it.
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        var watching = WatchAsync(changed.Writer, stop);
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(stop))
+            {
+                changed.Reader.TryRead(out _);
+                if (await BalanceAsync(stop))
+                    continue;
+                await Task.Delay(RetryAfter, stop);
+                changed.Writer.TryWrite(true);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        await watching;
+    }
+
+    private async Task WatchAsync(ChannelWriter<bool> changed, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var _ in membership.MembershipUpdates.WithCancellation(stop))
+                changed.TryWrite(true);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Moves copies until they are even; true when they are (or another silo decides), false when a move failed.</summary>
+    private async Task<bool> BalanceAsync(CancellationToken stop)
+    {
+        var copies = ShardCopy.All(options.Value.Shards, options.Value.Replicas).ToList();
+        // Bounded: each move is decided afresh, and searches may activate a copy elsewhere meanwhile.
+        for (var moves = 0; moves < copies.Count; moves++)
+        {
+            var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().ToList();
+            if (silos.Count == 0 || !silos[0].Equals(local.SiloAddress))
+                return true;
+            try
+            {
+                if (NextMove(await PlacedAsync(copies, silos), silos) is not { } move)
+                    return true;
+                await MoveAsync(move.Copy, move.From, move.To, stop);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Spreading the shard copies failed; trying again in {Delay}", RetryAfter);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The silo of every active copy, as each silo's catalog has it: the grain directory's cache on this silo may still
+    /// name the silo a copy left, when another silo held it.
+    /// </summary>
+    private async Task<Dictionary<ShardCopy, SiloAddress>> PlacedAsync(List<ShardCopy> copies, List<SiloAddress> silos)
+    {
+        var ids = copies.ToDictionary(copy => grains.GetGrain<IShardGrain>(copy.Key).GetGrainId());
+        var placed = new Dictionary<ShardCopy, SiloAddress>();
+        foreach (var activation in await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [.. silos]))
+        {
+            if (ids.TryGetValue(activation.GrainId, out var copy))
+                placed[copy] = activation.SiloAddress;
+        }
+        return placed;
+    }
+
+    /// <summary>
+    /// Asks the copy to move, then asks its status until a silo other than <paramref name="from"/> answers: the new
+    /// activation answers once it has caught up with the log, which may take longer than one call may wait.
+    /// </summary>
+    private async Task MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
+    {
+        logger.LogInformation("Moving {Copy} from {From} to {To}", copy, from, to);
+        var clock = Stopwatch.StartNew();
+        var grain = grains.GetGrain<IShardGrain>(copy.Key);
+        await grain.MoveToAsync(to);
+        while (true)
+        {
+            ShardStatus status;
+            try
+            {
+                status = await grain.StatusAsync();
+            }
+            catch (TimeoutException) when (clock.Elapsed < CatchUpPatience)
+            {
+                continue;
+            }
+            if (status.Silo != from.ToString())
+            {
+                logger.LogInformation("{Copy} answers on {Silo} at version {Version}, {Elapsed} after it was asked to move",
+                    copy, status.Silo, status.AppliedVersion, clock.Elapsed);
+                return;
+            }
+            if (clock.Elapsed > LeavePatience)
+                throw new TimeoutException($"{copy} did not leave {from} within {LeavePatience}");
+            await Task.Delay(50, stop);
+        }
+    }
+
+    /// <summary>
+    /// The next move towards copies spread evenly over <paramref name="silos"/> (no silo holding more than one copy more
+    /// than another), or null when they are: a copy from the first of the silos holding the most, to the first of those
+    /// holding the fewest, of a shard that silo holds no copy of, a shard the first silo holds two copies of first
+    /// (fewer silos than copies before). Copies on silos not in <paramref name="silos"/> are not counted.
+    /// </summary>
+    internal static (ShardCopy Copy, T From, T To)? NextMove<T>(IReadOnlyDictionary<ShardCopy, T> placed, IReadOnlyList<T> silos) where T : notnull
+    {
+        var held = silos.ToDictionary(silo => silo, silo => placed.Where(p => p.Value.Equals(silo)).Select(p => p.Key).OrderBy(c => c.Shard).ThenBy(c => c.Copy).ToList());
+        var from = silos.MaxBy(silo => held[silo].Count)!;
+        var to = silos.MinBy(silo => held[silo].Count)!;
+        if (held[from].Count - held[to].Count <= 1)
+            return null;
+        var shardsThere = held[to].Select(c => c.Shard).ToHashSet();
+        var doubled = held[from].GroupBy(c => c.Shard).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var candidates = held[from].Where(c => !shardsThere.Contains(c.Shard)).OrderByDescending(c => doubled.Contains(c.Shard)).ToList();
+        return candidates.Count == 0 ? null : (candidates[0], from, to);
+    }
+}

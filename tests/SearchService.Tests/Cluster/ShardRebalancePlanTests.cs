@@ -1,0 +1,56 @@
+using SearchService.Cluster.Shards;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// The moves <see cref="ShardRebalancer"/> decides, applied one after another as the silos would: they end with the
+/// copies even (no silo holding more than one copy more than another), never two copies of a shard on one silo.
+/// </summary>
+public sealed class ShardRebalancePlanTests
+{
+    private const int Shards = 8;
+    private const int Replicas = 2;
+
+    [Fact]
+    public void A_third_silo_takes_copies_from_the_two_until_they_hold_six_five_and_five_never_two_of_a_shard()
+    {
+        // As the placement director puts 8 shards' 2 copies on 2 silos: copy c of shard s on silo (s + c) % 2.
+        var placed = ShardCopy.All(Shards, Replicas).ToDictionary(copy => copy, copy => "abc"[(copy.Shard + copy.Copy) % 2].ToString());
+
+        var moves = MoveUntilEven(placed, ["a", "b", "c"]);
+
+        Assert.Equal(5, moves);
+        Assert.Equal([6, 5, 5], new[] { "a", "b", "c" }.Select(silo => placed.Values.Count(v => v == silo)).OrderDescending());
+        Assert.All(placed.GroupBy(p => p.Key.Shard), copies => Assert.Equal(Replicas, copies.Select(c => c.Value).Distinct().Count()));
+    }
+
+    [Fact]
+    public void A_second_silo_joining_one_that_holds_every_copy_takes_one_copy_of_each_shard()
+    {
+        var placed = ShardCopy.All(Shards, Replicas).ToDictionary(copy => copy, _ => "a");
+
+        MoveUntilEven(placed, ["a", "b"]);
+
+        Assert.All(placed.GroupBy(p => p.Key.Shard), copies => Assert.Equal(["a", "b"], copies.Select(c => c.Value).Order()));
+    }
+
+    [Fact]
+    public void Copies_already_even_are_not_moved()
+    {
+        var placed = ShardCopy.All(Shards, Replicas).ToDictionary(copy => copy, copy => "abc"[(copy.Shard + copy.Copy) % 3].ToString());
+
+        Assert.Null(ShardRebalancer.NextMove(placed, ["a", "b", "c"]));
+    }
+
+    private static int MoveUntilEven(Dictionary<ShardCopy, string> placed, IReadOnlyList<string> silos)
+    {
+        var moves = 0;
+        while (ShardRebalancer.NextMove(placed, silos) is { } move)
+        {
+            Assert.Equal(move.From, placed[move.Copy]);
+            placed[move.Copy] = move.To;
+            Assert.True(++moves <= placed.Count, "The moves do not end");
+        }
+        return moves;
+    }
+}

@@ -73,7 +73,7 @@ internal sealed class ShardRebalancer(
                 return true;
             try
             {
-                if (NextMove(await PlacedAsync(copies, silos), silos) is not { } move)
+                if (NextMove(await PlacedAsync(copies, silos), silos, options.Value.Replicas) is not { } move)
                     return true;
                 await MoveAsync(move.Copy, move.From, move.To, stop);
             }
@@ -139,10 +139,13 @@ internal sealed class ShardRebalancer(
     /// The next move towards copies spread evenly over <paramref name="silos"/> (no silo holding more than one copy more
     /// than another), or null when they are: a copy from the first of the silos holding the most, to the first of those
     /// holding the fewest, of a shard that silo holds no copy of, a shard the first silo holds two copies of first
-    /// (fewer silos than copies before). Copies on silos not in <paramref name="silos"/> are not counted.
+    /// (fewer silos than copies before). Copies on silos not in <paramref name="silos"/> are not counted. Only a shard
+    /// whose every copy is active moves (unless it has one copy): a copy answers nothing while it moves, and a shard whose
+    /// other copy is not active yet (its silo just died) would answer nothing at all.
     /// </summary>
-    internal static (ShardCopy Copy, T From, T To)? NextMove<T>(IReadOnlyDictionary<ShardCopy, T> placed, IReadOnlyList<T> silos) where T : notnull
+    internal static (ShardCopy Copy, T From, T To)? NextMove<T>(IReadOnlyDictionary<ShardCopy, T> placed, IReadOnlyList<T> silos, int replicas) where T : notnull
     {
+        var active = placed.Where(p => silos.Contains(p.Value)).GroupBy(p => p.Key.Shard).ToDictionary(g => g.Key, g => g.Count());
         var held = silos.ToDictionary(silo => silo, silo => placed.Where(p => p.Value.Equals(silo)).Select(p => p.Key).OrderBy(c => c.Shard).ThenBy(c => c.Copy).ToList());
         var from = silos.MaxBy(silo => held[silo].Count)!;
         var to = silos.MinBy(silo => held[silo].Count)!;
@@ -150,7 +153,10 @@ internal sealed class ShardRebalancer(
             return null;
         var shardsThere = held[to].Select(c => c.Shard).ToHashSet();
         var doubled = held[from].GroupBy(c => c.Shard).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var candidates = held[from].Where(c => !shardsThere.Contains(c.Shard)).OrderByDescending(c => doubled.Contains(c.Shard)).ToList();
+        var candidates = held[from]
+            .Where(c => !shardsThere.Contains(c.Shard) && (replicas == 1 || active[c.Shard] >= replicas))
+            .OrderByDescending(c => doubled.Contains(c.Shard))
+            .ToList();
         return candidates.Count == 0 ? null : (candidates[0], from, to);
     }
 }

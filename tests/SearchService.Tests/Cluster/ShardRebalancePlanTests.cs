@@ -39,13 +39,25 @@ public sealed class ShardRebalancePlanTests
     {
         var placed = ShardCopy.All(Shards, Replicas).ToDictionary(copy => copy, copy => "abc"[(copy.Shard + copy.Copy) % 3].ToString());
 
-        Assert.Null(ShardRebalancer.NextMove(placed, ["a", "b", "c"]));
+        Assert.Null(ShardRebalancer.NextMove(placed, ["a", "b", "c"], Replicas));
+    }
+
+    [Fact]
+    public void Only_a_shard_whose_every_copy_is_active_gives_up_a_copy()
+    {
+        // Silo a holds the first copy of every shard; the second copies' silo has died, and only shard 5's is active again, on c.
+        var placed = Enumerable.Range(0, Shards).ToDictionary(shard => new ShardCopy(shard, 0), _ => "a");
+        placed[new ShardCopy(5, 1)] = "c";
+
+        var move = ShardRebalancer.NextMove(placed, ["a", "b", "c"], Replicas);
+
+        Assert.Equal((new ShardCopy(5, 0), "a", "b"), move);
     }
 
     private static int MoveUntilEven(Dictionary<ShardCopy, string> placed, IReadOnlyList<string> silos)
     {
         var moves = 0;
-        while (ShardRebalancer.NextMove(placed, silos) is { } move)
+        while (ShardRebalancer.NextMove(placed, silos, Replicas) is { } move)
         {
             Assert.Equal(move.From, placed[move.Copy]);
             placed[move.Copy] = move.To;

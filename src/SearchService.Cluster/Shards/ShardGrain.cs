@@ -184,7 +184,7 @@ public sealed class ShardGrain(
 
     public Task<bool> MoveToAsync(SiloAddress to)
     {
-        if (to.Equals(silo.SiloAddress))
+        if (to.Equals(silo.SiloAddress) || rebuildRequested)
             return Task.FromResult(false);
         // The migration takes this turn's request context to the placement director, which places the copy there.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, to);

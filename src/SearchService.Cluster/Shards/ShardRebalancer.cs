@@ -75,7 +75,8 @@ internal sealed class ShardRebalancer(
             {
                 if (NextMove(await PlacedAsync(copies, silos), silos, options.Value.Replicas) is not { } move)
                     return true;
-                await MoveAsync(move.Copy, move.From, move.To, stop);
+                if (!await MoveAsync(move.Copy, move.From, move.To, stop))
+                    return false;
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -104,14 +105,19 @@ internal sealed class ShardRebalancer(
 
     /// <summary>
     /// Asks the copy to move, then asks its status until a silo other than <paramref name="from"/> answers: the new
-    /// activation answers once it has caught up with the log, which may take longer than one call may wait.
+    /// activation answers once it has caught up with the log, which may take longer than one call may wait. False when
+    /// the copy will not move now (it is being rebuilt).
     /// </summary>
-    private async Task MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
+    private async Task<bool> MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
     {
+        var grain = grains.GetGrain<IShardGrain>(copy.Key);
+        if (!await grain.MoveToAsync(to))
+        {
+            logger.LogInformation("{Copy} stays on {From} for now: it is being rebuilt, or is on {To} already", copy, from, to);
+            return false;
+        }
         logger.LogInformation("Moving {Copy} from {From} to {To}", copy, from, to);
         var clock = Stopwatch.StartNew();
-        var grain = grains.GetGrain<IShardGrain>(copy.Key);
-        await grain.MoveToAsync(to);
         while (true)
         {
             ShardStatus status;
@@ -127,7 +133,7 @@ internal sealed class ShardRebalancer(
             {
                 logger.LogInformation("{Copy} answers on {Silo} at version {Version}, {Elapsed} after it was asked to move",
                     copy, status.Silo, status.AppliedVersion, clock.Elapsed);
-                return;
+                return true;
             }
             if (clock.Elapsed > LeavePatience)
                 throw new TimeoutException($"{copy} did not leave {from} within {LeavePatience}");

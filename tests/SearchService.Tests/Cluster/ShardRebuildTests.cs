@@ -72,6 +72,24 @@ public sealed class ShardRebuildTests(ITestOutputHelper output)
         Assert.Equal(["lighthouse"], found.Hits.Select(h => h.ArticleId));
     }
 
+    /// <remarks>A move deactivates the copy, which would drop its rebuild: the rebalancer tries it again later.</remarks>
+    [PostgresReutersFact]
+    public async Task A_copy_being_rebuilt_does_not_move_and_moves_once_rebuilt()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards, replicas: 1);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles)));
+        var copy = cluster.Cluster.Client.GetGrain<IShardGrain>(new ShardCopy(0, 0).Key);
+        var holder = (await copy.StatusAsync()).Silo;
+        var elsewhere = cluster.Cluster.Silos.Select(s => s.SiloAddress).First(s => s.ToString() != holder);
+
+        Assert.True(await copy.RebuildAsync());
+        Assert.False(await copy.MoveToAsync(elsewhere));
+
+        while ((await copy.StatusAsync()) is { Rebuilding: true } status)
+            Assert.Equal(holder, status.Silo);
+        Assert.True(await copy.MoveToAsync(elsewhere));
+    }
+
     /// <remarks>
     /// The copy's folder is marked as written by another schema while the copy is not active, as a node of another
     /// version leaves it; activated again, the copy empties it and reads the whole log (it opens at version 0).

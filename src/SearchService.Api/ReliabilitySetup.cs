@@ -25,6 +25,7 @@ public static class ReliabilitySetup
             {
                 earlier?.Invoke(context);
                 context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+                UnsupportedMediaTypeProblem.FillIn(context.ProblemDetails, context.HttpContext.Request);
                 ProblemTypes.FillIn(context.ProblemDetails);
             };
         });

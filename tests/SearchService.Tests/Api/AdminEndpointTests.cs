@@ -163,4 +163,20 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         }
         throw new TimeoutException("The rebuild did not finish within 30 s.");
     }
+
+    [Theory]
+    [InlineData("PUT", "/articles/cotton-1", "text/plain")]
+    [InlineData("POST", "/articles/_bulk", "application/json")]
+    public async Task A_body_of_a_type_the_endpoint_does_not_read_is_a_415_problem_naming_Content_Type(string method, string path, string type)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"title\":\"Cotton\"}", Encoding.UTF8, type) };
+
+        using var answer = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        var problem = ApiJson.Read<ProblemAnswer>(await answer.Content.ReadAsStringAsync());
+        Assert.Equal("Content-Type", problem.Parameter);
+        Assert.Contains($"'{type}; charset=utf-8'", problem.Detail);
+    }
 }

@@ -62,7 +62,9 @@ public sealed class ShardWireTests
         var failure = await Assert.ThrowsAsync<ShardUnavailableException>(async () =>
             await GrainShard.BoundedAsync(new TaskCompletionSource<int>().Task, TimeSpan.FromMilliseconds(200), shard: 5));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+        // .NET's timers run on a millisecond tick and may fire a few milliseconds early (196.6 ms seen in CI): the bound
+        // shows the call was waited for, not failed at once, and not left hanging.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
         Assert.Equal(5, failure.Shard);
         Assert.Contains("Shard 5", failure.Message, StringComparison.Ordinal);
     }

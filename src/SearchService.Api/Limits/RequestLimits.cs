@@ -51,7 +51,7 @@ public static class RequestLimits
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>(
             (forwarded, options) => TrustedProxies.Apply(forwarded, options.Value.TrustedProxies));
         builder.Services.AddSingleton(services => new ClientRoster(
-            services.GetRequiredService<IOptions<AccessOptions>>().Value.MaxTrackedClients, TimeProvider.System));
+            services.GetRequiredService<IOptions<AccessOptions>>().Value.MaxTrackedClients, services.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<KeyFailureLimiter>();
         builder.Services.AddSingleton<ExpensiveQueryLimiter>();

@@ -13,7 +13,7 @@ namespace SearchService.Core.Alerts;
 public sealed class AlertStore
 {
     public const string FileName = "alerts.json";
-    public const string TemporaryFileName = FileName + ".tmp";
+    public const string TemporaryFileName = FileName + FileReplacement.TemporarySuffix;
 
     private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web)
     {
@@ -87,15 +87,7 @@ public sealed class AlertStore
         return true;
     }
 
-    private void Save()
-    {
-        var temporary = Path.Combine(folder, TemporaryFileName);
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, alerts.Values.ToList(), FileOptions);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, Path.Combine(folder, FileName), overwrite: true);
-        FolderFlush.Flush(folder);
-    }
+    private void Save() =>
+        FileReplacement.Replace(Path.Combine(folder, FileName),
+            stream => JsonSerializer.Serialize(stream, alerts.Values.ToList(), FileOptions), DiskFileDurability.Instance);
 }

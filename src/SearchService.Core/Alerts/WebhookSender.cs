@@ -111,8 +111,7 @@ public sealed class WebhookSender : IDisposable
     private string Write(List<PendingWebhook> notices)
     {
         var file = Path.Combine(outbox, $"{Interlocked.Increment(ref sent):D20}.json");
-        var temporary = file + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        FileReplacement.Replace(file, stream =>
         {
             foreach (var notice in notices)
             {
@@ -121,10 +120,7 @@ public sealed class WebhookSender : IDisposable
             }
             stream.Flush(flushToDisk: false);
             BeforeFlush?.Invoke();
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, file, overwrite: true);
-        FolderFlush.Flush(outbox);
+        }, DiskFileDurability.Instance, bufferSize: 1 << 16);
         return file;
     }
 

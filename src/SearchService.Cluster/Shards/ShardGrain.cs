@@ -23,8 +23,8 @@ namespace SearchService.Cluster.Shards;
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
-    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ILocalSiloDetails silo,
-    ILoggerFactory loggers)
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ShardQueryRules rules,
+    ILocalSiloDetails silo, ILoggerFactory loggers)
     : Grain, IShardGrain, IIncomingGrainCallFilter
 {
     /// <summary>Changes read from the log at once while catching up.</summary>
@@ -66,7 +66,7 @@ public sealed class ShardGrain(
         // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
         var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
         index = OpenIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"));
-        source = new IndexShardSource(index);
+        source = new IndexShardSource(index, rules.Synonyms, rules.Limits);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try

@@ -34,6 +34,12 @@ public sealed class ShardGrainOptions
     /// </summary>
     public TimeSpan CatchUpWait { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The node's query-time synonyms file (a single node's <c>Search:SynonymsPath</c>); empty: the list shipped in Data/.</summary>
+    public string? SynonymsPath { get; set; }
+
+    /// <summary>False refuses many-term patterns in Lucene syntax (a single node's <c>Search:AllowExpensiveQueries</c>).</summary>
+    public bool AllowExpensiveQueries { get; set; } = true;
+
     /// <summary>How long a search's reader stays held when its gatherer never closes it (a gatherer that died).</summary>
     public TimeSpan SearchLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
@@ -30,6 +31,7 @@ public static class ShardHosting
         silo.Services.Configure(configure);
         silo.Services.AddSingleton(_ => new SiloArticleLog(articleLog));
         silo.Services.AddSingleton<CommitWatch>();
+        silo.Services.AddSingleton(services => ShardQueryRules.From(services.GetRequiredService<IOptions<ShardGrainOptions>>().Value));
         silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();

@@ -8,6 +8,7 @@ using SearchService.Cluster.Storage;
 using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Tests.Facets;
+using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
 using SearchService.Tests.TestSupport;
 
@@ -25,10 +26,13 @@ public sealed class ShardCluster : IAsyncDisposable
     private readonly TestArticleLog log;
     private readonly TempDirectory root;
 
-    private ShardCluster(TestArticleLog log, TempDirectory root, TestCluster cluster, int shards, int replicas)
+    private readonly Synonyms? synonyms;
+
+    private ShardCluster(TestArticleLog log, TempDirectory root, TestCluster cluster, int shards, int replicas, Synonyms? synonyms)
     {
         this.log = log;
         this.root = root;
+        this.synonyms = synonyms;
         Cluster = cluster;
         Shards = shards;
         Replicas = replicas;
@@ -50,7 +54,7 @@ public sealed class ShardCluster : IAsyncDisposable
     public ShardedSearcher Searcher { get; }
 
     /// <summary>A sharded searcher of its own over the grains: it has seen no copy fail, and asks the copies in turn from the first.</summary>
-    public ShardedSearcher NewSearcher() => new(GrainShardSource.All(Cluster.Client, Shards, replicas: Replicas), IndexSchema.CreateAnalyzer());
+    public ShardedSearcher NewSearcher() => new(GrainShardSource.All(Cluster.Client, Shards, replicas: Replicas), IndexSchema.CreateAnalyzer(), synonyms);
 
     /// <summary>The folder under <see cref="Root"/> where <paramref name="silo"/> keeps its copies' folders.</summary>
     public string SiloFolder(SiloAddress silo) => Path.Combine(Root, $"{silo.Endpoint.Address}_{silo.Endpoint.Port}");
@@ -58,8 +62,10 @@ public sealed class ShardCluster : IAsyncDisposable
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
     /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
     /// <param name="queryBudget">How long a search may run on a copy; null: the default.</param>
+    /// <param name="synonymsPath">The synonyms file the silos and the searchers parse with, as a node's <c>Search:SynonymsPath</c>; null: the shipped list.</param>
     public static async Task<ShardCluster> StartAsync(
-        int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null)
+        int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null,
+        string? synonymsPath = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -75,12 +81,13 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.PollInterval] = pollInterval?.ToString("c", CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.QueryBudget] = queryBudget?.ToString("c", CultureInfo.InvariantCulture),
+                [ShardSiloConfigurator.SynonymsPath] = synonymsPath,
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();
             var cluster = builder.Build();
             await cluster.DeployAsync();
-            return new ShardCluster(log, root, cluster, shards, replicas);
+            return new ShardCluster(log, root, cluster, shards, replicas, synonymsPath is null ? null : Synonyms.Load(synonymsPath));
         }
         catch
         {

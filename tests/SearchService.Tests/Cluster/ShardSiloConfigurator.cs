@@ -18,6 +18,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string Replicas = "ShardTest:Replicas";
     public const string PollInterval = "ShardTest:PollInterval";
     public const string QueryBudget = "ShardTest:QueryBudget";
+    public const string SynonymsPath = "ShardTest:SynonymsPath";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -32,6 +33,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
                     options.PollInterval = TimeSpan.Parse(poll, System.Globalization.CultureInfo.InvariantCulture);
                 if (settings[QueryBudget] is { } budget)
                     options.QueryBudget = TimeSpan.Parse(budget, System.Globalization.CultureInfo.InvariantCulture);
+                options.SynonymsPath = settings[SynonymsPath];
             })
             .Configure<ClusterMembershipOptions>(options =>
             {

@@ -55,6 +55,7 @@ public static class ClusterSetup
                 // A search on a copy runs under the budget a single node's searches run under.
                 var search = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
                 shards.QueryBudget = TimeSpan.FromMilliseconds(Math.Max(1, search.QueryTimeBudgetMs));
+                shards.TaxonomyPath = search.TaxonomyPath;
                 // A copy parses each search again, with the synonyms and limits the node's gatherer parsed it with.
                 shards.SynonymsPath = search.SynonymsPath;
                 shards.AllowExpensiveQueries = search.AllowExpensiveQueries;

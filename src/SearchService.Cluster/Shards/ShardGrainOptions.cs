@@ -34,6 +34,12 @@ public sealed class ShardGrainOptions
     /// </summary>
     public TimeSpan CatchUpWait { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The node's topic taxonomy (a single node's <c>Search:TaxonomyPath</c>); empty: the default one. The node's writes
+    /// (API and corpus folder) are extracted with it, and a copy with it extracts an article stored without facets.
+    /// </summary>
+    public string? TaxonomyPath { get; set; }
+
     /// <summary>The node's query-time synonyms file (a single node's <c>Search:SynonymsPath</c>); empty: the list shipped in Data/.</summary>
     public string? SynonymsPath { get; set; }
 

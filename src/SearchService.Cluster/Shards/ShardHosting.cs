@@ -32,7 +32,8 @@ public static class ShardHosting
         silo.Services.AddSingleton(_ => new SiloArticleLog(articleLog));
         silo.Services.AddSingleton<CommitWatch>();
         silo.Services.AddSingleton(services => ShardQueryRules.From(services.GetRequiredService<IOptions<ShardGrainOptions>>().Value));
-        silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
+        silo.Services.AddSingleton<IFacetExtractor>(services => NewsFacetExtractor.Load(
+            services.GetRequiredService<IOptions<ShardGrainOptions>>().Value.TaxonomyPath is { Length: > 0 } taxonomy ? taxonomy : null));
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
         silo.Services.AddHostedService<ShardRebalancer>();

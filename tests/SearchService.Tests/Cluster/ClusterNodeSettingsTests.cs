@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using SearchService.Benchmarks.Store;
+using SearchService.Core.Searching;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// A node process keeps the single node's settings for what it extracts: the node's own topic taxonomy
+/// (<c>Search:TaxonomyPath</c>) gives the topics of what it reads from its corpus folder and what is written through it.
+/// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
+public sealed class ClusterNodeSettingsTests
+{
+    [PostgresFact]
+    public async Task A_nodes_own_taxonomy_gives_the_topics_of_its_corpus_folder_and_of_its_writes()
+    {
+        using var folders = new TempDirectory();
+        var corpus = Directory.CreateDirectory(folders.Combine("corpus")).FullName;
+        File.Copy(SharedFiles.SeedArticle, Path.Combine(corpus, SharedFiles.SeedFileName));
+        var taxonomy = folders.Combine("taxonomy.json");
+        await File.WriteAllTextAsync(taxonomy, """
+            {"source": "test", "threshold": 2, "topics": [{"name": "Bilateral relations", "triggers": ["bilateral engagement"], "cues": []}]}
+            """);
+        await using var database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_settings");
+        using var node = new NodeProcess(database.ConnectionString, $"settings-{Guid.NewGuid():N}", folders.Combine("shards"), corpus,
+            "--Search:Cluster:Shards=2", "--Search:Cluster:Replicas=1", $"--Search:TaxonomyPath={taxonomy}");
+        var client = await node.ClientAsync();
+        (await client.PutAsync("/articles/talks", JsonContent.Create(new
+        {
+            Title = "Ministers meet in Lisbon",
+            Paragraphs = new[] { "The ministers praised their bilateral engagement and promised more bilateral engagement next year." },
+        }))).EnsureSuccessStatusCode();
+
+        var answer = await WaitForAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2, node);
+
+        Assert.Equal(["Bilateral relations"], answer.Facets.Topic.Select(v => v.Value));
+    }
+
+    private static async Task<SearchResult> WaitForAsync(
+        HttpClient client, string url, Func<SearchResult, bool> done, NodeProcess node)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var answer = await ProcessCluster.SearchAsync(client, url);
+                if (done(answer))
+                    return answer;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // Shards still activating answer 503 until every one has a copy.
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{url} did not answer as awaited within 60 s; the node's log:\n{node.Output}");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -7,8 +7,8 @@ namespace SearchService.Api.Cluster;
 
 /// <summary>
 /// A node's start. Before its silo joins: opening the article log, which makes or completes the database's schema
-/// (Orleans' membership tables among it), and loading the facet extractor, so that a shard's first activation does
-/// not wait for it. PostgreSQL out of reach for a minute stops the start: a node cannot join a cluster whose membership it cannot
+/// (Orleans' membership tables among it), and loading the facet extractor and the copies' query rules (taxonomy and
+/// synonyms files), so that a shard's first activation does not wait for them and a bad file stops the start. PostgreSQL out of reach for a minute stops the start: a node cannot join a cluster whose membership it cannot
 /// read. Shards are activated by the first call that needs them, on a node Orleans picks at random among those active
 /// then (activating them here, as each node starts, would put them all on the first node to start).
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class ClusterNodeStartup(
             }
         }
         services.GetRequiredService<IFacetExtractor>();
+        services.GetRequiredService<ShardQueryRules>();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,8 +7,9 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Cluster;
 
 /// <summary>
-/// A node process keeps the single node's settings for what it extracts: the node's own topic taxonomy
-/// (<c>Search:TaxonomyPath</c>) gives the topics of what it reads from its corpus folder and what is written through it.
+/// A node process keeps the single node's settings: the node's own topic taxonomy (<c>Search:TaxonomyPath</c>) gives
+/// the topics of what it reads from its corpus folder and what is written through it, and a bad synonyms file stops its
+/// start as it stops a single node's.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ClusterNodeSettingsTests
@@ -36,6 +37,19 @@ public sealed class ClusterNodeSettingsTests
         var answer = await WaitForAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2, node);
 
         Assert.Equal(["Bilateral relations"], answer.Facets.Topic.Select(v => v.Value));
+    }
+
+    [PostgresFact]
+    public async Task A_missing_synonyms_file_stops_a_nodes_start_naming_the_file()
+    {
+        using var folders = new TempDirectory();
+        var missing = folders.Combine("no-such-synonyms.txt");
+        await using var database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_settings");
+        using var node = new NodeProcess(database.ConnectionString, $"settings-{Guid.NewGuid():N}", folders.Combine("shards"),
+            Directory.CreateDirectory(folders.Combine("corpus")).FullName, "--Search:Cluster:Shards=2", $"--Search:SynonymsPath={missing}");
+
+        Assert.NotEqual(0, await node.ExitCode());
+        Assert.Contains("no-such-synonyms.txt", node.Output);
     }
 
     private static async Task<SearchResult> WaitForAsync(

@@ -36,6 +36,9 @@ public sealed class NodeProcess : IDisposable
     /// <summary>A client of the node as it runs now, with the admin key.</summary>
     public Task<HttpClient> ClientAsync() => process.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
 
+    /// <summary>The process's exit code, once it has exited.</summary>
+    public Task<int> ExitCode() => process.ExitCode();
+
     /// <summary>SIGKILL, as a power cut or the OOM killer would.</summary>
     public void Kill() => process.Kill();
 

@@ -30,9 +30,11 @@ public static class ShardHosting
         silo.Services.Configure(configure);
         silo.Services.AddSingleton(_ => new SiloArticleLog(articleLog));
         silo.Services.AddSingleton<CommitWatch>();
+        silo.Services.AddSingleton<ShardCopyBuilds>();
         silo.Services.AddSingleton<IFacetExtractor>(_ => NewsFacetExtractor.Load());
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
+        silo.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         silo.Services.AddHostedService<ShardRebalancer>();
         return silo;
     }

@@ -21,7 +21,8 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Moves the copy to <paramref name="silo"/> once it is idle (Orleans' migration): it deactivates here, deleting its
-    /// folder, and activates there, answering once it has caught up with the article log. False, changing nothing,
+    /// folder, and activates there, opening what its folder there holds (built before the move by
+    /// <see cref="IShardCopyBuildGrain"/>), answering once it has caught up with the article log. False, changing nothing,
     /// when it is active on that silo already or a rebuild is asked for or under way (moving would drop the rebuild).
     /// </summary>
     Task<bool> MoveToAsync(SiloAddress silo);

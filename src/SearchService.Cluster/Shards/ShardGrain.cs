@@ -23,13 +23,10 @@ namespace SearchService.Cluster.Shards;
 /// </summary>
 [ShardCopyPlacement]
 public sealed class ShardGrain(
-    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, IFacetExtractor extractor, ShardQueryRules rules,
-    ILocalSiloDetails silo, ILoggerFactory loggers)
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, ShardCopyBuilds builds, IFacetExtractor extractor,
+    ShardQueryRules rules, ILocalSiloDetails silo, ILoggerFactory loggers)
     : Grain, IShardGrain, IIncomingGrainCallFilter
 {
-    /// <summary>Changes read from the log at once while catching up.</summary>
-    private const int ChangesPerRead = 500;
-
     private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(30);
 
     private readonly ILogger logger = loggers.CreateLogger<ShardGrain>();
@@ -63,9 +60,18 @@ public sealed class ShardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A folder per silo and copy: each copy follows the log on its own, and in-process test silos share one disk.
-        var siloFolder = $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}";
-        index = OpenIndex(Path.Combine(options.Value.Root, siloFolder, $"shard-{ShardNumber}-copy-{Copy.Copy}"));
+        // A folder per silo and copy: each copy follows the log on its own. A copy moved here opens what was built here
+        // before the move (ShardCopyBuilds), and reads only the log's changes since.
+        var folder = builds.Activate(Copy);
+        try
+        {
+            index = OpenIndex(folder);
+        }
+        catch
+        {
+            builds.Deactivated(Copy);
+            throw;
+        }
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
@@ -86,6 +92,7 @@ public sealed class ShardGrain(
             // articles out of every search unseen, so it does not activate, and the next call tries again. The log's
             // exception does not cross the wire (its inner exceptions have no codec): its message does.
             index.Dispose();
+            builds.Deactivated(Copy);
             throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
         }
         catch
@@ -93,6 +100,7 @@ public sealed class ShardGrain(
             // An activation that failed (cancelled by the runtime when it took too long) is never deactivated: the index
             // is closed here, or its folder's lock would refuse every later activation on this silo.
             index.Dispose();
+            builds.Deactivated(Copy);
             throw;
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
@@ -134,6 +142,7 @@ public sealed class ShardGrain(
         index?.Dispose();
         if (reason.ReasonCode == DeactivationReasonCode.Migrating && index is not null)
             DeleteMovedFolder(index.Path);
+        builds.Deactivated(Copy);
     }
 
     /// <summary>
@@ -329,7 +338,7 @@ public sealed class ShardGrain(
     /// <summary>
     /// One step of a rebuild, between two catch-ups of the live index: the first begins a new index beside the live one
     /// (<see cref="SearchIndex.BeginRebuild"/>), holding the log up to the version the live index had read; each reads
-    /// the next <see cref="ChangesPerRead"/> changes up to that version into it; the last switches searches to it. The
+    /// the next <see cref="ShardChanges.PerRead"/> changes up to that version into it; the last switches searches to it. The
     /// changes after that version reach it as they reach the live index (<see cref="SearchIndex.ReplaceJournaledArticle"/>
     /// writes both), and win over what the rebuild reads. The live index answers searches until the switch, and searches
     /// begun before it end on it. Steps run on the loop that follows the log, so the rebuild reads the log's rows in
@@ -344,14 +353,14 @@ public sealed class ShardGrain(
             logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
         }
         var upTo = rebuild.JournalSnapshot;
-        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ChangesPerRead, cancellation);
+        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
         foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
         {
             if (router.ShardOf(change.Id) == shard && change.Article is { } article)
                 rebuild.ReplaceArticle(article, change.Facets ?? extractor.Extract(article), null);
             rebuildReadVersion = change.Version;
         }
-        if (changes.Count == ChangesPerRead && rebuildReadVersion < upTo)
+        if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
             return;
         Index.CompleteRebuild(rebuild);
         EndRebuild();
@@ -372,33 +381,21 @@ public sealed class ShardGrain(
 
     /// <summary>
     /// Applies the log's changes after the last version read, those of this shard's articles, in version order, and
-    /// makes them searchable: a read (<see cref="ChangesPerRead"/>) at a time when <paramref name="searchableEachRead"/>,
+    /// makes them searchable: a read (<see cref="ShardChanges.PerRead"/>) at a time when <paramref name="searchableEachRead"/>,
     /// so that a long catch-up shows its progress to searches and statuses, else once at the end.
     /// </summary>
     private async Task CatchUpAsync(int shard, bool searchableEachRead, CancellationToken cancellation)
     {
         var log = await articleLog.GetAsync();
-        IReadOnlyList<ArticleChange> changes;
+        bool full;
         do
         {
-            changes = await log.ReadChangesAsync(readVersion, ChangesPerRead, cancellation);
-            foreach (var change in changes)
-            {
-                if (router.ShardOf(change.Id) == shard)
-                {
-                    if (change.Article is { } article)
-                        Index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
-                    else
-                        Index.DeleteJournaledArticle(change.Id, change.Version);
-                    unsearchedChanges = true;
-                }
-                readVersion = change.Version;
-            }
-            Index.HoldJournalUpTo(readVersion);
+            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, extractor, shard, readVersion, cancellation);
+            unsearchedChanges |= applied;
             if (searchableEachRead)
                 await MakeSearchableAsync(shard, cancellation);
         }
-        while (changes.Count == ChangesPerRead);
+        while (full);
         if (!searchableEachRead)
             await MakeSearchableAsync(shard, cancellation);
     }

@@ -34,8 +34,10 @@ public static class ShardHosting
         silo.Services.AddSingleton(services => ShardQueryRules.From(services.GetRequiredService<IOptions<ShardGrainOptions>>().Value));
         silo.Services.AddSingleton<IFacetExtractor>(services => NewsFacetExtractor.Load(
             services.GetRequiredService<IOptions<ShardGrainOptions>>().Value.TaxonomyPath is { Length: > 0 } taxonomy ? taxonomy : null));
+        silo.Services.AddSingleton<ShardCopyBuilds>();
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
+        silo.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         silo.Services.AddHostedService<ShardRebalancer>();
         return silo;
     }

@@ -10,9 +10,9 @@ namespace SearchService.Cluster.Shards;
 /// Spreads the shard copies evenly over the active silos when membership changes (a silo joins, or one leaves): one
 /// silo decides, the active silo with the lowest address, so that two silos never move copies at once; the others do
 /// nothing. It moves one copy at a time (<see cref="NextMove{T}"/>) from the silo holding the most to the one holding
-/// the fewest, never onto a silo holding another copy of the shard, and starts the next move only once the moved copy
-/// answers on its new silo, which it does once it has caught up with the article log: a shard keeps its other copies
-/// answering throughout. A move that does not happen in time is tried again a few seconds later.
+/// the fewest, never onto a silo holding another copy of the shard. The copy is built on its new silo first, beside the
+/// copy answering on its old one (<see cref="MoveAsync"/>); the next move starts only once the moved copy answers on its
+/// new silo: a shard keeps its other copies answering throughout, and the moving one until the switch. A move that does not happen in time is tried again a few seconds later.
 /// </summary>
 internal sealed class ShardRebalancer(
     IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, IOptions<ShardGrainOptions> options,
@@ -22,7 +22,7 @@ internal sealed class ShardRebalancer(
     /// <summary>How long a copy asked to move may take to leave its silo (it migrates once no call is running on it).</summary>
     private static readonly TimeSpan LeavePatience = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a moved copy may take to catch up with the log on its new silo before the move is given up.</summary>
+    /// <summary>How long a copy may take to be built on its new silo, and to catch up there, before the move is given up.</summary>
     private static readonly TimeSpan CatchUpPatience = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -104,17 +104,63 @@ internal sealed class ShardRebalancer(
     }
 
     /// <summary>
-    /// Asks the copy to move, then asks its status until a silo other than <paramref name="from"/> answers: the new
-    /// activation answers once it has caught up with the log, which may take longer than one call may wait. False when
-    /// the copy will not move now (it is being rebuilt).
+    /// Builds the copy's index on <paramref name="to"/> first, up to the log's end, while the copy answers where it is
+    /// (<see cref="IShardCopyBuildGrain"/>); then asks the copy to move, and asks its status until a silo other than
+    /// <paramref name="from"/> answers: the new activation opens what was built and answers once it has read the log's
+    /// changes since, so the shard has a copy fewer only for the switch and those changes. False when the copy will not
+    /// move now (it is being rebuilt). A build the copy does not open (the move failed, or went elsewhere) is deleted.
     /// </summary>
     private async Task<bool> MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
+    {
+        var build = grains.GetGrain<IShardCopyBuildGrain>(new ShardCopyBuild(to, copy).Key);
+        var landed = false;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await build.StartAsync();
+            long? built;
+            while ((built = await build.BuiltAsync()) is null)
+            {
+                if (clock.Elapsed > CatchUpPatience)
+                    throw new TimeoutException($"{copy} was not built on {to} within {CatchUpPatience}");
+                await Task.Delay(50, stop);
+            }
+            logger.LogInformation("{Copy} built on {To} up to version {Version} in {Elapsed}", copy, to, built, clock.Elapsed);
+            var at = await SwitchAsync(copy, from, to, stop);
+            landed = to.ToString() == at;
+            return at is not null;
+        }
+        finally
+        {
+            if (!landed)
+                await DiscardAsync(build, copy, to);
+        }
+    }
+
+    private async Task DiscardAsync(IShardCopyBuildGrain build, ShardCopy copy, SiloAddress to)
+    {
+        try
+        {
+            await build.DiscardAsync();
+        }
+        catch (Exception e)
+        {
+            // The silo gone: its folder goes with it, or with the next build there.
+            logger.LogWarning(e, "The build of {Copy} on {To} could not be discarded", copy, to);
+        }
+    }
+
+    /// <summary>
+    /// Asks the copy to move, then asks its status until a silo other than <paramref name="from"/> answers; returns that
+    /// silo, or null when the copy will not move now (it is being rebuilt, or is on <paramref name="to"/> already).
+    /// </summary>
+    private async Task<string?> SwitchAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
     {
         var grain = grains.GetGrain<IShardGrain>(copy.Key);
         if (!await grain.MoveToAsync(to))
         {
             logger.LogInformation("{Copy} stays on {From} for now: it is being rebuilt, or is on {To} already", copy, from, to);
-            return false;
+            return null;
         }
         logger.LogInformation("Moving {Copy} from {From} to {To}", copy, from, to);
         var clock = Stopwatch.StartNew();
@@ -131,9 +177,9 @@ internal sealed class ShardRebalancer(
             }
             if (status.Silo != from.ToString())
             {
-                logger.LogInformation("{Copy} answers on {Silo} at version {Version}, {Elapsed} after it was asked to move",
-                    copy, status.Silo, status.AppliedVersion, clock.Elapsed);
-                return true;
+                logger.LogInformation("{Copy} answers on {Silo}, opened at version {Opened} and at {Version} now, {Elapsed} after it was asked to move",
+                    copy, status.Silo, status.OpenedAtVersion, status.AppliedVersion, clock.Elapsed);
+                return status.Silo;
             }
             if (clock.Elapsed > LeavePatience)
                 throw new TimeoutException($"{copy} did not leave {from} within {LeavePatience}");

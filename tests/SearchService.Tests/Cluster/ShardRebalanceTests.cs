@@ -78,6 +78,56 @@ public sealed class ShardRebalanceTests(ITestOutputHelper output)
         Assert.True(after.Count == 0, $"{after.Count} differences once even:\n{string.Join('\n', after.Take(20))}");
     }
 
+    /// <summary>
+    /// The moved copies were built on the added silo before they switched (<see cref="IShardCopyBuildGrain"/>): each
+    /// opened there at the version the log had, reading nothing on activation, so its shard missed it only for the
+    /// switch. Every copy's status is asked over and over meanwhile: a call to a copy switching silos waits until it
+    /// answers on its new one, so the time from its last answer on the old silo to its first on the new is about how
+    /// long its shard had a copy fewer (printed).
+    /// </summary>
+    [PostgresReutersFact]
+    public async Task Copies_moved_onto_an_added_silo_open_there_built_up_to_the_log_and_read_nothing_on_activation()
+    {
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
+        await using var cluster = await ShardCluster.StartAsync(2, Shards, Replicas);
+        var version = await cluster.Log.PutManyAsync(articles);
+        await cluster.WaitUntilAppliedAsync(version);
+
+        var added = (await cluster.Cluster.StartAdditionalSiloAsync()).SiloAddress.ToString();
+        var copies = ShardCopy.All(Shards, Replicas).ToList();
+        // Each copy's answers: when each call ended, on which silo, and how long it took.
+        var answered = copies.ToDictionary(copy => copy, _ => new List<(TimeSpan End, string Silo, TimeSpan Took)>());
+        var clock = Stopwatch.StartNew();
+        ShardStatus[] statuses;
+        do
+        {
+            Assert.True(clock.Elapsed < Patience, $"The copies were not even {Patience} after the third silo joined");
+            var asked = await Task.WhenAll(copies.Select(async copy =>
+            {
+                var call = Stopwatch.StartNew();
+                var status = await cluster.Cluster.Client.GetGrain<IShardGrain>(copy.Key).StatusAsync();
+                return (copy, status, call.Elapsed, clock.Elapsed);
+            }));
+            foreach (var (copy, status, took, end) in asked)
+                answered[copy].Add((end, status.Silo, took));
+            statuses = [.. asked.Select(a => a.status)];
+        }
+        while (!(statuses.Any(s => s.Silo == added) && statuses.GroupBy(s => s.Silo).Count() == 3 && Even(statuses)));
+
+        var moved = statuses.Where(s => s.Silo == added).ToList();
+        // From the last answer on the old silo to the first on the new one: the switch, as often as the calls look.
+        var switches = moved.Select(s => answered[new ShardCopy(s.Shard, s.Copy)]).Select(calls =>
+        {
+            var first = calls.FindIndex(c => c.Silo == added);
+            return first == 0 ? TimeSpan.Zero : calls[first].End - calls[first - 1].End;
+        }).ToList();
+        var stayed = statuses.Except(moved).SelectMany(s => answered[new ShardCopy(s.Shard, s.Copy)]).Max(c => c.Took);
+        output.WriteLine($"Even {clock.Elapsed.TotalSeconds:F1} s after the third silo joined, {moved.Count} copies moved; from the last answer on the "
+            + $"old silo to the first on the new: {string.Join(", ", switches.Select(t => $"{t.TotalMilliseconds:F0}"))} ms; "
+            + $"the longest call to a copy that stayed {stayed.TotalMilliseconds:F0} ms");
+        Assert.All(moved, copy => Assert.Equal(version, copy.OpenedAtVersion));
+    }
+
     /// <summary>No silo holds more than ceil(copies / silos), nor fewer than floor.</summary>
     private static bool Even(IReadOnlyList<ShardStatus> statuses)
     {

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Cluster.Shards;
+
+/// <summary>
+/// The folders of the shard copies on this silo, and builds of a copy's index here before the copy moves here
+/// (<see cref="ShardRebalancer"/>), so that the copy, once moved, opens what was built and reads only the log's newer
+/// changes. A build reads the log with a copy's own step (<see cref="ShardChanges"/>) into a folder beside the copy's
+/// (its name ends in <see cref="BuildSuffix"/>, which no copy opens), commits, closes, and only then is renamed to the
+/// copy's folder: a copy activating here finds no folder or a complete build, never a half-built one. The copy's
+/// activation here and the rename exclude each other (<see cref="Activate"/>): a build the activation overtakes does not
+/// replace the folder the copy has opened. A build that fails, is cancelled or overtaken deletes its folder; one cut
+/// off by the silo's end is deleted by the next build on this silo.
+/// </summary>
+public sealed class ShardCopyBuilds(
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
+{
+    private const string BuildSuffix = ".building";
+
+    private readonly ILogger logger = loggers.CreateLogger<ShardCopyBuilds>();
+    private readonly ShardRouter router = new(options.Value.Shards);
+    private readonly Lock gate = new();
+    private readonly HashSet<ShardCopy> active = [];
+    private readonly Dictionary<ShardCopy, CancellationTokenSource> building = [];
+
+    /// <summary>The folder of this silo's copies: a folder per silo, since in-process test silos share one disk.</summary>
+    private string SiloFolder => Path.Combine(options.Value.Root, $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}");
+
+    private string FolderOf(ShardCopy copy) => Path.Combine(SiloFolder, $"shard-{copy.Shard}-copy-{copy.Copy}");
+
+    /// <summary>
+    /// <paramref name="copy"/> activates here: a build of it under way here is cancelled and will not replace its
+    /// folder, and none starts until <see cref="Deactivated"/>. Returns the folder the copy opens.
+    /// </summary>
+    public string Activate(ShardCopy copy)
+    {
+        lock (gate)
+        {
+            active.Add(copy);
+            if (building.TryGetValue(copy, out var build))
+                build.Cancel();
+        }
+        return FolderOf(copy);
+    }
+
+    /// <summary><paramref name="copy"/> is no longer active here (deactivated, or its activation failed).</summary>
+    public void Deactivated(ShardCopy copy)
+    {
+        lock (gate)
+            active.Remove(copy);
+    }
+
+    /// <summary>
+    /// Builds <paramref name="copy"/>'s index here from the article log, up to its end, into the folder the copy would
+    /// open here; returns the version the build holds every change up to (the copy catches up from there).
+    /// </summary>
+    public async Task<long> BuildAsync(ShardCopy copy, CancellationToken cancellation)
+    {
+        var folder = FolderOf(copy);
+        var build = folder + BuildSuffix;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        lock (gate)
+        {
+            if (active.Contains(copy))
+                throw new InvalidOperationException($"{copy} is active on {silo.SiloAddress}: there is nothing to build there.");
+            if (!building.TryAdd(copy, cancel))
+                throw new InvalidOperationException($"{copy} is being built on {silo.SiloAddress} already.");
+            DeleteCutOffBuilds();
+        }
+        try
+        {
+            long version = 0;
+            using (var index = new SearchIndex(build, loggers.CreateLogger<SearchIndex>()))
+            {
+                var log = await articleLog.GetAsync();
+                bool full;
+                do
+                {
+                    (version, _, full) = await ShardChanges.ApplyNextAsync(log, index, router, extractor, copy.Shard, version, cancel.Token);
+                }
+                while (full);
+                index.Commit();
+            }
+            lock (gate)
+            {
+                // Cancelled by the copy's activation here: the copy has opened (or created) its folder, which stays.
+                cancel.Token.ThrowIfCancellationRequested();
+                // A folder left by an earlier activation here is older than the build, and nothing has it open.
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+                Directory.Move(build, folder);
+            }
+            logger.LogInformation("{Copy} built on {Silo} up to version {Version}", copy, silo.SiloAddress, version);
+            return version;
+        }
+        finally
+        {
+            // Before the build is let go: a next build of the copy reuses the name.
+            DeleteFolder(build);
+            lock (gate)
+                building.Remove(copy);
+        }
+    }
+
+    /// <summary>
+    /// Gives up a build of <paramref name="copy"/> here: cancels one under way, and deletes the folder a finished one
+    /// left unless the copy is active here (the move went elsewhere, or failed).
+    /// </summary>
+    public void Discard(ShardCopy copy)
+    {
+        lock (gate)
+        {
+            if (building.TryGetValue(copy, out var build))
+                build.Cancel();
+            if (!active.Contains(copy))
+                DeleteFolder(FolderOf(copy));
+        }
+    }
+
+    /// <summary>Build folders of builds not under way: cut off by an earlier run of a silo at this address.</summary>
+    private void DeleteCutOffBuilds()
+    {
+        if (!Directory.Exists(SiloFolder))
+            return;
+        var underWay = building.Keys.Select(copy => FolderOf(copy) + BuildSuffix).ToHashSet();
+        foreach (var folder in Directory.EnumerateDirectories(SiloFolder, "*" + BuildSuffix).Where(f => !underWay.Contains(f)))
+            DeleteFolder(folder);
+    }
+
+    private void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "{Folder} on {Silo} could not be deleted", folder, silo.SiloAddress);
+        }
+    }
+}

@@ -15,6 +15,9 @@ internal sealed class FacetFieldReader(IndexReader reader, string facetField)
 
     public string Field { get; } = facetField;
 
+    /// <summary>The current segment's in-memory ordinals when they are global ordinals too; null otherwise.</summary>
+    public SegmentOrdinals? GlobalInMemory => inMemory is not null && Ordinals.SegmentOrdsAreGlobal ? inMemory : null;
+
     public FacetOrdinals Ordinals { get; } = FacetOrdinals.For(reader, facetField);
 
     public void SetNextReader(AtomicReaderContext context)
@@ -52,10 +55,7 @@ internal sealed class FacetFieldReader(IndexReader reader, string facetField)
         if (inMemory is not null)
         {
             if (Ordinals.SegmentOrdsAreGlobal)
-            {
-                foreach (var ord in inMemory.Of(doc))
-                    counts[ord]++;
-            }
+                inMemory.CountInto(doc, counts);
             else
             {
                 foreach (var ord in inMemory.Of(doc))

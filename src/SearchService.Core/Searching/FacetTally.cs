@@ -9,10 +9,6 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal sealed class FacetTally(FacetOrdinals ordinals) : IDisposable
 {
-    // Worst first, so the top values can be kept in a heap of the requested size: lower count, then later value.
-    private static readonly Comparer<(int Count, int Ord)> WorstFirst =
-        Comparer<(int Count, int Ord)>.Create((a, b) => a.Count != b.Count ? a.Count.CompareTo(b.Count) : b.Ord.CompareTo(a.Ord));
-
     private int[]? counts = RentCleared(ordinals.ValueCount);
 
     /// <summary>The counts by global ordinal, to count into; only the first <see cref="FacetOrdinals.ValueCount"/> are used.</summary>
@@ -21,22 +17,46 @@ internal sealed class FacetTally(FacetOrdinals ordinals) : IDisposable
     /// <summary>The <paramref name="size"/> values with the highest counts, then by value (ordinal order).</summary>
     public List<FacetValue> Top(int size)
     {
-        var top = new PriorityQueue<int, (int Count, int Ord)>(WorstFirst);
-        for (var ord = 0; ord < ordinals.ValueCount && size > 0; ord++)
+        // Kept best first in two arrays, in place of a heap whose comparer was called for every counted value: the
+        // ordinals come in increasing order, so a value enters after every kept value with its count or more, and once
+        // the arrays are full only a count above the last one's can enter.
+        var length = Math.Clamp(size, 0, ordinals.ValueCount);
+        var bestOrds = new int[length];
+        var bestCounts = new int[length];
+        var kept = 0;
+        var all = Counts;
+        for (var ord = 0; ord < ordinals.ValueCount && length > 0; ord++)
         {
-            var count = Counts[ord];
-            if (count == 0)
+            var count = all[ord];
+            if (count == 0 || (kept == length && count <= bestCounts[kept - 1]))
                 continue;
-            if (top.Count < size)
-                top.Enqueue(ord, (count, ord));
-            else if (top.TryPeek(out _, out var worst) && WorstFirst.Compare((count, ord), worst) > 0)
-                top.EnqueueDequeue(ord, (count, ord));
+            var at = After(bestCounts, kept, count);
+            var moved = (kept == length ? kept - 1 : kept) - at;
+            Array.Copy(bestOrds, at, bestOrds, at + 1, moved);
+            Array.Copy(bestCounts, at, bestCounts, at + 1, moved);
+            bestOrds[at] = ord;
+            bestCounts[at] = count;
+            kept = Math.Min(kept + 1, length);
         }
-        var ranked = new List<FacetValue>(top.Count);
-        while (top.TryDequeue(out var ord, out _))
-            ranked.Add(new FacetValue(ordinals.Value(ord), Counts[ord]));
-        ranked.Reverse();
+        var ranked = new List<FacetValue>(kept);
+        for (var i = 0; i < kept; i++)
+            ranked.Add(new FacetValue(ordinals.Value(bestOrds[i]), bestCounts[i]));
         return ranked;
+    }
+
+    /// <summary>Where <paramref name="count"/> goes among the first <paramref name="kept"/> counts (highest first): after every one at least as high.</summary>
+    private static int After(int[] counts, int kept, int count)
+    {
+        var (low, high) = (0, kept);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (counts[middle] >= count)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 
     public int CountOf(string value) => ordinals.Find(value) is var ord and >= 0 ? Counts[ord] : 0;

@@ -114,7 +114,7 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
         var forms = WordForms.Of(word).Select(f => IndexedTerm.Of(analyzer, f)).OfType<string>().ToList();
         return SearchFields.AnyField((field, boost) =>
         {
-            var query = builder.CreatePhraseQuery(field, word);
+            var query = InField(field, word);
             if (query is null)
                 return null;
             query.Boost = boost;
@@ -126,6 +126,14 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
             return withForms;
         });
     }
+
+    /// <summary>
+    /// The word's query in one field: the term query Lucene's <see cref="QueryBuilder"/> makes of a word that analyses
+    /// to one term, made without the builder's token cache, which copies every token's attributes (about half of parsing a
+    /// plain query in a profile); the builder's phrase for a word of several terms, null for none.
+    /// </summary>
+    private Query? InField(string field, string word) =>
+        IndexedTerm.Of(analyzer, word, field) is { } term ? new TermQuery(new Term(field, term)) : builder.CreatePhraseQuery(field, word);
 
     /// <summary>
     /// The word, or its correction with less weight when the index does not know it. In a question only a word the

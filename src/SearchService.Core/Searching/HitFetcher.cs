@@ -33,6 +33,8 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
     {
         var text = highlighter.For(parsed?.Query);
         var title = highlighter.For(parsed?.Query, IndexSchema.Title);
+        // Paragraphs of one article share its headline: it is highlighted once per search.
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         return hits
             .Select(hit =>
             {
@@ -52,7 +54,7 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
                     stored.Fields,
                     hit.Score,
                     text(stored.Text),
-                    title(stored.Title),
+                    titles.TryGetValue(stored.Title, out var marked) ? marked : titles[stored.Title] = title(stored.Title),
                     stored.Text,
                     stored.Region,
                     stored.Topic,

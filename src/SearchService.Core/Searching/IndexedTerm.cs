@@ -8,9 +8,10 @@ namespace SearchService.Core.Searching;
 internal static class IndexedTerm
 {
     /// <summary>The word's one indexed term ("terrorism" → "terror"), or null when it analyses to none (a stop word) or several.</summary>
-    public static string? Of(Analyzer analyzer, string word)
+    /// <param name="field">Whose analysis: the paragraph text's unless said.</param>
+    public static string? Of(Analyzer analyzer, string word, string field = IndexSchema.Text)
     {
-        using var stream = analyzer.GetTokenStream(IndexSchema.Text, word);
+        using var stream = analyzer.GetTokenStream(field, word);
         var attribute = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         string? single = null;

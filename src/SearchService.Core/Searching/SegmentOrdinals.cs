@@ -38,6 +38,13 @@ internal sealed class SegmentOrdinals
     /// <summary>The ordinals of <paramref name="doc"/>, in increasing order.</summary>
     public ReadOnlySpan<int> Of(int doc) => ords.AsSpan(starts[doc], starts[doc + 1] - starts[doc]);
 
+    /// <summary>Adds one to <paramref name="counts"/> at each ordinal of <paramref name="doc"/>: <see cref="Of"/> counted in a loop small enough to inline, for every match of a search.</summary>
+    public void CountInto(int doc, int[] counts)
+    {
+        for (int at = starts[doc], end = starts[doc + 1]; at < end; at++)
+            counts[ords[at]]++;
+    }
+
     /// <summary>Builds, on a background thread, the ordinals of every segment of <paramref name="reader"/> not built yet.</summary>
     public static void BuildInBackground(IndexReader reader, IReadOnlyList<string> fields)
     {

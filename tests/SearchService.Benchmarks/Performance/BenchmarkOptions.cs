@@ -8,10 +8,11 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Statements">SearchService's corpus pass extracts and indexes attributed statements (false: none, to measure their cost).</param>
 /// <param name="SpeakerIdentities">SearchService's corpus pass resolves speakers to corpus-wide identities, as the service does by default.</param>
 /// <param name="IndexThreads">How many threads SearchService's corpus pass processes articles on (null: one per core).</param>
+/// <param name="AnswersFile">SearchService's engine writes every answer it gives there, one JSON line each, without its time: two builds answer alike if their files are equal.</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
-    int? IndexThreads = null)
+    int? IndexThreads = null, string? AnswersFile = null)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -37,6 +38,7 @@ public sealed record BenchmarkOptions(
             values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields),
             !values.TryGetValue("statements", out var statements) || bool.Parse(statements),
             values.TryGetValue("speaker-identities", out var identities) && bool.Parse(identities),
-            values.ContainsKey("index-threads") ? Int("index-threads", 0) : null);
+            values.ContainsKey("index-threads") ? Int("index-threads", 0) : null,
+            values.GetValueOrDefault("answers"));
     }
 }

@@ -43,7 +43,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             EngineRun Here(ISearchEngine engine) => InProcess(engine, corpusFile, articles, facets, queries, questions, paragraphs);
             var engines = new (string Key, Func<EngineRun?> Run)[]
             {
-                ("searchservice", () => Here(new OurEngine(work.FullName, statements: options.Statements, speakerIdentities: options.SpeakerIdentities,
+                ("searchservice", () => Here(new OurEngine(work.FullName, statements: options.Statements, speakerIdentities: options.SpeakerIdentities, answersFile: options.AnswersFile,
                     indexThreads: options.IndexThreads))),
                 ("searchservice-articles", () => Here(new OurEngine(work.FullName, ResultUnit.Article))),
                 ("searchservice-semantic", () => Here(new OurEngine(work.FullName, semantic: true))),
@@ -84,7 +84,13 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var pausedBefore = GC.GetTotalPauseDuration();
             var passes = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, queries)).ToList();
+            // Collections and pauses over the measured passes: the part of the CPU per query that the collector spends.
+            Console.WriteLine($"{engine.Name}: measured passes collected gen0/1/2 " +
+                              string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])) +
+                              $" times, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms");
             var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / passes.Sum(p => p.Count);
             var allocatedPerQuery = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)passes.Sum(p => p.Count);
             // Questions take far longer than the other classes; kept out of "all" and the CPU figure, as the anchors are.

@@ -50,7 +50,23 @@ public sealed class FacetCountsCollectorTests : IDisposable
         Assert.Equal(Expected, CountRegions());
     }
 
-    private Dictionary<string, int> CountRegions()
+    [Fact]
+    public void Counts_from_memory_in_one_segment_whose_ordinals_are_global()
+    {
+        using var merged = new TempDirectory();
+        using var mergedDirectory = FSDirectory.Open(merged.Path);
+        using (var writer = new IndexWriter(mergedDirectory, new IndexWriterConfig(IndexSchema.Version, new KeywordAnalyzer())))
+            writer.AddIndexes(reader);
+        using var one = DirectoryReader.Open(mergedDirectory);
+        SegmentOrdinals.Build(one, [IndexSchema.Region]);
+
+        Assert.True(FacetOrdinals.For(one, IndexSchema.Region).SegmentOrdsAreGlobal);
+        Assert.Equal(Expected, CountRegions(one));
+    }
+
+    private Dictionary<string, int> CountRegions() => CountRegions(reader);
+
+    private static Dictionary<string, int> CountRegions(IndexReader reader)
     {
         var collector = new FacetCountsCollector(reader, [IndexSchema.Region]);
         new IndexSearcher(reader).Search(new MatchAllDocsQuery(), collector);

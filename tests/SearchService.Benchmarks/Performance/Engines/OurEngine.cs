@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Benchmarks.Performance;
 using SearchService.Core.Corpus;
@@ -19,9 +20,11 @@ namespace SearchService.Benchmarks.Performance.Engines;
 /// <param name="statements">The corpus pass extracts and indexes attributed statements, as the service does.</param>
 /// <param name="speakerIdentities">The corpus pass resolves speakers to corpus-wide identities kept beside the index, as the service does by default.</param>
 /// <param name="indexThreads">How many threads the corpus pass processes articles on (null: one per core).</param>
+/// <param name="answersFile">Where every answer is written, one JSON line each without its time (null: nowhere).</param>
 public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Paragraph, bool semantic = false, bool statements = true,
-    bool speakerIdentities = false, int? indexThreads = null) : ISearchEngine
+    bool speakerIdentities = false, int? indexThreads = null, string? answersFile = null) : ISearchEngine
 {
+    private readonly StreamWriter? answers = answersFile is null ? null : new StreamWriter(answersFile);
     private readonly string indexPath = Path.Combine(workFolder,
         "ours" + (unit == ResultUnit.Article ? "-articles" : "") + (semantic ? "-semantic" : ""));
     private readonly SentenceEmbedder? embedder = semantic ? new SentenceEmbedder() : null;
@@ -79,11 +82,13 @@ public sealed class OurEngine(string workFolder, ResultUnit unit = ResultUnit.Pa
             _ => query.First,
         };
         var result = searcher!.Search(new SearchRequest(q, Region: query.Region is null ? null : [query.Region], Unit: unit, SemanticRerank: semantic));
+        answers?.WriteLine(JsonSerializer.Serialize(result with { TookMs = 0 }));
         return new QueryAnswer(result.Total, result.Hits.Count, result.Hits.Sum(h => h.Snippet.Length), result.Facets.Region.Count);
     }
 
     public void Dispose()
     {
+        answers?.Dispose();
         index?.Dispose();
         embedder?.Dispose();
     }

@@ -29,7 +29,7 @@ public sealed record BenchmarkOptions(
             Int("scale", 1),
             values.ContainsKey("limit") ? Int("limit", 0) : null,
             Int("queries-per-class", 75),
-            Int("warmup", 5),
+            Int("warmup", 20),
             Int("passes", 3),
             Int("seed", 1987),
             Int("questions", 25),

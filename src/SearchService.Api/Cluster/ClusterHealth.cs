@@ -6,10 +6,12 @@ namespace SearchService.Api.Cluster;
 
 /// <summary>
 /// What <c>/health</c> says in cluster mode: the nodes of the membership table, and for each shard where each of its
-/// copies is active and how many versions of the article log it has still to apply (its lag behind PostgreSQL).
+/// copies is active and how many versions of the article log it has still to apply (its lag behind PostgreSQL), and
+/// which copies are being built on a node they are to move to.
 /// </summary>
 public sealed class ClusterHealth(
-    IClusterMembershipService membership, ShardCopyStatuses copyStatuses, SiloArticleLog articleLog, IOptions<SearchClusterOptions> options)
+    IClusterMembershipService membership, ShardCopyStatuses copyStatuses, ShardCopyBuildsUnderWay builds, SiloArticleLog articleLog,
+    IOptions<SearchClusterOptions> options)
 {
     public async Task<ClusterHealthReport> ReportAsync(CancellationToken cancellation)
     {
@@ -29,9 +31,11 @@ public sealed class ClusterHealth(
             postgres = e.Message;
         }
         var copies = await copyStatuses.GatherAsync(cancellation);
+        var moving = (await builds.GatherAsync(options.Value.ShardCallTimeout, cancellation)).ToLookup(build => build.Shard);
         var shards = copies.GroupBy(c => c.Copy.Shard).Select(shard => new ClusterShard(
             shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag, c.Status.LogReadAt, c.Status.Rebuilding))],
-            [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")])).ToList();
+            [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")],
+            [.. moving[shard.Key].Select(build => new ShardCopyMove(build.Copy, build.Silo, build.Version, build.StartedAt))])).ToList();
         var complete = postgres is null && shards.All(s => s.Copies.Count == options.Value.Replicas);
         return new ClusterHealthReport(complete ? "ready" : "degraded", version, postgres, nodes, shards);
     }

@@ -14,7 +14,8 @@ public sealed record ClusterNode(string Address, string Status);
 
 /// <param name="Copies">The copies that answered.</param>
 /// <param name="Problems">Why the others did not.</param>
-public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copies, IReadOnlyList<string> Problems);
+/// <param name="Moving">Copies being built on the node they are to move to (when a node joins), answering where they are meanwhile.</param>
+public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copies, IReadOnlyList<string> Problems, IReadOnlyList<ShardCopyMove> Moving);
 
 /// <param name="Node">The node holding the copy.</param>
 /// <param name="AppliedVersion">The last version of the article log the copy has applied.</param>
@@ -22,3 +23,8 @@ public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copi
 /// <param name="LogReadAt">When the copy last read the article log to its end: while PostgreSQL is out of reach, how stale its answers are.</param>
 /// <param name="Rebuilding">The copy is being rebuilt from PostgreSQL (<c>POST /index/_rebuild</c>), answering from its old index meanwhile.</param>
 public sealed record ShardCopyHealth(int Copy, string Node, long AppliedVersion, long? Lag, DateTimeOffset? LogReadAt, bool Rebuilding);
+
+/// <param name="To">The node the copy is being built on, where it moves once built.</param>
+/// <param name="BuiltVersion">The version of the article log up to which the build holds every change so far.</param>
+/// <param name="StartedAt">When the build started.</param>
+public sealed record ShardCopyMove(int Copy, string To, long BuiltVersion, DateTimeOffset StartedAt);

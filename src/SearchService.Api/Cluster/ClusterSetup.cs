@@ -63,6 +63,7 @@ public static class ClusterSetup
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton<ShardCopyStatuses>();
+        builder.Services.AddSingleton<ShardCopyBuildsUnderWay>();
         builder.Services.AddSingleton<ClusterHealth>();
         builder.Services.AddSingleton<ClusterRebuild>();
         builder.Services.AddSingleton(services => new ShardMetrics(services.GetRequiredService<IMeterFactory>(),

@@ -13,6 +13,9 @@ public interface IShardCopyBuildGrain : IGrainWithStringKey
     /// <summary>The version the last build holds the log up to once it is done; null while under way. Fails as the build failed.</summary>
     Task<long?> BuiltAsync();
 
+    /// <summary>How far a build under way has read the log; null when none is under way.</summary>
+    Task<ShardCopyBuildProgress?> ProgressAsync();
+
     /// <summary>Gives up the build: cancels it, and deletes what it built unless the copy is active on the silo.</summary>
     Task DiscardAsync();
 }

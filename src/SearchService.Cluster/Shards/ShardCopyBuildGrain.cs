@@ -27,6 +27,8 @@ internal sealed class ShardCopyBuildGrain(ShardCopyBuilds builds) : Grain, IShar
         : build.IsCompleted ? (long?)await build
         : null;
 
+    public Task<ShardCopyBuildProgress?> ProgressAsync() => Task.FromResult(builds.Progress(Copy));
+
     public Task DiscardAsync()
     {
         builds.Discard(Copy);

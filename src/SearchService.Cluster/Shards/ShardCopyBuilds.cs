@@ -25,7 +25,7 @@ public sealed class ShardCopyBuilds(
     private readonly ShardRouter router = new(options.Value.Shards);
     private readonly Lock gate = new();
     private readonly HashSet<ShardCopy> active = [];
-    private readonly Dictionary<ShardCopy, CancellationTokenSource> building = [];
+    private readonly Dictionary<ShardCopy, Build> building = [];
 
     /// <summary>The folder of this silo's copies: a folder per silo, since in-process test silos share one disk.</summary>
     private string SiloFolder => Path.Combine(options.Value.Root, $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}");
@@ -42,7 +42,7 @@ public sealed class ShardCopyBuilds(
         {
             active.Add(copy);
             if (building.TryGetValue(copy, out var build))
-                build.Cancel();
+                build.Cancel.Cancel();
         }
         return FolderOf(copy);
     }
@@ -63,11 +63,12 @@ public sealed class ShardCopyBuilds(
         var folder = FolderOf(copy);
         var build = folder + BuildSuffix;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var progress = new Build(cancel, DateTimeOffset.UtcNow);
         lock (gate)
         {
             if (active.Contains(copy))
                 throw new InvalidOperationException($"{copy} is active on {silo.SiloAddress}: there is nothing to build there.");
-            if (!building.TryAdd(copy, cancel))
+            if (!building.TryAdd(copy, progress))
                 throw new InvalidOperationException($"{copy} is being built on {silo.SiloAddress} already.");
             DeleteCutOffBuilds();
         }
@@ -81,6 +82,7 @@ public sealed class ShardCopyBuilds(
                 do
                 {
                     (version, _, full) = await ShardChanges.ApplyNextAsync(log, index, router, extractor, copy.Shard, version, cancel.Token);
+                    Volatile.Write(ref progress.Version, version);
                 }
                 while (full);
                 index.Commit();
@@ -115,9 +117,20 @@ public sealed class ShardCopyBuilds(
         lock (gate)
         {
             if (building.TryGetValue(copy, out var build))
-                build.Cancel();
+                build.Cancel.Cancel();
             if (!active.Contains(copy))
                 DeleteFolder(FolderOf(copy));
+        }
+    }
+
+    /// <summary>How far a build of <paramref name="copy"/> under way here has read the log; null when none is under way.</summary>
+    public ShardCopyBuildProgress? Progress(ShardCopy copy)
+    {
+        lock (gate)
+        {
+            return building.TryGetValue(copy, out var build)
+                ? new ShardCopyBuildProgress(copy.Shard, copy.Copy, silo.SiloAddress.ToString(), Volatile.Read(ref build.Version), build.StartedAt)
+                : null;
         }
     }
 
@@ -142,5 +155,15 @@ public sealed class ShardCopyBuilds(
         {
             logger.LogWarning(e, "{Folder} on {Silo} could not be deleted", folder, silo.SiloAddress);
         }
+    }
+
+    private sealed class Build(CancellationTokenSource cancel, DateTimeOffset startedAt)
+    {
+        public CancellationTokenSource Cancel { get; } = cancel;
+
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        /// <summary>The version up to which the build holds every change of the log.</summary>
+        public long Version;
     }
 }

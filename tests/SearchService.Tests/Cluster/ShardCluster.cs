@@ -113,6 +113,9 @@ public sealed class ShardCluster : IAsyncDisposable
         await statement.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Locks the article log's table until disposed: every read of the log waits meanwhile.</summary>
+    public Task<ArticlesTableLock> LockArticlesAsync() => ArticlesTableLock.TakeAsync(log.ConnectionString);
+
     /// <summary>Every copy's status, activating those not active (which answer once caught up with the log).</summary>
     /// <param name="patience">How long a copy may take to answer; null: a minute.</param>
     public Task<IReadOnlyList<ShardStatus>> StatusesAsync(TimeSpan? patience = null) =>

@@ -75,6 +75,31 @@ public sealed class ShardCopyBuildTests
         Assert.Empty(Folders(cluster));
     }
 
+    [PostgresReutersFact]
+    public async Task A_build_under_way_is_reported_with_its_silo_and_progress_until_it_is_done()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        var version = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles));
+        var underWay = new ShardCopyBuildsUnderWay(cluster.Cluster.Client);
+        IReadOnlyList<ShardCopyBuildProgress> reported;
+        // The build waits at its first read of the log while the lock is held: under way, holding nothing yet.
+        await using (await cluster.LockArticlesAsync())
+        {
+            await cluster.Cluster.Client.GetGrain<IShardCopyBuildGrain>(new ShardCopyBuild(Silo(cluster), Built).Key).StartAsync();
+            var clock = Stopwatch.StartNew();
+            while ((reported = await underWay.GatherAsync(Patience, CancellationToken.None)).Count == 0)
+            {
+                Assert.True(clock.Elapsed < Patience, $"No build was reported within {Patience}");
+                await Task.Delay(20);
+            }
+        }
+
+        var build = Assert.Single(reported);
+        Assert.Equal((Built.Shard, Built.Copy, Silo(cluster).ToString(), 0L), (build.Shard, build.Copy, build.Silo, build.Version));
+        Assert.Equal(version, await BuildAsync(cluster, Built));
+        Assert.Empty(await underWay.GatherAsync(Patience, CancellationToken.None));
+    }
+
     /// <summary>Builds <paramref name="copy"/> on the primary silo, without activating it there; returns the version built.</summary>
     private static async Task<long> BuildAsync(ShardCluster cluster, ShardCopy copy)
     {

@@ -59,7 +59,7 @@ public sealed class ServiceInitializer(
     {
         try
         {
-            await Started().WaitAsync(stopping);
+            await lifetime.WhenStarted().WaitAsync(stopping);
             await firstSearch.WaitAsync(stopping);
             var suggestions = Task.Run(PrepareSuggestions, stopping);
             await status.FirstRunEnded.WaitAsync(stopping);
@@ -117,13 +117,5 @@ public sealed class ServiceInitializer(
             // Preparing ahead is an optimisation: it must not stop the service.
             logger.LogError(e, "Suggestion vocabulary not prepared; the first suggestion request will build it");
         }
-    }
-
-    /// <summary>Completes once the server has started.</summary>
-    private Task Started()
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        return started.Task;
     }
 }

@@ -16,20 +16,8 @@ public static partial class SearchWarmUp
     /// <returns>How many searches ran (none when the index is empty).</returns>
     public static int Run(SearchIndex index, ParagraphSearcher searcher, CancellationToken cancellation)
     {
-        var sample = index.Search(Sample);
-        if (sample is null)
+        if (index.Search(Sample) is not { } requests)
             return 0;
-        var (words, region) = sample.Value;
-        var (first, second) = (words[0], words[1]);
-        var requests = new[]
-        {
-            new SearchRequest(first),
-            new SearchRequest($"{first} {second}"),
-            new SearchRequest($"\"{first} {second}\""),
-            new SearchRequest(first, Region: region is null ? null : [region]),
-            new SearchRequest(first, Unit: ResultUnit.Article),
-            new SearchRequest($"what about {string.Join(' ', words)}"),
-        };
         // Newest first without a query goes over every paragraph: a few rounds are enough, the code is the same.
         searcher.Search(new SearchRequest(null));
         var searches = 1;
@@ -46,17 +34,37 @@ public static partial class SearchWarmUp
         return searches;
     }
 
-    /// <summary>The commonest shape of search, one word of the index's first paragraph; null when the index has too few words.</summary>
-    public static SearchRequest? FirstRequest(SearchIndex index) => index.Search(Sample) is { } sample ? new SearchRequest(sample.Words[0]) : null;
+    /// <summary>
+    /// One search of every shape with words of <paramref name="text"/> (a paragraph) and <paramref name="region"/> (one of
+    /// its regions); null when the paragraph has fewer than two words of four letters or more.
+    /// </summary>
+    public static IReadOnlyList<SearchRequest>? Shapes(string text, string? region)
+    {
+        var words = Word().Matches(text).Select(m => m.Value).Take(6).ToList();
+        if (words.Count < 2)
+            return null;
+        var (first, second) = (words[0], words[1]);
+        return
+        [
+            new SearchRequest(first),
+            new SearchRequest($"{first} {second}"),
+            new SearchRequest($"\"{first} {second}\""),
+            new SearchRequest(first, Region: region is null ? null : [region]),
+            new SearchRequest(first, Unit: ResultUnit.Article),
+            new SearchRequest($"what about {string.Join(' ', words)}"),
+        ];
+    }
 
-    /// <summary>Two to six words and a region of the index's first paragraph, or null when it has fewer words.</summary>
-    private static (IReadOnlyList<string> Words, string? Region)? Sample(Lucene.Net.Search.IndexSearcher searcher)
+    /// <summary>The commonest shape of search, one word of the index's first paragraph; null when the index has too few words.</summary>
+    public static SearchRequest? FirstRequest(SearchIndex index) => index.Search(Sample) is { } requests ? requests[0] : null;
+
+    /// <summary>Every shape of search with words and a region of the index's first paragraph, or null when it has too few words.</summary>
+    private static IReadOnlyList<SearchRequest>? Sample(Lucene.Net.Search.IndexSearcher searcher)
     {
         if (searcher.IndexReader.NumDocs == 0)
             return null;
         var stored = StoredHitVisitor.Read(searcher, 0);
-        var words = Word().Matches(stored.Text).Select(m => m.Value).Take(6).ToList();
-        return words.Count >= 2 ? (words, stored.Region.FirstOrDefault()) : null;
+        return Shapes(stored.Text, stored.Region.FirstOrDefault());
     }
 
     [GeneratedRegex(@"\p{L}{4,}")]

@@ -20,7 +20,7 @@ public static class QuoteRequests
         var speaker = all.Facets[IndexSchema.Speaker][0].Value;
         var region = all.Facets[IndexSchema.Region][0].Value;
         var topic = all.Facets[IndexSchema.Topic][0].Value;
-        var month = DateTimeOffset.Parse(all.Hits[0].Date!, CultureInfo.InvariantCulture);
+        var day = new DateTimeOffset(DateTimeOffset.Parse(all.Hits[0].Date!, CultureInfo.InvariantCulture).UtcDateTime.Date, TimeSpan.Zero);
         return
         [
             new(Query: "oil prices"),
@@ -33,7 +33,7 @@ public static class QuoteRequests
             new(Query: "prices", Region: [region], Topic: [topic]),
             new(),
             new(Page: 2, PageSize: 20),
-            new(Query: "dollar", Dates: new DateRange(month.AddDays(-7), month)),
+            new(Query: "dollar", Dates: new DateRange(day.AddDays(-7), day.AddDays(1).AddTicks(-1))),
             new(Verb: ["said"], FacetSize: 5),
         ];
     }
@@ -51,8 +51,9 @@ public static class QuoteRequests
         foreach (var facet in StatementDocuments.FacetFields)
             foreach (var value in request.FilterValues(facet))
                 Add(facet, value);
-        Add("from", request.Dates?.From?.ToString("O", CultureInfo.InvariantCulture));
-        Add("to", request.Dates?.To?.ToString("O", CultureInfo.InvariantCulture));
+        // Whole days, as the service reads a date: "to" to the end of its day.
+        Add("from", request.Dates?.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", request.Dates?.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("page", request.Page.ToString(CultureInfo.InvariantCulture));
         Add("pageSize", request.PageSize.ToString(CultureInfo.InvariantCulture));
         return $"/quotes?{string.Join('&', parameters)}";

@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SearchService.Api.Backends;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Cluster;
 
@@ -62,6 +64,12 @@ public static class ClusterSetup
             }));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
+        builder.Services.AddSingleton(services =>
+        {
+            var cluster = services.GetRequiredService<IOptions<SearchClusterOptions>>().Value;
+            return new ShardedQuoteSearcher(GrainStatementShard.All(
+                services.GetRequiredService<IGrainFactory>(), cluster.Shards, cluster.Replicas, cluster.ShardCallTimeout));
+        });
         builder.Services.AddSingleton<ShardCopyStatuses>();
         builder.Services.AddSingleton<ShardCopyBuildsUnderWay>();
         builder.Services.AddSingleton<ClusterHealth>();

@@ -4,6 +4,7 @@ using SearchService.Api.Limits;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core.Quotes;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Endpoints;
 
@@ -11,7 +12,8 @@ namespace SearchService.Api.Endpoints;
 /// Who said what: <c>/quotes</c> (statements as search results) and <c>/speakers/{name}</c> (a speaker's profile), reads
 /// under the per-client rate limit, answered from the statements kept beside the index (<see cref="StatementIndex"/>).
 /// A scoped search key's filters limit both, and both answer cross-origin like <c>/search</c> (a search box on another
-/// site calls them); a cluster node does not answer either yet.
+/// site calls them). A cluster node answers both from every shard's statements (<see cref="ShardedQuoteSearcher"/>), as
+/// one index of the same articles answers them.
 /// </summary>
 public static class QuoteEndpoints
 {
@@ -26,9 +28,8 @@ public static class QuoteEndpoints
                 "Searches the statements the articles attribute to someone: direct quotations and reported speech (\"X said that …\", " +
                 "\"…, the Foreign Office said\"), each with its speaker (as the speaker facet names them), its reporting verb, its article, " +
                 "paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, " +
-                "verb) is counted with every filter applied except its own, so a UI can offer multi-select. Not available in cluster mode (501).")
+                "verb) is counted with every filter applied except its own, so a UI can offer multi-select. A cluster node answers from every shard, as one index of the same articles does.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status501NotImplemented)
             .RequireCors(WidgetCors.PolicyName)
             .AcceptsScopedKeys();
         reads.MapGet("/speakers/{name}", Speaker)
@@ -38,40 +39,35 @@ public static class QuoteEndpoints
             .WithDescription(
                 "name is any name the speaker facet gives the speaker or a variant of it ('Volcker' finds 'Paul Volcker'); the profile is " +
                 "the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key's filters, " +
-                "and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).")
+                "and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every " +
+                "shard; it keeps no speaker identity table, so there a name finds the speaker facet's value as given only (docs/cluster.md).")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented)
             .RequireCors(WidgetCors.PolicyName)
             .AcceptsScopedKeys();
         return app;
     }
 
-    private static Results<Ok<QuoteResult>, ProblemHttpResult> Quotes(
+    private static async Task<Results<Ok<QuoteResult>, ProblemHttpResult>> Quotes(
         [AsParameters] QuoteParameters parameters, IConfiguration configuration, IServiceProvider services, HttpContext context)
     {
-        if (NotInClusterMode(configuration) is { } notHere)
-            return notHere;
         if (parameters.Validate(out var request) is { } problem)
             return problem;
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
-        return TypedResults.Ok(services.GetRequiredService<QuoteSearcher>().Search(request));
+        return TypedResults.Ok(SearchClusterOptions.IsEnabled(configuration)
+            ? await services.GetRequiredService<ShardedQuoteSearcher>().SearchAsync(request)
+            : services.GetRequiredService<QuoteSearcher>().Search(request));
     }
 
-    private static Results<Ok<SpeakerProfile>, ProblemHttpResult> Speaker(
+    private static async Task<Results<Ok<SpeakerProfile>, ProblemHttpResult>> Speaker(
         string name, IConfiguration configuration, IServiceProvider services, HttpContext context)
     {
-        if (NotInClusterMode(configuration) is { } notHere)
-            return notHere;
-        return services.GetRequiredService<SpeakerProfiles>().Find(name.Trim(), ScopedKeys.ScopeOf(context)) is { } profile
+        var scope = ScopedKeys.ScopeOf(context);
+        var profile = SearchClusterOptions.IsEnabled(configuration)
+            ? await services.GetRequiredService<ShardedQuoteSearcher>().FindSpeakerAsync(name.Trim(), scope)
+            : services.GetRequiredService<SpeakerProfiles>().Find(name.Trim(), scope);
+        return profile is not null
             ? TypedResults.Ok(profile)
             : TypedResults.Problem(detail: $"No article names the speaker '{Problems.ParameterProblem.Echo(name)}'.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown speaker");
     }
-
-    // The statements live beside a single node's index; the shards keep none yet (docs/cluster.md).
-    private static ProblemHttpResult? NotInClusterMode(IConfiguration configuration) =>
-        SearchClusterOptions.IsEnabled(configuration)
-            ? TypedResults.Problem(detail: "Statements (/quotes, /speakers) are not available in cluster mode yet; ask a single node.",
-                statusCode: StatusCodes.Status501NotImplemented, title: "Not available in cluster mode")
-            : null;
 }

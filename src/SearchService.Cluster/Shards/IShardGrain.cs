@@ -1,3 +1,4 @@
+using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
 
@@ -52,4 +53,15 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     /// <summary>Completions from this shard's own vocabulary (<see cref="Suggester"/>), counted in this shard only.</summary>
     Task<List<Suggestion>> SuggestAsync(string typed, int size);
+
+    // Statements (/quotes, /speakers): calls outside a search, each on the copy's statements of that moment (GrainStatementShard).
+
+    /// <summary>The copy's figures for the terms a <c>/quotes</c> request's words score with (<see cref="IStatementShard.StatementDfsAsync"/>).</summary>
+    Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request);
+
+    /// <summary>The copy's statements for the request, scored with the whole index's figures (<see cref="IStatementShard.StatementsAsync"/>).</summary>
+    Task<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics);
+
+    /// <summary>The copy's statements the request's filters let through, by month (<see cref="IStatementShard.StatementMonthsAsync"/>).</summary>
+    Task<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request);
 }

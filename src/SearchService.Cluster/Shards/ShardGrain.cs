@@ -5,6 +5,7 @@ using Orleans.Runtime.Placement;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
+using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
 
@@ -35,6 +36,7 @@ public sealed class ShardGrain(
     private SearchIndex? index;
     private IndexShardSource? source;
     private Suggester? suggester;
+    private IndexStatementShard? statements;
     private readonly CancellationTokenSource stopping = new();
     private Task? following;
     private long openedAtVersion;
@@ -74,6 +76,7 @@ public sealed class ShardGrain(
         }
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits);
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
+        statements = new IndexStatementShard(index);
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try
         {
@@ -237,6 +240,12 @@ public sealed class ShardGrain(
         await (await OpenedAsync(search)).FacetValuesAsync(request, facet);
 
     public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
+
+    public async Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => await statements!.StatementDfsAsync(request);
+
+    public async Task<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics) => await statements!.StatementsAsync(request, statistics);
+
+    public async Task<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request) => await statements!.StatementMonthsAsync(request);
 
     /// <summary>
     /// The search, opened first when this is its first call (searches that outlived their lifetime are ended then). A

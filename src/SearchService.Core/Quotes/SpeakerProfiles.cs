@@ -18,18 +18,30 @@ public sealed class SpeakerProfiles(SearchIndex index, QuoteSearcher quotes)
     /// <summary>The profile of the speaker <paramref name="name"/> names, or null when no article (within <paramref name="scope"/>) names them.</summary>
     public SpeakerProfile? Find(string name, SearchScope? scope = null)
     {
-        var table = index.SpeakerIdentities.Table;
+        // Both searches answer on this thread: the profile is complete when GatherAsync returns.
+        var gathered = GatherAsync(name, scope, index.SpeakerIdentities.Table,
+            request => ValueTask.FromResult(quotes.Search(request)), request => ValueTask.FromResult(quotes.Months(request)));
+        return gathered.IsCompletedSuccessfully ? gathered.Result : gathered.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The profile of the speaker <paramref name="name"/> names in <paramref name="table"/> (null: the name as given),
+    /// from the statements <paramref name="search"/> finds and counts and <paramref name="months"/> counts by month: of
+    /// one index, or gathered over shards.
+    /// </summary>
+    public static async ValueTask<SpeakerProfile?> GatherAsync(
+        string name, SearchScope? scope, SpeakerIdentities? table,
+        Func<QuoteRequest, ValueTask<QuoteResult>> search, Func<QuoteRequest, ValueTask<IReadOnlyDictionary<string, int>>> months)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(months);
         var identity = table?.Find(name);
         var canonical = identity?.Name ?? name;
-        var found = quotes.Search(new QuoteRequest(Speaker: [canonical], PageSize: RecentStatements, FacetSize: TopValues, Scope: scope));
+        var request = new QuoteRequest(Speaker: [canonical], PageSize: RecentStatements, FacetSize: TopValues, Scope: scope);
+        var found = await search(request);
         if ((identity is null || scope is not null) && found.Total == 0)
             return null;
-        var months = index.SearchStatements(searcher =>
-        {
-            var counter = new StatementMonthCollector();
-            searcher.Search(QuoteSearcher.Filtered(null, new QuoteRequest(Speaker: [canonical], Scope: scope), table, except: null), counter);
-            return counter.Counts.Select(c => new FacetValue(c.Key, c.Value)).ToList();
-        });
+        var byMonth = (await months(request)).Select(c => new FacetValue(c.Key, c.Value)).ToList();
         var variants = table?.FilterValues(canonical).Where(v => v != canonical).ToList() ?? [];
         return new SpeakerProfile(
             canonical,
@@ -37,7 +49,7 @@ public sealed class SpeakerProfiles(SearchIndex index, QuoteSearcher quotes)
             variants,
             identity?.Roles ?? [],
             found.Total,
-            months,
+            byMonth,
             found.Facets[IndexSchema.Topic],
             found.Facets[IndexSchema.Region],
             found.Hits);

@@ -2,9 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SearchService.Api.Cluster;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
+using SearchService.Core.Indexing;
+using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
 using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
@@ -57,6 +61,39 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
                          $"{Percentile(sharded, 0.5):F1} ms on three nodes (p99 {Percentile(single, 0.99):F1} / {Percentile(sharded, 0.99):F1} ms)");
         Assert.Equal(300, requests.Count);
         AssertNoDifferences(differences);
+    }
+
+    [PostgresReutersFact]
+    public async Task Quotes_through_every_node_are_the_single_node_s()
+    {
+        var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
+        var all = JsonSerializer.Deserialize<QuoteResult>(await cluster.Single.GetStringAsync("/quotes"), ProcessCluster.Json)!;
+        var requests = QuoteRequests.From(all);
+        var differences = new List<string>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var url = QuoteRequests.Url(requests[i]);
+            var expected = JsonNode.Parse(await cluster.Single.GetStringAsync(url))!;
+            Assert.True(expected["total"]!.GetValue<long>() > 0, $"{url} finds nothing: it shows nothing");
+            differences.AddRange(QuoteRequests.Differences(url, expected, JsonNode.Parse(await clients[i % clients.Length].GetStringAsync(url))!));
+        }
+        AssertNoDifferences(differences);
+    }
+
+    [PostgresReutersFact]
+    public async Task Speakers_profiles_through_every_node_are_the_single_node_s()
+    {
+        var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
+        var all = JsonSerializer.Deserialize<QuoteResult>(await cluster.Single.GetStringAsync("/quotes"), ProcessCluster.Json)!;
+        var speakers = all.Facets[IndexSchema.Speaker].Take(6).Select(s => s.Value).ToList();
+        for (var i = 0; i < speakers.Count; i++)
+        {
+            var url = $"/speakers/{Uri.EscapeDataString(speakers[i])}";
+            Assert.Equal(await cluster.Single.GetStringAsync(url), await clients[i % clients.Length].GetStringAsync(url));
+        }
+        var unknown = await clients[0].GetAsync("/speakers/Nobody%20Ever%20Quoted");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
     /// <remarks>

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Quotes
         {
         }
         /// <summary>
-        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. Not available in cluster mode (501).
+        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. A cluster node answers from every shard, as one index of the same articles does.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.QuoteResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,7 +43,6 @@ namespace SearchService.Tests.GeneratedClient.Quotes
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::SearchService.Tests.GeneratedClient.Models.QuoteResult?> GetAsync(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Quotes.QuotesRequestBuilder.QuotesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -60,12 +59,11 @@ namespace SearchService.Tests.GeneratedClient.Quotes
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.QuoteResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.QuoteResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. Not available in cluster mode (501).
+        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. A cluster node answers from every shard, as one index of the same articles does.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +91,7 @@ namespace SearchService.Tests.GeneratedClient.Quotes
             return new global::SearchService.Tests.GeneratedClient.Quotes.QuotesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. Not available in cluster mode (501).
+        /// Searches the statements the articles attribute to someone: direct quotations and reported speech (&quot;X said that …&quot;, &quot;…, the Foreign Office said&quot;), each with its speaker (as the speaker facet names them), its reporting verb, its article, paragraph and date. total and every facet count are in statements, over all matches; each facet (speaker, region, topic, verb) is counted with every filter applied except its own, so a UI can offer multi-select. A cluster node answers from every shard, as one index of the same articles does.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class QuotesRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
         {
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard; it keeps no speaker identity table, so there a name finds the speaker facet&apos;s value as given only (docs/cluster.md).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,7 +43,6 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -60,12 +59,11 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. Not available in cluster mode (501).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard; it keeps no speaker identity table, so there a name finds the speaker facet&apos;s value as given only (docs/cluster.md).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,0 +1,65 @@
+using SearchService.Core.Quotes;
+using SearchService.Core.Sharding;
+
+namespace SearchService.Cluster.Shards;
+
+/// <summary>
+/// A shard's statements for <see cref="ShardedQuoteSearcher"/>, through its copies' grains: one copy a search, the
+/// searches of a node spread over the copies in turn; a call the copy does not answer within the timeout (or fails) is
+/// asked of the next copy, and the search fails naming the shard (<see cref="ShardUnavailableException"/>) only when no
+/// copy answered. Unlike a paragraph search (<see cref="ShardSearch.MinVersion"/>), a statement search does not wait
+/// for the copy to have applied what another copy answered at: copies lag by no more than their catch-up.
+/// </summary>
+public sealed class GrainStatementShard : IStatementShard
+{
+    private readonly IGrainFactory grains;
+    private readonly int shard;
+    private readonly int replicas;
+    private readonly TimeSpan timeout;
+    private int copy;
+
+    private GrainStatementShard(IGrainFactory grains, int shard, int replicas, int copy, TimeSpan timeout)
+    {
+        this.grains = grains;
+        this.shard = shard;
+        this.replicas = replicas;
+        this.copy = copy;
+        this.timeout = timeout;
+    }
+
+    /// <summary>Opens the shards of each search, each on the next copy in turn.</summary>
+    /// <param name="replicas">The copies of each shard the silos keep (<see cref="ShardGrainOptions.Replicas"/>).</param>
+    /// <param name="timeout">How long a copy may take to answer one call.</param>
+    public static Func<IReadOnlyList<IStatementShard>> All(IGrainFactory grains, int shards, int replicas, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        var searches = 0;
+        return () =>
+        {
+            var copy = (int)((uint)Interlocked.Increment(ref searches) % replicas);
+            return Enumerable.Range(0, shards).Select(shard => (IStatementShard)new GrainStatementShard(grains, shard, replicas, copy, timeout)).ToList();
+        };
+    }
+
+    public ValueTask<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => AskAsync(grain => grain.StatementDfsAsync(request));
+
+    public ValueTask<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics) =>
+        AskAsync(grain => grain.StatementsAsync(request, statistics));
+
+    public ValueTask<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request) => AskAsync(grain => grain.StatementMonthsAsync(request));
+
+    private async ValueTask<T> AskAsync<T>(Func<IShardGrain, Task<T>> call)
+    {
+        for (var tried = 1; ; tried++)
+        {
+            try
+            {
+                return await GrainShardSource.AskAsync(grains, new ShardCopy(shard, copy), call, timeout);
+            }
+            catch (ShardUnavailableException) when (tried < replicas)
+            {
+                copy = (copy + 1) % replicas;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using SearchService.Core.Quotes;
+
+namespace SearchService.Core.Sharding;
+
+/// <summary>
+/// One shard's statements (<see cref="StatementIndex"/>), for <see cref="ShardedQuoteSearcher"/>: a shard of this
+/// process (<see cref="IndexStatementShard"/>) or one reached over the network. Every call takes and gives plain data
+/// and stands alone: it holds no reader from one call to the next (it reads no document numbers of an earlier call).
+/// </summary>
+public interface IStatementShard
+{
+    /// <summary>The dfs phase: the shard's figures for the terms the request's words score with.</summary>
+    ValueTask<CorpusStatistics> StatementDfsAsync(QuoteRequest request);
+
+    /// <summary>The query phase: the shard's statements, scored with <paramref name="statistics"/> (the whole index's), as <see cref="StatementSearch.Run"/> finds them.</summary>
+    ValueTask<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics);
+
+    /// <summary>The shard's statements the request's filters let through, by month (<see cref="StatementSearch.Months"/>).</summary>
+    ValueTask<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request);
+}

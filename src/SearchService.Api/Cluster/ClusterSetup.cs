@@ -6,6 +6,9 @@ using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantics;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Cluster;
 
@@ -62,6 +65,9 @@ public static class ClusterSetup
             }));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
+        builder.Services.AddSingleton(services => new ShardedRelatedFinder(
+            GrainShardSource.All(services.GetRequiredService<IGrainFactory>(), options.Shards, options.ShardCallTimeout, options.Replicas),
+            IndexSchema.CreateAnalyzer(), services.GetService<SemanticReranker>()));
         builder.Services.AddSingleton<ShardCopyStatuses>();
         builder.Services.AddSingleton<ClusterHealth>();
         builder.Services.AddSingleton<ClusterRebuild>();

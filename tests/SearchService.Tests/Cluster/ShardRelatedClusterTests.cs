@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using SearchService.Benchmarks.Store;
+using SearchService.Cluster.Shards;
+using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
+using SearchService.Tests.Sharding;
+using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// Related articles in cluster mode: through shard grains on three silos they are those of one index of the same
+/// articles (the seed article and the first Reuters articles), in the same order, with and without a filter; through a
+/// node's API, a missing article is a 404 naming <c>id</c>, and an article's related articles are one index's.
+/// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
+public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
+{
+    private const int ReutersArticles = 300;
+    private const int Asked = 15;
+
+    [PostgresReutersFact]
+    public async Task Related_articles_through_the_grains_are_those_of_one_index_in_the_same_order()
+    {
+        var articles = ShardCluster.SeedAndReuters(ReutersArticles);
+        await using var cluster = await ShardCluster.StartAsync(silos: 3, shards: 8);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        using var single = new ShardedIndexes(1, articles);
+        var oneIndex = new RelatedArticleFinder(single.SingleIndex, new ArticleLookup(single.SingleIndex));
+        var grains = new ShardedRelatedFinder(GrainShardSource.All(cluster.Cluster.Client, cluster.Shards, replicas: cluster.Replicas), IndexSchema.CreateAnalyzer());
+        var region = new ParagraphSearcher(single.SingleIndex).Search(new SearchRequest(null)).Facets.Region[0].Value;
+
+        var differences = new List<string>();
+        var hits = 0;
+        foreach (var article in articles.Where((_, i) => i % (articles.Count / Asked) == 0))
+        {
+            foreach (var filters in new[] { new SearchRequest(null), new SearchRequest(null, Region: [region]) })
+            {
+                var request = new RelatedRequest(article.Id, filters, 10, RelatedBy.Words);
+                var expected = oneIndex.Find(request);
+                hits += expected?.Hits.Count ?? 0;
+                differences.AddRange(RelatedDifferences.Of($"{article.Id} {string.Join(",", filters.Region ?? [])}", expected, await grains.FindAsync(request)));
+            }
+        }
+
+        output.WriteLine($"{hits} related articles over {differences.Count} differing of {Asked * 2} requests");
+        Assert.True(hits > Asked * 2 * 3, $"Too few related articles to compare: {hits}");
+        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+        Assert.Null(await grains.FindAsync(new RelatedRequest("no-such-article", new SearchRequest(null))));
+    }
+
+    [PostgresFact]
+    public async Task Through_a_nodes_api_a_missing_article_is_a_404_naming_id_and_a_present_one_has_one_indexs_related_articles()
+    {
+        var articles = RelatedNews.Articles.Select(a => a.Article).ToList();
+        using var folders = new TempDirectory();
+        await using var database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_related");
+        using var node = new NodeProcess(database.ConnectionString, $"related-{Guid.NewGuid():N}", folders.Combine("shards"),
+            Directory.CreateDirectory(folders.Combine("corpus")).FullName, "--Search:Cluster:Shards=3", "--Search:Cluster:Replicas=1");
+        var client = await node.ClientAsync();
+        foreach (var article in articles)
+            (await client.PutAsync($"/articles/{article.Id}", JsonContent.Create(new { article.Title, article.Date, article.Paragraphs }))).EnsureSuccessStatusCode();
+        await WaitUntilSearchableAsync(client, articles.Count, node);
+        using var single = new ShardedIndexes(1, articles);
+        var expected = new RelatedArticleFinder(single.SingleIndex, new ArticleLookup(single.SingleIndex))
+            .Find(new RelatedRequest(RelatedNews.OpecSource, new SearchRequest(null), 10, RelatedBy.Words))!;
+
+        var problem = await client.GetProblem("/articles/no-such-article/related", HttpStatusCode.NotFound);
+        var related = await (await client.GetAsync($"/articles/{RelatedNews.OpecSource}/related?by=words")).ReadOk<RelatedAnswer>();
+
+        Assert.Equal("id", problem.Parameter);
+        Assert.NotEmpty(expected.Hits);
+        Assert.Equal(expected.Hits.Select(h => h.ArticleId), related.Hits.Select(h => h.ArticleId));
+    }
+
+    private static async Task WaitUntilSearchableAsync(HttpClient client, int articles, NodeProcess node)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await ProcessCluster.SearchAsync(client, "/search?collapse=article")).TotalArticles == articles)
+                    return;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // Shards still activating answer 503 until every one has a copy.
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"The {articles} articles were not searchable within 60 s; the node's log:\n{node.Output}");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using SearchService.Benchmarks.Store;
@@ -66,7 +65,7 @@ public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
         var client = await node.ClientAsync();
         foreach (var article in articles)
             (await client.PutAsync($"/articles/{article.Id}", JsonContent.Create(new { article.Title, article.Date, article.Paragraphs }))).EnsureSuccessStatusCode();
-        await WaitUntilSearchableAsync(client, articles.Count, node);
+        await ProcessCluster.SearchUntilAsync(client, "/search?collapse=article", found => found.TotalArticles == articles.Count, node);
         using var single = new ShardedIndexes(1, articles);
         var expected = new RelatedArticleFinder(single.SingleIndex, new ArticleLookup(single.SingleIndex))
             .Find(new RelatedRequest(RelatedNews.OpecSource, new SearchRequest(null), 10, RelatedBy.Words))!;
@@ -77,24 +76,5 @@ public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
         Assert.Equal("id", problem.Parameter);
         Assert.NotEmpty(expected.Hits);
         Assert.Equal(expected.Hits.Select(h => h.ArticleId), related.Hits.Select(h => h.ArticleId));
-    }
-
-    private static async Task WaitUntilSearchableAsync(HttpClient client, int articles, NodeProcess node)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await ProcessCluster.SearchAsync(client, "/search?collapse=article")).TotalArticles == articles)
-                    return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                // Shards still activating answer 503 until every one has a copy.
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"The {articles} articles were not searchable within 60 s; the node's log:\n{node.Output}");
-            await Task.Delay(100);
-        }
     }
 }

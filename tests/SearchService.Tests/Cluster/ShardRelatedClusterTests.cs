@@ -33,24 +33,8 @@ public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
         using var single = new ShardedIndexes(1, articles);
         var oneIndex = new RelatedArticleFinder(single.SingleIndex, new ArticleLookup(single.SingleIndex));
         var grains = new ShardedRelatedFinder(GrainShardSource.All(cluster.Cluster.Client, cluster.Shards, replicas: cluster.Replicas), IndexSchema.CreateAnalyzer());
-        var region = new ParagraphSearcher(single.SingleIndex).Search(new SearchRequest(null)).Facets.Region[0].Value;
 
-        var differences = new List<string>();
-        var hits = 0;
-        foreach (var article in articles.Where((_, i) => i % (articles.Count / Asked) == 0))
-        {
-            foreach (var filters in new[] { new SearchRequest(null), new SearchRequest(null, Region: [region]) })
-            {
-                var request = new RelatedRequest(article.Id, filters, 10, RelatedBy.Words);
-                var expected = oneIndex.Find(request);
-                hits += expected?.Hits.Count ?? 0;
-                differences.AddRange(RelatedDifferences.Of($"{article.Id} {string.Join(",", filters.Region ?? [])}", expected, await grains.FindAsync(request)));
-            }
-        }
-
-        output.WriteLine($"{hits} related articles over {differences.Count} differing of {Asked * 2} requests");
-        Assert.True(hits > Asked * 2 * 3, $"Too few related articles to compare: {hits}");
-        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+        await RelatedDifferences.AssertSameAsync(RelatedDifferences.Requests(articles, single.SingleIndex, Asked, RelatedBy.Words), oneIndex, grains, output);
         Assert.Null(await grains.FindAsync(new RelatedRequest("no-such-article", new SearchRequest(null))));
     }
 

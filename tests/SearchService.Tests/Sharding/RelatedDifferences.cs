@@ -1,4 +1,7 @@
+using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using Xunit.Abstractions;
 
 namespace SearchService.Tests.Sharding;
 
@@ -8,6 +11,37 @@ namespace SearchService.Tests.Sharding;
 /// </summary>
 public static class RelatedDifferences
 {
+    /// <summary>
+    /// Related articles of <paramref name="sources"/> articles spread over <paramref name="articles"/>, each asked
+    /// <paramref name="bys"/>, without a filter and within the region most paragraphs of <paramref name="oneIndex"/> have.
+    /// </summary>
+    public static List<RelatedRequest> Requests(IReadOnlyList<Article> articles, SearchIndex oneIndex, int sources, params RelatedBy[] bys)
+    {
+        var region = new ParagraphSearcher(oneIndex).Search(new SearchRequest(null)).Facets.Region[0].Value;
+        return [.. from article in articles.Where((_, i) => i % (articles.Count / sources) == 0)
+            from way in bys
+            from filters in new[] { new SearchRequest(null), new SearchRequest(null, Region: [region]) }
+            select new RelatedRequest(article.Id, filters, 10, way)];
+    }
+
+    /// <summary>Asks both finders every request and asserts the same answers, over enough related articles to tell.</summary>
+    public static async Task AssertSameAsync(
+        IReadOnlyList<RelatedRequest> requests, RelatedArticleFinder oneIndex, IRelatedArticleFinder shards, ITestOutputHelper output)
+    {
+        var differences = new List<string>();
+        var hits = 0;
+        foreach (var request in requests)
+        {
+            var expected = oneIndex.Find(request);
+            hits += expected?.Hits.Count ?? 0;
+            differences.AddRange(Of($"{request.ArticleId} by {request.By} {string.Join(",", request.Filters.Region ?? [])}", expected, await shards.FindAsync(request)));
+        }
+
+        output.WriteLine($"{hits} related articles over {requests.Count} requests");
+        Assert.True(hits > requests.Count * 3, $"Too few related articles to compare: {hits}");
+        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+    }
+
     public static IEnumerable<string> Of(string label, RelatedArticles? expected, RelatedArticles? actual)
     {
         if (expected is null || actual is null)

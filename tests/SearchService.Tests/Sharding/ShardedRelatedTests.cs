@@ -29,18 +29,8 @@ public sealed class ShardedRelatedTests(SentenceEmbedder embedder, ITestOutputHe
         var single = new RelatedArticleFinder(indexes.SingleIndex, new ArticleLookup(indexes.SingleIndex), semantic);
         var sharded = new ShardedRelatedFinder(indexes.ShardIndexes.Select(i => new IndexShardSource(i)).ToList(), IndexSchema.CreateAnalyzer(), semantic);
 
-        var differences = new List<string>();
-        var hits = 0;
-        foreach (var request in Requests(articles, indexes.SingleIndex))
-        {
-            var expected = single.Find(request);
-            hits += expected?.Hits.Count ?? 0;
-            differences.AddRange(RelatedDifferences.Of($"{request.ArticleId} by {request.By} {string.Join(",", request.Filters.Region ?? [])}", expected, await sharded.FindAsync(request)));
-        }
-
-        output.WriteLine($"{hits} related articles over {Asked * 4} requests");
-        Assert.True(hits > Asked * 4 * 3, $"Too few related articles to compare: {hits}");
-        Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
+        await RelatedDifferences.AssertSameAsync(
+            RelatedDifferences.Requests(articles, indexes.SingleIndex, Asked, RelatedBy.Words, RelatedBy.Both), single, sharded, output);
     }
 
     [ReutersFact]
@@ -57,21 +47,6 @@ public sealed class ShardedRelatedTests(SentenceEmbedder embedder, ITestOutputHe
         Assert.Null(await sharded.FindAsync(present with { ArticleId = "no-such-article" }));
         Assert.Null(single.Find(present with { Filters = outOfScope }));
         Assert.Null(await sharded.FindAsync(present with { Filters = outOfScope }));
-    }
-
-    /// <summary>Every 25th article by words and by both, without a filter and within the region most articles have.</summary>
-    private static IEnumerable<RelatedRequest> Requests(IReadOnlyList<Article> articles, SearchIndex index)
-    {
-        var region = new ParagraphSearcher(index).Search(new SearchRequest(null)).Facets.Region[0].Value;
-        var filtered = new SearchRequest(null, Region: [region]);
-        foreach (var article in articles.Where((_, i) => i % (Articles / Asked) == 0))
-        {
-            foreach (var by in new[] { RelatedBy.Words, RelatedBy.Both })
-            {
-                yield return new RelatedRequest(article.Id, new SearchRequest(null), 10, by);
-                yield return new RelatedRequest(article.Id, filtered, 10, by);
-            }
-        }
     }
 
     private static List<Article> ReadArticles()

@@ -7,6 +7,8 @@ using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantics;
 using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Cluster;
@@ -70,6 +72,9 @@ public static class ClusterSetup
             return new ShardedQuoteSearcher(GrainStatementShard.All(
                 services.GetRequiredService<IGrainFactory>(), cluster.Shards, cluster.Replicas, cluster.ShardCallTimeout));
         });
+        builder.Services.AddSingleton(services => new ShardedRelatedFinder(
+            GrainShardSource.All(services.GetRequiredService<IGrainFactory>(), options.Shards, options.ShardCallTimeout, options.Replicas),
+            IndexSchema.CreateAnalyzer(), services.GetService<SemanticReranker>()));
         builder.Services.AddSingleton<ShardCopyStatuses>();
         builder.Services.AddSingleton<ShardCopyBuildsUnderWay>();
         builder.Services.AddSingleton<ClusterHealth>();

@@ -5,6 +5,7 @@ using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Endpoints;
 
@@ -24,10 +25,9 @@ public static class RelatedEndpoints
             .WithDescription(
                 "Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. " +
                 "Filters and dates work as in /search, so 'related, in region=Afghanistan, last 30 days' is one request. An id no article has " +
-                "(or one a scoped key's filters leave out) is a 404 naming id. Not available in cluster mode (501).")
+                "(or one a scoped key's filters leave out) is a 404 naming id.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(RequestLimits.ReadsPolicy)
             .LimitExpensiveQueries()
@@ -36,17 +36,13 @@ public static class RelatedEndpoints
         return app;
     }
 
-    private static Results<Ok<RelatedArticles>, ProblemHttpResult> Related(
+    private static async Task<Results<Ok<RelatedArticles>, ProblemHttpResult>> Related(
         [System.ComponentModel.Description("Article id; a '/' in it encoded as %2F."), OpenApi.Example("reuters-12")] string id,
         [AsParameters] RelatedParameters parameters, FilterFieldSet filterFields, HttpContext context)
     {
-        // Registered only in the single-process service: the cluster's shards do not hold whole articles' words together yet.
-        if (context.RequestServices.GetService<RelatedArticleFinder>() is not { } finder)
-        {
-            return TypedResults.Problem(
-                detail: "Related articles are not available in cluster mode yet.",
-                statusCode: StatusCodes.Status501NotImplemented, title: "Not available in cluster mode");
-        }
+        // One index's finder in the single process; the shards' (ShardedRelatedFinder) in cluster mode.
+        var finder = context.RequestServices.GetService<RelatedArticleFinder>() as IRelatedArticleFinder
+            ?? context.RequestServices.GetRequiredService<ShardedRelatedFinder>();
         var articleId = Uri.UnescapeDataString(id);
         if (parameters.Validate(articleId, finder.CanUseMeaning, out var request) is { } problem)
             return problem;
@@ -56,7 +52,7 @@ public static class RelatedEndpoints
         RelatedArticles? related;
         try
         {
-            related = finder.Find(request);
+            related = await finder.FindAsync(request);
         }
         catch (SemanticRerankUnavailableException e)
         {

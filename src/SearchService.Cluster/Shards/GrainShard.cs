@@ -45,6 +45,11 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
 
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(Search(), request, facet));
 
+    public ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope) => Bounded(grain.ArticleAsync(Search(), articleId, scope));
+
+    public async ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics) =>
+        await Bounded(grain.RelatedAsync(Search(), request, statistics));
+
     // The search ends whether or not the shard hears of it: a dead silo's search ended with it, a live one's expires.
     public void Dispose()
     {

@@ -51,6 +51,10 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet);
 
+    Task<ArticleView?> ArticleAsync(ShardSearch search, string articleId, SearchScope? scope);
+
+    Task<List<RelatedCandidate>> RelatedAsync(ShardSearch search, RelatedShardRequest request, CorpusStatistics statistics);
+
     /// <summary>Completions from this shard's own vocabulary (<see cref="Suggester"/>), counted in this shard only.</summary>
     Task<List<Suggestion>> SuggestAsync(string typed, int size);
 

@@ -239,6 +239,12 @@ public sealed class ShardGrain(
     public async Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet) =>
         await (await OpenedAsync(search)).FacetValuesAsync(request, facet);
 
+    public async Task<ArticleView?> ArticleAsync(ShardSearch search, string articleId, SearchScope? scope) =>
+        await (await OpenedAsync(search)).ArticleAsync(articleId, scope);
+
+    public async Task<List<RelatedCandidate>> RelatedAsync(ShardSearch search, RelatedShardRequest request, CorpusStatistics statistics) =>
+        [.. await (await OpenedAsync(search)).RelatedAsync(request, statistics)];
+
     public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
 
     public async Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => await statements!.StatementDfsAsync(request);

@@ -10,7 +10,11 @@ namespace SearchService.Core.Searching;
 public sealed class ArticleLookup(SearchIndex index)
 {
     /// <param name="scope">When given, an article none of whose paragraphs is inside it is not found.</param>
-    public ArticleView? Find(string articleId, SearchScope? scope = null) => index.Search(searcher =>
+    public ArticleView? Find(string articleId, SearchScope? scope = null) => index.Search(searcher => Read(searcher, articleId, scope));
+
+    /// <summary>The article as <paramref name="searcher"/>'s reader holds it (a shard's, or one index's).</summary>
+    /// <param name="scope">When given, an article none of whose paragraphs is inside it is not found.</param>
+    public static ArticleView? Read(IndexSearcher searcher, string articleId, SearchScope? scope)
     {
         if (scope is not null && !scope.Holds(searcher, articleId))
             return null;
@@ -39,7 +43,7 @@ public sealed class ArticleLookup(SearchIndex index)
                 StoredParagraph.GetAll(doc, IndexSchema.Region),
                 StoredParagraph.GetAll(doc, IndexSchema.Topic),
                 StoredParagraph.GetAll(doc, IndexSchema.Speaker))).ToList());
-    });
+    }
 
     private static Dictionary<string, string>? PublisherFieldsOf(Document first)
     {

@@ -50,4 +50,11 @@ public interface IShard : IDisposable
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
     ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet);
+
+    /// <summary>The article as the shard holds it (<see cref="ArticleLookup"/>); null when it is not here or the scope leaves it out.</summary>
+    ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope);
+
+    /// <summary>Related articles' query phase: the shard's best articles for the words (<see cref="RelatedWords.Best"/>).</summary>
+    /// <param name="statistics">The whole index's figures, which the words were picked by and every score here is computed with.</param>
+    ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics);
 }

@@ -126,6 +126,14 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) =>
         ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search), request.Search.Unit, facet));
 
+    public ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope) => ValueTask.FromResult(ArticleLookup.Read(searcher, articleId, scope));
+
+    /// <summary>Related articles' query phase, scored with the whole index's figures; the shard keeps no speaker identities.</summary>
+    public ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics) =>
+        ValueTask.FromResult<IReadOnlyList<RelatedCandidate>>(RelatedWords.Best(
+            GlobalStatisticsSearcher.Over(searcher, statistics), request.Words.Select(w => w.ToTerm()).ToList(), request.ArticleId, request.Filters,
+            null, request.Count));
+
     private ParsedQuery? Parse(ShardRequest request)
     {
         if (lastParsed is { } last && SameQuery(last.Request, request))

@@ -72,7 +72,7 @@ public sealed class ShardedSearcher
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size) =>
         TriedAsync(() => FacetValuesOnceAsync(request, facet, prefix, size));
 
-    private static async Task<T> TriedAsync<T>(Func<Task<T>> once)
+    internal static async Task<T> TriedAsync<T>(Func<Task<T>> once)
     {
         for (var tried = 1; ; tried++)
         {
@@ -89,7 +89,7 @@ public sealed class ShardedSearcher
 
     private async Task<SearchResult> SearchOnceAsync(SearchRequest request, Stopwatch clock)
     {
-        var parts = await OpenAsync();
+        var parts = await OpenAsync(shards);
         try
         {
             var (parsed, shardRequest, statistics) = await DfsAsync(request, parts);
@@ -120,7 +120,7 @@ public sealed class ShardedSearcher
 
     private async Task<IReadOnlyList<FacetValue>> FacetValuesOnceAsync(SearchRequest request, string facet, string prefix, int size)
     {
-        var parts = await OpenAsync();
+        var parts = await OpenAsync(shards);
         try
         {
             var (_, shardRequest, _) = await DfsAsync(request, parts);
@@ -189,7 +189,7 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>Opens a search on every shard at once; what opened is closed again when another fails.</summary>
-    private async ValueTask<IReadOnlyList<IShard>> OpenAsync()
+    internal static async ValueTask<IReadOnlyList<IShard>> OpenAsync(IReadOnlyList<IShardSource> shards)
     {
         var opening = shards.Select(s => s.OpenAsync().AsTask()).ToList();
         try
@@ -203,7 +203,7 @@ public sealed class ShardedSearcher
         }
     }
 
-    private static void Close(IEnumerable<IShard> parts)
+    internal static void Close(IEnumerable<IShard> parts)
     {
         foreach (var part in parts)
             part.Dispose();

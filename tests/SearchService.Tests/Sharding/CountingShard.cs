@@ -28,6 +28,11 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Counted(shard.FacetValuesAsync(request, facet));
 
+    public ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope) => Counted(shard.ArticleAsync(articleId, scope));
+
+    public ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics) =>
+        Counted(shard.RelatedAsync(request, statistics));
+
     public void Dispose() => shard.Dispose();
 
     private ValueTask<T> Counted<T>(ValueTask<T> call)

@@ -6,7 +6,7 @@ namespace SearchService.Tests.Sharding;
 
 /// <summary>
 /// How many calls a search makes to each shard, every one of which is a round trip to a grain in a cluster: each phase
-/// asks a shard once, whatever the number of words to correct or paragraphs to re-score.
+/// asks a shard once, whatever the number of words to correct or paragraphs to re-score; related articles too.
 /// </summary>
 public sealed class ShardRoundTripTests : IClassFixture<ShardedSearchTests.ThreeShards>
 {
@@ -37,5 +37,16 @@ public sealed class ShardRoundTripTests : IClassFixture<ShardedSearchTests.Three
         await searcher.FacetValuesAsync(new SearchRequest("trade OR yen"), IndexSchema.Region, "", 10);
 
         Assert.All(sources, source => Assert.Equal(2, source.Calls));
+    }
+
+    [Fact]
+    public async Task Related_articles_take_three_calls_to_the_articles_shard_and_two_to_each_other()
+    {
+        var related = await new ShardedRelatedFinder(sources, IndexSchema.CreateAnalyzer())
+            .FindAsync(new RelatedRequest("farm-talks", new SearchRequest(null), By: RelatedBy.Words));
+
+        Assert.NotNull(related);
+        var home = new ShardRouter(sources.Count).ShardOf("farm-talks");
+        Assert.Equal(sources.Select((_, shard) => shard == home ? 3 : 2), sources.Select(source => source.Calls));
     }
 }

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
         {
         }
         /// <summary>
-        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id. Not available in cluster mode (501).
+        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.RelatedArticles"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -44,7 +44,6 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,13 +62,12 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.RelatedArticles>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.RelatedArticles.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id. Not available in cluster mode (501).
+        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -97,7 +95,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
             return new global::SearchService.Tests.GeneratedClient.Articles.Item.Related.RelatedRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id. Not available in cluster mode (501).
+        /// Articles like this one (never itself), best first, by the words they share (MoreLikeThis) and, when asked, by meaning. Filters and dates work as in /search, so &apos;related, in region=Afghanistan, last 30 days&apos; is one request. An id no article has (or one a scoped key&apos;s filters leave out) is a 404 naming id.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class RelatedRequestBuilderGetQueryParameters 

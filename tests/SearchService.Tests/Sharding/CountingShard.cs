@@ -28,6 +28,8 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Counted(shard.FacetValuesAsync(request, facet));
 
+    public ShardPoint Point => shard.Point;
+
     public void Dispose() => shard.Dispose();
 
     private ValueTask<T> Counted<T>(ValueTask<T> call)

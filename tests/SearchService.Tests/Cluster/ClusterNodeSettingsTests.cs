@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using SearchService.Benchmarks.Store;
 using SearchService.Core.Searching;
@@ -34,7 +33,7 @@ public sealed class ClusterNodeSettingsTests
             Paragraphs = new[] { "The ministers praised their bilateral engagement and promised more bilateral engagement next year." },
         }))).EnsureSuccessStatusCode();
 
-        var answer = await WaitForAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2, node);
+        var answer = await node.WaitForSearchAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2);
 
         Assert.Equal(["Bilateral relations"], answer.Facets.Topic.Select(v => v.Value));
     }
@@ -50,26 +49,5 @@ public sealed class ClusterNodeSettingsTests
 
         Assert.NotEqual(0, await node.ExitCode());
         Assert.Contains("no-such-synonyms.txt", node.Output);
-    }
-
-    private static async Task<SearchResult> WaitForAsync(
-        HttpClient client, string url, Func<SearchResult, bool> done, NodeProcess node)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var answer = await ProcessCluster.SearchAsync(client, url);
-                if (done(answer))
-                    return answer;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                // Shards still activating answer 503 until every one has a copy.
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{url} did not answer as awaited within 60 s; the node's log:\n{node.Output}");
-            await Task.Delay(100);
-        }
     }
 }

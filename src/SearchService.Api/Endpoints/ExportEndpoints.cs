@@ -68,6 +68,12 @@ public static class ExportEndpoints
             permit?.Dispose();
             return refused;
         }
+        catch
+        {
+            // In cluster mode the first page is read here, and a shard may not answer it (a 503 naming the shard).
+            permit?.Dispose();
+            throw;
+        }
     }
 
     private static async Task WriteAsync(Stream body, IEnumerable<ExportedHit> matches, IDisposable? permit, JsonSerializerOptions options, CancellationToken aborted)

@@ -34,8 +34,7 @@ public sealed class ClusterCursorTests
     public async Task Articles_written_and_deleted_between_pages_neither_repeat_nor_skip_a_hit_of_a_walk_by_relevance()
     {
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
-        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards);
-        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        await using var cluster = await HoldingAsync(articles, silos: 2);
         using var single = new ShardedIndexes(1, articles);
         var expected = await CursorPages.OneIndexWalkAsync(single.SingleIndex, ByRelevance);
         var paging = new ShardedCursorPaging(cluster.Searcher, new CursorCodec());
@@ -60,8 +59,7 @@ public sealed class ClusterCursorTests
     public async Task A_walk_by_relevance_whose_copy_died_is_refused_naming_after_and_one_newest_first_goes_on()
     {
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
-        await using var cluster = await ShardCluster.StartAsync(silos: 3, Shards);
-        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        await using var cluster = await HoldingAsync(articles, silos: 3);
         using var single = new ShardedIndexes(1, articles);
         var expected = await CursorPages.OneIndexWalkAsync(single.SingleIndex, NewestFirst);
         var codec = new CursorCodec();
@@ -86,8 +84,7 @@ public sealed class ClusterCursorTests
     private static async Task WalksAsOneIndexAsync(SearchRequest request)
     {
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
-        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards);
-        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+        await using var cluster = await HoldingAsync(articles, silos: 2);
         using var single = new ShardedIndexes(1, articles);
         var expected = await CursorPages.OneIndexWalkAsync(single.SingleIndex, request);
         var paging = new ShardedCursorPaging(cluster.Searcher, new CursorCodec());
@@ -97,6 +94,22 @@ public sealed class ClusterCursorTests
         Assert.True(expected.Pages > 3, $"{expected.Pages} pages");
         Assert.Equal(expected.Hits.Select(h => h.Id), hits.Select(h => h.Id));
         Assert.Equal(expected.Pages, pages);
+    }
+
+    /// <summary>A cluster of <see cref="Shards"/> shards, 2 copies each, on <paramref name="silos"/> silos, every copy holding <paramref name="articles"/>.</summary>
+    private static async Task<ShardCluster> HoldingAsync(IReadOnlyList<Article> articles, int silos)
+    {
+        var cluster = await ShardCluster.StartAsync(silos, Shards);
+        try
+        {
+            await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     private static Article OilStory(string id) => new(

@@ -12,14 +12,10 @@ public interface ISearchBackend
     /// <summary>Whether requests may ask for re-ranking by meaning.</summary>
     bool CanRerankSemantically { get; }
 
-    /// <summary>Whether searches may follow cursors (<see cref="SearchRequest.After"/>) and matches be exported.</summary>
-    bool PagesByCursor { get; }
-
     /// <inheritdoc cref="CursorPaging.Search"/>
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation);
 
     /// <inheritdoc cref="MatchExport.Export"/>
-    /// <exception cref="InvalidOperationException">This backend does not page by cursor (<see cref="PagesByCursor"/>).</exception>
     IEnumerable<ExportedHit> Export(SearchRequest request);
 
     /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>

@@ -7,8 +7,6 @@ public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester sug
 {
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
-    public bool PagesByCursor => true;
-
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(paging.Search(request));
 
     public IEnumerable<ExportedHit> Export(SearchRequest request) => export.Export(request);

@@ -20,9 +20,12 @@ public sealed class ClusterSearchBackend : ISearchBackend
     private readonly TimeSpan callTimeout;
     private int nextCopy;
     private readonly ShardedSearcher searcher;
+    private readonly ShardedCursorPaging paging;
+    private readonly ShardedMatchExport export;
 
+    /// <param name="codec">Writes and reads cursors: its key is this node's, so a walk goes on through the node it began on.</param>
     public ClusterSearchBackend(
-        IGrainFactory grains, IOptions<SearchClusterOptions> options, Synonyms synonyms, QueryCostLimits limits, IServiceProvider services)
+        IGrainFactory grains, IOptions<SearchClusterOptions> options, Synonyms synonyms, QueryCostLimits limits, CursorCodec codec, IServiceProvider services)
     {
         this.grains = grains;
         shards = options.Value.Shards;
@@ -30,20 +33,15 @@ public sealed class ClusterSearchBackend : ISearchBackend
         callTimeout = options.Value.ShardCallTimeout;
         searcher = new ShardedSearcher(
             GrainShardSource.All(grains, shards, callTimeout, replicas), IndexSchema.CreateAnalyzer(), synonyms, services.GetService<SemanticReranker>(), limits);
+        paging = new ShardedCursorPaging(searcher, codec);
+        export = new ShardedMatchExport(searcher);
     }
 
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
-    /// <summary>
-    /// No: a cursor holds a point in time of one index, and the shards' readers, on several nodes, are not held together
-    /// (nor are the corpus-wide statistics every score is computed with); docs/cluster.md.
-    /// </summary>
-    public bool PagesByCursor => false;
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => paging.SearchAsync(request);
 
-    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => searcher.SearchAsync(request);
-
-    public IEnumerable<ExportedHit> Export(SearchRequest request) =>
-        throw new InvalidOperationException("Matches are not exported in cluster mode (PagesByCursor is false).");
+    public IEnumerable<ExportedHit> Export(SearchRequest request) => export.Export(request);
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
         searcher.FacetValuesAsync(request, facet, prefix, size);

@@ -36,10 +36,10 @@ public static class ExportEndpoints
                 "Takes the same q, syntax, filters, from, to and collapse as /search and writes every match, one JSON object a line " +
                 "(application/x-ndjson): id, articleId, paragraph, title, date, source, score (the words' score, before a question's re-scoring; " +
                 "null without q), region, topic, speaker, and with collapse=article otherMatches; no text or snippets. Lines come in index " +
-                "order, not ranked, written as they are read, so any number of matches can be exported; with collapse=none their count is " +
-                "/search's total, with collapse=article its totalArticles. The whole export reads one version of the index. It counts as an " +
-                "expensive query for as long as it writes (Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes. " +
-                "Not in cluster mode.")
+                "order (in cluster mode newest first, fetched from the shards a page at a time), not ranked, written as they are read, so " +
+                "any number of matches can be exported; with collapse=none their count is /search's total, with collapse=article its " +
+                "totalArticles. The whole export reads one version of the index. It counts as an expensive query for as long as it writes " +
+                "(Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes.")
             .Produces<ExportedHit>(StatusCodes.Status200OK, ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -55,10 +55,6 @@ public static class ExportEndpoints
             return problem;
         if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
             return badField;
-        if (!searcher.PagesByCursor)
-            return TypedResults.Problem(
-                detail: "Matches are not exported in cluster mode (docs/cluster.md); page through /search instead (up to 10,000 hits).",
-                statusCode: StatusCodes.Status400BadRequest, title: "Not in cluster mode");
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (!limiter.TryEnter(out var permit))
             return ExpensiveQueryLimiter.Refused(context, "export", "try again in a second");
@@ -71,6 +67,12 @@ public static class ExportEndpoints
         {
             permit?.Dispose();
             return refused;
+        }
+        catch
+        {
+            // In cluster mode the first page is read here, and a shard may not answer it (a 503 naming the shard).
+            permit?.Dispose();
+            throw;
         }
     }
 

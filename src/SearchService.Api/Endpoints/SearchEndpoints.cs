@@ -85,8 +85,6 @@ public static class SearchEndpoints
         request = request with { Scope = ScopedKeys.ScopeOf(context), Pinned = pins.For(request.Query) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
-        if (request.After is not null && !searcher.PagesByCursor)
-            return ParameterProblem.For("after", "Cursors are not followed in cluster mode; page with page (up to 10,000 hits) instead.");
         return await AnswerAsync(async () => metrics.Searched(request, await searcher.SearchAsync(request, context.RequestAborted)));
     }
 

@@ -13,15 +13,21 @@ namespace SearchService.Cluster.Shards;
 /// <param name="failed">Tells the copy's source that it failed a call.</param>
 /// <param name="minVersion">The version the copy must have applied before the search opens (<see cref="ShardSearch.MinVersion"/>).</param>
 /// <param name="answeredAt">Tells the copy's source the version the copy searched at.</param>
-internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout, Action failed, long minVersion, Action<long> answeredAt) : IShard
+/// <param name="at">A cursor walk's point in time on the copy (<see cref="ShardSearch.PointInTime"/>); 0: the copy's current reader.</param>
+internal sealed class GrainShard(
+    IShardGrain grain, int shard, int copy, TimeSpan timeout, Action failed, long minVersion, Action<long> answeredAt, long at) : IShard
 {
     private readonly Guid id = Guid.NewGuid();
     private bool opened;
+    private ShardPoint? point;
+
+    public ShardPoint Point => point ?? throw new InvalidOperationException("The copy says which reader it reads in its answer to the first phase.");
 
     public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
     {
         var answer = await Bounded(grain.DfsAsync(Search(), request, [.. words]));
         answeredAt(answer.Version);
+        point = new ShardPoint(copy, answer.PointInTime);
         return answer.Dfs;
     }
 
@@ -60,7 +66,7 @@ internal sealed class GrainShard(IShardGrain grain, int shard, TimeSpan timeout,
     /// <summary>The search, opened by the first call made in it (the gatherer makes one call at a time to a shard).</summary>
     private ShardSearch Search()
     {
-        var search = new ShardSearch(id, Opens: !opened, minVersion);
+        var search = new ShardSearch(id, Opens: !opened, minVersion, at);
         opened = true;
         return search;
     }

@@ -58,16 +58,22 @@ public sealed class GrainShardSource : IShardSource
     public static Task<T> AskAsync<T>(IGrainFactory grains, ShardCopy copy, Func<IShardGrain, Task<T>> call, TimeSpan timeout) =>
         GrainShard.BoundedAsync(call(grains.GetGrain<IShardGrain>(copy.Key)), timeout, copy.Shard).AsTask();
 
-    /// <summary>A search on the next copy that has not failed lately (or, all having failed, the one that failed first), opened there by its first call.</summary>
-    public ValueTask<IShard> OpenAsync()
+    /// <summary>
+    /// A search opened there by its first call: on the copy a cursor walk read the shard at (<paramref name="at"/>), else
+    /// on the next copy that has not failed lately (or, all having failed, the one that failed first).
+    /// </summary>
+    public ValueTask<IShard> OpenAsync(ShardPoint? at = null)
     {
         var now = Environment.TickCount64;
         var start = Interlocked.Increment(ref next);
         var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
-        var copy = copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
+        var copy = at is { Copy: var walked } && walked >= 0 && walked < failedAt.Length
+            ? walked
+            : copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
         var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
         return ValueTask.FromResult<IShard>(new GrainShard(
-            grain, shard, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64), Volatile.Read(ref seenVersion), Seen));
+            grain, shard, copy, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64), Volatile.Read(ref seenVersion), Seen,
+            at?.Copy == copy ? at.PointInTime : 0));
     }
 
     private void Seen(long version)

@@ -74,7 +74,8 @@ public sealed class ShardGrain(
             builds.Deactivated(Copy);
             throw;
         }
-        source = new IndexShardSource(index, rules.Synonyms, rules.Limits);
+        // Point ids from a random place: a cursor naming a point of an earlier activation finds none, not another reader.
+        source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         statements = new IndexStatementShard(index);
         openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
@@ -142,6 +143,7 @@ public sealed class ShardGrain(
         foreach (var search in searches.Values)
             search.Shard.Dispose();
         searches.Clear();
+        source?.Dispose();
         index?.Dispose();
         if (reason.ReasonCode == DeactivationReasonCode.Migrating && index is not null)
             DeleteMovedFolder(index.Path);
@@ -214,7 +216,7 @@ public sealed class ShardGrain(
     public async Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words)
     {
         var open = await OpenedSearchAsync(search);
-        return new ShardDfsAt(await open.Shard.DfsAsync(request, words), open.Version);
+        return new ShardDfsAt(await open.Shard.DfsAsync(request, words), open.Version, open.Shard.Point.PointInTime);
     }
 
     public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
@@ -267,16 +269,23 @@ public sealed class ShardGrain(
                 ? open
                 : throw new OrleansException($"{Copy} holds no search {search.Id}: it was activated since, or the search outlived {options.Value.SearchLifetime}.");
         }
-        await AppliedAsync(search.MinVersion);
         var now = DateTime.UtcNow;
         foreach (var (id, expired) in searches.Where(s => now - s.Value.Opened > options.Value.SearchLifetime).ToList())
         {
             expired.Shard.Dispose();
             searches.Remove(id);
         }
-        // The version first: the searcher leased after it is at least as new.
+        // A cursor walk's point, while held, is read as it is: older than what this node's searches saw, on purpose.
         var version = Volatile.Read(ref appliedVersion);
-        var opened = new OpenSearch(await source!.OpenAsync(), now, version);
+        var shard = search.PointInTime != 0 ? source!.OpenAt(search.PointInTime) : null;
+        if (shard is null)
+        {
+            await AppliedAsync(search.MinVersion);
+            // The version first: the searcher leased after it is at least as new.
+            version = Volatile.Read(ref appliedVersion);
+            shard = source!.Open();
+        }
+        var opened = new OpenSearch(shard, now, version);
         searches[search.Id] = opened;
         return opened;
     }
@@ -468,6 +477,6 @@ public sealed class ShardGrain(
         logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>
-    /// <param name="Version">The version the copy had applied when the search opened: its searcher holds at least that.</param>
+    /// <param name="Version">The version the copy had applied when the search opened: its searcher holds at least that, unless it reads a cursor walk's point in time.</param>
     private sealed record OpenSearch(IShard Shard, DateTime Opened, long Version);
 }

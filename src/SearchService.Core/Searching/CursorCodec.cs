@@ -12,8 +12,11 @@ namespace SearchService.Core.Searching;
 /// </summary>
 public sealed class CursorCodec
 {
-    /// <summary>Longer text is not a cursor of ours (an article id is at most a few hundred characters).</summary>
-    public const int MaxLength = 2_000;
+    /// <summary>
+    /// Longer text is not a cursor of ours: an article id is at most a few hundred characters, and a sharded index's
+    /// cursor names a copy and point in time of each shard (about 60 characters a shard once encoded; 64 shards fit).
+    /// </summary>
+    public const int MaxLength = 6_000;
 
     private const int MacLength = 32;
 

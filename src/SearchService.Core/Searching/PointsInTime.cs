@@ -9,14 +9,16 @@ namespace SearchService.Core.Searching;
 /// used for <see cref="KeepAlive"/>, and the least recently used one when more than <see cref="MaxOpen"/> are open, so
 /// what a walk can hold (old segments kept open on disk) is bounded whatever clients do.
 /// </summary>
-public sealed class PointsInTime(SearchIndex index, TimeProvider clock, TimeSpan keepAlive, int maxOpen) : IDisposable
+/// <param name="firstId">The ids are numbered from here: a shard copy starts at a random one, so that a cursor naming a point
+/// of an earlier activation of the copy finds none rather than another reader.</param>
+public sealed class PointsInTime(SearchIndex index, TimeProvider clock, TimeSpan keepAlive, int maxOpen, long firstId = 0) : IDisposable
 {
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromMinutes(5);
     public const int DefaultMaxOpen = 32;
 
     private readonly object gate = new();
     private readonly Dictionary<long, PointInTime> open = [];
-    private long lastId;
+    private long lastId = firstId;
 
     public PointsInTime(SearchIndex index) : this(index, TimeProvider.System, DefaultKeepAlive, DefaultMaxOpen)
     {

@@ -19,8 +19,11 @@ namespace SearchService.Core.Searching;
 /// <param name="Paragraph">The last hit's paragraph.</param>
 /// <param name="AgedAt">The moment a walk that favours fresh articles takes ages at (its first page's), so that scores do not drift
 /// with the clock from page to page (<see cref="RecencyDecay.Now"/>); null without recency.</param>
+/// <param name="Shards">In a sharded index, where the walk reads each shard, in shard order (<see cref="PointInTime"/> is
+/// then 0); null in one index.</param>
 public sealed record SearchCursor(
-    long PointInTime, string Fingerprint, long Seen, float? Score, long Date, string ArticleId, int Paragraph, DateTimeOffset? AgedAt = null)
+    long PointInTime, string Fingerprint, long Seen, float? Score, long Date, string ArticleId, int Paragraph, DateTimeOffset? AgedAt = null,
+    IReadOnlyList<Sharding.ShardPoint>? Shards = null)
 {
     /// <summary>
     /// A digest of everything in a request that decides its hits and their order, and nothing that only shapes the answer

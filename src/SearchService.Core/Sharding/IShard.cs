@@ -13,6 +13,13 @@ namespace SearchService.Core.Sharding;
 public interface IShard : IDisposable
 {
     /// <summary>
+    /// The copy and point in time the search reads, known once its first phase (<see cref="DfsAsync"/>) answered: a
+    /// cursor walk's next page asks for it again (<see cref="IShardSource.OpenAsync"/>), and the copy keeps it for
+    /// <see cref="PointsInTime.KeepAlive"/> after its last use.
+    /// </summary>
+    ShardPoint Point { get; }
+
+    /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs; and how
     /// many paragraphs hold each word the gatherer may correct and, where the word is rare here (and so may be rare in
     /// every shard), its neighbours within the edits a correction allows.

@@ -13,8 +13,11 @@ namespace SearchService.Core.Sharding;
 /// document numbers, feedback words. Whatever scores here scores with the figures of the whole index it is given.
 /// </summary>
 /// <param name="lease">Holds the reader; disposing the shard releases it.</param>
-internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, IDisposable lease) : IShard
+/// <param name="point">Where the reader is held for cursor walks.</param>
+internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, IDisposable lease, ShardPoint point) : IShard
 {
+    public ShardPoint Point => point;
+
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
     // The last request parsed and its query: a search asks every phase with the same request (with corrections from
@@ -57,7 +60,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         var scoring = GlobalStatisticsSearcher.Over(searcher, statistics);
         var parsed = Parse(request);
         var filters = new SearchFilters(parsed?.Query, request.Search);
-        var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth) with { RescoresElsewhere = true };
+        var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth, request.After) with { RescoresElsewhere = true };
         var datesInPass = FacetCounting.DatesInHitsPass(request.Search);
         var collected = stages.PassFor(request.Search.Unit).Run(scoring, plan.Scored(filters.All), plan, filters.Unfiltered, datesInPass);
         using var tallies = FacetCounting.Tally(scoring, filters, request.Search, collected.FacetCounts, datesInPass);

@@ -3,28 +3,39 @@ using SearchService.Core.Searching;
 
 namespace SearchService.Core.Sharding;
 
-/// <summary>A shard that is a <see cref="SearchIndex"/> of this process: each search leases its current searcher.</summary>
-public sealed class IndexShardSource : IShardSource
+/// <summary>
+/// A shard that is a <see cref="SearchIndex"/> of this process: each search reads a point in time of it
+/// (<see cref="PointsInTime"/>), which a cursor walk reads again page after page while it is held.
+/// </summary>
+public sealed class IndexShardSource : IShardSource, IDisposable
 {
-    private readonly SearchIndex index;
     private readonly SearchStages stages;
+    private readonly PointsInTime points;
 
     /// <param name="synonyms">Applied to simple-syntax queries, as the gatherer applies them; null: the list shipped in Data/.</param>
     /// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
-    public IndexShardSource(SearchIndex index, Synonyms? synonyms = null, QueryCostLimits? limits = null)
-        : this(index, new SearchStages(index.Analyzer, synonyms, null, limits))
+    /// <param name="firstPoint">Where the ids of its points in time begin (<see cref="PointsInTime"/>).</param>
+    public IndexShardSource(SearchIndex index, Synonyms? synonyms = null, QueryCostLimits? limits = null, long firstPoint = 0)
+        : this(index, new SearchStages(index.Analyzer, synonyms, null, limits), firstPoint)
     {
     }
 
-    internal IndexShardSource(SearchIndex index, SearchStages stages)
+    internal IndexShardSource(SearchIndex index, SearchStages stages, long firstPoint = 0)
     {
-        this.index = index;
         this.stages = stages;
+        points = new PointsInTime(index, TimeProvider.System, PointsInTime.DefaultKeepAlive, PointsInTime.DefaultMaxOpen, firstPoint);
     }
 
-    public ValueTask<IShard> OpenAsync()
-    {
-        var lease = index.LeaseSearcher();
-        return ValueTask.FromResult<IShard>(new IndexShard(lease.Searcher, stages, lease));
-    }
+    public ValueTask<IShard> OpenAsync(ShardPoint? at = null) => ValueTask.FromResult(OpenAt(at?.PointInTime) ?? Open());
+
+    /// <summary>A search over the point in time <paramref name="point"/>, or null when it is not held (or none is asked for).</summary>
+    public IShard? OpenAt(long? point) => point is { } id && points.Find(id) is { } held ? On(held) : null;
+
+    /// <summary>A search over the current reader.</summary>
+    public IShard Open() => On(points.Current());
+
+    private IndexShard On(PointInTime point) => new(point.Searcher, stages, point, new ShardPoint(0, point.Id));
+
+    /// <summary>Releases the readers held for walks (searches under way keep theirs until they end).</summary>
+    public void Dispose() => points.Dispose();
 }

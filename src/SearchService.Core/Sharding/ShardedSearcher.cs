@@ -64,7 +64,42 @@ public sealed class ShardedSearcher
         if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
-        return await TriedAsync(() => SearchOnceAsync(request, clock));
+        return (await TriedAsync(() => SearchOnceAsync(request, clock, after: null, at: null))).Result;
+    }
+
+    /// <summary>
+    /// A page of a cursor walk (<see cref="ShardedCursorPaging"/>): the hits after <paramref name="after"/>'s last one,
+    /// each shard read at the point in time the walk read it while its copy holds it (a walk by relevance is refused
+    /// otherwise, as every score would move), else at the current reader of any copy (newest first goes on by its sort
+    /// values). The first page (no cursor) reads every shard's current reader, and its answer says where.
+    /// </summary>
+    /// <exception cref="CursorException">A walk by relevance whose point in time on some shard is gone (its copy was
+    /// deactivated or died, or kept it no longer), or a question's walk by relevance.</exception>
+    /// <exception cref="ShardUnavailableException">A shard did not answer in any of <see cref="Tries"/> tries.</exception>
+    public async Task<ShardedPage> PageAsync(SearchRequest request, SearchCursor? after)
+    {
+        if (request.SemanticRerank && !CanRerankSemantically)
+            throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
+        var clock = Stopwatch.StartNew();
+        var at = Enumerable.Range(0, shards.Count).Select(i => after?.Shards?.ElementAtOrDefault(i)).ToArray();
+        var byScore = after?.Score is not null;
+        for (var tried = 1; ; tried++)
+        {
+            try
+            {
+                return await SearchOnceAsync(request, clock, after, after is null ? null : at);
+            }
+            catch (ShardUnavailableException e) when (byScore && at.ElementAtOrDefault(e.Shard) is not null)
+            {
+                throw CursorPaging.Expired(PointsInTime.DefaultKeepAlive);
+            }
+            catch (ShardUnavailableException e) when (tried < Tries)
+            {
+                // Newest first, another copy's current reader takes up the walk where the sort values say.
+                if (e.Shard < at.Length)
+                    at[e.Shard] = null;
+            }
+        }
     }
 
     /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
@@ -87,20 +122,27 @@ public sealed class ShardedSearcher
         }
     }
 
-    private async Task<SearchResult> SearchOnceAsync(SearchRequest request, Stopwatch clock)
+    /// <param name="after">A cursor walk's place; null: the page the request asks for.</param>
+    /// <param name="at">Where a walk read each shard (an entry is null where it may read any copy's current reader); null: every current reader.</param>
+    private async Task<ShardedPage> SearchOnceAsync(SearchRequest request, Stopwatch clock, SearchCursor? after, IReadOnlyList<ShardPoint?>? at)
     {
-        var parts = await OpenAsync(shards);
+        var parts = await OpenAsync(shards, at);
         try
         {
-            var (parsed, shardRequest, statistics) = await DfsAsync(request, parts);
-            var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth);
+            var (parsed, shardRequest, statistics) = await DfsAsync(request, parts, after);
+            // Only after the first phase do the shards say which reader they read.
+            if (after?.Score is not null && parts.Where((part, i) => at?[i] != part.Point).Any())
+                throw CursorPaging.Expired(PointsInTime.DefaultKeepAlive);
+            var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth, after);
+            if (after is not null && plan.RescoresQuestion)
+                throw new CursorException("after cannot follow a question by relevance in cluster mode: its best hits are re-scored over every shard together; page through them with page.");
             var answers = await Scatter.AllAsync(parts.Select(p => p.QueryAsync(shardRequest, statistics)));
             var gathered = await gatherer.GatherAsync(parts, shardRequest, plan, statistics, answers);
             var passages = plan.SemanticDepth > 0 ? await PassagesAsync(parts, gathered.Best.Take(stages.SemanticReranking.Depth)) : [];
             var reranked = stages.SemanticReranking.Rerank(request.Query, plan, gathered.Best, hit => passages[hit.Key]);
             var pinned = Pinned(request, answers);
             var ordered = pinned.Count == 0 ? reranked : PinnedResults.Merge(
-                reranked, pinned, h => h.Key, h => h.Hit.ArticleId, request.Unit == ResultUnit.Article, shown: true, pin: h => h);
+                reranked, pinned, h => h.Key, h => h.Hit.ArticleId, request.Unit == ResultUnit.Article, shown: after is null, pin: h => h);
             var pinnedKeys = pinned.Select(h => h.Key).ToHashSet();
             var page = HitFetcher.PageOf(ordered.Order, request).ToList();
             var fetched = await FetchAsync(parts, shardRequest, gathered, page);
@@ -110,7 +152,8 @@ public sealed class ShardedSearcher
             var total = answers.Sum(a => a.Total);
             long? totalArticles = request.Unit == ResultUnit.Article ? answers.Sum(a => a.TotalArticles ?? 0) : null;
             var facets = GatheredFacets.Merge(request, answers.Select(a => a.Facets).ToList());
-            return stages.Assembler.Assemble(request, parsed, total, totalArticles, hits, facets, clock.Elapsed);
+            var result = stages.Assembler.Assemble(request, parsed, total, totalArticles, hits, facets, clock.Elapsed);
+            return new ShardedPage(result, parts.Select(p => p.Point).ToList(), plan.RescoresQuestion);
         }
         finally
         {
@@ -123,7 +166,7 @@ public sealed class ShardedSearcher
         var parts = await OpenAsync(shards);
         try
         {
-            var (_, shardRequest, _) = await DfsAsync(request, parts);
+            var (_, shardRequest, _) = await DfsAsync(request, parts, after: null);
             var counts = await Scatter.AllAsync(parts.Select(p => p.FacetValuesAsync(shardRequest, facet)));
             return FacetCounting.Listed(GatheredFacets.Sum(counts), prefix, size);
         }
@@ -139,11 +182,11 @@ public sealed class ShardedSearcher
     /// of the query as typed: unless a word is corrected, one call to each shard does.
     /// </summary>
     private async ValueTask<(ParsedQuery? Parsed, ShardRequest Request, CorpusStatistics Statistics)> DfsAsync(
-        SearchRequest request, IReadOnlyList<IShard> parts)
+        SearchRequest request, IReadOnlyList<IShard> parts, SearchCursor? after)
     {
         var recorder = new WordRecorder();
         var typed = stages.Parser.Parse(request, recorder);
-        var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth);
+        var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth, after);
         var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, recorder.Lookups)));
         var parsed = recorder.Lookups.Count == 0
             ? typed
@@ -189,9 +232,9 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>Opens a search on every shard at once; what opened is closed again when another fails.</summary>
-    internal static async ValueTask<IReadOnlyList<IShard>> OpenAsync(IReadOnlyList<IShardSource> shards)
+    internal static async ValueTask<IReadOnlyList<IShard>> OpenAsync(IReadOnlyList<IShardSource> shards, IReadOnlyList<ShardPoint?>? at = null)
     {
-        var opening = shards.Select(s => s.OpenAsync().AsTask()).ToList();
+        var opening = shards.Select((s, i) => s.OpenAsync(at?[i]).AsTask()).ToList();
         try
         {
             return await Task.WhenAll(opening);

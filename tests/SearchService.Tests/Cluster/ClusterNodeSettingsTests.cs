@@ -32,7 +32,7 @@ public sealed class ClusterNodeSettingsTests
             Paragraphs = new[] { "The ministers praised their bilateral engagement and promised more bilateral engagement next year." },
         }))).EnsureSuccessStatusCode();
 
-        var answer = await ProcessCluster.SearchUntilAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2, node);
+        var answer = await node.WaitForSearchAsync(client, "/search?topic=Bilateral+relations&collapse=article", found => found.TotalArticles == 2);
 
         Assert.Equal(["Bilateral relations"], answer.Facets.Topic.Select(v => v.Value));
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using SearchService.Core.Searching;
 using SearchService.Tests.EndToEnd;
 using SearchService.Tests.TestSupport;
 
@@ -47,6 +49,30 @@ public sealed class NodeProcess : IDisposable
     {
         process.Dispose();
         process = ServiceProcess.Start(arguments);
+    }
+
+    /// <summary>
+    /// The answer of <paramref name="client"/> (this node's) to <paramref name="url"/> once it is as <paramref name="done"/>
+    /// awaits, within 60 s; the node's log says why otherwise.
+    /// </summary>
+    public async Task<SearchResult> WaitForSearchAsync(HttpClient client, string url, Func<SearchResult, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var answer = await ProcessCluster.SearchAsync(client, url);
+                if (done(answer))
+                    return answer;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // Shards still activating answer 503 until every one has a copy.
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{url} did not answer as awaited within 60 s; the node's log:\n{Output}");
+            await Task.Delay(100);
+        }
     }
 
     public void Dispose() => process.Dispose();

@@ -111,28 +111,6 @@ public sealed class ProcessCluster : IAsyncLifetime
         return (await answer.Content.ReadFromJsonAsync<SearchResult>(Json))!;
     }
 
-    /// <summary>Searches through a node until the answer is as awaited (within 60 s); shards still activating answer 503 meanwhile.</summary>
-    public static async Task<SearchResult> SearchUntilAsync(
-        HttpClient client, string url, Func<SearchResult, bool> done, NodeProcess node)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var answer = await SearchAsync(client, url);
-                if (done(answer))
-                    return answer;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                // Shards still activating answer 503 until every one has a copy.
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{url} did not answer as awaited within 60 s; the node's log:\n{node.Output}");
-            await Task.Delay(100);
-        }
-    }
-
     /// <summary>Waits until the node's /health says every shard has a copy that has applied everything PostgreSQL holds.</summary>
     public static Task WaitUntilCompleteAsync(HttpClient node, int? activeNodes = null) =>
         WaitForHealthAsync(node, "The cluster was not complete", health => health.Shards.All(s => s.Copies.Any(c => c.Lag == 0)), activeNodes);

@@ -49,7 +49,7 @@ public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
         var client = await node.ClientAsync();
         foreach (var article in articles)
             (await client.PutAsync($"/articles/{article.Id}", JsonContent.Create(new { article.Title, article.Date, article.Paragraphs }))).EnsureSuccessStatusCode();
-        await ProcessCluster.SearchUntilAsync(client, "/search?collapse=article", found => found.TotalArticles == articles.Count, node);
+        await node.WaitForSearchAsync(client, "/search?collapse=article", found => found.TotalArticles == articles.Count);
         using var single = new ShardedIndexes(1, articles);
         var expected = new RelatedArticleFinder(single.SingleIndex, new ArticleLookup(single.SingleIndex))
             .Find(new RelatedRequest(RelatedNews.OpecSource, new SearchRequest(null), 10, RelatedBy.Words))!;

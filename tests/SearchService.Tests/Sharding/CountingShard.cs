@@ -33,6 +33,8 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
     public ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics) =>
         Counted(shard.RelatedAsync(request, statistics));
 
+    public ShardPoint Point => shard.Point;
+
     public void Dispose() => shard.Dispose();
 
     private ValueTask<T> Counted<T>(ValueTask<T> call)

@@ -13,5 +13,5 @@ public sealed class CountingShardSource(IShardSource source) : IShardSource
     /// <summary>Notes one call.</summary>
     public void Count() => Interlocked.Increment(ref calls);
 
-    public async ValueTask<IShard> OpenAsync() => new CountingShard(await source.OpenAsync(), this);
+    public async ValueTask<IShard> OpenAsync(ShardPoint? at = null) => new CountingShard(await source.OpenAsync(at), this);
 }

@@ -1,0 +1,55 @@
+using SearchService.Core.Corpus;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Sharding;
+
+/// <summary>
+/// A cursor walk over shards of this process gives one index's walk: the same hits in the same order, page after page,
+/// by relevance, newest first and one per article, pinned articles on the first page only.
+/// </summary>
+public sealed class ShardedCursorWalkTests
+{
+    private const int Articles = 300;
+    private const int Shards = 4;
+
+    [ReutersFact]
+    public Task A_walk_by_relevance_over_shards_gives_one_indexs_walk() => WalksAsOneIndexAsync(new SearchRequest("oil prices", PageSize: 7));
+
+    [ReutersFact]
+    public Task A_walk_newest_first_over_shards_gives_one_indexs_walk() =>
+        WalksAsOneIndexAsync(new SearchRequest("oil", PageSize: 9, Order: ResultOrder.Date));
+
+    [ReutersFact]
+    public Task A_walk_one_hit_per_article_over_shards_gives_one_indexs_walk() =>
+        WalksAsOneIndexAsync(new SearchRequest("oil", PageSize: 4, Unit: ResultUnit.Article));
+
+    [ReutersFact]
+    public async Task A_walk_with_pinned_articles_over_shards_shows_them_on_the_first_page_only_as_one_index_does()
+    {
+        var articles = Reuters();
+        // Two articles of the walk's words, pinned: the first page shows them first, and no page shows them again.
+        var pinned = articles.Where(a => a.Paragraphs.Any(p => p.Contains("oil", StringComparison.OrdinalIgnoreCase))).Take(2).Select(a => a.Id).ToList();
+        await WalksAsOneIndexAsync(new SearchRequest("oil prices", PageSize: 7, Pinned: pinned), articles);
+    }
+
+    private static async Task WalksAsOneIndexAsync(SearchRequest request, List<Article>? articles = null)
+    {
+        using var indexes = new ShardedIndexes(Shards, articles ?? Reuters());
+        var expected = await CursorPages.OneIndexWalkAsync(indexes.SingleIndex, request);
+        var paging = new ShardedCursorPaging(indexes.SearcherOverShards(), new CursorCodec());
+
+        var (hits, pages) = await CursorPages.WalkAsync(paging.SearchAsync, request);
+
+        Assert.True(expected.Pages > 3, $"{expected.Pages} pages");
+        Assert.Equal(expected.Hits.Select(h => h.Id), hits.Select(h => h.Id));
+        Assert.Equal(expected.Pages, pages);
+    }
+
+    private static List<Article> Reuters()
+    {
+        using var file = File.OpenRead(ReutersCorpus.Path!);
+        return JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(Articles).ToList();
+    }
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Orleans.Configuration;
+using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
@@ -68,6 +69,7 @@ public static class ClusterSetup
         builder.Services.AddSingleton(services => new ShardMetrics(services.GetRequiredService<IMeterFactory>(),
             services.GetRequiredService<ShardCopyStatuses>(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         builder.Services.AddHostedService<ClusterCorpusWorker>();
+        builder.Services.AddClusterAlerts(builder.Configuration);
         // Orleans' start-up logs its whole configuration at Information; its warnings and errors are what an operator needs.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [IndexReadinessCheck.ReadyTag]);

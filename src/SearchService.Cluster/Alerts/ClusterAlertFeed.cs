@@ -44,6 +44,11 @@ public sealed class ClusterAlertFeed(PostgresArticleLog log, AlertEventStream ev
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Anything else (a stored event that no longer reads) must not stop the node: logged, and tried again.
+                logger.LogError(e, "Alert events not followed; trying again");
+            }
             await Task.Delay(RetryEvery, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }

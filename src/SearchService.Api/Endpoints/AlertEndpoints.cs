@@ -38,7 +38,7 @@ public static class AlertEndpoints
             .WithDescription("Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters " +
                 "as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: " +
                 "as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, " +
-                "so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it. " +
+                "so it survives restarts and rebuilds (in cluster mode in PostgreSQL, seen by every node; a 503 naming it while it is out of reach). A bad q, syntax, filter, date or webhook is a 400 naming it. " +
                 "Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -68,7 +68,7 @@ public static class AlertEndpoints
             .WithSummary("The alert's new matches as server-sent events")
             .WithDescription("A text/event-stream of 'alert' events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. " +
                 "Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory " +
-                "(not across a restart). A 404 naming id when there is no such alert.")
+                "(not across a restart; in cluster mode the last 256 are kept in PostgreSQL, so any node resumes). A 404 naming id when there is no such alert.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

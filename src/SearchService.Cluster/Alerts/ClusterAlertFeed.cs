@@ -28,30 +28,7 @@ public sealed class ClusterAlertFeed(PostgresArticleLog log, AlertEventStream ev
     public event Action? AlertsChanged;
 
     /// <summary>Follows the events until cancelled; PostgreSQL out of reach is waited out.</summary>
-    public async Task RunAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowAsync(stopping);
-            }
-            catch (ArticleLogUnavailableException e)
-            {
-                logger.LogWarning("Alert events not followed: {Problem}", e.Message);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Anything else (a stored event that no longer reads) must not stop the node: logged, and tried again.
-                logger.LogError(e, "Alert events not followed; trying again");
-            }
-            await Task.Delay(RetryEvery, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    public Task RunAsync(CancellationToken stopping) => UntilStopped.RunAsync(FollowAsync, RetryEvery, logger, "Alert events", stopping);
 
     private async Task FollowAsync(CancellationToken stopping)
     {
@@ -62,14 +39,7 @@ public sealed class ClusterAlertFeed(PostgresArticleLog log, AlertEventStream ev
         {
             if (change is null or PostgresAlerts.AlertsChanged)
                 Interlocked.Exchange(ref alertsTold, 1);
-            try
-            {
-                told.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Told already.
-            }
+            UntilStopped.Wake(told);
         }, listening.Token);
         try
         {

@@ -49,12 +49,6 @@ public sealed class ClusterAlertPercolator
         webhooks.Finished += MarkDelivered;
     }
 
-    /// <summary>Whether this node holds the lease now.</summary>
-    public bool Holding { get; private set; }
-
-    /// <summary>Raised on the holder after each batch is recorded: the highest version it covers.</summary>
-    public event Action<long>? Recorded;
-
     /// <summary>The alerts were saved or deleted: compiled again before the next batch.</summary>
     public void AlertsChanged() => alertsChanged = true;
 
@@ -69,33 +63,12 @@ public sealed class ClusterAlertPercolator
         {
             logger.LogWarning(e, "Alert matching was not warmed up");
         }
-        while (!stopping.IsCancellationRequested)
+        await UntilStopped.RunAsync(async running =>
         {
-            try
-            {
-                await using var lease = await log.TryTakeLeaseAsync(PostgresAlerts.LeaseKey, stopping);
-                if (lease is not null)
-                    await HoldAsync(lease, stopping);
-            }
-            catch (ArticleLogUnavailableException e)
-            {
-                logger.LogWarning("Alert percolation paused: {Problem}", e.Message);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Anything else (a stored row that no longer reads) must not stop the node: logged, and tried again.
-                logger.LogError(e, "Alert percolation failed; trying again");
-            }
-            finally
-            {
-                Holding = false;
-            }
-            await Task.Delay(TakeEvery, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+            await using var lease = await log.TryTakeLeaseAsync(PostgresAlerts.LeaseKey, running);
+            if (lease is not null)
+                await HoldAsync(lease, running);
+        }, TakeEvery, logger, "Alert percolation", stopping);
     }
 
     /// <summary>
@@ -114,11 +87,10 @@ public sealed class ClusterAlertPercolator
     /// <summary>Follows the log while the lease holds; returns when it ends or another node recorded past this one.</summary>
     private async Task HoldAsync(CorpusLease lease, CancellationToken stopping)
     {
-        Holding = true;
         logger.LogInformation("This node percolates alerts");
         using var listening = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var committed = new SemaphoreSlim(0, 1);
-        var listen = log.ListenAsync(_ => Wake(committed), listening.Token);
+        var listen = log.ListenAsync(_ => UntilStopped.Wake(committed), listening.Token);
         try
         {
             // What the last holder recorded and its webhooks had not taken yet; the local outbox of an earlier term is
@@ -142,25 +114,12 @@ public sealed class ClusterAlertPercolator
                 if (!await RecordAsync(version, changes, stopping))
                     return;
                 version = changes[^1].Version;
-                Recorded?.Invoke(version);
             }
         }
         finally
         {
             await listening.CancelAsync();
             await listen.ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    private static void Wake(SemaphoreSlim committed)
-    {
-        try
-        {
-            committed.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Woken already.
         }
     }
 

@@ -64,7 +64,9 @@ public sealed class PostgresAlerts(PostgresArticleLog log)
     public Task<Alert> AddAsync(SavedQuery query, Uri? webhook, DateTimeOffset now, int maxAlerts, CancellationToken cancellation) =>
         log.RunAsync(async db =>
         {
-            var alert = new Alert("a" + RandomNumberGenerator.GetHexString(12, lowercase: true), now, query, webhook);
+            // As timestamptz keeps it (microseconds, UTC), so the answer to the save is what every later read gives.
+            var created = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+            var alert = new Alert("a" + RandomNumberGenerator.GetHexString(12, lowercase: true), created, query, webhook);
             await using var transaction = await db.BeginTransactionAsync(cancellation);
             // One at a time, so the limit holds when nodes add at once.
             await ExecuteAsync(db, "LOCK TABLE alerts IN SHARE ROW EXCLUSIVE MODE", cancellation);
@@ -72,7 +74,7 @@ public sealed class PostgresAlerts(PostgresArticleLog log)
             var afterVersion = (long)(await after.ExecuteScalarAsync(cancellation))!;
             await using var add = new NpgsqlCommand(AddSql, db);
             add.Parameters.Add(new NpgsqlParameter<string>("id", alert.Id));
-            add.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("created", now));
+            add.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("created", created));
             add.Parameters.Add(new NpgsqlParameter("query", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(query, Json) });
             add.Parameters.Add(new NpgsqlParameter("webhook", NpgsqlDbType.Text) { Value = (object?)webhook?.AbsoluteUri ?? DBNull.Value });
             add.Parameters.Add(new NpgsqlParameter<long>("after", afterVersion));

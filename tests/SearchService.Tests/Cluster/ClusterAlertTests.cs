@@ -30,7 +30,7 @@ public sealed class ClusterAlertTests(AlertCluster cluster, ITestOutputHelper ou
 
         var alert = await AlertCluster.SaveAsync(first, new { q = "saffron crop", region = new[] { "Spain" } });
 
-        Assert.Contains(await second.GetOk<List<AlertAnswer>>("/alerts"), a => a.Id == alert.Id);
+        Assert.Contains((alert.Id, alert.Created), (await second.GetOk<List<AlertAnswer>>("/alerts")).Select(a => (a.Id, a.Created)));
         Assert.Equal(["Spain"], (await second.GetOk<AlertAnswer>($"/alerts/{alert.Id}")).Query.Region);
         Assert.Equal(HttpStatusCode.NoContent, (await second.DeleteAsync($"/alerts/{alert.Id}")).StatusCode);
         Assert.DoesNotContain(await first.GetOk<List<AlertAnswer>>("/alerts"), a => a.Id == alert.Id);

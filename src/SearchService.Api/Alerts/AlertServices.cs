@@ -2,5 +2,5 @@ using SearchService.Core.Alerts;
 
 namespace SearchService.Api.Alerts;
 
-/// <summary>What the alert endpoints use; registered on a single node only, so its absence means cluster mode.</summary>
-public sealed record AlertServices(AlertStore Store, AlertQueryCompiler Compiler, AlertEventStream Events, WebhookSender Webhooks);
+/// <summary>What the alert endpoints use, on a single node (<see cref="AlertSetup"/>) and in a cluster (<see cref="ClusterAlertSetup"/>).</summary>
+public sealed record AlertServices(IAlertBook Book, AlertQueryCompiler Compiler, AlertEventStream Events);

@@ -12,10 +12,7 @@ public static class AlertSetup
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
-            .Validate(o => o.MaxAlerts > 0, $"{AlertOptions.Section}:MaxAlerts must be at least 1.")
-            .Validate(o => o.MaxConcurrentWebhooks > 0, $"{AlertOptions.Section}:MaxConcurrentWebhooks must be at least 1.")
-            .ValidateOnStart();
+        services.AddAlertOptions(configuration);
         services.AddSingleton(sp => new AlertStore(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
             sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxAlerts));
         services.AddSingleton(sp =>
@@ -25,10 +22,7 @@ public static class AlertSetup
                 () => index.SpeakerIdentities.Table);
         });
         services.AddSingleton(sp => new AlertMatcher(sp.GetRequiredService<SearchIndex>().Analyzer));
-        services.AddSingleton<AlertEventStream>();
-        services.AddSingleton(sp => new WebhookSender(
-            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, sp.GetRequiredService<ILogger<WebhookSender>>(),
-            maxConcurrentAttempts: sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxConcurrentWebhooks));
+        services.AddAlertDeliveries(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath);
         services.AddSingleton(sp =>
         {
             var lookup = sp.GetRequiredService<ArticleLookup>();
@@ -37,10 +31,26 @@ public static class AlertSetup
                 sp.GetRequiredService<AlertQueryCompiler>(), sp.GetRequiredService<AlertMatcher>(), sp.GetRequiredService<AlertEventStream>(),
                 sp.GetRequiredService<WebhookSender>(), id => Reread(lookup, extractor, id), sp.GetRequiredService<ILogger<AlertPercolator>>());
         });
-        services.AddSingleton(sp => new AlertServices(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertQueryCompiler>(),
-            sp.GetRequiredService<AlertEventStream>(), sp.GetRequiredService<WebhookSender>()));
+        services.AddSingleton<IAlertBook>(sp => new LocalAlertBook(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<AlertEventStream>(),
+            sp.GetRequiredService<WebhookSender>()));
+        services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertMatching>();
         return services;
+    }
+
+    /// <summary>The <c>Search:Alerts</c> settings, checked at start.</summary>
+    internal static void AddAlertOptions(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
+            .Validate(o => o.MaxAlerts > 0, $"{AlertOptions.Section}:MaxAlerts must be at least 1.")
+            .Validate(o => o.MaxConcurrentWebhooks > 0, $"{AlertOptions.Section}:MaxConcurrentWebhooks must be at least 1.")
+            .ValidateOnStart();
+
+    /// <summary>The event streams, and the webhook sender with its outbox in the folder <paramref name="root"/> names.</summary>
+    internal static void AddAlertDeliveries(this IServiceCollection services, Func<IServiceProvider, string> root)
+    {
+        services.AddSingleton<AlertEventStream>();
+        services.AddSingleton(sp => new WebhookSender(root(sp), sp.GetRequiredService<ILogger<WebhookSender>>(),
+            maxConcurrentAttempts: sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxConcurrentWebhooks));
     }
 
     /// <summary>An article as the index holds it now, with its facets extracted again (the index keeps no region ancestors).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
@@ -83,6 +84,7 @@ public static class ClusterSetup
             services.GetRequiredService<ShardCopyStatuses>(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
         builder.Services.AddHostedService<ClusterCorpusWorker>();
         builder.Services.AddHostedService<ClusterSearchWarmUp>();
+        builder.Services.AddClusterAlerts(builder.Configuration);
         // Orleans' start-up logs its whole configuration at Information; its warnings and errors are what an operator needs.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [IndexReadinessCheck.ReadyTag]);

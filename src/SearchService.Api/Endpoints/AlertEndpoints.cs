@@ -17,7 +17,8 @@ namespace SearchService.Api.Endpoints;
 /// <summary>
 /// Alerts (<c>/alerts</c>, admin key): saved searches whose new matches are delivered, Elasticsearch's percolator being
 /// the model. Each paragraph that becomes searchable after an alert is saved and matches it is delivered once to the
-/// alert's webhook and its event stream (<see cref="AlertPercolator"/>). Single node only: 501 in cluster mode.
+/// alert's webhook and its event stream (<see cref="AlertPercolator"/>; in cluster mode, saved in PostgreSQL and
+/// matched once per change by one node, <see cref="SearchService.Cluster.Alerts.ClusterAlertPercolator"/>).
 /// </summary>
 public static class AlertEndpoints
 {
@@ -30,14 +31,14 @@ public static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapAdminGroup("/alerts").ProducesProblem(StatusCodes.Status501NotImplemented);
+        var alerts = app.MapAdminGroup("/alerts");
         alerts.MapPost("", Create)
             .WithName("CreateAlert")
             .WithSummary("Save a search as an alert: its new matches go to a webhook and an event stream")
             .WithDescription("Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters " +
                 "as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: " +
                 "as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, " +
-                "so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it. " +
+                "so it survives restarts and rebuilds (in cluster mode in PostgreSQL, seen by every node; a 503 naming it while it is out of reach). A bad q, syntax, filter, date or webhook is a 400 naming it. " +
                 "Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -67,17 +68,16 @@ public static class AlertEndpoints
             .WithSummary("The alert's new matches as server-sent events")
             .WithDescription("A text/event-stream of 'alert' events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. " +
                 "Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory " +
-                "(not across a restart). A 404 naming id when there is no such alert.")
+                "(not across a restart; in cluster mode the last 256 are kept in PostgreSQL, so any node resumes). A 404 naming id when there is no such alert.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static Results<Created<Alert>, ProblemHttpResult> Create(NewAlert body, HttpContext context, TimeProvider time)
+    private static async Task<Results<Created<Alert>, ProblemHttpResult>> Create(NewAlert body, AlertServices alerts, TimeProvider time,
+        CancellationToken cancellation)
     {
-        if (Services(context) is not { } alerts)
-            return NotInClusterMode();
         if (Problem(body) is { } problem)
             return problem;
         var (query, webhook) = Valid(body);
@@ -91,7 +91,7 @@ public static class AlertEndpoints
         }
         try
         {
-            var alert = alerts.Store.Add(query, webhook, time.GetUtcNow());
+            var alert = await alerts.Book.AddAsync(query, webhook, time.GetUtcNow(), cancellation);
             return TypedResults.Created($"/alerts/{alert.Id}", alert);
         }
         catch (AlertLimitException e)
@@ -102,38 +102,27 @@ public static class AlertEndpoints
         }
     }
 
-    private static Results<Ok<IReadOnlyList<Alert>>, ProblemHttpResult> List(HttpContext context) =>
-        Services(context) is { } alerts ? TypedResults.Ok(alerts.Store.All()) : NotInClusterMode();
+    private static async Task<Ok<IReadOnlyList<Alert>>> List(AlertServices alerts, CancellationToken cancellation) =>
+        TypedResults.Ok(await alerts.Book.AllAsync(cancellation));
 
-    private static Results<Ok<Alert>, ProblemHttpResult> Get(
-        [Description("The alert's id, from POST /alerts or GET /alerts."), Example("a3f9a0c12b7e4")] string id, HttpContext context)
-    {
-        if (Services(context) is not { } alerts)
-            return NotInClusterMode();
-        return alerts.Store.Find(id) is { } alert ? TypedResults.Ok(alert) : NotFound(id);
-    }
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Get(
+        [Description("The alert's id, from POST /alerts or GET /alerts."), Example("a3f9a0c12b7e4")] string id, AlertServices alerts,
+        CancellationToken cancellation) =>
+        await alerts.Book.FindAsync(id, cancellation) is { } alert ? TypedResults.Ok(alert) : NotFound(id);
 
-    private static Results<NoContent, ProblemHttpResult> Delete(
-        [Description("The alert's id, from POST /alerts or GET /alerts."), Example("a3f9a0c12b7e4")] string id, HttpContext context)
-    {
-        if (Services(context) is not { } alerts)
-            return NotInClusterMode();
-        if (!alerts.Store.Remove(id))
-            return NotFound(id);
-        alerts.Events.Forget(id);
-        alerts.Webhooks.Forget(id);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        [Description("The alert's id, from POST /alerts or GET /alerts."), Example("a3f9a0c12b7e4")] string id, AlertServices alerts,
+        CancellationToken cancellation) =>
+        await alerts.Book.RemoveAsync(id, cancellation) ? TypedResults.NoContent() : NotFound(id);
 
-    private static Results<PushStreamHttpResult, ProblemHttpResult> Events(
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Events(
         [Description("The alert's id, from POST /alerts or GET /alerts."), Example("a3f9a0c12b7e4")] string id,
         [FromHeader(Name = "Last-Event-ID"), Description("The id of the last event received: the kept events after it come first."), Example("1764770000000001")]
         string? lastEventId,
+        AlertServices alerts,
         HttpContext context)
     {
-        if (Services(context) is not { } alerts)
-            return NotInClusterMode();
-        if (alerts.Store.Find(id) is null)
+        if (await alerts.Book.FindAsync(id, context.RequestAborted) is null)
             return NotFound(id);
         long? after = null;
         if (!string.IsNullOrWhiteSpace(lastEventId))
@@ -210,13 +199,6 @@ public static class AlertEndpoints
 
     private static List<string>? Clean(IReadOnlyList<string>? values) =>
         values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } clean ? clean : null;
-
-    // Registered only on a single node: the cluster's shards do not tell what became searchable yet (docs/cluster.md).
-    private static AlertServices? Services(HttpContext context) => context.RequestServices.GetService<AlertServices>();
-
-    private static ProblemHttpResult NotInClusterMode() =>
-        TypedResults.Problem(detail: "Alerts are not available in cluster mode yet; ask a single node.",
-            statusCode: StatusCodes.Status501NotImplemented, title: "Not available in cluster mode");
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(detail: $"No alert with id '{ParameterProblem.Echo(id)}'.", statusCode: StatusCodes.Status404NotFound,

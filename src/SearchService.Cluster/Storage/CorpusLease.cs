@@ -5,7 +5,7 @@ namespace SearchService.Cluster.Storage;
 /// <summary>
 /// The right to read the corpus folder into the article log, held by one node at a time: a PostgreSQL advisory lock
 /// of a session, so it ends with the session, also when its node dies (the server sees the connection close).
-/// Disposing it gives it up.
+/// Disposing it gives it up. The same kind of lease, under another key, lets one node at a time percolate alerts.
 /// </summary>
 public sealed class CorpusLease : IAsyncDisposable
 {
@@ -13,8 +13,9 @@ public sealed class CorpusLease : IAsyncDisposable
     internal const long LockKey = 0x5345_4152_4348_4350;
 
     private readonly NpgsqlConnection session;
+    private readonly long key;
 
-    internal CorpusLease(NpgsqlConnection session) => this.session = session;
+    internal CorpusLease(NpgsqlConnection session, long key) => (this.session, this.key) = (session, key);
 
     /// <summary>Whether the lease still holds: false once its session has ended (PostgreSQL restarted, the connection broke).</summary>
     public async Task<bool> IsHeldAsync(CancellationToken cancellation)
@@ -39,7 +40,7 @@ public sealed class CorpusLease : IAsyncDisposable
         {
             try
             {
-                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", session);
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({key})", session);
                 await release.ExecuteNonQueryAsync();
             }
             catch (NpgsqlException)

@@ -298,14 +298,18 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }, cancellation);
 
     /// <summary>The corpus lease when no other session holds it, else null; it lasts until disposed or its session ends.</summary>
-    public async Task<CorpusLease?> TryTakeCorpusLeaseAsync(CancellationToken cancellation = default)
+    public Task<CorpusLease?> TryTakeCorpusLeaseAsync(CancellationToken cancellation = default) =>
+        TryTakeLeaseAsync(CorpusLease.LockKey, cancellation);
+
+    /// <summary>The lease of this advisory lock key when no other session holds it, else null (<see cref="CorpusLease"/>).</summary>
+    internal async Task<CorpusLease?> TryTakeLeaseAsync(long key, CancellationToken cancellation)
     {
         var session = await ConnectAsync(cancellation);
         try
         {
-            await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({CorpusLease.LockKey})", session);
+            await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({key})", session);
             if (await take.ExecuteScalarAsync(cancellation) is true)
-                return new CorpusLease(session);
+                return new CorpusLease(session, key);
         }
         catch (NpgsqlException e) when (IsUnavailable(e))
         {
@@ -330,7 +334,8 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }
     }
 
-    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellation)
+    /// <summary>Runs <paramref name="work"/> on a connection of the log's pool; PostgreSQL out of reach is an <see cref="ArticleLogUnavailableException"/>.</summary>
+    internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellation)
     {
         await using (var db = await ConnectAsync(cancellation))
         {

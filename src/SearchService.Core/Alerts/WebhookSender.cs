@@ -64,6 +64,12 @@ public sealed class WebhookSender : IDisposable
     /// <summary>The wait before the second attempt; each later wait doubles it.</summary>
     public TimeSpan BackoffUnit { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Raised on a delivery task once a notice is done with: delivered, or given up after its attempts; not when dropped
+    /// with its alert, nor when left for the next start. Lets a cluster keep its outbox in PostgreSQL.
+    /// </summary>
+    public event Action<AlertEvent>? Finished;
+
     /// <summary>Runs after a batch is written to its temporary file and before it is flushed: lets a test crash there.</summary>
     internal Action? BeforeFlush { get; set; }
 
@@ -209,6 +215,7 @@ public sealed class WebhookSender : IDisposable
                     logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
                         pending.Event.Notice.AlertId, pending.Event.Id, pending.Webhook, Attempts);
                 file.Done();
+                Finished?.Invoke(pending.Event);
             }
         }
         catch (OperationCanceledException)

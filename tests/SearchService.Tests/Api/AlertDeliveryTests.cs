@@ -46,7 +46,7 @@ public sealed class AlertDeliveryTests(KestrelAdminApiFactory api) : IClassFixtu
 
         await Put("rottnest-quokkas", "Quokka census", "The quokka census on Rottnest Island counted more animals.");
         var clock = Stopwatch.StartNew();
-        var (id, data) = await NextEvent(lines);
+        var (id, data) = await ServerSentEvents.NextAsync(lines, DeliveredWithin);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The event came {clock.Elapsed.TotalSeconds:F1} s after the article was searchable.");
         Assert.Equal("rottnest-quokkas", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(data).Hits).ArticleId);
@@ -54,7 +54,7 @@ public sealed class AlertDeliveryTests(KestrelAdminApiFactory api) : IClassFixtu
         resume.Headers.Add("Last-Event-ID", (long.Parse(id) - 1).ToString());
         using var resumed = await admin.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead);
         using var resumedLines = new StreamReader(await resumed.Content.ReadAsStreamAsync());
-        Assert.Equal(id, (await NextEvent(resumedLines)).Id);
+        Assert.Equal(id, (await ServerSentEvents.NextAsync(resumedLines, DeliveredWithin)).Id);
     }
 
     [Fact]
@@ -122,23 +122,5 @@ public sealed class AlertDeliveryTests(KestrelAdminApiFactory api) : IClassFixtu
     {
         var response = await admin.PutAsync($"/articles/{id}", JsonContent.Create(new { title, date = "2024-05-01", paragraphs }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    /// <summary>The next event's id and data lines, read up to the blank line that ends it.</summary>
-    private static async Task<(string Id, string Data)> NextEvent(StreamReader lines)
-    {
-        using var timeout = new CancellationTokenSource(DeliveredWithin);
-        string? id = null;
-        var data = "";
-        while (await lines.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("id: ", StringComparison.Ordinal))
-                id = line["id: ".Length..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                data += line["data: ".Length..];
-            else if (line.Length == 0 && data.Length > 0)
-                return (id ?? throw new InvalidDataException("An event without an id."), data);
-        }
-        throw new EndOfStreamException("The stream ended.");
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -128,6 +129,29 @@ public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper o
         foreach (var id in new[] { "refused-while-down", "refused-while-down-bulk-1", "refused-while-down-bulk-2" })
             Assert.Equal(HttpStatusCode.NotFound, (await node.Client.GetAsync($"/articles/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await node.Client.GetAsync("/articles/lighthouse")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Alert_writes_answer_503_naming_PostgreSQL_while_it_is_down_and_matching_resumes_once_it_is_back()
+    {
+        var created = await node.Client.PostAsJsonAsync("/alerts", new { q = "foghorn" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var alert = ApiJson.Read<AlertAnswer>(await created.Content.ReadAsStringAsync());
+        using var stream = await node.Client.GetAsync($"/alerts/{alert.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        await using (await node.StopPostgresAsync())
+        {
+            foreach (var answer in new[] { await node.Client.PostAsJsonAsync("/alerts", new { q = "foghorn repairs" }), await node.Client.DeleteAsync($"/alerts/{alert.Id}") })
+            {
+                var problem = await answer.ReadProblem(HttpStatusCode.ServiceUnavailable);
+                Assert.Contains($"PostgreSQL at 127.0.0.1:{node.Postgres.Port}", problem.Detail, StringComparison.Ordinal);
+            }
+        }
+        (await node.Client.PutAsync("/articles/foghorn", Body("The foghorn sounds again"))).EnsureSuccessStatusCode();
+
+        var (_, data) = await ServerSentEvents.NextAsync(lines, TimeSpan.FromSeconds(30));
+        Assert.Equal("foghorn", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(data).Hits).ArticleId);
     }
 
     /// <summary>A put, a delete of the seeded article and a bulk of two new articles.</summary>

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using SearchService.Tests.Api;
+using SearchService.Tests.Api.Answers;
+using SearchService.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// Alerts in cluster mode, over two node processes (<see cref="AlertCluster"/>): saved in PostgreSQL, so any node lists
+/// and deletes them; matched once per change in the cluster, delivered once to the webhook and on a stream opened on
+/// any node.
+/// </summary>
+[Trait(SlowTests.Trait, SlowTests.Value)]
+public sealed class ClusterAlertTests(AlertCluster cluster, ITestOutputHelper output) : IClassFixture<AlertCluster>
+{
+    private static readonly TimeSpan DeliveredWithin = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// From the write's acknowledgement: searchable through every node within about 1 s of it (docs/cluster.md), and
+    /// delivered within 2 s of becoming searchable.
+    /// </summary>
+    private static readonly TimeSpan DeliveredAfterAcknowledgement = TimeSpan.FromSeconds(3);
+
+    [PostgresFact]
+    public async Task An_alert_saved_through_one_node_is_listed_and_deleted_through_another()
+    {
+        var (first, second) = (await cluster.Node[0].ClientAsync(), await cluster.Node[1].ClientAsync());
+
+        var alert = await AlertCluster.SaveAsync(first, new { q = "saffron crop", region = new[] { "Spain" } });
+
+        Assert.Contains((alert.Id, alert.Created), (await second.GetOk<List<AlertAnswer>>("/alerts")).Select(a => (a.Id, a.Created)));
+        Assert.Equal(["Spain"], (await second.GetOk<AlertAnswer>($"/alerts/{alert.Id}")).Query.Region);
+        Assert.Equal(HttpStatusCode.NoContent, (await second.DeleteAsync($"/alerts/{alert.Id}")).StatusCode);
+        Assert.DoesNotContain(await first.GetOk<List<AlertAnswer>>("/alerts"), a => a.Id == alert.Id);
+        await (await first.GetAsync($"/alerts/{alert.Id}")).ReadProblem(HttpStatusCode.NotFound);
+    }
+
+    [PostgresFact]
+    public async Task An_article_written_through_a_node_is_delivered_once_to_the_webhook_and_on_a_stream_opened_on_another_node()
+    {
+        var (writer, reader) = (await cluster.Node[0].ClientAsync(), await cluster.Node[1].ClientAsync());
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        var alert = await AlertCluster.SaveAsync(writer, new { q = "clove harvest", webhook = receiver.Url });
+        using var stream = await reader.GetAsync($"/alerts/{alert.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        var acknowledged = await AlertCluster.PutAsync(writer, "zanzibar-cloves", "Zanzibar farm news",
+            "Zanzibar clove farmers expect a record harvest this season.", "Prices held steady.");
+        Assert.True(receiver.Received.TryTake(out var received, DeliveredWithin), "Nothing was delivered to the webhook.");
+        var toWebhook = Stopwatch.GetElapsedTime(acknowledged);
+        var (eventId, data) = await ServerSentEvents.NextAsync(lines, DeliveredWithin);
+        var toStream = Stopwatch.GetElapsedTime(acknowledged);
+
+        output.WriteLine($"After the write's acknowledgement: webhook {toWebhook.TotalMilliseconds:F0} ms, stream on the other node {toStream.TotalMilliseconds:F0} ms");
+        var notice = ApiJson.Read<AlertNoticeAnswer>(received.Body);
+        Assert.Equal(alert.Id, notice.AlertId);
+        var hit = Assert.Single(notice.Hits);
+        Assert.Equal(("zanzibar-cloves", 1), (hit.ArticleId, hit.Paragraph));
+        Assert.Contains("<mark>harvest</mark>", hit.Snippet);
+        Assert.Equal(received.EventId, eventId);
+        Assert.Equal("zanzibar-cloves", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(data).Hits).ArticleId);
+        Assert.True(toWebhook < DeliveredAfterAcknowledgement, $"Delivered {toWebhook.TotalSeconds:F1} s after the write was acknowledged.");
+        Assert.True(toStream < DeliveredAfterAcknowledgement, $"On the stream {toStream.TotalSeconds:F1} s after the write was acknowledged.");
+
+        // Once: the next notice is the next article's, and nothing follows it.
+        await AlertCluster.PutAsync(writer, "pemba-cloves", "Pemba farm news", "The clove harvest on Pemba started early.");
+        Assert.True(receiver.Received.TryTake(out var next, DeliveredWithin), "The second article was not delivered.");
+        Assert.Equal("pemba-cloves", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(next.Body).Hits).ArticleId);
+        Assert.Equal("pemba-cloves", Assert.Single(ApiJson.Read<AlertNoticeAnswer>((await ServerSentEvents.NextAsync(lines, DeliveredWithin)).Data).Hits).ArticleId);
+        Assert.False(receiver.Received.TryTake(out var repeated, TimeSpan.FromSeconds(3)), $"Delivered more than once: {repeated.Body}");
+    }
+
+    [PostgresFact]
+    public async Task A_stream_opened_on_another_node_resumes_after_the_last_event_id()
+    {
+        var (writer, reader) = (await cluster.Node[0].ClientAsync(), await cluster.Node[1].ClientAsync());
+        var alert = await AlertCluster.SaveAsync(writer, new { q = "quokka census" });
+        using var stream = await writer.GetAsync($"/alerts/{alert.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        await AlertCluster.PutAsync(writer, "rottnest-quokkas", "Quokka census", "The quokka census on Rottnest Island counted more animals.");
+        var (first, _) = await ServerSentEvents.NextAsync(lines, DeliveredWithin);
+        await AlertCluster.PutAsync(writer, "bald-island-quokkas", "Quokka census", "A quokka census on Bald Island is planned.");
+        var (second, _) = await ServerSentEvents.NextAsync(lines, DeliveredWithin);
+
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"/alerts/{alert.Id}/events");
+        resume.Headers.Add("Last-Event-ID", first);
+        using var resumed = await reader.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead);
+        using var resumedLines = new StreamReader(await resumed.Content.ReadAsStreamAsync());
+
+        Assert.Equal(second, (await ServerSentEvents.NextAsync(resumedLines, DeliveredWithin)).Id);
+    }
+}

@@ -55,7 +55,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -72,14 +71,13 @@ namespace SearchService.Tests.GeneratedClient.Alerts
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::SearchService.Tests.GeneratedClient.Models.Alert>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Alert.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it. Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.
+        /// Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, so it survives restarts and rebuilds (in cluster mode in PostgreSQL, seen by every node; a 503 naming it while it is out of reach). A bad q, syntax, filter, date or webhook is a 400 naming it. Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Alert"/></returns>
         /// <param name="body">The body of `POST /alerts`: the saved search, as `/search` takes it, and where its new matches go.</param>
@@ -91,7 +89,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -112,7 +109,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts
                 { "413", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Alert>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Alert.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -137,7 +133,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts
             return requestInfo;
         }
         /// <summary>
-        /// Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, so it survives restarts and rebuilds. A bad q, syntax, filter, date or webhook is a 400 naming it. Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.
+        /// Every paragraph indexed afterwards (corpus folder, PUT /articles/{id}, POST /articles/_bulk) that matches q and the filters as /search would match it (words taken as typed: no spelling corrections) is delivered once, within about 2 seconds of becoming searchable: as a POST of {alertId, hits} to webhook (retried with backoff), and as an event of GET /alerts/{id}/events. Saved in the index folder, so it survives restarts and rebuilds (in cluster mode in PostgreSQL, seen by every node; a 503 naming it while it is out of reach). A bad q, syntax, filter, date or webhook is a 400 naming it. Beyond Search:Alerts:MaxAlerts alerts (10,000 by default) it is a 422 naming the limit.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The body of `POST /alerts`: the saved search, as `/search` takes it, and where its new matches go.</param>

@@ -48,7 +48,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,7 +65,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -81,7 +79,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,7 +96,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Alert>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Alert.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

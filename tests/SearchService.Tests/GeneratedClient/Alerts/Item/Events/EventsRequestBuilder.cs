@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item.Events
         {
         }
         /// <summary>
-        /// A text/event-stream of &apos;alert&apos; events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory (not across a restart). A 404 naming id when there is no such alert.
+        /// A text/event-stream of &apos;alert&apos; events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory (not across a restart; in cluster mode the last 256 are kept in PostgreSQL, so any node resumes). A 404 naming id when there is no such alert.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -44,7 +44,6 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item.Events
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 429 status code</exception>
-        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,13 +62,12 @@ namespace SearchService.Tests.GeneratedClient.Alerts.Item.Events
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "501", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A text/event-stream of &apos;alert&apos; events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory (not across a restart). A 404 naming id when there is no such alert.
+        /// A text/event-stream of &apos;alert&apos; events, each with an id and the data {alertId, hits} POSTed to the webhook; it stays open. Send Last-Event-ID (browsers do when they reconnect) to get first the events after it among the last 256 kept in memory (not across a restart; in cluster mode the last 256 are kept in PostgreSQL, so any node resumes). A 404 naming id when there is no such alert.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -57,7 +57,7 @@ public static class SearchServiceRegistration
         });
         services.AddSingleton<ParagraphSearcher>();
         services.AddSingleton(sp => new PointsInTime(sp.GetRequiredService<SearchIndex>()));
-        services.AddSingleton<CursorCodec>();
+        services.AddSingleton(_ => new CursorCodec());
         services.AddSingleton<CursorPaging>();
         services.AddSingleton<MatchExport>();
         services.AddSingleton<Quotes.QuoteSearcher>();

@@ -25,7 +25,8 @@ public sealed class ClusterNodeStartup(
         {
             try
             {
-                await articleLog.GetAsync().WaitAsync(cancellationToken);
+                var log = await articleLog.GetAsync().WaitAsync(cancellationToken);
+                await services.GetRequiredService<ClusterCursorKey>().ReadAsync(log, cancellationToken);
                 break;
             }
             catch (ArticleLogUnavailableException e) when (clock.Elapsed < ReachWithin)

@@ -12,7 +12,7 @@ namespace SearchService.Api.Cluster;
 /// node's first users do not wait for the JIT of the gatherer, its grain calls and the JSON of the answers. Fewer
 /// rounds than a single node's: each search here is asked of every shard, on every node. The node answers meanwhile.
 /// </summary>
-public sealed class ClusterSearchWarmUp(ISearchBackend backend, IHostApplicationLifetime lifetime, ILogger<ClusterSearchWarmUp> logger)
+public sealed class ClusterSearchWarmUp(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<ClusterSearchWarmUp> logger)
     : BackgroundService
 {
     private const int Rounds = 10;
@@ -25,7 +25,9 @@ public sealed class ClusterSearchWarmUp(ISearchBackend backend, IHostApplication
         try
         {
             await lifetime.WhenStarted().WaitAsync(stopping);
-            var newest = await NewestParagraphAsync(stopping);
+            // Resolved once started: the backend's cursor codec needs the key the node's start reads (ClusterCursorKey).
+            var backend = services.GetRequiredService<ISearchBackend>();
+            var newest = await NewestParagraphAsync(backend, stopping);
             if (newest is null || SearchWarmUp.Shapes(newest.Text, newest.Region.FirstOrDefault()) is not { } requests)
             {
                 logger.LogInformation("No search warm-up: the shards held no paragraph of two words to take its words from within {Minutes} min", AnswerWithin.TotalMinutes);
@@ -57,7 +59,7 @@ public sealed class ClusterSearchWarmUp(ISearchBackend backend, IHostApplication
     /// The newest paragraph, once every shard answers and one holds a paragraph (a new cluster's corpus pass may not have
     /// written one yet); null when none does within <see cref="AnswerWithin"/>.
     /// </summary>
-    private async Task<SearchHit?> NewestParagraphAsync(CancellationToken stopping)
+    private static async Task<SearchHit?> NewestParagraphAsync(ISearchBackend backend, CancellationToken stopping)
     {
         var clock = Stopwatch.StartNew();
         while (true)

@@ -9,6 +9,7 @@ using SearchService.Cluster.Shards;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
 using SearchService.Core.Indexing;
+using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
 using SearchService.Core.Sharding;
 
@@ -65,6 +66,8 @@ public static class ClusterSetup
                 shards.SynonymsPath = search.SynonymsPath;
                 shards.AllowExpensiveQueries = search.AllowExpensiveQueries;
             }));
+        builder.Services.AddSingleton<ClusterCursorKey>();
+        builder.Services.AddSingleton(services => new CursorCodec(services.GetRequiredService<ClusterCursorKey>().Key));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();
         builder.Services.AddSingleton(services =>

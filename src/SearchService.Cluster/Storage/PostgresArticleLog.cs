@@ -42,6 +42,10 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string ChangesSql = "SELECT version, id, document, facets FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
+    // The row as it is after the insert, whoever made it (an insert that did nothing returns no row of its own).
+    private const string CursorKeySql =
+        "INSERT INTO cursor_key (key) VALUES (@key) ON CONFLICT (singleton) DO NOTHING; SELECT key FROM cursor_key";
+
     private const string ReadSql = "SELECT version, document, facets FROM articles WHERE id = @id AND document IS NOT NULL";
 
     private const string CorpusFilesSql = "SELECT path, stamp, article_ids FROM corpus_files";
@@ -228,6 +232,18 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         {
             await using var current = new NpgsqlCommand(CurrentVersionSql, db);
             return (long)(await current.ExecuteScalarAsync(cancellation))!;
+        }, cancellation);
+
+    /// <summary>
+    /// The key every node signs cursors with: made of <paramref name="candidate"/> by the first node to ask, that
+    /// node's key for every node after it.
+    /// </summary>
+    public Task<byte[]> CursorKeyAsync(byte[] candidate, CancellationToken cancellation = default) =>
+        RunAsync(async db =>
+        {
+            await using var key = new NpgsqlCommand(CursorKeySql, db);
+            key.Parameters.AddWithValue("key", candidate);
+            return (byte[])(await key.ExecuteScalarAsync(cancellation))!;
         }, cancellation);
 
     /// <summary>

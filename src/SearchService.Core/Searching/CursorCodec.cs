@@ -6,7 +6,7 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// Writes cursors as opaque text and reads them back: the cursor's JSON and an HMAC-SHA256 of it under a key made when
-/// the process starts, in base64url. Nothing in a cursor is secret (the sort values of a hit the client has seen, a
+/// the process starts (in cluster mode, one key every node shares), in base64url. Nothing in a cursor is secret (the sort values of a hit the client has seen, a
 /// digest of its search); the MAC makes an altered cursor, or one from another process, fail as a whole rather than
 /// point somewhere else.
 /// </summary>
@@ -20,7 +20,24 @@ public sealed class CursorCodec
 
     private const int MacLength = 32;
 
-    private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
+    public const int KeyLength = 32;
+
+    private readonly byte[] key;
+
+    /// <summary>A codec whose cursors only this process reads.</summary>
+    public CursorCodec() : this(NewKey())
+    {
+    }
+
+    /// <summary>A codec that reads the cursors of every codec made with <paramref name="key"/>.</summary>
+    public CursorCodec(byte[] key)
+    {
+        if (key.Length != KeyLength)
+            throw new ArgumentException($"A cursor key is {KeyLength} bytes, not {key.Length}.", nameof(key));
+        this.key = key;
+    }
+
+    public static byte[] NewKey() => RandomNumberGenerator.GetBytes(KeyLength);
 
     public string Encode(SearchCursor cursor)
     {

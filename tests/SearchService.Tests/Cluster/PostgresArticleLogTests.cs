@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SearchService.Cluster.Storage;
+using SearchService.Core.Searching;
 using SearchService.Core.Corpus;
 using SearchService.Tests.TestSupport;
 
@@ -9,6 +10,19 @@ namespace SearchService.Tests.Cluster;
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class PostgresArticleLogTests
 {
+    [PostgresFact]
+    public async Task The_cursor_key_is_the_first_nodes_for_every_node_after_it()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        var (first, second) = (CursorCodec.NewKey(), CursorCodec.NewKey());
+
+        var made = await store.Log.CursorKeyAsync(first);
+        var read = await store.Log.CursorKeyAsync(second);
+
+        Assert.Equal(first, made);
+        Assert.Equal(first, read);
+    }
+
     [PostgresFact]
     public async Task A_put_article_reads_back_with_every_field_at_its_version()
     {

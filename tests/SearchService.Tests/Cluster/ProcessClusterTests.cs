@@ -64,6 +64,23 @@ public sealed class ProcessClusterTests(ProcessCluster cluster, ITestOutputHelpe
     }
 
     [PostgresReutersFact]
+    public async Task A_cursor_walk_goes_on_through_every_node_as_the_single_nodes_walk()
+    {
+        var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));
+        var request = new SearchRequest("oil prices", PageSize: 7);
+        static string Url(SearchRequest page) =>
+            "/search?q=oil+prices&pageSize=7" + (page.After is { } after ? "&after=" + Uri.EscapeDataString(after) : "");
+        var (expected, _) = await CursorPages.WalkAsync(page => ProcessCluster.SearchAsync(cluster.Single, Url(page)), request);
+
+        // Each page through the next node: the cursor one node made is followed by the others.
+        var pagesAsked = 0;
+        var (hits, pages) = await CursorPages.WalkAsync(page => ProcessCluster.SearchAsync(clients[pagesAsked++ % clients.Length], Url(page)), request);
+
+        Assert.True(pages > clients.Length, $"{pages} pages");
+        Assert.Equal(expected.Select(h => h.Id), hits.Select(h => h.Id));
+    }
+
+    [PostgresReutersFact]
     public async Task Quotes_through_every_node_are_the_single_node_s()
     {
         var clients = await Task.WhenAll(cluster.Node.Select(n => n.ClientAsync()));

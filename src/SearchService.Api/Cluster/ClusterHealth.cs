@@ -31,7 +31,8 @@ public sealed class ClusterHealth(
             postgres = e.Message;
         }
         var copies = await copyStatuses.GatherAsync(cancellation);
-        var moving = (await builds.GatherAsync(options.Value.ShardCallTimeout, cancellation)).ToLookup(build => build.Shard);
+        var active = membership.CurrentSnapshot.Members.Values.Where(member => member.Status == SiloStatus.Active).Select(member => member.SiloAddress).ToList();
+        var moving = (await builds.GatherAsync(active, options.Value.ShardCallTimeout, cancellation)).ToLookup(build => build.Shard);
         var shards = copies.GroupBy(c => c.Copy.Shard).Select(shard => new ClusterShard(
             shard.Key, [.. shard.Where(c => c.Status is not null).Select(c => new ShardCopyHealth(c.Copy.Copy, c.Status!.Silo, c.Status.AppliedVersion, c.Status.Lag, c.Status.LogReadAt, c.Status.Rebuilding))],
             [.. shard.Where(c => c.Problem is not null).Select(c => $"copy {c.Copy.Copy}: {c.Problem}")],

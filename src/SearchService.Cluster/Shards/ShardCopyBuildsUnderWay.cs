@@ -6,11 +6,24 @@ namespace SearchService.Cluster.Shards;
 /// </summary>
 public sealed class ShardCopyBuildsUnderWay(IGrainFactory grains)
 {
-    /// <returns>The builds under way, in shard and copy order; a build that does not answer within <paramref name="timeout"/> is left out.</returns>
-    public async Task<IReadOnlyList<ShardCopyBuildProgress>> GatherAsync(TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="silos">The silos to look on: those the caller's membership view has active (asking the management
+    /// grain for every silo would read the membership table, which is in PostgreSQL, and may be out of reach).</param>
+    /// <returns>
+    /// The builds under way, in shard and copy order; none when the silos' activations cannot be listed within
+    /// <paramref name="timeout"/>, and a build that does not answer within it is left out: the report is of what answers.
+    /// </returns>
+    public async Task<IReadOnlyList<ShardCopyBuildProgress>> GatherAsync(IReadOnlyList<SiloAddress> silos, TimeSpan timeout, CancellationToken cancellation)
     {
         var buildType = grains.GetGrain<IShardCopyBuildGrain>(new ShardCopyBuild(SiloAddress.Zero, new ShardCopy(0, 0)).Key).GetGrainId().Type;
-        var activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics().WaitAsync(timeout, cancellation);
+        DetailedGrainStatistic[] activations;
+        try
+        {
+            activations = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(hostsIds: [.. silos]).WaitAsync(timeout, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            return [];
+        }
         var progress = await Task.WhenAll(activations
             .Where(activation => activation.GrainId.Type.Equals(buildType))
             .Select(activation => ProgressAsync(grains.GetGrain<IShardCopyBuildGrain>(activation.GrainId.Key.ToString()!), timeout, cancellation)));
@@ -23,7 +36,6 @@ public sealed class ShardCopyBuildsUnderWay(IGrainFactory grains)
         {
             return await build.ProgressAsync().WaitAsync(timeout, cancellation);
         }
-        // A build whose silo has just gone, or that is slow to answer, is not reported: the report is of what answers.
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             return null;

@@ -87,7 +87,7 @@ public sealed class ShardCopyBuildTests
         {
             await cluster.Cluster.Client.GetGrain<IShardCopyBuildGrain>(new ShardCopyBuild(Silo(cluster), Built).Key).StartAsync();
             var clock = Stopwatch.StartNew();
-            while ((reported = await underWay.GatherAsync(Patience, CancellationToken.None)).Count == 0)
+            while ((reported = await underWay.GatherAsync([Silo(cluster)], Patience, CancellationToken.None)).Count == 0)
             {
                 Assert.True(clock.Elapsed < Patience, $"No build was reported within {Patience}");
                 await Task.Delay(20);
@@ -97,7 +97,7 @@ public sealed class ShardCopyBuildTests
         var build = Assert.Single(reported);
         Assert.Equal((Built.Shard, Built.Copy, Silo(cluster).ToString(), 0L), (build.Shard, build.Copy, build.Silo, build.Version));
         Assert.Equal(version, await BuildAsync(cluster, Built));
-        Assert.Empty(await underWay.GatherAsync(Patience, CancellationToken.None));
+        Assert.Empty(await underWay.GatherAsync([Silo(cluster)], Patience, CancellationToken.None));
     }
 
     /// <summary>Builds <paramref name="copy"/> on the primary silo, without activating it there; returns the version built.</summary>

@@ -25,7 +25,7 @@ public static class SearchApiSetup
             builder.Services.AddServiceStartup();
             builder.Services.AddSingleton<ISearchBackend, LocalSearchBackend>();
             builder.Services.AddSingleton<IArticleBackend, LocalArticleBackend>();
-            builder.Services.AddSingleton<RelatedArticleFinder>();
+            builder.Services.AddSingleton<IRelatedArticleFinder, RelatedArticleFinder>();
             builder.Services.AddAlerts(builder.Configuration);
         }
         builder.Services.AddOpenApi(options => options

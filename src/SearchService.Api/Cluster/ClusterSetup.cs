@@ -76,7 +76,7 @@ public static class ClusterSetup
             return new ShardedQuoteSearcher(GrainStatementShard.All(
                 services.GetRequiredService<IGrainFactory>(), cluster.Shards, cluster.Replicas, cluster.ShardCallTimeout));
         });
-        builder.Services.AddSingleton(services => new ShardedRelatedFinder(
+        builder.Services.AddSingleton<IRelatedArticleFinder>(services => new ShardedRelatedFinder(
             GrainShardSource.All(services.GetRequiredService<IGrainFactory>(), options.Shards, options.ShardCallTimeout, options.Replicas),
             IndexSchema.CreateAnalyzer(), services.GetService<SemanticReranker>()));
         builder.Services.AddSingleton<ShardCopyStatuses>();

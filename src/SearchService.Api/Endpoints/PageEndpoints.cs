@@ -6,6 +6,7 @@ using SearchService.Api.Limits;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
 using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Endpoints;
 
@@ -14,7 +15,7 @@ namespace SearchService.Api.Endpoints;
 /// box links by default: <c>/view/{id}#p3</c> scrolls to paragraph 3 and highlights it (the browser's own fragment
 /// navigation and CSS <c>:target</c>; the page runs no script). An unknown id is a page saying so for a browser (which
 /// asks for HTML), and a problem naming <c>id</c> for any other client. Under the article, the articles most like it
-/// by words (<see cref="RelatedArticleFinder"/>), where the service runs as one process.
+/// by words (<see cref="IRelatedArticleFinder"/>: one index's, or the shards' in cluster mode).
 /// </summary>
 public static class PageEndpoints
 {
@@ -68,14 +69,26 @@ public static class PageEndpoints
         var paragraphs = new StringBuilder();
         foreach (var paragraph in article.Paragraphs)
             paragraphs.Append($"<p id=\"p{paragraph.Paragraph}\">{HtmlTextEncoder.Encode(paragraph.Text)}</p>\n");
-        return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString(), RelatedList(article.Id, context)));
+        return Pages.Html(context, Fill(assets, article.Title, meta, paragraphs.ToString(), await RelatedListAsync(article.Id, context)));
     }
 
-    /// <summary>The related articles as a list of links, or nothing (none, or cluster mode, where there is no finder).</summary>
-    private static string RelatedList(string articleId, HttpContext context)
+    /// <summary>
+    /// The related articles as a list of links, or nothing: none, or (in cluster mode) a shard not answering, since the
+    /// article itself is read from PostgreSQL and is worth showing without them.
+    /// </summary>
+    private static async Task<string> RelatedListAsync(string articleId, HttpContext context)
     {
         var scope = new SearchRequest(null, Scope: ScopedKeys.ScopeOf(context));
-        if (context.RequestServices.GetService<RelatedArticleFinder>()?.Find(new RelatedRequest(articleId, scope, RelatedShown)) is not { Hits.Count: > 0 } related)
+        RelatedArticles? related;
+        try
+        {
+            related = await context.RequestServices.GetRequiredService<IRelatedArticleFinder>().FindAsync(new RelatedRequest(articleId, scope, RelatedShown));
+        }
+        catch (ShardUnavailableException)
+        {
+            return "";
+        }
+        if (related is not { Hits.Count: > 0 })
             return "";
         var list = new StringBuilder("<nav aria-labelledby=\"related\">\n  <h2 id=\"related\">Related</h2>\n  <ul>\n");
         foreach (var hit in related.Hits)

@@ -41,8 +41,7 @@ public static class RelatedEndpoints
         [AsParameters] RelatedParameters parameters, FilterFieldSet filterFields, HttpContext context)
     {
         // One index's finder in the single process; the shards' (ShardedRelatedFinder) in cluster mode.
-        var finder = context.RequestServices.GetService<RelatedArticleFinder>() as IRelatedArticleFinder
-            ?? context.RequestServices.GetRequiredService<ShardedRelatedFinder>();
+        var finder = context.RequestServices.GetRequiredService<IRelatedArticleFinder>();
         var articleId = Uri.UnescapeDataString(id);
         if (parameters.Validate(articleId, finder.CanUseMeaning, out var request) is { } problem)
             return problem;

@@ -56,9 +56,20 @@ public sealed class ShardRelatedClusterTests(ITestOutputHelper output)
 
         var problem = await client.GetProblem("/articles/no-such-article/related", HttpStatusCode.NotFound);
         var related = await (await client.GetAsync($"/articles/{RelatedNews.OpecSource}/related?by=words")).ReadOk<RelatedAnswer>();
+        var page = await client.GetStringAsync($"/view/{RelatedNews.OpecSource}");
 
         Assert.Equal("id", problem.Parameter);
         Assert.NotEmpty(expected.Hits);
         Assert.Equal(expected.Hits.Select(h => h.ArticleId), related.Hits.Select(h => h.ArticleId));
+        // The article's page lists the first of them, as one process's does.
+        Assert.Equal(expected.Hits.Take(5).Select(h => $"/view/{h.ArticleId}"), LinksUnderRelated(page));
+    }
+
+    private static IEnumerable<string> LinksUnderRelated(string page)
+    {
+        var start = page.IndexOf("<nav aria-labelledby=\"related\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The page lists no related articles");
+        var list = page[start..page.IndexOf("</nav>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(list, "href=\"([^\"]+)\"").Select(link => link.Groups[1].Value);
     }
 }

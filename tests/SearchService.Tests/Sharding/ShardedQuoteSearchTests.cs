@@ -68,5 +68,21 @@ public sealed class ShardedQuoteSearchTests : IDisposable
         }
     }
 
+    [ReutersFact]
+    public async Task A_deep_page_reads_and_highlights_the_page_s_statements_only()
+    {
+        var shards = indexes.ShardIndexes.Select(index => new CountingStatementShard(new IndexStatementShard(index))).ToList();
+        var counted = new ShardedQuoteSearcher(() => shards);
+        var request = new QuoteRequest(Page: 4, PageSize: 10);
+        var expected = single.Search(request);
+        Assert.True(expected.Total > 40, $"{expected.Total} statements: page 4 is not full");
+
+        var answer = await counted.SearchAsync(request);
+
+        Assert.Empty(QuoteRequests.Differences("page 4", expected, answer));
+        Assert.Equal(Shards * 40, shards.Sum(s => s.KeysGiven));
+        Assert.Equal(10, shards.Sum(s => s.Read));
+    }
+
     public void Dispose() => indexes.Dispose();
 }

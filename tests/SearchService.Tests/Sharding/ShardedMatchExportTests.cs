@@ -1,4 +1,3 @@
-using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
@@ -23,8 +22,7 @@ public sealed class ShardedMatchExportTests : IDisposable
 
     public ShardedMatchExportTests()
     {
-        using var file = File.OpenRead(ReutersCorpus.Path ?? throw new InvalidOperationException("No Reuters corpus."));
-        indexes = new ShardedIndexes(Shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(Articles).ToList());
+        indexes = ShardedIndexes.OfFirstReuters(Shards, Articles);
     }
 
     [ReutersFact]

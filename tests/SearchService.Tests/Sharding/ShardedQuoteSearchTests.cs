@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
@@ -25,8 +24,7 @@ public sealed class ShardedQuoteSearchTests : IDisposable
 
     public ShardedQuoteSearchTests()
     {
-        using var file = File.OpenRead(ReutersCorpus.Path ?? throw new InvalidOperationException("No Reuters corpus."));
-        indexes = new ShardedIndexes(Shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(Articles).ToList());
+        indexes = ShardedIndexes.OfFirstReuters(Shards, Articles);
         single = new QuoteSearcher(indexes.SingleIndex);
         sharded = new ShardedQuoteSearcher(indexes.ShardIndexes);
     }

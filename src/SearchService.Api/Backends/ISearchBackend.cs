@@ -15,8 +15,12 @@ public interface ISearchBackend
     /// <inheritdoc cref="CursorPaging.Search"/>
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation);
 
-    /// <inheritdoc cref="MatchExport.Export"/>
-    IEnumerable<ExportedHit> Export(SearchRequest request);
+    /// <summary>
+    /// Every match of <paramref name="request"/> (<see cref="MatchExport.Export"/>): a bad query fails before this
+    /// returns; enumerate the answer to its end or dispose it, which releases what it reads.
+    /// </summary>
+    /// <param name="cancellation">Stops the export, between two matches or while it waits for the shards.</param>
+    Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation);
 
     /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
     Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation);

@@ -9,7 +9,9 @@ public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester sug
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(paging.Search(request));
 
-    public IEnumerable<ExportedHit> Export(SearchRequest request) => export.Export(request);
+    // The index is read on the writer's thread as it writes: nothing here waits on another process.
+    public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) =>
+        Task.FromResult(export.Export(request).ToAsyncEnumerable());
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
         Task.FromResult(searcher.FacetValues(request, facet, prefix, size));

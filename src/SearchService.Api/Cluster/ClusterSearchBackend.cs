@@ -41,7 +41,7 @@ public sealed class ClusterSearchBackend : ISearchBackend
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => paging.SearchAsync(request);
 
-    public IEnumerable<ExportedHit> Export(SearchRequest request) => export.Export(request);
+    public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) => export.ExportAsync(request, cancellation);
 
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size, CancellationToken cancellation) =>
         searcher.FacetValuesAsync(request, facet, prefix, size);

@@ -47,7 +47,7 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static Results<PushStreamHttpResult, ProblemHttpResult> Export(
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         [AsParameters] SearchScopeParameters scope, ISearchBackend searcher, ExpensiveQueryLimiter limiter, IOptions<JsonOptions> json,
         FilterFieldSet filterFields, HttpContext context)
     {
@@ -60,7 +60,7 @@ public static class ExportEndpoints
             return ExpensiveQueryLimiter.Refused(context, "export", "try again in a second");
         try
         {
-            var matches = searcher.Export(request);
+            var matches = await searcher.ExportAsync(request, context.RequestAborted);
             return TypedResults.Stream(body => WriteAsync(body, matches, permit, json.Value.SerializerOptions, context.RequestAborted), ContentType);
         }
         catch (Exception e) when (QueryProblem.For(e) is { } refused)
@@ -76,7 +76,7 @@ public static class ExportEndpoints
         }
     }
 
-    private static async Task WriteAsync(Stream body, IEnumerable<ExportedHit> matches, IDisposable? permit, JsonSerializerOptions options, CancellationToken aborted)
+    private static async Task WriteAsync(Stream body, IAsyncEnumerable<ExportedHit> matches, IDisposable? permit, JsonSerializerOptions options, CancellationToken aborted)
     {
         using (permit)
         {
@@ -84,8 +84,9 @@ public static class ExportEndpoints
             var written = 0;
             try
             {
-                // Disposing the enumerator, however the loop ends, releases the export's point in time.
-                foreach (var match in matches)
+                // Disposing the enumerator, however the loop ends, releases the export's point in time; in cluster
+                // mode each page is awaited from the shards, so no thread is held while they answer.
+                await foreach (var match in matches.WithCancellation(aborted))
                 {
                     await lines.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(match, options), aborted);
                     await lines.WriteAsync(NewLine, aborted);

@@ -43,8 +43,11 @@ public sealed class GrainStatementShard : IStatementShard
 
     public ValueTask<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => AskAsync(grain => grain.StatementDfsAsync(request));
 
-    public ValueTask<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics) =>
-        AskAsync(grain => grain.StatementsAsync(request, statistics));
+    public ValueTask<StatementMatches> StatementMatchesAsync(QuoteRequest request, CorpusStatistics statistics) =>
+        AskAsync(grain => grain.StatementMatchesAsync(request, statistics));
+
+    public async ValueTask<IReadOnlyList<QuoteHit?>> StatementHitsAsync(QuoteRequest request, IReadOnlyList<StatementMatch> matches) =>
+        await AskAsync(grain => grain.StatementHitsAsync(request, [.. matches]));
 
     public ValueTask<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request) => AskAsync(grain => grain.StatementMonthsAsync(request));
 

@@ -63,9 +63,12 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// <summary>The copy's figures for the terms a <c>/quotes</c> request's words score with (<see cref="IStatementShard.StatementDfsAsync"/>).</summary>
     Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request);
 
-    /// <summary>The copy's statements for the request, scored with the whole index's figures (<see cref="IStatementShard.StatementsAsync"/>).</summary>
-    Task<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics);
-
     /// <summary>The copy's statements the request's filters let through, by month (<see cref="IStatementShard.StatementMonthsAsync"/>).</summary>
     Task<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request);
+
+    /// <summary>The keys of the copy's best statements up to the page, scored with the whole index's figures, and its counts (<see cref="IStatementShard.StatementMatchesAsync"/>).</summary>
+    Task<StatementMatches> StatementMatchesAsync(QuoteRequest request, CorpusStatistics statistics);
+
+    /// <summary>These statements of the copy, read and highlighted (<see cref="IStatementShard.StatementHitsAsync"/>).</summary>
+    Task<List<QuoteHit?>> StatementHitsAsync(QuoteRequest request, List<StatementMatch> matches);
 }

@@ -251,9 +251,13 @@ public sealed class ShardGrain(
 
     public async Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => await statements!.StatementDfsAsync(request);
 
-    public async Task<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics) => await statements!.StatementsAsync(request, statistics);
-
     public async Task<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request) => await statements!.StatementMonthsAsync(request);
+
+    public async Task<StatementMatches> StatementMatchesAsync(QuoteRequest request, CorpusStatistics statistics) =>
+        await statements!.StatementMatchesAsync(request, statistics);
+
+    public async Task<List<QuoteHit?>> StatementHitsAsync(QuoteRequest request, List<StatementMatch> matches) =>
+        [.. await statements!.StatementHitsAsync(request, matches)];
 
     /// <summary>
     /// The search, opened first when this is its first call (searches that outlived their lifetime are ended then). A

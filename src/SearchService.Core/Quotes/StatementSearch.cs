@@ -24,29 +24,83 @@ public static class StatementSearch
         string.IsNullOrWhiteSpace(query) ? null : new QueryBuilder(analyzer).CreateBooleanQuery(IndexSchema.Text, query, Occur.MUST);
 
     /// <summary>
-    /// The statements <paramref name="searcher"/> finds for <paramref name="request"/>: the total, the best up to the
-    /// request's page in <see cref="Order"/> from the <paramref name="from"/>th on, read and highlighted, and every facet's counts.
+    /// The statements <paramref name="searcher"/> finds for <paramref name="request"/>: the total, the request's page
+    /// read and highlighted (the <paramref name="from"/>th best on), and every facet's counts. One index's whole answer.
     /// </summary>
-    /// <param name="searcher">Scores with its own statistics, or with those of every shard (dfs).</param>
     public static StatementAnswer Run(IndexSearcher searcher, Analyzer analyzer, QuoteRequest request, SpeakerIdentities? speakers, int from)
+    {
+        var (words, top, counts) = Search(searcher, analyzer, request, speakers);
+        var mark = Marker(analyzer, words);
+        var hits = top.ScoreDocs.Skip(from).Select(d => Hit(searcher.Doc(d.Doc), mark, words is null ? null : d.Score)).ToList();
+        return new StatementAnswer(top.TotalHits, hits, counts);
+    }
+
+    /// <summary>
+    /// A shard's query phase: the total, the keys of its best up to the request's page (from the first, in
+    /// <see cref="Order"/>) with their scores, none read or highlighted, and every facet's counts.
+    /// </summary>
+    /// <param name="searcher">Scores with the statistics of every shard (dfs).</param>
+    public static StatementMatches Matches(IndexSearcher searcher, Analyzer analyzer, QuoteRequest request, SpeakerIdentities? speakers)
+    {
+        var (words, top, counts) = Search(searcher, analyzer, request, speakers);
+        var dates = MultiDocValues.GetNumericValues(searcher.IndexReader, IndexSchema.Date);
+        var best = top.ScoreDocs.Select(d => Keyed(searcher.Doc(d.Doc, KeyFields), dates?.Get(d.Doc) ?? 0, words is null ? null : d.Score)).ToList();
+        return new StatementMatches(top.TotalHits, best, counts);
+    }
+
+    /// <summary>
+    /// A shard's fetch phase: the statements of <paramref name="matches"/> (its own, from <see cref="Matches"/>) read
+    /// and highlighted, in their order, each with the score it was found with; null for one a write removed since.
+    /// </summary>
+    public static IReadOnlyList<QuoteHit?> Fetch(IndexSearcher searcher, Analyzer analyzer, QuoteRequest request, IReadOnlyList<StatementMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var mark = Marker(analyzer, Words(analyzer, request.Query));
+        var reader = searcher.IndexReader;
+        var live = MultiFields.GetLiveDocs(reader);
+        var hits = new List<QuoteHit?>(matches.Count);
+        foreach (var match in matches)
+        {
+            // An article's statements are few: the key's is found among them.
+            QuoteHit? found = null;
+            var docs = MultiFields.GetTermDocsEnum(reader, live, IndexSchema.ArticleId, new BytesRef(match.ArticleId));
+            for (var doc = docs?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs!.NextDoc())
+            {
+                var stored = searcher.Doc(doc);
+                if (IntOf(stored, IndexSchema.Paragraph) == match.Paragraph && IntOf(stored, StatementDocuments.Start) == match.Start)
+                {
+                    found = Hit(stored, mark, match.Score);
+                    break;
+                }
+            }
+            hits.Add(found);
+        }
+        return hits;
+    }
+
+    private static readonly HashSet<string> KeyFields = [IndexSchema.ArticleId, IndexSchema.Paragraph, StatementDocuments.Start];
+
+    private static StatementMatch Keyed(Lucene.Net.Documents.Document doc, long dateTicks, float? score) =>
+        new(doc.Get(IndexSchema.ArticleId), IntOf(doc, IndexSchema.Paragraph), IntOf(doc, StatementDocuments.Start), dateTicks, score);
+
+    private static int IntOf(Lucene.Net.Documents.Document doc, string field) => doc.GetField(field)?.GetInt32Value() ?? 0;
+
+    // The request's best up to its page, and every facet's counts.
+    private static (Query? Words, TopDocs Top, Dictionary<string, Dictionary<string, int>> Counts) Search(
+        IndexSearcher searcher, Analyzer analyzer, QuoteRequest request, SpeakerIdentities? speakers)
     {
         ArgumentNullException.ThrowIfNull(request);
         var words = Words(analyzer, request.Query);
         var top = searcher.Search(Filtered(words, request, speakers, except: null), null, request.Page * request.PageSize,
             LuceneOrder(words is not null), doDocScores: words is not null, doMaxScore: false);
-        var mark = Marker(analyzer, words);
-        var dates = MultiDocValues.GetNumericValues(searcher.IndexReader, IndexSchema.Date);
-        var hits = top.ScoreDocs.Skip(from)
-            .Select(d => new StatementHit(Hit(searcher.Doc(d.Doc), mark, words is null ? null : d.Score), dates?.Get(d.Doc) ?? 0))
-            .ToList();
         var counts = StatementDocuments.FacetFields.ToDictionary(f => f, f => Counts(searcher, Filtered(words, request, speakers, except: f), f));
-        return new StatementAnswer(top.TotalHits, hits, counts);
+        return (words, top, counts);
     }
 
-    /// <summary>The page of <paramref name="request"/> out of <paramref name="hits"/> (in <see cref="Order"/>, from the page's first), each facet's values listed as <see cref="Listed"/> lists them.</summary>
+    /// <summary>The page of <paramref name="request"/> out of <paramref name="hits"/> (best first, from the page's first), each facet's values listed as <see cref="Listed"/> lists them.</summary>
     public static QuoteResult Result(
-        QuoteRequest request, long total, IEnumerable<StatementHit> hits, IReadOnlyDictionary<string, Dictionary<string, int>> counts, TimeSpan took) =>
-        new(total, request.Page, request.PageSize, took.TotalMilliseconds, hits.Take(request.PageSize).Select(h => h.Hit).ToList(),
+        QuoteRequest request, long total, IEnumerable<QuoteHit> hits, IReadOnlyDictionary<string, Dictionary<string, int>> counts, TimeSpan took) =>
+        new(total, request.Page, request.PageSize, took.TotalMilliseconds, hits.Take(request.PageSize).ToList(),
             StatementDocuments.FacetFields.ToDictionary(f => f, f => Listed(counts[f], request.FacetSize, request.FilterValues(f))));
 
     /// <summary>The values of a facet, most frequent first (ties by value), the <paramref name="selected"/> ones always among them.</summary>
@@ -64,12 +118,12 @@ public static class StatementSearch
     /// <see cref="LuceneOrder"/> sorts them in one index. Statements of one paragraph tie, and stay in their index's
     /// order: an article's statements are all in one index.
     /// </summary>
-    public static IComparer<StatementHit> Order(bool byScore) => Comparer<StatementHit>.Create((a, b) =>
+    public static IComparer<StatementMatch> Order(bool byScore) => Comparer<StatementMatch>.Create((a, b) =>
     {
-        var first = byScore ? b.Hit.Score!.Value.CompareTo(a.Hit.Score!.Value) : 0;
+        var first = byScore ? b.Score!.Value.CompareTo(a.Score!.Value) : 0;
         if (first == 0)
             first = b.DateTicks.CompareTo(a.DateTicks);
-        return first != 0 ? first : HitTieBreak.CompareKeys(a.Hit.ArticleId, a.Hit.Paragraph, b.Hit.ArticleId, b.Hit.Paragraph);
+        return first != 0 ? first : HitTieBreak.CompareKeys(a.ArticleId, a.Paragraph, b.ArticleId, b.Paragraph);
     });
 
     /// <summary>Statements by month of publication (UTC, "1987-03"), of those the request's filters and scope let through (its words and page aside).</summary>

@@ -12,8 +12,14 @@ public interface IStatementShard
     /// <summary>The dfs phase: the shard's figures for the terms the request's words score with.</summary>
     ValueTask<CorpusStatistics> StatementDfsAsync(QuoteRequest request);
 
-    /// <summary>The query phase: the shard's statements, scored with <paramref name="statistics"/> (the whole index's), as <see cref="StatementSearch.Run"/> finds them.</summary>
-    ValueTask<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics);
+    /// <summary>
+    /// The query phase: the keys of the shard's best statements up to the page, scored with <paramref name="statistics"/>
+    /// (the whole index's), the total and every facet count (<see cref="StatementSearch.Matches"/>).
+    /// </summary>
+    ValueTask<StatementMatches> StatementMatchesAsync(QuoteRequest request, CorpusStatistics statistics);
+
+    /// <summary>The fetch phase: these statements of the shard (the page's), read and highlighted (<see cref="StatementSearch.Fetch"/>).</summary>
+    ValueTask<IReadOnlyList<QuoteHit?>> StatementHitsAsync(QuoteRequest request, IReadOnlyList<StatementMatch> matches);
 
     /// <summary>The shard's statements the request's filters let through, by month (<see cref="StatementSearch.Months"/>).</summary>
     ValueTask<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request);

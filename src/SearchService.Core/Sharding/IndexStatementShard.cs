@@ -22,9 +22,12 @@ public sealed class IndexStatementShard(SearchIndex index) : IStatementShard
         }));
     }
 
-    public ValueTask<StatementAnswer> StatementsAsync(QuoteRequest request, CorpusStatistics statistics) =>
+    public ValueTask<StatementMatches> StatementMatchesAsync(QuoteRequest request, CorpusStatistics statistics) =>
         ValueTask.FromResult(index.SearchStatements(searcher =>
-            StatementSearch.Run(GlobalStatisticsSearcher.Over(searcher, statistics), index.Analyzer, request, index.SpeakerIdentities.Table, from: 0)));
+            StatementSearch.Matches(GlobalStatisticsSearcher.Over(searcher, statistics), index.Analyzer, request, index.SpeakerIdentities.Table)));
+
+    public ValueTask<IReadOnlyList<QuoteHit?>> StatementHitsAsync(QuoteRequest request, IReadOnlyList<StatementMatch> matches) =>
+        ValueTask.FromResult(index.SearchStatements(searcher => StatementSearch.Fetch(searcher, index.Analyzer, request, matches)));
 
     public ValueTask<Dictionary<string, int>> StatementMonthsAsync(QuoteRequest request) =>
         ValueTask.FromResult(index.SearchStatements(searcher => StatementSearch.Months(searcher, request, index.SpeakerIdentities.Table).ToDictionary()));

@@ -9,8 +9,10 @@ namespace SearchService.Core.Sharding;
 /// Answers <c>/quotes</c> and <c>/speakers/{name}</c> over an index split into shards by article, as one index of the
 /// same articles answers them (<see cref="QuoteSearcher"/>, <see cref="SpeakerProfiles"/>): every shard gives its
 /// figures for the query's terms, which are summed (dfs); every shard searches its statements scoring with the sums
-/// and gives its best up to the page asked for and every facet value's count; the gatherer puts the hits in one order
-/// (<see cref="StatementSearch.Order"/>), takes the page, and sums the totals and counts, so every figure is exact.
+/// and gives the keys of its best up to the page asked for and every facet value's count (query); the gatherer puts
+/// them in one order (<see cref="StatementSearch.Order"/>), takes the page, sums the totals and counts, so every figure
+/// is exact, and asks each shard to read and highlight its statements of the page only (fetch), as one index reads
+/// the page only.
 /// </summary>
 /// <param name="open">The shards of one search, one copy each, in any order.</param>
 public sealed class ShardedQuoteSearcher(Func<IReadOnlyList<IStatementShard>> open)
@@ -32,10 +34,22 @@ public sealed class ShardedQuoteSearcher(Func<IReadOnlyList<IStatementShard>> op
         var statistics = ranked
             ? CorpusStatistics.Sum(await Scatter.AllAsync(shards.Select(s => s.StatementDfsAsync(request))))
             : new CorpusStatistics(0, [], []);
-        var answers = await Scatter.AllAsync(shards.Select(s => s.StatementsAsync(request, statistics)));
-        var hits = answers.SelectMany(a => a.Hits).Order(StatementSearch.Order(ranked)).Skip((request.Page - 1) * request.PageSize);
+        var answers = await Scatter.AllAsync(shards.Select(s => s.StatementMatchesAsync(request, statistics)));
+        var order = StatementSearch.Order(ranked);
+        var page = answers.SelectMany((a, shard) => a.Best.Select(match => (Shard: shard, Match: match)))
+            .OrderBy(m => m.Match, order).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var hits = await FetchAsync(shards, request, page);
         var counts = StatementDocuments.FacetFields.ToDictionary(f => f, f => Summed(answers.Select(a => a.Counts[f])));
-        return StatementSearch.Result(request, answers.Sum(a => a.Total), hits, counts, clock.Elapsed);
+        return StatementSearch.Result(request, answers.Sum(a => a.Total), page.Select(m => hits[m]).OfType<QuoteHit>(), counts, clock.Elapsed);
+    }
+
+    /// <summary>Each shard reads its statements of the page, every shard at once; one a write removed since the query phase is left out.</summary>
+    private static async ValueTask<Dictionary<(int Shard, StatementMatch Match), QuoteHit?>> FetchAsync(
+        IReadOnlyList<IStatementShard> shards, QuoteRequest request, IReadOnlyList<(int Shard, StatementMatch Match)> page)
+    {
+        var onShards = page.GroupBy(m => m.Shard).Select(g => g.ToList()).ToList();
+        var read = await Scatter.AllAsync(onShards.Select(matches => shards[matches[0].Shard].StatementHitsAsync(request, matches.ConvertAll(m => m.Match))));
+        return onShards.Zip(read).SelectMany(pair => pair.First.Zip(pair.Second)).ToDictionary(p => p.First, p => p.Second);
     }
 
     /// <inheritdoc cref="SpeakerProfiles.Find"/>

@@ -46,6 +46,13 @@ public sealed class ShardedIndexes : IDisposable
         }
     }
 
+    /// <summary>The first <paramref name="articles"/> Reuters articles over <paramref name="shards"/> shards.</summary>
+    public static ShardedIndexes OfFirstReuters(int shards, int articles)
+    {
+        using var file = File.OpenRead(ReutersCorpus.Path ?? throw new InvalidOperationException("No Reuters corpus."));
+        return new ShardedIndexes(shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(articles).ToList());
+    }
+
     /// <summary>Deleted paragraphs the shards' segments still hold (maxDoc less the paragraphs searches find).</summary>
     public int DeletedParagraphsHeld => shards.Sum(s => s.Index.Search(searcher => searcher.IndexReader.MaxDoc - searcher.IndexReader.NumDocs));
 

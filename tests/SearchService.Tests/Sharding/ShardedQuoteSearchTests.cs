@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
@@ -25,8 +24,7 @@ public sealed class ShardedQuoteSearchTests : IDisposable
 
     public ShardedQuoteSearchTests()
     {
-        using var file = File.OpenRead(ReutersCorpus.Path ?? throw new InvalidOperationException("No Reuters corpus."));
-        indexes = new ShardedIndexes(Shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(Articles).ToList());
+        indexes = ShardedIndexes.OfFirstReuters(Shards, Articles);
         single = new QuoteSearcher(indexes.SingleIndex);
         sharded = new ShardedQuoteSearcher(indexes.ShardIndexes);
     }
@@ -66,6 +64,22 @@ public sealed class ShardedQuoteSearchTests : IDisposable
             var expected = profiles.Find(speaker);
             Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(await sharded.FindSpeakerAsync(speaker)));
         }
+    }
+
+    [ReutersFact]
+    public async Task A_deep_page_reads_and_highlights_the_page_s_statements_only()
+    {
+        var shards = indexes.ShardIndexes.Select(index => new CountingStatementShard(new IndexStatementShard(index))).ToList();
+        var counted = new ShardedQuoteSearcher(() => shards);
+        var request = new QuoteRequest(Page: 4, PageSize: 10);
+        var expected = single.Search(request);
+        Assert.True(expected.Total > 40, $"{expected.Total} statements: page 4 is not full");
+
+        var answer = await counted.SearchAsync(request);
+
+        Assert.Empty(QuoteRequests.Differences("page 4", expected, answer));
+        Assert.Equal(Shards * 40, shards.Sum(s => s.KeysGiven));
+        Assert.Equal(10, shards.Sum(s => s.Read));
     }
 
     public void Dispose() => indexes.Dispose();

@@ -13,6 +13,7 @@ public static class Program
                SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,java,sqlite] [--publisher-fields true] [--index-threads N] [--statements false] [--speaker-identities true]
                SearchService.Benchmarks alerts [--alerts 10000] [--alert-set rare] [--webhooks] [--runs 3] [--limit ARTICLES] [--seed N] [--corpus FILE.jsonl]
                SearchService.Benchmarks cluster [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--questions N] [--warmup N] [--passes N] [--seed N] [--postgres CONNECTION] [--silo-port 11411] [--api DLL] [--runs 3]
+               SearchService.Benchmarks cluster-alerts [--alerts 1000] [--articles 200] [--runs 3] [--seed N] [--postgres CONNECTION] [--silo-port 11511]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
                SearchService.Benchmarks paging [--scale 1|10] [--limit ARTICLES] [--page-size 100] [--repeats 21] [--runs 3] [--corpus FILE.jsonl]
         """;
@@ -24,6 +25,7 @@ public static class Program
         "query" => new QueryBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "http" => await new HttpLoadBenchmark(BenchmarkOptions.Parse(args[1..])).Run(),
         "cluster" => await ClusterCostBenchmark.Run(args[1..]),
+        "cluster-alerts" => await ClusterAlertsBenchmark.Run(args[1..]),
         "store" => await StoreBenchmark.Run(args[1..]),
         "alerts" => AlertsBenchmark.Run(args[1..]),
         "paging" => PagingBenchmark.Run(args[1..]),

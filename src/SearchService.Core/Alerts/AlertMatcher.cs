@@ -45,6 +45,7 @@ public sealed class AlertMatcher(Analyzer analyzer)
         var candidates = alerts.Candidates(batch.Terms, published).ToList();
         Times.AddPresearch(presearched);
         var analysed = new AnalysedText?[batch.Paragraphs];
+        var texts = new string[batch.Paragraphs];
         var hits = new Dictionary<(int Article, string Alert), List<AlertHit>>();
         var found = 0L;
         foreach (var alert in candidates)
@@ -54,7 +55,7 @@ public sealed class AlertMatcher(Analyzer analyzer)
             var matching = batch.Matching(alert.Matches);
             Times.AddQueries(queried);
             var hitsMade = Stopwatch.GetTimestamp();
-            Func<AnalysedText, string>? snippet = null; // the query's terms read once per batch, for all its hits
+            Func<int, string>? snippet = null; // the query's terms read once per batch, for all its hits
             var (current, ofArticle) = (-1, new List<AlertHit>());
             foreach (var document in matching)
             {
@@ -66,8 +67,9 @@ public sealed class AlertMatcher(Analyzer analyzer)
                     current = article;
                     hits[(article, alert.Alert.Id)] = ofArticle = [];
                 }
-                snippet ??= snippets.ForAnalysed(alert.Query);
-                ofArticle.Add(Hit(written[article], paragraph, Snippet(snippet, analysed, document, written[article].Article.Paragraphs[paragraph - 1])));
+                texts[document] = written[article].Article.Paragraphs[paragraph - 1];
+                snippet ??= Snippets(snippets.ForAnalysed(alert.Query), analysed, texts);
+                ofArticle.Add(Hit(written[article], paragraph, snippet, document));
                 found++;
             }
             Times.AddHits(hitsMade);
@@ -87,11 +89,12 @@ public sealed class AlertMatcher(Analyzer analyzer)
     }
 
     /// <summary>
-    /// Makes a hit's snippet when first read. Its closure holds only what the snippet needs: a hit is kept as long as
-    /// its event (the last 256 of each alert), and one capturing the batch's articles kept every batch's text alive.
+    /// Makes the snippets of one alert's hits in a batch, by document, when first read. Its closure holds only what the
+    /// snippets need, the batch's matched paragraphs' text: a hit is kept as long as its event (the last 256 of each
+    /// alert), and one capturing the batch's articles kept every batch's text alive.
     /// </summary>
-    private Func<string> Snippet(Func<AnalysedText, string> make, AnalysedText?[] analysed, int document, string source) =>
-        () => make(Analysed(analysed, document, source));
+    private Func<int, string> Snippets(Func<AnalysedText, string> make, AnalysedText?[] analysed, string[] texts) =>
+        document => make(Analysed(analysed, document, texts[document]));
 
     /// <summary>A batch paragraph's tokens, analysed when its first snippet is made and shared by the rest.</summary>
     private AnalysedText Analysed(AnalysedText?[] analysed, int document, string text)
@@ -102,10 +105,10 @@ public sealed class AlertMatcher(Analyzer analyzer)
         return Interlocked.CompareExchange(ref analysed[document], made, null) ?? made;
     }
 
-    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<string> snippet)
+    private static AlertHit Hit(SearchableArticle written, int paragraph, Func<int, string> snippets, int document)
     {
         var (article, facets) = (written.Article, written.Facets);
         var own = paragraph <= facets.Paragraphs.Count ? facets.Paragraphs[paragraph - 1] : Facets.ParagraphFacets.Empty;
-        return new AlertHit(article.Id, paragraph, article.Title, snippet, article.Date, own.Region, own.Topic, own.Speaker);
+        return new AlertHit(article.Id, paragraph, article.Title, snippets, document, article.Date, own.Region, own.Topic, own.Speaker);
     }
 }

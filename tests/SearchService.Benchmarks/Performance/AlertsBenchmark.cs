@@ -165,7 +165,7 @@ public static class AlertsBenchmark
     }
 
     /// <summary>Alerts like the query benchmark's queries, in its four classes in turn.</summary>
-    private static List<Alert> Alerts(IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets, int count, int seed)
+    internal static List<Alert> Alerts(IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets, int count, int seed)
     {
         var created = DateTimeOffset.UtcNow;
         return QuerySet.Create(articles, facets, (count + 3) / 4, seed).Take(count).Select((query, n) => new Alert(

@@ -97,13 +97,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             {
                 // One node at a time: a silo still starting on a busy machine misses the others' probes and is voted dead.
                 nodeShards.Add(Path.Combine(work.FullName, $"node-{n}", "shards"));
-                var node = Start(servers,
-                    "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={database.ConnectionString}", $"--Search:Cluster:ClusterId={clusterId}",
-                    $"--Search:Cluster:SiloPort={siloPort + n}", $"--Search:Cluster:GatewayPort={siloPort + 100 + n}",
-                    // Failure detection more patient than a node's default (1 s probes, 2 missed): what is measured is searching,
-                    // and at load 60-80 on two cores a node starting up was voted dead under the default.
-                    "--Search:Cluster:ProbeTimeout=00:00:05", "--Search:Cluster:NumMissedProbesLimit=3",
-                    $"--Search:Cluster:ShardsPath={nodeShards[n]}", $"--Search:CorpusPath={Directory.CreateDirectory(Path.Combine(work.FullName, $"node-{n}", "corpus")).FullName}");
+                var node = Start(servers, NodeArguments(database.ConnectionString, clusterId, siloPort, n, work.FullName));
                 nodeClients.Add(await ClientAsync(node));
                 await WaitUntil(() => Ready(nodeClients[n]), $"node {n} ready", Patience);
             }
@@ -152,7 +146,10 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         }
     }
 
-    private ServerProcess Start(List<ServerProcess> servers, params string[] arguments)
+    private ServerProcess Start(List<ServerProcess> servers, params string[] arguments) => Start(api, servers, arguments);
+
+    /// <summary>Starts the API's <paramref name="api"/> assembly with the admin key and no rate limit, added to <paramref name="servers"/>.</summary>
+    internal static ServerProcess Start(string api, List<ServerProcess> servers, params string[] arguments)
     {
         var server = new ServerProcess(api,
             [.. arguments, $"--Search:AdminApiKey={AdminKey}", "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0"]);
@@ -160,7 +157,19 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         return server;
     }
 
-    private static async Task<HttpClient> ClientAsync(ServerProcess server)
+    /// <summary>Node <paramref name="n"/>'s settings: its silo and gateway ports, and its shards and corpus folders under <paramref name="work"/>/node-n.</summary>
+    internal static string[] NodeArguments(string postgres, string clusterId, int siloPort, int n, string work) =>
+    [
+        "--Search:Cluster:Enabled=true", $"--Search:Cluster:Postgres={postgres}", $"--Search:Cluster:ClusterId={clusterId}",
+        $"--Search:Cluster:SiloPort={siloPort + n}", $"--Search:Cluster:GatewayPort={siloPort + 100 + n}",
+        // Failure detection more patient than a node's default (1 s probes, 2 missed): what is measured is searching,
+        // and at load 60-80 on two cores a node starting up was voted dead under the default.
+        "--Search:Cluster:ProbeTimeout=00:00:05", "--Search:Cluster:NumMissedProbesLimit=3",
+        $"--Search:Cluster:ShardsPath={Path.Combine(work, $"node-{n}", "shards")}",
+        $"--Search:CorpusPath={Directory.CreateDirectory(Path.Combine(work, $"node-{n}", "corpus")).FullName}",
+    ];
+
+    internal static async Task<HttpClient> ClientAsync(ServerProcess server)
     {
         var client = new HttpClient { BaseAddress = await server.Address, Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
@@ -268,9 +277,9 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
     private static long FolderBytes(string folder) =>
         Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private static async Task<bool> Ready(HttpClient node) => (await node.GetAsync("/health/ready")).IsSuccessStatusCode;
+    internal static async Task<bool> Ready(HttpClient node) => (await node.GetAsync("/health/ready")).IsSuccessStatusCode;
 
     /// <param name="everyCopy">Every copy, not one a shard: searches go to the copies in turn, and a copy still reading would answer from less.</param>
     private static async Task<bool> Complete(HttpClient node, bool everyCopy)
@@ -293,7 +302,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         return answer.RootElement.GetProperty("totalArticles").GetInt32() >= articles;
     }
 
-    private static async Task WaitUntil(Func<Task<bool>> condition, string what, TimeSpan patience)
+    internal static async Task WaitUntil(Func<Task<bool>> condition, string what, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         while (true)

@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>
 /// A webhook receiver on 127.0.0.1 for the alerts benchmark (<c>--webhooks</c>): answers 204 to every POST at
-/// <see cref="Url"/> and counts them, so the benchmark can wait until every notice is delivered.
+/// <see cref="Url"/> and counts them, so the benchmark can wait until every notice is delivered; and notes when the
+/// first notice naming each article came (<see cref="FirstNotice"/>), for the cluster's delivery delay.
 /// </summary>
 public sealed class WebhookCounter : IDisposable
 {
@@ -26,6 +30,9 @@ public sealed class WebhookCounter : IDisposable
     /// <summary>The POSTs received so far.</summary>
     public long Received => Interlocked.Read(ref received);
 
+    /// <summary>When a notice naming the article first came (a <see cref="Stopwatch"/> timestamp), by article id.</summary>
+    public ConcurrentDictionary<string, long> FirstNotice { get; } = new(StringComparer.Ordinal);
+
     private async Task AnswerAllAsync()
     {
         while (listener.IsListening)
@@ -41,7 +48,10 @@ public sealed class WebhookCounter : IDisposable
             }
             _ = Task.Run(async () =>
             {
-                await context.Request.InputStream.CopyToAsync(Stream.Null);
+                var came = Stopwatch.GetTimestamp();
+                using var notice = await JsonDocument.ParseAsync(context.Request.InputStream);
+                foreach (var hit in notice.RootElement.GetProperty("hits").EnumerateArray())
+                    FirstNotice.TryAdd(hit.GetProperty("articleId").GetString()!, came);
                 Interlocked.Increment(ref received);
                 context.Response.StatusCode = (int)HttpStatusCode.NoContent;
                 context.Response.Close();

@@ -22,9 +22,9 @@ public sealed class ShardSpeakerIdentityTests(SpeakerShardCluster fixture) : ICl
     public async Task Speaker_counts_and_filters_through_the_shards_are_the_single_node_s_with_identities()
     {
         var names = ShortAndFull();
-        var oneIndex = new ParagraphSearcher(fixture.Single);
+        var oneIndex = new ParagraphSearcher(fixture.Single.Index);
         var shards = fixture.Cluster.NewSearcher();
-        var oneQuotes = new QuoteSearcher(fixture.Single);
+        var oneQuotes = new QuoteSearcher(fixture.Single.Index);
         var quotes = new ShardedQuoteSearcher(GrainStatementShard.All(
             fixture.Cluster.Cluster.Client, SpeakerShardCluster.Shards, SpeakerShardCluster.Replicas, TimeSpan.FromSeconds(30)));
         var searches = new List<(string Label, SearchRequest Request)> { ("every speaker counted", new SearchRequest(null, FacetSize: 100_000)) };
@@ -47,7 +47,7 @@ public sealed class ShardSpeakerIdentityTests(SpeakerShardCluster fixture) : ICl
     [PostgresReutersFact]
     public async Task Speaker_profiles_through_the_shards_give_the_single_node_s_kind_variants_and_roles()
     {
-        var profiles = new SpeakerProfiles(fixture.Single, new QuoteSearcher(fixture.Single));
+        var profiles = new SpeakerProfiles(fixture.Single.Index, new QuoteSearcher(fixture.Single.Index));
         // As ClusterSetup makes a node's: the silo's table.
         var quotes = new ShardedQuoteSearcher(
             GrainStatementShard.All(fixture.Cluster.Cluster.Client, SpeakerShardCluster.Shards, SpeakerShardCluster.Replicas, TimeSpan.FromSeconds(30)),
@@ -62,7 +62,7 @@ public sealed class ShardSpeakerIdentityTests(SpeakerShardCluster fixture) : ICl
 
     private IReadOnlyList<(string Short, string Full)> ShortAndFull()
     {
-        var names = fixture.ShortAndFullNames();
+        var names = fixture.Single.ShortAndFullNames();
         Assert.True(names.Count >= Names, $"{names.Count} speakers indexed under a short form and a full name: fewer than {Names}");
         Console.WriteLine($"{names.Count} speakers indexed under a short form and a full name: {string.Join(", ", names.Select(n => $"{n.Short} / {n.Full}"))}");
         // Spread over the list, not the first in alphabetical order only.

@@ -4,9 +4,6 @@ using Orleans.TestingHost;
 using SearchService.Cluster.Corpus;
 using SearchService.Cluster.Speakers;
 using SearchService.Core.Corpus;
-using SearchService.Core.Facets;
-using SearchService.Core.Indexing;
-using SearchService.Core.Searching;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Cluster;

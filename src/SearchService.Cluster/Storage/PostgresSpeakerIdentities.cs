@@ -17,7 +17,7 @@ public sealed class PostgresSpeakerIdentities(PostgresArticleLog log)
     // The state only when it is not the version the caller holds: a writer that wrote the last version reads 8 bytes.
     private const string LockSql = "SELECT version, CASE WHEN version <> @known THEN state END FROM speaker_identities FOR UPDATE";
     private const string ReadSql = "SELECT version, CASE WHEN version <> @known THEN state END FROM speaker_identities";
-    private const string WriteSql = $"UPDATE speaker_identities SET version = version + 1, state = @state RETURNING version";
+    private const string WriteSql = "UPDATE speaker_identities SET version = version + 1, state = @state RETURNING version";
     private const string NotifySql = $"SELECT pg_notify('{Channel}', @version::text)";
 
     /// <summary>

@@ -76,7 +76,8 @@ public sealed class ProcessCluster : IAsyncLifetime
             // No corpus: the nodes' articles are the log's. An empty folder of each node's own.
             var nodeCorpus = Directory.CreateDirectory(folders.Combine($"node-{n}", "corpus")).FullName;
             // The articles above were written without the cluster's speaker identity table, so it is off on the nodes
-            // and on the single node they are compared with (ShardSpeakerIdentityTests compare them with it on).
+            // and on the single node they are compared with (ShardSpeakerIdentityTests and ClusterNodeSpeakerTests compare
+            // them with it on).
             nodes.Add(new NodeProcess(database.ConnectionString, clusterId, folders.Combine($"node-{n}", "shards"), nodeCorpus,
                 "--Search:SpeakerIdentities=false"));
             await WaitUntilReadyAsync(await nodes[n].ClientAsync());

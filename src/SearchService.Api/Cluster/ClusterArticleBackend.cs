@@ -1,5 +1,6 @@
 using SearchService.Api.Backends;
 using SearchService.Cluster.Shards;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
@@ -11,10 +12,12 @@ namespace SearchService.Api.Cluster;
 /// <summary>
 /// Articles in cluster mode: read from and written to PostgreSQL, the system of record. A write is acknowledged once
 /// PostgreSQL has committed it; the shards pick it up from there (<see cref="ShardGrain"/>). Facets are extracted here,
-/// once, and stored with the article, so that no shard copy extracts them again. PostgreSQL out of reach
+/// once, and stored with the article, so that no shard copy extracts them again; speakers are resolved with the
+/// cluster's speaker identity table, which learns from the article first (<see cref="ClusterSpeakerIdentities"/>). PostgreSQL out of reach
 /// refuses the write (503, naming the server and the cause) while searches keep answering from the shards.
 /// </summary>
-public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtractor extractor, ILogger<ClusterArticleBackend> logger) : IArticleBackend
+public sealed class ClusterArticleBackend(
+    SiloArticleLog articleLog, IFacetExtractor extractor, ClusterSpeakerIdentities facets, ILogger<ClusterArticleBackend> logger) : IArticleBackend
 {
     /// <summary>Articles of a bulk body committed together.</summary>
     private const int BulkBatch = 500;
@@ -31,21 +34,18 @@ public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtra
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>
         await (await articleLog.GetAsync()).ReadAsync(articleId, cancellation) is not null;
 
-    public Task PutAsync(Article article, CancellationToken cancellation)
-    {
-        var facets = extractor.Extract(article);
-        return WriteAsync(log => log.PutAsync(article, facets, cancellation));
-    }
+    public Task PutAsync(Article article, CancellationToken cancellation) =>
+        WriteAsync(async log => await log.PutAsync(article, await facets.ExtractAsync(article, cancellation), cancellation));
 
     public async Task<bool> DeleteAsync(string articleId, CancellationToken cancellation) =>
         await WriteAsync(log => log.DeleteAsync(articleId, cancellation)) is not null;
 
     public Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation)
     {
-        var batch = new List<FacetedArticle>(BulkBatch);
+        var batch = new List<Article>(BulkBatch);
         return BulkBody.WriteAsync(body, async article =>
         {
-            batch.Add(new FacetedArticle(article, extractor.Extract(article)));
+            batch.Add(article);
             if (batch.Count == BulkBatch)
                 await CommitAsync(cancellation);
         }, CommitAsync, reportBadLine, logger, cancellation);
@@ -54,7 +54,7 @@ public sealed class ClusterArticleBackend(SiloArticleLog articleLog, IFacetExtra
         {
             if (batch.Count == 0)
                 return;
-            await WriteAsync(log => log.PutManyAsync(batch, committing));
+            await WriteAsync(async log => await log.PutManyAsync(await facets.ExtractAsync(batch, committing), committing));
             batch.Clear();
         }
     }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using SearchService.Cluster.Corpus;
 using SearchService.Cluster.Shards;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
 using SearchService.Core.Corpus;
-using SearchService.Core.Facets;
 
 namespace SearchService.Api.Cluster;
 
@@ -15,7 +15,7 @@ namespace SearchService.Api.Cluster;
 /// over has no events of what changed meanwhile, and a pass over unchanged files only compares stamps.
 /// </summary>
 public sealed class ClusterCorpusWorker(
-    SiloArticleLog articleLog, IFacetExtractor extractor, IOptions<SearchOptions> search, IOptions<SearchClusterOptions> options, ILoggerFactory loggers)
+    SiloArticleLog articleLog, ClusterSpeakerIdentities facets, IOptions<SearchOptions> search, IOptions<SearchClusterOptions> options, ILoggerFactory loggers)
     : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<ClusterCorpusWorker>();
@@ -40,7 +40,7 @@ public sealed class ClusterCorpusWorker(
                     if (lease is null && (lease = await log.TryTakeCorpusLeaseAsync(stoppingToken)) is not null)
                         logger.LogInformation("This node holds the corpus lease: it reads {CorpusPath} into the article log", corpus.Root);
                     if (lease is not null && Directory.Exists(corpus.Root))
-                        await new CorpusLogWriter(log, extractor, loggers.CreateLogger<CorpusLogWriter>()).SynchronizeAsync(corpus, stoppingToken);
+                        await new CorpusLogWriter(log, facets, loggers.CreateLogger<CorpusLogWriter>()).SynchronizeAsync(corpus, stoppingToken);
                 }
                 catch (ArticleLogUnavailableException e)
                 {

@@ -6,6 +6,7 @@ using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
 using SearchService.Core.Indexing;
@@ -65,6 +66,7 @@ public static class ClusterSetup
                 // A copy parses each search again, with the synonyms and limits the node's gatherer parsed it with.
                 shards.SynonymsPath = search.SynonymsPath;
                 shards.AllowExpensiveQueries = search.AllowExpensiveQueries;
+                shards.SpeakerIdentities = search.SpeakerIdentities;
             }));
         builder.Services.AddSingleton<ClusterCursorKey>();
         builder.Services.AddSingleton(services => new CursorCodec(services.GetRequiredService<ClusterCursorKey>().Key));
@@ -74,7 +76,8 @@ public static class ClusterSetup
         {
             var cluster = services.GetRequiredService<IOptions<SearchClusterOptions>>().Value;
             return new ShardedQuoteSearcher(GrainStatementShard.All(
-                services.GetRequiredService<IGrainFactory>(), cluster.Shards, cluster.Replicas, cluster.ShardCallTimeout));
+                services.GetRequiredService<IGrainFactory>(), cluster.Shards, cluster.Replicas, cluster.ShardCallTimeout),
+                services.GetRequiredService<ClusterSpeakerIdentities>().Table);
         });
         builder.Services.AddSingleton<IRelatedArticleFinder>(services => new ShardedRelatedFinder(
             GrainShardSource.All(services.GetRequiredService<IGrainFactory>(), options.Shards, options.ShardCallTimeout, options.Replicas),

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Corpus;
-using SearchService.Core.Facets;
 
 namespace SearchService.Cluster.Corpus;
 
@@ -11,10 +11,12 @@ namespace SearchService.Cluster.Corpus;
 /// gone from their file or with their file are deleted, unchanged files (same size and time, as recorded in
 /// <c>corpus_files</c>) are not read. The shards pick the changes up from the log. Only the node holding the corpus
 /// lease runs it (<see cref="CorpusLease"/>). Each article's facets are extracted here, once, and stored with it: the
-/// shard copies build their documents from them. A pass cut short (PostgreSQL out of reach, the node stopping) leaves
+/// shard copies build their documents from them; a batch's speakers are resolved with the cluster's speaker identity
+/// table, which learns from them in the file's order before they are written (<see cref="ClusterSpeakerIdentities"/>).
+/// A pass cut short (PostgreSQL out of reach, the node stopping) leaves
 /// the file it was in unrecorded, so the next pass reads it again: writing an article again only gives it a new version.
 /// </summary>
-public sealed class CorpusLogWriter(PostgresArticleLog log, IFacetExtractor extractor, ILogger<CorpusLogWriter> logger)
+public sealed class CorpusLogWriter(PostgresArticleLog log, ClusterSpeakerIdentities facets, ILogger<CorpusLogWriter> logger)
 {
     private const int Batch = 500;
 
@@ -40,10 +42,10 @@ public sealed class CorpusLogWriter(PostgresArticleLog log, IFacetExtractor extr
     private async Task WriteFileAsync(CorpusFile file, CorpusFileRecord? before, CancellationToken cancellation)
     {
         var ids = new List<string>();
-        var batch = new List<FacetedArticle>(Batch);
+        var batch = new List<Article>(Batch);
         foreach (var article in CorpusFolder.ReadArticles(file, problem => logger.LogWarning("Skipped corpus input {Problem}", problem.ToString())))
         {
-            batch.Add(new FacetedArticle(article, extractor.Extract(article)));
+            batch.Add(article);
             ids.Add(article.Id);
             if (batch.Count == Batch)
                 await WriteAsync(batch, cancellation);
@@ -55,10 +57,10 @@ public sealed class CorpusLogWriter(PostgresArticleLog log, IFacetExtractor extr
         logger.LogInformation("Wrote {File}'s {Articles} articles to the article log", file.RelativePath, ids.Count);
     }
 
-    private async Task WriteAsync(List<FacetedArticle> batch, CancellationToken cancellation)
+    private async Task WriteAsync(List<Article> batch, CancellationToken cancellation)
     {
         if (batch.Count > 0)
-            await log.PutManyAsync(batch, cancellation);
+            await log.PutManyAsync(await facets.ExtractAsync(batch, cancellation), cancellation);
         batch.Clear();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -25,7 +26,7 @@ namespace SearchService.Cluster.Shards;
 [ShardCopyPlacement]
 public sealed class ShardGrain(
     IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, ShardCopyBuilds builds, IFacetExtractor extractor,
-    ShardQueryRules rules, ILocalSiloDetails silo, ILoggerFactory loggers)
+    ShardQueryRules rules, ClusterSpeakerIdentities speakers, ILocalSiloDetails silo, ILoggerFactory loggers)
     : Grain, IShardGrain, IIncomingGrainCallFilter
 {
     private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(30);
@@ -74,6 +75,9 @@ public sealed class ShardGrain(
             builds.Deactivated(Copy);
             throw;
         }
+        // Speaker filters match every variant the cluster's table knows, as a single node's do with its own.
+        if (speakers.Table is { } table)
+            index.SpeakerIdentities.Attach(table);
         // Point ids from a random place: a cursor naming a point of an earlier activation finds none, not another reader.
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());

@@ -40,6 +40,12 @@ public sealed class ShardGrainOptions
     /// </summary>
     public string? TaxonomyPath { get; set; }
 
+    /// <summary>
+    /// Whether the cluster keeps one speaker identity table (a single node's <c>Search:SpeakerIdentities</c>): learnt by
+    /// the node's writers, read by its copies and profiles (<see cref="Speakers.ClusterSpeakerIdentities"/>).
+    /// </summary>
+    public bool SpeakerIdentities { get; set; } = true;
+
     /// <summary>The node's query-time synonyms file (a single node's <c>Search:SynonymsPath</c>); empty: the list shipped in Data/.</summary>
     public string? SynonymsPath { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
 
@@ -34,6 +35,7 @@ public static class ShardHosting
         silo.Services.AddSingleton(services => ShardQueryRules.From(services.GetRequiredService<IOptions<ShardGrainOptions>>().Value));
         silo.Services.AddSingleton<IFacetExtractor>(services => NewsFacetExtractor.Load(
             services.GetRequiredService<IOptions<ShardGrainOptions>>().Value.TaxonomyPath is { Length: > 0 } taxonomy ? taxonomy : null));
+        silo.Services.AddSingleton<ClusterSpeakerIdentities>();
         silo.Services.AddSingleton<ShardCopyBuilds>();
         silo.Services.AddSerializer(serializer => serializer.AddCoreRecordsAsJson());
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();

@@ -4,7 +4,7 @@ namespace SearchService.Cluster.Storage;
 
 /// <summary>
 /// The cluster's tables, made at every start from the SQL files in <c>Sql/</c>: the articles and their version counter
-/// (<c>articles.sql</c>, written to run any number of times), the alerts (<c>alerts.sql</c>, likewise), the cursors' key (<c>cursors.sql</c>, likewise), and Orleans' membership tables and queries
+/// (<c>articles.sql</c>, written to run any number of times), the alerts (<c>alerts.sql</c>, likewise), the cursors' key (<c>cursors.sql</c>, likewise), the speaker identity table (<c>speakers.sql</c>, likewise), and Orleans' membership tables and queries
 /// (<c>Orleans/PostgreSQL-Main.sql</c> and <c>PostgreSQL-Clustering.sql</c> as Orleans ships them), only while their
 /// <c>orleansquery</c> table is missing, since they cannot run twice. All in one transaction: a start that fails half
 /// way leaves nothing behind.
@@ -21,6 +21,7 @@ public static class DatabaseSchema
         await ExecuteAsync(connection, Script("articles.sql"), cancellation);
         await ExecuteAsync(connection, Script("alerts.sql"), cancellation);
         await ExecuteAsync(connection, Script("cursors.sql"), cancellation);
+        await ExecuteAsync(connection, Script("speakers.sql"), cancellation);
         await using (var orleansMissing = new NpgsqlCommand("SELECT to_regclass('orleansquery') IS NULL", connection))
         {
             if (await orleansMissing.ExecuteScalarAsync(cancellation) is true)

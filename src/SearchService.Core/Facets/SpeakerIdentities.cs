@@ -26,7 +26,7 @@ public sealed class SpeakerIdentities
 
     private readonly Lock gate = new();
     private readonly SpeakerLexicon lexicon;
-    private readonly State state;
+    private State state;
 
     private SpeakerIdentities(SpeakerLexicon lexicon, State state)
     {
@@ -128,8 +128,21 @@ public sealed class SpeakerIdentities
         output.Write(json); // the file is written outside the lock the indexing threads resolve under
     }
 
-    public static SpeakerIdentities Load(Stream input, SpeakerLexicon lexicon) =>
-        new(lexicon, JsonSerializer.Deserialize<State>(input) ?? throw new InvalidDataException("The speaker identity table is empty (JSON null)."));
+    public static SpeakerIdentities Load(Stream input, SpeakerLexicon lexicon) => new(lexicon, Read(input));
+
+    /// <summary>
+    /// Replaces what the table holds with a table <see cref="Save"/> wrote: a reader following a table learnt elsewhere
+    /// (a cluster's, kept in PostgreSQL) keeps the one instance its searches were given.
+    /// </summary>
+    public void Replace(Stream input)
+    {
+        var read = Read(input);
+        lock (gate)
+            state = read;
+    }
+
+    private static State Read(Stream input) =>
+        JsonSerializer.Deserialize<State>(input) ?? throw new InvalidDataException("The speaker identity table is empty (JSON null).");
 
     // What a value stands for with the evidence now: the one identity it went to, or for a bare name resolved as itself
     // before its full name was known, what it would go to now.

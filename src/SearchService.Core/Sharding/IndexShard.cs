@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 
@@ -14,7 +15,7 @@ namespace SearchService.Core.Sharding;
 /// </summary>
 /// <param name="lease">Holds the reader; disposing the shard releases it.</param>
 /// <param name="point">Where the reader is held for cursor walks.</param>
-internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, IDisposable lease, ShardPoint point) : IShard
+internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, IDisposable lease, ShardPoint point, SpeakerIdentities? speakers) : IShard
 {
     public ShardPoint Point => point;
 
@@ -59,7 +60,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     {
         var scoring = GlobalStatisticsSearcher.Over(searcher, statistics);
         var parsed = Parse(request);
-        var filters = new SearchFilters(parsed?.Query, request.Search);
+        var filters = new SearchFilters(parsed?.Query, request.Search, speakers);
         var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth, request.After) with { RescoresElsewhere = true };
         var datesInPass = FacetCounting.DatesInHitsPass(request.Search);
         var collected = stages.PassFor(request.Search.Unit).Run(scoring, plan.Scored(filters.All), plan, filters.Unfiltered, datesInPass);
@@ -68,7 +69,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         // With paragraph hits, a question's candidates are its best hits: their keys are read once.
         var candidates = ReferenceEquals(collected.Candidates, collected.Best) ? best : collected.Candidates.Select(Keyed).ToList();
         var asked = plan.RescoresQuestion ? new IndexQuestionEvidence(searcher).AskedTerms(parsed!.Query).ToList() : [];
-        var pinned = PinnedResults.Find(scoring, request.Search, plan.Scored(filters.All), new SearchFilters(null, request.Search).All).Select(Keyed).ToList();
+        var pinned = PinnedResults.Find(scoring, request.Search, plan.Scored(filters.All), new SearchFilters(null, request.Search, speakers).All).Select(Keyed).ToList();
         return ValueTask.FromResult(new ShardAnswer(
             collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned));
     }
@@ -115,7 +116,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     {
         var parsed = Parse(request);
         var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth);
-        var searched = plan.Scored(new SearchFilters(parsed?.Query, request.Search).All);
+        var searched = plan.Scored(new SearchFilters(parsed?.Query, request.Search, speakers).All);
         var bothStages = parsed is not null && rescored.Count > 0 ? plan.Scored(QuestionRescorer.Explained(parsed, feedback)) : null;
         var explains = request.Search.Explain && parsed is not null;
         return ValueTask.FromResult(stages.Fetcher.Read(
@@ -127,15 +128,15 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) =>
-        ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search), request.Search.Unit, facet));
+        ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search, speakers), request.Search.Unit, facet));
 
     public ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope) => ValueTask.FromResult(ArticleLookup.Read(searcher, articleId, scope));
 
-    /// <summary>Related articles' query phase, scored with the whole index's figures; the shard keeps no speaker identities.</summary>
+    /// <summary>Related articles' query phase, scored with the whole index's figures.</summary>
     public ValueTask<IReadOnlyList<RelatedCandidate>> RelatedAsync(RelatedShardRequest request, CorpusStatistics statistics) =>
         ValueTask.FromResult<IReadOnlyList<RelatedCandidate>>(RelatedWords.Best(
             GlobalStatisticsSearcher.Over(searcher, statistics), request.Words.Select(w => w.ToTerm()).ToList(), request.ArticleId, request.Filters,
-            null, request.Count));
+            speakers, request.Count));
 
     private ParsedQuery? Parse(ShardRequest request)
     {

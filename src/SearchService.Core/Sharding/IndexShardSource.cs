@@ -11,6 +11,7 @@ public sealed class IndexShardSource : IShardSource, IDisposable
 {
     private readonly SearchStages stages;
     private readonly PointsInTime points;
+    private readonly SpeakerIdentityFile speakers;
 
     /// <param name="synonyms">Applied to simple-syntax queries, as the gatherer applies them; null: the list shipped in Data/.</param>
     /// <param name="limits">What a query in Lucene syntax may cost; null: <see cref="QueryCostLimits.Default"/>.</param>
@@ -23,6 +24,7 @@ public sealed class IndexShardSource : IShardSource, IDisposable
     internal IndexShardSource(SearchIndex index, SearchStages stages, long firstPoint = 0)
     {
         this.stages = stages;
+        speakers = index.SpeakerIdentities;
         points = new PointsInTime(index, TimeProvider.System, PointsInTime.DefaultKeepAlive, PointsInTime.DefaultMaxOpen, firstPoint);
     }
 
@@ -34,7 +36,8 @@ public sealed class IndexShardSource : IShardSource, IDisposable
     /// <summary>A search over the current reader.</summary>
     public IShard Open() => On(points.Current());
 
-    private IndexShard On(PointInTime point) => new(point.Searcher, stages, point, new ShardPoint(0, point.Id));
+    // Speaker filters take the variants of the table the index searches with now, as a single index's searches do.
+    private IndexShard On(PointInTime point) => new(point.Searcher, stages, point, new ShardPoint(0, point.Id), speakers.Table);
 
     /// <summary>Releases the readers held for walks (searches under way keep theirs until they end).</summary>
     public void Dispose() => points.Dispose();

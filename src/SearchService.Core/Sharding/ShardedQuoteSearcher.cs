@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
@@ -15,7 +16,8 @@ namespace SearchService.Core.Sharding;
 /// the page only.
 /// </summary>
 /// <param name="open">The shards of one search, one copy each, in any order.</param>
-public sealed class ShardedQuoteSearcher(Func<IReadOnlyList<IStatementShard>> open)
+/// <param name="speakers">The speaker identity table profiles read (a cluster's, as its node last read it); null: none.</param>
+public sealed class ShardedQuoteSearcher(Func<IReadOnlyList<IStatementShard>> open, SpeakerIdentities? speakers = null)
 {
     /// <param name="shards">Shards of this process.</param>
     public ShardedQuoteSearcher(IReadOnlyList<SearchIndex> shards)
@@ -53,9 +55,8 @@ public sealed class ShardedQuoteSearcher(Func<IReadOnlyList<IStatementShard>> op
     }
 
     /// <inheritdoc cref="SpeakerProfiles.Find"/>
-    /// <remarks>The shards keep no speaker identity table: the name is taken as given, as a single node without one takes it.</remarks>
     public async Task<SpeakerProfile?> FindSpeakerAsync(string name, SearchScope? scope = null) =>
-        await SpeakerProfiles.GatherAsync(name, scope, table: null, async request => await SearchAsync(request), MonthsAsync);
+        await SpeakerProfiles.GatherAsync(name, scope, speakers, async request => await SearchAsync(request), MonthsAsync);
 
     private async ValueTask<IReadOnlyDictionary<string, int>> MonthsAsync(QuoteRequest request) =>
         new SortedDictionary<string, int>(Summed(await Scatter.AllAsync(open().Select(s => s.StatementMonthsAsync(request)))), StringComparer.Ordinal);

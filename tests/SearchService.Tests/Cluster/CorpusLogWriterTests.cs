@@ -18,10 +18,11 @@ public sealed class CorpusLogWriterTests
     public async Task A_pass_writes_the_articles_of_the_corpus_files_into_the_article_log()
     {
         await using var store = await TestArticleLog.CreateAsync();
+        await using var node = new SpeakerTableNode(store.ConnectionString);
         using var corpus = new TempDirectory();
         WriteJsonl(corpus, "wire/cocoa.jsonl", "cocoa-1", "cocoa-2");
 
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         Assert.Equal("Bahia cocoa review", (await store.Log.ReadAsync("cocoa-1"))?.Title);
         Assert.NotNull(await store.Log.ReadAsync("cocoa-2"));
@@ -31,12 +32,13 @@ public sealed class CorpusLogWriterTests
     public async Task A_pass_over_unchanged_files_writes_nothing()
     {
         await using var store = await TestArticleLog.CreateAsync();
+        await using var node = new SpeakerTableNode(store.ConnectionString);
         using var corpus = new TempDirectory();
         WriteJsonl(corpus, "wire/cocoa.jsonl", "cocoa-1", "cocoa-2");
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
         var version = await store.Log.CurrentVersionAsync();
 
-        var filesRead = await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        var filesRead = await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         Assert.Equal(0, filesRead);
         Assert.Equal(version, await store.Log.CurrentVersionAsync());
@@ -46,13 +48,14 @@ public sealed class CorpusLogWriterTests
     public async Task An_article_gone_from_its_changed_file_is_deleted_from_the_article_log()
     {
         await using var store = await TestArticleLog.CreateAsync();
+        await using var node = new SpeakerTableNode(store.ConnectionString);
         using var corpus = new TempDirectory();
         var file = WriteJsonl(corpus, "wire/cocoa.jsonl", "cocoa-1", "cocoa-2");
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         WriteJsonl(corpus, "wire/cocoa.jsonl", "cocoa-1");
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         Assert.NotNull(await store.Log.ReadAsync("cocoa-1"));
         Assert.Null(await store.Log.ReadAsync("cocoa-2"));
@@ -62,19 +65,20 @@ public sealed class CorpusLogWriterTests
     public async Task The_articles_of_a_deleted_file_are_deleted_from_the_article_log()
     {
         await using var store = await TestArticleLog.CreateAsync();
+        await using var node = new SpeakerTableNode(store.ConnectionString);
         using var corpus = new TempDirectory();
         WriteJsonl(corpus, "wire/cocoa.jsonl", "cocoa-1");
         var removed = WriteJsonl(corpus, "wire/more-cocoa.jsonl", "cocoa-2");
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         File.Delete(removed);
-        await Writer(store).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
+        await Writer(store, node).SynchronizeAsync(new CorpusFolder(corpus.Path), CancellationToken.None);
 
         Assert.NotNull(await store.Log.ReadAsync("cocoa-1"));
         Assert.Null(await store.Log.ReadAsync("cocoa-2"));
     }
 
-    private static CorpusLogWriter Writer(TestArticleLog store) => new(store.Log, Facets.Facets.Extractor, NullLogger<CorpusLogWriter>.Instance);
+    private static CorpusLogWriter Writer(TestArticleLog store, SpeakerTableNode node) => new(store.Log, node.Speakers, NullLogger<CorpusLogWriter>.Instance);
 
     private static string WriteJsonl(TempDirectory corpus, string path, params string[] ids) =>
         corpus.WriteFile(path, string.Concat(ids.Select(id => Encoding.UTF8.GetString(JournalEntry.Put(NewsArticles.Cocoa(id)).ToLine()) + "\n")));

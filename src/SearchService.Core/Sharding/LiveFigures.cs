@@ -19,41 +19,23 @@ internal static class LiveFigures
     // A segment reader stands for one state of its deletions: a reopen after more deletions makes a new one.
     private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<string, FieldFigures>> FieldsOfSegments = new();
 
-    /// <summary>
-    /// The terms' live document frequencies and total frequencies (-1 when a field keeps no frequencies), in the order
-    /// given; a term no live document has is left out. Each segment seeks every term of a field with one enumerator, in
-    /// the index's order: a new enumerator for each term and segment cost about 0.2 ms a term over eleven segments, and
-    /// a question's feedback asks every shard for the hundreds of words of its best paragraphs.
-    /// </summary>
-    public static List<TermFigures> Of(IndexReader reader, IReadOnlyList<Term> terms)
+    /// <summary>The term's live document frequency and total frequency (-1 when its field keeps no frequencies); null when no live document has it.</summary>
+    public static TermFigures? Of(IndexReader reader, Term term)
     {
-        var docFreqs = new long[terms.Count];
-        var totalTermFreqs = new long[terms.Count];
-        var byField = Enumerable.Range(0, terms.Count)
-            .GroupBy(i => terms[i].Field)
-            .Select(field => (Field: field.Key, InIndexOrder: field.OrderBy(i => terms[i].Bytes, BytesRef.UTF8SortedAsUnicodeComparer).ToList()))
-            .ToList();
+        long docFreq = 0, totalTermFreq = 0;
         foreach (var leaf in reader.Leaves)
         {
             var segment = leaf.AtomicReader;
-            foreach (var (field, inIndexOrder) in byField)
-            {
-                if (segment.GetTerms(field) is not { } fieldTerms)
-                    continue;
-                var termsEnum = fieldTerms.GetEnumerator();
-                foreach (var i in inIndexOrder)
-                {
-                    if (!termsEnum.SeekExact(terms[i].Bytes))
-                        continue;
-                    var (docs, freqs) = segment.LiveDocs is { } live ? Count(termsEnum, live, fieldTerms.HasFreqs) : (termsEnum.DocFreq, termsEnum.TotalTermFreq);
-                    docFreqs[i] += docs;
-                    totalTermFreqs[i] = totalTermFreqs[i] < 0 || freqs < 0 ? -1 : totalTermFreqs[i] + freqs;
-                }
-            }
+            if (segment.GetTerms(term.Field) is not { } terms)
+                continue;
+            var termsEnum = terms.GetEnumerator();
+            if (!termsEnum.SeekExact(term.Bytes))
+                continue;
+            var (docs, freqs) = segment.LiveDocs is { } live ? Count(termsEnum, live, terms.HasFreqs) : (termsEnum.DocFreq, termsEnum.TotalTermFreq);
+            docFreq += docs;
+            totalTermFreq = totalTermFreq < 0 || freqs < 0 ? -1 : totalTermFreq + freqs;
         }
-        return [.. Enumerable.Range(0, terms.Count)
-            .Where(i => docFreqs[i] > 0)
-            .Select(i => new TermFigures(terms[i].Field, terms[i].Text, docFreqs[i], totalTermFreqs[i]))];
+        return docFreq > 0 ? new TermFigures(term.Field, term.Text, docFreq, totalTermFreq) : null;
     }
 
     /// <summary>The field's figures over live documents: documents with it, total and document frequencies summed (-1: not kept).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SearchService.Api.Cluster;
 using SearchService.Cluster.Alerts;
 using SearchService.Cluster.Shards;
+using SearchService.Cluster.Speakers;
 using SearchService.Core.Alerts;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -20,9 +21,10 @@ public static class ClusterAlertSetup
     {
         services.AddAlertOptions(configuration);
         services.AddAlertDeliveries(sp => Path.GetFullPath(sp.GetRequiredService<IOptions<SearchClusterOptions>>().Value.ShardsPath));
-        // As the shards parse a search: the schema's analyzer, the node's synonyms and limits. The shards keep no speaker identities.
+        // As the shards parse a search: the schema's analyzer, the node's synonyms and limits, the cluster's speaker identities.
         var analyzer = IndexSchema.CreateAnalyzer();
-        services.AddSingleton(sp => new AlertQueryCompiler(analyzer, sp.GetRequiredService<Synonyms>(), sp.GetRequiredService<QueryCostLimits>(), () => null));
+        services.AddSingleton(sp => new AlertQueryCompiler(analyzer, sp.GetRequiredService<Synonyms>(), sp.GetRequiredService<QueryCostLimits>(),
+            () => sp.GetRequiredService<ClusterSpeakerIdentities>().Table));
         services.AddSingleton<IAlertBook, ClusterAlertBook>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService(sp => new ClusterAlerts(sp.GetRequiredService<SiloArticleLog>(), analyzer, sp));

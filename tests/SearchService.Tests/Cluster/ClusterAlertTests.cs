@@ -91,4 +91,34 @@ public sealed class ClusterAlertTests(AlertCluster cluster, ITestOutputHelper ou
 
         Assert.Equal(second, (await ServerSentEvents.NextAsync(resumedLines, DeliveredWithin)).Id);
     }
+
+    /// <summary>
+    /// A speaker filter matches every variant the cluster's speaker identity table knows, as a search's does: an alert on
+    /// the surname gets an article whose speaker was resolved to the full name (fails with alerts compiled without the table).
+    /// </summary>
+    [PostgresFact]
+    public async Task An_alert_on_a_speaker_s_surname_gets_an_article_where_the_table_resolved_it_to_the_full_name()
+    {
+        var (writer, other) = (await cluster.Node[0].ClientAsync(), await cluster.Node[1].ClientAsync());
+        await AlertCluster.PutAsync(writer, "volcker-dollar", "Fed news", "\"The dollar has fallen enough,\" Federal Reserve Board Chairman Paul Volcker said.");
+        await AlertCluster.PutAsync(writer, "volcker-banks", "Fed news", "\"The banks are sound,\" Federal Reserve Board Chairman Paul Volcker said.");
+        await AlertCluster.PutAsync(writer, "volcker-prices", "Fed news", "\"Prices are stable,\" Volcker said.");
+        foreach (var node in new[] { writer, other })
+            await Eventually.True(async () => await SpeakerNameAsync(node, "Volcker") == "Paul Volcker", "Volcker resolved to Paul Volcker on every node");
+        await using var receiver = await new WebhookReceiver().StartAsync();
+        var alert = await AlertCluster.SaveAsync(writer, new { q = "interest rates", speaker = new[] { "Volcker" }, webhook = receiver.Url });
+
+        await AlertCluster.PutAsync(writer, "volcker-rates", "Fed news", "\"The Fed will not let interest rates rise,\" Volcker said.");
+
+        Assert.True(receiver.Received.TryTake(out var received, DeliveredWithin), "The article was not delivered to the alert on the surname.");
+        var hit = Assert.Single(ApiJson.Read<AlertNoticeAnswer>(received.Body).Hits);
+        Assert.Equal(("volcker-rates", alert.Id), (hit.ArticleId, ApiJson.Read<AlertNoticeAnswer>(received.Body).AlertId));
+        Assert.Equal(["Paul Volcker"], hit.Speaker);
+    }
+
+    private static async Task<string?> SpeakerNameAsync(HttpClient node, string name)
+    {
+        using var answer = await node.GetAsync($"/speakers/{name}");
+        return answer.IsSuccessStatusCode ? ApiJson.Read<SpeakerProfileAnswer>(await answer.Content.ReadAsStringAsync()).Name : null;
+    }
 }

@@ -10,4 +10,13 @@ public static class Eventually
             await Task.Delay(50);
         Assert.True(condition(), $"Not within 30 s: {what}.");
     }
+
+    /// <summary>As <see cref="True(Func{bool}, string)"/>, for a condition that asks over the network.</summary>
+    public static async Task True(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.True(await condition(), $"Not within 30 s: {what}.");
+    }
 }

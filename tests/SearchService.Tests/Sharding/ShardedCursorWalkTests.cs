@@ -37,6 +37,15 @@ public sealed class ShardedCursorWalkTests
         WalksAsOneIndexAsync(new SearchRequest("company said net profit rose", PageSize: 20, Unit: ResultUnit.Article));
 
     [ReutersFact]
+    [Trait(SlowTests.Trait, SlowTests.Value)]
+    public Task A_question_walk_favouring_fresh_articles_over_shards_gives_one_indexs_walk()
+    {
+        Assert.True(HalfLife.TryParse("1d", out var halfLife));
+        var recency = new RecencyDecay(halfLife, new DateTimeOffset(1987, 2, 27, 0, 0, 0, TimeSpan.Zero));
+        return WalksAsOneIndexAsync(new SearchRequest("company said net profit rose", PageSize: 100, Recency: recency), beyond: QuestionRescorer.Depth);
+    }
+
+    [ReutersFact]
     public async Task A_walk_with_pinned_articles_over_shards_shows_them_on_the_first_page_only_as_one_index_does()
     {
         var articles = Reuters();

@@ -16,6 +16,7 @@ internal sealed class AfterCursorCollector : ICollector
     private readonly bool byScore;
     private readonly int size;
     private readonly IReadOnlyDictionary<int, float>? rescored;
+    private readonly IReadOnlySet<int>? passedOver;
     private readonly PriorityQueue<Kept, Kept> kept;
     private readonly BytesRef scratch = new();
     private AtomicReaderContext? segment;
@@ -26,12 +27,15 @@ internal sealed class AfterCursorCollector : ICollector
 
     /// <param name="size">How many hits to keep.</param>
     /// <param name="rescored">Scores that replace the first stage's, by document number in the whole index; null: none.</param>
-    public AfterCursorCollector(IndexReader reader, CursorBound bound, bool byScore, int size, IReadOnlyDictionary<int, float>? rescored)
+    /// <param name="passedOver">Matches counted but not kept, by document number in the whole index; null: none.</param>
+    public AfterCursorCollector(
+        IndexReader reader, CursorBound bound, bool byScore, int size, IReadOnlyDictionary<int, float>? rescored, IReadOnlySet<int>? passedOver = null)
     {
         this.bound = bound;
         this.byScore = byScore;
         this.size = size;
         this.rescored = rescored;
+        this.passedOver = passedOver;
         // Worst first, so the heap's top is the hit to drop: lower score (or earlier date), then the later key.
         kept = new PriorityQueue<Kept, Kept>(size + 1, Comparer<Kept>.Create((x, y) =>
         {
@@ -61,6 +65,8 @@ internal sealed class AfterCursorCollector : ICollector
     public void Collect(int doc)
     {
         TotalHits++;
+        if (passedOver is not null && passedOver.Contains(segment!.DocBase + doc))
+            return;
         var score = scorer?.GetScore() ?? 0;
         if (rescored is not null && rescored.TryGetValue(segment!.DocBase + doc, out var rescore))
             score = rescore;

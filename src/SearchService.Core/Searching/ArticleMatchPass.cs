@@ -18,14 +18,14 @@ internal sealed class ArticleMatchPass(QuestionRescorer rescorer) : IMatchPass
         var rescoring = candidates is null || plan.RescoresElsewhere ? null : rescorer.Rescore(searcher, best, plan.Parsed!, plan.Recency);
         if (rescoring is not null)
             collector.Rescored(rescoring.Scores);
+        // Re-scoring elsewhere may raise any article with a candidate, above these or (after a cursor) above the cursor:
+        // those articles are given whole and the best of the others after them.
+        var raisable = plan.RescoresElsewhere ? best.Select(c => collector.ArticleOf(c.Doc)).ToHashSet() : [];
         var bound = plan.After is { } after ? new CursorBound(after, plan.ByScore) : null;
-        var unseen = bound is null ? collector.Articles : collector.Articles.Where(a => bound.Follows(searcher.IndexReader, a));
+        var unseen = collector.Articles.Where(a => !raisable.Contains(a) && (bound is null || bound.Follows(searcher.IndexReader, a)));
         var articles = TopSelection.Best(unseen, plan.Wanted, new ArticleOrder(searcher.IndexReader, plan.ByScore));
         if (plan.RescoresElsewhere)
-        {
-            // Re-scoring may raise any article with a candidate above these.
-            articles = articles.Union(best.Select(c => collector.ArticleOf(c.Doc))).ToList();
-        }
+            articles = articles.Concat(raisable).ToList();
         var hits = articles.Select(a => new RankedHit(a.BestDoc, plan.Ranked ? a.BestScore : null, a.Matches - 1)).ToList();
         var rescorable = plan.RescoresElsewhere ? best.Select(c => new RankedHit(c.Doc, c.Score, OtherMatches: null)).ToList() : [];
         return new CollectedHits(collector.Paragraphs, collector.Articles.Count, hits, facets.ToDictionary(f => f, collector.TallyOf), rescoring, rescorable);

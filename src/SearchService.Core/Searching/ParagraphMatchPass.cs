@@ -36,21 +36,26 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
 
     /// <summary>
     /// The page after a cursor: a question is re-scored as for its first page (the same candidates, the same new scores),
-    /// then the hits after the cursor are collected in the order those scores give.
+    /// then the hits after the cursor are collected in the order those scores give. When the candidates are re-scored
+    /// elsewhere, they are given whole, as on a first page, and the page is of the other matches after the cursor.
     /// </summary>
     private CollectedHits PageAfter(
         IndexSearcher searcher, Query query, RankingPlan plan, SearchCursor after, FacetCountsCollector counts, ICollector? alsoCollect, IReadOnlyList<string> facets)
     {
         QuestionRescorer.Rescoring? rescoring = null;
+        IReadOnlyList<ScoreDoc> candidates = [];
         if (plan.RescoresQuestion)
         {
-            var (candidates, _) = Candidates(searcher, query, QuestionRescorer.Depth, MultiCollector.Wrap(counts, alsoCollect));
-            rescoring = rescorer.Rescore(searcher, Rescorable(searcher, candidates), plan.Parsed!);
+            (candidates, _) = Candidates(searcher, query, QuestionRescorer.Depth, MultiCollector.Wrap(counts, alsoCollect));
+            if (!plan.RescoresElsewhere)
+                rescoring = rescorer.Rescore(searcher, Rescorable(searcher, candidates), plan.Parsed!, plan.Recency);
         }
-        var page = new AfterCursorCollector(searcher.IndexReader, new CursorBound(after, plan.ByScore), plan.ByScore, plan.Wanted, rescoring?.Scores);
+        var passedOver = plan.RescoresElsewhere ? candidates.Select(c => c.Doc).ToHashSet() : null;
+        var page = new AfterCursorCollector(searcher.IndexReader, new CursorBound(after, plan.ByScore), plan.ByScore, plan.Wanted, rescoring?.Scores, passedOver);
         searcher.Search(query, plan.RescoresQuestion ? page : MultiCollector.Wrap(page, counts, alsoCollect));
         var hits = page.Best().Select(s => new RankedHit(s.Doc, plan.Ranked ? s.Score : null, OtherMatches: null)).ToList();
-        return new CollectedHits(page.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, []);
+        var rescorable = plan.RescoresElsewhere ? candidates.Select(s => new RankedHit(s.Doc, s.Score, OtherMatches: null)).ToList() : [];
+        return new CollectedHits(page.TotalHits, null, hits, facets.ToDictionary(f => f, counts.TallyOf), rescoring, rescorable);
     }
 
     private static (IReadOnlyList<ScoreDoc> Best, long Total) Top(IndexSearcher searcher, Query query, RankingPlan plan, ICollector alsoCollect)

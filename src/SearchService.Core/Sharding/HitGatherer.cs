@@ -19,10 +19,8 @@ internal sealed class HitGatherer(QuestionRescorer rescorer, Analyzer analyzer)
             return new GatheredHits(TopSelection.Best(hits, plan.Wanted, order), new HashSet<ShardDoc>(), [], statistics);
 
         var articles = request.Search.Unit == ResultUnit.Article;
-        var candidates = TopSelection.Best(
-            answers.SelectMany((answer, shard) => answer.Candidates.Select(hit => new GatheredHit(shard, hit))),
-            articles ? QuestionRescorer.Depth : Math.Max(plan.Wanted, QuestionRescorer.Depth),
-            order);
+        var shardCandidates = answers.SelectMany((answer, shard) => answer.Candidates.Select(hit => new GatheredHit(shard, hit))).ToList();
+        var candidates = TopSelection.Best(shardCandidates, articles ? QuestionRescorer.Depth : Math.Max(plan.Wanted, QuestionRescorer.Depth), order);
         var rescorable = candidates.Take(QuestionRescorer.Depth).ToList();
         var evidence = await ShardedQuestionEvidence.GatherAsync(shards, request, statistics, rescorable, answers, analyzer);
         var rescored = rescorer.Rescore(evidence, rescorable.Select(c => (c.Key, c.Hit.Score!.Value)).ToList(), plan.Parsed!);
@@ -33,13 +31,23 @@ internal sealed class HitGatherer(QuestionRescorer rescorer, Analyzer analyzer)
             foreach (var candidate in rescorable)
                 rescored.Scores[candidate.Key] = recency.Rescored(candidate.Hit.Score!.Value, rescored.Scores[candidate.Key], candidate.Hit.Date);
         }
-        var best = articles
-            ? TopSelection.Best(Raised(hits, rescorable, rescored.Scores), plan.Wanted, order)
-            : TopSelection.Best(
-                candidates.Select(c => rescored.Scores.TryGetValue(c.Key, out var score) ? c with { Hit = c.Hit with { Score = score } } : c),
-                plan.Wanted,
-                order);
+        // After a cursor, a shard's paragraph hits are its matches after it other than its candidates, which follow the
+        // best of all with their first-stage scores (as one index's walk goes on past the re-scored ones).
+        var ranked = articles
+            ? Raised(hits, rescorable, rescored.Scores)
+            : (plan.After is null ? candidates : shardCandidates.Concat(hits)).Select(c =>
+                rescored.Scores.TryGetValue(c.Key, out var score) ? c with { Hit = c.Hit with { Score = score } } : c);
+        if (plan.After is { } after)
+            ranked = ranked.Where(hit => Follows(after, hit.Hit));
+        var best = TopSelection.Best(ranked, plan.Wanted, order);
         return new GatheredHits(best, rescored.Scores.Keys.ToHashSet(), rescored.Words, evidence.Statistics);
+    }
+
+    /// <summary>Whether a re-scored hit comes after the cursor's last one, in the order of <see cref="CursorBound"/>.</summary>
+    private static bool Follows(SearchCursor after, ShardHit hit)
+    {
+        var byScore = (after.Score ?? float.PositiveInfinity).CompareTo(hit.Score!.Value);
+        return byScore != 0 ? byScore > 0 : HitTieBreak.CompareKeys(hit.ArticleId, hit.Paragraph, after.ArticleId, after.Paragraph) > 0;
     }
 
     /// <summary>

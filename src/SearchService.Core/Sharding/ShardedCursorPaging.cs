@@ -8,7 +8,7 @@ namespace SearchService.Core.Sharding;
 /// only its hits after the cursor's sort values, and the gatherer merges them. Every page of a walk reads the same
 /// readers while their copies hold them, so the corpus-wide figures, and every score, stay as they were. A walk by
 /// relevance whose reader is gone on some shard is refused; one newest first goes on with any copy's current reader.
-/// A question by relevance, whose best hits are re-scored over all shards together, gives no cursor.
+/// A question's page is re-scored by the gatherer as its first page was (<see cref="HitGatherer"/>), then taken after the cursor.
 /// </summary>
 public sealed class ShardedCursorPaging(ShardedSearcher searcher, CursorCodec codec)
 {
@@ -19,8 +19,6 @@ public sealed class ShardedCursorPaging(ShardedSearcher searcher, CursorCodec co
         var after = request.After is { } text ? codec.Decode(text) : null;
         (request, var fingerprint) = CursorPaging.Follow(request, after);
         var page = await searcher.PageAsync(request, after);
-        if (page.RescoresQuestion)
-            return page.Result;
         var exact = after is null || (after.Shards is { } read && read.SequenceEqual(page.Points));
         return CursorPaging.WithNext(request, page.Result, after, fingerprint, exact, codec, next => next with { Shards = page.Points });
     }

@@ -74,7 +74,7 @@ public sealed class ShardedSearcher
     /// values). The first page (no cursor) reads every shard's current reader, and its answer says where.
     /// </summary>
     /// <exception cref="CursorException">A walk by relevance whose point in time on some shard is gone (its copy was
-    /// deactivated or died, or kept it no longer), or a question's walk by relevance.</exception>
+    /// deactivated or died, or kept it no longer).</exception>
     /// <exception cref="ShardUnavailableException">A shard did not answer in any of <see cref="Tries"/> tries.</exception>
     public async Task<ShardedPage> PageAsync(SearchRequest request, SearchCursor? after)
     {
@@ -134,8 +134,6 @@ public sealed class ShardedSearcher
             if (after?.Score is not null && parts.Where((part, i) => at?[i] != part.Point).Any())
                 throw CursorPaging.Expired(PointsInTime.DefaultKeepAlive);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth, after);
-            if (after is not null && plan.RescoresQuestion)
-                throw new CursorException("after cannot follow a question by relevance in cluster mode: its best hits are re-scored over every shard together; page through them with page.");
             var answers = await Scatter.AllAsync(parts.Select(p => p.QueryAsync(shardRequest, statistics)));
             var gathered = await gatherer.GatherAsync(parts, shardRequest, plan, statistics, answers);
             var passages = plan.SemanticDepth > 0 ? await PassagesAsync(parts, gathered.Best.Take(stages.SemanticReranking.Depth)) : [];
@@ -153,7 +151,7 @@ public sealed class ShardedSearcher
             long? totalArticles = request.Unit == ResultUnit.Article ? answers.Sum(a => a.TotalArticles ?? 0) : null;
             var facets = GatheredFacets.Merge(request, answers.Select(a => a.Facets).ToList());
             var result = stages.Assembler.Assemble(request, parsed, total, totalArticles, hits, facets, clock.Elapsed);
-            return new ShardedPage(result, parts.Select(p => p.Point).ToList(), plan.RescoresQuestion);
+            return new ShardedPage(result, parts.Select(p => p.Point).ToList());
         }
         finally
         {

@@ -20,6 +20,9 @@ public sealed class ClusterCursorTests
     private static readonly SearchRequest ByRelevance = new("oil prices", PageSize: 7);
     private static readonly SearchRequest NewestFirst = new("oil", PageSize: 9, Order: ResultOrder.Date);
 
+    // More than three plain words: a question, re-scored by the gatherer over every shard's best.
+    private static readonly SearchRequest Question = new("company said net profit rose", PageSize: 100);
+
     [PostgresReutersFact]
     public Task A_walk_by_relevance_through_the_cluster_gives_one_indexs_walk() => WalksAsOneIndexAsync(ByRelevance);
 
@@ -29,6 +32,9 @@ public sealed class ClusterCursorTests
     [PostgresReutersFact]
     public Task A_walk_one_hit_per_article_through_the_cluster_gives_one_indexs_walk() =>
         WalksAsOneIndexAsync(new SearchRequest("oil", PageSize: 4, Unit: ResultUnit.Article));
+
+    [PostgresReutersFact]
+    public Task A_question_walk_through_the_cluster_gives_one_indexs_walk() => WalksAsOneIndexAsync(Question);
 
     [PostgresReutersFact]
     public async Task Articles_written_and_deleted_between_pages_neither_repeat_nor_skip_a_hit_of_a_walk_by_relevance()
@@ -68,17 +74,36 @@ public sealed class ClusterCursorTests
         var newestFirst = await new ShardedCursorPaging(cluster.NewSearcher(), codec).SearchAsync(NewestFirst);
         var read = codec.Decode(byRelevance.Next!).Shards!;
         Assert.Equal(read, codec.Decode(newestFirst.Next!).Shards!);
-        var statuses = await cluster.StatusesAsync();
-        var silos = read.Select((point, shard) => statuses.Single(s => s.Shard == shard && s.Copy == point.Copy).Silo).ToHashSet();
-        var victim = cluster.Cluster.SecondarySilos.First(s => silos.Contains(s.SiloAddress.ToString()));
         var paging = new ShardedCursorPaging(cluster.Searcher, codec);
 
-        await cluster.Cluster.KillSiloAsync(victim);
+        await KillASiloReadAsync(cluster, read);
 
         var refused = await Assert.ThrowsAsync<CursorException>(() => paging.SearchAsync(ByRelevance with { After = byRelevance.Next }));
         Assert.StartsWith("after has expired", refused.Message);
         var rest = await CursorPages.WalkAsync(paging.SearchAsync, NewestFirst with { After = newestFirst.Next });
         Assert.Equal(expected.Hits.Select(h => h.Id), newestFirst.Hits.Concat(rest.Hits).Select(h => h.Id));
+    }
+
+    [PostgresReutersFact]
+    public async Task A_question_walk_whose_copy_died_is_refused_naming_after()
+    {
+        await using var cluster = await HoldingAsync(ShardCluster.SeedAndReuters(ReutersArticles), silos: 3);
+        var codec = new CursorCodec();
+        var first = await new ShardedCursorPaging(cluster.NewSearcher(), codec).SearchAsync(Question);
+
+        await KillASiloReadAsync(cluster, codec.Decode(first.Next!).Shards!);
+
+        var refused = await Assert.ThrowsAsync<CursorException>(
+            () => new ShardedCursorPaging(cluster.Searcher, codec).SearchAsync(Question with { After = first.Next }));
+        Assert.StartsWith("after has expired", refused.Message);
+    }
+
+    /// <summary>Kills a secondary silo holding a copy a walk read (<paramref name="read"/>: the cursor's points).</summary>
+    private static async Task KillASiloReadAsync(ShardCluster cluster, IReadOnlyList<ShardPoint> read)
+    {
+        var statuses = await cluster.StatusesAsync();
+        var silos = read.Select((point, shard) => statuses.Single(s => s.Shard == shard && s.Copy == point.Copy).Silo).ToHashSet();
+        await cluster.Cluster.KillSiloAsync(cluster.Cluster.SecondarySilos.First(s => silos.Contains(s.SiloAddress.ToString())));
     }
 
     private static async Task WalksAsOneIndexAsync(SearchRequest request)

@@ -25,6 +25,26 @@ public sealed class ShardedCursorWalkTests
     public Task A_walk_one_hit_per_article_over_shards_gives_one_indexs_walk() =>
         WalksAsOneIndexAsync(new SearchRequest("oil", PageSize: 4, Unit: ResultUnit.Article));
 
+    // A question (more than three plain words) is re-scored, its best 1,000 matches only: the walk goes on past them.
+    [ReutersFact]
+    [Trait(SlowTests.Trait, SlowTests.Value)]
+    public Task A_question_walk_over_shards_gives_one_indexs_walk_past_the_re_scored_matches() =>
+        WalksAsOneIndexAsync(new SearchRequest("company said net profit rose", PageSize: 100), beyond: QuestionRescorer.Depth);
+
+    [ReutersFact]
+    [Trait(SlowTests.Trait, SlowTests.Value)]
+    public Task A_question_walk_one_hit_per_article_over_shards_gives_one_indexs_walk() =>
+        WalksAsOneIndexAsync(new SearchRequest("company said net profit rose", PageSize: 20, Unit: ResultUnit.Article));
+
+    [ReutersFact]
+    [Trait(SlowTests.Trait, SlowTests.Value)]
+    public Task A_question_walk_favouring_fresh_articles_over_shards_gives_one_indexs_walk()
+    {
+        Assert.True(HalfLife.TryParse("1d", out var halfLife));
+        var recency = new RecencyDecay(halfLife, new DateTimeOffset(1987, 2, 27, 0, 0, 0, TimeSpan.Zero));
+        return WalksAsOneIndexAsync(new SearchRequest("company said net profit rose", PageSize: 100, Recency: recency), beyond: QuestionRescorer.Depth);
+    }
+
     [ReutersFact]
     public async Task A_walk_with_pinned_articles_over_shards_shows_them_on_the_first_page_only_as_one_index_does()
     {
@@ -34,7 +54,8 @@ public sealed class ShardedCursorWalkTests
         await WalksAsOneIndexAsync(new SearchRequest("oil prices", PageSize: 7, Pinned: pinned), articles);
     }
 
-    private static async Task WalksAsOneIndexAsync(SearchRequest request, List<Article>? articles = null)
+    /// <param name="beyond">How many hits the walk must pass at least.</param>
+    private static async Task WalksAsOneIndexAsync(SearchRequest request, List<Article>? articles = null, int beyond = 0)
     {
         using var indexes = new ShardedIndexes(Shards, articles ?? Reuters());
         var expected = await CursorPages.OneIndexWalkAsync(indexes.SingleIndex, request);
@@ -43,6 +64,7 @@ public sealed class ShardedCursorWalkTests
         var (hits, pages) = await CursorPages.WalkAsync(paging.SearchAsync, request);
 
         Assert.True(expected.Pages > 3, $"{expected.Pages} pages");
+        Assert.True(expected.Hits.Count > beyond, $"{expected.Hits.Count} hits");
         Assert.Equal(expected.Hits.Select(h => h.Id), hits.Select(h => h.Id));
         Assert.Equal(expected.Pages, pages);
     }

@@ -43,6 +43,19 @@ public sealed class ReutersCursorWalkTests(ReutersCursorIndex reuters, ITestOutp
     }
 
     [ReutersFact]
+    public void Walking_every_page_of_a_question_favouring_fresh_articles_shows_its_hits_in_the_order_of_its_first_pages()
+    {
+        Assert.True(HalfLife.TryParse("7d", out var halfLife));
+        var request = new SearchRequest(
+            "what did the central bank say about interest rates", PageSize: 50, Recency: new RecencyDecay(halfLife, new DateTimeOffset(1987, 3, 15, 0, 0, 0, TimeSpan.Zero)));
+        var ranked = reuters.Searcher.Search(request with { PageSize = 100, Page = 10 });
+
+        var (hits, _) = Walk(request);
+
+        Assert.Equal(ranked.Hits.Select(h => h.Id), hits.Skip(900).Take(100).Select(h => h.Id));
+    }
+
+    [ReutersFact]
     public void Walking_every_page_by_article_shows_every_matching_article_once_and_as_many_as_total_articles()
     {
         var request = new SearchRequest("said", PageSize: 100, Unit: ResultUnit.Article);

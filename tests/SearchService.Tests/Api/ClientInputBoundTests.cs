@@ -76,8 +76,10 @@ public sealed class ClientInputBoundTests(ClientInputBoundTests.KeyedLoggedApiFa
         var before = await MetricsLength();
         await Flood(1_000_000, 2_000);
         var after = await MetricsLength();
-        // Counts gain digits; a new label set would add at least a line, and a made-up method 20 KB.
-        Assert.True(after - before < 1_024, $"/metrics grew from {before} to {after} characters");
+        // Counts gain digits. Kept client input would add a line for each of the 8,000 requests, or 20 KB for each made-up
+        // method; a route answering with a status not seen before (a slow answer on a loaded machine) adds one series of
+        // duration buckets, about 4 KB (52,404 to 56,717 characters once in CI): bounded, so allowed.
+        Assert.True(after - before < 16 * 1_024, $"/metrics grew from {before} to {after} characters");
     }
 
     [Fact]

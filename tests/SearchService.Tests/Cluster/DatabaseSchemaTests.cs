@@ -49,6 +49,68 @@ public sealed class DatabaseSchemaTests
         }
     }
 
+    [PostgresFact]
+    public async Task A_node_starting_while_another_writes_starts_without_waiting_for_the_write()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        await using var writing = await OpenAsync(store.ConnectionString);
+        await using var writer = await BeginWriteAsync(writing);
+        await Execute(writing, NewArticleSql);
+
+        var opening = Task.Run(() => PostgresArticleLog.OpenAsync(new ArticleLogOptions(store.ConnectionString)));
+
+        Assert.Same(opening, await Task.WhenAny(opening, Task.Delay(TimeSpan.FromSeconds(10))));
+        await (await opening).DisposeAsync();
+        await writer.CommitAsync();
+    }
+
+    [PostgresFact]
+    public async Task A_changed_schema_applied_while_another_node_writes_is_applied_and_the_write_commits()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        await using var writing = await OpenAsync(store.ConnectionString);
+        await Execute(writing, "UPDATE schema_applied SET digest = 'an older build'");
+        await using var writer = await BeginWriteAsync(writing);
+
+        // The change takes its locks while the write holds the version counter; the write then wants the articles table
+        // the change holds, and PostgreSQL rolls the change back as the deadlock's victim.
+        var opening = Task.Run(() => PostgresArticleLog.OpenAsync(new ArticleLogOptions(store.ConnectionString)));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Execute(writing, NewArticleSql);
+        await writer.CommitAsync();
+
+        await (await opening).DisposeAsync();
+        await using var check = await OpenAsync(store.ConnectionString);
+        await using var digest = new NpgsqlCommand("SELECT digest FROM schema_applied", check);
+        Assert.Equal(DatabaseSchema.Digest, await digest.ExecuteScalarAsync());
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM articles WHERE id = 'written-meanwhile'", check);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    // The statements of a delete or put in the order the log runs them: the version counter first, then the article.
+    private const string NewArticleSql =
+        "INSERT INTO articles (id, version, document) SELECT 'written-meanwhile', last_version, NULL FROM article_version_counter";
+
+    private static async Task<NpgsqlTransaction> BeginWriteAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await Execute(connection, "UPDATE article_version_counter SET last_version = last_version + 1");
+        return transaction;
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<List<string>> OrleansQueryKeys(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

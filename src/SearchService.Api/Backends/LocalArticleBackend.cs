@@ -4,7 +4,10 @@ using SearchService.Core.Searching;
 
 namespace SearchService.Api.Backends;
 
-/// <summary>Articles in this process's index, written through its journal: the single-process service.</summary>
+/// <summary>
+/// Articles in this process's index, written through its journal: the single-process service. A write is acknowledged
+/// once it is searchable (<see cref="JournalProtocol.AcknowledgeAsync"/>), so there is nothing more to wait for.
+/// </summary>
 public sealed class LocalArticleBackend(ArticleLookup lookup, ArticleStore store) : IArticleBackend
 {
     public Task<ArticleView?> FindAsync(string articleId, SearchScope? scope, CancellationToken cancellation) =>
@@ -12,10 +15,17 @@ public sealed class LocalArticleBackend(ArticleLookup lookup, ArticleStore store
 
     public Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) => Task.FromResult(store.Exists(articleId));
 
-    public Task PutAsync(Article article, CancellationToken cancellation) => store.PutAsync(article, cancellation);
+    public async Task<AcknowledgedWrite> PutAsync(Article article, CancellationToken cancellation)
+    {
+        await store.PutAsync(article, cancellation);
+        return AcknowledgedWrite.Searchable;
+    }
 
-    public Task<bool> DeleteAsync(string articleId, CancellationToken cancellation) => store.DeleteAsync(articleId, cancellation);
+    public async Task<AcknowledgedWrite?> DeleteAsync(string articleId, CancellationToken cancellation) =>
+        await store.DeleteAsync(articleId, cancellation) ? AcknowledgedWrite.Searchable : null;
 
-    public Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation) =>
-        store.BulkAsync(body, reportBadLine, cancellation);
+    public async Task<BulkWritten> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation) =>
+        new(await store.BulkAsync(body, reportBadLine, cancellation), AcknowledgedWrite.Searchable);
+
+    public Task<bool> SearchableEverywhereAsync(AcknowledgedWrite written, CancellationToken cancellation) => Task.FromResult(true);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SearchService.Api.Backends;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Speakers;
@@ -6,6 +7,7 @@ using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Api.Cluster;
 
@@ -15,12 +17,17 @@ namespace SearchService.Api.Cluster;
 /// once, and stored with the article, so that no shard copy extracts them again; speakers are resolved with the
 /// cluster's speaker identity table, which learns from the article first (<see cref="ClusterSpeakerIdentities"/>). PostgreSQL out of reach
 /// refuses the write (503, naming the server and the cause) while searches keep answering from the shards.
+/// A write is searchable everywhere once every copy of its articles' shards has applied its version
+/// (<see cref="SearchableEverywhereAsync"/>).
 /// </summary>
 public sealed class ClusterArticleBackend(
-    SiloArticleLog articleLog, IFacetExtractor extractor, ClusterSpeakerIdentities facets, ILogger<ClusterArticleBackend> logger) : IArticleBackend
+    SiloArticleLog articleLog, IFacetExtractor extractor, ClusterSpeakerIdentities facets, IGrainFactory grains,
+    IOptions<SearchClusterOptions> options, ILogger<ClusterArticleBackend> logger) : IArticleBackend
 {
     /// <summary>Articles of a bulk body committed together.</summary>
     private const int BulkBatch = 500;
+
+    private readonly ShardRouter router = new(options.Value.Shards);
 
     // Reads that meet PostgreSQL out of reach answer 503 naming it (ProblemExceptionHandler). The shards cannot yet tell
     // whether an article is inside a scoped key's scope, so such a key finds none rather than one outside it. The facets
@@ -34,29 +41,59 @@ public sealed class ClusterArticleBackend(
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>
         await (await articleLog.GetAsync()).ReadAsync(articleId, cancellation) is not null;
 
-    public Task PutAsync(Article article, CancellationToken cancellation) =>
-        WriteAsync(async log => await log.PutAsync(article, await facets.ExtractAsync(article, cancellation), cancellation));
+    public async Task<AcknowledgedWrite> PutAsync(Article article, CancellationToken cancellation) =>
+        new(await WriteAsync(async log => await log.PutAsync(article, await facets.ExtractAsync(article, cancellation), cancellation)),
+            new HashSet<int> { router.ShardOf(article.Id) });
 
-    public async Task<bool> DeleteAsync(string articleId, CancellationToken cancellation) =>
-        await WriteAsync(log => log.DeleteAsync(articleId, cancellation)) is not null;
+    public async Task<AcknowledgedWrite?> DeleteAsync(string articleId, CancellationToken cancellation) =>
+        await WriteAsync(log => log.DeleteAsync(articleId, cancellation)) is { } version
+            ? new AcknowledgedWrite(version, new HashSet<int> { router.ShardOf(articleId) })
+            : null;
 
-    public Task<BulkResult> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation)
+    public async Task<BulkWritten> BulkAsync(Stream body, Action<int, string> reportBadLine, CancellationToken cancellation)
     {
         var batch = new List<Article>(BulkBatch);
-        return BulkBody.WriteAsync(body, async article =>
+        var shards = new HashSet<int>();
+        long version = 0;
+        var result = await BulkBody.WriteAsync(body, async article =>
         {
             batch.Add(article);
             if (batch.Count == BulkBatch)
                 await CommitAsync(cancellation);
         }, CommitAsync, reportBadLine, logger, cancellation);
+        return new BulkWritten(result, new AcknowledgedWrite(version, shards));
 
         async Task CommitAsync(CancellationToken committing)
         {
             if (batch.Count == 0)
                 return;
-            await WriteAsync(async log => await log.PutManyAsync(await facets.ExtractAsync(batch, committing), committing));
+            version = await WriteAsync(async log => await log.PutManyAsync(await facets.ExtractAsync(batch, committing), committing));
+            shards.UnionWith(batch.Select(article => router.ShardOf(article.Id)));
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// Asks every copy of the write's shards at once whether it has applied the write's version, each waiting for it up
+    /// to <see cref="SearchClusterOptions.ShardCallTimeout"/>: a copy applies a write tens of milliseconds after it
+    /// commits, and one on a node that died answers no sooner than Orleans places it again, if at all.
+    /// </summary>
+    public async Task<bool> SearchableEverywhereAsync(AcknowledgedWrite written, CancellationToken cancellation)
+    {
+        var wait = options.Value.ShardCallTimeout;
+        var copies = written.Shards.SelectMany(shard => Enumerable.Range(0, options.Value.Replicas).Select(copy => new ShardCopy(shard, copy)));
+        var applied = await Task.WhenAll(copies.Select(async copy =>
+        {
+            try
+            {
+                return await GrainShardSource.AskAsync(grains, copy, grain => grain.HasAppliedAsync(written.Version, wait), wait).WaitAsync(cancellation);
+            }
+            catch (ShardUnavailableException)
+            {
+                return false;
+            }
+        }));
+        return applied.All(done => done);
     }
 
     /// <summary>Runs a write on the article log; PostgreSQL out of reach is a write not acknowledged.</summary>

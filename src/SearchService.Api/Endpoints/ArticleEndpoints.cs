@@ -46,14 +46,15 @@ public static class ArticleEndpoints
             .WithDescription("The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, " +
                 "and the publisher's url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). " +
                 "An id, if given, must be the path's. 201 for a new article, 200 for a replaced one, answered once the write is journaled " +
-                "(fsynced) and searchable. An API write stands over a corpus file of the same id changed later.")
+                "(fsynced) and searchable (in cluster mode once PostgreSQL committed it; see refresh). An API write stands over a corpus file of the same id changed later.")
             .WithSummary("Create or replace one article (JSON as one line of a .jsonl corpus file)")
             .Accepts<ArticleBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         writes.MapDelete("/{**id}", Delete)
             .WithName("DeleteArticle")
-            .WithDescription("204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.")
+            .WithDescription("204 once the deletion is journaled (fsynced) and no longer searchable (in cluster mode once committed; see refresh); 404 naming id when no article has the id.")
             .WithSummary("Delete one article")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/_bulk", Bulk)
             .WithName("BulkArticles")
@@ -81,8 +82,11 @@ public static class ArticleEndpoints
 
     private static async Task<Results<Ok<WriteResult>, Created<WriteResult>, ProblemHttpResult>> Put(
         [Description("Article id; a body's own \"id\", if any, must be the same."), Example("reuters-2024-0001")] string id,
+        [Description(WriteRefresh.Description), Example("wait_for")] string? refresh,
         HttpRequest request, IArticleBackend store, CancellationToken cancellation)
     {
+        if (WriteRefresh.Read(refresh, out var wait) is { } refreshProblem)
+            return refreshProblem;
         // The catch-all route leaves escapes such as %2F in place; the id is checked as a client may have meant it too.
         if ((ArticleIds.Problem(id) ?? ArticleIds.Problem(Uri.UnescapeDataString(id))) is { } idProblem)
             return ParameterProblem.For("id", idProblem);
@@ -106,29 +110,41 @@ public static class ArticleEndpoints
             return ParameterProblem.For(field ?? "body", $"Not an article: {problem}.");
 
         var existed = await store.ExistsAsync(id, cancellation);
-        await store.PutAsync(article, cancellation);
+        var written = await store.PutAsync(article, cancellation);
+        await WriteRefresh.AnswerAsync(request.HttpContext.Response, store, written, wait, cancellation);
         var result = new WriteResult(id, article.Paragraphs.Count);
         return existed ? TypedResults.Ok(result) : TypedResults.Created($"/articles/{Uri.EscapeDataString(id)}", result);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        [Description("Article id."), Example("reuters-2024-0001")] string id, IArticleBackend store, CancellationToken cancellation) =>
-        await store.DeleteAsync(id, cancellation)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(detail: $"No article with id '{id}' is indexed.", statusCode: StatusCodes.Status404NotFound,
+        [Description("Article id."), Example("reuters-2024-0001")] string id,
+        [Description(WriteRefresh.Description), Example("wait_for")] string? refresh,
+        HttpContext context, IArticleBackend store, CancellationToken cancellation)
+    {
+        if (WriteRefresh.Read(refresh, out var wait) is { } refreshProblem)
+            return refreshProblem;
+        if (await store.DeleteAsync(id, cancellation) is not { } written)
+            return TypedResults.Problem(detail: $"No article with id '{id}' is indexed.", statusCode: StatusCodes.Status404NotFound,
                 title: "Article not found", extensions: new Dictionary<string, object?> { ["parameter"] = "id" });
+        await WriteRefresh.AnswerAsync(context.Response, store, written, wait, cancellation);
+        return TypedResults.NoContent();
+    }
 
-    private static async Task<Ok<BulkAnswer>> Bulk(
+    private static async Task<Results<Ok<BulkAnswer>, ProblemHttpResult>> Bulk(
+        [Description(WriteRefresh.Description), Example("wait_for")] string? refresh,
         HttpContext context, IArticleBackend store, IOptions<AccessOptions> access, CancellationToken cancellation)
     {
+        if (WriteRefresh.Read(refresh, out var wait) is { } refreshProblem)
+            return refreshProblem;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = access.Value.MaxBulkBodyBytes;
         var badLines = new List<BadLine>();
-        var result = await store.BulkAsync(context.Request.Body, (line, problem) =>
+        var (result, written) = await store.BulkAsync(context.Request.Body, (line, problem) =>
         {
             if (badLines.Count < BadLinesListed)
                 badLines.Add(new BadLine(line, problem));
         }, cancellation);
+        await WriteRefresh.AnswerAsync(context.Response, store, written, wait, cancellation);
         return TypedResults.Ok(new BulkAnswer(result.Lines, result.Written, result.Failed, badLines));
     }
 }

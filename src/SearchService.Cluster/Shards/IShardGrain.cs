@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
@@ -13,6 +14,14 @@ public interface IShardGrain : IGrainWithIntegerKey
 {
     /// <summary>Where the copy is active, how far it has followed the article log and what it holds.</summary>
     Task<ShardStatus> StatusAsync();
+
+    /// <summary>
+    /// Whether the copy has applied <paramref name="version"/> of the article log, so that its searches see it, waiting
+    /// for it up to <paramref name="wait"/> (a write answered with <c>refresh=wait_for</c>). Interleaved with the copy's
+    /// other calls: searches do not queue behind the wait.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> HasAppliedAsync(long version, TimeSpan wait);
 
     /// <summary>
     /// Rebuilds the copy from the article log into a new index beside the one searches use, and switches to it once it

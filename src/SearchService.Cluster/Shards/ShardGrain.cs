@@ -190,6 +190,8 @@ public sealed class ShardGrain(
             FolderBytes.Of(Index.Path), rebuildRequested, readAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(readAt));
     }
 
+    public Task<bool> HasAppliedAsync(long version, TimeSpan wait) => CaughtUpAsync(version, wait);
+
     private void LogRead() => Volatile.Write(ref logReadAtMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     public Task<bool> RebuildAsync()
@@ -305,14 +307,22 @@ public sealed class ShardGrain(
     /// </summary>
     private async Task AppliedAsync(long version)
     {
+        if (!await CaughtUpAsync(version, options.Value.CatchUpWait))
+            throw new OrleansException(
+                $"{Copy} has applied version {Volatile.Read(ref appliedVersion)}, not yet {version}, which another copy answered at, within {options.Value.CatchUpWait.TotalSeconds:0.###} s.");
+    }
+
+    /// <summary>Whether this copy has applied <paramref name="version"/>, waiting up to <paramref name="wait"/> for it (the loop following the log reports it).</summary>
+    private async Task<bool> CaughtUpAsync(long version, TimeSpan wait)
+    {
         var waited = Stopwatch.StartNew();
         while (Volatile.Read(ref appliedVersion) < version)
         {
-            if (waited.Elapsed >= options.Value.CatchUpWait)
-                throw new OrleansException(
-                    $"{Copy} has applied version {Volatile.Read(ref appliedVersion)}, not yet {version}, which another copy answered at, within {options.Value.CatchUpWait.TotalSeconds:0.###} s.");
+            if (waited.Elapsed >= wait)
+                return false;
             await Task.Delay(5);
         }
+        return true;
     }
 
     /// <summary>

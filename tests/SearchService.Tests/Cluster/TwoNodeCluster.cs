@@ -1,0 +1,42 @@
+using SearchService.Benchmarks.Store;
+using SearchService.Tests.TestSupport;
+
+namespace SearchService.Tests.Cluster;
+
+/// <summary>
+/// Two cluster nodes as processes over an empty scratch database of their own, two shards of two copies: for tests of
+/// what a client writing through one node sees through the other. Ready once every copy answers at the log's version.
+/// </summary>
+public sealed class TwoNodeCluster : IAsyncLifetime
+{
+    private readonly TempDirectory folders = new();
+    private readonly List<NodeProcess> nodes = [];
+    private ScratchDatabase? database;
+
+    public IReadOnlyList<NodeProcess> Node => nodes;
+
+    public async Task InitializeAsync()
+    {
+        if (new PostgresFactAttribute().Skip is not null)
+            return; // the tests are skipped, saying why
+        database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_two_nodes");
+        var clusterId = $"two-{Guid.NewGuid():N}";
+        // One at a time, as ProcessCluster starts them: a silo still starting misses the other's probes on a busy machine.
+        for (var n = 0; n < 2; n++)
+        {
+            nodes.Add(new NodeProcess(database.ConnectionString, clusterId, folders.Combine($"node-{n}", "shards"),
+                Directory.CreateDirectory(folders.Combine($"node-{n}", "corpus")).FullName, "--Search:Cluster:Shards=2"));
+            await ProcessCluster.WaitUntilReadyAsync(await nodes[n].ClientAsync());
+        }
+        await ProcessCluster.WaitUntilEveryCopyAtTheLastVersionAsync(await nodes[0].ClientAsync(), activeNodes: 2);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in nodes)
+            node.Dispose();
+        if (database is not null)
+            await database.DisposeAsync();
+        folders.Dispose();
+    }
+}

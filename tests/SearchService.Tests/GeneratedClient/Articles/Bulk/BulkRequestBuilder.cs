@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BulkRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/_bulk", pathParameters)
+        public BulkRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/_bulk{?refresh*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BulkRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/_bulk", rawUrl)
+        public BulkRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/_bulk{?refresh*}", rawUrl)
         {
         }
         /// <summary>
@@ -48,11 +48,11 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.BulkAnswer?> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.BulkAnswer?> PostAsync(Stream body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder.BulkRequestBuilderPostQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.BulkAnswer> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.BulkAnswer> PostAsync(Stream body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder.BulkRequestBuilderPostQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -76,11 +76,11 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(Stream body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(Stream body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder.BulkRequestBuilderPostQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(Stream body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(Stream body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder.BulkRequestBuilderPostQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -100,11 +100,28 @@ namespace SearchService.Tests.GeneratedClient.Articles.Bulk
             return new global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
+        /// One article a line, as PUT /articles/{id} takes it, with its id. Answers how many lines were read, written and refused, with the first 100 refused lines and why. A body cut off midway (or over Search:MaxBulkBodyBytes: 413) leaves the lines before the cut written, and the problem says how many.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class BulkRequestBuilderPostQueryParameters 
+        {
+            /// <summary>wait_for: answer once the write is searchable through every node (a single node&apos;s write always is when answered); in cluster mode every copy of the article&apos;s shard is waited for up to Search:Cluster:ShardCallTimeout (5 s), after which the write, committed, still succeeds. The answer&apos;s X-Searchable header then says true or false. Left out: no wait (in cluster mode searchable through every node within about a second). Any other value is a 400.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("refresh")]
+            public string? Refresh { get; set; }
+#nullable restore
+#else
+            [QueryParameter("refresh")]
+            public string Refresh { get; set; }
+#endif
+        }
+        /// <summary>
         /// Configuration for the request such as headers, query parameters, and middleware options.
         /// </summary>
         [Obsolete("This class is deprecated. Please use the generic RequestConfiguration class generated by the generator.")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class BulkRequestBuilderPostRequestConfiguration : RequestConfiguration<DefaultQueryParameters>
+        public partial class BulkRequestBuilderPostRequestConfiguration : RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Bulk.BulkRequestBuilder.BulkRequestBuilderPostQueryParameters>
         {
         }
     }

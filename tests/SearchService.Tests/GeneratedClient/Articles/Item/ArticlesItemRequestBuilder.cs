@@ -28,7 +28,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}", pathParameters)
+        public ArticlesItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}{?refresh*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,14 +36,15 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}", rawUrl)
+        public ArticlesItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}{?refresh*}", rawUrl)
         {
         }
         /// <summary>
-        /// 204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.
+        /// 204 once the deletion is journaled (fsynced) and no longer searchable (in cluster mode once committed; see refresh); 404 naming id when no article has the id.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -51,16 +52,17 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::SearchService.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -99,7 +101,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.ArticleView>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.ArticleView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable (in cluster mode once PostgreSQL committed it; see refresh). An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.WriteResult"/></returns>
         /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>
@@ -113,11 +115,11 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         /// <exception cref="global::SearchService.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult?> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult?> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderPutQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::SearchService.Tests.GeneratedClient.Models.WriteResult> PutAsync(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderPutQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -134,17 +136,17 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.WriteResult>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.WriteResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 204 once the deletion is journaled (fsynced) and no longer searchable; 404 naming id when no article has the id.
+        /// 204 once the deletion is journaled (fsynced) and no longer searchable (in cluster mode once committed; see refresh); 404 naming id when no article has the id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.DELETE, UrlTemplate, PathParameters);
@@ -172,18 +174,18 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable. An API write stands over a corpus file of the same id changed later.
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable (in cluster mode once PostgreSQL committed it; see refresh). An API write stands over a corpus file of the same id changed later.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The JSON an article is written as (`PUT /articles/{id}`, and each line of `POST /articles/_bulk` or of a.jsonl corpus file). It declares the body in the OpenAPI document, so a generated client writes typed articles; thebody itself is read by JsonlArticleReader, the same reader as corpus lines, so a writeand a corpus file can never disagree on what an article is.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderPutQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::SearchService.Tests.GeneratedClient.Models.ArticleBody body, Action<RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderPutQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -203,11 +205,28 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
             return new global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
+        /// 204 once the deletion is journaled (fsynced) and no longer searchable (in cluster mode once committed; see refresh); 404 naming id when no article has the id.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ArticlesItemRequestBuilderDeleteQueryParameters 
+        {
+            /// <summary>wait_for: answer once the write is searchable through every node (a single node&apos;s write always is when answered); in cluster mode every copy of the article&apos;s shard is waited for up to Search:Cluster:ShardCallTimeout (5 s), after which the write, committed, still succeeds. The answer&apos;s X-Searchable header then says true or false. Left out: no wait (in cluster mode searchable through every node within about a second). Any other value is a 400.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("refresh")]
+            public string? Refresh { get; set; }
+#nullable restore
+#else
+            [QueryParameter("refresh")]
+            public string Refresh { get; set; }
+#endif
+        }
+        /// <summary>
         /// Configuration for the request such as headers, query parameters, and middleware options.
         /// </summary>
         [Obsolete("This class is deprecated. Please use the generic RequestConfiguration class generated by the generator.")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class ArticlesItemRequestBuilderDeleteRequestConfiguration : RequestConfiguration<DefaultQueryParameters>
+        public partial class ArticlesItemRequestBuilderDeleteRequestConfiguration : RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderDeleteQueryParameters>
         {
         }
         /// <summary>
@@ -219,11 +238,28 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item
         {
         }
         /// <summary>
+        /// The body: title, paragraphs (a list) or body (text split at blank lines), optional date, dateline, source, byline, and the publisher&apos;s url, section, language and fields; a bad url or field is a 400 naming it (url, fields.desk). An id, if given, must be the path&apos;s. 201 for a new article, 200 for a replaced one, answered once the write is journaled (fsynced) and searchable (in cluster mode once PostgreSQL committed it; see refresh). An API write stands over a corpus file of the same id changed later.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ArticlesItemRequestBuilderPutQueryParameters 
+        {
+            /// <summary>wait_for: answer once the write is searchable through every node (a single node&apos;s write always is when answered); in cluster mode every copy of the article&apos;s shard is waited for up to Search:Cluster:ShardCallTimeout (5 s), after which the write, committed, still succeeds. The answer&apos;s X-Searchable header then says true or false. Left out: no wait (in cluster mode searchable through every node within about a second). Any other value is a 400.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("refresh")]
+            public string? Refresh { get; set; }
+#nullable restore
+#else
+            [QueryParameter("refresh")]
+            public string Refresh { get; set; }
+#endif
+        }
+        /// <summary>
         /// Configuration for the request such as headers, query parameters, and middleware options.
         /// </summary>
         [Obsolete("This class is deprecated. Please use the generic RequestConfiguration class generated by the generator.")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class ArticlesItemRequestBuilderPutRequestConfiguration : RequestConfiguration<DefaultQueryParameters>
+        public partial class ArticlesItemRequestBuilderPutRequestConfiguration : RequestConfiguration<global::SearchService.Tests.GeneratedClient.Articles.Item.ArticlesItemRequestBuilder.ArticlesItemRequestBuilderPutQueryParameters>
         {
         }
     }

@@ -105,8 +105,9 @@ public sealed class ShardedSearcher
     /// <summary>
     /// A page of an export's walk newest first (<see cref="ShardedMatchExport"/>): the hits <see cref="PageAsync"/> gives
     /// of it, as export lines, and where each shard was read; the shards count no facet and highlight nothing for it
-    /// (<see cref="IShard.ExportAsync"/>), and no suggestion is made of it. A shard that fails is asked again as a walk's
-    /// page asks it.
+    /// (<see cref="IShard.ExportAsync"/>), and no answer is assembled (no did-you-mean, no histogram). The query's typos
+    /// are still corrected from every shard's words, as one index's export corrects them. A shard that fails is asked
+    /// again as a walk's page asks it.
     /// </summary>
     internal async Task<(IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points)> ExportPageAsync(SearchRequest request, SearchCursor? after)
     {

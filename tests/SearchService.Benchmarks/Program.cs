@@ -16,6 +16,7 @@ public static class Program
                SearchService.Benchmarks cluster-alerts [--alerts 1000] [--articles 200] [--runs 3] [--seed N] [--postgres CONNECTION] [--silo-port 11511]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
                SearchService.Benchmarks paging [--scale 1|10] [--limit ARTICLES] [--page-size 100] [--repeats 21] [--runs 3] [--corpus FILE.jsonl]
+               SearchService.Benchmarks export --index DIR [--shards 3] [--runs 3] [--scale 1|10] [--limit ARTICLES] [--corpus FILE.jsonl]
         """;
 
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
@@ -29,6 +30,7 @@ public static class Program
         "store" => await StoreBenchmark.Run(args[1..]),
         "alerts" => AlertsBenchmark.Run(args[1..]),
         "paging" => PagingBenchmark.Run(args[1..]),
+        "export" => await ExportBenchmark.Run(args[1..]),
         _ => Fail(Usage),
     };
 

@@ -49,6 +49,9 @@ internal sealed class GrainShard(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored) =>
         await Bounded(grain.FetchAsync(Search(), request, statistics, [.. feedback], [.. hits], [.. rescored]));
 
+    public async ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics) =>
+        await Bounded(grain.ExportAsync(Search(), request, statistics));
+
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(Search(), request, facet));
 
     public ValueTask<ArticleView?> ArticleAsync(string articleId, SearchScope? scope) => Bounded(grain.ArticleAsync(Search(), articleId, scope));

@@ -58,6 +58,9 @@ public interface IShardGrain : IGrainWithIntegerKey
     Task<List<SearchHit>> FetchAsync(
         ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored);
 
+    /// <summary>An export page (<see cref="IShard.ExportAsync"/>).</summary>
+    Task<List<ShardExportHit>> ExportAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics);
+
     Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet);
 
     Task<ArticleView?> ArticleAsync(ShardSearch search, string articleId, SearchScope? scope);

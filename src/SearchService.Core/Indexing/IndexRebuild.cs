@@ -29,7 +29,8 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
     /// Takes ownership of <paramref name="directory"/> and <paramref name="statementDirectory"/> (its
     /// <see cref="StatementIndex"/>), whose folder <paramref name="path"/> it deletes unless switched in.
     /// </summary>
-    internal IndexRebuild(string path, LuceneDirectory directory, LuceneDirectory statementDirectory, IndexWriterConfig config, long journalSnapshot)
+    internal IndexRebuild(
+        string path, LuceneDirectory directory, LuceneDirectory statementDirectory, IndexWriterConfig config, long journalSnapshot, SearcherProvider statementSearchers)
     {
         Path = path;
         this.directory = directory;
@@ -46,7 +47,7 @@ public sealed class IndexRebuild : IArticleWriter, IDisposable
         }
         try
         {
-            statements = new StatementIndex(statementDirectory, config.Analyzer);
+            statements = new StatementIndex(statementDirectory, config.Analyzer, statementSearchers);
         }
         catch
         {

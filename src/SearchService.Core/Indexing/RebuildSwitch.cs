@@ -16,7 +16,8 @@ internal sealed class RebuildSwitch(IndexLayout layout, Func<string, LuceneDirec
     public IndexRebuild? UnderWay { get; private set; }
 
     /// <summary>Starts a rebuild holding the journal up to <paramref name="journalApplied"/> (it replays that much itself).</summary>
-    public IndexRebuild Begin(IndexWriterConfig config, long journalApplied)
+    /// <param name="statementSearchers">Makes the searchers of the rebuild's statements (<see cref="Quotes.StatementIndex"/>).</param>
+    public IndexRebuild Begin(IndexWriterConfig config, long journalApplied, SearcherProvider statementSearchers)
     {
         if (UnderWay is not null)
             throw new InvalidOperationException("A rebuild is already under way.");
@@ -41,7 +42,7 @@ internal sealed class RebuildSwitch(IndexLayout layout, Func<string, LuceneDirec
             layout.Remove(folder);
             throw;
         }
-        return UnderWay = new IndexRebuild(folder, directory, statementDirectory, config, journalApplied);
+        return UnderWay = new IndexRebuild(folder, directory, statementDirectory, config, journalApplied, statementSearchers);
     }
 
     /// <summary>

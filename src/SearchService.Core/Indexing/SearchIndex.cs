@@ -82,7 +82,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             layout.RemoveUnused(liveFolder);
             directory = openDirectory(liveFolder);
             writer = new IndexWriter(directory, NewWriterConfig());
-            statements = new StatementIndex(openDirectory(System.IO.Path.Combine(liveFolder, StatementIndex.FolderName)), Analyzer);
+            statements = new StatementIndex(openDirectory(System.IO.Path.Combine(liveFolder, StatementIndex.FolderName)), Analyzer, this.searchers.WithoutWarmers());
         }
         catch (Exception e) when (e is LockObtainFailedException or IOException or UnauthorizedAccessException)
         {
@@ -233,7 +233,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// which reach the new one too) until <see cref="CompleteRebuild"/> switches to it; disposing the rebuild without
     /// that deletes it.
     /// </summary>
-    public IndexRebuild BeginRebuild() => Exclusively(() => rebuilds.Begin(NewWriterConfig(), journal.Applied));
+    public IndexRebuild BeginRebuild() => Exclusively(() => rebuilds.Begin(NewWriterConfig(), journal.Applied, searchers.WithoutWarmers()));
 
     /// <summary>
     /// Switches to the rebuild: it is committed (with the corpus files and the journal length it holds) and opened for

@@ -25,7 +25,8 @@ public sealed class StatementIndex
     private readonly IndexWriter writer;
 
     /// <summary>Takes ownership of <paramref name="directory"/>, also when it throws.</summary>
-    public StatementIndex(LuceneDirectory directory, Analyzer analyzer)
+    /// <param name="searchers">Makes its searchers: its paragraph index's kind (<see cref="SearcherProvider.WithoutWarmers"/>), so a statement search has the same time budget.</param>
+    public StatementIndex(LuceneDirectory directory, Analyzer analyzer, SearcherProvider searchers)
     {
         this.directory = directory;
         try
@@ -43,7 +44,7 @@ public sealed class StatementIndex
         }
         try
         {
-            Searchers = new SearcherManager(writer, applyAllDeletes: true, new SearcherProvider());
+            Searchers = new SearcherManager(writer, applyAllDeletes: true, searchers);
         }
         catch
         {

@@ -51,7 +51,7 @@ public sealed class MatchExport(ParagraphSearcher searcher, PointsInTime points)
                     var score = ranked ? scorer.GetScore() : 0;
                     if (starts is null)
                     {
-                        yield return Read(point.Searcher, leaf.DocBase + doc, ranked ? score : null, null);
+                        yield return Line(point.Searcher, leaf.DocBase + doc, ranked ? score : null, null);
                         continue;
                     }
                     // An article's paragraphs are consecutive documents, so its matches come one after another.
@@ -62,16 +62,17 @@ public sealed class MatchExport(ParagraphSearcher searcher, PointsInTime points)
                         continue;
                     }
                     if (article is { } finished)
-                        yield return Read(point.Searcher, leaf.DocBase + finished.Doc, ranked ? finished.Score : null, finished.Matches - 1);
+                        yield return Line(point.Searcher, leaf.DocBase + finished.Doc, ranked ? finished.Score : null, finished.Matches - 1);
                     article = (start, doc, score, 1);
                 }
                 if (article is { } last)
-                    yield return Read(point.Searcher, leaf.DocBase + last.Doc, ranked ? last.Score : null, last.Matches - 1);
+                    yield return Line(point.Searcher, leaf.DocBase + last.Doc, ranked ? last.Score : null, last.Matches - 1);
             }
         }
     }
 
-    private static ExportedHit Read(IndexSearcher searcher, int doc, float? score, int? otherMatches)
+    /// <summary>The export line of the paragraph <paramref name="doc"/>: its stored fields, no text (a shard's export page reads its lines so too).</summary>
+    internal static ExportedHit Line(IndexSearcher searcher, int doc, float? score, int? otherMatches)
     {
         var stored = StoredHitVisitor.Read(searcher, doc);
         return new ExportedHit(

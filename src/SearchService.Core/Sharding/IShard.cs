@@ -55,6 +55,14 @@ public interface IShard : IDisposable
     ValueTask<IReadOnlyList<SearchHit>> FetchAsync(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored);
 
+    /// <summary>
+    /// An export page's query and fetch in one (<see cref="ShardedMatchExport"/>): the shard's best hits in the request's
+    /// order after its cursor, up to the page, read as export lines; no facet counted, no pinned article looked for,
+    /// nothing highlighted.
+    /// </summary>
+    /// <param name="statistics">The whole index's figures, which every score here is computed with.</param>
+    ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics);
+
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
     ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet);
 

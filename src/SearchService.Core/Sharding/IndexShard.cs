@@ -126,6 +126,20 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             hit => !explains ? null : rescored.Contains(hit.Doc) ? bothStages : searched));
     }
 
+    /// <summary>An export page: the query phase's best hits, with no facet counted and no pinned article looked for, read as <see cref="MatchExport"/> reads a line.</summary>
+    public ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics)
+    {
+        var scoring = GlobalStatisticsSearcher.Over(searcher, statistics);
+        var parsed = Parse(request);
+        var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth, request.After) with { RescoresElsewhere = true };
+        var collected = stages.PassFor(request.Search.Unit).Run(
+            scoring, plan.Scored(new SearchFilters(parsed?.Query, request.Search, speakers).All), plan, facets: [], alsoCollect: null);
+        var perArticle = request.Search.Unit == ResultUnit.Article;
+        return ValueTask.FromResult<IReadOnlyList<ShardExportHit>>(collected.Best
+            .Select(hit => new ShardExportHit(Keyed(hit), MatchExport.Line(searcher, hit.Doc, hit.Score, perArticle ? hit.OtherMatches ?? 0 : null)))
+            .ToList());
+    }
+
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) =>
         ValueTask.FromResult(FacetCounting.AllValues(searcher, new SearchFilters(Parse(request)?.Query, request.Search, speakers), request.Search.Unit, facet));

@@ -5,7 +5,8 @@ namespace SearchService.Core.Sharding;
 
 /// <summary>
 /// Every match of a search over a sharded index (what <see cref="MatchExport"/> gives of one index): a walk newest first
-/// (<see cref="ShardedSearcher.PageAsync"/>), a page at a time, so that only one page is held; each shard is read at one
+/// (<see cref="ShardedSearcher.ExportPageAsync"/>: a page's hits as a cursor walk finds them, but with no facet counted
+/// and nothing highlighted), a page at a time, so that only one page is held; each shard is read at one
 /// point in time for the whole export while its copy holds it. Lines are in the walk's order, not one index's order.
 /// Each page is awaited, so an export holds no thread while the shards answer.
 /// </summary>
@@ -29,26 +30,24 @@ public sealed class ShardedMatchExport(ShardedSearcher searcher)
             Order = ResultOrder.Date, Page = 1, PageSize = PageSize, FacetSize = 1, DateFacet = null, RegionTree = false, Explain = false,
             SemanticRerank = false, Recency = null, Pinned = null, After = null,
         };
-        var first = await searcher.PageAsync(walk, after: null).WaitAsync(cancellation);
+        var first = await searcher.ExportPageAsync(walk, after: null).WaitAsync(cancellation);
         return Matches(walk, first, cancellation);
     }
 
-    private async IAsyncEnumerable<ExportedHit> Matches(SearchRequest walk, ShardedPage page, [EnumeratorCancellation] CancellationToken cancellation)
+    private async IAsyncEnumerable<ExportedHit> Matches(
+        SearchRequest walk, (IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points) page, [EnumeratorCancellation] CancellationToken cancellation)
     {
         for (var seen = 0L; ; )
         {
-            foreach (var hit in page.Result.Hits)
-                yield return Exported(hit, walk.Unit);
-            seen += page.Result.Hits.Count;
-            if (page.Result.Hits.Count < walk.PageSize)
+            foreach (var line in page.Lines)
+                yield return line;
+            seen += page.Lines.Count;
+            if (page.Lines.Count < walk.PageSize)
                 yield break;
             cancellation.ThrowIfCancellationRequested();
-            var after = SearchCursor.After(0, "", seen, byScore: false, page.Result.Hits[^1]) with { Shards = page.Points };
-            page = await searcher.PageAsync(walk, after).WaitAsync(cancellation);
+            var last = page.Lines[^1];
+            var after = new SearchCursor(0, "", seen, Score: null, last.Date?.UtcTicks ?? 0, last.ArticleId, last.Paragraph, Shards: page.Points);
+            page = await searcher.ExportPageAsync(walk, after).WaitAsync(cancellation);
         }
     }
-
-    private static ExportedHit Exported(SearchHit hit, ResultUnit unit) => new(
-        hit.Id, hit.ArticleId, hit.Paragraph, hit.Title, hit.Date, hit.Source, hit.Url, hit.Byline, hit.Section, hit.Language, hit.Fields,
-        hit.Score, hit.Region, hit.Topic, hit.Speaker, unit == ResultUnit.Article ? hit.OtherMatches ?? 0 : null);
 }

@@ -102,6 +102,51 @@ public sealed class ShardedSearcher
         }
     }
 
+    /// <summary>
+    /// A page of an export's walk newest first (<see cref="ShardedMatchExport"/>): the hits <see cref="PageAsync"/> gives
+    /// of it, as export lines, and where each shard was read; the shards count no facet and highlight nothing for it
+    /// (<see cref="IShard.ExportAsync"/>), and no answer is assembled (no did-you-mean, no histogram). The query's typos
+    /// are still corrected from every shard's words, as one index's export corrects them. A shard that fails is asked
+    /// again as a walk's page asks it.
+    /// </summary>
+    internal async Task<(IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points)> ExportPageAsync(SearchRequest request, SearchCursor? after)
+    {
+        var at = Enumerable.Range(0, shards.Count).Select(i => after?.Shards?.ElementAtOrDefault(i)).ToArray();
+        for (var tried = 1; ; tried++)
+        {
+            try
+            {
+                return await ExportPageOnceAsync(request, after, after is null ? null : at);
+            }
+            catch (ShardUnavailableException e) when (tried < Tries)
+            {
+                if (e.Shard < at.Length)
+                    at[e.Shard] = null;
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points)> ExportPageOnceAsync(
+        SearchRequest request, SearchCursor? after, IReadOnlyList<ShardPoint?>? at)
+    {
+        var parts = await OpenAsync(shards, at);
+        try
+        {
+            var (_, shardRequest, statistics) = await DfsAsync(request, parts, after);
+            var pages = await Scatter.AllAsync(parts.Select(p => p.ExportAsync(shardRequest, statistics)));
+            var lines = pages.SelectMany((page, shard) => page.Select(hit => (Key: new GatheredHit(shard, hit.Hit), hit.Line)))
+                .OrderBy(hit => hit.Key, new GatheredOrder(byScore: false))
+                .Take(request.PageSize)
+                .Select(hit => hit.Line)
+                .ToList();
+            return (lines, parts.Select(p => p.Point).ToList());
+        }
+        finally
+        {
+            Close(parts);
+        }
+    }
+
     /// <inheritdoc cref="ParagraphSearcher.FacetValues"/>
     /// <exception cref="ShardUnavailableException">A shard did not answer in any of <see cref="Tries"/> tries.</exception>
     public Task<IReadOnlyList<FacetValue>> FacetValuesAsync(SearchRequest request, string facet, string prefix, int size) =>

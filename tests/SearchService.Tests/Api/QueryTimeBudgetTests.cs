@@ -11,12 +11,19 @@ namespace SearchService.Tests.Api;
 /// </summary>
 public sealed class QueryTimeBudgetTests(QueryTimeBudgetTests.Factory api) : IClassFixture<QueryTimeBudgetTests.Factory>
 {
-    /// <summary>The seed article plus 100,000 distinct words starting with w (an article to each thousand), with a 1 ms budget.</summary>
+    /// <summary>
+    /// The seed article plus 100,000 distinct words starting with w (an article to each thousand) and many statements
+    /// (<see cref="CostlyStatements"/>), with a 1 ms budget.
+    /// </summary>
     public sealed class Factory : SeedApiFactory
     {
-        protected override void AddToCorpus(TempDirectory folder) =>
+        protected override void AddToCorpus(TempDirectory folder)
+        {
             folder.WriteFile("words.jsonl", string.Join('\n', ManyWords.Paragraphs(100_000).Select((paragraph, n) =>
                 JsonSerializer.Serialize(new { id = $"words-{n}", title = "Words", paragraphs = new[] { paragraph } }))));
+            folder.WriteFile("statements.jsonl", string.Join('\n', CostlyStatements.Articles().Select(article =>
+                JsonSerializer.Serialize(new { id = article.Id, title = article.Title, paragraphs = article.Paragraphs }))));
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -36,6 +43,15 @@ public sealed class QueryTimeBudgetTests(QueryTimeBudgetTests.Factory api) : ICl
     {
         var problem = await client.GetProblem($"/search?syntax=lucene&q={Uri.EscapeDataString(EveryWTermRead)}",
             HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("Query took too long", problem.Title);
+        Assert.Contains("budget of 1 ms", problem.Detail);
+    }
+
+    [Fact]
+    public async Task A_statement_search_past_its_configured_budget_is_a_503_problem_saying_it_took_too_long()
+    {
+        var problem = await client.GetProblem($"/quotes?q={Uri.EscapeDataString(CostlyStatements.Query)}", HttpStatusCode.ServiceUnavailable);
 
         Assert.Equal("Query took too long", problem.Title);
         Assert.Contains("budget of 1 ms", problem.Detail);

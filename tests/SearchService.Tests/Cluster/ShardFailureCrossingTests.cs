@@ -6,6 +6,7 @@ using SearchService.Api.Problems;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
+using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
 using SearchService.Tests.TestSupport;
@@ -14,7 +15,7 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// A search that ends on a shard with one of Core's exceptions (a query that does not parse, one refused for its cost,
-/// one over its time budget) ends the same way on a node whose shard lives on another silo: the exception crosses as
+/// one over its time budget, a statement search's too) ends the same way on a node whose shard lives on another silo: the exception crosses as
 /// itself (<see cref="CoreExceptionConverter"/>), is not taken for an unavailable copy, and the API answers it with
 /// the problem a single node answers. Two in-process silos, one shard in one copy; the calls are made from the silo
 /// that does not hold it, through its own grain factory, as a node's API makes them.
@@ -22,7 +23,10 @@ namespace SearchService.Tests.Cluster;
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ShardFailureCrossingTests(ShardFailureCrossingTests.Setup setup) : IClassFixture<ShardFailureCrossingTests.Setup>
 {
-    /// <summary>One article of 100,000 distinct words on a shard copy and on a single index, both stopping searches after 1 ms.</summary>
+    /// <summary>
+    /// One article of 100,000 distinct words and <see cref="CostlyStatements"/> on a shard copy and on a single index,
+    /// both stopping searches after 1 ms.
+    /// </summary>
     public sealed class Setup : IAsyncLifetime
     {
         /// <summary>Enumerating the w-words takes milliseconds: a pattern matching none of them runs past 1 ms.</summary>
@@ -41,6 +45,9 @@ public sealed class ShardFailureCrossingTests(ShardFailureCrossingTests.Setup se
         /// <summary>A gatherer on the silo that does not hold the shard, as a node's API searches.</summary>
         public ShardedSearcher Searcher { get; private set; } = null!;
 
+        /// <summary>A statement gatherer on the silo that does not hold the shard, as a node's API searches statements.</summary>
+        public ShardedQuoteSearcher Quotes { get; private set; } = null!;
+
         public string ShardSilo { get; private set; } = "";
 
         public string CallingSilo { get; private set; } = "";
@@ -50,13 +57,15 @@ public sealed class ShardFailureCrossingTests(ShardFailureCrossingTests.Setup se
             if (PostgresFactAttribute.ConnectionString is null)
                 return; // the tests are skipped, saying why
             cluster = await ShardCluster.StartAsync(silos: 2, shards: 1, replicas: 1, queryBudget: Budget);
-            await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync([Words]));
+            CostlyStatements.AddTo(SingleIndex);
+            await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync([Words, .. CostlyStatements.Articles()]));
             ShardSilo = (await cluster.StatusesAsync()).Single().Silo;
             var caller = (InProcessSiloHandle)cluster.Cluster.Silos.Single(s => s.SiloAddress.ToString() != ShardSilo);
             CallingSilo = caller.SiloAddress.ToString();
             var grains = caller.ServiceProvider.GetRequiredService<IGrainFactory>();
             FromOtherSilo = new GrainShardSource(grains, shard: 0, replicas: 1, GrainShardSource.DefaultTimeout);
             Searcher = new ShardedSearcher([FromOtherSilo], IndexSchema.CreateAnalyzer());
+            Quotes = new ShardedQuoteSearcher(GrainStatementShard.All(grains, shards: 1, replicas: 1, GrainShardSource.DefaultTimeout));
         }
 
         public async Task DisposeAsync()
@@ -97,6 +106,18 @@ public sealed class ShardFailureCrossingTests(ShardFailureCrossingTests.Setup se
 
         var single = Assert.Throws<QueryTimeoutException>(() => new ParagraphSearcher(setup.SingleIndex.Index).Search(request));
         // What the API's 503 "Query took too long" is made of.
+        Assert.Equal(single.Message, crossed.Message);
+        Assert.Equal(single.Budget, crossed.Budget);
+    }
+
+    [PostgresFact]
+    public async Task A_statement_search_over_its_budget_on_a_shard_of_another_silo_ends_with_the_single_node_s_timeout()
+    {
+        var request = new QuoteRequest(Query: CostlyStatements.Query);
+
+        var crossed = await Assert.ThrowsAsync<QueryTimeoutException>(() => setup.Quotes.SearchAsync(request));
+
+        var single = Assert.Throws<QueryTimeoutException>(() => new QuoteSearcher(setup.SingleIndex.Index).Search(request));
         Assert.Equal(single.Message, crossed.Message);
         Assert.Equal(single.Budget, crossed.Budget);
     }

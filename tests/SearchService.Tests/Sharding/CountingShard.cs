@@ -11,6 +11,8 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Counted(shard.QueryAsync(request, statistics));
 
+    public ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics) => Counted(shard.ExportAsync(request, statistics));
+
     public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
         Counted(shard.ProximityAsync(request, statistics, candidates));
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
@@ -6,8 +7,9 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Sharding;
 
 /// <summary>
-/// An export over shards (<see cref="ShardedMatchExport"/>) of the first Reuters articles, each shard counting the calls
-/// made to it: a client that goes away stops the walk, and no page is asked of the shards after it went.
+/// An export over shards (<see cref="ShardedMatchExport"/>) of the first Reuters articles: its lines are the hits of a
+/// cursor walk newest first, though its pages count no facet and highlight nothing; and, each shard counting the calls
+/// made to it, a client that goes away stops the walk, and no page is asked of the shards after it went.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ShardedMatchExportTests : IDisposable
@@ -15,8 +17,8 @@ public sealed class ShardedMatchExportTests : IDisposable
     private const int Articles = 600;
     private const int Shards = 3;
 
-    /// <summary>dfs, query and fetch: the calls a page of the walk makes to each shard.</summary>
-    private const int CallsAPage = 3;
+    /// <summary>dfs and the export page (query and fetch in one, without facets or highlights): the calls a page of the walk makes to each shard.</summary>
+    private const int CallsAPage = 2;
 
     private readonly ShardedIndexes indexes;
 
@@ -48,6 +50,46 @@ public sealed class ShardedMatchExportTests : IDisposable
 
         Assert.Equal(2 * ShardedMatchExport.PageSize, read);
         Assert.All(sources, source => Assert.Equal(2 * CallsAPage, source.Calls));
+    }
+
+    [ReutersFact]
+    public async Task The_lines_are_the_hits_of_a_walk_newest_first_by_paragraph_and_by_article_with_and_without_words()
+    {
+        var searcher = new ShardedSearcher(indexes.ShardIndexes);
+        var export = new ShardedMatchExport(searcher);
+        foreach (var request in new[] { new SearchRequest(null), new SearchRequest(null, Unit: ResultUnit.Article), new SearchRequest("oil prices") })
+        {
+            var lines = new List<string>();
+            await foreach (var line in await export.ExportAsync(request, CancellationToken.None))
+                lines.Add(JsonSerializer.Serialize(line));
+
+            var walked = await WalkAsync(searcher, request);
+            // Without words both walks go on for pages, so the cursor between pages is shown too.
+            Assert.True(walked.Count > (request.Query is null ? ShardedMatchExport.PageSize : 1), $"{request}: {walked.Count} hits show too little");
+            Assert.Equal(walked, lines);
+        }
+    }
+
+    /// <summary>
+    /// The lines an export wrote before its pages were its own: the hits of a walk newest first, page by page as
+    /// <see cref="ShardedSearcher.PageAsync"/> gives them, each without its text.
+    /// </summary>
+    private static async Task<List<string>> WalkAsync(ShardedSearcher searcher, SearchRequest request)
+    {
+        var walk = request with { Order = ResultOrder.Date, PageSize = ShardedMatchExport.PageSize };
+        var lines = new List<string>();
+        SearchCursor? after = null;
+        for (var seen = 0L; ; )
+        {
+            var page = await searcher.PageAsync(walk, after);
+            lines.AddRange(page.Result.Hits.Select(hit => JsonSerializer.Serialize(new ExportedHit(
+                hit.Id, hit.ArticleId, hit.Paragraph, hit.Title, hit.Date, hit.Source, hit.Url, hit.Byline, hit.Section, hit.Language, hit.Fields,
+                hit.Score, hit.Region, hit.Topic, hit.Speaker, walk.Unit == ResultUnit.Article ? hit.OtherMatches ?? 0 : null))));
+            seen += page.Result.Hits.Count;
+            if (page.Result.Hits.Count < walk.PageSize)
+                return lines;
+            after = SearchCursor.After(0, "", seen, byScore: false, page.Result.Hits[^1]) with { Shards = page.Points };
+        }
     }
 
     public void Dispose() => indexes.Dispose();

@@ -389,15 +389,26 @@ public sealed class ShardGrain(
             logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
         }
         var upTo = rebuild.JournalSnapshot;
-        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
+        var log = await articleLog.GetAsync();
+        var changes = await log.ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
+        var resolved = new List<ArticleChange>();
         foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
         {
             if (router.ShardOf(change.Id) == shard && change.Article is { } article)
+            {
                 // As a single node's rebuild: speakers resolved again with the table as it stands, so an early article's
                 // short form ("Volcker", stored before the table knew "Paul Volcker") becomes the full name.
-                rebuild.ReplaceArticle(article, rebuildResolving?.Extract(article) ?? change.Facets ?? extractor.Extract(article), null);
+                var facets = rebuildResolving?.Extract(article) ?? change.Facets ?? extractor.Extract(article);
+                rebuild.ReplaceArticle(article, facets, null);
+                if (rebuildResolving is not null)
+                    resolved.Add(change with { Facets = facets });
+            }
             rebuildReadVersion = change.Version;
         }
+        // Stored with the articles: a copy built from the log later (a node added, a folder lost) indexes what the
+        // rebuilt copies hold.
+        if (resolved.Count > 0)
+            await log.ReplaceFacetsAsync(resolved, cancellation);
         if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
             return;
         Index.CompleteRebuild(rebuild);

@@ -1,10 +1,6 @@
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
-using SearchService.Core.Quotes;
 using SearchService.Core.Searching;
-using SearchService.Core.Sharding;
-using SearchService.Cluster.Shards;
-using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Cluster;
@@ -32,23 +28,7 @@ public sealed class ShardSpeakerRebuildTests(SpeakerShardCluster fixture) : ICla
         Assert.All(await fixture.Cluster.RebuildAllAsync(), Assert.True);
         await WaitUntilRebuiltAsync();
 
-        var searches = new List<(string Label, SearchRequest Request)> { ("every speaker counted", everySpeaker) };
-        var quoted = new List<QuoteRequest>();
-        foreach (var (@short, full) in spread)
-        {
-            searches.Add(($"speaker={@short}", new SearchRequest(null, Speaker: [@short], PageSize: 50)));
-            searches.Add(($"speaker={full}&collapse=article", new SearchRequest(null, Speaker: [full], PageSize: 50, Unit: ResultUnit.Article)));
-            quoted.Add(new QuoteRequest(Speaker: [@short], PageSize: 50));
-        }
-        var shards = fixture.Cluster.NewSearcher();
-        var quotes = new ShardedQuoteSearcher(GrainStatementShard.All(
-            fixture.Cluster.Cluster.Client, SpeakerShardCluster.Shards, SpeakerShardCluster.Replicas, TimeSpan.FromSeconds(30)));
-        var rebuiltQuotes = new QuoteSearcher(fixture.Single.Rebuilt);
-        var differences = new List<string>();
-        foreach (var (label, request) in searches)
-            differences.AddRange(AnswerDifferences.Of(label, rebuilt.Search(request), await shards.SearchAsync(request)));
-        foreach (var request in quoted)
-            differences.AddRange(QuoteRequests.Differences(QuoteRequests.Url(request), rebuiltQuotes.Search(request), await quotes.SearchAsync(request)));
+        var differences = await fixture.SpeakerDifferencesAsync(fixture.Single.Rebuilt, spread);
         Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
     }
 

@@ -392,6 +392,7 @@ public sealed class ShardGrain(
         var log = await articleLog.GetAsync();
         var changes = await log.ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
         var resolved = new List<ArticleChange>();
+        var read = rebuildReadVersion;
         foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
         {
             if (router.ShardOf(change.Id) == shard && change.Article is { } article)
@@ -403,12 +404,13 @@ public sealed class ShardGrain(
                 if (rebuildResolving is not null)
                     resolved.Add(change with { Facets = facets });
             }
-            rebuildReadVersion = change.Version;
+            read = change.Version;
         }
         // Stored with the articles: a copy built from the log later (a node added, a folder lost) indexes what the
-        // rebuilt copies hold.
+        // rebuilt copies hold. Read on only once stored: a step whose store failed (PostgreSQL out of reach) is read again.
         if (resolved.Count > 0)
             await log.ReplaceFacetsAsync(resolved, cancellation);
+        rebuildReadVersion = read;
         if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
             return;
         Index.CompleteRebuild(rebuild);

@@ -15,6 +15,7 @@ public static class Program
                SearchService.Benchmarks cluster [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--questions N] [--warmup N] [--passes N] [--seed N] [--postgres CONNECTION] [--silo-port 11411] [--api DLL] [--runs 3]
                SearchService.Benchmarks cluster-alerts [--alerts 1000] [--articles 200] [--runs 3] [--seed N] [--postgres CONNECTION] [--silo-port 11511]
                SearchService.Benchmarks store [--postgres CONNECTION] [--writes 1000] [--articles 2000] [--corpus FILE.jsonl]
+               SearchService.Benchmarks speaker-table [--postgres CONNECTION] [--limit ARTICLES] [--corpus FILE.jsonl]
                SearchService.Benchmarks paging [--scale 1|10] [--limit ARTICLES] [--page-size 100] [--repeats 21] [--runs 3] [--corpus FILE.jsonl]
                SearchService.Benchmarks export --index DIR [--shards 3] [--runs 3] [--scale 1|10] [--limit ARTICLES] [--corpus FILE.jsonl]
         """;
@@ -28,6 +29,7 @@ public static class Program
         "cluster" => await ClusterCostBenchmark.Run(args[1..]),
         "cluster-alerts" => await ClusterAlertsBenchmark.Run(args[1..]),
         "store" => await StoreBenchmark.Run(args[1..]),
+        "speaker-table" => await SpeakerTableBenchmark.Run(args[1..]),
         "alerts" => AlertsBenchmark.Run(args[1..]),
         "paging" => PagingBenchmark.Run(args[1..]),
         "export" => await ExportBenchmark.Run(args[1..]),

@@ -1,3 +1,4 @@
+using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
@@ -20,18 +21,28 @@ internal static class ShardChanges
     /// <paramref name="shard"/>'s articles to <paramref name="index"/>, in version order; the index holds the journal
     /// up to the last version read, which its next commit records.
     /// </summary>
+    /// <remarks>
+    /// An article stored without facets (a row written before the log kept them) is extracted here as a writer would
+    /// have: through the cluster's speaker table (<see cref="ClusterSpeakerIdentities.ExtractAsync(IReadOnlyList{Article}, CancellationToken)"/>),
+    /// which learns from it first, so its speakers resolve, and count, as the written articles' do.
+    /// </remarks>
     /// <returns>The last version read, whether any change was applied, and whether the read was full (more may follow).</returns>
     public static async Task<(long Read, bool Applied, bool Full)> ApplyNextAsync(
-        PostgresArticleLog log, SearchIndex index, ShardRouter router, IFacetExtractor extractor, int shard, long after, CancellationToken cancellation)
+        PostgresArticleLog log, SearchIndex index, ShardRouter router, ClusterSpeakerIdentities speakers, int shard, long after, CancellationToken cancellation)
     {
         var changes = await log.ReadChangesAsync(after, PerRead, cancellation);
+        var unfaceted = changes.Where(c => c is { Facets: null, Article: not null } && router.ShardOf(c.Id) == shard).ToList();
+        var extracted = unfaceted.Count == 0
+            ? new Dictionary<long, ArticleFacets>()
+            : (await speakers.ExtractAsync(unfaceted.Select(c => c.Article!).ToList(), cancellation))
+                .Select((faceted, i) => (unfaceted[i].Version, faceted.Facets)).ToDictionary();
         var (read, applied) = (after, false);
         foreach (var change in changes)
         {
             if (router.ShardOf(change.Id) == shard)
             {
                 if (change.Article is { } article)
-                    index.ReplaceJournaledArticle(article, change.Facets ?? extractor.Extract(article), change.Version);
+                    index.ReplaceJournaledArticle(article, change.Facets ?? extracted[change.Version], change.Version);
                 else
                     index.DeleteJournaledArticle(change.Id, change.Version);
                 applied = true;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SearchService.Core.Facets;
+using SearchService.Cluster.Speakers;
 using SearchService.Core.Indexing;
 using SearchService.Core.Sharding;
 
@@ -17,7 +17,7 @@ namespace SearchService.Cluster.Shards;
 /// off by the silo's end is deleted by the next build on this silo.
 /// </summary>
 public sealed class ShardCopyBuilds(
-    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, IFacetExtractor extractor, ILocalSiloDetails silo, ILoggerFactory loggers)
+    IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, ClusterSpeakerIdentities speakers, ILocalSiloDetails silo, ILoggerFactory loggers)
 {
     private const string BuildSuffix = ".building";
 
@@ -81,7 +81,7 @@ public sealed class ShardCopyBuilds(
                 bool full;
                 do
                 {
-                    (version, _, full) = await ShardChanges.ApplyNextAsync(log, index, router, extractor, copy.Shard, version, cancel.Token);
+                    (version, _, full) = await ShardChanges.ApplyNextAsync(log, index, router, speakers, copy.Shard, version, cancel.Token);
                     Volatile.Write(ref progress.Version, version);
                 }
                 while (full);

@@ -20,7 +20,8 @@ namespace SearchService.Cluster.Shards;
 /// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
 /// cluster the article log is the journal, and a version is a place in it. Documents are built from the facets the
 /// writer extracted and stored with the article; an article stored without (written before the log kept facets) has
-/// them extracted here, as a single node extracts them for an API write. A copy is derived data: one that fails a call
+/// them extracted here, through the cluster's speaker table as a writer would (<see cref="ShardChanges"/>). A rebuild
+/// resolves every article's speakers again with the table as it stands, as a single node's rebuild does. A copy is derived data: one that fails a call
 /// in a way it did not mean to is deactivated, and one whose folder Lucene cannot read starts again from the log.
 /// </summary>
 [ShardCopyPlacement]
@@ -54,6 +55,8 @@ public sealed class ShardGrain(
     // The loop's own: the rebuild under way, and the last version of the log read into it.
     private IndexRebuild? rebuild;
     private long rebuildReadVersion;
+    // The rebuild's extractor resolving speakers with the cluster's table as it stood when the rebuild began; null without identities.
+    private IFacetExtractor? rebuildResolving;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
 
@@ -393,18 +396,34 @@ public sealed class ShardGrain(
     {
         if (rebuild is null)
         {
+            rebuildResolving = await speakers.ResolvingAsync(cancellation);
             rebuild = Index.BeginRebuild();
             rebuildReadVersion = 0;
             logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
         }
         var upTo = rebuild.JournalSnapshot;
-        var changes = await (await articleLog.GetAsync()).ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
+        var log = await articleLog.GetAsync();
+        var changes = await log.ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
+        var resolved = new List<ArticleChange>();
+        var read = rebuildReadVersion;
         foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
         {
             if (router.ShardOf(change.Id) == shard && change.Article is { } article)
-                rebuild.ReplaceArticle(article, change.Facets ?? extractor.Extract(article), null);
-            rebuildReadVersion = change.Version;
+            {
+                // As a single node's rebuild: speakers resolved again with the table as it stands, so an early article's
+                // short form ("Volcker", stored before the table knew "Paul Volcker") becomes the full name.
+                var facets = rebuildResolving?.Extract(article) ?? change.Facets ?? extractor.Extract(article);
+                rebuild.ReplaceArticle(article, facets, null);
+                if (rebuildResolving is not null)
+                    resolved.Add(change with { Facets = facets });
+            }
+            read = change.Version;
         }
+        // Stored with the articles: a copy built from the log later (a node added, a folder lost) indexes what the
+        // rebuilt copies hold. Read on only once stored: a step whose store failed (PostgreSQL out of reach) is read again.
+        if (resolved.Count > 0)
+            await log.ReplaceFacetsAsync(resolved, cancellation);
+        rebuildReadVersion = read;
         if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
             return;
         Index.CompleteRebuild(rebuild);
@@ -421,6 +440,7 @@ public sealed class ShardGrain(
         Index.AbandonRebuild(rebuild);
         rebuild.Dispose();
         rebuild = null;
+        rebuildResolving = null;
         rebuildRequested = false;
     }
 
@@ -435,7 +455,7 @@ public sealed class ShardGrain(
         bool full;
         do
         {
-            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, extractor, shard, readVersion, cancellation);
+            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, speakers, shard, readVersion, cancellation);
             unsearchedChanges |= applied;
             if (searchableEachRead)
                 await MakeSearchableAsync(shard, cancellation);

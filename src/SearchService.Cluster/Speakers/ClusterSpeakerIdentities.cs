@@ -150,6 +150,19 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
     public async Task<ArticleFacets> ExtractAsync(Article article, CancellationToken cancellation) =>
         (await ExtractAsync([article], cancellation))[0].Facets;
 
+    /// <summary>
+    /// An extractor resolving speakers with a copy of the table as PostgreSQL holds it now, for a rebuild, which resolves
+    /// every article again as a single node's does; null without identities. The copy learns nothing new from articles
+    /// the table has counted already, and nothing it resolves is stored.
+    /// </summary>
+    public async Task<IFacetExtractor?> ResolvingAsync(CancellationToken cancellation)
+    {
+        if (news is null)
+            return null;
+        var (_, state) = await new PostgresSpeakerIdentities(await articleLog.GetAsync()).ReadAsync(-1, cancellation);
+        return news.WithSpeakerIdentities(Loaded(state!, news.SpeakerLexicon));
+    }
+
     private static SpeakerIdentities Loaded(byte[] state, SpeakerLexicon lexicon) =>
         state.Length == 0 ? new SpeakerIdentities(lexicon) : SpeakerIdentities.Load(new MemoryStream(state), lexicon);
 

@@ -36,6 +36,12 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         SELECT last_version FROM next
         """;
 
+    private const string ReplaceFacetsSql = """
+        UPDATE articles SET facets = batch.facets
+        FROM unnest(@ids, @versions, @facets) AS batch (id, version, facets)
+        WHERE articles.id = batch.id AND articles.version = batch.version
+        """;
+
     private const string NextVersionSql = "UPDATE article_version_counter SET last_version = last_version + 1 RETURNING last_version";
 
     private const string TombstoneSql = "UPDATE articles SET version = @version, document = NULL, facets = NULL WHERE id = @id AND document IS NOT NULL";
@@ -150,6 +156,29 @@ public sealed class PostgresArticleLog : IAsyncDisposable
                 Value = written.Select(i => JsonSerializer.Serialize(articles[i].Facets, FacetsJson)).ToArray(),
             });
             return (long)(await putMany.ExecuteScalarAsync(cancellation))!;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Replaces the stored facets of articles still at the versions given, keeping their versions: facets extracted
+    /// again from the same article (a rebuild resolving its speakers with the speaker table as it stands now). An
+    /// article written since keeps what its write stored.
+    /// </summary>
+    public Task ReplaceFacetsAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Any(c => c.Facets is null))
+            throw new ArgumentException("Every change must carry the facets to store.", nameof(changes));
+        return RunAsync(async db =>
+        {
+            await using var replace = new NpgsqlCommand(ReplaceFacetsSql, db);
+            replace.Parameters.Add(new NpgsqlParameter<string[]>("ids", changes.Select(c => c.Id).ToArray()));
+            replace.Parameters.Add(new NpgsqlParameter<long[]>("versions", changes.Select(c => c.Version).ToArray()));
+            replace.Parameters.Add(new NpgsqlParameter("facets", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+            {
+                Value = changes.Select(c => JsonSerializer.Serialize(c.Facets, FacetsJson)).ToArray(),
+            });
+            return await replace.ExecuteNonQueryAsync(cancellation);
         }, cancellation);
     }
 

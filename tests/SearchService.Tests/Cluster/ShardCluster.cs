@@ -63,9 +63,10 @@ public sealed class ShardCluster : IAsyncDisposable
     /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
     /// <param name="queryBudget">How long a search may run on a copy; null: the default.</param>
     /// <param name="synonymsPath">The synonyms file the silos and the searchers parse with, as a node's <c>Search:SynonymsPath</c>; null: the shipped list.</param>
+    /// <param name="speakerIdentities">Whether the silos keep the cluster's speaker identity table, as a node's <c>Search:SpeakerIdentities</c>.</param>
     public static async Task<ShardCluster> StartAsync(
         int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null,
-        string? synonymsPath = null)
+        string? synonymsPath = null, bool speakerIdentities = true)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -82,6 +83,7 @@ public sealed class ShardCluster : IAsyncDisposable
                 [ShardSiloConfigurator.PollInterval] = pollInterval?.ToString("c", CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.QueryBudget] = queryBudget?.ToString("c", CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.SynonymsPath] = synonymsPath,
+                [ShardSiloConfigurator.SpeakerIdentities] = speakerIdentities.ToString(),
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();

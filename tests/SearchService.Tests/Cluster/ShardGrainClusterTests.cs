@@ -277,7 +277,9 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     /// </summary>
     private static async Task<(ShardCluster Cluster, (TimeSpan Wall, TimeSpan Cpu) Took)> CaughtUpClusterAsync(List<Article> articles, bool dropFacets)
     {
-        var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
+        // Without the speaker table: rows without facets teach it copy by copy, in another order than the log's, so
+        // with it the copies that extract keep other early short forms than one writer would (docs/cluster.md).
+        var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1, speakerIdentities: false);
         var version = await cluster.Log.PutManyAsync(articles);
         if (dropFacets)
             await cluster.ExecuteAsync("UPDATE articles SET facets = NULL");

@@ -28,7 +28,9 @@ public sealed class ShardRebuildTests(ITestOutputHelper output)
     public async Task Searches_answer_throughout_a_rebuild_of_every_copy_and_the_same_after_it()
     {
         var articles = ShardCluster.SeedAndReuters(ReutersArticles);
-        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards);
+        // Without the speaker table: with it, a rebuild resolves early short forms again, and so changes those answers
+        // by design (ShardSpeakerRebuildTests).
+        await using var cluster = await ShardCluster.StartAsync(silos: 2, Shards, speakerIdentities: false);
         await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync(articles));
         var requests = SeededQueries.Draw(articles, request => cluster.Searcher.SearchAsync(request).GetAwaiter().GetResult().Facets, perKind: 1, Seed);
         var expected = new List<SearchResult>();

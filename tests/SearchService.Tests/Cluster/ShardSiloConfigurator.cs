@@ -19,6 +19,7 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string PollInterval = "ShardTest:PollInterval";
     public const string QueryBudget = "ShardTest:QueryBudget";
     public const string SynonymsPath = "ShardTest:SynonymsPath";
+    public const string SpeakerIdentities = "ShardTest:SpeakerIdentities";
 
     public void Configure(ISiloBuilder siloBuilder)
     {
@@ -34,6 +35,8 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
                 if (settings[QueryBudget] is { } budget)
                     options.QueryBudget = TimeSpan.Parse(budget, System.Globalization.CultureInfo.InvariantCulture);
                 options.SynonymsPath = settings[SynonymsPath];
+                if (settings[SpeakerIdentities] is { } identities)
+                    options.SpeakerIdentities = bool.Parse(identities);
             })
             .Configure<ClusterMembershipOptions>(options =>
             {

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Quotes;
-using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
-using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Cluster;
@@ -21,26 +19,7 @@ public sealed class ShardSpeakerIdentityTests(SpeakerShardCluster fixture) : ICl
     [PostgresReutersFact]
     public async Task Speaker_counts_and_filters_through_the_shards_are_the_single_node_s_with_identities()
     {
-        var names = ShortAndFull();
-        var oneIndex = new ParagraphSearcher(fixture.Single.Index);
-        var shards = fixture.Cluster.NewSearcher();
-        var oneQuotes = new QuoteSearcher(fixture.Single.Index);
-        var quotes = new ShardedQuoteSearcher(GrainStatementShard.All(
-            fixture.Cluster.Cluster.Client, SpeakerShardCluster.Shards, SpeakerShardCluster.Replicas, TimeSpan.FromSeconds(30)));
-        var searches = new List<(string Label, SearchRequest Request)> { ("every speaker counted", new SearchRequest(null, FacetSize: 100_000)) };
-        var quoted = new List<QuoteRequest>();
-        foreach (var (@short, full) in names)
-        {
-            searches.Add(($"speaker={@short}", new SearchRequest(null, Speaker: [@short], PageSize: 50)));
-            searches.Add(($"speaker={full}&collapse=article", new SearchRequest(null, Speaker: [full], PageSize: 50, Unit: ResultUnit.Article)));
-            quoted.Add(new QuoteRequest(Speaker: [@short], PageSize: 50));
-        }
-
-        var differences = new List<string>();
-        foreach (var (label, request) in searches)
-            differences.AddRange(AnswerDifferences.Of(label, oneIndex.Search(request), await shards.SearchAsync(request)));
-        foreach (var request in quoted)
-            differences.AddRange(QuoteRequests.Differences(QuoteRequests.Url(request), oneQuotes.Search(request), await quotes.SearchAsync(request)));
+        var differences = await fixture.SpeakerDifferencesAsync(fixture.Single.Index, ShortAndFull());
         Assert.True(differences.Count == 0, $"{differences.Count} differences:\n{string.Join('\n', differences.Take(20))}");
     }
 

@@ -13,22 +13,27 @@ namespace SearchService.Tests.Cluster;
 public sealed class SpeakerReference : IDisposable
 {
     private readonly TestIndex single = new();
+    private readonly Lazy<TestIndex> rebuilt;
 
     public SpeakerReference(string jsonl)
     {
         using (var file = File.OpenRead(jsonl))
             Articles = JsonlArticleReader.Read(file, jsonl, _ => { }).ToList();
-        var extractor = Facets.Facets.Extractor.WithSpeakerIdentities(Table);
-        foreach (var article in Articles)
-            single.Index.ReplaceArticle(article, extractor.Extract(article), null);
-        single.Index.SpeakerIdentities.Attach(Table);
-        Assert.True(single.Index.WaitUntilSearchable(TestIndex.SearchableWithin));
+        Fill(single);
+        rebuilt = new Lazy<TestIndex>(() => Fill(new TestIndex()));
     }
 
     public IReadOnlyList<Article> Articles { get; }
 
     /// <summary>The single node's index, searching with <see cref="Table"/>.</summary>
     public SearchIndex Index => single.Index;
+
+    /// <summary>
+    /// The single node's index after a rebuild (<c>POST /index/_rebuild</c>): every article extracted again, in the
+    /// file's order, with <see cref="Table"/>, which has learnt them all. Made at the first call; the table then also
+    /// holds what the rebuild resolved, as the single node's does.
+    /// </summary>
+    public SearchIndex Rebuilt => rebuilt.Value.Index;
 
     /// <summary>The single node's table.</summary>
     public SpeakerIdentities Table { get; } = new(Facets.Facets.Extractor.SpeakerLexicon);
@@ -46,5 +51,20 @@ public sealed class SpeakerReference : IDisposable
             .Select(f => (f.Variants[0], f.Full)).OrderBy(f => f.Full, StringComparer.Ordinal).ToList();
     }
 
-    public void Dispose() => single.Dispose();
+    private TestIndex Fill(TestIndex index)
+    {
+        var extractor = Facets.Facets.Extractor.WithSpeakerIdentities(Table);
+        foreach (var article in Articles)
+            index.Index.ReplaceArticle(article, extractor.Extract(article), null);
+        index.Index.SpeakerIdentities.Attach(Table);
+        Assert.True(index.Index.WaitUntilSearchable(TestIndex.SearchableWithin));
+        return index;
+    }
+
+    public void Dispose()
+    {
+        single.Dispose();
+        if (rebuilt.IsValueCreated)
+            rebuilt.Value.Dispose();
+    }
 }

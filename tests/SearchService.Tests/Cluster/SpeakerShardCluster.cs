@@ -2,8 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using SearchService.Cluster.Corpus;
+using SearchService.Cluster.Shards;
 using SearchService.Cluster.Speakers;
 using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
+using SearchService.Core.Quotes;
+using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
+using SearchService.Tests.Sharding;
 using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Cluster;
@@ -30,6 +36,30 @@ public sealed class SpeakerShardCluster : IAsyncLifetime
     /// <summary>The cluster's table as a silo holds it.</summary>
     public static ClusterSpeakerIdentities SiloTable(SiloHandle silo) =>
         ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<ClusterSpeakerIdentities>();
+
+    /// <summary>
+    /// How the shards' answers differ from <paramref name="expected"/>'s (one index with one table): every speaker's
+    /// count, a filter on each name's short form and on its full name (by article), and <c>/quotes</c> on the short form.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SpeakerDifferencesAsync(SearchIndex expected, IEnumerable<(string Short, string Full)> names)
+    {
+        var searches = new List<(string Label, SearchRequest Request)> { ("every speaker counted", new SearchRequest(null, FacetSize: 100_000)) };
+        var quoted = new List<QuoteRequest>();
+        foreach (var (@short, full) in names)
+        {
+            searches.Add(($"speaker={@short}", new SearchRequest(null, Speaker: [@short], PageSize: 50)));
+            searches.Add(($"speaker={full}&collapse=article", new SearchRequest(null, Speaker: [full], PageSize: 50, Unit: ResultUnit.Article)));
+            quoted.Add(new QuoteRequest(Speaker: [@short], PageSize: 50));
+        }
+        var (oneIndex, oneQuotes, shards) = (new ParagraphSearcher(expected), new QuoteSearcher(expected), Cluster.NewSearcher());
+        var quotes = new ShardedQuoteSearcher(GrainStatementShard.All(Cluster.Cluster.Client, Shards, Replicas, TimeSpan.FromSeconds(30)));
+        var differences = new List<string>();
+        foreach (var (label, request) in searches)
+            differences.AddRange(AnswerDifferences.Of(label, oneIndex.Search(request), await shards.SearchAsync(request)));
+        foreach (var request in quoted)
+            differences.AddRange(QuoteRequests.Differences(QuoteRequests.Url(request), oneQuotes.Search(request), await quotes.SearchAsync(request)));
+        return differences;
+    }
 
     public async Task InitializeAsync()
     {

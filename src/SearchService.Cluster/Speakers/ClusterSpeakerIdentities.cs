@@ -173,7 +173,9 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
     private async Task FollowAsync()
     {
         var wake = NewSignal();
-        var listening = ListenAsync(() => wake.TrySetResult());
+        await using var listening = new PostgresNotifications(articleLog.GetAsync, PostgresSpeakerIdentities.Channel, "SELECT NULL",
+            _ => wake.TrySetResult(), logger) { CheckEvery = CheckEvery, ListenAgainAfter = CheckEvery };
+        listening.Start();
         var unreachable = false;
         while (!stopping.IsCancellationRequested)
         {
@@ -210,35 +212,6 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 break;
-            }
-        }
-        await listening;
-    }
-
-    private async Task ListenAsync(Action onChanged)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                var store = new PostgresSpeakerIdentities(await articleLog.GetAsync());
-                await store.ListenAsync(onChanged, CheckEvery, stopping.Token);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception)
-            {
-                // The version is read every CheckEvery meanwhile (FollowAsync), which says when PostgreSQL is out of reach.
-            }
-            try
-            {
-                await Task.Delay(CheckEvery, stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }

@@ -20,9 +20,7 @@ namespace SearchService.Cluster.Storage;
 public sealed class PostgresNotifications(
     Func<Task<PostgresArticleLog>> log, string channel, string checkSql, Action<string?> onNotified, ILogger logger) : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private readonly CancellationTokenSource stopping = new();
-    private Task? listening;
+    private readonly BackgroundRun listening = new();
 
     /// <summary>How long the session waits for a notification before it runs the check statement.</summary>
     public TimeSpan CheckEvery { get; init; } = TimeSpan.FromSeconds(10);
@@ -31,23 +29,16 @@ public sealed class PostgresNotifications(
     public TimeSpan ListenAgainAfter { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Begins listening, unless it began already or the listener is disposed.</summary>
-    public void Start()
-    {
-        lock (gate)
-        {
-            if (listening is null && !stopping.IsCancellationRequested)
-                listening = Task.Run(ListenAgainAsync, CancellationToken.None);
-        }
-    }
+    public void Start() => listening.Start(ListenAgainAsync);
 
-    private async Task ListenAgainAsync()
+    private async Task ListenAgainAsync(CancellationToken stopping)
     {
         var broken = false;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(await log(), () =>
+                await ListenAsync(await log(), stopping, () =>
                 {
                     if (broken)
                         logger.LogInformation("Listening on PostgreSQL channel {Channel} again", channel);
@@ -67,7 +58,7 @@ public sealed class PostgresNotifications(
             }
             try
             {
-                await Task.Delay(ListenAgainAfter, stopping.Token);
+                await Task.Delay(ListenAgainAfter, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -77,34 +68,23 @@ public sealed class PostgresNotifications(
     }
 
     // Returns only by failing: the session broke, or the listener stops.
-    private Task ListenAsync(PostgresArticleLog opened, Action listened) =>
+    private Task ListenAsync(PostgresArticleLog opened, CancellationToken stopping, Action listened) =>
         opened.RunAsync<bool>(async session =>
         {
             session.Notification += (_, e) => onNotified(e.Payload);
             await using (var listen = new NpgsqlCommand($"LISTEN {channel}", session))
-                await listen.ExecuteNonQueryAsync(stopping.Token);
+                await listen.ExecuteNonQueryAsync(stopping);
             listened();
             await using var check = new NpgsqlCommand(checkSql, session);
             while (true)
             {
-                var value = await check.ExecuteScalarAsync(stopping.Token);
+                var value = await check.ExecuteScalarAsync(stopping);
                 onNotified(value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture));
-                while (await session.WaitAsync(CheckEvery, stopping.Token))
+                while (await session.WaitAsync(CheckEvery, stopping))
                 {
                 }
             }
-        }, stopping.Token);
+        }, stopping);
 
-    public async ValueTask DisposeAsync()
-    {
-        Task? listened;
-        lock (gate)
-        {
-            stopping.Cancel();
-            listened = listening;
-        }
-        if (listened is not null)
-            await listened;
-        stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => listening.DisposeAsync();
 }

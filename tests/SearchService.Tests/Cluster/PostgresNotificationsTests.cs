@@ -10,7 +10,7 @@ namespace SearchService.Tests.Cluster;
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class PostgresNotificationsTests
 {
-    private const string Channel = "listener_test";
+    private const string ChannelName = "listener_test";
 
     // Its text finds the listener's session in pg_stat_activity; its value tells the test the session listens.
     private const string CheckSql = "SELECT 'listening'";
@@ -21,11 +21,9 @@ public sealed class PostgresNotificationsTests
     public async Task A_notification_reaches_the_callback_with_its_payload()
     {
         await using var store = await TestArticleLog.CreateAsync();
-        var told = System.Threading.Channels.Channel.CreateUnbounded<string?>();
-        await using var listener = Listener(store, told);
+        var told = Channel.CreateUnbounded<string?>();
+        await using var listener = await ListeningAsync(store, told);
 
-        listener.Start();
-        Assert.Equal("listening", await NextAsync(told));
         await NotifyAsync(store, "first");
 
         Assert.Equal("first", await NextAsync(told));
@@ -35,10 +33,8 @@ public sealed class PostgresNotificationsTests
     public async Task After_the_server_ends_its_session_it_listens_again_and_later_notifications_arrive()
     {
         await using var store = await TestArticleLog.CreateAsync();
-        var told = System.Threading.Channels.Channel.CreateUnbounded<string?>();
-        await using var listener = Listener(store, told);
-        listener.Start();
-        Assert.Equal("listening", await NextAsync(told));
+        var told = Channel.CreateUnbounded<string?>();
+        await using var listener = await ListeningAsync(store, told);
 
         await using (var db = new NpgsqlConnection(store.ConnectionString))
         {
@@ -58,19 +54,15 @@ public sealed class PostgresNotificationsTests
     public async Task Disposing_it_while_it_waits_returns_promptly_and_nothing_is_told_after()
     {
         await using var store = await TestArticleLog.CreateAsync();
-        var told = System.Threading.Channels.Channel.CreateUnbounded<string?>();
-        var listener = Listener(store, told);
-        listener.Start();
-        Assert.Equal("listening", await NextAsync(told));
+        var told = Channel.CreateUnbounded<string?>();
+        var listener = await ListeningAsync(store, told);
 
         var clock = Stopwatch.StartNew();
         await listener.DisposeAsync().AsTask().WaitAsync(Patience);
         clock.Stop();
         // A second listener is the sign that the server told the notification.
-        var witnessTold = System.Threading.Channels.Channel.CreateUnbounded<string?>();
-        await using var witness = Listener(store, witnessTold);
-        witness.Start();
-        Assert.Equal("listening", await NextAsync(witnessTold));
+        var witnessTold = Channel.CreateUnbounded<string?>();
+        await using var witness = await ListeningAsync(store, witnessTold);
         await NotifyAsync(store, "after dispose");
         Assert.Equal("after dispose", await NextAsync(witnessTold));
 
@@ -79,13 +71,30 @@ public sealed class PostgresNotificationsTests
     }
 
     private static PostgresNotifications Listener(TestArticleLog store, Channel<string?> told) =>
-        new(() => Task.FromResult(store.Log), Channel, CheckSql, payload => told.Writer.TryWrite(payload),
+        new(() => Task.FromResult(store.Log), ChannelName, CheckSql, payload => told.Writer.TryWrite(payload),
             new RecordingLogger<PostgresNotificationsTests>())
         {
             // Checks would tell "listening" again; an hour keeps them out of the test.
             CheckEvery = TimeSpan.FromHours(1),
             ListenAgainAfter = TimeSpan.FromMilliseconds(100),
         };
+
+    /// <summary>A listener started and seen listening (its check statement's value told).</summary>
+    private static async Task<PostgresNotifications> ListeningAsync(TestArticleLog store, Channel<string?> told)
+    {
+        var listener = Listener(store, told);
+        try
+        {
+            listener.Start();
+            Assert.Equal("listening", await NextAsync(told));
+            return listener;
+        }
+        catch
+        {
+            await listener.DisposeAsync();
+            throw;
+        }
+    }
 
     private static async Task<string?> NextAsync(Channel<string?> told)
     {
@@ -97,7 +106,7 @@ public sealed class PostgresNotificationsTests
     {
         await using var db = new NpgsqlConnection(store.ConnectionString);
         await db.OpenAsync();
-        await using var notify = new NpgsqlCommand($"SELECT pg_notify('{Channel}', @payload)", db);
+        await using var notify = new NpgsqlCommand($"SELECT pg_notify('{ChannelName}', @payload)", db);
         notify.Parameters.AddWithValue("payload", payload);
         await notify.ExecuteScalarAsync();
     }

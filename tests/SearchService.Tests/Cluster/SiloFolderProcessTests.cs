@@ -14,8 +14,7 @@ public sealed class SiloFolderProcessTests
     public async Task A_node_restarted_on_another_port_removes_the_folder_of_its_earlier_run()
     {
         using var folders = new TempDirectory();
-        var corpus = Directory.CreateDirectory(folders.Combine("corpus")).FullName;
-        File.Copy(SharedFiles.SeedArticle, Path.Combine(corpus, SharedFiles.SeedFileName));
+        var corpus = NodeProcess.SeedCorpus(folders);
         var shards = folders.Combine("shards");
         await using var database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_folders");
         var cluster = $"folders-{Guid.NewGuid():N}";

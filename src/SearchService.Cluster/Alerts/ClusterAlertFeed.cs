@@ -17,7 +17,7 @@ public sealed class ClusterAlertFeed(PostgresArticleLog log, AlertEventStream ev
 {
     private const int ReadAtOnce = 1000;
 
-    /// <summary>How long the feed waits after PostgreSQL failed before it listens again.</summary>
+    /// <summary>How long the feed waits after a read failed (PostgreSQL out of reach) before it reads again.</summary>
     public TimeSpan RetryEvery { get; init; } = TimeSpan.FromSeconds(1);
 
     private readonly PostgresAlerts alerts = new(log);
@@ -32,30 +32,21 @@ public sealed class ClusterAlertFeed(PostgresArticleLog log, AlertEventStream ev
 
     private async Task FollowAsync(CancellationToken stopping)
     {
-        using var listening = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var told = new SemaphoreSlim(0, 1);
         var alertsTold = 1; // a first look at the alerts, and after each session: changes may have been missed meanwhile
-        var listen = alerts.ListenAsync(change =>
+        await using var listening = alerts.ChangeListener(change =>
         {
             if (change is null or PostgresAlerts.AlertsChanged)
                 Interlocked.Exchange(ref alertsTold, 1);
             UntilStopped.Wake(told);
-        }, listening.Token);
-        try
+        }, logger);
+        listening.Start();
+        while (true)
         {
-            while (!listen.IsCompleted)
-            {
-                await Task.WhenAny(told.WaitAsync(stopping), listen);
-                if (Interlocked.Exchange(ref alertsTold, 0) == 1)
-                    await ForgetDeletedAsync(stopping);
-                await PublishNewAsync(stopping);
-            }
-            await listen; // ended: the session broke
-        }
-        finally
-        {
-            await listening.CancelAsync();
-            await listen.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (Interlocked.Exchange(ref alertsTold, 0) == 1)
+                await ForgetDeletedAsync(stopping);
+            await PublishNewAsync(stopping);
+            await told.WaitAsync(stopping);
         }
     }
 

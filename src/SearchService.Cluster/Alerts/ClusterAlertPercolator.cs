@@ -88,38 +88,28 @@ public sealed class ClusterAlertPercolator
     private async Task HoldAsync(CorpusLease lease, CancellationToken stopping)
     {
         logger.LogInformation("This node percolates alerts");
-        using var listening = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var committed = new SemaphoreSlim(0, 1);
-        var listen = log.ListenAsync(_ => UntilStopped.Wake(committed), listening.Token);
-        try
+        await using var listening = PostgresArticleLog.CommitListener(() => Task.FromResult(log), _ => UntilStopped.Wake(committed), logger);
+        listening.Start();
+        // What the last holder recorded and its webhooks had not taken yet; the local outbox of an earlier term is
+        // PostgreSQL's too, so not sent from the files.
+        webhooks.ResendPending(_ => false);
+        var pending = await alerts.PendingWebhooksAsync(stopping);
+        if (pending.Count > 0)
+            webhooks.Send(pending);
+        var version = await alerts.PercolatedAsync(stopping);
+        while (true)
         {
-            // What the last holder recorded and its webhooks had not taken yet; the local outbox of an earlier term is
-            // PostgreSQL's too, so not sent from the files.
-            webhooks.ResendPending(_ => false);
-            var pending = await alerts.PendingWebhooksAsync(stopping);
-            if (pending.Count > 0)
-                webhooks.Send(pending);
-            var version = await alerts.PercolatedAsync(stopping);
-            while (true)
+            var changes = await log.ReadChangesAsync(version, BatchChanges, stopping);
+            if (changes.Count == 0)
             {
-                var changes = await log.ReadChangesAsync(version, BatchChanges, stopping);
-                if (changes.Count == 0)
-                {
-                    if (listen.IsFaulted)
-                        await listen; // the session broke: PostgreSQL is out of reach
-                    if (!await committed.WaitAsync(IdleCheckEvery, stopping) && !await lease.IsHeldAsync(stopping))
-                        return;
-                    continue;
-                }
-                if (!await RecordAsync(version, changes, stopping))
+                if (!await committed.WaitAsync(IdleCheckEvery, stopping) && !await lease.IsHeldAsync(stopping))
                     return;
-                version = changes[^1].Version;
+                continue;
             }
-        }
-        finally
-        {
-            await listening.CancelAsync();
-            await listen.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!await RecordAsync(version, changes, stopping))
+                return;
+            version = changes[^1].Version;
         }
     }
 

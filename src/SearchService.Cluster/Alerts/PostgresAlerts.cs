@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using SearchService.Cluster.Storage;
@@ -26,9 +27,6 @@ public sealed class PostgresAlerts(PostgresArticleLog log)
 
     public const string AlertsChanged = "alerts";
     public const string EventsAdded = "events";
-
-    /// <summary>How long a listening session waits for a notification before it checks that the server still answers.</summary>
-    private static readonly TimeSpan ListenCheckEvery = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -220,27 +218,12 @@ public sealed class PostgresAlerts(PostgresArticleLog log)
         }, cancellation);
 
     /// <summary>
-    /// Tells <paramref name="onChanged"/> what changed (<see cref="AlertsChanged"/>, <see cref="EventsAdded"/>) as each
-    /// change commits, from a session of its own, until cancelled: first with null as soon as the session listens (so
-    /// that a change made before is not missed), and with null again after each quiet <see cref="ListenCheckEvery"/>.
+    /// A listener (not started) telling <paramref name="onChanged"/> what changed (<see cref="AlertsChanged"/>,
+    /// <see cref="EventsAdded"/>) as each change commits: and null once the session listens (so that a change made
+    /// before is not missed) and after each quiet <see cref="PostgresNotifications.CheckEvery"/>.
     /// </summary>
-    /// <exception cref="ArticleLogUnavailableException">PostgreSQL cannot be reached, or the session broke.</exception>
-    public Task ListenAsync(Action<string?> onChanged, CancellationToken cancellation) =>
-        log.RunAsync<bool>(async session =>
-        {
-            session.Notification += (_, e) => onChanged(e.Payload);
-            await ExecuteAsync(session, $"LISTEN {FeedChannel}", cancellation);
-            onChanged(null);
-            while (true)
-            {
-                // A server gone without closing the connection sends nothing: a statement now and then finds out.
-                if (!await session.WaitAsync(ListenCheckEvery, cancellation))
-                {
-                    await ExecuteAsync(session, "SELECT 1", cancellation);
-                    onChanged(null);
-                }
-            }
-        }, cancellation);
+    public PostgresNotifications ChangeListener(Action<string?> onChanged, ILogger logger) =>
+        new(() => Task.FromResult(log), FeedChannel, "SELECT NULL", onChanged, logger);
 
     private Task<IReadOnlyList<SavedAlert>> ReadAlertsAsync(string sql, string? id, CancellationToken cancellation) =>
         log.RunAsync<IReadOnlyList<SavedAlert>>(async db =>

@@ -28,7 +28,7 @@ public sealed class ShardCopyBuilds(
     private readonly Dictionary<ShardCopy, Build> building = [];
 
     /// <summary>The folder of this silo's copies: a folder per silo, since in-process test silos share one disk.</summary>
-    private string SiloFolder => Path.Combine(options.Value.Root, $"{silo.SiloAddress.Endpoint.Address}_{silo.SiloAddress.Endpoint.Port}");
+    private string SiloFolder => Path.Combine(options.Value.Root, SiloFolders.NameOf(silo.SiloAddress));
 
     private string FolderOf(ShardCopy copy) => Path.Combine(SiloFolder, $"shard-{copy.Shard}-copy-{copy.Copy}");
 

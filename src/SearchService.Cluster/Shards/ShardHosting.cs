@@ -41,6 +41,7 @@ public static class ShardHosting
         silo.AddPlacementDirector<ShardCopyPlacement, ShardCopyPlacementDirector>();
         silo.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         silo.Services.AddHostedService<ShardRebalancer>();
+        silo.Services.AddHostedService<SiloFolders>();
         return silo;
     }
 }

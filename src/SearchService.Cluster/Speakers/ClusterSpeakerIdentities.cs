@@ -36,11 +36,10 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
     private readonly ILogger logger;
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly Lock gate = new();
-    private readonly CancellationTokenSource stopping = new();
     private readonly SpeakerIdentities? table;
     private TaskCompletionSource changed = NewSignal();
     private long readVersion = -1;
-    private Task? following;
+    private readonly BackgroundRun following = new();
     // The writers' own copy of the table, at learntVersion (-1: read it again at the next write).
     private SpeakerIdentities? learning;
     private long learntVersion = -1;
@@ -60,8 +59,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
         get
         {
             if (table is not null)
-                lock (gate)
-                    following ??= Task.Run(FollowAsync, CancellationToken.None);
+                following.Start(FollowAsync);
             return table;
         }
     }
@@ -183,10 +181,12 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
         told.SetResult();
     }
 
-    private async Task FollowAsync()
+    private async Task FollowAsync(CancellationToken stopping)
     {
         var wake = NewSignal();
-        var listening = ListenAsync(() => wake.TrySetResult());
+        await using var listening = new PostgresNotifications(articleLog.GetAsync, PostgresSpeakerIdentities.Channel, "SELECT NULL",
+            _ => wake.TrySetResult(), logger) { CheckEvery = CheckEvery, ListenAgainAfter = CheckEvery };
+        listening.Start();
         var unreachable = false;
         while (!stopping.IsCancellationRequested)
         {
@@ -195,7 +195,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
             try
             {
                 var store = new PostgresSpeakerIdentities(await articleLog.GetAsync());
-                var (version, state) = await store.ReadAsync(Version, stopping.Token);
+                var (version, state) = await store.ReadAsync(Version, stopping);
                 if (state is not null)
                     Publish(version, state);
                 if (unreachable)
@@ -215,7 +215,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
             }
             try
             {
-                await wake.Task.WaitAsync(CheckEvery, stopping.Token);
+                await wake.Task.WaitAsync(CheckEvery, stopping);
             }
             catch (TimeoutException)
             {
@@ -225,48 +225,11 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
                 break;
             }
         }
-        await listening;
-    }
-
-    private async Task ListenAsync(Action onChanged)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                var store = new PostgresSpeakerIdentities(await articleLog.GetAsync());
-                await store.ListenAsync(onChanged, CheckEvery, stopping.Token);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception)
-            {
-                // The version is read every CheckEvery meanwhile (FollowAsync), which says when PostgreSQL is out of reach.
-            }
-            try
-            {
-                await Task.Delay(CheckEvery, stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Task? followed;
-        lock (gate)
-        {
-            stopping.Cancel();
-            followed = following;
-        }
-        if (followed is not null)
-            await followed;
-        stopping.Dispose();
+        await following.DisposeAsync();
         writing.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using SearchService.Core.Corpus;
@@ -67,9 +68,6 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     /// <summary>The channel every commit is told on (<c>Sql/articles.sql</c>'s trigger), its last version as the payload.</summary>
     private const string CommitChannel = "article_log";
-
-    /// <summary>How long a listening session waits for a notification before it checks that the server still answers.</summary>
-    private static readonly TimeSpan ListenCheckEvery = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions FacetsJson = new(JsonSerializerDefaults.Web);
 
@@ -276,38 +274,18 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }, cancellation);
 
     /// <summary>
-    /// Tells <paramref name="onCommitted"/> the last version of every write as PostgreSQL commits it, from a session of
-    /// its own, until cancelled: once with the current version as soon as the session listens (so that a commit made
-    /// before is not missed), then at each commit, on the session's thread, and with the current version again after
-    /// each quiet <see cref="ListenCheckEvery"/> (a server that stopped answering ends it).
+    /// A listener (not started) telling <paramref name="onCommitted"/> the last version of every write as PostgreSQL
+    /// commits it, on the listener's session thread; and the current version once the session listens (so that a
+    /// commit made before is not missed) and after each quiet <see cref="PostgresNotifications.CheckEvery"/>.
     /// </summary>
-    /// <exception cref="ArticleLogUnavailableException">PostgreSQL cannot be reached, or the session broke.</exception>
-    public async Task ListenAsync(Action<long> onCommitted, CancellationToken cancellation)
+    public static PostgresNotifications CommitListener(Func<Task<PostgresArticleLog>> log, Action<long> onCommitted, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(onCommitted);
-        await using var session = await ConnectAsync(cancellation);
-        try
+        return new PostgresNotifications(log, CommitChannel, CurrentVersionSql, payload =>
         {
-            session.Notification += (_, e) =>
-            {
-                if (long.TryParse(e.Payload, CultureInfo.InvariantCulture, out var version))
-                    onCommitted(version);
-            };
-            await using (var listen = new NpgsqlCommand($"LISTEN {CommitChannel}", session))
-                await listen.ExecuteNonQueryAsync(cancellation);
-            await using var current = new NpgsqlCommand(CurrentVersionSql, session);
-            onCommitted((long)(await current.ExecuteScalarAsync(cancellation))!);
-            while (true)
-            {
-                // A server gone without closing the connection sends nothing: a statement now and then finds out.
-                if (!await session.WaitAsync(ListenCheckEvery, cancellation))
-                    onCommitted((long)(await current.ExecuteScalarAsync(cancellation))!);
-            }
-        }
-        catch (NpgsqlException e) when (IsUnavailable(e))
-        {
-            throw new ArticleLogUnavailableException(server, runningStatement, e);
-        }
+            if (long.TryParse(payload, CultureInfo.InvariantCulture, out var version))
+                onCommitted(version);
+        }, logger);
     }
 
     /// <summary>The corpus files the log holds the articles of (<see cref="RecordCorpusFileAsync"/>), by path.</summary>

@@ -72,30 +72,4 @@ public sealed class PostgresSpeakerIdentities(PostgresArticleLog log)
                 throw new InvalidOperationException("The speaker_identities row is missing; speakers.sql makes it at every start.");
             return (row.GetInt64(0), row.IsDBNull(1) ? null : row.GetFieldValue<byte[]>(1));
         }, cancellation);
-
-    /// <summary>
-    /// Calls <paramref name="onChanged"/> once listening, at every change of the table another session commits, and
-    /// every <paramref name="checkEvery"/> without one (a server gone without closing the connection sends nothing);
-    /// returns only by failing (PostgreSQL out of reach, <paramref name="cancellation"/>).
-    /// </summary>
-    public Task ListenAsync(Action onChanged, TimeSpan checkEvery, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(onChanged);
-        return log.RunAsync<bool>(async session =>
-        {
-            session.Notification += (_, _) => onChanged();
-            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", session))
-                await listen.ExecuteNonQueryAsync(cancellation);
-            onChanged();
-            await using var alive = new NpgsqlCommand("SELECT 1", session);
-            while (true)
-            {
-                if (!await session.WaitAsync(checkEvery, cancellation))
-                {
-                    await alive.ExecuteScalarAsync(cancellation);
-                    onChanged();
-                }
-            }
-        }, cancellation);
-    }
 }

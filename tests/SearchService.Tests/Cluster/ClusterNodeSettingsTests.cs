@@ -16,8 +16,7 @@ public sealed class ClusterNodeSettingsTests
     public async Task A_nodes_own_taxonomy_gives_the_topics_of_its_corpus_folder_and_of_its_writes()
     {
         using var folders = new TempDirectory();
-        var corpus = Directory.CreateDirectory(folders.Combine("corpus")).FullName;
-        File.Copy(SharedFiles.SeedArticle, Path.Combine(corpus, SharedFiles.SeedFileName));
+        var corpus = NodeProcess.SeedCorpus(folders);
         var taxonomy = folders.Combine("taxonomy.json");
         await File.WriteAllTextAsync(taxonomy, """
             {"source": "test", "threshold": 2, "topics": [{"name": "Bilateral relations", "triggers": ["bilateral engagement"], "cues": []}]}

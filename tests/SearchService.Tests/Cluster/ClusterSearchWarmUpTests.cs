@@ -17,8 +17,7 @@ public sealed class ClusterSearchWarmUpTests
     public async Task A_node_runs_every_shape_of_search_through_the_shards_once_they_answer()
     {
         using var folders = new TempDirectory();
-        var corpus = Directory.CreateDirectory(folders.Combine("corpus")).FullName;
-        File.Copy(SharedFiles.SeedArticle, Path.Combine(corpus, SharedFiles.SeedFileName));
+        var corpus = NodeProcess.SeedCorpus(folders);
         await using var database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_warmup");
         using var node = new NodeProcess(database.ConnectionString, $"warmup-{Guid.NewGuid():N}", folders.Combine("shards"), corpus,
             "--Search:Cluster:Shards=2", "--Search:Cluster:Replicas=1");

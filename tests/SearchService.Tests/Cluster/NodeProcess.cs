@@ -30,6 +30,14 @@ public sealed class NodeProcess : IDisposable
         process = ServiceProcess.Start(arguments);
     }
 
+    /// <summary>A corpus folder <c>corpus</c> in <paramref name="folders"/> holding the seed article alone; returns its path.</summary>
+    public static string SeedCorpus(TempDirectory folders)
+    {
+        var corpus = Directory.CreateDirectory(folders.Combine("corpus")).FullName;
+        File.Copy(SharedFiles.SeedArticle, Path.Combine(corpus, SharedFiles.SeedFileName));
+        return corpus;
+    }
+
     /// <summary>The port its silo talks to the others on, in its membership row's address.</summary>
     public int SiloPort { get; }
 

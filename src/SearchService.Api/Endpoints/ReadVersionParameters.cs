@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 
 namespace SearchService.Api.Endpoints;
@@ -18,6 +19,7 @@ public sealed class ReadVersionParameters
     /// <summary>The answer's header giving, in cluster mode, the highest version of the article log the search's shards answered at.</summary>
     public const string Header = "X-Search-Version";
 
+    [Example("1234")]
     [FromQuery(Name = Parameter)]
     [Description("Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an " +
         "earlier search through any node, so that a client moving between nodes never sees its reads go backwards. A version past " +

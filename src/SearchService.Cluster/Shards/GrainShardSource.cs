@@ -84,14 +84,7 @@ public sealed class GrainShardSource : IShardSource
             at?.Copy == copy ? at.PointInTime : 0));
     }
 
-    private void Seen(long version)
-    {
-        for (var seen = Volatile.Read(ref seenVersion); version > seen; seen = Volatile.Read(ref seenVersion))
-        {
-            if (Interlocked.CompareExchange(ref seenVersion, version, seen) == seen)
-                return;
-        }
-    }
+    private void Seen(long version) => ReadFloor.Raise(ref seenVersion, version);
 
     private bool Resting(int copy, long now) =>
         Volatile.Read(ref failedAt[copy]) is var failed and not 0 && now - failed < (long)RestAfterFailure.TotalMilliseconds;

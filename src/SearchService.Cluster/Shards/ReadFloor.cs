@@ -23,11 +23,14 @@ public sealed class ReadFloor(long min)
     /// <summary>The highest version a copy answered this request's searches at.</summary>
     public long Answered => Volatile.Read(ref answered);
 
-    internal void AnsweredAt(long version)
+    internal void AnsweredAt(long version) => Raise(ref answered, version);
+
+    /// <summary>Sets <paramref name="highest"/> to <paramref name="version"/> if that is higher, whoever else raises it meanwhile.</summary>
+    internal static void Raise(ref long highest, long version)
     {
-        for (var seen = Answered; version > seen; seen = Answered)
+        for (var seen = Volatile.Read(ref highest); version > seen; seen = Volatile.Read(ref highest))
         {
-            if (Interlocked.CompareExchange(ref answered, version, seen) == seen)
+            if (Interlocked.CompareExchange(ref highest, version, seen) == seen)
                 return;
         }
     }

@@ -16,6 +16,13 @@ public interface ISearchBackend
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation);
 
     /// <summary>
+    /// <see cref="SearchAsync"/> answered at no older a version of the article log than <paramref name="minVersion"/>
+    /// (a token another node gave), and the highest version its shards answered at, the token to give the client; null
+    /// on a single node, which has no such versions and answers a write only once it is searchable.
+    /// </summary>
+    Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation);
+
+    /// <summary>
     /// Every match of <paramref name="request"/> (<see cref="MatchExport.Export"/>): a bad query fails before this
     /// returns; enumerate the answer to its end or dispose it, which releases what it reads.
     /// </summary>

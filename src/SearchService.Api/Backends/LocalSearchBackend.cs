@@ -9,6 +9,10 @@ public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester sug
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(paging.Search(request));
 
+    // Every write this node acknowledged is already searchable here (JournalProtocol.AcknowledgeAsync): no floor to wait for.
+    public Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation) =>
+        Task.FromResult<(SearchResult, long?)>((paging.Search(request), null));
+
     // The index is read on the writer's thread as it writes: nothing here waits on another process.
     public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) =>
         Task.FromResult(export.Export(request).ToAsyncEnumerable());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SearchService.Api.Backends;
 using SearchService.Cluster.Shards;
+using SearchService.Cluster.Storage;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -15,6 +16,7 @@ namespace SearchService.Api.Cluster;
 public sealed class ClusterSearchBackend : ISearchBackend
 {
     private readonly IGrainFactory grains;
+    private readonly SiloArticleLog articleLog;
     private readonly int shards;
     private readonly int replicas;
     private readonly TimeSpan callTimeout;
@@ -25,9 +27,11 @@ public sealed class ClusterSearchBackend : ISearchBackend
 
     /// <param name="codec">Writes and reads cursors: its key is this node's, so a walk goes on through the node it began on.</param>
     public ClusterSearchBackend(
-        IGrainFactory grains, IOptions<SearchClusterOptions> options, Synonyms synonyms, QueryCostLimits limits, CursorCodec codec, IServiceProvider services)
+        IGrainFactory grains, IOptions<SearchClusterOptions> options, Synonyms synonyms, QueryCostLimits limits, CursorCodec codec, SiloArticleLog articleLog,
+        IServiceProvider services)
     {
         this.grains = grains;
+        this.articleLog = articleLog;
         shards = options.Value.Shards;
         replicas = options.Value.Replicas;
         callTimeout = options.Value.ShardCallTimeout;
@@ -40,6 +44,21 @@ public sealed class ClusterSearchBackend : ISearchBackend
     public bool CanRerankSemantically => searcher.CanRerankSemantically;
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => paging.SearchAsync(request);
+
+    /// <summary>
+    /// The floor is capped at the article log's current version: a version no copy can reach would fail every copy's
+    /// catch-up and set each aside (<see cref="GrainShardSource.RestAfterFailure"/>), slowing everyone's searches.
+    /// </summary>
+    /// <exception cref="ArticleLogUnavailableException">A floor was asked for and PostgreSQL cannot be reached.</exception>
+    public async Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation)
+    {
+        var min = minVersion > 0 ? Math.Min(minVersion, await (await articleLog.GetAsync()).CurrentVersionAsync(cancellation)) : 0;
+        var floor = new ReadFloor(min);
+        // Set in this method's flow only: the gatherer's calls see it, the caller's flow does not keep it.
+        ReadFloor.Current = floor;
+        var result = await paging.SearchAsync(request);
+        return (result, floor.Answered);
+    }
 
     public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) => export.ExportAsync(request, cancellation);
 

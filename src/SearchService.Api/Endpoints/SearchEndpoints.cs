@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Analytics;
@@ -74,7 +75,7 @@ public static class SearchEndpoints
 
     private static async Task<Results<Ok<SearchResult>, ProblemHttpResult>> Search(
         [AsParameters] SearchScopeParameters scope, [AsParameters] SearchResultParameters result, [AsParameters] RecencyParameters recency,
-        ISearchBackend searcher, PinnedQueries pins, FilterFieldSet filterFields, ServiceMetrics metrics, HttpContext context)
+        [AsParameters] ReadVersionParameters version, ISearchBackend searcher, PinnedQueries pins, FilterFieldSet filterFields, ServiceMetrics metrics, HttpContext context)
     {
         if (result.Validate(scope, out var request) is { } problem)
             return problem;
@@ -82,10 +83,18 @@ public static class SearchEndpoints
             return badField;
         if (recency.Apply(request, out request) is { } badRecency)
             return badRecency;
+        if (version.Read(out var minVersion) is { } badVersion)
+            return badVersion;
         request = request with { Scope = ScopedKeys.ScopeOf(context), Pinned = pins.For(request.Query) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
-        return await AnswerAsync(async () => metrics.Searched(request, await searcher.SearchAsync(request, context.RequestAborted)));
+        return await AnswerAsync(async () =>
+        {
+            var (found, answeredAt) = await searcher.SearchAtAsync(request, minVersion, context.RequestAborted);
+            if (answeredAt is { } at)
+                context.Response.Headers[ReadVersionParameters.Header] = at.ToString(CultureInfo.InvariantCulture);
+            return metrics.Searched(request, found);
+        });
     }
 
     private static async Task<Results<Ok<FacetValuesResult>, ProblemHttpResult>> Values(

@@ -8,7 +8,8 @@ namespace SearchService.Cluster.Shards;
 /// while (<see cref="RestAfterFailure"/>), so that the search tried again, and those after it, ask another. Reads do
 /// not go backwards: a search opens on a copy only once it has applied the highest version a copy of the shard has
 /// answered this source's searches at (<see cref="ShardSearch.MinVersion"/>), so a write one search found is found by
-/// every later one, whichever copy it asks.
+/// every later one, whichever copy it asks. A request's <see cref="ReadFloor"/> raises that version for its searches (a
+/// client's token from another node) and learns the highest version they were answered at.
 /// </summary>
 public sealed class GrainShardSource : IShardSource
 {
@@ -71,19 +72,19 @@ public sealed class GrainShardSource : IShardSource
             ? walked
             : copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
         var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
+        var floor = ReadFloor.Current;
         return ValueTask.FromResult<IShard>(new GrainShard(
-            grain, shard, copy, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64), Volatile.Read(ref seenVersion), Seen,
+            grain, shard, copy, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64),
+            Math.Max(Volatile.Read(ref seenVersion), floor?.Min ?? 0),
+            version =>
+            {
+                Seen(version);
+                floor?.AnsweredAt(version);
+            },
             at?.Copy == copy ? at.PointInTime : 0));
     }
 
-    private void Seen(long version)
-    {
-        for (var seen = Volatile.Read(ref seenVersion); version > seen; seen = Volatile.Read(ref seenVersion))
-        {
-            if (Interlocked.CompareExchange(ref seenVersion, version, seen) == seen)
-                return;
-        }
-    }
+    private void Seen(long version) => ReadFloor.Raise(ref seenVersion, version);
 
     private bool Resting(int copy, long now) =>
         Volatile.Read(ref failedAt[copy]) is var failed and not 0 && now - failed < (long)RestAfterFailure.TotalMilliseconds;

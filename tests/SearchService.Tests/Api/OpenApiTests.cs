@@ -29,7 +29,7 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
     {
         var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/search"]!["get"]!["parameters"]!.AsArray();
         var names = parameters.Select(p => (string)p!["name"]!).ToList();
-        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "page", "pageSize", "facetSize", "regionTree", "sort", "dateFacet", "explain", "rerank", "after", "recency"], names);
+        Assert.Equal(["q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "page", "pageSize", "facetSize", "regionTree", "sort", "dateFacet", "explain", "rerank", "after", "recency", "minVersion"], names);
         Assert.All(parameters, p =>
         {
             Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"]), $"{p["name"]} has no description");

@@ -9,7 +9,8 @@ namespace SearchService.Tests.Cluster;
 /// <summary>
 /// Reads that never go backwards across the copies of a shard: a search opens on a copy only once it has applied the
 /// highest version a copy of the shard answered the node's searches at (<see cref="ShardSearch.MinVersion"/>), so a
-/// write one search found is found by every later one, whichever copy each asks.
+/// write one search found is found by every later one, whichever copy each asks. A request's <see cref="ReadFloor"/>
+/// (a client's token) raises that version.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ShardReadOrderTests
@@ -74,6 +75,29 @@ public sealed class ShardReadOrderTests
         }
 
         Assert.Empty(lostAfterFound);
+    }
+
+    [PostgresFact]
+    public async Task A_search_under_a_request_s_floor_waits_for_the_version_it_names_and_reports_the_version_answered_at()
+    {
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, shards: 1, replicas: 1);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync([Probe("before", "earlier")]));
+        var floor = new ReadFloor(await cluster.Log.CurrentVersionAsync() + 1);
+
+        // Asked before the version its floor names is written (as a client's token from another node can be ahead of
+        // this node's copies): the copy answers once it has applied it.
+        var searching = SearchUnderAsync(floor, cluster.Searcher, "zanzibarite");
+        var written = await cluster.Log.PutManyAsync([Probe("after", "zanzibarite")]);
+
+        Assert.Equal(1, (await searching).Total);
+        Assert.True(floor.Answered >= written, $"answered at version {floor.Answered}, before {written}");
+    }
+
+    // The floor is set in this method's flow, as the API sets it for one request, and not in the test's.
+    private static async Task<SearchResult> SearchUnderAsync(ReadFloor floor, ShardedSearcher searcher, string word)
+    {
+        ReadFloor.Current = floor;
+        return await searcher.SearchAsync(new SearchRequest(word));
     }
 
     private static Article Probe(string id, string word) => new(id, $"Probe {word}", [$"The word {word} appears in this paragraph."], March1987);

@@ -11,9 +11,6 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Counted(shard.QueryAsync(request, statistics));
 
-    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
-        Counted(shard.ProximityAsync(request, statistics, candidates));
-
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => Counted(shard.StatisticsAsync(terms));
 
     public ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(

@@ -36,9 +36,6 @@ internal sealed class GrainShard(
 
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Bounded(grain.QueryAsync(Search(), request, statistics));
 
-    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
-        Bounded(grain.ProximityAsync(Search(), request, statistics, [.. candidates]));
-
     public async ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(
         CorpusStatistics statistics, IReadOnlyList<FeedbackWord> words, IReadOnlyDictionary<int, float> scores) =>
         await Bounded(grain.FeedbackScoresAsync(Search(), statistics, [.. words], scores.ToDictionary()));

@@ -49,8 +49,6 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     Task<ShardAnswer> QueryAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics);
 
-    Task<ShardProximity> ProximityAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates);
-
     Task<Dictionary<int, float>> FeedbackScoresAsync(ShardSearch search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores);
 
     Task<List<string>> PassagesAsync(ShardSearch search, List<int> docs);

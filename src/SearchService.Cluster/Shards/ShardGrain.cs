@@ -234,9 +234,6 @@ public sealed class ShardGrain(
     public async Task<ShardAnswer> QueryAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics) =>
         await (await OpenedAsync(search)).QueryAsync(request, statistics);
 
-    public async Task<ShardProximity> ProximityAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<ShardHit> candidates) =>
-        await (await OpenedAsync(search)).ProximityAsync(request, statistics, candidates);
-
     public async Task<Dictionary<int, float>> FeedbackScoresAsync(
         ShardSearch search, CorpusStatistics statistics, List<FeedbackWord> words, Dictionary<int, float> scores) =>
         (await (await OpenedAsync(search)).FeedbackScoresAsync(statistics, words, scores)).ToDictionary();

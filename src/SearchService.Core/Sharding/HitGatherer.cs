@@ -22,7 +22,7 @@ internal sealed class HitGatherer(QuestionRescorer rescorer, Analyzer analyzer)
         var shardCandidates = answers.SelectMany((answer, shard) => answer.Candidates.Select(hit => new GatheredHit(shard, hit))).ToList();
         var candidates = TopSelection.Best(shardCandidates, articles ? QuestionRescorer.Depth : Math.Max(plan.Wanted, QuestionRescorer.Depth), order);
         var rescorable = candidates.Take(QuestionRescorer.Depth).ToList();
-        var evidence = await ShardedQuestionEvidence.GatherAsync(shards, request, statistics, rescorable, answers, analyzer);
+        var evidence = await ShardedQuestionEvidence.GatherAsync(shards, statistics, rescorable, answers, analyzer);
         var rescored = rescorer.Rescore(evidence, rescorable.Select(c => (c.Key, c.Hit.Score!.Value)).ToList(), plan.Parsed!);
         await evidence.AddFeedbackScoresAsync(rescored.Scores);
         if (plan.Recency is { } recency)

@@ -28,17 +28,12 @@ public interface IShard : IDisposable
     /// those the gatherer needs when it makes none.</param>
     ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words);
 
-    /// <summary>The query phase: the best hits in the request's order, every facet count, the totals.</summary>
+    /// <summary>
+    /// The query phase: the best hits in the request's order, every facet count, the totals; a question's candidates
+    /// with what its word pairs add to them (the first step of its re-scoring).
+    /// </summary>
     /// <param name="statistics">The whole index's figures, which every score here is computed with.</param>
     ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics);
-
-    /// <summary>
-    /// A question's re-scoring, first step: the scores of the shard's paragraphs among the best of all shards with what
-    /// the question's word pairs add, and the texts of the shard's best by those (of which the feedback paragraphs are
-    /// chosen).
-    /// </summary>
-    /// <param name="candidates">The shard's paragraphs among the best of all, with their first-stage scores.</param>
-    ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates);
 
     /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>
     ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms);

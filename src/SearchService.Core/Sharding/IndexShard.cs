@@ -54,7 +54,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     /// <summary>
     /// The query phase: the best hits in the request's order, every facet count, the totals, the pinned articles held
     /// here; a question's first-stage best matches are left for the gatherer to re-score over every shard's, with the
-    /// terms it searched here.
+    /// terms it searched here and what its word pairs add to them (<see cref="Proximity"/>).
     /// </summary>
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics)
     {
@@ -70,27 +70,42 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         var candidates = ReferenceEquals(collected.Candidates, collected.Best) ? best : collected.Candidates.Select(Keyed).ToList();
         var asked = plan.RescoresQuestion ? new IndexQuestionEvidence(searcher).AskedTerms(parsed!.Query).ToList() : [];
         var pinned = PinnedResults.Find(scoring, request.Search, plan.Scored(filters.All), new SearchFilters(null, request.Search, speakers).All).Select(Keyed).ToList();
+        var proximity = plan.RescoresQuestion ? Proximity(scoring, parsed!, candidates) : null;
         return ValueTask.FromResult(new ShardAnswer(
-            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned));
+            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned, proximity));
     }
 
     /// <summary>
-    /// A question's re-scoring, first step: its word pairs' scores added to those of its paragraphs here among the best of
-    /// all, as one index adds them, and the texts of the best of them by the scores added up (ties as
-    /// <see cref="HitTieBreak"/> orders them).
+    /// A question's re-scoring, first step, taken with the query phase as it reads only the candidates and the question:
+    /// its word pairs' scores added to those of every candidate here, as one index adds them, and the texts of those
+    /// that may be feedback paragraphs. Which candidates the best of all shards take is known at the gatherer only, and
+    /// they are the first of these in the gathered order (<see cref="GatheredOrder"/>); so a candidate's text is given
+    /// when fewer than <see cref="QuestionFeedback.FeedbackParagraphs"/> before it in that order beat it by the scores
+    /// added up (ties as <see cref="HitTieBreak"/> orders them): the best of any first of them are among those.
     /// </summary>
-    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates)
+    private static ShardProximity Proximity(IndexSearcher scoring, ParsedQuery parsed, IReadOnlyList<ShardHit> candidates)
     {
-        var evidence = new IndexQuestionEvidence(GlobalStatisticsSearcher.Over(searcher, statistics));
+        var evidence = new IndexQuestionEvidence(scoring);
         var scores = candidates.ToDictionary(c => c.Doc, c => c.Score!.Value);
-        if (Parse(request)!.Pairs is { Count: > 0 } pairs)
+        if (parsed.Pairs is { Count: > 0 } pairs)
             evidence.AddProximity(pairs, scores);
         var bestFirst = Comparer<ShardHit>.Create((x, y) =>
             scores[y.Doc].CompareTo(scores[x.Doc]) is var byScore and not 0
                 ? byScore
                 : HitTieBreak.CompareKeys(x.ArticleId, x.Paragraph, y.ArticleId, y.Paragraph));
-        var leaders = TopSelection.Best(candidates, QuestionFeedback.FeedbackParagraphs, bestFirst);
-        return ValueTask.FromResult(new ShardProximity(scores, leaders.ToDictionary(l => l.Doc, l => evidence.TextOf(l.Doc))));
+        var firstStage = new GatheredOrder(byScore: true);
+        var best = new PriorityQueue<ShardHit, ShardHit>(QuestionFeedback.FeedbackParagraphs + 1, Comparer<ShardHit>.Create((x, y) => bestFirst.Compare(y, x)));
+        var leaders = new Dictionary<int, string>();
+        foreach (var candidate in candidates.OrderBy(c => new GatheredHit(0, c), firstStage))
+        {
+            if (best.Count == QuestionFeedback.FeedbackParagraphs && bestFirst.Compare(candidate, best.Peek()) > 0)
+                continue;
+            leaders[candidate.Doc] = evidence.TextOf(candidate.Doc);
+            best.Enqueue(candidate, candidate);
+            if (best.Count > QuestionFeedback.FeedbackParagraphs)
+                best.Dequeue();
+        }
+        return new ShardProximity(scores, leaders);
     }
 
     /// <summary>A question's feedback words' scores added to those of some of its paragraphs, as one index adds them.</summary>

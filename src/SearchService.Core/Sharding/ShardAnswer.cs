@@ -10,6 +10,7 @@ namespace SearchService.Core.Sharding;
 /// <param name="Paragraphs">Its searchable paragraphs (deleted ones not counted), of which a feedback word's rarity is reckoned.</param>
 /// <param name="AskedTerms">The terms a question to re-score searched here (as rewritten here), in any field; empty otherwise.</param>
 /// <param name="Pinned">The request's pinned articles held here, each as its hit (<see cref="PinnedResults.Find"/>), in the order pinned.</param>
+/// <param name="Proximity">A question's candidates with what its word pairs add, and the texts of those that may be feedback paragraphs; null otherwise.</param>
 public sealed record ShardAnswer(
     long Total, long? TotalArticles, IReadOnlyList<ShardHit> Hits, IReadOnlyList<ShardHit> Candidates, ShardFacets Facets, int Paragraphs,
-    IReadOnlyList<string> AskedTerms, IReadOnlyList<ShardHit> Pinned);
+    IReadOnlyList<string> AskedTerms, IReadOnlyList<ShardHit> Pinned, ShardProximity? Proximity);

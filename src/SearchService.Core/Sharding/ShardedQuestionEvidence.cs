@@ -8,9 +8,9 @@ namespace SearchService.Core.Sharding;
 
 /// <summary>
 /// The evidence for re-scoring a question over the best paragraphs of every shard, gathered from every shard at once
-/// before the re-scorer reads it: each shard adds its word pairs' scores to its own paragraphs with the whole index's
-/// figures and gives the texts of its best; the feedback paragraphs are the best of all, and their words' figures are
-/// asked of every shard. The feedback words' scores come after the re-scorer has chosen the words
+/// before the re-scorer reads it: each shard added its word pairs' scores to its own candidates with the whole index's
+/// figures and gave the texts of those that may be feedback paragraphs in its answer to the query phase; the feedback
+/// paragraphs are the best of all, and their words' figures are asked of every shard. The feedback words' scores come after the re-scorer has chosen the words
 /// (<see cref="AddFeedbackScoresAsync"/>).
 /// </summary>
 internal sealed class ShardedQuestionEvidence : IQuestionEvidence<ShardDoc>
@@ -51,10 +51,9 @@ internal sealed class ShardedQuestionEvidence : IQuestionEvidence<ShardDoc>
 
     /// <param name="statistics">The whole index's figures for the question.</param>
     /// <param name="paragraphs">The paragraphs to re-score.</param>
-    /// <param name="answers">Every shard's answer to the query phase.</param>
+    /// <param name="answers">Every shard's answer to the query phase, with its candidates' scores with word pairs.</param>
     public static async ValueTask<ShardedQuestionEvidence> GatherAsync(
         IReadOnlyList<IShard> shards,
-        ShardRequest request,
         CorpusStatistics statistics,
         IReadOnlyList<GatheredHit> paragraphs,
         IReadOnlyList<ShardAnswer> answers,
@@ -63,15 +62,11 @@ internal sealed class ShardedQuestionEvidence : IQuestionEvidence<ShardDoc>
         var keys = paragraphs.ToDictionary(p => p.Key, p => p.Hit);
         var tieBreak = Comparer<ShardDoc>.Create((x, y) =>
             HitTieBreak.CompareKeys(keys[x].ArticleId, keys[x].Paragraph, keys[y].ArticleId, keys[y].Paragraph));
-        var onShards = paragraphs.GroupBy(p => p.Shard).ToList();
-        var proximity = await Scatter.AllAsync(onShards.Select(g => shards[g.Key].ProximityAsync(request, statistics, g.Select(p => p.Hit).ToList())));
-        var scores = new Dictionary<ShardDoc, float>(paragraphs.Count);
+        var scores = paragraphs.ToDictionary(p => p.Key, p => answers[p.Shard].Proximity!.Scores[p.Hit.Doc]);
         var texts = new Dictionary<ShardDoc, string>();
-        foreach (var (shard, answer) in onShards.Select(g => g.Key).Zip(proximity))
+        foreach (var (answer, shard) in answers.Select((answer, shard) => (answer, shard)))
         {
-            foreach (var (doc, score) in answer.Scores)
-                scores[new ShardDoc(shard, doc)] = score;
-            foreach (var (doc, text) in answer.LeaderTexts)
+            foreach (var (doc, text) in answer.Proximity!.LeaderTexts)
                 texts[new ShardDoc(shard, doc)] = text;
         }
 

@@ -39,18 +39,20 @@ public sealed class ShardWireTests
             Total: 41,
             TotalArticles: 17,
             Hits: [new ShardHit(3, 7.1234567f, 544_000_000_000_000_000, "reuters-12", 2, 4), new ShardHit(9, 0.1f / 3, 0, "tokyo-dealers", 0, null)],
-            Candidates: [],
+            Candidates: [new ShardHit(3, 7.1234567f, 544_000_000_000_000_000, "reuters-12", 2, null)],
             new ShardFacets(
                 new Dictionary<string, Dictionary<string, int>> { ["region"] = new() { ["japan"] = 12, ["usa"] = 3 } },
                 new Dictionary<string, int> { ["asia/japan"] = 12 },
                 [new FacetValue("1987-03", 41)]),
             Paragraphs: 1_204,
             AskedTerms: ["yen", "minist"],
-            Pinned: [new ShardHit(5, null, 0, "pinned-choice", 1, 0)]);
+            Pinned: [new ShardHit(5, null, 0, "pinned-choice", 1, 0)],
+            Proximity: new ShardProximity(new Dictionary<int, float> { [3] = 9.8765432f }, new Dictionary<int, string> { [3] = "The yen rose." }));
 
         var crossed = RoundTrip(answer);
 
         Assert.Equal(answer.Hits.Select(h => h.Score), crossed.Hits.Select(h => h.Score));
+        Assert.Equal(answer.Proximity!.Scores[3], crossed.Proximity!.Scores[3]);
         Assert.Equal(JsonSerializer.Serialize(answer), JsonSerializer.Serialize(crossed));
     }
 

@@ -13,9 +13,6 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics) => Counted(shard.ExportAsync(request, statistics));
 
-    public ValueTask<ShardProximity> ProximityAsync(ShardRequest request, CorpusStatistics statistics, IReadOnlyList<ShardHit> candidates) =>
-        Counted(shard.ProximityAsync(request, statistics, candidates));
-
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => Counted(shard.StatisticsAsync(terms));
 
     public ValueTask<IReadOnlyDictionary<int, float>> FeedbackScoresAsync(

@@ -49,6 +49,9 @@ public sealed class ShardGrain(
     private bool unsearchedChanges;
     // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
+    // Written by the loop before it gives a read's changes to the index: no searcher holds a change of a later version
+    // (the index may reopen its searcher on them before they are reported applied).
+    private long givenVersion;
     private long logReadAtMs; // when the log was last read to its end, Unix milliseconds (0: not yet); written by the loop
     // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
     private volatile bool rebuildRequested;
@@ -85,7 +88,7 @@ public sealed class ShardGrain(
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         statements = new IndexStatementShard(index);
-        openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
+        openedAtVersion = appliedVersion = givenVersion = readVersion = index.CommittedJournalOffset;
         try
         {
             // Nothing searches the copy before it is active: one reopen at the end, not one a read.
@@ -294,9 +297,11 @@ public sealed class ShardGrain(
         if (shard is null)
         {
             await AppliedAsync(search.MinVersion);
-            // The version first: the searcher leased after it is at least as new.
-            version = Volatile.Read(ref appliedVersion);
             shard = source!.Open();
+            // Read after the searcher is leased, and the version given to the index rather than the one reported
+            // applied: the searcher may hold changes not yet reported, and a later search through another copy waits for
+            // every version this one may have found (ShardSearch.MinVersion).
+            version = Volatile.Read(ref givenVersion);
         }
         var opened = new OpenSearch(shard, now, version);
         searches[search.Id] = opened;
@@ -452,7 +457,8 @@ public sealed class ShardGrain(
         bool full;
         do
         {
-            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, speakers, shard, readVersion, cancellation);
+            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(
+                log, Index, router, speakers, shard, readVersion, cancellation, applying: version => Volatile.Write(ref givenVersion, version));
             unsearchedChanges |= applied;
             if (searchableEachRead)
                 await MakeSearchableAsync(shard, cancellation);
@@ -471,8 +477,8 @@ public sealed class ShardGrain(
     {
         // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
         // on a two-core machine) that the silo's and the API's work needs meanwhile.
-        // The version is reported on that thread as soon as the reader is reopened, not after a hop back to the pool: a
-        // search opened meanwhile would search newer articles than the version it says (ShardSearch.MinVersion).
+        // The version is reported on that thread as soon as the reader is reopened, not after a hop back to the pool:
+        // searches waiting for it (ShardSearch.MinVersion, refresh=wait_for) go on at once.
         var read = readVersion;
         if (unsearchedChanges && !await Task.Factory.StartNew(
                 () =>

@@ -51,6 +51,41 @@ public sealed class ShardReadOrderTests
     }
 
     [PostgresFact]
+    public async Task A_search_that_finds_a_write_reports_a_version_at_least_the_write_s()
+    {
+        const int Writes = 40;
+        const int Searchers = 3;
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, shards: 1, replicas: 1);
+        await cluster.WaitUntilAppliedAsync(await cluster.Log.PutManyAsync([Probe("seed", "seedword")]));
+        var grain = cluster.Cluster.Client.GetGrain<IShardGrain>(new ShardCopy(0, 0).Key);
+        var understated = new List<string>();
+
+        for (var w = 0; w < Writes; w++)
+        {
+            var word = $"givenversion{w}probe";
+            // Searches run while the write is applied, so that some open just as the copy's searcher takes it in.
+            var writing = cluster.Log.PutManyAsync([Probe($"probe-{w}", word)]);
+            var found = await Task.WhenAll(Enumerable.Range(0, Searchers).Select(_ => Task.Run(async () =>
+            {
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+                while (DateTime.UtcNow < deadline)
+                {
+                    var search = new ShardSearch(Guid.NewGuid(), Opens: true);
+                    var answer = await grain.DfsAsync(search, new ShardRequest(new SearchRequest(word), [], SemanticDepth: 0), []);
+                    await grain.CloseAsync(search.Id);
+                    if (answer.Dfs.Statistics.Terms.Any(term => term.DocFreq == 1))
+                        return answer.Version;
+                }
+                return -1L;
+            })));
+            var written = await writing;
+            understated.AddRange(found.Where(version => version < written).Select(version => $"{word}: found at version {version}, written at {written}"));
+        }
+
+        Assert.Empty(understated);
+    }
+
+    [PostgresFact]
     public async Task Once_a_search_through_two_copies_finds_a_write_every_later_search_finds_it()
     {
         const int Writes = 10;

@@ -91,7 +91,10 @@ public sealed class ShardedSearcher
             }
             catch (ShardUnavailableException e) when (byScore && at.ElementAtOrDefault(e.Shard) is not null)
             {
-                throw CursorPaging.Expired(PointsInTime.DefaultKeepAlive);
+                // By relevance, only the copy holding the walk's point can go on: asked again (a copy slow to answer
+                // under load still holds it), the walk is refused once it has failed every try.
+                if (tried >= Tries)
+                    throw CursorPaging.Expired(PointsInTime.DefaultKeepAlive);
             }
             catch (ShardUnavailableException e) when (tried < Tries)
             {

@@ -2,16 +2,23 @@ using SearchService.Core.Sharding;
 
 namespace SearchService.Tests.Sharding;
 
-/// <summary>A shard source that counts the calls its searches make to the shard: each would be a round trip to a grain.</summary>
-public sealed class CountingShardSource(IShardSource source) : IShardSource
+/// <summary>
+/// A shard source that counts the calls its searches make to the shard: each would be a round trip to a grain. The calls
+/// <paramref name="fails"/> picks (by their number, from 1) fail as a copy that did not answer in time does.
+/// </summary>
+public sealed class CountingShardSource(IShardSource source, int shard = 0, Func<int, bool>? fails = null) : IShardSource
 {
     private int calls;
 
     /// <summary>Calls made to the shard so far.</summary>
     public int Calls => calls;
 
-    /// <summary>Notes one call.</summary>
-    public void Count() => Interlocked.Increment(ref calls);
+    /// <summary>Notes one call: its failure when it is one that fails, else null.</summary>
+    public ShardUnavailableException? Count()
+    {
+        var call = Interlocked.Increment(ref calls);
+        return fails?.Invoke(call) == true ? new ShardUnavailableException(shard, $"call {call} failed on purpose", new TimeoutException()) : null;
+    }
 
     public async ValueTask<IShard> OpenAsync(ShardPoint? at = null) => new CountingShard(await source.OpenAsync(at), this);
 }

@@ -1,4 +1,5 @@
 using SearchService.Core.Corpus;
+using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
 using SearchService.Tests.TestSupport;
@@ -52,6 +53,23 @@ public sealed class ShardedCursorWalkTests
         // Two articles of the walk's words, pinned: the first page shows them first, and no page shows them again.
         var pinned = articles.Where(a => a.Paragraphs.Any(p => p.Contains("oil", StringComparison.OrdinalIgnoreCase))).Take(2).Select(a => a.Id).ToList();
         await WalksAsOneIndexAsync(new SearchRequest("oil prices", PageSize: 7, Pinned: pinned), articles);
+    }
+
+    [ReutersFact]
+    public async Task A_walk_by_relevance_goes_on_when_the_copy_holding_its_point_fails_a_call_and_then_answers()
+    {
+        using var indexes = new ShardedIndexes(Shards, Reuters());
+        var request = new SearchRequest("oil prices", PageSize: 7);
+        var expected = await CursorPages.OneIndexWalkAsync(indexes.SingleIndex, request);
+        // Shard 1 fails the first call of the third page (each page makes three calls), as a copy slow under load does.
+        var sources = indexes.ShardIndexes.Select((index, shard) =>
+            new CountingShardSource(new IndexShardSource(index), shard, fails: call => shard == 1 && call == 7)).ToList();
+        var paging = new ShardedCursorPaging(new ShardedSearcher(sources, IndexSchema.CreateAnalyzer()), new CursorCodec());
+
+        var (hits, _) = await CursorPages.WalkAsync(paging.SearchAsync, request);
+
+        Assert.True(sources[1].Calls > 9, $"{sources[1].Calls} calls: the walk ended before the failure");
+        Assert.Equal(expected.Hits.Select(h => h.Id), hits.Select(h => h.Id));
     }
 
     /// <param name="beyond">How many hits the walk must pass at least.</param>

@@ -26,11 +26,9 @@ internal static class ShardChanges
     /// have: through the cluster's speaker table (<see cref="ClusterSpeakerIdentities.ExtractAsync(IReadOnlyList{Article}, CancellationToken)"/>),
     /// which learns from it first, so its speakers resolve, and count, as the written articles' do.
     /// </remarks>
-    /// <param name="applying">Told the last version read before any of its changes reaches the index.</param>
     /// <returns>The last version read, whether any change was applied, and whether the read was full (more may follow).</returns>
     public static async Task<(long Read, bool Applied, bool Full)> ApplyNextAsync(
-        PostgresArticleLog log, SearchIndex index, ShardRouter router, ClusterSpeakerIdentities speakers, int shard, long after,
-        CancellationToken cancellation, Action<long>? applying = null)
+        PostgresArticleLog log, SearchIndex index, ShardRouter router, ClusterSpeakerIdentities speakers, int shard, long after, CancellationToken cancellation)
     {
         var changes = await log.ReadChangesAsync(after, PerRead, cancellation);
         var unfaceted = changes.Where(c => c is { Facets: null, Article: not null } && router.ShardOf(c.Id) == shard).ToList();
@@ -38,8 +36,6 @@ internal static class ShardChanges
             ? new Dictionary<long, ArticleFacets>()
             : (await speakers.ExtractAsync(unfaceted.Select(c => c.Article!).ToList(), cancellation))
                 .Select((faceted, i) => (unfaceted[i].Version, faceted.Facets)).ToDictionary();
-        if (changes.Count > 0)
-            applying?.Invoke(changes[^1].Version);
         var (read, applied) = (after, false);
         foreach (var change in changes)
         {

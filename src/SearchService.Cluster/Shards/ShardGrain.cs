@@ -49,9 +49,6 @@ public sealed class ShardGrain(
     private bool unsearchedChanges;
     // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
     private long appliedVersion;
-    // Written by the loop before it gives a read's changes to the index: no searcher holds a change of a later version
-    // (the index may reopen its searcher on them before they are reported applied).
-    private long givenVersion;
     private long logReadAtMs; // when the log was last read to its end, Unix milliseconds (0: not yet); written by the loop
     // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
     private volatile bool rebuildRequested;
@@ -88,7 +85,7 @@ public sealed class ShardGrain(
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
         statements = new IndexStatementShard(index);
-        openedAtVersion = appliedVersion = givenVersion = readVersion = index.CommittedJournalOffset;
+        openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
         try
         {
             // Nothing searches the copy before it is active: one reopen at the end, not one a read.
@@ -99,6 +96,8 @@ public sealed class ShardGrain(
         {
             LogAnsweringFromWhatItHolds(ShardNumber, e);
             logOutOfReach = true;
+            // What it holds: its folder and any changes read before the log went.
+            await MakeSearchableAsync(ShardNumber, cancellationToken);
         }
         catch (ArticleLogUnavailableException e)
         {
@@ -297,11 +296,10 @@ public sealed class ShardGrain(
         if (shard is null)
         {
             await AppliedAsync(search.MinVersion);
-            shard = source!.Open();
-            // Read after the searcher is leased, and the version given to the index rather than the one reported
-            // applied: the searcher may hold changes not yet reported, and a later search through another copy waits for
-            // every version this one may have found (ShardSearch.MinVersion).
-            version = Volatile.Read(ref givenVersion);
+            // The reader published with its version, not the index's latest: that one may already hold some of the
+            // changes being applied, which a later search through another copy, waiting only for the version this one
+            // reports (ShardSearch.MinVersion), might not find.
+            (shard, version) = source!.OpenPublished();
         }
         var opened = new OpenSearch(shard, now, version);
         searches[search.Id] = opened;
@@ -430,6 +428,9 @@ public sealed class ShardGrain(
             return;
         Index.CompleteRebuild(rebuild);
         EndRebuild();
+        // Searches go on reading the published reader of the index replaced until the rebuilt one is published.
+        unsearchedChanges = true;
+        await MakeSearchableAsync(shard, cancellation);
         Index.MergeDown();
         logger.LogInformation("Shard {Shard} copy {Copy} searches its rebuilt index", shard, Copy.Copy);
     }
@@ -457,8 +458,7 @@ public sealed class ShardGrain(
         bool full;
         do
         {
-            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(
-                log, Index, router, speakers, shard, readVersion, cancellation, applying: version => Volatile.Write(ref givenVersion, version));
+            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, speakers, shard, readVersion, cancellation);
             unsearchedChanges |= applied;
             if (searchableEachRead)
                 await MakeSearchableAsync(shard, cancellation);
@@ -469,23 +469,31 @@ public sealed class ShardGrain(
     }
 
     /// <summary>
-    /// Reopens the copy's searcher on what it has read, then reports that version applied: a version reported applied
-    /// (<see cref="StatusAsync"/>, so <c>/health</c>'s lag and <c>/metrics</c>) is one that searches of this copy see.
-    /// Not searchable in time: reported at a later round, which waits again.
+    /// Reopens the copy's searcher on what it has read and publishes it (<see cref="IndexShardSource.Publish"/>) as
+    /// holding that version, then reports the version applied. Searches of the copy read the published reader, so the
+    /// version a search answers at is exactly what it read, and a version reported applied (<see cref="StatusAsync"/>, so
+    /// <c>/health</c>'s lag and <c>/metrics</c>) is one its searches see. Not searchable in time: reported at a later
+    /// round, which waits again.
     /// </summary>
     private async Task MakeSearchableAsync(int shard, CancellationToken cancellation)
     {
-        // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
-        // on a two-core machine) that the silo's and the API's work needs meanwhile.
-        // The version is reported on that thread as soon as the reader is reopened, not after a hop back to the pool:
-        // searches waiting for it (ShardSearch.MinVersion, refresh=wait_for) go on at once.
         var read = readVersion;
-        if (unsearchedChanges && !await Task.Factory.StartNew(
+        if (!unsearchedChanges)
+        {
+            // None of the changes read was this shard's: the reader holds what it held, now known as of a later version.
+            Publish(read);
+            return;
+        }
+        // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
+        // on a two-core machine) that the silo's and the API's work needs meanwhile. The reader is published on that
+        // thread, not after a hop back to the pool: searches waiting for it (ShardSearch.MinVersion, refresh=wait_for)
+        // go on at once.
+        if (!await Task.Factory.StartNew(
                 () =>
                 {
                     if (!Index.WaitUntilSearchable(SearchableWithin))
                         return false;
-                    Volatile.Write(ref appliedVersion, read);
+                    Publish(read);
                     return true;
                 }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
         {
@@ -493,7 +501,13 @@ public sealed class ShardGrain(
             return;
         }
         unsearchedChanges = false;
-        Volatile.Write(ref appliedVersion, read);
+    }
+
+    /// <summary>The index's current reader is the one searches open on, as holding the log up to <paramref name="version"/>.</summary>
+    private void Publish(long version)
+    {
+        source!.Publish(version);
+        Volatile.Write(ref appliedVersion, version);
     }
 
     /// <summary>

@@ -60,6 +60,16 @@ public sealed class PointsInTime(SearchIndex index, TimeProvider clock, TimeSpan
         }
     }
 
+    /// <summary>
+    /// A search begins on <paramref name="point"/>, which its caller holds (so its reader is open even if the point was
+    /// closed meanwhile); dispose it when the search ends.
+    /// </summary>
+    public PointInTime Enter(PointInTime point)
+    {
+        lock (gate)
+            return point.Enter(clock.GetUtcNow());
+    }
+
     /// <summary>The open point <paramref name="id"/>, or null when it was closed; dispose it when the search ends.</summary>
     public PointInTime? Find(long id)
     {

@@ -10,11 +10,12 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="IndexThreads">How many threads SearchService's corpus pass processes articles on (null: one per core).</param>
 /// <param name="AnswersFile">SearchService's engine writes every answer it gives there, one JSON line each, without its time: two builds answer alike if their files are equal.</param>
 /// <param name="Connections">The levels of concurrent connections `http` loads the service with (null: 1, 8 and 32).</param>
-/// <param name="Api">The published service `http` measures (null: this repository's); given, the start-up comparison with the build output is skipped.</param>
+/// <param name="Api">The published services `http` measures over one index, in turns, <paramref name="Rounds"/> times (null: this repository's, once); given, the start-up comparison with the build output is skipped.</param>
+/// <param name="Rounds">How many times `http` measures each of <paramref name="Api"/>.</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
-    int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, string? Api = null)
+    int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -43,6 +44,7 @@ public sealed record BenchmarkOptions(
             values.ContainsKey("index-threads") ? Int("index-threads", 0) : null,
             values.GetValueOrDefault("answers"),
             values.TryGetValue("connections", out var connections) ? connections.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse).ToList() : null,
-            values.GetValueOrDefault("api"));
+            values.GetValueOrDefault("api")?.Split(',', StringSplitOptions.TrimEntries),
+            Int("rounds", 1));
     }
 }

@@ -1,6 +1,7 @@
 using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
 using SearchService.Api.Cluster;
+using SearchService.Api.Endpoints;
 using SearchService.Api.OpenApi;
 using SearchService.Api.Problems;
 using SearchService.Api.Startup;
@@ -38,6 +39,7 @@ public static class SearchApiSetup
         // The OpenAPI document is built anew, by reflection over every endpoint, on each request it is not cached for.
         // Kept per host and query string, so the cache's size is bounded too.
         builder.Services.AddOutputCache(options => options.SizeLimit = 16 * 1024 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SearchAnswerJsonContext.Default));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so the handler can answer them as problem details naming the parameter.

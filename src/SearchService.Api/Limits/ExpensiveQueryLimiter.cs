@@ -70,8 +70,16 @@ public sealed class ExpensiveQueryLimiter : IDisposable
         return Says(request, "by", "meaning") || Says(request, "by", "both") ? "by" : null;
     }
 
-    private static bool Says(HttpRequest request, string parameter, string word) =>
-        request.Query[parameter].Any(value => value?.Trim().ToLowerInvariant() == word);
+    private static bool Says(HttpRequest request, string parameter, string word)
+    {
+        // Every request is asked, so a value of another length is passed over before any copy is made.
+        foreach (var value in request.Query[parameter])
+        {
+            if (value?.AsSpan().Trim().Length == word.Length && value.Trim().ToLowerInvariant() == word)
+                return true;
+        }
+        return false;
+    }
 
     public void Dispose() => limiter?.Dispose();
 }

@@ -52,8 +52,12 @@ public sealed class PinnedQueries : IDisposable
     public event Action? Reloaded;
 
     /// <summary>The article ids pinned for a query, in order; empty when it has none.</summary>
-    public IReadOnlyList<string> For(string? query) =>
-        query is null ? [] : pins.GetValueOrDefault(Normalise(query)) ?? [];
+    public IReadOnlyList<string> For(string? query)
+    {
+        var current = pins;
+        // Asked at every search: with no pins (the usual case) the query is not normalised for nothing.
+        return query is null || current.Count == 0 ? [] : current.GetValueOrDefault(Normalise(query)) ?? [];
+    }
 
     /// <summary>A query as pins are matched: trimmed, lower-cased (invariant culture), runs of white space made one space.</summary>
     public static string Normalise(string query) =>

@@ -9,10 +9,13 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="SpeakerIdentities">SearchService's corpus pass resolves speakers to corpus-wide identities, as the service does by default.</param>
 /// <param name="IndexThreads">How many threads SearchService's corpus pass processes articles on (null: one per core).</param>
 /// <param name="AnswersFile">SearchService's engine writes every answer it gives there, one JSON line each, without its time: two builds answer alike if their files are equal.</param>
+/// <param name="Connections">The levels of concurrent connections `http` loads the service with (null: 1, 8 and 32).</param>
+/// <param name="Api">The published services `http` measures over one index, in turns, <paramref name="Rounds"/> times (null: this repository's, once); given, the start-up comparison with the build output is skipped.</param>
+/// <param name="Rounds">How many times `http` measures each of <paramref name="Api"/>.</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
-    int? IndexThreads = null, string? AnswersFile = null)
+    int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -39,6 +42,9 @@ public sealed record BenchmarkOptions(
             !values.TryGetValue("statements", out var statements) || bool.Parse(statements),
             values.TryGetValue("speaker-identities", out var identities) && bool.Parse(identities),
             values.ContainsKey("index-threads") ? Int("index-threads", 0) : null,
-            values.GetValueOrDefault("answers"));
+            values.GetValueOrDefault("answers"),
+            values.TryGetValue("connections", out var connections) ? connections.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse).ToList() : null,
+            values.GetValueOrDefault("api")?.Split(',', StringSplitOptions.TrimEntries),
+            Int("rounds", 1));
     }
 }

@@ -17,7 +17,7 @@ namespace SearchService.Benchmarks.Performance;
 public sealed class HttpLoadBenchmark(BenchmarkOptions options)
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
-    private static readonly int[] Connections = [1, 8, 32];
+    private static readonly int[] DefaultConnections = [1, 8, 32];
 
     public async Task<int> Run()
     {
@@ -35,53 +35,37 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             await BuildIndex(corpus.FullName, index);
             Console.WriteLine($"Index built over {articles.Count:N0} articles; {urls.Count} distinct queries, {Duration.TotalSeconds:F0} s per level");
 
-            // Start-up of both builds, taken in turns so the operating system's file cache favours neither.
+            // Start-up of both builds, taken in turns so the operating system's file cache favours neither; only this
+            // repository's, whose build output is known.
             var compiledAtRunTime = new List<TimeSpan>();
             var precompiled = new List<TimeSpan>();
             var precompiledListening = new List<TimeSpan>();
-            for (var round = 0; round < 2; round++)
+            for (var round = 0; options.Api is null && round < 2; round++)
             {
                 compiledAtRunTime.Add((await StartUp(ApiBuild.BuildOutput, corpus.FullName, index, urls[0])).FirstAnswer);
                 var (firstAnswer, listening) = await StartUp(ApiBuild.PublishOutput, corpus.FullName, index, urls[0]);
                 precompiled.Add(firstAnswer);
                 precompiledListening.Add(listening);
             }
-
-            // A fresh process over the existing index: start-up, then the first pass of queries, one at a time.
-            var sinceStart = Stopwatch.StartNew();
-            using var server = StartServer(ApiBuild.PublishOutput, corpus.FullName, index);
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections.Max() })
+            if (options.Api is null)
             {
-                BaseAddress = await server.Address,
-            };
-            await WaitUntilAnswered(client, urls[0]);
-            precompiled.Add(sinceStart.Elapsed);
-            precompiledListening.Add(server.ListeningAfter);
-            var firstPass = await SequentialPass(client, urls);
-            await SequentialPass(client, urls);
-
-            Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors | " +
-                              "service CPU per request (ms) | client CPU per request (ms) |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-            var overheadAtOne = (Median: double.NaN, Mean: double.NaN);
-            foreach (var connections in Connections)
-            {
-                var overhead = await Load(server, client, urls, connections);
-                if (connections == 1)
-                    overheadAtOne = overhead;
+                await Measure(ApiBuild.PublishOutput, corpus.FullName, index, urls, precompiled, precompiledListening);
+                Console.WriteLine($"Start-up, process start to first answered query: published (ReadyToRun) {Seconds(precompiled)} s; " +
+                                  $"build output (compiled at run time) {Seconds(compiledAtRunTime)} s; " +
+                                  $"ratio of medians {Median(precompiled) / Median(compiledAtRunTime):F2}x; " +
+                                  $"of which to Kestrel listening (host built, index opened), published: {Seconds(precompiledListening)} s");
+                return 0;
             }
-
-            var steadyPass = await SequentialPass(client, urls);
-            Console.WriteLine();
-            static string Seconds(IEnumerable<TimeSpan> times) => string.Join(", ", times.Select(t => $"{t.TotalSeconds:F2}"));
-            Console.WriteLine($"Start-up, process start to first answered query: published (ReadyToRun) {Seconds(precompiled)} s; " +
-                              $"build output (compiled at run time) {Seconds(compiledAtRunTime)} s; " +
-                              $"ratio of medians {Median(precompiled) / Median(compiledAtRunTime):F2}x; " +
-                              $"of which to Kestrel listening (host built, index opened), published: {Seconds(precompiledListening)} s");
-            Console.WriteLine($"First pass after start-up, server p50 {firstPass.P50:F3} ms; steady state {steadyPass.P50:F3} ms ({firstPass.P50 / steadyPass.P50:F2}x)");
-            Console.WriteLine($"HTTP and JSON per request at 1 connection (client latency less the server's tookMs, request by request, " +
-                              $"the client's request and its parse of the answer included): median {overheadAtOne.Median:F3} ms, mean {overheadAtOne.Mean:F3} ms");
-            Console.WriteLine($"Peak working set of the service: {server.PeakWorkingSetBytes / 1048576.0:F0} MB");
+            // Other builds over the one index, in turns, round after round, so the machine's load of the period weighs on each alike.
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                foreach (var published in options.Api)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine($"Round {round}, {published}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+                    await Measure(published, corpus.FullName, index, urls, [], []);
+                }
+            }
             return 0;
         }
         finally
@@ -89,6 +73,49 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// A fresh process of <paramref name="published"/> over the index: start-up (added to the lists), the first pass of
+    /// queries against a later one, the load levels and its peak working set.
+    /// </summary>
+    private async Task Measure(string published, string corpus, string index, IReadOnlyList<string> urls, List<TimeSpan> precompiled,
+        List<TimeSpan> precompiledListening)
+    {
+        // A fresh process over the existing index: start-up, then the first pass of queries, one at a time.
+        var sinceStart = Stopwatch.StartNew();
+        using var server = StartServer(published, corpus, index);
+        var levels = options.Connections ?? DefaultConnections;
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = levels.Max() })
+        {
+            BaseAddress = await server.Address,
+        };
+        await WaitUntilAnswered(client, urls[0]);
+        precompiled.Add(sinceStart.Elapsed);
+        precompiledListening.Add(server.ListeningAfter);
+        var firstPass = await SequentialPass(client, urls);
+        await SequentialPass(client, urls);
+
+        Console.WriteLine("| connections | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | server p50 (ms) | server p99 (ms) | errors | " +
+                          "service CPU per request (ms) | client CPU per request (ms) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        var overheadAtOne = (Median: double.NaN, Mean: double.NaN);
+        foreach (var connections in levels)
+        {
+            var overhead = await Load(server, client, urls, connections);
+            if (connections == 1)
+                overheadAtOne = overhead;
+        }
+
+        var steadyPass = await SequentialPass(client, urls);
+        Console.WriteLine();
+        Console.WriteLine($"First pass after start-up, server p50 {firstPass.P50:F3} ms; steady state {steadyPass.P50:F3} ms ({firstPass.P50 / steadyPass.P50:F2}x)");
+        if (!double.IsNaN(overheadAtOne.Median))
+            Console.WriteLine($"HTTP and JSON per request at 1 connection (client latency less the server's tookMs, request by request, " +
+                              $"the client's request and its parse of the answer included): median {overheadAtOne.Median:F3} ms, mean {overheadAtOne.Mean:F3} ms");
+        Console.WriteLine($"Peak working set of the service: {server.PeakWorkingSetBytes / 1048576.0:F0} MB");
+    }
+
+    private static string Seconds(IEnumerable<TimeSpan> times) => string.Join(", ", times.Select(t => $"{t.TotalSeconds:F2}"));
 
     /// <summary>
     /// One level of load; returns what HTTP and JSON added to each answered request: its latency at the client less the

@@ -3,7 +3,7 @@ using SearchService.Core.Searching;
 namespace SearchService.Api.Backends;
 
 /// <summary>
-/// Where <c>/search</c>, <c>/facets/{name}</c> and <c>/suggest</c> are answered: this process's index
+/// Where <c>/search</c>, <c>/facets/{name}</c>, <c>/export</c> and <c>/suggest</c> are answered: this process's index
 /// (<see cref="LocalSearchBackend"/>) or, in cluster mode, the shards of the cluster (<c>Cluster/ClusterSearchBackend</c>).
 /// Both answer a request the same way.
 /// </summary>
@@ -16,11 +16,12 @@ public interface ISearchBackend
     Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation);
 
     /// <summary>
-    /// <see cref="SearchAsync"/> answered at no older a version of the article log than <paramref name="minVersion"/>
-    /// (a token another node gave), and the highest version its shards answered at, the token to give the client; null
-    /// on a single node, which has no such versions and answers a write only once it is searchable.
+    /// Runs <paramref name="read"/> (a search, facet values, an export's first page, related articles) at no older a
+    /// version of the article log than <paramref name="minVersion"/> (a token another node gave), and gives the version
+    /// to hand the client as its token: at least the highest its shards answered at. Null on a single node, which has no
+    /// such versions and answers a write only once it is searchable.
     /// </summary>
-    Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation);
+    Task<(T Result, long? Version)> ReadAtAsync<T>(long minVersion, Func<Task<T>> read, CancellationToken cancellation);
 
     /// <summary>
     /// Every match of <paramref name="request"/> (<see cref="MatchExport.Export"/>): a bad query fails before this

@@ -10,8 +10,8 @@ public sealed class LocalSearchBackend(ParagraphSearcher searcher, Suggester sug
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellation) => Task.FromResult(paging.Search(request));
 
     // Every write this node acknowledged is already searchable here (JournalProtocol.AcknowledgeAsync): no floor to wait for.
-    public Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation) =>
-        Task.FromResult<(SearchResult, long?)>((paging.Search(request), null));
+    public async Task<(T Result, long? Version)> ReadAtAsync<T>(long minVersion, Func<Task<T>> read, CancellationToken cancellation) =>
+        (await read(), null);
 
     // The index is read on the writer's thread as it writes: nothing here waits on another process.
     public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) =>

@@ -21,7 +21,7 @@ namespace SearchService.Api.Cluster;
 /// (<see cref="SearchableEverywhereAsync"/>).
 /// </summary>
 public sealed class ClusterArticleBackend(
-    SiloArticleLog articleLog, IFacetExtractor extractor, ClusterSpeakerIdentities facets, IGrainFactory grains,
+    SiloArticleLog articleLog, ClusterSpeakerIdentities facets, IGrainFactory grains,
     IOptions<SearchClusterOptions> options, ILogger<ClusterArticleBackend> logger) : IArticleBackend
 {
     /// <summary>Articles of a bulk body committed together.</summary>
@@ -32,10 +32,10 @@ public sealed class ClusterArticleBackend(
     // Reads that meet PostgreSQL out of reach answer 503 naming it (ProblemExceptionHandler). The shards cannot yet tell
     // whether an article is inside a scoped key's scope, so such a key finds none rather than one outside it. The facets
     // are those stored with the article, which the shards index; a row written before the log stored them has them
-    // extracted, as its shards do.
+    // extracted as its shards do (ShardChanges): through the cluster's speaker table, which has counted it already.
     public async Task<ArticleView?> FindAsync(string articleId, SearchScope? scope, CancellationToken cancellation) =>
         scope is null && await (await articleLog.GetAsync()).ReadStoredAsync(articleId, cancellation) is { Article: { } article } stored
-            ? View(article, stored.Facets ?? extractor.Extract(article))
+            ? View(article, stored.Facets ?? await facets.ExtractAsync(article, cancellation))
             : null;
 
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>

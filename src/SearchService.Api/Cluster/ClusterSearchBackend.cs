@@ -47,18 +47,32 @@ public sealed class ClusterSearchBackend : ISearchBackend
 
     /// <summary>
     /// The floor is capped at the article log's current version: a version no copy can reach would fail every copy's
-    /// catch-up and set each aside (<see cref="GrainShardSource.RestAfterFailure"/>), slowing everyone's searches.
+    /// catch-up and set each aside (<see cref="GrainShardSource.RestAfterFailure"/>), slowing everyone's searches. A
+    /// read whose shard calls report no version (related articles: only a search's first phase reports it) gives the
+    /// log's current version once it is answered, which is at least any its copies answered at; none when PostgreSQL
+    /// cannot be reached then (the answer stands, without a token).
     /// </summary>
     /// <exception cref="ArticleLogUnavailableException">A floor was asked for and PostgreSQL cannot be reached.</exception>
-    public async Task<(SearchResult Result, long? Version)> SearchAtAsync(SearchRequest request, long minVersion, CancellationToken cancellation)
+    public async Task<(T Result, long? Version)> ReadAtAsync<T>(long minVersion, Func<Task<T>> read, CancellationToken cancellation)
     {
-        var min = minVersion > 0 ? Math.Min(minVersion, await (await articleLog.GetAsync()).CurrentVersionAsync(cancellation)) : 0;
+        var min = minVersion > 0 ? Math.Min(minVersion, await CurrentVersionAsync(cancellation)) : 0;
         var floor = new ReadFloor(min);
         // Set in this method's flow only: the gatherer's calls see it, the caller's flow does not keep it.
         ReadFloor.Current = floor;
-        var result = await paging.SearchAsync(request);
-        return (result, floor.Answered);
+        var result = await read();
+        if (floor.Answered > 0)
+            return (result, floor.Answered);
+        try
+        {
+            return (result, await CurrentVersionAsync(cancellation));
+        }
+        catch (ArticleLogUnavailableException)
+        {
+            return (result, null);
+        }
     }
+
+    private async Task<long> CurrentVersionAsync(CancellationToken cancellation) => await (await articleLog.GetAsync()).CurrentVersionAsync(cancellation);
 
     public Task<IAsyncEnumerable<ExportedHit>> ExportAsync(SearchRequest request, CancellationToken cancellation) => export.ExportAsync(request, cancellation);
 

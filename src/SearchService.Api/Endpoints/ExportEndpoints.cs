@@ -48,19 +48,22 @@ public static class ExportEndpoints
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
-        [AsParameters] SearchScopeParameters scope, ISearchBackend searcher, ExpensiveQueryLimiter limiter, IOptions<JsonOptions> json,
-        FilterFieldSet filterFields, HttpContext context)
+        [AsParameters] SearchScopeParameters scope, [AsParameters] ReadVersionParameters version, ISearchBackend searcher, ExpensiveQueryLimiter limiter,
+        IOptions<JsonOptions> json, FilterFieldSet filterFields, HttpContext context)
     {
         if (scope.ValidateScope(out var request) is { } problem)
             return problem;
         if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
             return badField;
+        if (version.Read(out var minVersion) is { } badVersion)
+            return badVersion;
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         if (!limiter.TryEnter(out var permit))
             return ExpensiveQueryLimiter.Refused(context, "export", "try again in a second");
         try
         {
-            var matches = await searcher.ExportAsync(request, context.RequestAborted);
+            // The floor and the token are the walk's first page's: each later page reads the same copies at the same point.
+            var matches = await ReadVersionParameters.AnsweredAtAsync(searcher, minVersion, () => searcher.ExportAsync(request, context.RequestAborted), context);
             return TypedResults.Stream(body => WriteAsync(body, matches, permit, json.Value.SerializerOptions, context.RequestAborted), ContentType);
         }
         catch (Exception e) when (QueryProblem.For(e) is { } refused)

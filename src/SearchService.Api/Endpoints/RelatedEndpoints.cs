@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Backends;
 using SearchService.Api.Limits;
 using SearchService.Api.Problems;
 using SearchService.Api.Security;
@@ -38,7 +39,8 @@ public static class RelatedEndpoints
 
     private static async Task<Results<Ok<RelatedArticles>, ProblemHttpResult>> Related(
         [System.ComponentModel.Description("Article id; a '/' in it encoded as %2F."), OpenApi.Example("reuters-12")] string id,
-        [AsParameters] RelatedParameters parameters, FilterFieldSet filterFields, HttpContext context)
+        [AsParameters] RelatedParameters parameters, [AsParameters] ReadVersionParameters version, ISearchBackend searcher, FilterFieldSet filterFields,
+        HttpContext context)
     {
         // One index's finder in the single process; the shards' (ShardedRelatedFinder) in cluster mode.
         var finder = context.RequestServices.GetRequiredService<IRelatedArticleFinder>();
@@ -47,11 +49,13 @@ public static class RelatedEndpoints
             return problem;
         if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request.Filters, out var filters) is { } badField)
             return badField;
+        if (version.Read(out var minVersion) is { } badVersion)
+            return badVersion;
         request = request with { Filters = filters with { Scope = ScopedKeys.ScopeOf(context) } };
         RelatedArticles? related;
         try
         {
-            related = await finder.FindAsync(request);
+            related = await ReadVersionParameters.AnsweredAtAsync(searcher, minVersion, () => finder.FindAsync(request), context);
         }
         catch (SemanticRerankUnavailableException e)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Analytics;
@@ -88,18 +87,13 @@ public static class SearchEndpoints
         request = request with { Scope = ScopedKeys.ScopeOf(context), Pinned = pins.For(request.Query) };
         if (request.SemanticRerank && !searcher.CanRerankSemantically)
             return ParameterProblem.For("rerank", "Semantic re-ranking is turned off on this server (Search:SemanticRerankDepth is 0).");
-        return await AnswerAsync(async () =>
-        {
-            var (found, answeredAt) = await searcher.SearchAtAsync(request, minVersion, context.RequestAborted);
-            if (answeredAt is { } at)
-                context.Response.Headers[ReadVersionParameters.Header] = at.ToString(CultureInfo.InvariantCulture);
-            return metrics.Searched(request, found);
-        });
+        return await AnswerAsync(async () => metrics.Searched(request,
+            await ReadVersionParameters.AnsweredAtAsync(searcher, minVersion, () => searcher.SearchAsync(request, context.RequestAborted), context)));
     }
 
     private static async Task<Results<Ok<FacetValuesResult>, ProblemHttpResult>> Values(
-        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters, ISearchBackend searcher,
-        FilterFieldSet filterFields, HttpContext context)
+        string name, [AsParameters] SearchScopeParameters search, [AsParameters] FacetValueParameters parameters,
+        [AsParameters] ReadVersionParameters version, ISearchBackend searcher, FilterFieldSet filterFields, HttpContext context)
     {
         // Whatever its case, as the query parameters are read (/search?Region= filters).
         if ((IndexSchema.FacetFields.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase)) ?? filterFields.Named(name)) is not { } facet)
@@ -113,11 +107,13 @@ public static class SearchEndpoints
             return problem;
         if (FilterFieldQuery.Apply(filterFields, context.Request.Query, request, out request) is { } badField)
             return badField;
+        if (version.Read(out var minVersion) is { } badVersion)
+            return badVersion;
         request = request with { Scope = ScopedKeys.ScopeOf(context) };
         var prefix = parameters.Prefix?.Trim() ?? "";
         var unit = request.Unit == ResultUnit.Article ? "articles" : "paragraphs";
-        return await AnswerAsync(async () =>
-            new FacetValuesResult(facet, prefix, unit, await searcher.FacetValuesAsync(request, facet, prefix, size, context.RequestAborted)));
+        return await AnswerAsync(async () => new FacetValuesResult(facet, prefix, unit, await ReadVersionParameters.AnsweredAtAsync(
+            searcher, minVersion, () => searcher.FacetValuesAsync(request, facet, prefix, size, context.RequestAborted), context)));
     }
 
     private static async Task<Results<Ok<SuggestResult>, ProblemHttpResult>> Suggest(

@@ -78,9 +78,10 @@ public sealed class ShardGrain(
             builds.Deactivated(Copy);
             throw;
         }
-        // Speaker filters match every variant the cluster's table knows, as a single node's do with its own.
+        // Speaker filters match every variant the cluster's table knows, as a single node's do with its own; the table
+        // is kept in PostgreSQL, so no copy of it is written into the folder.
         if (speakers.Table is { } table)
-            index.SpeakerIdentities.Attach(table);
+            index.SpeakerIdentities.Attach(table, saved: false);
         // Point ids from a random place: a cursor naming a point of an earlier activation finds none, not another reader.
         source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
         suggester = new Suggester(index, loggers.CreateLogger<Suggester>());

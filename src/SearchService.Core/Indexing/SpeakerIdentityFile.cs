@@ -23,6 +23,7 @@ public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
 
     private readonly Lock saving = new();
     private SpeakerIdentities? table;
+    private bool saves;
     private long? lastSaved;
     private bool behind;
 
@@ -49,8 +50,14 @@ public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
         }
     }
 
-    /// <summary>Makes <paramref name="identities"/> the table saved at each commit and searched by.</summary>
-    public void Attach(SpeakerIdentities identities) => Volatile.Write(ref table, identities);
+    /// <summary>Makes <paramref name="identities"/> the table searched by and, when <paramref name="saved"/>, saved at each commit.</summary>
+    /// <param name="saved">False for a table kept elsewhere (a shard copy's, in PostgreSQL): no file is written.</param>
+    public void Attach(SpeakerIdentities identities, bool saved = true)
+    {
+        lock (saving)
+            saves = saved;
+        Volatile.Write(ref table, identities);
+    }
 
     // The table is too large for the commit's user data, and need not be in step with it: it is evidence, not documents.
     public void Contribute(IDictionary<string, string> commitData)
@@ -80,7 +87,7 @@ public sealed class SpeakerIdentityFile(string indexRoot) : ICommitContributor
 
     private void Save()
     {
-        if (Table is not { } identities)
+        if (!saves || Table is not { } identities)
             return;
         var replacement = FilePath + ReplacementSuffix;
         using (var output = File.Create(replacement))

@@ -42,7 +42,7 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
     {
         var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/facets/{name}"]!["get"]!["parameters"]!.AsArray();
 
-        Assert.Equal(["name", "q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "prefix", "size"], parameters.Select(p => (string)p!["name"]!));
+        Assert.Equal(["name", "q", "syntax", "region", "topic", "speaker", "collapse", "from", "to", "prefix", "size", "minVersion"], parameters.Select(p => (string)p!["name"]!));
     }
 
     [Fact]

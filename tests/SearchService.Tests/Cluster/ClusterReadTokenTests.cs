@@ -10,9 +10,9 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Cluster;
 
 /// <summary>
-/// Reads that never go backwards for a client moving between nodes (<see cref="ReadTokenCluster"/>): a search through
-/// one node reports the version its shards answered at (<c>X-Search-Version</c>), and a search through the other node
-/// given it as <c>minVersion</c> sees no older a state. The copies apply a write tens of milliseconds apart, so without
+/// Reads that never go backwards for a client moving between nodes (<see cref="ReadTokenCluster"/>): a search, facet
+/// values, an export or related articles through one node report the version their shards answered at
+/// (<c>X-Search-Version</c>), and the same read through the other node given it as <c>minVersion</c> sees no older a state. The copies apply a write tens of milliseconds apart, so without
 /// the token one of the searches through the other node asks a copy that has not yet applied it.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
@@ -45,6 +45,46 @@ public sealed class ClusterReadTokenTests(ReadTokenCluster cluster) : IClassFixt
 
             Assert.Equal($"token-{n}", Assert.Single((await answer.ReadOk<SearchAnswer>()).Hits).ArticleId);
             Assert.True(VersionOf(answer) >= VersionOf(found));
+        }
+    }
+
+    [PostgresFact]
+    public async Task Facet_values_through_the_other_node_given_the_version_they_reported_count_what_they_counted() =>
+        await ReadThroughTheOtherNodeAsync("tokfacet", n => $"/facets/region?q={WriteRefreshTests.Word("tokfacet", n)}",
+            async answer => (await answer.ReadOk<FacetValuesAnswer>()).Values.Count > 0);
+
+    [PostgresFact]
+    public async Task An_export_through_the_other_node_given_the_version_its_first_page_reported_holds_what_it_held() =>
+        await ReadThroughTheOtherNodeAsync("tokexport", n => $"/export?q={WriteRefreshTests.Word("tokexport", n)}",
+            async answer => answer.IsSuccessStatusCode && (await answer.Content.ReadAsStringAsync()).Contains("\"token-tokexport-", StringComparison.Ordinal));
+
+    /// <remarks>The article itself is read from its shard: a copy that has not applied it answers 404.</remarks>
+    [PostgresFact]
+    public async Task Related_articles_through_the_other_node_given_the_version_they_reported_find_the_article() =>
+        await ReadThroughTheOtherNodeAsync("tokrelated", n => $"/articles/token-tokrelated-{n}/related",
+            async answer => answer.StatusCode == HttpStatusCode.OK && (await answer.ReadOk<RelatedAnswer>()).ArticleId.StartsWith("token-tokrelated-", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Writes an article through the first node, reads <paramref name="read"/> through it until <paramref name="found"/>,
+    /// then reads it through the second node given the version the first reported: found at once, at no older a version.
+    /// </summary>
+    private async Task ReadThroughTheOtherNodeAsync(string prefix, Func<int, string> read, Func<HttpResponseMessage, Task<bool>> found)
+    {
+        var (first, second) = (await cluster.Node[0].ClientAsync(), await cluster.Node[1].ClientAsync());
+        for (var n = 0; n < Writes; n++)
+        {
+            var word = WriteRefreshTests.Word(prefix, n);
+            var written = JsonContent.Create(new { title = "Version tokens", paragraphs = new[] { $"The {word} was written in Islamabad, Pakistan." } });
+            Assert.Equal(HttpStatusCode.Created, (await first.PutAsync($"/articles/token-{prefix}-{n}", written)).StatusCode);
+            var clock = Stopwatch.StartNew();
+            HttpResponseMessage seen;
+            while (!await found(seen = await first.GetAsync(read(n))))
+                Assert.True(clock.Elapsed < Patience, $"{read(n)} did not find token-{prefix}-{n} through the first node within {Patience}.");
+
+            var answer = await second.GetAsync($"{read(n)}{(read(n).Contains('?') ? '&' : '?')}minVersion={VersionOf(seen)}");
+
+            Assert.True(VersionOf(answer) >= VersionOf(seen));
+            Assert.True(await found(answer), $"{read(n)} through the second node at version {VersionOf(seen)} did not find token-{prefix}-{n}.");
         }
     }
 

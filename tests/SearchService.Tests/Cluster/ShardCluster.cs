@@ -107,9 +107,12 @@ public sealed class ShardCluster : IAsyncDisposable
     }
 
     /// <summary>Runs a statement on the log's database, as an operator or an older version of the service would.</summary>
-    public async Task ExecuteAsync(string sql)
+    public Task ExecuteAsync(string sql) => ExecuteAsync(log.ConnectionString, sql);
+
+    /// <summary>Runs a statement on the database of <paramref name="connectionString"/>, as an operator or an older version of the service would.</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var db = new NpgsqlConnection(log.ConnectionString);
+        await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         await using var statement = new NpgsqlCommand(sql, db);
         await statement.ExecuteNonQueryAsync();

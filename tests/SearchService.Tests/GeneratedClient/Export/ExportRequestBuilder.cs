@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Export
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/export{?collapse*,from*,q*,region*,speaker*,syntax*,to*,topic*}", pathParameters)
+        public ExportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/export{?collapse*,from*,minVersion*,q*,region*,speaker*,syntax*,to*,topic*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace SearchService.Tests.GeneratedClient.Export
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/export{?collapse*,from*,q*,region*,speaker*,syntax*,to*,topic*}", rawUrl)
+        public ExportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/export{?collapse*,from*,minVersion*,q*,region*,speaker*,syntax*,to*,topic*}", rawUrl)
         {
         }
         /// <summary>
@@ -117,6 +117,16 @@ namespace SearchService.Tests.GeneratedClient.Export
 #else
             [QueryParameter("from")]
             public string From { get; set; }
+#endif
+            /// <summary>Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an earlier read (/search, /facets, /export, related articles) through any node, so that a client moving between nodes never sees its reads go backwards. A version past the log&apos;s current one is taken as the current one. A whole number, 0 or more; anything else is a 400. A single node answers every write only once it is searchable, so its reads never go backwards and it takes the parameter as met.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("minVersion")]
+            public string? MinVersion { get; set; }
+#nullable restore
+#else
+            [QueryParameter("minVersion")]
+            public string MinVersion { get; set; }
 #endif
             /// <summary>What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words (&apos;what&apos;, &apos;has anyone&apos;) left out. &quot;Quoted phrases&quot;, OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

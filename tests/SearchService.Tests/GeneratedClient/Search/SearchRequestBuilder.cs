@@ -144,7 +144,7 @@ namespace SearchService.Tests.GeneratedClient.Search
             [QueryParameter("from")]
             public string From { get; set; }
 #endif
-            /// <summary>Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an earlier search through any node, so that a client moving between nodes never sees its reads go backwards. A version past the log&apos;s current one is taken as the current one. A whole number, 0 or more; anything else is a 400. A single node answers every write only once it is searchable, so its reads never go backwards and it takes the parameter as met.</summary>
+            /// <summary>Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an earlier read (/search, /facets, /export, related articles) through any node, so that a client moving between nodes never sees its reads go backwards. A version past the log&apos;s current one is taken as the current one. A whole number, 0 or more; anything else is a 400. A single node answers every write only once it is searchable, so its reads never go backwards and it takes the parameter as met.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("minVersion")]

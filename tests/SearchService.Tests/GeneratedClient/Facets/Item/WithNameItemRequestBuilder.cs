@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNameItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/facets/{name}{?collapse*,from*,prefix*,q*,region*,size*,speaker*,syntax*,to*,topic*}", pathParameters)
+        public WithNameItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/facets/{name}{?collapse*,from*,minVersion*,prefix*,q*,region*,size*,speaker*,syntax*,to*,topic*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNameItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/facets/{name}{?collapse*,from*,prefix*,q*,region*,size*,speaker*,syntax*,to*,topic*}", rawUrl)
+        public WithNameItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/facets/{name}{?collapse*,from*,minVersion*,prefix*,q*,region*,size*,speaker*,syntax*,to*,topic*}", rawUrl)
         {
         }
         /// <summary>
@@ -117,6 +117,16 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
 #else
             [QueryParameter("from")]
             public string From { get; set; }
+#endif
+            /// <summary>Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an earlier read (/search, /facets, /export, related articles) through any node, so that a client moving between nodes never sees its reads go backwards. A version past the log&apos;s current one is taken as the current one. A whole number, 0 or more; anything else is a 400. A single node answers every write only once it is searchable, so its reads never go backwards and it takes the parameter as met.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("minVersion")]
+            public string? MinVersion { get; set; }
+#nullable restore
+#else
+            [QueryParameter("minVersion")]
+            public string MinVersion { get; set; }
 #endif
             /// <summary>Values with a word starting with this (any case): &apos;syro&apos; finds &apos;Oleg V Syromolotov&apos;. Empty: every value. At most 100 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -22,7 +22,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RelatedRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}/related{?by*,from*,region*,size*,speaker*,to*,topic*}", pathParameters)
+        public RelatedRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}/related{?by*,from*,minVersion*,region*,size*,speaker*,to*,topic*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RelatedRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}/related{?by*,from*,region*,size*,speaker*,to*,topic*}", rawUrl)
+        public RelatedRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/articles/{id}/related{?by*,from*,minVersion*,region*,size*,speaker*,to*,topic*}", rawUrl)
         {
         }
         /// <summary>
@@ -119,6 +119,16 @@ namespace SearchService.Tests.GeneratedClient.Articles.Item.Related
 #else
             [QueryParameter("from")]
             public string From { get; set; }
+#endif
+            /// <summary>Cluster mode: answer at no older a state than this version of the article log, the X-Search-Version header of an earlier read (/search, /facets, /export, related articles) through any node, so that a client moving between nodes never sees its reads go backwards. A version past the log&apos;s current one is taken as the current one. A whole number, 0 or more; anything else is a 400. A single node answers every write only once it is searchable, so its reads never go backwards and it takes the parameter as met.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("minVersion")]
+            public string? MinVersion { get; set; }
+#nullable restore
+#else
+            [QueryParameter("minVersion")]
+            public string MinVersion { get; set; }
 #endif
             /// <summary>Only articles with a paragraph about this region or a place within it. Repeatable; as in /search.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

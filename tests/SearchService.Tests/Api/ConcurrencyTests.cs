@@ -38,9 +38,11 @@ public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFac
         var latest = new ConcurrentDictionary<string, int>();
         var searches = 0;
 
-        var searchers = Enumerable.Range(0, Searchers).Select(s => Task.Run(async () =>
+        // Made here, not in the tasks: the factory keeps its clients in a list that is not safe to add to from several
+        // threads (two clients added at once left a null in it, and disposing the fixture then failed).
+        var clients = Enumerable.Range(0, Searchers).Select(_ => api.CreateClient()).ToList();
+        var searchers = clients.Select((client, s) => Task.Run(async () =>
         {
-            using var client = api.CreateClient();
             var random = new Random(s);
             while (!stop.IsCancellationRequested)
             {
@@ -78,6 +80,7 @@ public sealed partial class ConcurrencyTests(ConcurrencyTests.GeneratedCorpusFac
         await Task.Delay(500);
         await stop.CancelAsync();
         await Task.WhenAll(searchers.Concat(replacers));
+        clients.ForEach(client => client.Dispose());
 
         Assert.Empty(failures);
         Assert.True(searches > 50, $"only {searches} searches ran");

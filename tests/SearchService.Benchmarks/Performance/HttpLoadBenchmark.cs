@@ -92,6 +92,7 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
         await WaitUntilAnswered(client, urls[0]);
         precompiled.Add(sinceStart.Elapsed);
         precompiledListening.Add(server.ListeningAfter);
+        Console.WriteLine($"First answer {sinceStart.Elapsed.TotalSeconds:F2} s after the process started; listening after {server.ListeningAfter.TotalSeconds:F2} s");
         var firstPass = await SequentialPass(client, urls);
         await SequentialPass(client, urls);
 

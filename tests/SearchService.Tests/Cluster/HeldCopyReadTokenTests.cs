@@ -45,10 +45,10 @@ public sealed class HeldCopyReadTokenTests(HeldCopyCluster cluster) : IClassFixt
 
     /// <summary>
     /// Holds the secondary silo's connections, writes article <paramref name="id"/> (holding a word of its own) into the
-    /// log, reads <paramref name="read"/> through a first node until the read finds it, then reads through one node per copy given the version
-    /// the first reported. Each of those nodes has made as many reads before the hold as the copies before the one it
-    /// asks first after it (a node asks the copies in turn), so one of them asks the held copy first, with no version
-    /// of its own to wait for beyond the token.
+    /// log, reads <paramref name="read"/> through a first node until the read finds it, then through one node per copy
+    /// given the version the first reported. Node n made n reads before the hold, and a node asks the copies in turn,
+    /// so their reads after it ask every copy first between them: one asks the held copy with no version of its own to
+    /// wait for beyond the token.
     /// </summary>
     private async Task ReadThroughNodesBehindAsync<T>(string id, Func<HeldCopyNode, Task<T>> read, Func<T, bool> found)
     {

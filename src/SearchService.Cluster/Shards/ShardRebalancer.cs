@@ -189,9 +189,10 @@ internal sealed class ShardRebalancer(
 
     /// <summary>
     /// The next move towards copies spread evenly over <paramref name="silos"/> (no silo holding more than one copy more
-    /// than another), or null when they are: a copy from the first of the silos holding the most, to the first of those
-    /// holding the fewest, of a shard that silo holds no copy of, a shard the first silo holds two copies of first
-    /// (fewer silos than copies before). Copies on silos not in <paramref name="silos"/> are not counted. Only a shard
+    /// than another, and none two copies of a shard while a silo holds none of it), or null when they are: a copy from
+    /// the first of the silos holding the most, to the first of those holding the fewest, of a shard that silo holds no
+    /// copy of, a shard the first silo holds two copies of first (fewer silos than copies before); once the counts are
+    /// even, a copy of a shard doubled on a silo (<see cref="SplitMove{T}"/>). Copies on silos not in <paramref name="silos"/> are not counted. Only a shard
     /// whose every copy is active moves (unless it has one copy): a copy answers nothing while it moves, and a shard whose
     /// other copy is not active yet (its silo just died) would answer nothing at all.
     /// </summary>
@@ -202,7 +203,7 @@ internal sealed class ShardRebalancer(
         var from = silos.MaxBy(silo => held[silo].Count)!;
         var to = silos.MinBy(silo => held[silo].Count)!;
         if (held[from].Count - held[to].Count <= 1)
-            return null;
+            return SplitMove(held, silos, active, replicas);
         var shardsThere = held[to].Select(c => c.Shard).ToHashSet();
         var doubled = held[from].GroupBy(c => c.Shard).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var candidates = held[from]
@@ -210,5 +211,25 @@ internal sealed class ShardRebalancer(
             .OrderByDescending(c => doubled.Contains(c.Shard))
             .ToList();
         return candidates.Count == 0 ? null : (candidates[0], from, to);
+    }
+
+    /// <summary>
+    /// With the counts even, a copy of a shard another copy of which is on the same silo (placed there from a stale
+    /// grain directory, <see cref="ShardCopyPlacementDirector"/>), to the silo holding the fewest copies of those holding
+    /// none of that shard; null when there is none such (fewer silos than copies) or no shard is doubled.
+    /// </summary>
+    private static (ShardCopy Copy, T From, T To)? SplitMove<T>(Dictionary<T, List<ShardCopy>> held, IReadOnlyList<T> silos, Dictionary<int, int> active, int replicas)
+        where T : notnull
+    {
+        foreach (var from in silos.OrderByDescending(silo => held[silo].Count))
+        {
+            foreach (var doubled in held[from].GroupBy(c => c.Shard).Where(g => g.Count() > 1 && active[g.Key] >= replicas))
+            {
+                var to = silos.Where(silo => held[silo].All(c => c.Shard != doubled.Key)).OrderBy(silo => held[silo].Count).ToList();
+                if (to.Count > 0)
+                    return (doubled.Last(), from, to[0]);
+            }
+        }
+        return null;
     }
 }

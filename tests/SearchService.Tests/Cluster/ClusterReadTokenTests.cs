@@ -12,8 +12,10 @@ namespace SearchService.Tests.Cluster;
 /// <summary>
 /// Reads that never go backwards for a client moving between nodes (<see cref="ReadTokenCluster"/>): a search, facet
 /// values, an export or related articles through one node report the version their shards answered at
-/// (<c>X-Search-Version</c>), and the same read through the other node given it as <c>minVersion</c> sees no older a state. The copies apply a write tens of milliseconds apart, so without
-/// the token one of the searches through the other node asks a copy that has not yet applied it.
+/// (<c>X-Search-Version</c>), and the same read through the other node given it as <c>minVersion</c> sees no older a state.
+/// These show the parameter and the header through real node processes; by the time the first node finds a write both
+/// copies have usually applied it, so they pass with the floor ignored too. <see cref="HeldCopyReadTokenTests"/> holds a
+/// copy behind to show the floor.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ClusterReadTokenTests(ReadTokenCluster cluster) : IClassFixture<ReadTokenCluster>

@@ -48,6 +48,9 @@ public sealed class ShardCluster : IAsyncDisposable
 
     public PostgresArticleLog Log => log.Log;
 
+    /// <summary>The scratch database's connection string.</summary>
+    public string ConnectionString => log.ConnectionString;
+
     /// <summary>The folder under which every silo keeps its shard copies' folders.</summary>
     public string Root => root.Path;
 
@@ -60,13 +63,14 @@ public sealed class ShardCluster : IAsyncDisposable
     public string SiloFolder(SiloAddress silo) => Path.Combine(Root, $"{silo.Endpoint.Address}_{silo.Endpoint.Port}");
 
     /// <param name="siloArticleLog">The connection string the silos read the article log with; null: the scratch database's.</param>
+    /// <param name="secondarySiloArticleLog">Given the scratch database's connection string, the one the secondary silos read the log with; null: the same as the primary's.</param>
     /// <param name="pollInterval">How often the copies read the log when no commit is notified; null: the default.</param>
     /// <param name="queryBudget">How long a search may run on a copy; null: the default.</param>
     /// <param name="synonymsPath">The synonyms file the silos and the searchers parse with, as a node's <c>Search:SynonymsPath</c>; null: the shipped list.</param>
     /// <param name="speakerIdentities">Whether the silos keep the cluster's speaker identity table, as a node's <c>Search:SpeakerIdentities</c>.</param>
     public static async Task<ShardCluster> StartAsync(
         int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null,
-        string? synonymsPath = null, bool speakerIdentities = true)
+        string? synonymsPath = null, bool speakerIdentities = true, Func<string, string>? secondarySiloArticleLog = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -77,6 +81,7 @@ public sealed class ShardCluster : IAsyncDisposable
             builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [ShardSiloConfigurator.ConnectionString] = siloArticleLog ?? log.ConnectionString,
+                [ShardSiloConfigurator.SecondaryConnectionString] = secondarySiloArticleLog?.Invoke(log.ConnectionString),
                 [ShardSiloConfigurator.Root] = root.Path,
                 [ShardSiloConfigurator.Shards] = shards.ToString(CultureInfo.InvariantCulture),
                 [ShardSiloConfigurator.Replicas] = replicas.ToString(CultureInfo.InvariantCulture),

@@ -54,6 +54,22 @@ public sealed class ShardRebalancePlanTests
         Assert.Equal((new ShardCopy(5, 0), "a", "b"), move);
     }
 
+    [Fact]
+    public void A_shard_with_two_copies_on_one_silo_has_one_moved_off_it_though_the_silos_hold_even_counts()
+    {
+        // Both copies of shard 0 on a (the placement director read a stale directory), shard 1's on b and c: 2, 1, 1 copies.
+        var placed = new Dictionary<ShardCopy, string>
+        {
+            [new ShardCopy(0, 0)] = "a", [new ShardCopy(0, 1)] = "a", [new ShardCopy(1, 0)] = "b", [new ShardCopy(1, 1)] = "c",
+        };
+
+        var move = ShardRebalancer.NextMove(placed, ["a", "b", "c"], Replicas);
+
+        Assert.NotNull(move);
+        Assert.Equal((0, "a"), (move.Value.Copy.Shard, move.Value.From));
+        Assert.NotEqual("a", move.Value.To);
+    }
+
     private static int MoveUntilEven(Dictionary<ShardCopy, string> placed, IReadOnlyList<string> silos)
     {
         var moves = 0;

@@ -13,6 +13,8 @@ namespace SearchService.Tests.Cluster;
 public sealed class ShardSiloConfigurator : ISiloConfigurator
 {
     public const string ConnectionString = "ShardTest:ConnectionString";
+    /// <summary>The connection string the secondary silos read the log with, when not <see cref="ConnectionString"/>.</summary>
+    public const string SecondaryConnectionString = "ShardTest:SecondaryConnectionString";
     public const string Root = "ShardTest:Root";
     public const string Shards = "ShardTest:Shards";
     public const string Replicas = "ShardTest:Replicas";
@@ -21,11 +23,15 @@ public sealed class ShardSiloConfigurator : ISiloConfigurator
     public const string SynonymsPath = "ShardTest:SynonymsPath";
     public const string SpeakerIdentities = "ShardTest:SpeakerIdentities";
 
+    /// <summary>What Orleans' test cluster names its first silo, the one holding the membership table.</summary>
+    private const string PrimarySilo = "Primary";
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         var settings = siloBuilder.Configuration;
+        var connectionString = settings["Orleans:Name"] != PrimarySilo && settings[SecondaryConnectionString] is { } secondary ? secondary : settings[ConnectionString]!;
         siloBuilder
-            .AddShardGrains(new ArticleLogOptions(settings[ConnectionString]!), options =>
+            .AddShardGrains(new ArticleLogOptions(connectionString), options =>
             {
                 options.Root = settings[Root]!;
                 options.Shards = int.Parse(settings[Shards]!, System.Globalization.CultureInfo.InvariantCulture);

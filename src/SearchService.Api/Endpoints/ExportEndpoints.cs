@@ -37,10 +37,10 @@ public static class ExportEndpoints
                 "Takes the same q, syntax, filters, from, to and collapse as /search and writes every match, one JSON object a line " +
                 "(application/x-ndjson): id, articleId, paragraph, title, date, source, score (the words' score, before a question's re-scoring; " +
                 "null without q), region, topic, speaker, and with collapse=article otherMatches; no text or snippets. Lines come in index " +
-                "order (in cluster mode newest first, fetched from the shards a page at a time), not ranked, written as they are read, so " +
-                "any number of matches can be exported; with collapse=none their count is /search's total, with collapse=article its " +
-                "totalArticles. The whole export reads one version of the index. It counts as an expensive query for as long as it writes " +
-                "(Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes.")
+                "order (in cluster mode shard after shard, each shard's matches in its index order, fetched a page at a time), not ranked, " +
+                "written as they are read, so any number of matches can be exported; with collapse=none their count is /search's total, " +
+                "with collapse=article its totalArticles. The whole export reads one version of the index. It counts as an expensive query " +
+                "for as long as it writes (Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes.")
             .Produces<ExportedHit>(StatusCodes.Status200OK, ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)

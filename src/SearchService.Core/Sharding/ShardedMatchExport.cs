@@ -12,10 +12,19 @@ namespace SearchService.Core.Sharding;
 /// it (<see cref="ShardedSearcher.ExportPageAsync"/>), so a page reads its own matches only and an export costs its
 /// lines. Each page is awaited, so an export holds no thread while the shards answer.
 /// </summary>
-public sealed class ShardedMatchExport(ShardedSearcher searcher)
+/// <param name="time">Tells when the shards not yet read are to be kept (<see cref="KeepEvery"/>); null: the system's clock.</param>
+public sealed class ShardedMatchExport(ShardedSearcher searcher, TimeProvider? time = null)
 {
     /// <summary>Matches fetched from the shards at once.</summary>
     public const int PageSize = 500;
+
+    /// <summary>
+    /// How often the points in time of the shards not yet read are renewed while the export reads the ones before them
+    /// (<see cref="ShardedSearcher.KeepExportAsync"/>): well within the copies' <see cref="PointsInTime.DefaultKeepAlive"/>.
+    /// </summary>
+    public static readonly TimeSpan KeepEvery = PointsInTime.DefaultKeepAlive / 5;
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     /// <summary>
     /// The matches of <paramref name="request"/>, as <see cref="MatchExport.Export"/> gives them of one index but shard
@@ -37,6 +46,7 @@ public sealed class ShardedMatchExport(ShardedSearcher searcher)
     private async IAsyncEnumerable<ExportedHit> Matches(
         ShardedExport export, (IReadOnlyList<ExportedHit> Lines, (int Shard, int Doc) Next) page, [EnumeratorCancellation] CancellationToken cancellation)
     {
+        var kept = clock.GetUtcNow();
         while (true)
         {
             foreach (var line in page.Lines)
@@ -44,6 +54,11 @@ public sealed class ShardedMatchExport(ShardedSearcher searcher)
             if (page.Next.Shard >= export.Points.Count)
                 yield break;
             cancellation.ThrowIfCancellationRequested();
+            if (clock.GetUtcNow() - kept >= KeepEvery)
+            {
+                await searcher.KeepExportAsync(export, page.Next.Shard).WaitAsync(cancellation);
+                kept = clock.GetUtcNow();
+            }
             page = await searcher.ExportPageAsync(export, page.Next, PageSize).WaitAsync(cancellation);
         }
     }

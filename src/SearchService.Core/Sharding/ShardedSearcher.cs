@@ -147,6 +147,15 @@ public sealed class ShardedSearcher
         return (lines, (shard, doc));
     }
 
+    /// <summary>
+    /// Renews every copy's hold on the export's point in time on the shards after <paramref name="shard"/>, which no page
+    /// reads until the shards before them are done: a copy lets a point go <see cref="PointsInTime.DefaultKeepAlive"/>
+    /// after its last use, and reading one shard may take longer. Each is asked for a page from past its every document,
+    /// which reads nothing; a copy that no longer holds the point fails the export now rather than when it is reached.
+    /// </summary>
+    internal Task KeepExportAsync(ShardedExport export, int shard) =>
+        Task.WhenAll(Enumerable.Range(shard + 1, Math.Max(0, shards.Count - shard - 1)).Select(later => ExportShardPageAsync(export, later, int.MaxValue, 1)));
+
     private async Task<ShardExportPage> ExportShardPageAsync(ShardedExport export, int shard, int from, int size)
     {
         var held = export.Points[shard];

@@ -10,7 +10,8 @@ namespace SearchService.Tests.Sharding;
 /// An export over shards (<see cref="ShardedMatchExport"/>) of the first Reuters articles: its lines are each shard's
 /// matches in that shard's index order, shard after shard, as one index exports them (the same best paragraph, other
 /// matches and score); a page reads only its own matches; a page whose copy fails is asked of it again, and one that
-/// keeps failing ends the export naming the shard; and a client that goes away stops the calls to the shards.
+/// keeps failing ends the export naming the shard; the shards not yet read keep their points in time; and a client
+/// that goes away stops the calls to the shards.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ShardedMatchExportTests : IDisposable
@@ -145,6 +146,32 @@ public sealed class ShardedMatchExportTests : IDisposable
         Assert.Equal(0, failure.Shard);
         Assert.Equal(ShardedMatchExport.PageSize, read);
         Assert.Equal(2 + ShardedSearcher.Tries, sources[0].Calls);
+    }
+
+    [ReutersFact]
+    public async Task The_points_of_the_shards_not_yet_read_are_renewed_while_an_earlier_shard_is_read_for_longer_than_a_minute()
+    {
+        var sources = indexes.ShardIndexes.Select(index => new CountingShardSource(new IndexShardSource(index))).ToList();
+        var clock = new ManualClock();
+        var export = new ShardedMatchExport(new ShardedSearcher(sources, IndexSchema.CreateAnalyzer()), clock);
+        var paragraphs = indexes.ParagraphsPerShard;
+        Assert.True(paragraphs[0] > ShardedMatchExport.PageSize && paragraphs[0] + paragraphs[1] > 2 * ShardedMatchExport.PageSize,
+            $"{string.Join(", ", paragraphs)} paragraphs: the second page would read the last shard");
+
+        var read = 0;
+        var lastShardCalls = new List<int>();
+        await foreach (var _ in await export.ExportAsync(new SearchRequest(null), CancellationToken.None))
+        {
+            // The first page took longer than a minute; the second page's first line has been read since.
+            if (++read == ShardedMatchExport.PageSize)
+                clock.Advance(ShardedMatchExport.KeepEvery);
+            if (read is ShardedMatchExport.PageSize or ShardedMatchExport.PageSize + 1)
+                lastShardCalls.Add(sources[^1].Calls);
+        }
+
+        // The dfs, then one call between the first page and the second, before the last shard is read by any page.
+        Assert.Equal([1, 2], lastShardCalls);
+        Assert.Equal(paragraphs.Sum(), read);
     }
 
     private static async Task<List<string>> LinesAsync(ShardedMatchExport export, SearchRequest request)

@@ -6,6 +6,7 @@ using SearchService.Api.Limits;
 using SearchService.Api.Problems;
 using SearchService.Api.Security;
 using SearchService.Core.Searching;
+using SearchService.Core.Sharding;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SearchService.Api.Endpoints;
@@ -36,10 +37,10 @@ public static class ExportEndpoints
                 "Takes the same q, syntax, filters, from, to and collapse as /search and writes every match, one JSON object a line " +
                 "(application/x-ndjson): id, articleId, paragraph, title, date, source, score (the words' score, before a question's re-scoring; " +
                 "null without q), region, topic, speaker, and with collapse=article otherMatches; no text or snippets. Lines come in index " +
-                "order (in cluster mode newest first, fetched from the shards a page at a time), not ranked, written as they are read, so " +
-                "any number of matches can be exported; with collapse=none their count is /search's total, with collapse=article its " +
-                "totalArticles. The whole export reads one version of the index. It counts as an expensive query for as long as it writes " +
-                "(Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes.")
+                "order (in cluster mode shard after shard, each shard's matches in its index order, fetched a page at a time), not ranked, " +
+                "written as they are read, so any number of matches can be exported; with collapse=none their count is /search's total, " +
+                "with collapse=article its totalArticles. The whole export reads one version of the index. It counts as an expensive query " +
+                "for as long as it writes (Search:ExpensiveQueryConcurrency; 503 beyond), and stops when the client goes.")
             .Produces<ExportedHit>(StatusCodes.Status200OK, ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -49,7 +50,7 @@ public static class ExportEndpoints
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         [AsParameters] SearchScopeParameters scope, [AsParameters] ReadVersionParameters version, ISearchBackend searcher, ExpensiveQueryLimiter limiter,
-        IOptions<JsonOptions> json, FilterFieldSet filterFields, HttpContext context)
+        IOptions<JsonOptions> json, FilterFieldSet filterFields, ILoggerFactory loggers, HttpContext context)
     {
         if (scope.ValidateScope(out var request) is { } problem)
             return problem;
@@ -64,7 +65,8 @@ public static class ExportEndpoints
         {
             // The floor and the token are the walk's first page's: each later page reads the same copies at the same point.
             var matches = await ReadVersionParameters.AnsweredAtAsync(searcher, minVersion, () => searcher.ExportAsync(request, context.RequestAborted), context);
-            return TypedResults.Stream(body => WriteAsync(body, matches, permit, json.Value.SerializerOptions, context.RequestAborted), ContentType);
+            var logger = loggers.CreateLogger(typeof(ExportEndpoints).FullName!);
+            return TypedResults.Stream(body => WriteAsync(body, matches, permit, json.Value.SerializerOptions, context, logger), ContentType);
         }
         catch (Exception e) when (QueryProblem.For(e) is { } refused)
         {
@@ -79,8 +81,10 @@ public static class ExportEndpoints
         }
     }
 
-    private static async Task WriteAsync(Stream body, IAsyncEnumerable<ExportedHit> matches, IDisposable? permit, JsonSerializerOptions options, CancellationToken aborted)
+    private static async Task WriteAsync(
+        Stream body, IAsyncEnumerable<ExportedHit> matches, IDisposable? permit, JsonSerializerOptions options, HttpContext context, ILogger logger)
     {
+        var aborted = context.RequestAborted;
         using (permit)
         {
             await using var lines = new BufferedStream(body, 64 * 1024);
@@ -100,6 +104,15 @@ public static class ExportEndpoints
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
             {
                 // The client went: nobody reads the rest.
+            }
+            catch (ShardUnavailableException e)
+            {
+                // Cluster mode, a later page: a shard did not answer it, or its copy no longer holds the export's point
+                // in time, and no other copy can go on from there. The status is out (a later page comes after the
+                // first page's 500 lines, 256 of them flushed), so the connection is reset rather than the body ended:
+                // a client reading it fails instead of taking the lines so far for the whole export.
+                logger.LogWarning("Export ended after {Lines} lines: {Problem}", written, e.Message);
+                context.Abort();
             }
         }
     }

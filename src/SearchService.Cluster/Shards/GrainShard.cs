@@ -21,7 +21,7 @@ internal sealed class GrainShard(
     private bool opened;
     private ShardPoint? point;
 
-    public ShardPoint Point => point ?? throw new InvalidOperationException("The copy says which reader it reads in its answer to the first phase.");
+    public ShardPoint Point => point ?? throw new InvalidOperationException("The copy says which reader it reads in its answer to the first call (the dfs phase, or an export page).");
 
     public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
     {
@@ -46,8 +46,13 @@ internal sealed class GrainShard(
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored) =>
         await Bounded(grain.FetchAsync(Search(), request, statistics, [.. feedback], [.. hits], [.. rescored]));
 
-    public async ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics) =>
-        await Bounded(grain.ExportAsync(Search(), request, statistics));
+    /// <summary>An export page, the first call of its search: its answer says which reader the copy read.</summary>
+    public async ValueTask<ShardExportPage> ExportAsync(ShardRequest request, CorpusStatistics statistics, int from, int size)
+    {
+        var page = await Bounded(grain.ExportAsync(Search(), request, statistics, from, size));
+        point = new ShardPoint(copy, page.PointInTime);
+        return page;
+    }
 
     public ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet) => Bounded(grain.FacetValuesAsync(Search(), request, facet));
 

@@ -56,8 +56,8 @@ public interface IShardGrain : IGrainWithIntegerKey
     Task<List<SearchHit>> FetchAsync(
         ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored);
 
-    /// <summary>An export page (<see cref="IShard.ExportAsync"/>).</summary>
-    Task<List<ShardExportHit>> ExportAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics);
+    /// <summary>An export page (<see cref="IShard.ExportAsync"/>), with the point in time it was read at.</summary>
+    Task<ShardExportPage> ExportAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, int from, int size);
 
     Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet);
 

@@ -247,8 +247,8 @@ public sealed class ShardGrain(
         ShardSearch search, ShardRequest request, CorpusStatistics statistics, List<FeedbackWord> feedback, List<ShardHit> hits, HashSet<int> rescored) =>
         [.. await (await OpenedAsync(search)).FetchAsync(request, statistics, feedback, hits, rescored)];
 
-    public async Task<List<ShardExportHit>> ExportAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics) =>
-        [.. await (await OpenedAsync(search)).ExportAsync(request, statistics)];
+    public async Task<ShardExportPage> ExportAsync(ShardSearch search, ShardRequest request, CorpusStatistics statistics, int from, int size) =>
+        await (await OpenedAsync(search)).ExportAsync(request, statistics, from, size);
 
     public async Task<Dictionary<string, int>> FacetValuesAsync(ShardSearch search, ShardRequest request, string facet) =>
         await (await OpenedAsync(search)).FacetValuesAsync(request, facet);

@@ -51,12 +51,13 @@ public interface IShard : IDisposable
         ShardRequest request, CorpusStatistics statistics, IReadOnlyList<FeedbackWord> feedback, IReadOnlyList<ShardHit> hits, IReadOnlySet<int> rescored);
 
     /// <summary>
-    /// An export page's query and fetch in one (<see cref="ShardedMatchExport"/>): the shard's best hits in the request's
-    /// order after its cursor, up to the page, read as export lines; no facet counted, no pinned article looked for,
-    /// nothing highlighted.
+    /// An export page (<see cref="ShardedMatchExport"/>): the shard's matches in its index order from the document
+    /// <paramref name="from"/> on, up to <paramref name="size"/>, read as <see cref="MatchExport"/> reads lines; the
+    /// matches before <paramref name="from"/> are not read.
     /// </summary>
     /// <param name="statistics">The whole index's figures, which every score here is computed with.</param>
-    ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics);
+    /// <param name="from">Where the page begins: 0, or the <see cref="ShardExportPage.Next"/> of the page before, read at the same point in time.</param>
+    ValueTask<ShardExportPage> ExportAsync(ShardRequest request, CorpusStatistics statistics, int from, int size);
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>
     ValueTask<Dictionary<string, int>> FacetValuesAsync(ShardRequest request, string facet);

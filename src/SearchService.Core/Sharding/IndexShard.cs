@@ -141,18 +141,24 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             hit => !explains ? null : rescored.Contains(hit.Doc) ? bothStages : searched));
     }
 
-    /// <summary>An export page: the query phase's best hits, with no facet counted and no pinned article looked for, read as <see cref="MatchExport"/> reads a line.</summary>
-    public ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics)
+    /// <summary>An export page: the shard's matches from <paramref name="from"/> on, up to <paramref name="size"/>, scored with the whole index's figures.</summary>
+    public ValueTask<ShardExportPage> ExportAsync(ShardRequest request, CorpusStatistics statistics, int from, int size)
     {
-        var scoring = GlobalStatisticsSearcher.Over(searcher, statistics);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var parsed = Parse(request);
-        var plan = RankingPlan.For(request.Search, parsed, request.SemanticDepth, request.After) with { RescoresElsewhere = true };
-        var collected = stages.PassFor(request.Search.Unit).Run(
-            scoring, plan.Scored(new SearchFilters(parsed?.Query, request.Search, speakers).All), plan, facets: [], alsoCollect: null);
-        var perArticle = request.Search.Unit == ResultUnit.Article;
-        return ValueTask.FromResult<IReadOnlyList<ShardExportHit>>(collected.Best
-            .Select(hit => new ShardExportHit(Keyed(hit), MatchExport.Line(searcher, hit.Doc, hit.Score, perArticle ? hit.OtherMatches ?? 0 : null)))
-            .ToList());
+        var weight = GlobalStatisticsSearcher.Over(searcher, statistics).CreateNormalizedWeight(new SearchFilters(parsed?.Query, request.Search, speakers).All);
+        var lines = new List<ExportedHit>(Math.Min(size, 1024));
+        var next = -1;
+        foreach (var (line, after) in MatchExport.From(searcher, weight, parsed is not null, request.Search.Unit == ResultUnit.Article, from))
+        {
+            lines.Add(line);
+            if (lines.Count == size)
+            {
+                next = after;
+                break;
+            }
+        }
+        return ValueTask.FromResult(new ShardExportPage(lines, next, point.PointInTime));
     }
 
     /// <summary>Every value of one facet, counted as for <see cref="ParagraphSearcher.FacetValues"/>.</summary>

@@ -106,47 +106,84 @@ public sealed class ShardedSearcher
     }
 
     /// <summary>
-    /// A page of an export's walk newest first (<see cref="ShardedMatchExport"/>): the hits <see cref="PageAsync"/> gives
-    /// of it, as export lines, and where each shard was read; the shards count no facet and highlight nothing for it
-    /// (<see cref="IShard.ExportAsync"/>), and no answer is assembled (no did-you-mean, no histogram). The query's typos
-    /// are still corrected from every shard's words, as one index's export corrects them. A shard that fails is asked
-    /// again as a walk's page asks it.
+    /// An export's first phase (<see cref="ShardedMatchExport"/>), taken once for all its pages: the query's typos
+    /// corrected from every shard's words, as one index's export corrects them; the whole index's figures for it; and
+    /// the point in time each shard is read at for the whole export (its current reader now, which its copy then holds
+    /// as it holds a cursor walk's). A shard that fails is asked again, as for a search.
     /// </summary>
-    internal async Task<(IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points)> ExportPageAsync(SearchRequest request, SearchCursor? after)
+    internal Task<ShardedExport> BeginExportAsync(SearchRequest request) => TriedAsync(async () =>
     {
-        var at = Enumerable.Range(0, shards.Count).Select(i => after?.Shards?.ElementAtOrDefault(i)).ToArray();
-        for (var tried = 1; ; tried++)
-        {
-            try
-            {
-                return await ExportPageOnceAsync(request, after, after is null ? null : at);
-            }
-            catch (ShardUnavailableException e) when (tried < Tries)
-            {
-                if (e.Shard < at.Length)
-                    at[e.Shard] = null;
-            }
-        }
-    }
-
-    private async Task<(IReadOnlyList<ExportedHit> Lines, IReadOnlyList<ShardPoint> Points)> ExportPageOnceAsync(
-        SearchRequest request, SearchCursor? after, IReadOnlyList<ShardPoint?>? at)
-    {
-        var parts = await OpenAsync(shards, at);
+        var parts = await OpenAsync(shards);
         try
         {
-            var (_, shardRequest, statistics) = await DfsAsync(request, parts, after);
-            var pages = await Scatter.AllAsync(parts.Select(p => p.ExportAsync(shardRequest, statistics)));
-            var lines = pages.SelectMany((page, shard) => page.Select(hit => (Key: new GatheredHit(shard, hit.Hit), hit.Line)))
-                .OrderBy(hit => hit.Key, new GatheredOrder(byScore: false))
-                .Take(request.PageSize)
-                .Select(hit => hit.Line)
-                .ToList();
-            return (lines, parts.Select(p => p.Point).ToList());
+            var (_, shardRequest, statistics) = await DfsAsync(request, parts, after: null);
+            return new ShardedExport(shardRequest, statistics, parts.Select(p => p.Point).ToList());
         }
         finally
         {
             Close(parts);
+        }
+    });
+
+    /// <summary>
+    /// A page of an export: up to <paramref name="size"/> lines from <paramref name="from"/> on, shard after shard (each
+    /// shard's matches in its index order), each shard asked in turn for the lines the page still lacks, from where the
+    /// last page stopped, at the export's point in time on it; and where the next page begins (the shard count and 0
+    /// when every shard is done).
+    /// </summary>
+    /// <exception cref="ShardUnavailableException">A shard failed in each of <see cref="Tries"/> tries, or its copy
+    /// no longer holds the export's point in time (it died or was deactivated, or kept it no longer than
+    /// <see cref="PointsInTime.DefaultKeepAlive"/> after the last page): no other reader can go on from the page's document.</exception>
+    internal async Task<(IReadOnlyList<ExportedHit> Lines, (int Shard, int Doc) Next)> ExportPageAsync(ShardedExport export, (int Shard, int Doc) from, int size)
+    {
+        var lines = new List<ExportedHit>(size);
+        var (shard, doc) = from;
+        while (lines.Count < size && shard < shards.Count)
+        {
+            var page = await ExportShardPageAsync(export, shard, doc, size - lines.Count);
+            lines.AddRange(page.Lines);
+            (shard, doc) = page.Next < 0 ? (shard + 1, 0) : (shard, page.Next);
+        }
+        return (lines, (shard, doc));
+    }
+
+    /// <summary>
+    /// Renews every copy's hold on the export's point in time on the shards after <paramref name="shard"/>, which no page
+    /// reads until the shards before them are done: a copy lets a point go <see cref="PointsInTime.DefaultKeepAlive"/>
+    /// after its last use, and reading one shard may take longer. Each is asked for a page from past its every document,
+    /// which reads nothing; a copy that no longer holds the point fails the export now rather than when it is reached.
+    /// </summary>
+    internal Task KeepExportAsync(ShardedExport export, int shard) =>
+        Task.WhenAll(Enumerable.Range(shard + 1, Math.Max(0, shards.Count - shard - 1)).Select(later => ExportShardPageAsync(export, later, int.MaxValue, 1)));
+
+    private async Task<ShardExportPage> ExportShardPageAsync(ShardedExport export, int shard, int from, int size)
+    {
+        var held = export.Points[shard];
+        for (var tried = 1; ; tried++)
+        {
+            ShardExportPage page;
+            ShardPoint read;
+            var part = await shards[shard].OpenAsync(held);
+            try
+            {
+                page = await part.ExportAsync(export.Request, export.Statistics, from, size);
+                read = part.Point;
+            }
+            catch (ShardUnavailableException) when (tried < Tries)
+            {
+                // A copy slow under load still holds the point: it is asked again, as a walk by relevance asks it.
+                continue;
+            }
+            finally
+            {
+                part.Dispose();
+            }
+            // Document numbers mean something in the export's reader only: no other reader can go on from the page's.
+            return read == held
+                ? page
+                : throw new ShardUnavailableException(
+                    shard, $"its copy no longer holds the export's point in time (it stopped, or kept it no longer than {PointsInTime.DefaultKeepAlive.TotalMinutes:0} minutes after a page)",
+                    new InvalidOperationException($"Copy {held.Copy} read point in time {read.PointInTime}, not the export's {held.PointInTime}."));
         }
     }
 

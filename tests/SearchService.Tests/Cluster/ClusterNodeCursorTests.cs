@@ -11,8 +11,8 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Cursors and <c>/export</c> over HTTP through a node process: <c>/search?after=</c> walks as one index walks, and
-/// <c>/export</c> streams every match from the shards, a page at a time, as many lines as the search's total, the very
-/// matches one index of the same articles exports.
+/// <c>/export</c> streams every match from the shards, a page at a time, shard after shard, as many lines as the
+/// search's total, the very matches one index of the same articles exports.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class ClusterNodeCursorTests
@@ -43,6 +43,7 @@ public sealed class ClusterNodeCursorTests
         using var single = new ShardedIndexes(1, articles);
         var everyParagraph = single.SingleIndex.Search(searcher => searcher.IndexReader.NumDocs);
         Assert.True(everyParagraph > 2 * ShardedMatchExport.PageSize, $"{everyParagraph} paragraphs: an export of them all spans pages");
+        var router = new ShardRouter(Node.Shards);
 
         foreach (var (query, request) in new[]
         {
@@ -57,18 +58,25 @@ public sealed class ClusterNodeCursorTests
 
             Assert.Equal(request.Unit == ResultUnit.Article ? search.TotalArticles : search.Total, lines.Length);
             Assert.Equal(expected.Order(StringComparer.Ordinal), lines.Select(IdOf).Order(StringComparer.Ordinal));
+            // Shard after shard: each shard's lines together, in the shards' order.
+            var shards = lines.Select(line => router.ShardOf(FieldOf(line, "articleId"))).ToList();
+            Assert.Equal(shards.Order(), shards);
         }
     }
 
-    private static string IdOf(string line)
+    private static string IdOf(string line) => FieldOf(line, "id");
+
+    private static string FieldOf(string line, string name)
     {
         using var match = JsonDocument.Parse(line);
-        return match.RootElement.GetProperty("id").GetString()!;
+        return match.RootElement.GetProperty(name).GetString()!;
     }
 
     /// <summary>A node process of 4 shards, one copy each, on a scratch database, holding some articles searchably.</summary>
     private sealed class Node : IAsyncDisposable
     {
+        public const int Shards = 4;
+
         private readonly TempDirectory folders = new();
         private ScratchDatabase? database;
         private NodeProcess? process;
@@ -82,7 +90,7 @@ public sealed class ClusterNodeCursorTests
             {
                 node.database = await ScratchDatabase.CreateAsync(PostgresFactAttribute.ConnectionString!, "searchservice_cursors");
                 node.process = new NodeProcess(node.database.ConnectionString, $"cursors-{Guid.NewGuid():N}", node.folders.Combine("shards"),
-                    Directory.CreateDirectory(node.folders.Combine("corpus")).FullName, "--Search:Cluster:Shards=4", "--Search:Cluster:Replicas=1");
+                    Directory.CreateDirectory(node.folders.Combine("corpus")).FullName, $"--Search:Cluster:Shards={Shards}", "--Search:Cluster:Replicas=1");
                 node.Client = await node.process.ClientAsync();
                 await using (var log = await PostgresArticleLog.OpenAsync(new ArticleLogOptions(node.database.ConnectionString)))
                     await log.PutManyAsync(articles);

@@ -11,7 +11,8 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Counted(() => shard.QueryAsync(request, statistics));
 
-    public ValueTask<IReadOnlyList<ShardExportHit>> ExportAsync(ShardRequest request, CorpusStatistics statistics) => Counted(() => shard.ExportAsync(request, statistics));
+    public ValueTask<ShardExportPage> ExportAsync(ShardRequest request, CorpusStatistics statistics, int from, int size) =>
+        Counted(() => shard.ExportAsync(request, statistics, from, size));
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => Counted(() => shard.StatisticsAsync(terms));
 

@@ -16,7 +16,7 @@ public sealed class ShardedIndexes : IDisposable
 {
     private static readonly Lazy<NewsFacetExtractor> Extractor = new(() => NewsFacetExtractor.Load());
 
-    private readonly TestIndex single = new();
+    private readonly TestIndex single;
     private readonly IReadOnlyList<TestIndex> shards;
     private readonly ShardRouter router;
 
@@ -24,10 +24,13 @@ public sealed class ShardedIndexes : IDisposable
     /// Articles the shards hold and then delete, and the one index never had: written before the others, so that each
     /// shares a segment with live paragraphs and stays in it, deleted, as Lucene keeps a deleted document until a merge.
     /// </param>
-    public ShardedIndexes(int shardCount, IEnumerable<Article> articles, IReadOnlyList<Article>? deletedFromShards = null)
+    /// <param name="searchers">Makes the searchers of each index, the one and the shards; null: the service's.</param>
+    public ShardedIndexes(
+        int shardCount, IEnumerable<Article> articles, IReadOnlyList<Article>? deletedFromShards = null, Func<SearcherProvider>? searchers = null)
     {
         router = new ShardRouter(shardCount);
-        shards = Enumerable.Range(0, shardCount).Select(_ => new TestIndex()).ToList();
+        single = new TestIndex(searchers: searchers?.Invoke());
+        shards = Enumerable.Range(0, shardCount).Select(_ => new TestIndex(searchers: searchers?.Invoke())).ToList();
         foreach (var deleted in deletedFromShards ?? [])
             shards[router.ShardOf(deleted.Id)].Index.ReplaceArticle(deleted, Extractor.Value.Extract(deleted), null);
         foreach (var article in articles)
@@ -47,10 +50,11 @@ public sealed class ShardedIndexes : IDisposable
     }
 
     /// <summary>The first <paramref name="articles"/> Reuters articles over <paramref name="shards"/> shards.</summary>
-    public static ShardedIndexes OfFirstReuters(int shards, int articles)
+    /// <param name="searchers">Makes the searchers of each index; null: the service's.</param>
+    public static ShardedIndexes OfFirstReuters(int shards, int articles, Func<SearcherProvider>? searchers = null)
     {
         using var file = File.OpenRead(ReutersCorpus.Path ?? throw new InvalidOperationException("No Reuters corpus."));
-        return new ShardedIndexes(shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(articles).ToList());
+        return new ShardedIndexes(shards, JsonlArticleReader.Read(file, ReutersCorpus.Path, _ => { }).Take(articles).ToList(), searchers: searchers);
     }
 
     /// <summary>Deleted paragraphs the shards' segments still hold (maxDoc less the paragraphs searches find).</summary>

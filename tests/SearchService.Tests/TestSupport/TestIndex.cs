@@ -22,8 +22,9 @@ public sealed class TestIndex : IDisposable
     private readonly TempDirectory folder = new();
 
     /// <param name="queryBudget">How long one search may run; null: the service's default.</param>
-    public TestIndex(TimeSpan? queryBudget = null) =>
-        Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, SearcherSetup.Create(queryBudget ?? SearchIndex.DefaultQueryBudget),
+    /// <param name="searchers">Makes the index's searchers (then <paramref name="queryBudget"/> is not used); null: the service's.</param>
+    public TestIndex(TimeSpan? queryBudget = null, SearcherProvider? searchers = null) =>
+        Index = new SearchIndex(folder.Path, NullLogger<SearchIndex>.Instance, searchers ?? SearcherSetup.Create(queryBudget ?? SearchIndex.DefaultQueryBudget),
             _ => new RAMDirectory());
 
     public SearchIndex Index { get; }

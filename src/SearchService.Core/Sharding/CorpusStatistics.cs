@@ -25,7 +25,7 @@ public sealed record CorpusStatistics(long MaxDoc, IReadOnlyList<TermFigures> Te
         var distinct = terms.Distinct().ToList();
         var termFields = distinct.Select(t => t.Field).ToHashSet(StringComparer.Ordinal);
         var reader = searcher.IndexReader;
-        var termFigures = distinct.Select(term => LiveFigures.Of(reader, term)).OfType<TermFigures>().ToList();
+        var termFigures = LiveFigures.Of(reader, distinct);
         var fieldFigures = (MultiFields.GetFields(reader) ?? Enumerable.Empty<string>())
             .Where(termFields.Contains)
             .Select(field => LiveFigures.OfField(reader, field))

@@ -71,8 +71,11 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         var asked = plan.RescoresQuestion ? new IndexQuestionEvidence(searcher).AskedTerms(parsed!.Query).ToList() : [];
         var pinned = PinnedResults.Find(scoring, request.Search, plan.Scored(filters.All), new SearchFilters(null, request.Search, speakers).All).Select(Keyed).ToList();
         var proximity = plan.RescoresQuestion ? Proximity(scoring, parsed!, candidates) : null;
+        // A first page of paragraph hits takes a question's hits from its candidates (HitGatherer): the same list sent
+        // twice was half the bytes of the answer, written and read as JSON between processes.
+        var hits = plan.RescoresQuestion && request.Search.Unit == ResultUnit.Paragraph && request.After is null ? [] : best;
         return ValueTask.FromResult(new ShardAnswer(
-            collected.Total, collected.TotalArticles, best, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned, proximity));
+            collected.Total, collected.TotalArticles, hits, candidates, ShardFacets.Of(tallies), vocabulary.Paragraphs, asked, pinned, proximity));
     }
 
     /// <summary>

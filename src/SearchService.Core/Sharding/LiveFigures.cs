@@ -19,23 +19,38 @@ internal static class LiveFigures
     // A segment reader stands for one state of its deletions: a reopen after more deletions makes a new one.
     private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<string, FieldFigures>> FieldsOfSegments = new();
 
-    /// <summary>The term's live document frequency and total frequency (-1 when its field keeps no frequencies); null when no live document has it.</summary>
-    public static TermFigures? Of(IndexReader reader, Term term)
+    /// <summary>
+    /// Each term's live document frequency and total frequency (-1 when its field keeps no frequencies), in the order
+    /// given, leaving out terms no live document has. One terms enumerator per segment and field seeks every term: a
+    /// new one for each term and segment was most of the cost of a question's feedback figures (hundreds of terms).
+    /// </summary>
+    public static IReadOnlyList<TermFigures> Of(IndexReader reader, IReadOnlyList<Term> terms)
     {
-        long docFreq = 0, totalTermFreq = 0;
+        var docFreqs = new long[terms.Count];
+        var totalTermFreqs = new long[terms.Count];
+        var byField = Enumerable.Range(0, terms.Count).GroupBy(i => terms[i].Field, StringComparer.Ordinal).ToList();
         foreach (var leaf in reader.Leaves)
         {
             var segment = leaf.AtomicReader;
-            if (segment.GetTerms(term.Field) is not { } terms)
-                continue;
-            var termsEnum = terms.GetEnumerator();
-            if (!termsEnum.SeekExact(term.Bytes))
-                continue;
-            var (docs, freqs) = segment.LiveDocs is { } live ? Count(termsEnum, live, terms.HasFreqs) : (termsEnum.DocFreq, termsEnum.TotalTermFreq);
-            docFreq += docs;
-            totalTermFreq = totalTermFreq < 0 || freqs < 0 ? -1 : totalTermFreq + freqs;
+            foreach (var field in byField)
+            {
+                if (segment.GetTerms(field.Key) is not { } fieldTerms)
+                    continue;
+                var termsEnum = fieldTerms.GetEnumerator();
+                foreach (var i in field)
+                {
+                    if (!termsEnum.SeekExact(terms[i].Bytes))
+                        continue;
+                    var (docs, freqs) = segment.LiveDocs is { } live ? Count(termsEnum, live, fieldTerms.HasFreqs) : (termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    docFreqs[i] += docs;
+                    totalTermFreqs[i] = totalTermFreqs[i] < 0 || freqs < 0 ? -1 : totalTermFreqs[i] + freqs;
+                }
+            }
         }
-        return docFreq > 0 ? new TermFigures(term.Field, term.Text, docFreq, totalTermFreq) : null;
+        return Enumerable.Range(0, terms.Count)
+            .Where(i => docFreqs[i] > 0)
+            .Select(i => new TermFigures(terms[i].Field, terms[i].Text, docFreqs[i], totalTermFreqs[i]))
+            .ToList();
     }
 
     /// <summary>The field's figures over live documents: documents with it, total and document frequencies summed (-1: not kept).</summary>

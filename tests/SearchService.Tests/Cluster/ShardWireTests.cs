@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
+using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Cluster;
 
@@ -54,6 +55,33 @@ public sealed class ShardWireTests
         Assert.Equal(answer.Hits.Select(h => h.Score), crossed.Hits.Select(h => h.Score));
         Assert.Equal(answer.Proximity!.Scores[3], crossed.Proximity!.Scores[3]);
         Assert.Equal(JsonSerializer.Serialize(answer), JsonSerializer.Serialize(crossed));
+    }
+
+    [Fact]
+    public void A_shard_hit_crosses_the_wire_as_its_values_without_their_names_and_reads_back_exactly()
+    {
+        ShardHit[] hits = [new(3, 0.1f / 3, 544_000_000_000_000_000, "reuters-12", 2, 4), new(9, null, 0, "tokyo \"dealers\"", 0, null)];
+
+        var crossed = RoundTrip(hits.ToList());
+
+        Assert.Equal(hits, crossed);
+        Assert.DoesNotContain("ArticleId", JsonSerializer.Serialize(hits), StringComparison.Ordinal);
+    }
+
+    /// <summary>With paragraph hits a question's best hits are its candidates, which the gatherer reads: sent once, not twice.</summary>
+    [Fact]
+    public async Task A_question_s_answer_to_the_query_phase_holds_its_candidates_once()
+    {
+        using var index = new TestIndex().Add(NewsArticles.Cocoa("cocoa-1")).Add(NewsArticles.Cocoa("cocoa-2"));
+        using var source = new IndexShardSource(index.Index);
+        using var shard = source.Open();
+        var request = new ShardRequest(new SearchRequest("why did the cocoa crop in bahia improve"), [], SemanticDepth: 0);
+        var dfs = await shard.DfsAsync(request, []);
+
+        var answer = await shard.QueryAsync(request, dfs.Statistics);
+
+        Assert.NotEmpty(answer.Candidates);
+        Assert.Empty(answer.Hits);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public static class SearchApiSetup
             .AddDocumentTransformer<DocumentInfoTransformer>()
             .AddOperationTransformer<ParameterExamplesTransformer>()
             .AddOperationTransformer<FilterFieldsTransformer>()
+            .AddOperationTransformer<OptionalQueryParametersTransformer>()
             .AddSchemaTransformer<ProblemDetailsSchemaTransformer>()
             .AddDocumentTransformer<ApiKeysTransformer>()
             .AddDocumentTransformer<RequestBodyLimitTransformer>());

@@ -38,6 +38,18 @@ public sealed class OpenApiTests(SeedApiFactory api) : IClassFixture<SeedApiFact
     }
 
     [Fact]
+    public async Task No_query_parameter_is_declared_required()
+    {
+        var required = (from path in (await client.GetOk("/openapi/v1.json"))["paths"]!.AsObject()
+                        from operation in path.Value!.AsObject()
+                        from parameter in operation.Value!["parameters"]?.AsArray() ?? []
+                        where (string?)parameter!["in"] == "query" && (bool?)parameter["required"] == true
+                        select $"{operation.Key} {path.Key} {parameter["name"]}").ToList();
+
+        Assert.Empty(required);
+    }
+
+    [Fact]
     public async Task Facet_value_search_lists_only_the_parameters_it_reads()
     {
         var parameters = (await client.GetOk("/openapi/v1.json"))["paths"]!["/facets/{name}"]!["get"]!["parameters"]!.AsArray();

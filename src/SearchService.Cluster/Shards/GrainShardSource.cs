@@ -65,12 +65,9 @@ public sealed class GrainShardSource : IShardSource
     /// </summary>
     public ValueTask<IShard> OpenAsync(ShardPoint? at = null)
     {
-        var now = Environment.TickCount64;
-        var start = Interlocked.Increment(ref next);
-        var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
-        var copy = at is { Copy: var walked } && walked >= 0 && walked < failedAt.Length
-            ? walked
-            : copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
+        // A walk's later pages (and an export's) go back to the copy holding its point and take no turn: the turns are
+        // the searches', so that each search, export or walk begins on the next copy.
+        var copy = at is { Copy: var walked } && walked >= 0 && walked < failedAt.Length ? walked : NextCopy();
         var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
         var floor = ReadFloor.Current;
         return ValueTask.FromResult<IShard>(new GrainShard(
@@ -82,6 +79,14 @@ public sealed class GrainShardSource : IShardSource
                 floor?.AnsweredAt(version);
             },
             at?.Copy == copy ? at.PointInTime : 0));
+    }
+
+    private int NextCopy()
+    {
+        var now = Environment.TickCount64;
+        var start = Interlocked.Increment(ref next);
+        var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
+        return copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
     }
 
     private void Seen(long version) => ReadFloor.Raise(ref seenVersion, version);

@@ -52,6 +52,8 @@ public sealed class ShardGrain(
     private long logReadAtMs; // when the log was last read to its end, Unix milliseconds (0: not yet); written by the loop
     // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
     private volatile bool rebuildRequested;
+    // Set by the loop from the rebuilt index's switch until searches read it: the copy still says it is rebuilding.
+    private volatile bool publishingRebuilt;
     // The loop's own: the rebuild under way, and the last version of the log read into it.
     private IndexRebuild? rebuild;
     private long rebuildReadVersion;
@@ -193,7 +195,7 @@ public sealed class ShardGrain(
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
         var readAt = Volatile.Read(ref logReadAtMs);
         return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, applied, latest, paragraphs,
-            FolderBytes.Of(Index.Path), rebuildRequested, readAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(readAt));
+            FolderBytes.Of(Index.Path), rebuildRequested || publishingRebuilt, readAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(readAt));
     }
 
     public Task<bool> HasAppliedAsync(long version, TimeSpan wait) => CaughtUpAsync(version, wait);
@@ -428,10 +430,19 @@ public sealed class ShardGrain(
         if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
             return;
         Index.CompleteRebuild(rebuild);
-        EndRebuild();
-        // Searches go on reading the published reader of the index replaced until the rebuilt one is published.
-        unsearchedChanges = true;
-        await MakeSearchableAsync(shard, cancellation);
+        // Searches go on reading the published reader of the index replaced until the rebuilt one is published, so the
+        // copy says it is rebuilding until then (a status read between the two saw a rebuilt copy answer from the old).
+        publishingRebuilt = true;
+        try
+        {
+            EndRebuild();
+            unsearchedChanges = true;
+            await MakeSearchableAsync(shard, cancellation);
+        }
+        finally
+        {
+            publishingRebuilt = false;
+        }
         Index.MergeDown();
         logger.LogInformation("Shard {Shard} copy {Copy} searches its rebuilt index", shard, Copy.Copy);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -82,11 +83,18 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
                 Task.Run(() => PutAndDeleteUntilStopped(client, "single-b", cycle, state, stop.Token)),
                 Task.Run(() => BulkUntilStopped(client, cycle, state, stop.Token)),
             };
-            // The kill lands at a random moment after the first answer of the cycle (the first writes wait for the JIT).
+            // The kill lands at a random moment after the first answer of the cycle (the first writes wait for the JIT);
+            // the last one while a bulk's body is half sent, so that some kill cuts a bulk midway whatever the timing.
             var before = state.Acknowledged;
             for (var i = 0; state.Acknowledged == before && i < 600; i++)
                 await Task.Delay(50);
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2500)));
+            if (cycle == KillCycles - 1)
+            {
+                await state.NextBulkHalfSent().WaitAsync(TimeSpan.FromSeconds(30));
+                // Time for the service to write the lines of the first half, well before the second comes.
+                await Task.Delay(HalvedContent.Pause / 2);
+            }
             service.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(work);
@@ -173,7 +181,10 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
             state.BulkInFlight = version;
             try
             {
-                var response = await client.PostAsync("/articles/_bulk", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"), stop);
+                HttpContent content = state.HalfSentWanted
+                    ? new HalvedContent(Encoding.UTF8.GetBytes(body.ToString()), state.BulkHalfSent)
+                    : new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson");
+                var response = await client.PostAsync("/articles/_bulk", content, stop);
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(CancellationToken.None));
                 state.AcknowledgeBulk(version);
             }
@@ -220,6 +231,42 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
     private static partial Regex Version();
 
     /// <summary>What the writers sent and what was answered, across kill cycles.</summary>
+    /// <summary>
+    /// A bulk's body sent in two halves a moment apart, as a slow client sends it: the service writes the lines of the
+    /// first half as they arrive and waits for the rest, so a kill then cuts the bulk midway. The other bulks are sent
+    /// whole, so the random kills cut them wherever they happen to.
+    /// </summary>
+    private sealed class HalvedContent : HttpContent
+    {
+        public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(400);
+
+        private readonly byte[] body;
+        private readonly Action halfSent;
+
+        public HalvedContent(byte[] body, Action halfSent)
+        {
+            (this.body, this.halfSent) = (body, halfSent);
+            Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson") { CharSet = "utf-8" };
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // Split after a whole line, so the first half's lines can be read and written before the rest comes.
+            var half = Array.LastIndexOf(body, (byte)'\n', body.Length / 2) + 1;
+            await stream.WriteAsync(body.AsMemory(0, half));
+            await stream.FlushAsync();
+            halfSent();
+            await Task.Delay(Pause);
+            await stream.WriteAsync(body.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
+
     private sealed class WrittenState
     {
         private readonly Lock gate = new();
@@ -232,6 +279,35 @@ public sealed partial class AcknowledgedWriteCrashTests : IDisposable
 
         /// <summary>The version of the bulk sent and not answered, if any.</summary>
         public int? BulkInFlight { get; set; }
+
+        private TaskCompletionSource? halfSent;
+
+        /// <summary>Whether the next bulk is to be sent in halves (<see cref="NextBulkHalfSent"/> was called).</summary>
+        public bool HalfSentWanted
+        {
+            get
+            {
+                lock (gate)
+                    return halfSent is not null;
+            }
+        }
+
+        /// <summary>Completes once the next bulk's body has been half sent (its second half waits a moment).</summary>
+        public Task NextBulkHalfSent()
+        {
+            lock (gate)
+                return (halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        /// <summary>Called by a bulk's body once its first half is sent.</summary>
+        public void BulkHalfSent()
+        {
+            lock (gate)
+            {
+                halfSent?.TrySetResult();
+                halfSent = null;
+            }
+        }
 
         public int Acknowledged => Volatile.Read(ref acknowledged);
 

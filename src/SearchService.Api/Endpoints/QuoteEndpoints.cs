@@ -40,7 +40,7 @@ public static class QuoteEndpoints
                 "name is any name the speaker facet gives the speaker or a variant of it ('Volcker' finds 'Paul Volcker'); the profile is " +
                 "the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key's filters, " +
                 "and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every " +
-                "shard; it keeps no speaker identity table, so there a name finds the speaker facet's value as given only (docs/cluster.md).")
+                "shard and finds the name in the cluster's one speaker identity table, as a single node does in its own (docs/cluster.md).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireCors(WidgetCors.PolicyName)
             .AcceptsScopedKeys();

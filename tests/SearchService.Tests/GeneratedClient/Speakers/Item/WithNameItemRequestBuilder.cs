@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
         {
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard; it keeps no speaker identity table, so there a name finds the speaker facet&apos;s value as given only (docs/cluster.md).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard and finds the name in the cluster&apos;s one speaker identity table, as a single node does in its own (docs/cluster.md).
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace SearchService.Tests.GeneratedClient.Speakers.Item
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.SpeakerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard; it keeps no speaker identity table, so there a name finds the speaker facet&apos;s value as given only (docs/cluster.md).
+        /// name is any name the speaker facet gives the speaker or a variant of it (&apos;Volcker&apos; finds &apos;Paul Volcker&apos;); the profile is the canonical one. With a scoped search key the statements, counts, topics and regions are those within the key&apos;s filters, and a speaker with no statement there is a 404 like one no article names. A cluster node gathers the profile from every shard and finds the name in the cluster&apos;s one speaker identity table, as a single node does in its own (docs/cluster.md).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

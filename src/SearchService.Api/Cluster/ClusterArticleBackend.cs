@@ -29,14 +29,21 @@ public sealed class ClusterArticleBackend(
 
     private readonly ShardRouter router = new(options.Value.Shards);
 
-    // Reads that meet PostgreSQL out of reach answer 503 naming it (ProblemExceptionHandler). The shards cannot yet tell
-    // whether an article is inside a scoped key's scope, so such a key finds none rather than one outside it. The facets
-    // are those stored with the article, which the shards index; a row written before the log stored them has them
-    // extracted as its shards do (ShardChanges): through the cluster's speaker table, which has counted it already.
-    public async Task<ArticleView?> FindAsync(string articleId, SearchScope? scope, CancellationToken cancellation) =>
-        scope is null && await (await articleLog.GetAsync()).ReadStoredAsync(articleId, cancellation) is { Article: { } article } stored
+    private readonly ShardedArticleLookup shards = new(GrainShardSource.All(grains, options.Value.Shards, options.Value.ShardCallTimeout, options.Value.Replicas));
+
+    // Reads that meet PostgreSQL out of reach answer 503 naming it (ProblemExceptionHandler). The facets are those stored
+    // with the article, which the shards index; a row written before the log stored them has them extracted as its
+    // shards do (ShardChanges): through the cluster's speaker table, which has counted it already. Within a scoped key's
+    // scope the article's shard reads it, as one index does, since only the shard can tell whether a paragraph passes
+    // the scope's filters: such a key finds an article once it is searchable.
+    public async Task<ArticleView?> FindAsync(string articleId, SearchScope? scope, CancellationToken cancellation)
+    {
+        if (scope is not null)
+            return await shards.FindAsync(articleId, scope).WaitAsync(cancellation);
+        return await (await articleLog.GetAsync()).ReadStoredAsync(articleId, cancellation) is { Article: { } article } stored
             ? View(article, stored.Facets ?? await facets.ExtractAsync(article, cancellation))
             : null;
+    }
 
     public async Task<bool> ExistsAsync(string articleId, CancellationToken cancellation) =>
         await (await articleLog.GetAsync()).ReadAsync(articleId, cancellation) is not null;

@@ -27,6 +27,7 @@ public sealed class ClusterNodeStartup(
             {
                 var log = await articleLog.GetAsync().WaitAsync(cancellationToken);
                 await services.GetRequiredService<ClusterCursorKey>().ReadAsync(log, cancellationToken);
+                await services.GetRequiredService<ClusterScopedKeys>().ReadAsync(log, cancellationToken);
                 break;
             }
             catch (ArticleLogUnavailableException e) when (clock.Elapsed < ReachWithin)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SearchService.Api.Alerts;
 using SearchService.Api.Backends;
+using SearchService.Api.Security;
 using SearchService.Api.Startup;
 using SearchService.Cluster.Shards;
 using SearchService.Cluster.Speakers;
@@ -69,6 +70,8 @@ public static class ClusterSetup
                 shards.SpeakerIdentities = search.SpeakerIdentities;
             }));
         builder.Services.AddSingleton<ClusterCursorKey>();
+        builder.Services.AddSingleton<ClusterScopedKeys>();
+        builder.Services.AddSingleton<IScopedKeyStorage>(services => services.GetRequiredService<ClusterScopedKeys>());
         builder.Services.AddSingleton(services => new CursorCodec(services.GetRequiredService<ClusterCursorKey>().Key));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();

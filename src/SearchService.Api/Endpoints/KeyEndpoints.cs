@@ -49,13 +49,14 @@ public static class KeyEndpoints
         keys.MapDelete("/{id}", Revoke)
             .WithName("RevokeKey")
             .WithSummary("Revoke a scoped key: an issued one, or every signed key with this id")
-            .WithDescription("204 once revoked (and written to disk): the key is refused from the next request on, with a 401 naming it. " +
+            .WithDescription("204 once revoked and stored (beside the index; in cluster mode in PostgreSQL): the key is refused from the next request on, " +
+                "with a 401 naming it, and by a cluster's other nodes within about a second. " +
                 "An id no key was issued under is taken as a signed key's, since the service never sees those until they are used.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static Results<Created<IssuedScopedKey>, ProblemHttpResult> Issue(NewScopedKey body, ScopedKeyStore store)
+    private static async Task<Results<Created<IssuedScopedKey>, ProblemHttpResult>> Issue(NewScopedKey body, ScopedKeyStore store, CancellationToken cancellation)
     {
         if (body.Description is { Length: > MaxDescriptionLength })
             return ParameterProblem.For("description", $"description may be at most {MaxDescriptionLength} characters long.");
@@ -73,19 +74,19 @@ public static class KeyEndpoints
             return ParameterProblem.For("origins", $"At most {MaxOrigins} origins may be listed; there were {origins.Count}.");
         if (body.ExpiresAt is { } expires && expires <= store.Now)
             return ParameterProblem.For("expiresAt", $"expiresAt ({expires:u}) is not in the future.");
-        var (key, secret) = store.Issue(body.Description, filters, origins.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), body.ExpiresAt);
+        var (key, secret) = await store.IssueAsync(body.Description, filters, origins.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), body.ExpiresAt, cancellation);
         return TypedResults.Created($"/keys/{key.Id}", new IssuedScopedKey(secret, key));
     }
 
     private static Ok<ScopedKeyList> List(ScopedKeyStore store) => TypedResults.Ok(new ScopedKeyList(store.Keys(), store.RevokedSigned()));
 
-    private static Results<NoContent, ProblemHttpResult> Revoke(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
         [Description("The key's id: an issued key's (from GET /keys) or the id a signed key carries."), Example("k3f9a0c12b7e4")] string id,
-        ScopedKeyStore store)
+        ScopedKeyStore store, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
             return ParameterProblem.For("id", $"id must be 1 to {MaxIdLength} characters long.");
-        store.Revoke(id);
+        await store.RevokeAsync(id, cancellation);
         return TypedResults.NoContent();
     }
 

@@ -26,6 +26,7 @@ public static class KeyPolicies
             .SetFallbackPolicy(Policy(KeyScope.Search));
         builder.Services.AddSingleton<IAuthorizationHandler, KeyRequirementHandler>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IScopedKeyStorage, ScopedKeyFileStorage>();
         builder.Services.AddSingleton<ScopedKeyStore>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, KeyRefusals>();
         return builder;

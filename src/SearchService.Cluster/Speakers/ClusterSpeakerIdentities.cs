@@ -8,8 +8,8 @@ using SearchService.Core.Facets;
 namespace SearchService.Cluster.Speakers;
 
 /// <summary>
-/// A node's side of the cluster's one speaker identity table (<see cref="SpeakerIdentities"/>, kept in PostgreSQL by
-/// <see cref="PostgresSpeakerIdentities"/>), as a single node keeps its table beside its index.
+/// A node's side of the cluster's one speaker identity table (<see cref="SpeakerIdentities"/>, kept in PostgreSQL as a
+/// <see cref="PostgresSharedRow"/>), as a single node keeps its table beside its index.
 /// <para>
 /// <b>Writing.</b> The node's writers (API and corpus folder) extract facets through <see cref="ExtractAsync"/>: under
 /// the table row's lock, the node's copy of the table (read again only when another node wrote since) learns and
@@ -39,7 +39,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
     private readonly SpeakerIdentities? table;
     private TaskCompletionSource changed = NewSignal();
     private long readVersion = -1;
-    private readonly BackgroundRun following = new();
+    private readonly SharedRowFollower following;
     // The writers' own copy of the table, at learntVersion (-1: read it again at the next write).
     private SpeakerIdentities? learning;
     private long learntVersion = -1;
@@ -51,6 +51,8 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
         this.logger = logger;
         news = options.Value.SpeakerIdentities ? extractor as NewsFacetExtractor : null;
         table = news is null ? null : new SpeakerIdentities(news.SpeakerLexicon);
+        following = new SharedRowFollower(articleLog.GetAsync, PostgresSharedRow.SpeakerIdentitiesTable, () => Version, Publish,
+            "The speaker identity table", logger) { CheckEvery = CheckEvery };
     }
 
     /// <summary>The cluster's table as this node last read it (empty until first read); null without identities. Reading begins at the first call.</summary>
@@ -59,7 +61,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
         get
         {
             if (table is not null)
-                following.Start(FollowAsync);
+                following.Start();
             return table;
         }
     }
@@ -115,8 +117,8 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
         await writing.WaitAsync(cancellation);
         try
         {
-            var store = new PostgresSpeakerIdentities(await articleLog.GetAsync());
-            var (version, (faceted, state)) = await store.LearnAsync(learntVersion, stored =>
+            var store = new PostgresSharedRow(await articleLog.GetAsync(), PostgresSharedRow.SpeakerIdentitiesTable);
+            var (version, (faceted, state)) = await store.ChangeAsync(learntVersion, stored =>
             {
                 if (stored is not null)
                     learning = Loaded(stored, news.SpeakerLexicon);
@@ -157,7 +159,7 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
     {
         if (news is null)
             return null;
-        var (_, state) = await new PostgresSpeakerIdentities(await articleLog.GetAsync()).ReadAsync(-1, cancellation);
+        var (_, state) = await new PostgresSharedRow(await articleLog.GetAsync(), PostgresSharedRow.SpeakerIdentitiesTable).ReadAsync(-1, cancellation);
         return news.WithSpeakerIdentities(Loaded(state!, news.SpeakerLexicon));
     }
 
@@ -179,52 +181,6 @@ public sealed class ClusterSpeakerIdentities : IAsyncDisposable
             changed = NewSignal();
         }
         told.SetResult();
-    }
-
-    private async Task FollowAsync(CancellationToken stopping)
-    {
-        var wake = NewSignal();
-        await using var listening = new PostgresNotifications(articleLog.GetAsync, PostgresSpeakerIdentities.Channel, "SELECT NULL",
-            _ => wake.TrySetResult(), logger) { CheckEvery = CheckEvery, ListenAgainAfter = CheckEvery };
-        listening.Start();
-        var unreachable = false;
-        while (!stopping.IsCancellationRequested)
-        {
-            // Before the read: a change told while it runs is read again.
-            wake = NewSignal();
-            try
-            {
-                var store = new PostgresSpeakerIdentities(await articleLog.GetAsync());
-                var (version, state) = await store.ReadAsync(Version, stopping);
-                if (state is not null)
-                    Publish(version, state);
-                if (unreachable)
-                    logger.LogInformation("The speaker identity table is read from PostgreSQL again");
-                unreachable = false;
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                // Said once: searches go on with the table last read.
-                if (!unreachable)
-                    logger.LogWarning("The speaker identity table was not read: {Reason}", e.Message);
-                unreachable = true;
-            }
-            try
-            {
-                await wake.Task.WaitAsync(CheckEvery, stopping);
-            }
-            catch (TimeoutException)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -44,7 +44,7 @@ public static class SpeakerTableBenchmark
         var log = new SiloArticleLog(new ArticleLogOptions(database.ConnectionString));
         var extractor = NewsFacetExtractor.Load();
         await using var speakers = new ClusterSpeakerIdentities(log, extractor, Options.Create(new ShardGrainOptions()), NullLogger<ClusterSpeakerIdentities>.Instance);
-        var table = new PostgresSpeakerIdentities(await log.GetAsync());
+        var table = new PostgresSharedRow(await log.GetAsync(), PostgresSharedRow.SpeakerIdentitiesTable);
         var (withTable, without, tableMs) = (new List<double>(), new List<double>(), new List<double>());
         long bytes = 0;
         foreach (var batch in articles.Chunk(Batch))
@@ -71,7 +71,7 @@ public static class SpeakerTableBenchmark
             loaded.Save(new MemoryStream());
             saving.Add(save.Elapsed.TotalMilliseconds);
             var store = Stopwatch.StartNew();
-            (version, _) = await table.LearnAsync(version, _ => (0, state!), CancellationToken.None);
+            (version, _) = await table.ChangeAsync<int>(version, _ => (0, state!), CancellationToken.None);
             storing.Add(store.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine($"At the end's size, over {Repeats} times: saving the table p50 {Percentiles.Of(saving).P50:F1} ms, " +

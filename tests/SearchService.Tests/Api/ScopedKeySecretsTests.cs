@@ -38,10 +38,10 @@ public sealed class ScopedKeySecretsTests(ScopedKeyApiFactory api) : IClassFixtu
     {
         var issued = await api.Issue(new { filters = new { source = new[] { ScopedKeyApiFactory.Publisher } } });
         var options = api.Services.GetRequiredService<IOptions<SearchOptions>>();
-        var file = Path.Combine(options.Value.IndexPath, ScopedKeyStore.FileName);
+        var file = Path.Combine(options.Value.IndexPath, ScopedKeyFileStorage.FileName);
         Assert.DoesNotContain(issued.Secret[ScopedKeyStore.SecretPrefix.Length..], await File.ReadAllTextAsync(file));
 
-        var restarted = new ScopedKeyStore(options, TimeProvider.System, NullLogger<ScopedKeyStore>.Instance);
+        var restarted = new ScopedKeyStore(new ScopedKeyFileStorage(options), TimeProvider.System, NullLogger<ScopedKeyStore>.Instance);
         Assert.Null(restarted.Check(issued.Secret, out var grant));
         Assert.Equal(issued.Key.Id, grant.KeyId);
         Assert.Equal([ScopedKeyApiFactory.Publisher], grant.Scope.Source);

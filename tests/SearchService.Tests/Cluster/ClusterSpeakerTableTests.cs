@@ -7,7 +7,7 @@ using SearchService.Tests.TestSupport;
 namespace SearchService.Tests.Cluster;
 
 /// <summary>
-/// The cluster's speaker identity table in PostgreSQL (<see cref="PostgresSpeakerIdentities"/>): writers on two nodes
+/// The cluster's speaker identity table in PostgreSQL (<see cref="PostgresSharedRow"/>): writers on two nodes
 /// learn into one table without losing each other's evidence, and a node started again reads the table where it was.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
@@ -30,7 +30,7 @@ public sealed class ClusterSpeakerTableTests
             Task.Run(() => first.WriteAsync(articles.Where((_, i) => i % 2 == 0).ToList(), batch: 5)),
             Task.Run(() => second.WriteAsync(articles.Where((_, i) => i % 2 == 1).ToList(), batch: 5)));
 
-        var (_, stored) = await new PostgresSpeakerIdentities(log.Log).ReadAsync(-1, CancellationToken.None);
+        var (_, stored) = await new PostgresSharedRow(log.Log, PostgresSharedRow.SpeakerIdentitiesTable).ReadAsync(-1, CancellationToken.None);
         var learnt = new SpeakerIdentities(Facets.Facets.Extractor.SpeakerLexicon);
         var learning = Facets.Facets.Extractor.WithSpeakerIdentities(learnt);
         foreach (var article in articles)

@@ -44,7 +44,10 @@ public sealed class NodeProcess : IDisposable
     public string Output => process.Output;
 
     /// <summary>A client of the node as it runs now, with the admin key.</summary>
-    public Task<HttpClient> ClientAsync() => process.ClientWithKey(AdminKey, TimeSpan.FromSeconds(30));
+    public Task<HttpClient> ClientAsync() => ClientAsync(AdminKey);
+
+    /// <summary>A client of the node as it runs now, presenting <paramref name="key"/>.</summary>
+    public Task<HttpClient> ClientAsync(string key) => process.ClientWithKey(key, TimeSpan.FromSeconds(30));
 
     /// <summary>The process's exit code, once it has exited.</summary>
     public Task<int> ExitCode() => process.ExitCode();

@@ -19,6 +19,9 @@ public sealed class PostgresOutage : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A client of the node presenting <paramref name="key"/>.</summary>
+    public Task<HttpClient> ClientAsync(string key) => process!.ClientAsync(key);
+
     /// <summary>What the node has printed so far (its log).</summary>
     public string Output => process!.Output;
 

@@ -42,6 +42,27 @@ public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper o
     }
 
     [PostgresFact]
+    public async Task Scoped_keys_are_checked_against_the_keys_read_last_and_issuing_or_revoking_answers_503_while_PostgreSQL_is_down()
+    {
+        var issued = await node.Client.PostAsJsonAsync("/keys", new { filters = new { region = new[] { "France" } } });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var key = ApiJson.Read<IssuedScopedKeyAnswer>(await issued.Content.ReadAsStringAsync());
+        using var keyed = await node.ClientAsync(key.Secret);
+
+        await using (await node.StopPostgresAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/search?q=brittany")).StatusCode);
+            foreach (var refused in new[] { await node.Client.PostAsJsonAsync("/keys", new { }), await node.Client.DeleteAsync($"/keys/{key.Key.Id}") })
+            {
+                var problem = await refused.ReadProblem(HttpStatusCode.ServiceUnavailable);
+                Assert.Contains($"PostgreSQL at 127.0.0.1:{node.Postgres.Port}", problem.Detail, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/search?q=brittany")).StatusCode);
+    }
+
+    [PostgresFact]
     public async Task Searches_answer_from_the_shards_while_PostgreSQL_is_down()
     {
         // A word of the fixture's article only: another test's write may still be reaching the second copy of its shard,

@@ -1,5 +1,5 @@
 -- The cluster's speaker identity table (Core's SpeakerIdentities, as its Save writes it): one row, learnt by every node
--- that extracts an article's facets before writing it (PostgresSpeakerIdentities.LearnAsync, under this row's lock,
+-- that extracts an article's facets before writing it (PostgresSharedRow.ChangeAsync, under this row's lock,
 -- so writers on different nodes learn one after another and none loses another's evidence), read by every node for
 -- its speaker filters and /speakers. version goes up by one at each write; an empty state is a table that has learnt
 -- nothing. Applied at every start: each statement leaves an existing table as it is.

@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Keys.Item
         {
         }
         /// <summary>
-        /// 204 once revoked (and written to disk): the key is refused from the next request on, with a 401 naming it. An id no key was issued under is taken as a signed key&apos;s, since the service never sees those until they are used.
+        /// 204 once revoked and stored (beside the index; in cluster mode in PostgreSQL): the key is refused from the next request on, with a 401 naming it, and by a cluster&apos;s other nodes within about a second. An id no key was issued under is taken as a signed key&apos;s, since the service never sees those until they are used.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -64,7 +64,7 @@ namespace SearchService.Tests.GeneratedClient.Keys.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 204 once revoked (and written to disk): the key is refused from the next request on, with a 401 naming it. An id no key was issued under is taken as a signed key&apos;s, since the service never sees those until they are used.
+        /// 204 once revoked and stored (beside the index; in cluster mode in PostgreSQL): the key is refused from the next request on, with a 401 naming it, and by a cluster&apos;s other nodes within about a second. An id no key was issued under is taken as a signed key&apos;s, since the service never sees those until they are used.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -82,16 +82,14 @@ public sealed class ClusterSearchBackend : ISearchBackend
     /// <summary>
     /// Each shard's completions (as many as may be asked for, from one of its copies, in turn), their counts summed: facet values first, at most
     /// three, then words and phrases, most frequent first. A completion that is not among a shard's best misses that
-    /// shard's count, so the order may differ from one index's where counts are close. The shards suggest from their
-    /// whole index, so a scoped key gets none rather than words from outside its scope.
+    /// shard's count, so the order may differ from one index's where counts are close. Within a scoped key's scope each
+    /// shard offers only completions found inside it, counted inside it, as one index does.
     /// </summary>
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope, CancellationToken cancellation)
     {
-        if (scope is not null)
-            return [];
         var copy = (int)((uint)Interlocked.Increment(ref nextCopy) % replicas);
         var answers = await Task.WhenAll(Enumerable.Range(0, shards).Select(shard =>
-            GrainShardSource.AskAsync(grains, new ShardCopy(shard, copy), grain => grain.SuggestAsync(typed, Suggester.MaxSize), callTimeout)
+            GrainShardSource.AskAsync(grains, new ShardCopy(shard, copy), grain => grain.SuggestAsync(typed, Suggester.MaxSize, scope), callTimeout)
                 .WaitAsync(cancellation)));
         var summed = answers.SelectMany(a => a)
             .GroupBy(s => (s.Text, s.Kind))

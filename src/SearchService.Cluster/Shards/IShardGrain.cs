@@ -65,8 +65,8 @@ public interface IShardGrain : IGrainWithIntegerKey
 
     Task<List<RelatedCandidate>> RelatedAsync(ShardSearch search, RelatedShardRequest request, CorpusStatistics statistics);
 
-    /// <summary>Completions from this shard's own vocabulary (<see cref="Suggester"/>), counted in this shard only.</summary>
-    Task<List<Suggestion>> SuggestAsync(string typed, int size);
+    /// <summary>Completions from this shard's own vocabulary (<see cref="Suggester"/>), counted in this shard only; with a scope, those found inside it, counted inside it.</summary>
+    Task<List<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope);
 
     // Statements (/quotes, /speakers): calls outside a search, each on the copy's statements of that moment (GrainStatementShard).
 

@@ -261,7 +261,7 @@ public sealed class ShardGrain(
     public async Task<List<RelatedCandidate>> RelatedAsync(ShardSearch search, RelatedShardRequest request, CorpusStatistics statistics) =>
         [.. await (await OpenedAsync(search)).RelatedAsync(request, statistics)];
 
-    public Task<List<Suggestion>> SuggestAsync(string typed, int size) => Task.FromResult(suggester!.Suggest(typed, size).ToList());
+    public Task<List<Suggestion>> SuggestAsync(string typed, int size, SearchScope? scope) => Task.FromResult(suggester!.Suggest(typed, size, scope).ToList());
 
     public async Task<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => await statements!.StatementDfsAsync(request);
 

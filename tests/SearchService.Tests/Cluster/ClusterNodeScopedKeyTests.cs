@@ -9,7 +9,7 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Scoped keys through two node processes (<see cref="TwoNodeCluster"/>): a key issued through one node limits what it
-/// sees through the other (hits and whole articles), and a key revoked through one node is refused by the other within
+/// sees through the other (hits, whole articles and suggestions), and a key revoked through one node is refused by the other within
 /// moments. Each node kept its own keys before they went to PostgreSQL: the other node refused the key as never issued,
 /// and a revoked key went on working there.
 /// </summary>
@@ -35,6 +35,25 @@ public sealed class ClusterNodeScopedKeyTests(TwoNodeCluster cluster) : IClassFi
         Assert.Equal("scoped-dawn", (await keyed.GetOk<ArticleAnswer>("/articles/scoped-dawn")).Id);
         Assert.Equal("id", (await keyed.GetProblem("/articles/scoped-reuters", HttpStatusCode.NotFound)).Parameter);
         Assert.Equal("scoped-reuters", (await other.GetOk<ArticleAnswer>("/articles/scoped-reuters")).Id);
+    }
+
+    [PostgresFact]
+    public async Task A_key_issued_through_one_node_gets_suggestions_found_inside_its_scope_only_through_the_other()
+    {
+        var admin = await cluster.Node[0].ClientAsync();
+        await WriteAsync(admin, "suggest-dawn", "Dawn", "quillwort");
+        await WriteAsync(admin, "suggest-reuters", "Reuters", "quillback");
+        var issued = await IssueAsync(admin);
+        using var keyed = await cluster.Node[1].ClientAsync(issued.Secret);
+        var other = await cluster.Node[1].ClientAsync();
+
+        // A shard's vocabulary is built again at most every 5 s after its index changed.
+        var everything = await SuggestedAsync(other, "/suggest?q=quill", s => s.Contains("quillwort") && s.Contains("quillback"));
+        var scoped = await SuggestedAsync(keyed, "/suggest?q=quill", s => s.Contains("quillwort"));
+
+        Assert.Contains("quillback", everything);
+        Assert.Contains("quillwort", scoped);
+        Assert.DoesNotContain("quillback", scoped);
     }
 
     [PostgresFact]
@@ -69,6 +88,20 @@ public sealed class ClusterNodeScopedKeyTests(TwoNodeCluster cluster) : IClassFi
         var json = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /keys: {(int)response.StatusCode} {json}");
         return ApiJson.Read<IssuedScopedKeyAnswer>(json);
+    }
+
+    /// <summary>The suggested texts once they are as <paramref name="done"/> wants, or as they are after 30 s.</summary>
+    private static async Task<List<string>> SuggestedAsync(HttpClient client, string url, Func<List<string>, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await client.GetAsync(url);
+            var texts = response.StatusCode == HttpStatusCode.OK ? (await response.ReadOk<SuggestAnswer>()).Suggestions.Select(s => s.Text).ToList() : [];
+            if (done(texts) || clock.Elapsed > TimeSpan.FromSeconds(30))
+                return texts;
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>The answer once the key is known through this node (a 401 before), within <see cref="Within"/>.</summary>

@@ -12,9 +12,10 @@ namespace SearchService.Cluster.Shards;
 /// changes. A build reads the log with a copy's own step (<see cref="ShardChanges"/>) into a folder beside the copy's
 /// (its name ends in <see cref="BuildSuffix"/>, which no copy opens), commits, closes, and only then is renamed to the
 /// copy's folder: a copy activating here finds no folder or a complete build, never a half-built one. The copy's
-/// activation here and the rename exclude each other (<see cref="Activate"/>): a build the activation overtakes does not
+/// activation here and the rename exclude each other (<see cref="ActivateAsync"/>): a build the activation overtakes does not
 /// replace the folder the copy has opened. A build that fails, is cancelled or overtaken deletes its folder; one cut
-/// off by the silo's end is deleted by the next build on this silo.
+/// off by the silo's end is deleted by the next build on this silo. An activation of a copy holds its folder until it
+/// has closed its index (<see cref="Release"/>), and a later activation of the copy here waits for that.
 /// </summary>
 public sealed class ShardCopyBuilds(
     IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, ClusterSpeakerIdentities speakers, ILocalSiloDetails silo, ILoggerFactory loggers)
@@ -24,7 +25,8 @@ public sealed class ShardCopyBuilds(
     private readonly ILogger logger = loggers.CreateLogger<ShardCopyBuilds>();
     private readonly ShardRouter router = new(options.Value.Shards);
     private readonly Lock gate = new();
-    private readonly HashSet<ShardCopy> active = [];
+    // The folder each copy active here holds, until the activation holding it has closed its index.
+    private readonly Dictionary<ShardCopy, ShardCopyFolder> active = [];
     private readonly Dictionary<ShardCopy, Build> building = [];
 
     /// <summary>The folder of this silo's copies: a folder per silo, since in-process test silos share one disk.</summary>
@@ -34,24 +36,43 @@ public sealed class ShardCopyBuilds(
 
     /// <summary>
     /// <paramref name="copy"/> activates here: a build of it under way here is cancelled and will not replace its
-    /// folder, and none starts until <see cref="Deactivated"/>. Returns the folder the copy opens.
+    /// folder, and none starts until the folder is released (<see cref="Release"/>). Returns the folder the copy opens.
+    /// An earlier activation of the copy here may still hold the folder: Orleans does not wait for an activation or a
+    /// deactivation that outlives its timeout (<c>GrainCollectionOptions</c>), and starts the next while that one still
+    /// closes its index. This one then waits until that index is closed, or until <paramref name="cancellation"/>
+    /// (its own activation's timeout), rather than fail on the folder's lock.
     /// </summary>
-    public string Activate(ShardCopy copy)
+    public async Task<ShardCopyFolder> ActivateAsync(ShardCopy copy, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            ShardCopyFolder? earlier;
+            lock (gate)
+            {
+                if (!active.TryGetValue(copy, out earlier))
+                {
+                    var folder = new ShardCopyFolder(copy, FolderOf(copy));
+                    active.Add(copy, folder);
+                    if (building.TryGetValue(copy, out var build))
+                        build.Cancel.Cancel();
+                    return folder;
+                }
+            }
+            logger.LogWarning("{Copy} activates on {Silo} while an earlier activation of it there still holds its folder; it waits for that one to close it",
+                copy, silo.SiloAddress);
+            await earlier.Released.WaitAsync(cancellation);
+        }
+    }
+
+    /// <summary>The activation holding <paramref name="folder"/> has closed its index (deactivated, or its activation failed).</summary>
+    public void Release(ShardCopyFolder folder)
     {
         lock (gate)
         {
-            active.Add(copy);
-            if (building.TryGetValue(copy, out var build))
-                build.Cancel.Cancel();
+            if (active.TryGetValue(folder.Copy, out var holder) && holder == folder)
+                active.Remove(folder.Copy);
         }
-        return FolderOf(copy);
-    }
-
-    /// <summary><paramref name="copy"/> is no longer active here (deactivated, or its activation failed).</summary>
-    public void Deactivated(ShardCopy copy)
-    {
-        lock (gate)
-            active.Remove(copy);
+        folder.Release();
     }
 
     /// <summary>
@@ -66,7 +87,7 @@ public sealed class ShardCopyBuilds(
         var progress = new Build(cancel, DateTimeOffset.UtcNow);
         lock (gate)
         {
-            if (active.Contains(copy))
+            if (active.ContainsKey(copy))
                 throw new InvalidOperationException($"{copy} is active on {silo.SiloAddress}: there is nothing to build there.");
             if (!building.TryAdd(copy, progress))
                 throw new InvalidOperationException($"{copy} is being built on {silo.SiloAddress} already.");
@@ -118,7 +139,7 @@ public sealed class ShardCopyBuilds(
         {
             if (building.TryGetValue(copy, out var build))
                 build.Cancel.Cancel();
-            if (!active.Contains(copy))
+            if (!active.ContainsKey(copy))
                 DeleteFolder(FolderOf(copy));
         }
     }

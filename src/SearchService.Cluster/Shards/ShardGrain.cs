@@ -35,6 +35,7 @@ public sealed class ShardGrain(
     private readonly ILogger logger = loggers.CreateLogger<ShardGrain>();
     private readonly Dictionary<Guid, OpenSearch> searches = [];
     private readonly ShardRouter router = new(options.Value.Shards);
+    private ShardCopyFolder? folder;
     private SearchIndex? index;
     private IndexShardSource? source;
     private Suggester? suggester;
@@ -70,53 +71,49 @@ public sealed class ShardGrain(
     {
         // A folder per silo and copy: each copy follows the log on its own. A copy moved here opens what was built here
         // before the move (ShardCopyBuilds), and reads only the log's changes since.
-        var folder = builds.Activate(Copy);
+        folder = await builds.ActivateAsync(Copy, cancellationToken);
         try
         {
-            index = OpenIndex(folder);
-        }
-        catch
-        {
-            builds.Deactivated(Copy);
-            throw;
-        }
-        // Speaker filters match every variant the cluster's table knows, as a single node's do with its own; the table
-        // is kept in PostgreSQL, so no copy of it is written into the folder.
-        if (speakers.Table is { } table)
-            index.SpeakerIdentities.Attach(table, saved: false);
-        // Point ids from a random place: a cursor naming a point of an earlier activation finds none, not another reader.
-        source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
-        suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
-        statements = new IndexStatementShard(index);
-        openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
-        try
-        {
-            // Nothing searches the copy before it is active: one reopen at the end, not one a read.
-            await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
-            LogRead();
-        }
-        catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
-        {
-            LogAnsweringFromWhatItHolds(ShardNumber, e);
-            logOutOfReach = true;
-            // What it holds: its folder and any changes read before the log went.
-            await MakeSearchableAsync(ShardNumber, cancellationToken);
+            index = OpenIndex(folder.Path);
+            // Speaker filters match every variant the cluster's table knows, as a single node's do with its own; the table
+            // is kept in PostgreSQL, so no copy of it is written into the folder.
+            if (speakers.Table is { } table)
+                index.SpeakerIdentities.Attach(table, saved: false);
+            // Point ids from a random place: a cursor naming a point of an earlier activation finds none, not another reader.
+            source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
+            suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
+            statements = new IndexStatementShard(index);
+            openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
+            try
+            {
+                // Nothing searches the copy before it is active: one reopen at the end, not one a read.
+                await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
+                LogRead();
+            }
+            catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
+            {
+                LogAnsweringFromWhatItHolds(ShardNumber, e);
+                logOutOfReach = true;
+                // What it holds: its folder and any changes read before the log went.
+                await MakeSearchableAsync(ShardNumber, cancellationToken);
+            }
+            // Orleans stops waiting for an activation at its timeout (the token) and never deactivates it: one that
+            // ends after that (its last reopen does not stop for the token) closes its index here, or its folder's lock
+            // would refuse every later activation of the copy on this silo for the process's life.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (ArticleLogUnavailableException e)
         {
             // A shard that starts empty and cannot read the log has nothing to answer with: answering would leave its
             // articles out of every search unseen, so it does not activate, and the next call tries again. The log's
             // exception does not cross the wire (its inner exceptions have no codec): its message does.
-            index.Dispose();
-            builds.Deactivated(Copy);
+            CloseIndex(deleteFolder: false);
             throw new OrleansException($"Shard {ShardNumber} would start empty on {silo.SiloAddress}: {e.Message}");
         }
         catch
         {
-            // An activation that failed (cancelled by the runtime when it took too long) is never deactivated: the index
-            // is closed here, or its folder's lock would refuse every later activation on this silo.
-            index.Dispose();
-            builds.Deactivated(Copy);
+            // An activation that failed (or that the runtime gave up on) is never deactivated: the index is closed here.
+            CloseIndex(deleteFolder: false);
             throw;
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
@@ -148,18 +145,46 @@ public sealed class ShardGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The loop writes to the index: it ends before the index is disposed, so the index's lifetime stays the grain's.
-        await stopping.CancelAsync();
-        if (following is not null)
-            await following;
-        stopping.Dispose();
-        foreach (var search in searches.Values)
-            search.Shard.Dispose();
-        searches.Clear();
-        source?.Dispose();
-        index?.Dispose();
-        if (reason.ReasonCode == DeactivationReasonCode.Migrating && index is not null)
-            DeleteMovedFolder(index.Path);
-        builds.Deactivated(Copy);
+        // The index is closed however the loop ended: an exception here would otherwise keep its folder locked for good.
+        try
+        {
+            await stopping.CancelAsync();
+            if (following is not null)
+                await following;
+        }
+        finally
+        {
+            stopping.Dispose();
+            foreach (var search in searches.Values)
+                search.Shard.Dispose();
+            searches.Clear();
+            CloseIndex(deleteFolder: reason.ReasonCode == DeactivationReasonCode.Migrating);
+        }
+    }
+
+    /// <summary>
+    /// Closes the copy's index and lets go of its folder (<see cref="ShardCopyBuilds.Release"/>), whatever fails: a
+    /// later activation of the copy on this silo waits for that.
+    /// </summary>
+    private void CloseIndex(bool deleteFolder)
+    {
+        try
+        {
+            source?.Dispose();
+        }
+        finally
+        {
+            try
+            {
+                index?.Dispose();
+                if (deleteFolder && index is not null)
+                    DeleteMovedFolder(index.Path);
+            }
+            finally
+            {
+                builds.Release(folder!);
+            }
+        }
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="api">The API's assembly every process runs (another build's copy, to compare two builds).</param>
 /// <param name="runs">How many times the passes are measured over the same processes, a minute or more apart.</param>
 /// <param name="output">Where the figures are printed.</param>
-public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgres, int siloPort, string api, int runs, TextWriter output)
+/// <param name="logs">A folder where each process's output is kept (node-0.log.. and single.log), its nodes logging the cluster's own lines from Information up; null: none kept.</param>
+public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgres, int siloPort, string api, int runs, TextWriter output, string? logs = null)
 {
     private const int Nodes = 3;
     private const int ArticlesPerTransaction = 500;
@@ -32,7 +33,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
 
     /// <summary>
     /// Parses the options of <see cref="BenchmarkOptions"/>, --postgres (by default SEARCHSERVICE_TEST_POSTGRES),
-    /// --silo-port, --api (by default the Release build output) and --runs (3).
+    /// --silo-port, --api (by default the Release build output), --runs (3) and --logs (a folder; none by default).
     /// </summary>
     public static async Task<int> Run(string[] args)
     {
@@ -40,6 +41,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         var siloPort = 11411;
         var api = ApiBuild.BuildOutput;
         var runs = 3;
+        string? logs = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             if (args[i] == "--postgres")
@@ -50,13 +52,15 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
                 api = Path.GetFullPath(args[i + 1]);
             else if (args[i] == "--runs")
                 runs = int.Parse(args[i + 1]);
+            else if (args[i] == "--logs")
+                logs = Directory.CreateDirectory(args[i + 1]).FullName;
         }
         if (postgres.Length == 0)
         {
             Console.Error.WriteLine("No PostgreSQL: give --postgres CONNECTION or set SEARCHSERVICE_TEST_POSTGRES (bash scripts/postgres.sh url DIR PORT prints one).");
             return 2;
         }
-        var result = await new ClusterCostBenchmark(BenchmarkOptions.Parse(args), postgres, siloPort, api, runs, Console.Out).Measure();
+        var result = await new ClusterCostBenchmark(BenchmarkOptions.Parse(args), postgres, siloPort, api, runs, Console.Out, logs).Measure();
         return result.SameAnswers == result.Answers ? 0 : 1;
     }
 
@@ -87,7 +91,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
 
             var clock = Stopwatch.StartNew();
             var singleIndex = Path.Combine(work.FullName, "single", "index");
-            var single = Start(servers,
+            var single = Start(servers, "single",
                 $"--Search:CorpusPath={corpus}", $"--Search:IndexPath={singleIndex}", "--Search:SpeakerIdentities=false");
             var singleClient = await ClientAsync(single);
             var nodeShards = new List<string>();
@@ -97,7 +101,8 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             {
                 // One node at a time: a silo still starting on a busy machine misses the others' probes and is voted dead.
                 nodeShards.Add(Path.Combine(work.FullName, $"node-{n}", "shards"));
-                var node = Start(servers, NodeArguments(database.ConnectionString, clusterId, siloPort, n, work.FullName));
+                var node = Start(servers, $"node-{n}",
+                    [.. NodeArguments(database.ConnectionString, clusterId, siloPort, n, work.FullName), .. logs is null ? [] : ClusterLogLevels]);
                 nodeClients.Add(await ClientAsync(node));
                 await WaitUntil(() => Ready(nodeClients[n]), $"node {n} ready", Patience);
             }
@@ -146,13 +151,19 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         }
     }
 
-    private ServerProcess Start(List<ServerProcess> servers, params string[] arguments) => Start(api, servers, arguments);
+    /// <summary>What a node kept with --logs also logs: its copies' activations, catch-ups, moves and builds, and Orleans' grain lifecycle.</summary>
+    private static readonly string[] ClusterLogLevels =
+        ["--Logging:LogLevel:SearchService.Cluster=Information", "--Logging:LogLevel:Orleans.Grain=Information"];
+
+    /// <summary>Starts a process, its output kept in <see cref="logs"/>/<paramref name="name"/>.log when logs are kept.</summary>
+    private ServerProcess Start(List<ServerProcess> servers, string name, params string[] arguments) =>
+        Start(api, servers, arguments, logs is null ? null : Path.Combine(logs, $"{name}.log"));
 
     /// <summary>Starts the API's <paramref name="api"/> assembly with the admin key and no rate limit, added to <paramref name="servers"/>.</summary>
-    internal static ServerProcess Start(string api, List<ServerProcess> servers, params string[] arguments)
+    internal static ServerProcess Start(string api, List<ServerProcess> servers, string[] arguments, string? logFile = null)
     {
         var server = new ServerProcess(api,
-            [.. arguments, $"--Search:AdminApiKey={AdminKey}", "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0"]);
+            [.. arguments, $"--Search:AdminApiKey={AdminKey}", "--Search:SemanticRerankDepth=0", "--Search:SearchRequestsPerSecond=0"], logFile);
         servers.Add(server);
         return server;
     }

@@ -68,9 +68,11 @@ public sealed class ShardCluster : IAsyncDisposable
     /// <param name="queryBudget">How long a search may run on a copy; null: the default.</param>
     /// <param name="synonymsPath">The synonyms file the silos and the searchers parse with, as a node's <c>Search:SynonymsPath</c>; null: the shipped list.</param>
     /// <param name="speakerIdentities">Whether the silos keep the cluster's speaker identity table, as a node's <c>Search:SpeakerIdentities</c>.</param>
+    /// <param name="configure">Further settings of the test cluster (its silos' and client's configurators); null: none.</param>
     public static async Task<ShardCluster> StartAsync(
         int silos, int shards, int replicas = 2, string? siloArticleLog = null, TimeSpan? pollInterval = null, TimeSpan? queryBudget = null,
-        string? synonymsPath = null, bool speakerIdentities = true, Func<string, string>? secondarySiloArticleLog = null)
+        string? synonymsPath = null, bool speakerIdentities = true, Func<string, string>? secondarySiloArticleLog = null,
+        Action<TestClusterBuilder>? configure = null)
     {
         var log = await TestArticleLog.CreateAsync();
         var root = new TempDirectory();
@@ -92,6 +94,7 @@ public sealed class ShardCluster : IAsyncDisposable
             }));
             builder.AddSiloBuilderConfigurator<ShardSiloConfigurator>();
             builder.AddClientBuilderConfigurator<ShardClientConfigurator>();
+            configure?.Invoke(builder);
             var cluster = builder.Build();
             await cluster.DeployAsync();
             return new ShardCluster(log, root, cluster, shards, replicas, synonymsPath is null ? null : Synonyms.Load(synonymsPath));

@@ -27,6 +27,9 @@ public static class ClusterSetup
     /// <summary>Orleans' name for the service whose clusters share the database.</summary>
     private const string ServiceId = "searchservice";
 
+    /// <summary>How long a shard copy's activation (opening its folder, catching up from the log) may take before Orleans gives up on it.</summary>
+    private static readonly TimeSpan ShardActivationTimeout = TimeSpan.FromMinutes(10);
+
     public static WebApplicationBuilder AddClusterNode(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SearchClusterOptions.Section);
@@ -54,6 +57,10 @@ public static class ClusterSetup
                 membership.IAmAliveTablePublishTimeout = options.IAmAliveTablePublishTimeout;
                 membership.TableRefreshTimeout = options.TableRefreshTimeout;
             })
+            // A copy's activation catches up from the log, which for a large shard on a loaded machine takes minutes:
+            // at Orleans' 30 s default every activation of a copy at 10x under load was given up on, over and over.
+            // Callers do not wait for it: each call gives up after ShardCallTimeout and asks another copy.
+            .Configure<GrainCollectionOptions>(collection => collection.ActivationTimeout = ShardActivationTimeout)
             .AddShardGrains(new ArticleLogOptions(options.Postgres), shards =>
             {
                 // Relative to the working directory, as the index folder of a single process is.

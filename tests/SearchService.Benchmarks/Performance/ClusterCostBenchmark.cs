@@ -13,9 +13,9 @@ namespace SearchService.Benchmarks.Performance;
 /// articles (a .jsonl file in its corpus folder), all on this machine, answer the benchmark's seeded queries in the
 /// same run, each query sent to the single node and to a node of the cluster (the three in turn) one after the other.
 /// Prints p50 and p99 of both and the per-query overhead (the cluster's time minus the single node's for the same
-/// query in the same pass), of the server's own time (tookMs) and of the client's, the CPU time each side spent a query
-/// (its idle rate taken out), then the paragraphs, the index bytes on disk and the resident memory of every process,
-/// for the capacity model; and how many of the answers were the same on both sides (the exit code is 1 when one was not).
+/// query in the same pass), of the server's own time (tookMs) and of the client's, then the paragraphs, the index
+/// bytes on disk and the resident memory of every process, for the capacity model; and how many of the answers were
+/// the same on both sides (the exit code is 1 when one was not).
 /// </summary>
 /// <param name="postgres">A connection string to the PostgreSQL server; the scratch database is made beside it.</param>
 /// <param name="siloPort">The first node's silo port; the others follow, and the gateways 100 above.</param>
@@ -118,27 +118,21 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             var urls = queries.Select(q => q.SearchUrl()).ToList();
             for (var pass = 0; pass < options.WarmupPasses; pass++)
                 await Pass(urls, singleClient, nodeClients, pass);
-            var idle = await IdleCpuAsync(servers);
-            output.WriteLine($"Idle CPU, ms a second: single node {idle[0]:F1}, three nodes {idle.Skip(1).Sum():F1} (following the log, membership)");
             var figures = new List<RunFigures>();
             for (var run = 1; run <= runs; run++)
             {
                 var measured = new List<QueryPair>();
-                var cpuBefore = servers.Select(s => s.CpuTime).ToList();
-                var runClock = Stopwatch.StartNew();
                 for (var pass = 0; pass < options.MeasuredPasses; pass++)
                     measured.AddRange(await Pass(urls, singleClient, nodeClients, pass));
-                var cpu = CpuPerQuery(servers, cpuBefore, idle, runClock.Elapsed, measured.Count);
                 output.WriteLine();
                 output.WriteLine($"Run {run} of {runs}; load average {LoadAverage()}");
-                output.WriteLine($"CPU per query, ms (the idle rate taken out): single node {cpu.Single:F2}, three nodes together {cpu.Nodes:F2}");
                 Print("Server time (tookMs)", queries, measured, t => t.Server);
                 Print("Client latency (request sent to answer read, loopback)", queries, measured, t => t.Client);
                 var same = measured.Count(p => p.Single.Answer == p.Cluster.Answer);
                 output.WriteLine($"Answers: {same} of {measured.Count} identical on both sides (total and hit ids in order)");
                 foreach (var differing in measured.Where(p => p.Single.Answer != p.Cluster.Answer).Take(3))
                     output.WriteLine($"  differs: {urls[differing.Query]}: single {differing.Single.Answer}; cluster {differing.Cluster.Answer}");
-                figures.Add(new RunFigures(Summary(measured, t => t.Server), Summary(measured, t => t.Client), measured.Count, same, cpu));
+                figures.Add(new RunFigures(Summary(measured, t => t.Server), Summary(measured, t => t.Client), measured.Count, same));
             }
             PrintRuns(figures);
             PrintFootprint(servers, paragraphs, singleIndex, nodeShards);
@@ -261,28 +255,6 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
         output.WriteLine("| --- | --- | --- |");
         for (var i = 0; i < rows.Length; i++)
             output.WriteLine($"| {rows[i]} | {MedianAndRange(runs.Select(r => r.Server[i]))} | {MedianAndRange(runs.Select(r => r.Client[i]))} |");
-        output.WriteLine($"CPU per query, ms: single node {MedianAndRange(runs.Select(r => r.Cpu.Single))}, three nodes together {MedianAndRange(runs.Select(r => r.Cpu.Nodes))}");
-    }
-
-    /// <summary>
-    /// Each process's CPU time a second while no query is sent (its background work: the nodes follow the article log
-    /// and keep Orleans' membership), taken out of the CPU a run's queries are charged with.
-    /// </summary>
-    private static async Task<double[]> IdleCpuAsync(IReadOnlyList<ServerProcess> servers)
-    {
-        var before = servers.Select(s => s.CpuTime).ToList();
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var seconds = clock.Elapsed.TotalSeconds;
-        return servers.Select((s, i) => (s.CpuTime - before[i]).TotalMilliseconds / seconds).ToArray();
-    }
-
-    /// <summary>The CPU time each side spent during a run, less its idle rate over the run's length, a query.</summary>
-    private static (double Single, double Nodes) CpuPerQuery(
-        IReadOnlyList<ServerProcess> servers, IReadOnlyList<TimeSpan> before, IReadOnlyList<double> idle, TimeSpan elapsed, int queries)
-    {
-        var spent = servers.Select((s, i) => (s.CpuTime - before[i]).TotalMilliseconds - idle[i] * elapsed.TotalSeconds).ToList();
-        return (spent[0] / queries, spent.Skip(1).Sum() / queries);
     }
 
     private void PrintFootprint(IReadOnlyList<ServerProcess> servers, int paragraphs, string singleIndex, IReadOnlyList<string> nodeShards)
@@ -355,5 +327,5 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
 
     private sealed record QueryPair(int Query, Timing Single, Timing Cluster);
 
-    private sealed record RunFigures(double[] Server, double[] Client, int Answers, int SameAnswers, (double Single, double Nodes) Cpu);
+    private sealed record RunFigures(double[] Server, double[] Client, int Answers, int SameAnswers);
 }

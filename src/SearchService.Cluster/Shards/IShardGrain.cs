@@ -37,6 +37,8 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// </summary>
     Task<bool> MoveToAsync(SiloAddress silo);
 
+    /// <summary>Ends a search, releasing its reader. One way: the gatherer does not wait for it, and no answer is sent.</summary>
+    [OneWay]
     Task CloseAsync(Guid search);
 
     /// <summary>

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core.Facets;
+using SearchService.Core.Sharding;
 
 namespace SearchService.Cluster.Shards;
 
@@ -17,14 +19,20 @@ public static class ShardHosting
     /// which by default takes only System's, Microsoft's and Azure's, takes every exception (Core's, Lucene's, Npgsql's):
     /// its type, message, stack and inner exceptions cross, so whatever a grain throws reaches the caller as a failure
     /// naming its cause, not as a serialization error. The three a search ends with cross with their own fields too
-    /// (<see cref="CoreExceptionConverter"/>).
+    /// (<see cref="CoreExceptionConverter"/>). The records are written by code generated at build time
+    /// (<see cref="ShardWireJson"/>), and not copied within a silo (<see cref="CoreRecordCopier"/>).
     /// </summary>
     public static ISerializerBuilder AddCoreRecordsAsJson(this ISerializerBuilder serializer)
     {
         serializer.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedExceptionTypeFilter = type => typeof(Exception).IsAssignableFrom(type));
-        return serializer.AddJsonSerializer(isSupported: type =>
-            type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type));
+        serializer.Services.AddSingleton<IGeneralizedCopier, CoreRecordCopier>();
+        return serializer.AddJsonSerializer(
+            isSerializable: IsCoreRecord, isCopyable: null, options => options.Configure(json => json.SerializerOptions = ShardWireJson.WireOptions));
     }
+
+    /// <summary>A type of Core's that crosses between silos as JSON: any but an exception.</summary>
+    internal static bool IsCoreRecord(Type type) =>
+        type.Namespace?.StartsWith("SearchService.Core", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type);
 
     /// <summary>Shard grains on this silo, following the article log of <paramref name="articleLog"/>, kept under <paramref name="configure"/>'s root.</summary>
     public static ISiloBuilder AddShardGrains(this ISiloBuilder silo, ArticleLogOptions articleLog, Action<ShardGrainOptions> configure)

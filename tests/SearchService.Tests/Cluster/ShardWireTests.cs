@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 using SearchService.Cluster.Shards;
 using SearchService.Core.Searching;
 using SearchService.Core.Sharding;
@@ -15,10 +16,11 @@ namespace SearchService.Tests.Cluster;
 /// </summary>
 public sealed class ShardWireTests
 {
-    private static readonly Serializer Wire = new ServiceCollection()
+    private static readonly IServiceProvider Services = new ServiceCollection()
         .AddSerializer(serializer => serializer.AddCoreRecordsAsJson())
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+        .BuildServiceProvider();
+
+    private static readonly Serializer Wire = Services.GetRequiredService<Serializer>();
 
     [Fact]
     public void A_shard_request_crosses_the_wire_as_it_was_made()
@@ -67,6 +69,58 @@ public sealed class ShardWireTests
         Assert.Equal(hits, crossed);
         Assert.DoesNotContain("ArticleId", JsonSerializer.Serialize(hits), StringComparison.Ordinal);
     }
+
+    /// <summary>Orleans copies a call's arguments and answer even within a silo: Core's records are passed as they are.</summary>
+    [Fact]
+    public void A_core_record_passes_a_call_within_a_silo_as_it_is_not_copied()
+    {
+        var copier = Services.GetRequiredService<DeepCopier>();
+        var request = new ShardRequest(new SearchRequest("yen", Region: ["japan"]), [new SpellingCorrection("yenn", "yen")], SemanticDepth: 0);
+        List<ShardHit> hits = [new(3, 1.5f, 0, "reuters-12", 2, null)];
+
+        Assert.Same(request, copier.Copy(request));
+        Assert.Same(hits[0], copier.Copy(hits)[0]);
+    }
+
+    /// <summary>
+    /// The wire's generated code writes what reflection writes, for a search's every call to a shard (a word query's
+    /// dfs, query and fetch with explanations, and a question's with its word pairs and feedback words).
+    /// </summary>
+    [Theory]
+    [InlineData("cocoa bahia")]
+    [InlineData("why did the cocoa crop in bahia improve")]
+    public async Task The_wire_s_generated_code_writes_a_search_s_calls_as_reflection_does(string query)
+    {
+        using var index = new TestIndex().Add(NewsArticles.Cocoa("cocoa-1")).Add(NewsArticles.Cocoa("cocoa-2"));
+        using var source = new IndexShardSource(index.Index);
+        using var shard = source.Open();
+        var request = new ShardRequest(new SearchRequest(query, Explain: true, RegionTree: true, DateFacet: DateInterval.Month), [], SemanticDepth: 0);
+        var dfs = await shard.DfsAsync(request, [new SpellingLookup("bahia", 3)]);
+        var answer = await shard.QueryAsync(request, dfs.Statistics);
+        var fetched = await shard.FetchAsync(request, dfs.Statistics, [new FeedbackWord("crop", 0.5f)], answer.Candidates.Concat(answer.Hits).ToList(), new HashSet<int>());
+
+        Assert.NotEmpty(fetched);
+        Assert.All(new object[] { request, dfs, answer, fetched[0] }, value =>
+            Assert.Equal(JsonSerializer.Serialize(value, value.GetType()), JsonSerializer.Serialize(value, value.GetType(), ShardWireJson.WireOptions)));
+    }
+
+    /// <summary>A record a shard grain's call carries that the wire's generated code does not list is written by reflection, more slowly.</summary>
+    [Fact]
+    public void Every_core_record_a_shard_grain_call_carries_is_written_by_generated_code()
+    {
+        var carried = typeof(IShardGrain).GetMethods()
+            .SelectMany(method => method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType))
+            .SelectMany(Carried)
+            .Where(ShardHosting.IsCoreRecord)
+            .Distinct()
+            .ToList();
+
+        Assert.Contains(typeof(ShardAnswer), carried);
+        Assert.All(carried, type => Assert.True(ShardWireJson.Default.GetTypeInfo(type) is not null, $"{type} is not listed in {nameof(ShardWireJson)}"));
+    }
+
+    /// <summary>A type and, for a task, a collection or a nullable value, the types it carries.</summary>
+    private static IEnumerable<Type> Carried(Type type) => type.IsGenericType ? type.GetGenericArguments().SelectMany(Carried) : [type];
 
     /// <summary>With paragraph hits a question's best hits are its candidates, which the gatherer reads: sent once, not twice.</summary>
     [Fact]

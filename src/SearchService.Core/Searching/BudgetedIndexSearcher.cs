@@ -23,12 +23,22 @@ internal class BudgetedIndexSearcher(IndexReader reader, TimeSpan budget) : Inde
 
     protected override void Search(IList<AtomicReaderContext> leaves, Weight weight, ICollector collector)
     {
+        using var deadline = RewriteDeadline.Start(Budget);
+        WithinBudget(collector, limited => base.Search(leaves, weight, limited));
+    }
+
+    /// <summary>
+    /// Runs a collection under the budget: <paramref name="collect"/> collects into <paramref name="collector"/> limited
+    /// in time. Also for a collection made without <see cref="Search(IList{AtomicReaderContext}, Weight, ICollector)"/>
+    /// (<see cref="QuestionFirstStage"/>).
+    /// </summary>
+    internal void WithinBudget(ICollector collector, Action<ICollector> collect)
+    {
         var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, (long)Budget.TotalMilliseconds);
         limited.SetBaseline();
-        using var deadline = RewriteDeadline.Start(Budget);
         try
         {
-            base.Search(leaves, weight, limited);
+            collect(limited);
         }
         catch (TimeLimitingCollector.TimeExceededException e)
         {

@@ -77,7 +77,8 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
     private static (IReadOnlyList<ScoreDoc> Best, long Total) Candidates(IndexSearcher searcher, Query query, int depth, ICollector alsoCollect)
     {
         var candidates = new QuestionCandidateCollector(searcher.IndexReader, depth);
-        searcher.Search(query, MultiCollector.Wrap(candidates, alsoCollect));
+        if (!QuestionFirstStage.TryCollect(searcher, query, candidates, alsoCollect))
+            searcher.Search(query, MultiCollector.Wrap(candidates, alsoCollect));
         return (candidates.Best(), candidates.TotalHits);
     }
 }

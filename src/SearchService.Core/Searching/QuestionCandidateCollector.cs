@@ -29,8 +29,21 @@ internal sealed class QuestionCandidateCollector(IndexReader reader, int count) 
     public void Collect(int doc)
     {
         TotalHits++;
-        var score = scorer!.GetScore();
-        var global = docBase + doc;
+        Offer(docBase + doc, scorer!.GetScore());
+    }
+
+    /// <summary>
+    /// The score a match must reach to be offered at all: any lower and <see cref="Offer"/> would drop it (minus
+    /// infinity until the places are filled).
+    /// </summary>
+    internal float Threshold => kept.Count < count ? float.NegativeInfinity : count == 0 ? float.PositiveInfinity : kept.LowestScore;
+
+    /// <summary>Counts matches that are not offered one by one (<see cref="QuestionFirstStage"/>).</summary>
+    internal void Counted(int matches) => TotalHits += matches;
+
+    /// <summary>Offers a match by its document number in the whole index, in any order; it is not counted here.</summary>
+    internal void Offer(int global, float score)
+    {
         if (kept.Count < count)
         {
             kept.Enqueue(global, score);

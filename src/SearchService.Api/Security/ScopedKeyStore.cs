@@ -49,17 +49,26 @@ public sealed class ScopedKeyStore(IScopedKeyStorage storage, TimeProvider time,
     public async Task RevokeAsync(string id, CancellationToken cancellation)
     {
         var now = Now;
+        var revokedNow = false;
         await storage.ChangeAsync(keys =>
         {
+            revokedNow = false; // a storage may run the change again, on the keys as they are then
+            ScopedKeyFile? changed;
             if (keys.Keys.FirstOrDefault(k => k.Key.Id == id) is { } stored)
             {
-                return stored.Key.RevokedAt is not null
+                changed = stored.Key.RevokedAt is not null
                     ? null
                     : keys with { Keys = keys.Keys.Select(k => k == stored ? k with { Key = k.Key with { RevokedAt = now } } : k).ToList() };
             }
-            return keys.RevokedSigned.Any(k => k.Id == id) ? null : keys with { RevokedSigned = [.. keys.RevokedSigned, new RevokedSignedKey(id, now)] };
+            else
+                changed = keys.RevokedSigned.Any(k => k.Id == id) ? null : keys with { RevokedSigned = [.. keys.RevokedSigned, new RevokedSignedKey(id, now)] };
+            revokedNow = changed is not null;
+            return changed;
         }, cancellation);
-        logger.LogInformation("Revoked scoped search key {KeyId}", id);
+        if (revokedNow)
+            logger.LogInformation("Revoked scoped search key {KeyId}", id);
+        else
+            logger.LogInformation("Scoped search key {KeyId} was revoked already; its first revocation stands", id);
     }
 
     /// <summary>When the signed keys with this id were revoked, if they were.</summary>

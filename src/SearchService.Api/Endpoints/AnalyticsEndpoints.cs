@@ -5,6 +5,7 @@ using SearchService.Api.Limits;
 using SearchService.Api.Problems;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
+using SearchService.Core.Analytics;
 
 namespace SearchService.Api.Endpoints;
 
@@ -45,14 +46,22 @@ public static class AnalyticsEndpoints
         return app;
     }
 
-    private static Results<Ok<AnalyticsReport>, ProblemHttpResult> Report([AsParameters] AnalyticsParameters parameters, SearchAnalytics analytics)
+    private static async Task<Results<Ok<AnalyticsReport>, ProblemHttpResult>> Report(
+        [AsParameters] AnalyticsParameters parameters, SearchAnalytics analytics, HttpContext context)
     {
         if (!analytics.Enabled)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Search analytics are off",
                 detail: $"{SearchAnalyticsOptions.Section}:RetentionDays is 0, so nothing is counted.");
         if (parameters.Validate(analytics.Today, out var from, out var to, out var size) is { } problem)
             return problem;
-        return TypedResults.Ok(analytics.Report(from, to, size));
+        try
+        {
+            return TypedResults.Ok(await analytics.ReportAsync(from, to, size, context.RequestAborted));
+        }
+        catch (AnalyticsStorageUnavailableException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search analytics unavailable", detail: e.Message);
+        }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Click(HttpRequest request, SearchAnalytics analytics)

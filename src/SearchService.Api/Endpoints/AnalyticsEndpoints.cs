@@ -28,9 +28,10 @@ public static class AnalyticsEndpoints
             .WithSummary("Top queries, top zero-result queries and click-through rate over some days")
             .WithDescription("Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no " +
                 "address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off " +
-                "(RetentionDays 0).")
+                "(RetentionDays 0). In cluster mode the counts are the cluster's, kept in PostgreSQL: 503 while it is out of reach.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/analytics/click", Click)
             .WithName("ReportClick")
             .WithTags("Search")

@@ -24,7 +24,7 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         long clicks;
-        while ((clicks = Clicks("oslo ports")) == 0 && DateTime.UtcNow < deadline)
+        while ((clicks = await ClicksAsync("oslo ports")) == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         Assert.Equal(1, clicks);
         await box.Page.Context.CloseAsync();
@@ -35,7 +35,7 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
     {
         for (var i = 0; i < new SearchAnalyticsOptions().SuggestAfterSearches; i++)
             await fixture.Api.SearchAsync("q=" + Uri.EscapeDataString("ministers oslo ports"));
-        Analytics.Flush();
+        await Analytics.FlushAsync();
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());
 
         await box.TypeAsync("ministers os");
@@ -48,6 +48,6 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
         await box.Page.Context.CloseAsync();
     }
 
-    private long Clicks(string query) =>
-        Analytics.Report(Analytics.Today, Analytics.Today, 100).TopQueries.FirstOrDefault(q => q.Query == query)?.Clicks ?? 0;
+    private async Task<long> ClicksAsync(string query) =>
+        (await Analytics.ReportAsync(Analytics.Today, Analytics.Today, 100, CancellationToken.None)).TopQueries.FirstOrDefault(q => q.Query == query)?.Clicks ?? 0;
 }

@@ -1,8 +1,8 @@
 namespace SearchService.Api.Analytics;
 
 /// <summary>
-/// Writes <see cref="SearchAnalytics"/> to disk: once before the server takes requests (reading today's counts back
-/// after a restart), every <see cref="Interval"/> after, and at shutdown, so a crash loses at most that much.
+/// Flushes <see cref="SearchAnalytics"/> to its storage: once before the server takes requests (reading the popular
+/// queries), every <see cref="Interval"/> after, and at shutdown, so a crash loses at most that much.
 /// </summary>
 public sealed class AnalyticsFlusher(SearchAnalytics analytics, TimeProvider time) : IHostedService, IDisposable
 {
@@ -11,14 +11,13 @@ public sealed class AnalyticsFlusher(SearchAnalytics analytics, TimeProvider tim
     private PeriodicTimer? timer;
     private Task? flushing;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!analytics.Enabled)
-            return Task.CompletedTask;
-        analytics.Flush();
+            return;
+        await analytics.FlushAsync(cancellationToken);
         timer = new PeriodicTimer(Interval, time);
         flushing = FlushEveryIntervalAsync(timer);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -26,7 +25,7 @@ public sealed class AnalyticsFlusher(SearchAnalytics analytics, TimeProvider tim
         timer?.Dispose();
         if (flushing is not null)
             await flushing.WaitAsync(cancellationToken);
-        analytics.Flush();
+        await analytics.FlushAsync(cancellationToken);
     }
 
     public void Dispose() => timer?.Dispose();
@@ -34,6 +33,6 @@ public sealed class AnalyticsFlusher(SearchAnalytics analytics, TimeProvider tim
     private async Task FlushEveryIntervalAsync(PeriodicTimer every)
     {
         while (await every.WaitForNextTickAsync())
-            analytics.Flush();
+            await analytics.FlushAsync();
     }
 }

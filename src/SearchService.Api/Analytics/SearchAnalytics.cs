@@ -1,45 +1,44 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SearchService.Core;
+using SearchService.Core.Analytics;
 using SearchService.Core.Searching;
 
 namespace SearchService.Api.Analytics;
 
 /// <summary>
 /// Counts searches, zero-result searches and clicks per query and day (UTC), with no personal data: no address, key or
-/// user is kept, only the query's words. Today's counts are in memory and written by <see cref="Flush"/> (every few
-/// seconds, <see cref="AnalyticsFlusher"/>, and at shutdown) to one file per day in <see cref="FolderName"/> in the
-/// index folder, atomically; days older than the retention are deleted. Memory and disk stay bounded whatever clients
-/// send: a day counts at most <see cref="SearchAnalyticsOptions.MaxQueriesPerDay"/> queries of at most
-/// <see cref="MaxQueryLength"/> characters one by one, the rest only in its totals, and clicks never add a query.
+/// user is kept, only the query's words. What is counted stays in memory until <see cref="FlushAsync"/> (every few
+/// seconds, <see cref="AnalyticsFlusher"/>, and at shutdown) adds it to the <see cref="IAnalyticsStorage"/>: files
+/// beside the index for a single process, PostgreSQL shared by a cluster's nodes. Days older than the retention are
+/// deleted there. Memory and storage stay bounded whatever clients send: a day counts at most
+/// <see cref="SearchAnalyticsOptions.MaxQueriesPerDay"/> queries of at most <see cref="MaxQueryLength"/> characters one
+/// by one (here and in the storage, which a cluster's nodes share), the rest only in its totals, and clicks never add a query.
 /// </summary>
 public sealed class SearchAnalytics
 {
-    public const string FolderName = "analytics";
     public const int MaxQueryLength = 200;
 
-    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web);
-
+    private readonly IAnalyticsStorage storage;
     private readonly SearchAnalyticsOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<SearchAnalytics> logger;
-    private readonly string folder;
     private readonly Lock gate = new();
-    private readonly List<AnalyticsDay> unwritten = [];
-    private AnalyticsDay? today;
-    private bool todayChanged;
-    private bool loaded;
-    private bool earlierStale = true;
-    private Dictionary<string, long> earlierOpenSearches = new(StringComparer.Ordinal);
+    // One flush at a time, and no report while one moves counts from memory to the storage (they would show twice or not at all).
+    private readonly SemaphoreSlim flushing = new(1, 1);
+    // What was counted since the last flush, by day.
+    private readonly Dictionary<DateOnly, AnalyticsDay> pending = [];
+    // Today's queries counted one by one here (kept across flushes): the day's limit, as far as this process knows.
+    private readonly HashSet<string> tracked = new(StringComparer.Ordinal);
+    private DateOnly trackedDay;
+    // Counts whose add failed: sent again under their id until added, since a lost answer may hide that they were.
+    private (Guid Id, List<AnalyticsDay> Days)? unsent;
     private volatile PopularQueries popular = PopularQueries.None;
 
-    public SearchAnalytics(IOptions<SearchOptions> search, IOptions<SearchAnalyticsOptions> options, TimeProvider time, ILogger<SearchAnalytics> logger)
+    public SearchAnalytics(IAnalyticsStorage storage, IOptions<SearchAnalyticsOptions> options, TimeProvider time, ILogger<SearchAnalytics> logger)
     {
+        this.storage = storage;
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
-        folder = Path.Combine(Path.GetFullPath(search.Value.IndexPath), FolderName);
     }
 
     public bool Enabled => options.Enabled;
@@ -64,19 +63,17 @@ public sealed class SearchAnalytics
             return;
         lock (gate)
         {
-            var day = CurrentDay();
+            var day = PendingToday();
             day.Searches++;
             if (total == 0)
                 day.ZeroResultSearches++;
-            todayChanged = true;
-            if (words.Length > MaxQueryLength
-                || (!day.Queries.ContainsKey(words) && day.Queries.Count >= options.MaxQueriesPerDay))
+            if (words.Length > MaxQueryLength || (!tracked.Contains(words) && tracked.Count >= options.MaxQueriesPerDay))
             {
                 day.UntrackedSearches++;
                 return;
             }
-            if (!day.Queries.TryGetValue(words, out var tally))
-                day.Queries[words] = tally = new QueryTally();
+            tracked.Add(words);
+            var tally = Tally(day, words);
             tally.Searches++;
             if (total == 0)
                 tally.ZeroResults++;
@@ -92,12 +89,13 @@ public sealed class SearchAnalytics
             return;
         lock (gate)
         {
-            var day = CurrentDay();
+            var day = PendingToday();
             day.Clicks++;
             day.ClickPositions += position;
-            if (day.Queries.TryGetValue(words, out var tally))
-                tally.Clicks++;
-            todayChanged = true;
+            // A query not searched here may have been through another node of a cluster: the storage adds its clicks
+            // only if it holds the query. Those clicks are kept while the day's counts hold fewer queries than its limit.
+            if (tracked.Contains(words) || day.Queries.ContainsKey(words) || day.Queries.Count < options.MaxQueriesPerDay)
+                Tally(day, words).Clicks++;
         }
     }
 
@@ -118,209 +116,127 @@ public sealed class SearchAnalytics
         return facetValues.Concat(queries).Concat(suggestions.Skip(facetValues.Count)).Take(size).ToList();
     }
 
-    /// <summary>The counts of the days from <paramref name="from"/> to <paramref name="to"/>, with the <paramref name="size"/> top queries of each list.</summary>
-    public AnalyticsReport Report(DateOnly from, DateOnly to, int size)
+    /// <summary>
+    /// The counts of the days from <paramref name="from"/> to <paramref name="to"/>, with the <paramref name="size"/> top
+    /// queries of each list: those of the storage and those of this process not yet flushed.
+    /// </summary>
+    /// <exception cref="AnalyticsStorageUnavailableException">The storage cannot be read.</exception>
+    public async Task<AnalyticsReport> ReportAsync(DateOnly from, DateOnly to, int size, CancellationToken cancellation)
     {
-        var days = new List<AnalyticsDay>();
-        lock (gate)
+        var first = from > FirstKeptDay ? from : FirstKeptDay;
+        AnalyticsDay sum;
+        await flushing.WaitAsync(cancellation);
+        try
         {
-            CurrentDay();
-            days.AddRange(unwritten.Append(today!).Where(d => d.Date >= from && d.Date <= to).Select(Copy));
+            sum = first <= to ? await storage.SumAsync(first, to, cancellation) : new AnalyticsDay { Date = from };
+            lock (gate)
+            {
+                foreach (var day in (unsent?.Days ?? []).Concat(pending.Values).Where(d => d.Date >= from && d.Date <= to))
+                    sum.Add(day);
+            }
         }
-        for (var date = from > FirstKeptDay ? from : FirstKeptDay; date <= to && date < Today; date = date.AddDays(1))
+        finally
         {
-            if (!days.Any(d => d.Date == date) && ReadDay(date) is { } day)
-                days.Add(day);
+            flushing.Release();
         }
-        var byQuery = new Dictionary<string, QueryTally>(StringComparer.Ordinal);
-        foreach (var (query, tally) in days.SelectMany(d => d.Queries))
-        {
-            if (!byQuery.TryGetValue(query, out var sum))
-                byQuery[query] = sum = new QueryTally();
-            sum.Searches += tally.Searches;
-            sum.ZeroResults += tally.ZeroResults;
-            sum.Clicks += tally.Clicks;
-        }
-        long searches = days.Sum(d => d.Searches), clicks = days.Sum(d => d.Clicks);
         return new AnalyticsReport(
-            from, to, searches, days.Sum(d => d.ZeroResultSearches), clicks, Rate(clicks, searches),
-            clicks == 0 ? null : Math.Round((double)days.Sum(d => d.ClickPositions) / clicks, 3), days.Sum(d => d.UntrackedSearches),
-            Top(byQuery, t => t.Searches, size), Top(byQuery, t => t.ZeroResults, size));
+            from, to, sum.Searches, sum.ZeroResultSearches, sum.Clicks, Rate(sum.Clicks, sum.Searches),
+            sum.Clicks == 0 ? null : Math.Round((double)sum.ClickPositions / sum.Clicks, 3), sum.UntrackedSearches,
+            Top(sum.Queries, t => t.Searches, size), Top(sum.Queries, t => t.ZeroResults, size));
     }
 
     /// <summary>
-    /// Reads today's counts back after a restart (the first time), writes the days whose counts changed, deletes the days
-    /// past the retention and renews the popular queries. Called before the server takes requests and every few seconds
-    /// after (<see cref="AnalyticsFlusher"/>), so no search waits on a file. Never throws: analytics must not take searching
-    /// down with them; what could not be written stays in memory and is tried again.
+    /// Adds what was counted since the last flush to the storage, deletes the days past the retention there and renews
+    /// the popular queries from it. Called before the server takes requests and every few seconds after
+    /// (<see cref="AnalyticsFlusher"/>), so no search waits on the storage. Never throws: analytics must not take
+    /// searching down with them; what could not be added stays in memory (at most the days kept) and is tried again.
     /// </summary>
-    public void Flush()
+    public async Task FlushAsync(CancellationToken cancellation = default)
     {
         if (!Enabled)
             return;
-        List<AnalyticsDay> changed;
-        bool renewEarlier;
-        lock (gate)
-        {
-            var current = CurrentDay();
-            if (!loaded)
-            {
-                if (ReadDay(current.Date) is { } stored)
-                    Add(current, stored);
-                loaded = true;
-            }
-            changed = [.. unwritten];
-            if (todayChanged)
-                changed.Add(Copy(current));
-            unwritten.Clear();
-            todayChanged = false;
-            renewEarlier = earlierStale;
-            earlierStale = false;
-        }
+        await flushing.WaitAsync(cancellation);
         try
         {
-            foreach (var day in changed)
-                WriteDay(day);
-            DeleteExpiredDays();
+            // The counts that failed before first, then what was counted since.
+            if (unsent is { } failed)
+                await AddAsync(failed, cancellation);
+            if (TakePending() is { } counted)
+                await AddAsync(counted, cancellation);
+            await storage.DeleteBeforeAsync(FirstKeptDay, cancellation);
+            popular = new PopularQueries(await storage.OpenSearchesAsync(FirstKeptDay, Today, options.SuggestAfterSearches, cancellation),
+                options.SuggestAfterSearches);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (AnalyticsStorageUnavailableException e)
         {
-            logger.LogWarning(e, "Search analytics could not be written to {Folder}; they are kept in memory and tried again", folder);
+            logger.LogWarning("{Problem}; the search counts are kept in memory and added when it can be written", e.Message);
+            // A long outage keeps at most the days still kept.
+            var firstKept = FirstKeptDay;
             lock (gate)
             {
-                unwritten.AddRange(changed.Where(d => d.Date != today!.Date));
-                todayChanged |= changed.Any(d => d.Date == today!.Date);
-                earlierStale |= renewEarlier;
+                unsent?.Days.RemoveAll(d => d.Date < firstKept);
+                foreach (var date in pending.Keys.Where(d => d < firstKept).ToList())
+                    pending.Remove(date);
             }
-            return;
         }
-        if (renewEarlier)
+        finally
         {
-            var earlier = EarlierOpenSearches(Today);
-            lock (gate)
-                earlierOpenSearches = earlier;
+            flushing.Release();
         }
-        RenewPopular();
     }
 
-    /// <summary>Today's counts; at midnight (UTC) a new day, the old one left for <see cref="Flush"/> to write. Under the gate.</summary>
-    private AnalyticsDay CurrentDay()
+    /// <summary>Today's pending counts; at midnight (UTC) a new day, the day before left pending for the next flush. Under the gate.</summary>
+    private AnalyticsDay PendingToday()
     {
         var date = Today;
-        if (today?.Date == date)
-            return today;
-        if (today is not null && todayChanged)
-            unwritten.Add(today);
-        todayChanged = false;
-        earlierStale = true;
-        today = new AnalyticsDay { Date = date };
-        return today;
+        if (trackedDay != date)
+        {
+            tracked.Clear();
+            trackedDay = date;
+        }
+        if (!pending.TryGetValue(date, out var day))
+            pending[date] = day = new AnalyticsDay { Date = date };
+        return day;
     }
 
-    private void RenewPopular()
+    private (Guid Id, List<AnalyticsDay> Days)? TakePending()
     {
-        Dictionary<string, long> counts;
+        var firstKept = FirstKeptDay;
         lock (gate)
         {
-            var current = CurrentDay();
-            counts = new Dictionary<string, long>(earlierOpenSearches, StringComparer.Ordinal);
-            foreach (var (query, tally) in current.Queries)
+            var days = pending.Values.Where(d => d.Date >= firstKept).OrderBy(d => d.Date).ToList();
+            pending.Clear();
+            return days.Count == 0 ? null : (Guid.NewGuid(), days);
+        }
+    }
+
+    private async Task AddAsync((Guid Id, List<AnalyticsDay> Days) batch, CancellationToken cancellation)
+    {
+        unsent = batch;
+        var refused = await storage.AddAsync(batch.Id, batch.Days, options.MaxQueriesPerDay, cancellation);
+        unsent = null;
+        Forget(refused);
+    }
+
+    // Queries the storage refused today count as untracked there: searches for queries it holds may be tracked instead.
+    private void Forget(IReadOnlyList<(DateOnly Day, string Query)> refused)
+    {
+        lock (gate)
+        {
+            foreach (var (day, query) in refused)
             {
-                if (tally.OpenSearches > 0)
-                    counts[query] = counts.GetValueOrDefault(query) + tally.OpenSearches;
+                if (day == trackedDay)
+                    tracked.Remove(query);
             }
         }
-        popular = new PopularQueries(counts, options.SuggestAfterSearches);
     }
 
-    private Dictionary<string, long> EarlierOpenSearches(DateOnly date)
+    private static QueryTally Tally(AnalyticsDay day, string words)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var day = FirstKeptDay; day < date; day = day.AddDays(1))
-        {
-            foreach (var (query, tally) in ReadDay(day)?.Queries ?? [])
-            {
-                if (tally.OpenSearches > 0)
-                    counts[query] = counts.GetValueOrDefault(query) + tally.OpenSearches;
-            }
-        }
-        return counts;
+        if (!day.Queries.TryGetValue(words, out var tally))
+            day.Queries[words] = tally = new QueryTally();
+        return tally;
     }
-
-    private string DayPath(DateOnly date) => Path.Combine(folder, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".json");
-
-    private AnalyticsDay? ReadDay(DateOnly date)
-    {
-        var path = DayPath(date);
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<AnalyticsDay>(File.ReadAllBytes(path), FileOptions) : null;
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Search analytics file {File} cannot be read ({Reason}); that day counts as empty", path, e.Message);
-            return null;
-        }
-    }
-
-    private void WriteDay(AnalyticsDay day)
-    {
-        Directory.CreateDirectory(folder);
-        var path = DayPath(day.Date);
-        var temporary = path + ".new";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, day, FileOptions);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private void DeleteExpiredDays()
-    {
-        if (!Directory.Exists(folder))
-            return;
-        var firstKept = FirstKeptDay;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
-        {
-            if (DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(file), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                && date < firstKept)
-                File.Delete(file);
-        }
-    }
-
-    /// <summary>Adds the counts of <paramref name="stored"/> (read back after a restart) to <paramref name="day"/>.</summary>
-    private static void Add(AnalyticsDay day, AnalyticsDay stored)
-    {
-        day.Searches += stored.Searches;
-        day.ZeroResultSearches += stored.ZeroResultSearches;
-        day.Clicks += stored.Clicks;
-        day.ClickPositions += stored.ClickPositions;
-        day.UntrackedSearches += stored.UntrackedSearches;
-        foreach (var (query, tally) in stored.Queries)
-        {
-            if (!day.Queries.TryGetValue(query, out var sum))
-                day.Queries[query] = sum = new QueryTally();
-            sum.Searches += tally.Searches;
-            sum.ZeroResults += tally.ZeroResults;
-            sum.Clicks += tally.Clicks;
-            sum.OpenSearches += tally.OpenSearches;
-        }
-    }
-
-    private static AnalyticsDay Copy(AnalyticsDay day) => new()
-    {
-        Date = day.Date,
-        Searches = day.Searches,
-        ZeroResultSearches = day.ZeroResultSearches,
-        Clicks = day.Clicks,
-        ClickPositions = day.ClickPositions,
-        UntrackedSearches = day.UntrackedSearches,
-        Queries = day.Queries.ToDictionary(q => q.Key, q => new QueryTally
-        {
-            Searches = q.Value.Searches, ZeroResults = q.Value.ZeroResults, Clicks = q.Value.Clicks, OpenSearches = q.Value.OpenSearches,
-        }, StringComparer.Ordinal),
-    };
 
     private static IReadOnlyList<QueryCount> Top(Dictionary<string, QueryTally> byQuery, Func<QueryTally, long> count, int size) =>
         byQuery.Where(q => count(q.Value) > 0)

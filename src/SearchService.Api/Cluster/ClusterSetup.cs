@@ -10,6 +10,7 @@ using SearchService.Cluster.Shards;
 using SearchService.Cluster.Speakers;
 using SearchService.Cluster.Storage;
 using SearchService.Core;
+using SearchService.Core.Analytics;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Core.Semantics;
@@ -79,6 +80,7 @@ public static class ClusterSetup
         builder.Services.AddSingleton<ClusterCursorKey>();
         builder.Services.AddSingleton<ClusterScopedKeys>();
         builder.Services.AddSingleton<IScopedKeyStorage>(services => services.GetRequiredService<ClusterScopedKeys>());
+        builder.Services.AddSingleton<IAnalyticsStorage>(services => new PostgresAnalytics(services.GetRequiredService<SiloArticleLog>().GetAsync));
         builder.Services.AddSingleton(services => new CursorCodec(services.GetRequiredService<ClusterCursorKey>().Key));
         builder.Services.AddSingleton<ISearchBackend, ClusterSearchBackend>();
         builder.Services.AddSingleton<IArticleBackend, ClusterArticleBackend>();

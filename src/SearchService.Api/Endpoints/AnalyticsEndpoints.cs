@@ -5,6 +5,7 @@ using SearchService.Api.Limits;
 using SearchService.Api.Problems;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
+using SearchService.Core.Analytics;
 
 namespace SearchService.Api.Endpoints;
 
@@ -27,9 +28,10 @@ public static class AnalyticsEndpoints
             .WithSummary("Top queries, top zero-result queries and click-through rate over some days")
             .WithDescription("Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no " +
                 "address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off " +
-                "(RetentionDays 0).")
+                "(RetentionDays 0). In cluster mode the counts are the cluster's, kept in PostgreSQL: 503 while it is out of reach.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/analytics/click", Click)
             .WithName("ReportClick")
             .WithTags("Search")
@@ -45,14 +47,22 @@ public static class AnalyticsEndpoints
         return app;
     }
 
-    private static Results<Ok<AnalyticsReport>, ProblemHttpResult> Report([AsParameters] AnalyticsParameters parameters, SearchAnalytics analytics)
+    private static async Task<Results<Ok<AnalyticsReport>, ProblemHttpResult>> Report(
+        [AsParameters] AnalyticsParameters parameters, SearchAnalytics analytics, HttpContext context)
     {
         if (!analytics.Enabled)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Search analytics are off",
                 detail: $"{SearchAnalyticsOptions.Section}:RetentionDays is 0, so nothing is counted.");
         if (parameters.Validate(analytics.Today, out var from, out var to, out var size) is { } problem)
             return problem;
-        return TypedResults.Ok(analytics.Report(from, to, size));
+        try
+        {
+            return TypedResults.Ok(await analytics.ReportAsync(from, to, size, context.RequestAborted));
+        }
+        catch (AnalyticsStorageUnavailableException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search analytics unavailable", detail: e.Message);
+        }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Click(HttpRequest request, SearchAnalytics analytics)

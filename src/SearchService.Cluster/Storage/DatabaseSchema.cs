@@ -6,7 +6,7 @@ namespace SearchService.Cluster.Storage;
 
 /// <summary>
 /// The cluster's tables, made from the SQL files in <c>Sql/</c>: the articles and their version counter
-/// (<c>articles.sql</c>, written to run any number of times), the alerts (<c>alerts.sql</c>, likewise), the cursors' key (<c>cursors.sql</c>, likewise), the speaker identity table (<c>speakers.sql</c>, likewise), the scoped search keys (<c>keys.sql</c>, likewise), and Orleans' membership tables and queries
+/// (<c>articles.sql</c>, written to run any number of times), the alerts (<c>alerts.sql</c>, likewise), the cursors' key (<c>cursors.sql</c>, likewise), the speaker identity table (<c>speakers.sql</c>, likewise), the scoped search keys (<c>keys.sql</c>, likewise), the search analytics (<c>analytics.sql</c>, likewise), and Orleans' membership tables and queries
 /// (<c>Orleans/PostgreSQL-Main.sql</c> and <c>PostgreSQL-Clustering.sql</c> as Orleans ships them), only while their
 /// <c>orleansquery</c> table is missing, since they cannot run twice. All in one transaction: a start that fails half
 /// way leaves nothing behind.
@@ -25,7 +25,7 @@ public static class DatabaseSchema
     // the two back (usually the change, which waited first), and the change is tried again.
     private const int Attempts = 3;
 
-    private static readonly string[] Scripts = ["articles.sql", "alerts.sql", "cursors.sql", "speakers.sql", "keys.sql"];
+    private static readonly string[] Scripts = ["articles.sql", "alerts.sql", "cursors.sql", "speakers.sql", "keys.sql", "analytics.sql"];
 
     /// <summary>The digest of the scripts this build applies, as <c>schema_applied</c> records it once applied.</summary>
     public static string Digest { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(

@@ -109,7 +109,7 @@ public sealed class AnalyticsEndpointTests(AnalyticsEndpointTests.Factory api) :
     {
         await client.GetOk("/search?q=terrorism+moscow+meeting");
         await client.GetOk("/search?q=Terrorism+Moscow+meeting");
-        api.Services.GetRequiredService<SearchAnalytics>().Flush();
+        await api.Services.GetRequiredService<SearchAnalytics>().FlushAsync();
 
         var suggestions = (await client.GetOk("/suggest?q=terrorism+mos"))["suggestions"]!.AsArray();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SearchService.Api.Analytics;
+using SearchService.Core.Analytics;
 
 namespace SearchService.Tests.Api;
 
@@ -26,7 +27,7 @@ public sealed class AnalyticsFlushTests
 
         public AnalyticsDay? StoredDay()
         {
-            var path = Index.Combine(SearchAnalytics.FolderName,
+            var path = Index.Combine(AnalyticsFileStorage.FolderName,
                 DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".json");
             return File.Exists(path)
                 ? JsonSerializer.Deserialize<AnalyticsDay>(File.ReadAllBytes(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))

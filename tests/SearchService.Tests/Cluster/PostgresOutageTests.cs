@@ -175,6 +175,24 @@ public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper o
         Assert.Equal("foghorn", Assert.Single(ApiJson.Read<AlertNoticeAnswer>(data).Hits).ArticleId);
     }
 
+    [PostgresFact]
+    public async Task Analytics_answer_503_naming_PostgreSQL_while_it_is_down_and_the_searches_meanwhile_count_once_it_is_back()
+    {
+        await using (await node.StopPostgresAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await node.Client.GetAsync("/search?q=foghorn+keepers")).StatusCode);
+            var problem = await (await node.Client.GetAsync("/analytics")).ReadProblem(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains($"PostgreSQL at 127.0.0.1:{node.Postgres.Port}", problem.Detail, StringComparison.Ordinal);
+        }
+
+        // Added by the node's next flush (every 10 s) once PostgreSQL is back.
+        var clock = Stopwatch.StartNew();
+        long searches;
+        while ((searches = await ClusterNodeAnalyticsTests.SearchesAsync(node.Client, "foghorn keepers")) == 0 && clock.Elapsed < TimeSpan.FromSeconds(40))
+            await Task.Delay(200);
+        Assert.Equal(1, searches);
+    }
+
     /// <summary>A put, a delete of the seeded article and a bulk of two new articles.</summary>
     private static IEnumerable<(string Write, Func<HttpClient, Task<HttpResponseMessage>> Send)> Writes(string id) =>
     [

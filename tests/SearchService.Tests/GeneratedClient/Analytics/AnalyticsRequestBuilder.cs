@@ -40,7 +40,7 @@ namespace SearchService.Tests.GeneratedClient.Analytics
         {
         }
         /// <summary>
-        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0).
+        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0). In cluster mode the counts are the cluster&apos;s, kept in PostgreSQL: 503 while it is out of reach.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.AnalyticsReport"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -73,7 +73,7 @@ namespace SearchService.Tests.GeneratedClient.Analytics
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.AnalyticsReport>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.AnalyticsReport.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0).
+        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0). In cluster mode the counts are the cluster&apos;s, kept in PostgreSQL: 503 while it is out of reach.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -101,7 +101,7 @@ namespace SearchService.Tests.GeneratedClient.Analytics
             return new global::SearchService.Tests.GeneratedClient.Analytics.AnalyticsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0).
+        /// Counts per day (UTC) of first-page searches with words, by query (lower-case, spaces collapsed), with no address, key or user kept. Days older than Search:Analytics:RetentionDays are deleted. 404 when analytics are off (RetentionDays 0). In cluster mode the counts are the cluster&apos;s, kept in PostgreSQL: 503 while it is out of reach.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AnalyticsRequestBuilderGetQueryParameters 

@@ -1,4 +1,4 @@
-namespace SearchService.Api.Analytics;
+namespace SearchService.Core.Analytics;
 
 /// <summary>One query's counts on one day.</summary>
 public sealed class QueryTally
@@ -17,4 +17,13 @@ public sealed class QueryTally
     /// offered to everyone (a scoped key's searches must not show on another site).
     /// </summary>
     public long OpenSearches { get; set; }
+
+    public void Add(QueryTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Searches += other.Searches;
+        ZeroResults += other.ZeroResults;
+        Clicks += other.Clicks;
+        OpenSearches += other.OpenSearches;
+    }
 }

@@ -10,7 +10,7 @@ namespace SearchService.Tests.Searching;
 /// A question's second stage (<see cref="QuestionRescorer"/>) scores its word pairs from positions it reads itself
 /// (<see cref="PairProximity"/>); over questions made as the benchmark makes them from the first Reuters articles, it
 /// gives the very candidates, scores, order and feedback words that scoring each pair with Lucene's own sloppy phrase
-/// scorer, field by field, gives.
+/// scorer, field by field, and the feedback words with Lucene's own search of them, give.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public sealed class QuestionRescoringTests(ReutersCursorIndex reuters) : IClassFixture<ReutersCursorIndex>
@@ -44,8 +44,46 @@ public sealed class QuestionRescoringTests(ReutersCursorIndex reuters) : IClassF
         Assert.Equal(100, compared);
     }
 
+    [ReutersFact]
+    public void Feedback_words_of_weights_too_far_apart_to_add_exactly_in_any_order_score_as_the_disjunction_scores_them()
+    {
+        reuters.Index.Search(searcher =>
+        {
+            string Term(string word) => IndexedTerm.Of(reuters.Index.Analyzer, word)!;
+            FeedbackWord[] words = [new(Term("said"), 1f), new(Term("dlrs"), 1e-9f), new(Term("year"), 0.5f)];
+            var candidates = searcher.Search(new MatchAllDocsQuery(), 500).ScoreDocs.ToDictionary(s => s.Doc, _ => 0f);
+            var disjunction = new Dictionary<int, float>(candidates);
+            searcher.Search(QuestionFeedback.AsQuery(words), new CandidateScores(disjunction));
+
+            FeedbackScores.Add(searcher, words, SegmentDocs.Of(searcher.IndexReader, candidates.Keys), candidates);
+
+            Assert.Equal(disjunction.OrderBy(kv => kv.Key), candidates.OrderBy(kv => kv.Key));
+            Assert.Contains(candidates.Values, score => score > 0);
+            return 0;
+        });
+    }
+
     private static List<(int Doc, float Score)> Ordered(IndexSearcher searcher, Dictionary<int, float> scores) =>
         scores.Select(kv => new ScoreDoc(kv.Key, kv.Value)).Order(new RescoredOrder(searcher.IndexReader)).Select(s => (s.Doc, s.Score)).ToList();
+
+    /// <summary>Adds the score of each candidate matched to its score, taking the matches in order as Lucene's disjunction scorer gives them.</summary>
+    private sealed class CandidateScores(Dictionary<int, float> scores) : ICollector
+    {
+        private Scorer? scorer;
+        private int docBase;
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            if (scores.ContainsKey(docBase + doc))
+                scores[docBase + doc] += scorer!.GetScore();
+        }
+    }
 
     /// <summary>The paragraphs' evidence, but each pair scored by Lucene's phrase scorer in each field, combined as its query combines them.</summary>
     private sealed class PhraseScoredEvidence(IndexSearcher searcher) : IQuestionEvidence<int>
@@ -60,7 +98,9 @@ public sealed class QuestionRescoringTests(ReutersCursorIndex reuters) : IClassF
 
         public string TextOf(int hit) => index.TextOf(hit);
 
-        public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores) => index.AddScores(words, scores);
+        /// <summary>Lucene's own search of the feedback words, its disjunction scoring the candidates in order.</summary>
+        public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores) =>
+            searcher.Search(QuestionFeedback.AsQuery(words), new CandidateScores(scores));
 
         public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores)
         {

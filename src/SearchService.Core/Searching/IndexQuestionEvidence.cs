@@ -25,27 +25,8 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
     public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores) =>
         PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores);
 
-    /// <summary>
-    /// The scorers are advanced from one paragraph to the next, so their postings are skipped between them rather than
-    /// read through (the feedback words are frequent ones).
-    /// </summary>
-    public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores)
-    {
-        var weight = searcher.CreateNormalizedWeight(QuestionFeedback.AsQuery(words));
-        foreach (var (leaf, docs) in SegmentsOf(scores))
-        {
-            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
-                continue;
-            foreach (var doc in docs)
-            {
-                var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
-                if (at == DocIdSetIterator.NO_MORE_DOCS)
-                    break;
-                if (at == doc)
-                    scores[leaf.DocBase + doc] += scorer.GetScore();
-            }
-        }
-    }
+    public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores) =>
+        FeedbackScores.Add(searcher, words, SegmentsOf(scores), scores);
 
     /// <summary>The paragraphs of <paramref name="scores"/> (whose keys re-scoring never changes), by segment.</summary>
     private IReadOnlyList<SegmentDocs> SegmentsOf(Dictionary<int, float> scores)

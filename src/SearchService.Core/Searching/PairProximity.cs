@@ -9,6 +9,8 @@ namespace SearchService.Core.Searching;
 /// Scores <see cref="WordPair"/>s for a few paragraphs exactly as their Lucene queries (<see cref="WordPair.ToQuery"/>)
 /// score them, but reads each term's positions once per field rather than once per pair: the 16 terms of a long
 /// question make 120 pairs, and Lucene's phrase scorers would look up and read every term 15 times in each field.
+/// Each term is looked up once per field in the whole index, for its statistics and for where its postings are in each
+/// segment (<see cref="SegmentPositions"/>).
 /// </summary>
 internal static class PairProximity
 {
@@ -17,20 +19,24 @@ internal static class PairProximity
     {
         var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
         var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
+        var bytes = terms.Select(term => new BytesRef(term)).ToList();
         // Arrays rather than the lists given: this loop runs for every pair of every paragraph in every field.
         var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second], p.Slop)).ToArray();
-        var weights = PairWeights(searcher, pairs);
         var fields = SearchFields.Weighted.Count;
+        // Each term's states in every segment, looked up once for its statistics and for reading its positions.
+        var contexts = SearchFields.Weighted
+            .Select(f => terms.Select(term => TermContext.Build(searcher.TopReaderContext, new Term(f.Field, term)) is { DocFreq: > 0 } found ? found : null).ToArray())
+            .ToArray();
+        var weights = PairWeights(searcher, pairs, pairTerms, contexts);
+        var positions = Enumerable.Range(0, fields).Select(_ => new SegmentPositions(terms.Count)).ToArray();
+        var scorers = new Similarity.SimScorer?[fields, pairTerms.Length];
         foreach (var (leaf, docs) in paragraphs)
         {
-            var positions = new int[]?[fields][][];
-            var scorers = new Similarity.SimScorer?[fields][];
             for (var f = 0; f < fields; f++)
             {
-                positions[f] = Positions(leaf.AtomicReader, SearchFields.Weighted[f].Field, terms, docs);
-                scorers[f] = new Similarity.SimScorer?[pairTerms.Length];
+                positions[f].Read(leaf, SearchFields.Weighted[f].Field, bytes, contexts[f], docs);
                 for (var p = 0; p < pairTerms.Length; p++)
-                    scorers[f][p] = weights[f, p] is { } weight ? searcher.Similarity.GetSimScorer(weight, leaf) : null;
+                    scorers[f, p] = weights[f, p] is { } weight ? searcher.Similarity.GetSimScorer(weight, leaf) : null;
             }
 
             for (var d = 0; d < docs.Length; d++)
@@ -42,9 +48,11 @@ internal static class PairProximity
                     float best = 0, all = 0;
                     for (var f = 0; f < fields; f++)
                     {
-                        if (positions[f][firstTerm][d] is not { } first
-                            || positions[f][secondTerm][d] is not { } second
-                            || scorers[f][p] is not { } scorer)
+                        if (scorers[f, p] is not { } scorer)
+                            continue;
+                        var first = positions[f].Of(firstTerm, d);
+                        var second = positions[f].Of(secondTerm, d);
+                        if (first.IsEmpty || second.IsEmpty)
                             continue;
                         var freq = SloppyFrequency(first, second, slop, scorer);
                         if (freq == 0)
@@ -65,17 +73,17 @@ internal static class PairProximity
     /// Each pair's weight in each field, as a <see cref="PhraseQuery"/> of the two terms would compute it (BM25 sums
     /// the terms' idf); null where a term is in no paragraph's field.
     /// </summary>
-    private static Similarity.SimWeight?[,] PairWeights(IndexSearcher searcher, IReadOnlyList<WordPair> pairs)
+    /// <param name="contexts">Each term's states by field, then by term; null where no paragraph's field has it.</param>
+    private static Similarity.SimWeight?[,] PairWeights(
+        IndexSearcher searcher, IReadOnlyList<WordPair> pairs, (int First, int Second, int Slop)[] pairTerms, TermContext?[][] contexts)
     {
-        var statistics = new Dictionary<Term, TermStatistics?>();
-        TermStatistics? StatisticsOf(string field, string text)
+        var statistics = new Dictionary<(int Field, int Term), TermStatistics?>();
+        TermStatistics? StatisticsOf(int field, int term, string text)
         {
-            var term = new Term(field, text);
-            if (!statistics.TryGetValue(term, out var found))
-            {
-                var context = TermContext.Build(searcher.TopReaderContext, term);
-                statistics[term] = found = context.DocFreq == 0 ? null : searcher.TermStatistics(term, context);
-            }
+            if (!statistics.TryGetValue((field, term), out var found))
+                statistics[(field, term)] = found = contexts[field][term] is { } context
+                    ? searcher.TermStatistics(new Term(SearchFields.Weighted[field].Field, text), context)
+                    : null;
             return found;
         }
 
@@ -86,7 +94,8 @@ internal static class PairProximity
             var collection = searcher.CollectionStatistics(field);
             for (var p = 0; p < pairs.Count; p++)
             {
-                if (StatisticsOf(field, pairs[p].First) is not { } first || StatisticsOf(field, pairs[p].Second) is not { } second)
+                if (StatisticsOf(f, pairTerms[p].First, pairs[p].First) is not { } first
+                    || StatisticsOf(f, pairTerms[p].Second, pairs[p].Second) is not { } second)
                     continue;
                 var weight = searcher.Similarity.ComputeWeight(boost * pairs[p].Weight, collection, first, second);
                 // As IndexSearcher.CreateNormalizedWeight does; BM25 applies no query norm, so the norm is 1.
@@ -99,43 +108,13 @@ internal static class PairProximity
     }
 
     /// <summary>
-    /// The positions of each term (first index) in each of the paragraphs <paramref name="docs"/> (second index, as in
-    /// that sorted array; null where the term is not in the paragraph) in one segment's field.
-    /// </summary>
-    private static int[]?[][] Positions(AtomicReader reader, string field, IReadOnlyList<string> terms, int[] docs)
-    {
-        var positions = terms.Select(_ => new int[]?[docs.Length]).ToArray();
-        var termsEnum = reader.GetTerms(field)?.GetEnumerator();
-        if (termsEnum is null)
-            return positions;
-        for (var t = 0; t < terms.Count; t++)
-        {
-            if (!termsEnum.SeekExact(new BytesRef(terms[t])) || termsEnum.DocsAndPositions(reader.LiveDocs, null, DocsAndPositionsFlags.NONE) is not { } postings)
-                continue;
-            for (var d = 0; d < docs.Length; d++)
-            {
-                var doc = postings.DocID >= docs[d] ? postings.DocID : postings.Advance(docs[d]);
-                if (doc == DocIdSetIterator.NO_MORE_DOCS)
-                    break;
-                if (doc != docs[d])
-                    continue;
-                var found = new int[postings.Freq];
-                for (var i = 0; i < found.Length; i++)
-                    found[i] = postings.NextPosition();
-                positions[t][d] = found;
-            }
-        }
-        return positions;
-    }
-
-    /// <summary>
     /// The sloppy frequency of the phrase "first second"~slop in one paragraph, as Lucene's SloppyPhraseScorer computes
     /// it for two different terms: each term's position is taken relative to its place in the phrase (the second's minus
     /// one), the lesser of the two is advanced, and every shortest span of at most <paramref name="slop"/> adds the
     /// similarity's slop factor for its length. (Two cursors in locals, not objects: this runs for every pair of every
     /// candidate paragraph.)
     /// </summary>
-    internal static float SloppyFrequency(int[] first, int[] second, int slop, Similarity.SimScorer scorer)
+    internal static float SloppyFrequency(ReadOnlySpan<int> first, ReadOnlySpan<int> second, int slop, Similarity.SimScorer scorer)
     {
         // Cursor 0 reads the first term's positions, cursor 1 the second's (each one place further in the phrase).
         int at0 = 0, at1 = 0;

@@ -43,7 +43,7 @@ public sealed class ParagraphSearcher
         var clock = Stopwatch.StartNew();
         return SearchOn(pointInTime)(searcher =>
         {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
+            var parsed = Parsed(searcher, request);
             var filters = new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table);
             var plan = RankingPlan.For(request, parsed, stages.SemanticReranking.Depth, after);
             var datesInPass = FacetCounting.DatesInHitsPass(request);
@@ -66,7 +66,7 @@ public sealed class ParagraphSearcher
     public IReadOnlyList<FacetValue> FacetValues(SearchRequest request, string facet, string prefix, int size) =>
         index.Search(searcher =>
         {
-            var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
+            var parsed = Parsed(searcher, request);
             return FacetCounting.Values(
                 searcher, new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table), request.Unit, facet, prefix, size);
         });
@@ -74,9 +74,13 @@ public sealed class ParagraphSearcher
     /// <summary>The query a search for <paramref name="request"/> runs on <paramref name="searcher"/>, with every filter and the scope, and whether it scores its matches.</summary>
     internal (Query Matches, bool Ranked) Matching(IndexSearcher searcher, SearchRequest request)
     {
-        var parsed = stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
+        var parsed = Parsed(searcher, request);
         return (new SearchFilters(parsed?.Query, request, index.SpeakerIdentities.Table).All, parsed is not null);
     }
+
+    /// <summary>The request's query as a search on <paramref name="searcher"/> parses it (with a question's word pairs); null when it has none.</summary>
+    internal ParsedQuery? Parsed(IndexSearcher searcher, SearchRequest request) =>
+        stages.Parser.Parse(request, new SpellingCorrector(Vocabulary(searcher, request)));
 
     /// <summary>Runs a search on the searcher given, or on the current one.</summary>
     private Func<Func<IndexSearcher, SearchResult>, SearchResult> SearchOn(IndexSearcher? pointInTime) =>

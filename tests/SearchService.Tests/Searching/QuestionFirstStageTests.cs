@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.Search;
-using SearchService.Core.Corpus;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Tests.Searching.Cursors;
@@ -14,7 +12,7 @@ namespace SearchService.Tests.Searching;
 /// scoring every match gives, over questions made as the benchmark makes them from the first Reuters articles.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
-public sealed partial class QuestionFirstStageTests(ReutersCursorIndex reuters) : IClassFixture<ReutersCursorIndex>
+public sealed class QuestionFirstStageTests(ReutersCursorIndex reuters) : IClassFixture<ReutersCursorIndex>
 {
     [ReutersFact]
     public void Questions_keep_the_candidates_scores_total_and_facet_counts_of_scoring_every_match()
@@ -22,7 +20,7 @@ public sealed partial class QuestionFirstStageTests(ReutersCursorIndex reuters) 
         var compared = 0;
         reuters.Index.Search(searcher =>
         {
-            foreach (var question in Questions(40))
+            foreach (var question in ReutersQuestions.Make(40))
             {
                 var (query, _) = reuters.Searcher.Matching(searcher, new SearchRequest(question));
                 foreach (var depth in new[] { 1, 10, 100, QuestionRescorer.Depth })
@@ -63,26 +61,4 @@ public sealed partial class QuestionFirstStageTests(ReutersCursorIndex reuters) 
     private static FacetCountsCollector Counts(IndexSearcher searcher) => new(searcher.IndexReader, IndexSchema.FacetFields);
 
     private static List<(int Doc, float Score)> Sorted(IEnumerable<ScoreDoc> hits) => hits.Select(s => (s.Doc, s.Score)).Order().ToList();
-
-    /// <summary>"what about" and four to eight words of a random paragraph of the indexed articles, as the benchmark asks.</summary>
-    private static IEnumerable<string> Questions(int count)
-    {
-        var random = new Random(1987);
-        List<string> paragraphs;
-        using (var file = File.OpenRead(ReutersCorpus.Path!))
-            paragraphs = JsonlArticleReader.Read(file, ReutersCorpus.Path!, _ => { }).Take(ReutersCursorIndex.Articles).SelectMany(a => a.Paragraphs).ToList();
-        for (var made = 0; made < count;)
-        {
-            var words = Word().Matches(paragraphs[random.Next(paragraphs.Count)]).Select(m => m.Value.ToLowerInvariant()).ToList();
-            var length = random.Next(4, 9);
-            if (words.Count < length)
-                continue;
-            var at = random.Next(words.Count - length + 1);
-            made++;
-            yield return "what about " + string.Join(' ', words.Skip(at).Take(length));
-        }
-    }
-
-    [GeneratedRegex(@"\b[A-Za-z]{4,}\b")]
-    private static partial Regex Word();
 }

@@ -30,6 +30,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
     private const string AdminKey = "cluster-benchmark-admin-key-0123456789";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(60);
     private static readonly TimeSpan CopyPatience = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan RebalancePatience = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// Parses the options of <see cref="BenchmarkOptions"/>, --postgres (by default SEARCHSERVICE_TEST_POSTGRES),
@@ -115,6 +116,17 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             catch (TimeoutException e)
             {
                 // Searches pass over a copy that fails; the run goes on and says so.
+                output.WriteLine($"{e.Message}; /health: {await nodeClients[0].GetStringAsync("/health")}");
+            }
+            try
+            {
+                // Nodes start one at a time, so the first takes every copy and the rebalancer then moves copies one by one,
+                // each built from the log on its new node: measured before that ends, the runs measure the moves too.
+                await WaitUntil(() => Spread(nodeClients[0]), "the copies spread over the nodes", RebalancePatience);
+                output.WriteLine($"Copies spread over the nodes {clock.Elapsed.TotalSeconds:F0} s after the single node's start");
+            }
+            catch (TimeoutException e)
+            {
                 output.WriteLine($"{e.Message}; /health: {await nodeClients[0].GetStringAsync("/health")}");
             }
             await WaitUntil(() => Indexed(singleClient, articles.Count), "the single node indexed every article", Patience);
@@ -305,6 +317,25 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
                    return (!everyCopy || shard.GetProperty("problems").GetArrayLength() == 0) && (everyCopy ? copies.All(Applied) : copies.Any(Applied));
                });
         static bool Applied(JsonElement copy) => copy.GetProperty("lag").ValueKind == JsonValueKind.Number && copy.GetProperty("lag").GetInt64() == 0;
+    }
+
+    /// <summary>
+    /// Whether the copies are where the rebalancer leaves them: none moving, no node holding two copies of a shard, and
+    /// no node holding more than one copy more than another.
+    /// </summary>
+    private static async Task<bool> Spread(HttpClient node)
+    {
+        using var health = JsonDocument.Parse(await node.GetStringAsync("/health"));
+        var root = health.RootElement;
+        var shards = root.GetProperty("shards").EnumerateArray().ToList();
+        if (shards.Any(shard => shard.GetProperty("moving").GetArrayLength() > 0))
+            return false;
+        var holders = shards.Select(shard => shard.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("node").GetString()!).ToList()).ToList();
+        if (holders.Any(nodes => nodes.Distinct().Count() < nodes.Count))
+            return false;
+        var held = root.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("address").GetString()!)
+            .Select(address => holders.Sum(nodes => nodes.Count(n => n == address))).ToList();
+        return held.Count == Nodes && held.Max() - held.Min() <= 1;
     }
 
     private static async Task<bool> Indexed(HttpClient single, int articles)

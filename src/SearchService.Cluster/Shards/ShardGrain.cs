@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
@@ -16,7 +15,7 @@ namespace SearchService.Cluster.Shards;
 /// A shard of the cluster's index: a Lucene index on its silo's disk holding the articles <see cref="ShardRouter"/>
 /// gives this shard, a view derived from the article log in PostgreSQL. On activation it opens what its folder holds
 /// and reads the log's changes after the last version it applied; then a loop of its own follows the log off the
-/// grain's turns (<see cref="FollowAsync"/>), so searches never queue behind applying changes. The version applied is
+/// grain's turns (<see cref="ShardLogFollower"/>), so searches never queue behind applying changes. The version applied is
 /// what the index records as its write journal's position (<see cref="SearchIndex.CommittedJournalOffset"/>): in a
 /// cluster the article log is the journal, and a version is a place in it. Documents are built from the facets the
 /// writer extracted and stored with the article; an article stored without (written before the log kept facets) has
@@ -30,42 +29,22 @@ public sealed class ShardGrain(
     ShardQueryRules rules, ClusterSpeakerIdentities speakers, ILocalSiloDetails silo, ILoggerFactory loggers)
     : Grain, IShardGrain, IIncomingGrainCallFilter
 {
-    private static readonly TimeSpan SearchableWithin = TimeSpan.FromSeconds(30);
-
     private readonly ILogger logger = loggers.CreateLogger<ShardGrain>();
     private readonly Dictionary<Guid, OpenSearch> searches = [];
-    private readonly ShardRouter router = new(options.Value.Shards);
     private ShardCopyFolder? folder;
     private SearchIndex? index;
     private IndexShardSource? source;
     private Suggester? suggester;
     private IndexStatementShard? statements;
-    private readonly CancellationTokenSource stopping = new();
-    private Task? following;
-    private long openedAtVersion;
-    private bool logOutOfReach;
-    // The loop's own: the last version read from the log and given to the index, and whether the index holds changes
-    // that searches may not see yet.
-    private long readVersion;
-    private bool unsearchedChanges;
-    // Written by the loop following the log, read by status calls on the grain's turns: the last version searches see.
-    private long appliedVersion;
-    private long logReadAtMs; // when the log was last read to its end, Unix milliseconds (0: not yet); written by the loop
-    // Set by a rebuild's request on the grain's turns, cleared by the loop once the rebuilt index is live.
-    private volatile bool rebuildRequested;
-    // Set by the loop from the rebuilt index's switch until searches read it: the copy still says it is rebuilding.
-    private volatile bool publishingRebuilt;
-    // The loop's own: the rebuild under way, and the last version of the log read into it.
-    private IndexRebuild? rebuild;
-    private long rebuildReadVersion;
-    // The rebuild's extractor resolving speakers with the cluster's table as it stood when the rebuild began; null without identities.
-    private IFacetExtractor? rebuildResolving;
+    private ShardLogFollower? follower;
 
     private ShardCopy Copy => ShardCopy.Of(this.GetPrimaryKeyLong());
 
     private int ShardNumber => Copy.Shard;
 
     private SearchIndex Index => index ?? throw new InvalidOperationException("The shard is not active.");
+
+    private ShardLogFollower Follower => follower ?? throw new InvalidOperationException("The shard is not active.");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -83,20 +62,8 @@ public sealed class ShardGrain(
             source = new IndexShardSource(index, rules.Synonyms, rules.Limits, firstPoint: Random.Shared.NextInt64(1, long.MaxValue / 2));
             suggester = new Suggester(index, loggers.CreateLogger<Suggester>());
             statements = new IndexStatementShard(index);
-            openedAtVersion = appliedVersion = readVersion = index.CommittedJournalOffset;
-            try
-            {
-                // Nothing searches the copy before it is active: one reopen at the end, not one a read.
-                await CatchUpAsync(ShardNumber, searchableEachRead: false, cancellationToken);
-                LogRead();
-            }
-            catch (ArticleLogUnavailableException e) when (openedAtVersion > 0)
-            {
-                LogAnsweringFromWhatItHolds(ShardNumber, e);
-                logOutOfReach = true;
-                // What it holds: its folder and any changes read before the log went.
-                await MakeSearchableAsync(ShardNumber, cancellationToken);
-            }
+            follower = new ShardLogFollower(Copy, index, source, articleLog, commits, speakers, extractor, options.Value, logger);
+            await follower.CatchUpToActivateAsync(cancellationToken);
             // Orleans stops waiting for an activation at its timeout (the token) and never deactivates it: one that
             // ends after that (its last reopen does not stop for the token) closes its index here, or its folder's lock
             // would refuse every later activation of the copy on this silo for the process's life.
@@ -117,9 +84,8 @@ public sealed class ShardGrain(
             throw;
         }
         logger.LogInformation("Shard {Shard} copy {Copy} active on {Silo}: opened at version {Opened}, caught up to {Applied}",
-            ShardNumber, Copy.Copy, silo.SiloAddress, openedAtVersion, appliedVersion);
-        var shard = ShardNumber;
-        following = Task.Run(() => FollowAsync(shard, stopping.Token), CancellationToken.None);
+            ShardNumber, Copy.Copy, silo.SiloAddress, follower.OpenedAtVersion, follower.AppliedVersion);
+        follower.Start();
     }
 
     /// <summary>
@@ -144,17 +110,16 @@ public sealed class ShardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // The loop writes to the index: it ends before the index is disposed, so the index's lifetime stays the grain's.
-        // The index is closed however the loop ended: an exception here would otherwise keep its folder locked for good.
+        // The loop following the log writes to the index: it ends before the index is disposed, so the index's lifetime
+        // stays the grain's. The index is closed however the loop ended: an exception here would otherwise keep its
+        // folder locked for good.
         try
         {
-            await stopping.CancelAsync();
-            if (following is not null)
-                await following;
+            if (follower is not null)
+                await follower.StopAsync();
         }
         finally
         {
-            stopping.Dispose();
             foreach (var search in searches.Values)
                 search.Shard.Dispose();
             searches.Clear();
@@ -216,28 +181,19 @@ public sealed class ShardGrain(
             latest = null;
         }
         // The version first: the searcher read after it is at least as new, so the paragraphs count every version reported.
-        var applied = Volatile.Read(ref appliedVersion);
+        var applied = Follower.AppliedVersion;
         var paragraphs = Index.Search(searcher => searcher.IndexReader.NumDocs);
-        var readAt = Volatile.Read(ref logReadAtMs);
-        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), openedAtVersion, applied, latest, paragraphs,
-            FolderBytes.Of(Index.Path), rebuildRequested || publishingRebuilt, readAt == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(readAt));
+        return new ShardStatus(ShardNumber, Copy.Copy, silo.SiloAddress.ToString(), Follower.OpenedAtVersion, applied, latest, paragraphs,
+            FolderBytes.Of(Index.Path), Follower.Rebuilding, Follower.LogReadAt);
     }
 
-    public Task<bool> HasAppliedAsync(long version, TimeSpan wait) => CaughtUpAsync(version, wait);
+    public Task<bool> HasAppliedAsync(long version, TimeSpan wait) => Follower.CaughtUpAsync(version, wait);
 
-    private void LogRead() => Volatile.Write(ref logReadAtMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-
-    public Task<bool> RebuildAsync()
-    {
-        if (rebuildRequested)
-            return Task.FromResult(false);
-        rebuildRequested = true;
-        return Task.FromResult(true);
-    }
+    public Task<bool> RebuildAsync() => Task.FromResult(Follower.RequestRebuild());
 
     public Task<bool> MoveToAsync(SiloAddress to)
     {
-        if (to.Equals(silo.SiloAddress) || rebuildRequested)
+        if (to.Equals(silo.SiloAddress) || Follower.Rebuilding)
             return Task.FromResult(false);
         // The migration takes this turn's request context to the placement director, which places the copy there.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, to);
@@ -319,11 +275,11 @@ public sealed class ShardGrain(
             searches.Remove(id);
         }
         // A cursor walk's point, while held, is read as it is: older than what this node's searches saw, on purpose.
-        var version = Volatile.Read(ref appliedVersion);
+        var version = Follower.AppliedVersion;
         var shard = search.PointInTime != 0 ? source!.OpenAt(search.PointInTime) : null;
         if (shard is null)
         {
-            await AppliedAsync(search.MinVersion);
+            await Follower.AppliedAsync(search.MinVersion);
             // The reader published with its version, not the index's latest: that one may already hold some of the
             // changes being applied, which a later search through another copy, waiting only for the version this one
             // reports (ShardSearch.MinVersion), might not find.
@@ -332,219 +288,6 @@ public sealed class ShardGrain(
         var opened = new OpenSearch(shard, now, version);
         searches[search.Id] = opened;
         return opened;
-    }
-
-    /// <summary>
-    /// Waits, within <see cref="ShardGrainOptions.CatchUpWait"/>, until this copy has applied <paramref name="version"/>;
-    /// then fails as an unavailable copy does, so that the search asks another. The wait holds this copy's other calls
-    /// (a grain's turns do not interleave), for no longer than the copy takes to apply what the other copy has.
-    /// </summary>
-    private async Task AppliedAsync(long version)
-    {
-        if (!await CaughtUpAsync(version, options.Value.CatchUpWait))
-            throw new OrleansException(
-                $"{Copy} has applied version {Volatile.Read(ref appliedVersion)}, not yet {version}, which another copy answered at, within {options.Value.CatchUpWait.TotalSeconds:0.###} s.");
-    }
-
-    /// <summary>Whether this copy has applied <paramref name="version"/>, waiting up to <paramref name="wait"/> for it (the loop following the log reports it).</summary>
-    private async Task<bool> CaughtUpAsync(long version, TimeSpan wait)
-    {
-        var waited = Stopwatch.StartNew();
-        while (Volatile.Read(ref appliedVersion) < version)
-        {
-            if (waited.Elapsed >= wait)
-                return false;
-            await Task.Delay(5);
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Catches up on the log's newer changes as each write commits (<see cref="CommitWatch"/>), and at least every
-    /// <see cref="ShardGrainOptions.PollInterval"/>, until the grain deactivates, on the thread pool rather than the
-    /// grain's turns: applying changes and waiting for them to become searchable would otherwise hold every search sent
-    /// to this copy meanwhile (a Lucene index takes writes and searches at once). PostgreSQL out of reach leaves the
-    /// shard answering from what it holds, and the next round (a poll interval later) tries again; any other failure is
-    /// logged and tried again too.
-    /// </summary>
-    private async Task FollowAsync(int shard, CancellationToken stop)
-    {
-        try
-        {
-            while (true)
-            {
-                if (!rebuildRequested)
-                    await commits.WaitAsync(readVersion, options.Value.PollInterval, stop);
-                try
-                {
-                    await CatchUpAsync(shard, searchableEachRead: true, stop);
-                    LogRead();
-                    if (rebuildRequested)
-                        await RebuildStepAsync(shard, stop);
-                    if (logOutOfReach)
-                        logger.LogInformation("Shard {Shard} reads the article log again, from version {Version}", shard, Volatile.Read(ref appliedVersion));
-                    logOutOfReach = false;
-                }
-                catch (ArticleLogUnavailableException e)
-                {
-                    // Said when the log goes, and when it comes back: not at every round, of every copy, while it is out.
-                    if (!logOutOfReach)
-                        LogAnsweringFromWhatItHolds(shard, e);
-                    logOutOfReach = true;
-                    await Task.Delay(options.Value.PollInterval, stop);
-                }
-                catch (Exception e) when (!stop.IsCancellationRequested)
-                {
-                    // A rebuild that failed is given up, the live index answering as before; asking again starts another.
-                    EndRebuild();
-                    logger.LogError(e, "Shard {Shard} failed to apply the log's changes after version {Version}", shard, readVersion);
-                    await Task.Delay(options.Value.PollInterval, stop);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            EndRebuild();
-        }
-    }
-
-    /// <summary>
-    /// One step of a rebuild, between two catch-ups of the live index: the first begins a new index beside the live one
-    /// (<see cref="SearchIndex.BeginRebuild"/>), holding the log up to the version the live index had read; each reads
-    /// the next <see cref="ShardChanges.PerRead"/> changes up to that version into it; the last switches searches to it. The
-    /// changes after that version reach it as they reach the live index (<see cref="SearchIndex.ReplaceJournaledArticle"/>
-    /// writes both), and win over what the rebuild reads. The live index answers searches until the switch, and searches
-    /// begun before it end on it. Steps run on the loop that follows the log, so the rebuild reads the log's rows in
-    /// turn with the catch-ups: a row it reads is the newest state of its article at that moment.
-    /// </summary>
-    private async Task RebuildStepAsync(int shard, CancellationToken cancellation)
-    {
-        if (rebuild is null)
-        {
-            rebuildResolving = await speakers.ResolvingAsync(cancellation);
-            rebuild = Index.BeginRebuild();
-            rebuildReadVersion = 0;
-            logger.LogInformation("Shard {Shard} copy {Copy} rebuilds from the article log up to version {Version}", shard, Copy.Copy, rebuild.JournalSnapshot);
-        }
-        var upTo = rebuild.JournalSnapshot;
-        var log = await articleLog.GetAsync();
-        var changes = await log.ReadChangesAsync(rebuildReadVersion, ShardChanges.PerRead, cancellation);
-        var resolved = new List<ArticleChange>();
-        var read = rebuildReadVersion;
-        foreach (var change in changes.TakeWhile(c => c.Version <= upTo))
-        {
-            if (router.ShardOf(change.Id) == shard && change.Article is { } article)
-            {
-                // As a single node's rebuild: speakers resolved again with the table as it stands, so an early article's
-                // short form ("Volcker", stored before the table knew "Paul Volcker") becomes the full name.
-                var facets = rebuildResolving?.Extract(article) ?? change.Facets ?? extractor.Extract(article);
-                rebuild.ReplaceArticle(article, facets, null);
-                if (rebuildResolving is not null)
-                    resolved.Add(change with { Facets = facets });
-            }
-            read = change.Version;
-        }
-        // Stored with the articles: a copy built from the log later (a node added, a folder lost) indexes what the
-        // rebuilt copies hold. Read on only once stored: a step whose store failed (PostgreSQL out of reach) is read again.
-        if (resolved.Count > 0)
-            await log.ReplaceFacetsAsync(resolved, cancellation);
-        rebuildReadVersion = read;
-        if (changes.Count == ShardChanges.PerRead && rebuildReadVersion < upTo)
-            return;
-        Index.CompleteRebuild(rebuild);
-        // Searches go on reading the published reader of the index replaced until the rebuilt one is published, so the
-        // copy says it is rebuilding until then (a status read between the two saw a rebuilt copy answer from the old).
-        publishingRebuilt = true;
-        try
-        {
-            EndRebuild();
-            unsearchedChanges = true;
-            await MakeSearchableAsync(shard, cancellation);
-        }
-        finally
-        {
-            publishingRebuilt = false;
-        }
-        Index.MergeDown();
-        logger.LogInformation("Shard {Shard} copy {Copy} searches its rebuilt index", shard, Copy.Copy);
-    }
-
-    /// <summary>Ends the rebuild under way, if any: a rebuild not switched to is deleted (a failure, or the grain deactivating).</summary>
-    private void EndRebuild()
-    {
-        if (rebuild is null)
-            return;
-        Index.AbandonRebuild(rebuild);
-        rebuild.Dispose();
-        rebuild = null;
-        rebuildResolving = null;
-        rebuildRequested = false;
-    }
-
-    /// <summary>
-    /// Applies the log's changes after the last version read, those of this shard's articles, in version order, and
-    /// makes them searchable: a read (<see cref="ShardChanges.PerRead"/>) at a time when <paramref name="searchableEachRead"/>,
-    /// so that a long catch-up shows its progress to searches and statuses, else once at the end.
-    /// </summary>
-    private async Task CatchUpAsync(int shard, bool searchableEachRead, CancellationToken cancellation)
-    {
-        var log = await articleLog.GetAsync();
-        bool full;
-        do
-        {
-            (readVersion, var applied, full) = await ShardChanges.ApplyNextAsync(log, Index, router, speakers, shard, readVersion, cancellation);
-            unsearchedChanges |= applied;
-            if (searchableEachRead)
-                await MakeSearchableAsync(shard, cancellation);
-        }
-        while (full);
-        if (!searchableEachRead)
-            await MakeSearchableAsync(shard, cancellation);
-    }
-
-    /// <summary>
-    /// Reopens the copy's searcher on what it has read and publishes it (<see cref="IndexShardSource.Publish"/>) as
-    /// holding that version, then reports the version applied. Searches of the copy read the published reader, so the
-    /// version a search answers at is exactly what it read, and a version reported applied (<see cref="StatusAsync"/>, so
-    /// <c>/health</c>'s lag and <c>/metrics</c>) is one its searches see. Not searchable in time: reported at a later
-    /// round, which waits again.
-    /// </summary>
-    private async Task MakeSearchableAsync(int shard, CancellationToken cancellation)
-    {
-        var read = readVersion;
-        if (!unsearchedChanges)
-        {
-            // None of the changes read was this shard's: the reader holds what it held, now known as of a later version.
-            Publish(read);
-            return;
-        }
-        // The wait blocks its thread until the reader is reopened: a thread of its own, not one of the pool's few (two
-        // on a two-core machine) that the silo's and the API's work needs meanwhile. The reader is published on that
-        // thread, not after a hop back to the pool: searches waiting for it (ShardSearch.MinVersion, refresh=wait_for)
-        // go on at once.
-        if (!await Task.Factory.StartNew(
-                () =>
-                {
-                    if (!Index.WaitUntilSearchable(SearchableWithin))
-                        return false;
-                    Publish(read);
-                    return true;
-                }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-        {
-            logger.LogWarning("Shard {Shard}: changes up to version {Version} not searchable within {Timeout}", shard, readVersion, SearchableWithin);
-            return;
-        }
-        unsearchedChanges = false;
-    }
-
-    /// <summary>The index's current reader is the one searches open on, as holding the log up to <paramref name="version"/>.</summary>
-    private void Publish(long version)
-    {
-        source!.Publish(version);
-        Volatile.Write(ref appliedVersion, version);
     }
 
     /// <summary>
@@ -567,9 +310,6 @@ public sealed class ShardGrain(
     }
 
     private SearchIndex NewIndex(string path) => new(path, loggers.CreateLogger<SearchIndex>(), SearcherSetup.Budgeted(options.Value.QueryBudget));
-
-    private void LogAnsweringFromWhatItHolds(int shard, ArticleLogUnavailableException e) =>
-        logger.LogWarning(e, "Shard {Shard} answers from version {Version}: the article log is out of reach", shard, Volatile.Read(ref appliedVersion));
 
     /// <summary>A search a gatherer opened on this shard, and when.</summary>
     /// <param name="Version">The version the copy had applied when the search opened: its searcher holds at least that, unless it reads a cursor walk's point in time.</param>

@@ -88,12 +88,14 @@ public sealed class RegionExtractor
     public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)
     {
         var all = Gazetteer.FindMentions(tokens, shouting);
+        if (all.Count == 0)
+            return all;
         var inMention = new RegionMention?[tokens.Count];
         foreach (var m in all)
             for (var k = m.Start; k < m.End; k++)
                 inMention[k] = m;
 
-        var kept = new List<RegionMention>();
+        var kept = new List<RegionMention>(all.Count);
         foreach (var m in all)
         {
             if (m.Ambiguity.HasFlag(RegionAmbiguity.Person) && IsPartOfPersonName(tokens, m, inMention))

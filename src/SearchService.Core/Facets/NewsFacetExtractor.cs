@@ -85,7 +85,7 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var named = paragraphs.Select((p, i) => regionExtractor.Named(p, tokens[i])).ToList();
         var articleRegions = ArticleRegions(article, named);
         var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
-        var topicScores = tokens.Select(topicClassifier.Score).ToList();
+        var topicScores = topicClassifier.ScoreEach(tokens);
         var reading = speakerExtractor.Read(tokens);
         var mentions = reading.Mentions;
         var identities = Identities(article.Id, mentions);

@@ -10,13 +10,14 @@ internal sealed class ParagraphNames
     private readonly ArticleVocabulary vocabulary;
     private readonly bool[] inPlace;
 
-    public ParagraphNames(IReadOnlyList<Token> tokens, SpeakerLexicon lexicon, RegionExtractor regions, ArticleVocabulary vocabulary)
+    /// <param name="places">The paragraph's places, <see cref="RegionExtractor.Mentions"/> of its tokens (not read as shouting).</param>
+    public ParagraphNames(IReadOnlyList<Token> tokens, SpeakerLexicon lexicon, IReadOnlyList<RegionMention> places, ArticleVocabulary vocabulary)
     {
         Tokens = tokens;
         this.lexicon = lexicon;
         this.vocabulary = vocabulary;
         inPlace = new bool[tokens.Count];
-        foreach (var m in regions.Mentions(tokens))
+        foreach (var m in places)
             for (var k = m.Start; k < m.End; k++)
                 inPlace[k] = true;
         Chunks = new NameChunks(tokens, lexicon, inPlace);

@@ -44,7 +44,8 @@ public sealed class WordStems
             if (IsDigits(token.Text))
                 stems.Add(token.Text);
             else
-                stems.AddRange(OfWord(token.Text));
+                foreach (var stem in OfWord(token.Text))
+                    stems.Add(stem);
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed class NameChunks
         Tokens = tokens;
         this.lexicon = lexicon;
         this.inPlace = inPlace;
-        chunkAt = Enumerable.Repeat(-1, tokens.Count).ToArray();
+        chunkAt = new int[tokens.Count];
+        Array.Fill(chunkAt, -1);
         FindChunks();
     }
 
@@ -172,14 +173,12 @@ internal sealed class NameChunks
         && !Tokens[i].Text.EndsWith("-based", StringComparison.OrdinalIgnoreCase)
         && !lexicon.FunctionWords.Contains(Tokens[i].Text)
         && !lexicon.RoleNouns.Contains(Tokens[i].Text) && lexicon.DocumentNouns.MatchAt(Tokens, i) == 0
-        && !lexicon.PersonPronouns.Contains(Tokens[i].Text) && !lexicon.BodyPronouns.Contains(Tokens[i].Text)
-        && !lexicon.OtherPronouns.Contains(Tokens[i].Text) && !IsPronounContraction(Tokens[i].Text);
+        && !lexicon.IsPronoun(Tokens[i].Text) && !IsPronounContraction(Tokens[i].Text);
 
     // "I've", "We're": a pronoun with its verb, no name.
     private bool IsPronounContraction(string word)
     {
-        var apostrophe = word.IndexOfAny(['\'', '’']);
-        return apostrophe > 0 && word[..apostrophe] is var pronoun
-            && (lexicon.OtherPronouns.Contains(pronoun) || lexicon.PersonPronouns.Contains(pronoun) || lexicon.BodyPronouns.Contains(pronoun));
+        var apostrophe = word.AsSpan().IndexOfAny('\'', '’');
+        return apostrophe > 0 && lexicon.IsPronoun(word[..apostrophe]);
     }
 }

@@ -82,11 +82,15 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         var paragraphs = article.Paragraphs;
         // Tokenised once for all three facets: tokenising was the largest single cost of extraction.
         var tokens = paragraphs.Select(TextTokens.Tokenize).ToList();
-        var named = paragraphs.Select((p, i) => regionExtractor.Named(p, tokens[i])).ToList();
+        // Each paragraph's places, found once for both the region and the speaker facets; a paragraph in capitals is
+        // read case-blind for its regions.
+        var places = tokens.Select(t => regionExtractor.Mentions(t)).ToList();
+        var named = paragraphs.Select((p, i) => regionExtractor.Named(tokens[i],
+            TextTokens.IsShouting(p) ? regionExtractor.Mentions(tokens[i], shouting: true) : places[i])).ToList();
         var articleRegions = ArticleRegions(article, named);
         var regions = named.Select(n => ParagraphRegions(n, articleRegions)).ToList();
-        var topicScores = tokens.Select(topicClassifier.Score).ToList();
-        var reading = speakerExtractor.Read(tokens);
+        var topicScores = topicClassifier.ScoreEach(tokens);
+        var reading = speakerExtractor.Read(tokens, places);
         var mentions = reading.Mentions;
         var identities = Identities(article.Id, mentions);
         var speakers = identities is null

@@ -10,13 +10,14 @@ internal sealed class ParagraphNames
     private readonly ArticleVocabulary vocabulary;
     private readonly bool[] inPlace;
 
-    public ParagraphNames(IReadOnlyList<Token> tokens, SpeakerLexicon lexicon, RegionExtractor regions, ArticleVocabulary vocabulary)
+    /// <param name="places">The paragraph's places, <see cref="RegionExtractor.Mentions"/> of its tokens (not read as shouting).</param>
+    public ParagraphNames(IReadOnlyList<Token> tokens, SpeakerLexicon lexicon, IReadOnlyList<RegionMention> places, ArticleVocabulary vocabulary)
     {
         Tokens = tokens;
         this.lexicon = lexicon;
         this.vocabulary = vocabulary;
         inPlace = new bool[tokens.Count];
-        foreach (var m in regions.Mentions(tokens))
+        foreach (var m in places)
             for (var k = m.Start; k < m.End; k++)
                 inPlace[k] = true;
         Chunks = new NameChunks(tokens, lexicon, inPlace);
@@ -67,25 +68,31 @@ internal sealed class ParagraphNames
     /// </summary>
     public NamedSpeaker? Interpret((int Start, int End) chunk)
     {
-        var words = Enumerable.Range(chunk.Start, chunk.End - chunk.Start).Where(i => Tokens[i].Text is not ("." or "," or "/")).ToList();
-        var roles = words.ToDictionary(i => i, RoleOf);
+        var words = new List<int>(chunk.End - chunk.Start);
+        for (var i = chunk.Start; i < chunk.End; i++)
+            if (Tokens[i].Text is not ("." or "," or "/"))
+                words.Add(i);
+        // roles[n] is the role of the n-th word, Tokens[words[n]].
+        var roles = new NameWordRole[words.Count];
+        for (var n = 0; n < words.Count; n++)
+            roles[n] = RoleOf(words[n]);
         for (var n = 0; n < words.Count; n++)
         {
             var title = lexicon.PersonTitles.MatchAt(Tokens, words[n]);
             for (var k = 1; k < title && n + k < words.Count; k++)
-                roles[words[n + k]] = NameWordRole.Title;
+                roles[n + k] = NameWordRole.Title;
         }
         // "Sheikh Zaid bin Sultan al-Nahayan": a title after a name particle is a father's name.
         for (var n = 1; n < words.Count; n++)
-            if (roles[words[n]] == NameWordRole.Title && roles[words[n - 1]] == NameWordRole.Connector && lexicon.NameParticles.Contains(Tokens[words[n - 1]].Text))
-                roles[words[n]] = NameWordRole.Name;
+            if (roles[n] == NameWordRole.Title && roles[n - 1] == NameWordRole.Connector && lexicon.NameParticles.Contains(Tokens[words[n - 1]].Text))
+                roles[n] = NameWordRole.Name;
         for (var n = 0; n < words.Count; n++)
-            if (roles[words[n]] == NameWordRole.Title && lexicon.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
-                && ((n > 0 && roles[words[n - 1]] == NameWordRole.Name)
-                    || (n + 2 < words.Count && roles[words[n + 1]] == NameWordRole.Name && roles[words[n + 2]] == NameWordRole.Name)))
-                roles[words[n]] = NameWordRole.Name;
+            if (roles[n] == NameWordRole.Title && lexicon.TitlesAlsoNames.Contains(Tokens[words[n]].Text)
+                && ((n > 0 && roles[n - 1] == NameWordRole.Name)
+                    || (n + 2 < words.Count && roles[n + 1] == NameWordRole.Name && roles[n + 2] == NameWordRole.Name)))
+                roles[n] = NameWordRole.Name;
         // A place is no speaker; nor is a lone initial ("I", "P"), nor the tail of a company name cut at "and" ("Co Inc").
-        if (roles.Values.All(r => r is NameWordRole.Place or NameWordRole.Connector)
+        if (Array.TrueForAll(roles, r => r is NameWordRole.Place or NameWordRole.Connector)
             || (words.Count == 1 && Tokens[words[0]].IsInitial)
             || lexicon.CompanySuffixes.Contains(Tokens[words[0]].Text))
             return null;
@@ -93,82 +100,97 @@ internal sealed class ParagraphNames
         if (Affiliated(words, roles) is { } affiliated)
             return affiliated;
         var nameStart = words.Count;
-        while (nameStart > 0 && roles[words[nameStart - 1]] == NameWordRole.Name)
+        while (nameStart > 0 && roles[nameStart - 1] == NameWordRole.Name)
             nameStart--;
         // "Vice Chairman Gerard van Schaik": a particle inside the surname of a person named with an office.
-        while (nameStart > 1 && nameStart < words.Count && roles[words[nameStart - 1]] == NameWordRole.Connector
-               && lexicon.NameParticles.Contains(Tokens[words[nameStart - 1]].Text) && roles[words[nameStart - 2]] == NameWordRole.Name
-               && words.Take(nameStart - 1).Any(i => roles[i] == NameWordRole.Title))
+        while (nameStart > 1 && nameStart < words.Count && roles[nameStart - 1] == NameWordRole.Connector
+               && lexicon.NameParticles.Contains(Tokens[words[nameStart - 1]].Text) && roles[nameStart - 2] == NameWordRole.Name
+               && HasTitle(roles, nameStart - 1))
         {
             nameStart -= 2;
-            while (nameStart > 0 && roles[words[nameStart - 1]] == NameWordRole.Name)
+            while (nameStart > 0 && roles[nameStart - 1] == NameWordRole.Name)
                 nameStart--;
         }
         if (nameStart < words.Count)
         {
-            var name = Text(words[nameStart], chunk.End);
             if (nameStart == 0)
             {
                 if (words.Count > 1)
-                    return new NamedSpeaker(name, SpeakerKind.Person);
+                    return new NamedSpeaker(Text(words[0], chunk.End), SpeakerKind.Person);
                 // A lone capitalised word opening a sentence may be an ordinary word ("Analysts said").
                 var atSentenceStart = TextTokens.IsSentenceStart(Tokens, words[0]);
-                return atSentenceStart && !vocabulary.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new NamedSpeaker(name, SpeakerKind.Unknown);
+                return atSentenceStart && !vocabulary.ProperNouns.Contains(Tokens[words[0]].Text) ? null : new NamedSpeaker(Text(words[0], chunk.End), SpeakerKind.Unknown);
             }
             // "President Reagan", "… of Russia Oleg V Syromolotov" are people; "China Daily", "Bank of Boston" are bodies.
-            var before = roles[words[nameStart - 1]];
+            var before = roles[nameStart - 1];
             var isPerson = before == NameWordRole.Title || (before == NameWordRole.Place && words.Count - nameStart > 1);
             if (!isPerson)
                 return new NamedSpeaker(Text(words[0], chunk.End), SpeakerKind.Organisation);
             // "Treasury Secretary James Baker": the office is what the article says the person is.
-            var titled = words.Take(nameStart).Any(i => roles[i] == NameWordRole.Title);
-            return new NamedSpeaker(name, SpeakerKind.Person, Titled: before == NameWordRole.Title, Role: titled ? Text(words[0], words[nameStart]) : null);
+            return new NamedSpeaker(Text(words[nameStart], chunk.End), SpeakerKind.Person, Titled: before == NameWordRole.Title,
+                Role: HasTitle(roles, nameStart) ? Text(words[0], words[nameStart]) : null);
         }
 
         // No trailing name: the head word of the first segment ("Minister" of "Deputy Minister of …") decides.
-        var segmentEnd = words.FindIndex(i => roles[i] == NameWordRole.Connector);
-        var head = words[(segmentEnd < 0 ? words.Count : segmentEnd) - 1];
+        var segmentEnd = Array.IndexOf(roles, NameWordRole.Connector);
+        var head = (segmentEnd < 0 ? words.Count : segmentEnd) - 1;
         if (roles[head] is NameWordRole.Title or NameWordRole.Place)
             return null;
         // A lone "Bank", "Commission" or "Ministry" is the tail of a name cut short, not a body one can filter by.
-        if (words.Count == 1 && roles[head] == NameWordRole.Organisation && !lexicon.StandaloneBodies.Contains(Tokens[head].Text))
+        if (words.Count == 1 && roles[head] == NameWordRole.Organisation && !lexicon.StandaloneBodies.Contains(Tokens[words[head]].Text))
             return null;
         if (words.Count == 1 && TextTokens.IsSentenceStart(Tokens, words[0]) && !vocabulary.ProperNouns.Contains(Tokens[words[0]].Text))
             return null;
         return new NamedSpeaker(Text(words[0], chunk.End), SpeakerKind.Organisation);
     }
 
+    // Whether one of the first count words is a title.
+    private static bool HasTitle(NameWordRole[] roles, int count) => Array.IndexOf(roles, NameWordRole.Title, 0, count) >= 0;
+
     // "Bijan Moussavar-Rahmani of Harvard University's Energy and Environment Policy Center", "Julius Maldutis of
     // Salomon Brothers Inc", "Martin Bachem of Morgan Guaranty", "Greenstein of Bear Stearns": a person's name, then the
     // body they speak for, which is their role and no part of the name. Not "Bank of England" (an organisation word
     // first) nor "Ford Motor Co of Canada" (a company first). A place after "of" makes a person of a full name only
     // ("Governor Robert Orr of Indiana", "Ahmed Farouk of Malaysia"; "Volkswagen of America" is a company).
-    private NamedSpeaker? Affiliated(List<int> words, Dictionary<int, NameWordRole> roles)
+    // The person is words [person, of), the body words (of, end); roles as in Interpret.
+    private NamedSpeaker? Affiliated(List<int> words, NameWordRole[] roles)
     {
-        var of = words.FindIndex(i => Tokens[i].Text == "of");
-        if (of < 1 || of == words.Count - 1)
+        var of = 0;
+        while (of < words.Count && Tokens[words[of]].Text != "of")
+            of++;
+        if (of < 1 || of >= words.Count - 1)
             return null;
         // "Analyst Edward Johnson of …": a title before the name is no part of it.
-        var person = words.Take(of).SkipWhile(i => roles[i] == NameWordRole.Title).ToList();
-        if (person.Count == 0)
+        var person = 0;
+        while (person < of && roles[person] == NameWordRole.Title)
+            person++;
+        if (person == of)
             return null;
-        var body = words.Skip(of + 1).ToList();
         // A name may hold a particle ("Robert di Clemente"), not a joiner of a body's words ("for", "the", "&").
-        var isName = person.All(i => (roles[i] == NameWordRole.Name && !lexicon.CompanySuffixes.Contains(Tokens[i].Text))
-                                     || (roles[i] == NameWordRole.Connector && Tokens[i].Text is not ("for" or "on" or "the" or "&")))
-                     && roles[person[0]] == NameWordRole.Name && roles[person[^1]] == NameWordRole.Name;
-        if (!isName)
+        if (roles[person] != NameWordRole.Name || roles[of - 1] != NameWordRole.Name)
             return null;
-        var name = Text(person[0], words[of]);
-        var role = Text(body[0], body[^1] + 1);
-        if (person.Count > 1)
+        for (var n = person; n < of; n++)
+        {
+            var text = Tokens[words[n]].Text;
+            if (!((roles[n] == NameWordRole.Name && !lexicon.CompanySuffixes.Contains(text))
+                  || (roles[n] == NameWordRole.Connector && text is not ("for" or "on" or "the" or "&"))))
+                return null;
+        }
+        var name = Text(words[person], words[of]);
+        var role = Text(words[of + 1], words[^1] + 1);
+        if (of - person > 1)
             return new NamedSpeaker(name, SpeakerKind.Person, Role: role);
         // A bare surname before a firm named without an organisation word ("Morgan Guaranty", "L.F. Rothschild", "the
         // GAO") is resolved as any bare name is ("Eisenberg" → the article's Steven Eisenberg); before a body named
         // with one, or before a place, it is no one's.
-        var namesBody = body.Any(i => roles[i] == NameWordRole.Organisation || lexicon.CompanySuffixes.Contains(Tokens[i].Text))
-                        || body.All(i => roles[i] is NameWordRole.Place or NameWordRole.Connector);
-        return namesBody ? null : new NamedSpeaker(name, SpeakerKind.Unknown, Role: role);
+        var namesOrganisation = false;
+        var onlyPlaces = true;
+        for (var n = of + 1; n < words.Count; n++)
+        {
+            namesOrganisation |= roles[n] == NameWordRole.Organisation || lexicon.CompanySuffixes.Contains(Tokens[words[n]].Text);
+            onlyPlaces &= roles[n] is NameWordRole.Place or NameWordRole.Connector;
+        }
+        return namesOrganisation || onlyPlaces ? null : new NamedSpeaker(name, SpeakerKind.Unknown, Role: role);
     }
 
     private NameWordRole RoleOf(int i)
@@ -185,7 +207,11 @@ internal sealed class ParagraphNames
     // a partnership's commas too ("Goldman Sachs and Co"), a possessive and a slash kept on their words ("Moody's", "MGM/UA").
     private string Text(int first, int end)
     {
-        var text = new System.Text.StringBuilder();
+        // One word, the commonest case ("Reagan", "Treasury"), is its token's own text.
+        if (end - first == 1 && Tokens[first].Text is not ("." or ","))
+            return Tokens[first].Text;
+        // The span of text the name is written in is as long as the name or longer.
+        var text = new System.Text.StringBuilder(Tokens[end - 1].End - Tokens[first].Start);
         for (var i = first; i < end; i++)
         {
             if (Tokens[i].Text is "." or ",")

@@ -4,6 +4,7 @@ namespace SearchService.Core.Facets;
 public sealed class PhraseSet
 {
     private readonly Dictionary<string, string[][]> byFirstToken;
+    private readonly HashSet<string> words; // the one-word phrases, which Contains asks about for nearly every token
 
     private PhraseSet(IEnumerable<string> phrases)
     {
@@ -12,13 +13,13 @@ public sealed class PhraseSet
             .Where(p => p.Length > 0)
             .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        words = byFirstToken.Values.SelectMany(p => p).Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public static PhraseSet Of(IEnumerable<string> phrases) => new(phrases);
 
     /// <summary>The single word is in the set.</summary>
-    public bool Contains(string word) =>
-        byFirstToken.TryGetValue(word, out var phrases) && phrases.Any(p => p.Length == 1);
+    public bool Contains(string word) => words.Contains(word);
 
     /// <summary>Length in tokens of the longest phrase starting at <paramref name="start"/>; 0 when none does.</summary>
     public int MatchAt(IReadOnlyList<Token> tokens, int start)

@@ -43,21 +43,37 @@ public sealed class RegionExtractor
 
     /// <inheritdoc cref="Named(string)"/>
     /// <param name="tokens">The tokens of <paramref name="text"/>, when the caller has them already.</param>
-    public IReadOnlyList<NamedRegion> Named(string text, IReadOnlyList<Token> tokens)
+    public IReadOnlyList<NamedRegion> Named(string text, IReadOnlyList<Token> tokens) =>
+        Named(tokens, Mentions(tokens, TextTokens.IsShouting(text)));
+
+    /// <inheritdoc cref="Named(string)"/>
+    /// <param name="tokens">The tokens of the text.</param>
+    /// <param name="mentions">Their <see cref="Mentions"/>, read as shouting when <see cref="TextTokens.IsShouting"/> says the text is.</param>
+    public IReadOnlyList<NamedRegion> Named(IReadOnlyList<Token> tokens, IReadOnlyList<RegionMention> mentions)
     {
+        if (mentions.Count == 0)
+            return [];
         var named = new List<NamedRegion>();
-        foreach (var m in Mentions(tokens, TextTokens.IsShouting(text)))
+        foreach (var m in mentions)
         {
             if (modifierNouns.MatchAt(tokens, m.End) > 0)
                 continue;
             var asLocation = IsLocation(tokens, m.Start);
-            var seen = named.FindIndex(n => n.Region == m.Region);
+            var seen = IndexOf(named, m.Region);
             if (seen < 0)
                 named.Add(new NamedRegion(m.Region, asLocation));
             else if (asLocation)
                 named[seen] = named[seen] with { AsLocation = true };
         }
         return named;
+    }
+
+    private static int IndexOf(List<NamedRegion> named, RegionEntry region)
+    {
+        for (var k = 0; k < named.Count; k++)
+            if (named[k].Region == region)
+                return k;
+        return -1;
     }
 
     // "in Afghanistan", "in the United States"; not "listed in Luxembourg", where a bond is listed says nothing of what
@@ -88,19 +104,16 @@ public sealed class RegionExtractor
     public IReadOnlyList<RegionMention> Mentions(IReadOnlyList<Token> tokens, bool shouting = false)
     {
         var all = Gazetteer.FindMentions(tokens, shouting);
-        var inMention = new RegionMention?[tokens.Count];
-        foreach (var m in all)
-            for (var k = m.Start; k < m.End; k++)
-                inMention[k] = m;
-
-        var kept = new List<RegionMention>();
+        if (all.Count == 0)
+            return all;
+        var kept = new List<RegionMention>(all.Count);
         foreach (var m in all)
         {
-            if (m.Ambiguity.HasFlag(RegionAmbiguity.Person) && IsPartOfPersonName(tokens, m, inMention))
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.Person) && IsPartOfPersonName(tokens, m, all))
                 continue;
-            if (m.Ambiguity.HasFlag(RegionAmbiguity.NamePart) && IsPartOfLongerName(tokens, m, inMention))
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.NamePart) && IsPartOfLongerName(tokens, m, all))
                 continue;
-            if (m.Ambiguity.HasFlag(RegionAmbiguity.UsState) && unitedStates is not null && IsUsState(tokens, m, inMention))
+            if (m.Ambiguity.HasFlag(RegionAmbiguity.UsState) && unitedStates is not null && IsUsState(tokens, m, all))
             {
                 kept.Add(m with { Region = unitedStates });
                 continue;
@@ -163,15 +176,15 @@ public sealed class RegionExtractor
     }
 
     // "Michael Jordan", "Chad Smith", "Mr Jordan": a capitalised word beside it that is neither a place nor a function word.
-    private bool IsPartOfPersonName(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention) =>
-        IsNameWord(tokens, m.Start - 1, inMention) || IsNameWord(tokens, m.End, inMention);
+    private bool IsPartOfPersonName(IReadOnlyList<Token> tokens, RegionMention m, IReadOnlyList<RegionMention> all) =>
+        IsNameWord(tokens, m.Start - 1, all) || IsNameWord(tokens, m.End, all);
 
     // "Gulf of Mexico", "Gulf Oil Corp".
-    private bool IsPartOfLongerName(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention) =>
-        (m.End < tokens.Count && tokens[m.End].Text == "of") || IsNameWord(tokens, m.End, inMention);
+    private bool IsPartOfLongerName(IReadOnlyList<Token> tokens, RegionMention m, IReadOnlyList<RegionMention> all) =>
+        (m.End < tokens.Count && tokens[m.End].Text == "of") || IsNameWord(tokens, m.End, all);
 
     // "Atlanta, Georgia", "Savannah, Georgia", "the state of Georgia", "Georgia state"; not "Tbilisi, Georgia" or "Armenia, Georgia".
-    private bool IsUsState(IReadOnlyList<Token> tokens, RegionMention m, RegionMention?[] inMention)
+    private bool IsUsState(IReadOnlyList<Token> tokens, RegionMention m, IReadOnlyList<RegionMention> all)
     {
         if (m.End < tokens.Count && tokens[m.End].Text.Equals("state", StringComparison.OrdinalIgnoreCase))
             return true;
@@ -179,13 +192,22 @@ public sealed class RegionExtractor
             return true;
         if (m.Start < 2 || tokens[m.Start - 1].Text != ",")
             return false;
-        var before = inMention[m.Start - 2];
-        return before is { } place ? place.Region == unitedStates : IsNameWord(tokens, m.Start - 2, inMention);
+        var before = MentionAt(all, m.Start - 2);
+        return before is { } place ? place.Region == unitedStates : IsNameWord(tokens, m.Start - 2, all);
     }
 
-    private bool IsNameWord(IReadOnlyList<Token> tokens, int i, RegionMention?[] inMention) =>
+    private bool IsNameWord(IReadOnlyList<Token> tokens, int i, IReadOnlyList<RegionMention> all) =>
         i >= 0 && i < tokens.Count
         && tokens[i].IsWord && tokens[i].IsCapitalised
-        && inMention[i] is null
+        && MentionAt(all, i) is null
         && !functionWords.Contains(tokens[i].Text);
+
+    // The gazetteer mention holding token i, if any: a paragraph has a few, so a scan costs less than a map of its tokens.
+    private static RegionMention? MentionAt(IReadOnlyList<RegionMention> all, int i)
+    {
+        for (var k = 0; k < all.Count; k++)
+            if (all[k].Start <= i && i < all[k].End)
+                return all[k];
+        return null;
+    }
 }

@@ -134,18 +134,24 @@ public sealed class RegionGazetteer
     {
         var index = shouting ? byFirstTokenUpper : byFirstToken;
         var comparison = shouting ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var mentions = new List<RegionMention>();
+        List<RegionMention>? mentions = null; // most paragraphs name no place
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsWord || !index.TryGetValue(tokens[i].Text, out var candidates))
+            if (!tokens[i].IsWord || !index.TryGetValue(tokens[i].Text, out var candidates)
+                || FirstMatch(tokens, i, candidates, comparison) is not { } match)
                 continue;
-            var match = candidates.FirstOrDefault(a => Matches(tokens, i, a.Tokens, comparison));
-            if (match is null)
-                continue;
-            mentions.Add(new RegionMention(match.Region, i, match.Tokens.Length, match.Ambiguity));
+            (mentions ??= []).Add(new RegionMention(match.Region, i, match.Tokens.Length, match.Ambiguity));
             i += match.Tokens.Length - 1;
         }
-        return mentions;
+        return mentions ?? (IReadOnlyList<RegionMention>)[];
+    }
+
+    private static Alias? FirstMatch(IReadOnlyList<Token> tokens, int start, Alias[] candidates, StringComparison comparison)
+    {
+        foreach (var alias in candidates)
+            if (Matches(tokens, start, alias.Tokens, comparison))
+                return alias;
+        return null;
     }
 
     private static bool Matches(IReadOnlyList<Token> tokens, int start, string[] alias, StringComparison comparison)

@@ -37,10 +37,16 @@ public sealed class SpeakerExtractor
         Read(paragraphs).Mentions;
 
     /// <summary>Speakers of each paragraph, and where in it each statement is attributed to one of them.</summary>
-    public SpeakerReading Read(IReadOnlyList<IReadOnlyList<Token>> paragraphs)
+    public SpeakerReading Read(IReadOnlyList<IReadOnlyList<Token>> paragraphs) =>
+        Read(paragraphs, paragraphs.Select(tokens => regions.Mentions(tokens)).ToList());
+
+    /// <inheritdoc cref="Read(IReadOnlyList{IReadOnlyList{Token}})"/>
+    /// <param name="paragraphs">Each paragraph's tokens.</param>
+    /// <param name="places">Each paragraph's places, when the caller has them already: <see cref="RegionExtractor.Mentions"/>, not read as shouting.</param>
+    public SpeakerReading Read(IReadOnlyList<IReadOnlyList<Token>> paragraphs, IReadOnlyList<IReadOnlyList<RegionMention>> places)
     {
         var vocabulary = new ArticleVocabulary(paragraphs);
-        var parsed = paragraphs.Select(tokens => new SpeakerParagraph(new ParagraphNames(tokens, lexicon, regions, vocabulary), lexicon, vocabulary)).ToList();
+        var parsed = paragraphs.Select((tokens, i) => new SpeakerParagraph(new ParagraphNames(tokens, lexicon, places[i], vocabulary), lexicon, vocabulary)).ToList();
         var antecedents = new SpeakerAntecedents(parsed, lexicon);
         var mentions = parsed.Select(p => (IReadOnlyList<SpeakerMention>)p.Speakers(antecedents)).ToList();
         return new SpeakerReading(mentions, parsed.Select(p => (IReadOnlyList<Attribution>)p.Attributions).ToList());

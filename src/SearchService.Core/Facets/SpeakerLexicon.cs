@@ -44,6 +44,9 @@ public sealed class SpeakerLexicon
     public static bool IsPartyAndState(string word) =>
         word.Length > 2 && word[0] is 'D' or 'R' or 'I' && word[1] == '-' && char.IsUpper(word[2]);
 
+    /// <summary>A pronoun of any of the three lists: of a person ("he"), of a body ("it") or another ("I", "we", "they").</summary>
+    public bool IsPronoun(string word) => PersonPronouns.Contains(word) || BodyPronouns.Contains(word) || OtherPronouns.Contains(word);
+
     /// <summary>Where the lists came from (the file's <c>source</c> line).</summary>
     public string Source { get; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SearchService.Core.Facets;
@@ -32,7 +33,10 @@ public static partial class TextTokens
 
     public static IReadOnlyList<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>(text.Length / 5 + 1);
+        // Found into a pooled buffer (a text has at most one token a character) and copied out at their exact number:
+        // a list grown from a guess at it was a tenth of the extraction's allocation.
+        var found = ArrayPool<Token>.Shared.Rent(text.Length);
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -44,11 +48,18 @@ public static partial class TextTokens
             var end = DottedAbbreviationEnd(text, i);
             if (end < 0)
                 end = char.IsLetter(text[i]) || char.IsNumber(text[i]) ? WordEnd(text, i) : i + 1;
-            tokens.Add(new Token(text[i..end], i));
+            found[count++] = new Token(end == i + 1 && text[i] < OneCharacter.Length ? OneCharacter[text[i]] : text[i..end], i);
             i = end;
         }
+        var tokens = new List<Token>(count);
+        tokens.AddRange(found.AsSpan(0, count));
+        found.AsSpan(0, count).Clear(); // the pool keeps no strings alive
+        ArrayPool<Token>.Shared.Return(found);
         return tokens;
     }
+
+    // The one-character ASCII tokens (punctuation, digits, initials), made once rather than once a token.
+    private static readonly string[] OneCharacter = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
     // "U.S.", "U.K.": two or more letter-period pairs; -1 when there are fewer.
     private static int DottedAbbreviationEnd(string text, int i)

@@ -70,15 +70,32 @@ public sealed class TopicClassifier
     public TopicEvidence Score(string text) => Score(TextTokens.Tokenize(text));
 
     /// <summary>The phrases found in a text given as its tokens (<see cref="TextTokens.Tokenize"/>).</summary>
-    public TopicEvidence Score(IReadOnlyList<Token> tokens)
+    public TopicEvidence Score(IReadOnlyList<Token> tokens) => Score(tokens, new ScoreBuffers());
+
+    /// <summary>The phrases found in each of many texts, as <see cref="Score(IReadOnlyList{Token})"/> finds them.</summary>
+    public IReadOnlyList<TopicEvidence> ScoreEach(IReadOnlyList<IReadOnlyList<Token>> texts)
     {
-        var stems = wordStems.Of(tokens);
-        var used = new bool[stems.Count];
+        var buffers = new ScoreBuffers();
+        var evidence = new TopicEvidence[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+            evidence[i] = Score(texts[i], buffers);
+        return evidence;
+    }
+
+    private TopicEvidence Score(IReadOnlyList<Token> tokens, ScoreBuffers buffers)
+    {
+        var stems = buffers.Stems;
+        stems.Clear();
+        wordStems.AddTo(stems, tokens);
+        buffers.EnsureCapacity(stems.Count);
+        var (used, candidates) = (buffers.Used, buffers.Candidates);
         // One look-up a word: most words start no phrase.
-        var candidates = new TopicPhrase[]?[stems.Count];
         var any = false;
         for (var i = 0; i < stems.Count; i++)
+        {
+            used[i] = false;
             any |= (candidates[i] = byFirstStem.GetValueOrDefault(stems[i])) is not null;
+        }
         if (!any)
             return TopicEvidence.None;
         HashSet<TopicPhrase>? found = null;
@@ -176,4 +193,22 @@ public sealed class TopicClassifier
     }
 
     private List<string> Stem(string text) => wordStems.Of(text);
+
+    // Score's working lists, kept from one text to the next by ScoreEach: one text's stems, which of them a phrase has
+    // used, and the phrases each may start. Only the first Stems.Count entries of the arrays are the current text's.
+    private sealed class ScoreBuffers
+    {
+        public List<string> Stems { get; } = [];
+        public bool[] Used { get; private set; } = [];
+        public TopicPhrase[]?[] Candidates { get; private set; } = [];
+
+        public void EnsureCapacity(int count)
+        {
+            if (Used.Length >= count)
+                return;
+            var length = Math.Max(count, 2 * Used.Length);
+            Used = new bool[length];
+            Candidates = new TopicPhrase[]?[length];
+        }
+    }
 }

@@ -29,6 +29,13 @@ public sealed class WordStems
     public List<string> Of(IReadOnlyList<Token> tokens)
     {
         var stems = new List<string>(tokens.Count);
+        AddTo(stems, tokens);
+        return stems;
+    }
+
+    /// <summary>Adds the stems of a text given as its tokens to <paramref name="stems"/>, a list the caller reuses.</summary>
+    public void AddTo(List<string> stems, IReadOnlyList<Token> tokens)
+    {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -40,7 +47,6 @@ public sealed class WordStems
                 foreach (var stem in OfWord(token.Text))
                     stems.Add(stem);
         }
-        return stems;
     }
 
     private string[] OfWord(string word)

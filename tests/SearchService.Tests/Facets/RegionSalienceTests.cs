@@ -8,6 +8,18 @@ public class RegionSalienceTests
     private static IReadOnlyList<(string Region, bool AsLocation)> Named(string text) =>
         Facets.Regions.Named(text).Select(n => (n.Region.Name, n.AsLocation)).ToList();
 
+    // The extractor finds each paragraph's places once for the region and the speaker facets; a paragraph in capitals
+    // is read case-blind for its regions all the same (the speaker facet's case-sensitive places name none in it).
+    [Fact]
+    public void A_paragraph_in_capitals_names_its_regions()
+    {
+        var article = new Article("d", "Cotton output review", [
+            "PAKISTAN COTTON OUTPUT SEEN HIGHER THIS SEASON",
+            "Officials said the crop would be larger.",
+        ], Dateline: "ISLAMABAD, March 3");
+        Assert.Equal(["Pakistan"], Facets.Extractor.Extract(article).Paragraphs[0].Region);
+    }
+
     [Fact]
     public void Place_after_in_is_a_location() =>
         Assert.Equal([("Afghanistan", true)], Named("The two sides assessed regional threats, particularly in Afghanistan."));

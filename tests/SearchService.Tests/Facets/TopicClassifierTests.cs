@@ -1,3 +1,5 @@
+using SearchService.Core.Facets;
+
 namespace SearchService.Tests.Facets;
 
 public class TopicClassifierTests
@@ -27,6 +29,23 @@ public class TopicClassifierTests
     [Fact]
     public void Working_together_at_the_United_Nations_is_international_cooperation() =>
         Assert.Contains("International cooperation", Topics("They will work closely on issues of common concern at the United Nations and the SCO."));
+
+    // ScoreEach keeps its working lists from one text to the next: the words a phrase used up in the first text
+    // ("financing of terrorism") must be free again in the second, where the same phrase stands at the same places.
+    [Fact]
+    public void Texts_scored_together_are_each_scored_as_alone()
+    {
+        var texts = new[]
+        {
+            "They discussed the financing of terrorism at length with the delegation.",
+            "Financing of terrorism was discussed.",
+            "The next meeting will be held in 2022.",
+        }.Select(TextTokens.Tokenize).ToList();
+        static string Scores(TopicEvidence e) => string.Join(", ", e.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        var together = Facets.Topics.ScoreEach(texts).Select(Scores).ToList();
+        Assert.Equal(texts.Select(t => Scores(Facets.Topics.Score(t))), together);
+        Assert.Contains("Terrorist financing", together[1]);
+    }
 
     [Fact]
     public void One_weak_cue_is_not_enough() =>

@@ -262,7 +262,7 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     private bool InRelativeClause(IReadOnlyList<Token> t, int subjectEnd, int sentenceStart)
     {
         var k = subjectEnd;
-        if (lexicon.PersonPronouns.Contains(t[k].Text) || lexicon.BodyPronouns.Contains(t[k].Text) || lexicon.OtherPronouns.Contains(t[k].Text))
+        if (lexicon.IsPronoun(t[k].Text))
             k--;
         else
             while (k >= sentenceStart && (t[k].IsCapitalised || (t[k].Text == "." && k > 0 && t[k - 1].IsInitial)))
@@ -416,7 +416,7 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             return from;
         var next = t[k];
         var clauseFollows = next.Text is "that" or "," or ":" || IsQuote(next) || next.IsCapitalised || lexicon.Determiners.Contains(next.Text)
-                            || lexicon.PersonPronouns.Contains(next.Text) || lexicon.BodyPronouns.Contains(next.Text) || lexicon.OtherPronouns.Contains(next.Text);
+                            || lexicon.IsPronoun(next.Text);
         return clauseFollows ? k : from;
     }
 

@@ -27,10 +27,9 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
 
     /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, once rewritten here (a prefix's terms are
-    /// this shard's), with a question's word pairs; and each word's paragraphs here and, when a spelling corrector over
-    /// this shard alone would look for its neighbours (the word is rare here), those it found.
+    /// this shard's), with a question's word pairs; and each word's paragraphs here.
     /// </summary>
-    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words)
     {
         var terms = new HashSet<Term>();
         if (Parse(request) is { } parsed)
@@ -38,15 +37,14 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             foreach (var query in (parsed.Pairs ?? []).Select(p => p.ToQuery()).Prepend(parsed.Query))
                 searcher.Rewrite(query).ExtractTerms(terms);
         }
-        var figures = new List<WordFigures>(words.Count);
-        foreach (var (term, rareBelow) in words)
-        {
-            var recorder = new NeighbourRecorder(vocabulary);
-            new SpellingCorrector(recorder).Correct(term, rareBelow);
-            figures.Add(new WordFigures(term, vocabulary.DocFreq(new Term(IndexSchema.Text, term)), recorder.Found));
-        }
+        var figures = words.Select(word => new WordFigures(word, vocabulary.DocFreq(new Term(IndexSchema.Text, word)))).ToList();
         return ValueTask.FromResult(new ShardDfs(CorpusStatistics.Of(searcher, terms), figures));
     }
+
+    /// <summary>The words' spelling neighbours here: a walk of the shard's terms each (Lucene's FuzzyTermsEnum).</summary>
+    public ValueTask<IReadOnlyList<WordNeighbours>> NeighboursAsync(IReadOnlyList<NeighbourLookup> words) =>
+        ValueTask.FromResult<IReadOnlyList<WordNeighbours>>(
+            words.Select(word => new WordNeighbours(word.Term, vocabulary.Neighbours(new Term(IndexSchema.Text, word.Term), word.MaxEdits))).ToList());
 
     /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => ValueTask.FromResult(CorpusStatistics.Of(searcher, terms));

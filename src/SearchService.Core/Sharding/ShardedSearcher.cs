@@ -261,8 +261,9 @@ public sealed class ShardedSearcher
 
     /// <summary>
     /// The request's query, its typos corrected from the words of every shard, and the whole index's figures for it.
-    /// The query is parsed once to learn which words it would correct, and every shard gives their figures with those
-    /// of the query as typed: unless a word is corrected, one call to each shard does.
+    /// The query is parsed once to learn which words it would correct, and every shard gives their paragraphs with the
+    /// figures of the query as typed: unless a word is rare over all shards, one call to each shard does. The
+    /// neighbours of such a word are then asked of every shard, and the corrected query's figures once more.
     /// </summary>
     private async ValueTask<(ParsedQuery? Parsed, ShardRequest Request, CorpusStatistics Statistics)> DfsAsync(
         SearchRequest request, IReadOnlyList<IShard> parts, SearchCursor? after)
@@ -270,15 +271,33 @@ public sealed class ShardedSearcher
         var recorder = new WordRecorder();
         var typed = stages.Parser.Parse(request, recorder);
         var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth, after);
-        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, recorder.Lookups)));
+        var words = recorder.Lookups.Select(l => l.Term).Distinct(StringComparer.Ordinal).ToList();
+        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, words)));
         var parsed = recorder.Lookups.Count == 0
             ? typed
-            : stages.Parser.Parse(request, new SpellingCorrector(GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList())));
+            : stages.Parser.Parse(request, new SpellingCorrector(await VocabularyAsync(parts, recorder.Lookups, dfs)));
         if (parsed is not { Corrections.Count: > 0 } corrected)
             return (parsed, asTyped, CorpusStatistics.Sum(dfs.Select(d => d.Statistics)));
         var shardRequest = asTyped with { Corrections = corrected.Corrections };
         var statistics = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(shardRequest, [])));
         return (parsed, shardRequest, CorpusStatistics.Sum(statistics.Select(d => d.Statistics)));
+    }
+
+    /// <summary>
+    /// The words the query may correct, their paragraphs summed over every shard and, for those rare over all of them,
+    /// their neighbours in every shard: a word rare on some shards only (one article's) is not corrected, and no
+    /// shard walks its terms for it.
+    /// </summary>
+    private static async ValueTask<GatheredVocabulary> VocabularyAsync(IReadOnlyList<IShard> parts, IReadOnlyList<SpellingLookup> lookups, IReadOnlyList<ShardDfs> dfs)
+    {
+        var summed = GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList());
+        var rare = new NeighbourRecorder(summed);
+        foreach (var (term, rareBelow) in lookups)
+            new SpellingCorrector(rare).Correct(term, rareBelow);
+        if (rare.Lookups is not { Count: > 0 } lookedFor)
+            return summed;
+        var neighbours = await Scatter.AllAsync(parts.Select(p => p.NeighboursAsync(lookedFor)));
+        return summed.WithNeighbours(neighbours);
     }
 
     /// <summary>The pinned articles the shards hold, in the order the request pins them (an article lives in one shard).</summary>

@@ -31,8 +31,7 @@ internal sealed class GrainShard(
         return answer.Dfs;
     }
 
-    public async ValueTask<IReadOnlyList<WordNeighbours>> NeighboursAsync(IReadOnlyList<NeighbourLookup> words) =>
-        await Bounded(grain.NeighboursAsync(Search(), [.. words]));
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words) => Bounded(grain.NeighboursAsync(Search(), [.. words]));
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
         Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));

@@ -48,7 +48,7 @@ public interface IShardGrain : IGrainWithIntegerKey
     Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<string> words);
 
     /// <summary>The spelling neighbours of words rare over every shard (<see cref="IShard.NeighboursAsync"/>).</summary>
-    Task<List<WordNeighbours>> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words);
+    Task<ShardNeighbours> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words);
 
     Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms);
 

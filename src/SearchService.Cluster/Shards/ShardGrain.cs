@@ -258,8 +258,8 @@ public sealed class ShardGrain(
         return new ShardDfsAt(await open.Shard.DfsAsync(request, words), open.Version, open.Shard.Point.PointInTime);
     }
 
-    public async Task<List<WordNeighbours>> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words) =>
-        [.. await (await OpenedAsync(search)).NeighboursAsync(words)];
+    public async Task<ShardNeighbours> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words) =>
+        await (await OpenedAsync(search)).NeighboursAsync(words);
 
     public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
         await (await OpenedAsync(search)).StatisticsAsync(terms.ConvertAll(t => t.ToTerm()));

@@ -29,9 +29,10 @@ public interface IShard : IDisposable
 
     /// <summary>
     /// The spelling neighbours of words rare over every shard, which the gatherer corrects from the neighbours of all
-    /// (asked between the dfs of the query as typed and that of the corrected query, only when some word is that rare).
+    /// (asked after the dfs, only when some word is that rare), with the figures of the terms a correction to each would
+    /// add to the query.
     /// </summary>
-    ValueTask<IReadOnlyList<WordNeighbours>> NeighboursAsync(IReadOnlyList<NeighbourLookup> words);
+    ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words);
 
     /// <summary>
     /// The query phase: the best hits in the request's order, every facet count, the totals; a question's candidates

@@ -22,7 +22,7 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
     // The last request parsed and its query: a search asks every phase with the same request (with corrections from
-    // the second dfs on), and parsing it again in each phase was a cost of the shard's alone.
+    // the query phase on), and parsing it again in each phase was a cost of the shard's alone.
     private (ShardRequest Request, ParsedQuery? Parsed)? lastParsed;
 
     /// <summary>
@@ -41,10 +41,26 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
         return ValueTask.FromResult(new ShardDfs(CorpusStatistics.Of(searcher, terms), figures));
     }
 
-    /// <summary>The words' spelling neighbours here: a walk of the shard's terms each (Lucene's FuzzyTermsEnum).</summary>
-    public ValueTask<IReadOnlyList<WordNeighbours>> NeighboursAsync(IReadOnlyList<NeighbourLookup> words) =>
-        ValueTask.FromResult<IReadOnlyList<WordNeighbours>>(
-            words.Select(word => new WordNeighbours(word.Term, vocabulary.Neighbours(new Term(IndexSchema.Text, word.Term), word.MaxEdits))).ToList());
+    /// <summary>
+    /// The words' spelling neighbours here, a walk of the shard's text terms each (Lucene's FuzzyTermsEnum), and the
+    /// figures of the terms a correction could add. The gatherer picks a correction from every shard's text neighbours,
+    /// and it adds its term in the title too: a headline's word may be in no paragraph here, so the title's terms near
+    /// the word are walked as well (any of them may be a correction another shard's paragraphs gave).
+    /// </summary>
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words)
+    {
+        var found = new List<WordNeighbours>(words.Count);
+        var corrections = new List<Term>();
+        foreach (var (word, maxEdits) in words)
+        {
+            found.Add(new WordNeighbours(word, Near(IndexSchema.Text)));
+            foreach (var field in FreeTextQuery.CorrectionFields)
+                corrections.AddRange((field == IndexSchema.Text ? found[^1].Neighbours : Near(field)).Select(n => new Term(field, n.Term)));
+
+            IReadOnlyList<TermFrequency> Near(string field) => vocabulary.Neighbours(new Term(field, word), maxEdits);
+        }
+        return ValueTask.FromResult(new ShardNeighbours(found, CorpusStatistics.Of(searcher, corrections)));
+    }
 
     /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) => ValueTask.FromResult(CorpusStatistics.Of(searcher, terms));

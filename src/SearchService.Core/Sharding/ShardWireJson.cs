@@ -14,7 +14,7 @@ namespace SearchService.Core.Sharding;
 /// </summary>
 [JsonSerializable(typeof(ShardRequest))]
 [JsonSerializable(typeof(NeighbourLookup))]
-[JsonSerializable(typeof(WordNeighbours))]
+[JsonSerializable(typeof(ShardNeighbours))]
 [JsonSerializable(typeof(ShardDfs))]
 [JsonSerializable(typeof(CorpusStatistics))]
 [JsonSerializable(typeof(ShardAnswer))]

@@ -102,8 +102,8 @@ public sealed class ShardWireTests
         var fetched = await shard.FetchAsync(request, dfs.Statistics, [new FeedbackWord("crop", 0.5f)], answer.Candidates.Concat(answer.Hits).ToList(), new HashSet<int>());
 
         Assert.NotEmpty(fetched);
-        Assert.NotEmpty(neighbours[0].Neighbours);
-        Assert.All(new object[] { request, dfs, lookup, neighbours[0], answer, fetched[0] }, value =>
+        Assert.NotEmpty(neighbours.Figures.Terms);
+        Assert.All(new object[] { request, dfs, lookup, neighbours, answer, fetched[0] }, value =>
             Assert.Equal(JsonSerializer.Serialize(value, value.GetType()), JsonSerializer.Serialize(value, value.GetType(), ShardWireJson.WireOptions)));
     }
 

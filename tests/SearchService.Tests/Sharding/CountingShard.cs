@@ -9,7 +9,7 @@ public sealed class CountingShard(IShard shard, CountingShardSource counter) : I
 {
     public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words) => Counted(() => shard.DfsAsync(request, words));
 
-    public ValueTask<IReadOnlyList<WordNeighbours>> NeighboursAsync(IReadOnlyList<NeighbourLookup> words)
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words)
     {
         counter.LookedUp(words.Count);
         return Counted(() => shard.NeighboursAsync(words));

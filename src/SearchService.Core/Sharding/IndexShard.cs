@@ -51,13 +51,13 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     {
         var found = new List<WordNeighbours>(words.Count);
         var corrections = new List<Term>();
+        // The text field first: its neighbours are those the gatherer corrects from.
+        var fields = FreeTextQuery.CorrectionFields.Prepend(IndexSchema.Text).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (word, maxEdits) in words)
         {
-            found.Add(new WordNeighbours(word, Near(IndexSchema.Text)));
-            foreach (var field in FreeTextQuery.CorrectionFields)
-                corrections.AddRange((field == IndexSchema.Text ? found[^1].Neighbours : Near(field)).Select(n => new Term(field, n.Term)));
-
-            IReadOnlyList<TermFrequency> Near(string field) => vocabulary.Neighbours(new Term(field, word), maxEdits);
+            var near = vocabulary.Neighbours(word, fields, maxEdits);
+            found.Add(new WordNeighbours(word, near[0]));
+            corrections.AddRange(fields.Zip(near).SelectMany(field => field.Second.Select(n => new Term(field.First, n.Term))));
         }
         return ValueTask.FromResult(new ShardNeighbours(found, CorpusStatistics.Of(searcher, corrections)));
     }

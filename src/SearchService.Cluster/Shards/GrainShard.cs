@@ -23,13 +23,15 @@ internal sealed class GrainShard(
 
     public ShardPoint Point => point ?? throw new InvalidOperationException("The copy says which reader it reads in its answer to the first call (the dfs phase, or an export page).");
 
-    public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
+    public async ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words)
     {
         var answer = await Bounded(grain.DfsAsync(Search(), request, [.. words]));
         answeredAt(answer.Version);
         point = new ShardPoint(copy, answer.PointInTime);
         return answer.Dfs;
     }
+
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words) => Bounded(grain.NeighboursAsync(Search(), [.. words]));
 
     public ValueTask<CorpusStatistics> StatisticsAsync(IReadOnlyList<Term> terms) =>
         Bounded(grain.TermStatisticsAsync(Search(), terms.Select(ShardTerm.Of).ToList()));

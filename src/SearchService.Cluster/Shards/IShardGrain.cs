@@ -45,7 +45,10 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// The first phase of every search: the copy's figures, with the version it searches at. A search opening with a
     /// <see cref="ShardSearch.MinVersion"/> the copy has not applied waits for it, or fails as an unavailable copy does.
     /// </summary>
-    Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words);
+    Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<string> words);
+
+    /// <summary>The spelling neighbours of words rare over every shard (<see cref="IShard.NeighboursAsync"/>).</summary>
+    Task<ShardNeighbours> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words);
 
     Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms);
 

@@ -208,11 +208,14 @@ public sealed class ShardGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<SpellingLookup> words)
+    public async Task<ShardDfsAt> DfsAsync(ShardSearch search, ShardRequest request, List<string> words)
     {
         var open = await OpenedSearchAsync(search);
         return new ShardDfsAt(await open.Shard.DfsAsync(request, words), open.Version, open.Shard.Point.PointInTime);
     }
+
+    public async Task<ShardNeighbours> NeighboursAsync(ShardSearch search, List<NeighbourLookup> words) =>
+        await (await OpenedAsync(search)).NeighboursAsync(words);
 
     public async Task<CorpusStatistics> TermStatisticsAsync(ShardSearch search, List<ShardTerm> terms) =>
         await (await OpenedAsync(search)).StatisticsAsync(terms.ConvertAll(t => t.ToTerm()));

@@ -155,6 +155,13 @@ public sealed class FreeTextQuery(Analyzer analyzer, Synonyms synonyms)
     }
 
     /// <summary>
+    /// The fields a correction adds its term in (<see cref="CorrectedWordQuery"/>'s, every field a word is searched in),
+    /// and all it adds: a sharded search takes those terms' figures with the neighbours it corrects from, rather than
+    /// asking every shard for the corrected query's.
+    /// </summary>
+    public static IEnumerable<string> CorrectionFields => SearchFields.Weighted.Select(f => f.Field);
+
+    /// <summary>
     /// A proximity clause for each two neighbouring terms of the question as analysed, so that stop words between them
     /// do not break the pair: "angle of attack" pairs "angl" with "attack", and "shock-induced" pairs its two halves.
     /// </summary>

@@ -11,14 +11,27 @@ internal sealed class IndexVocabulary(IndexReader reader) : IVocabulary
 
     public int DocFreq(Term term) => reader.DocFreq(term);
 
-    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits)
+    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => Neighbours(term.Text, [term.Field], maxEdits)[0];
+
+    /// <summary>
+    /// <see cref="Neighbours(Term, int)"/> of the same text in each of <paramref name="fields"/>: the Levenshtein
+    /// automata, which depend on the text alone, are built once for all (the enumerators share them through their
+    /// attributes, as Lucene's fuzzy query shares them between segments).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TermFrequency>> Neighbours(string text, IReadOnlyList<string> fields, int maxEdits)
     {
-        if (MultiFields.GetTerms(reader, term.Field) is not { } terms)
-            return [];
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), term, maxEdits, prefixLength: 1, transpositions: true);
-        var found = new List<TermFrequency>();
-        while (candidates.MoveNext())
-            found.Add(new TermFrequency(candidates.Term.Utf8ToString(), candidates.DocFreq));
-        return found;
+        var automata = new AttributeSource();
+        return fields.Select(field => Walk(MultiFields.GetTerms(reader, field), new Term(field, text))).ToList();
+
+        IReadOnlyList<TermFrequency> Walk(Terms? terms, Term term)
+        {
+            if (terms is null)
+                return [];
+            var candidates = new FuzzyTermsEnum(terms, automata, term, maxEdits, prefixLength: 1, transpositions: true);
+            var found = new List<TermFrequency>();
+            while (candidates.MoveNext())
+                found.Add(new TermFrequency(candidates.Term.Utf8ToString(), candidates.DocFreq));
+            return found;
+        }
     }
 }

@@ -5,8 +5,8 @@ using SearchService.Core.Searching;
 namespace SearchService.Core.Sharding;
 
 /// <summary>
-/// The words of every shard together, as far as one search needs them, gathered in one call to each shard before it
-/// reads them: counts summed, neighbours of a typo merged in term order. A word not gathered is a fault of the gatherer.
+/// The words of every shard together, as far as one search needs them, gathered before it reads them: counts summed,
+/// neighbours of a typo merged in term order. A word not gathered is a fault of the gatherer.
 /// </summary>
 internal sealed class GatheredVocabulary : IVocabulary
 {
@@ -21,17 +21,14 @@ internal sealed class GatheredVocabulary : IVocabulary
         this.neighbours = neighbours;
     }
 
-    /// <summary>The query words of every shard (<see cref="IShard.WordsAsync"/>), for the spelling corrector.</summary>
-    public static GatheredVocabulary OfWords(IReadOnlyList<IReadOnlyList<WordFigures>> shards)
-    {
-        var words = shards.SelectMany(s => s).GroupBy(w => w.Term, StringComparer.Ordinal).ToList();
-        var docFreqs = words.ToDictionary(g => g.Key, g => g.Sum(w => w.DocFreq), StringComparer.Ordinal);
-        // A word is rare over all shards only where it is rare in each: then every shard gave its neighbours.
-        var neighbours = words
-            .Where(g => g.Count() == shards.Count && g.All(w => w.Neighbours is not null))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<TermFrequency>)Merged(g.SelectMany(w => w.Neighbours!)), StringComparer.Ordinal);
-        return new GatheredVocabulary(null, docFreqs, neighbours);
-    }
+    /// <summary>The paragraphs of the query's words in every shard (<see cref="IShard.DfsAsync"/>) summed, for the spelling corrector.</summary>
+    public static GatheredVocabulary OfWords(IReadOnlyList<IReadOnlyList<WordFigures>> shards) =>
+        new(null, shards.SelectMany(s => s).GroupBy(w => w.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(w => w.DocFreq), StringComparer.Ordinal), []);
+
+    /// <summary>These words with the neighbours every shard gave of those rare over all (<see cref="IShard.NeighboursAsync"/>).</summary>
+    public GatheredVocabulary WithNeighbours(IReadOnlyList<IReadOnlyList<WordNeighbours>> shards) =>
+        new(paragraphs, docFreqs, shards.SelectMany(s => s).GroupBy(w => w.Term, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TermFrequency>)Merged(g.SelectMany(w => w.Neighbours)), StringComparer.Ordinal));
 
     /// <summary>The paragraphs of every shard and the figures of some of their words, for choosing a question's feedback words.</summary>
     /// <param name="terms">The words gathered, as indexed in the text field.</param>

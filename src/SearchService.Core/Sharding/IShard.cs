@@ -21,12 +21,18 @@ public interface IShard : IDisposable
 
     /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, with a question's word pairs; and how
-    /// many paragraphs hold each word the gatherer may correct and, where the word is rare here (and so may be rare in
-    /// every shard), its neighbours within the edits a correction allows.
+    /// many paragraphs hold each word the gatherer may correct (which it corrects only when they are few over all shards).
     /// </summary>
-    /// <param name="words">The query's words to correct: the request then carries no corrections, and its figures are
-    /// those the gatherer needs when it makes none.</param>
-    ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words);
+    /// <param name="words">The query's words to correct, as indexed in the text field: the request then carries no
+    /// corrections, and its figures are those the gatherer needs when it makes none.</param>
+    ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words);
+
+    /// <summary>
+    /// The spelling neighbours of words rare over every shard, which the gatherer corrects from the neighbours of all
+    /// (asked after the dfs, only when some word is that rare), with the figures of the terms a correction to each would
+    /// add to the query.
+    /// </summary>
+    ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words);
 
     /// <summary>
     /// The query phase: the best hits in the request's order, every facet count, the totals; a question's candidates

@@ -22,15 +22,14 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
     private readonly IndexVocabulary vocabulary = new(searcher.IndexReader);
 
     // The last request parsed and its query: a search asks every phase with the same request (with corrections from
-    // the second dfs on), and parsing it again in each phase was a cost of the shard's alone.
+    // the query phase on), and parsing it again in each phase was a cost of the shard's alone.
     private (ShardRequest Request, ParsedQuery? Parsed)? lastParsed;
 
     /// <summary>
     /// The dfs phase: the shard's figures for the terms its query scores with, once rewritten here (a prefix's terms are
-    /// this shard's), with a question's word pairs; and each word's paragraphs here and, when a spelling corrector over
-    /// this shard alone would look for its neighbours (the word is rare here), those it found.
+    /// this shard's), with a question's word pairs; and each word's paragraphs here.
     /// </summary>
-    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words)
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words)
     {
         var terms = new HashSet<Term>();
         if (Parse(request) is { } parsed)
@@ -38,14 +37,29 @@ internal sealed class IndexShard(IndexSearcher searcher, SearchStages stages, ID
             foreach (var query in (parsed.Pairs ?? []).Select(p => p.ToQuery()).Prepend(parsed.Query))
                 searcher.Rewrite(query).ExtractTerms(terms);
         }
-        var figures = new List<WordFigures>(words.Count);
-        foreach (var (term, rareBelow) in words)
-        {
-            var recorder = new NeighbourRecorder(vocabulary);
-            new SpellingCorrector(recorder).Correct(term, rareBelow);
-            figures.Add(new WordFigures(term, vocabulary.DocFreq(new Term(IndexSchema.Text, term)), recorder.Found));
-        }
+        var figures = words.Select(word => new WordFigures(word, vocabulary.DocFreq(new Term(IndexSchema.Text, word)))).ToList();
         return ValueTask.FromResult(new ShardDfs(CorpusStatistics.Of(searcher, terms), figures));
+    }
+
+    /// <summary>
+    /// The words' spelling neighbours here, a walk of the shard's text terms each (Lucene's FuzzyTermsEnum), and the
+    /// figures of the terms a correction could add. The gatherer picks a correction from every shard's text neighbours,
+    /// and it adds its term in the title too: a headline's word may be in no paragraph here, so the title's terms near
+    /// the word are walked as well (any of them may be a correction another shard's paragraphs gave).
+    /// </summary>
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words)
+    {
+        var found = new List<WordNeighbours>(words.Count);
+        var corrections = new List<Term>();
+        // The text field first: its neighbours are those the gatherer corrects from.
+        var fields = FreeTextQuery.CorrectionFields.Prepend(IndexSchema.Text).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (word, maxEdits) in words)
+        {
+            var near = vocabulary.Neighbours(word, fields, maxEdits);
+            found.Add(new WordNeighbours(word, near[0]));
+            corrections.AddRange(fields.Zip(near).SelectMany(field => field.Second.Select(n => new Term(field.First, n.Term))));
+        }
+        return ValueTask.FromResult(new ShardNeighbours(found, CorpusStatistics.Of(searcher, corrections)));
     }
 
     /// <summary>The shard's figures for more terms (the words of a question's feedback paragraphs).</summary>

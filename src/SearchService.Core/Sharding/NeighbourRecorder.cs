@@ -4,17 +4,24 @@ using SearchService.Core.Searching;
 namespace SearchService.Core.Sharding;
 
 /// <summary>
-/// A shard's vocabulary that notes the neighbours a spelling corrector looked for: the corrector decides, as the
-/// gatherer's will, whether a word is rare enough to look for them and how far.
+/// The paragraphs of the query's words summed over every shard, noting the neighbours a spelling corrector looks for
+/// (finding none): the corrector decides, as it will once they are gathered, which words are rare enough over the
+/// whole index to look for them and how far. Only those are then asked of the shards.
 /// </summary>
-internal sealed class NeighbourRecorder(IVocabulary vocabulary) : IVocabulary
+internal sealed class NeighbourRecorder(IVocabulary summed) : IVocabulary
 {
-    /// <summary>The neighbours last looked for; null: none were.</summary>
-    public IReadOnlyList<TermFrequency>? Found { get; private set; }
+    private readonly Dictionary<string, NeighbourLookup> lookups = new(StringComparer.Ordinal);
 
-    public int Paragraphs => vocabulary.Paragraphs;
+    /// <summary>The words whose neighbours were looked for, each once.</summary>
+    public IReadOnlyList<NeighbourLookup> Lookups => [.. lookups.Values];
 
-    public int DocFreq(Term term) => vocabulary.DocFreq(term);
+    public int Paragraphs => summed.Paragraphs;
 
-    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => Found = vocabulary.Neighbours(term, maxEdits);
+    public int DocFreq(Term term) => summed.DocFreq(term);
+
+    public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits)
+    {
+        lookups.TryAdd(term.Text, new NeighbourLookup(term.Text, maxEdits));
+        return [];
+    }
 }

@@ -13,7 +13,8 @@ namespace SearchService.Core.Sharding;
 /// by reflection.
 /// </summary>
 [JsonSerializable(typeof(ShardRequest))]
-[JsonSerializable(typeof(SpellingLookup))]
+[JsonSerializable(typeof(NeighbourLookup))]
+[JsonSerializable(typeof(ShardNeighbours))]
 [JsonSerializable(typeof(ShardDfs))]
 [JsonSerializable(typeof(CorpusStatistics))]
 [JsonSerializable(typeof(ShardAnswer))]

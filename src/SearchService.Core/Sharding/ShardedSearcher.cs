@@ -261,8 +261,10 @@ public sealed class ShardedSearcher
 
     /// <summary>
     /// The request's query, its typos corrected from the words of every shard, and the whole index's figures for it.
-    /// The query is parsed once to learn which words it would correct, and every shard gives their figures with those
-    /// of the query as typed: unless a word is corrected, one call to each shard does.
+    /// The query is parsed once to learn which words it would correct, and every shard gives their paragraphs with the
+    /// figures of the query as typed: unless a word is rare over all shards, one call to each shard does. Every shard
+    /// is then asked for the neighbours of just those words, with the figures of the terms a correction to each adds:
+    /// a second call, and the last of the phase.
     /// </summary>
     private async ValueTask<(ParsedQuery? Parsed, ShardRequest Request, CorpusStatistics Statistics)> DfsAsync(
         SearchRequest request, IReadOnlyList<IShard> parts, SearchCursor? after)
@@ -270,15 +272,32 @@ public sealed class ShardedSearcher
         var recorder = new WordRecorder();
         var typed = stages.Parser.Parse(request, recorder);
         var asTyped = new ShardRequest(request, [], stages.SemanticReranking.Depth, after);
-        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, recorder.Lookups)));
-        var parsed = recorder.Lookups.Count == 0
-            ? typed
-            : stages.Parser.Parse(request, new SpellingCorrector(GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList())));
+        var words = recorder.Lookups.Select(l => l.Term).Distinct(StringComparer.Ordinal).ToList();
+        var dfs = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(asTyped, words)));
+        var statistics = CorpusStatistics.Sum(dfs.Select(d => d.Statistics));
+        var summed = GatheredVocabulary.OfWords(dfs.Select(d => d.Words).ToList());
+        if (RareOverAll(recorder.Lookups, summed) is not { Count: > 0 } rare)
+            return (typed, asTyped, statistics);
+        var neighbours = await Scatter.AllAsync(parts.Select(p => p.NeighboursAsync(rare)));
+        var parsed = stages.Parser.Parse(request, new SpellingCorrector(summed.WithNeighbours(neighbours.Select(n => n.Words).ToList())));
         if (parsed is not { Corrections.Count: > 0 } corrected)
-            return (parsed, asTyped, CorpusStatistics.Sum(dfs.Select(d => d.Statistics)));
-        var shardRequest = asTyped with { Corrections = corrected.Corrections };
-        var statistics = await Scatter.AllAsync(parts.Select(p => p.DfsAsync(shardRequest, [])));
-        return (parsed, shardRequest, CorpusStatistics.Sum(statistics.Select(d => d.Statistics)));
+            return (parsed, asTyped, statistics);
+        var correctedTerms = corrected.Corrections.Select(c => c.CorrectedTerm).ToHashSet(StringComparer.Ordinal);
+        var figures = CorpusStatistics.Sum(neighbours.Select(n => n.Figures));
+        return (parsed, asTyped with { Corrections = corrected.Corrections },
+            statistics.With(figures with { Terms = [.. figures.Terms.Where(t => correctedTerms.Contains(t.Text))] }));
+    }
+
+    /// <summary>
+    /// The words whose neighbours the spelling corrector would look for, and how far, with their paragraphs summed over
+    /// every shard: a word of one article is rare on the other shards but not over all, and no shard walks its terms.
+    /// </summary>
+    private static IReadOnlyList<NeighbourLookup> RareOverAll(IReadOnlyList<SpellingLookup> lookups, GatheredVocabulary summed)
+    {
+        var rare = new NeighbourRecorder(summed);
+        foreach (var (term, rareBelow) in lookups)
+            new SpellingCorrector(rare).Correct(term, rareBelow);
+        return rare.Lookups;
     }
 
     /// <summary>The pinned articles the shards hold, in the order the request pins them (an article lives in one shard).</summary>

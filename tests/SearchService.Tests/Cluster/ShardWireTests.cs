@@ -84,7 +84,7 @@ public sealed class ShardWireTests
 
     /// <summary>
     /// The wire's generated code writes what reflection writes, for a search's every call to a shard (a word query's
-    /// dfs, query and fetch with explanations, and a question's with its word pairs and feedback words).
+    /// dfs, a typo's neighbours, query and fetch with explanations, and a question's with its word pairs and feedback words).
     /// </summary>
     [Theory]
     [InlineData("cocoa bahia")]
@@ -95,12 +95,15 @@ public sealed class ShardWireTests
         using var source = new IndexShardSource(index.Index);
         using var shard = source.Open();
         var request = new ShardRequest(new SearchRequest(query, Explain: true, RegionTree: true, DateFacet: DateInterval.Month), [], SemanticDepth: 0);
-        var dfs = await shard.DfsAsync(request, [new SpellingLookup("bahia", 3)]);
+        var dfs = await shard.DfsAsync(request, ["bahia"]);
+        var lookup = new NeighbourLookup("bahai", MaxEdits: 1);
+        var neighbours = await shard.NeighboursAsync([lookup]);
         var answer = await shard.QueryAsync(request, dfs.Statistics);
         var fetched = await shard.FetchAsync(request, dfs.Statistics, [new FeedbackWord("crop", 0.5f)], answer.Candidates.Concat(answer.Hits).ToList(), new HashSet<int>());
 
         Assert.NotEmpty(fetched);
-        Assert.All(new object[] { request, dfs, answer, fetched[0] }, value =>
+        Assert.NotEmpty(neighbours.Figures.Terms);
+        Assert.All(new object[] { request, dfs, lookup, neighbours, answer, fetched[0] }, value =>
             Assert.Equal(JsonSerializer.Serialize(value, value.GetType()), JsonSerializer.Serialize(value, value.GetType(), ShardWireJson.WireOptions)));
     }
 

@@ -7,7 +7,13 @@ namespace SearchService.Tests.Sharding;
 /// <summary>A search on a shard that tells its <see cref="CountingShardSource"/> of each call.</summary>
 public sealed class CountingShard(IShard shard, CountingShardSource counter) : IShard
 {
-    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<SpellingLookup> words) => Counted(() => shard.DfsAsync(request, words));
+    public ValueTask<ShardDfs> DfsAsync(ShardRequest request, IReadOnlyList<string> words) => Counted(() => shard.DfsAsync(request, words));
+
+    public ValueTask<ShardNeighbours> NeighboursAsync(IReadOnlyList<NeighbourLookup> words)
+    {
+        counter.LookedUp(words.Count);
+        return Counted(() => shard.NeighboursAsync(words));
+    }
 
     public ValueTask<ShardAnswer> QueryAsync(ShardRequest request, CorpusStatistics statistics) => Counted(() => shard.QueryAsync(request, statistics));
 

@@ -9,9 +9,16 @@ namespace SearchService.Tests.Sharding;
 public sealed class CountingShardSource(IShardSource source, int shard = 0, Func<int, bool>? fails = null) : IShardSource
 {
     private int calls;
+    private int neighbourLookups;
 
     /// <summary>Calls made to the shard so far.</summary>
     public int Calls => calls;
+
+    /// <summary>Words whose spelling neighbours the shard was asked for so far: a walk of its terms each.</summary>
+    public int NeighbourLookups => neighbourLookups;
+
+    /// <summary>Notes that the shard is asked for the neighbours of this many words.</summary>
+    public void LookedUp(int words) => Interlocked.Add(ref neighbourLookups, words);
 
     /// <summary>Notes one call: its failure when it is one that fails, else null.</summary>
     public ShardUnavailableException? Count()

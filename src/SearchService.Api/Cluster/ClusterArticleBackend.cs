@@ -83,7 +83,9 @@ public sealed class ClusterArticleBackend(
     /// <summary>
     /// Asks every copy of the write's shards at once whether it has applied the write's version, each waiting for it up
     /// to <see cref="SearchClusterOptions.ShardCallTimeout"/>: a copy applies a write tens of milliseconds after it
-    /// commits, and one on a node that died answers no sooner than Orleans places it again, if at all.
+    /// commits, and one on a node that died answers no sooner than Orleans places it again, if at all. An unassigned copy
+    /// (fewer nodes than copies) does not count, as Elasticsearch waits for active copies only: a node that takes it
+    /// builds it from the log, this write included.
     /// </summary>
     public async Task<bool> SearchableEverywhereAsync(AcknowledgedWrite written, CancellationToken cancellation)
     {
@@ -95,9 +97,9 @@ public sealed class ClusterArticleBackend(
             {
                 return await GrainShardSource.AskAsync(grains, copy, grain => grain.HasAppliedAsync(written.Version, wait), wait).WaitAsync(cancellation);
             }
-            catch (ShardUnavailableException)
+            catch (ShardUnavailableException e)
             {
-                return false;
+                return ShardCopyUnassignedException.Caused(e);
             }
         }));
         return applied.All(done => done);

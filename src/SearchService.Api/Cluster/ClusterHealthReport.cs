@@ -1,7 +1,7 @@
 namespace SearchService.Api.Cluster;
 
 /// <summary>What <c>GET /health</c> answers in cluster mode (with the operators' key).</summary>
-/// <param name="Status">"ready" when every copy of every shard answers and PostgreSQL answers, else "degraded".</param>
+/// <param name="Status">"ready" when every copy of every shard answers and PostgreSQL answers, else "degraded" (a copy unassigned, failing or out of reach, or PostgreSQL).</param>
 /// <param name="LogVersion">The last version PostgreSQL committed; null while it is out of reach.</param>
 /// <param name="Postgres">Why PostgreSQL is out of reach; null while it answers.</param>
 /// <param name="Nodes">The cluster's members that are not dead.</param>
@@ -13,9 +13,14 @@ public sealed record ClusterHealthReport(string Status, long? LogVersion, string
 public sealed record ClusterNode(string Address, string Status);
 
 /// <param name="Copies">The copies that answered.</param>
-/// <param name="Problems">Why the others did not.</param>
+/// <param name="Problems">Why the others did not, but for the unassigned.</param>
+/// <param name="Unassigned">
+/// Copies no node may hold: each node holds another copy of the shard (fewer nodes than <c>Search:Cluster:Replicas</c>).
+/// A node that joins gets them, built before they answer.
+/// </param>
 /// <param name="Moving">Copies being built on the node they are to move to (when a node joins), answering where they are meanwhile.</param>
-public sealed record ClusterShard(int Shard, IReadOnlyList<ShardCopyHealth> Copies, IReadOnlyList<string> Problems, IReadOnlyList<ShardCopyMove> Moving);
+public sealed record ClusterShard(
+    int Shard, IReadOnlyList<ShardCopyHealth> Copies, IReadOnlyList<string> Problems, IReadOnlyList<int> Unassigned, IReadOnlyList<ShardCopyMove> Moving);
 
 /// <param name="Node">The node holding the copy.</param>
 /// <param name="AppliedVersion">The last version of the article log the copy has applied.</param>

@@ -12,23 +12,40 @@ namespace SearchService.Api.Cluster;
 public sealed class ClusterRebuild(IGrainFactory grains, IOptions<SearchClusterOptions> options, ILogger<ClusterRebuild> logger)
 {
     /// <summary>Asks every copy at once, each bounded by the shard call timeout.</summary>
-    /// <returns>How many copies began a rebuild, were rebuilding already, and did not answer (named in the log).</returns>
+    /// <returns>
+    /// How many copies began a rebuild, were rebuilding already, and did not answer (named in the log); an unassigned
+    /// copy (fewer nodes than copies) is in none: a node that takes it builds it from PostgreSQL.
+    /// </returns>
     public async Task<(int Started, int AlreadyRebuilding, int NotAnswering)> StartAsync(CancellationToken cancellation)
     {
         var answers = await Task.WhenAll(ShardCopy.All(options.Value.Shards, options.Value.Replicas).Select(copy => AskAsync(copy, cancellation)));
-        return (answers.Count(a => a == true), answers.Count(a => a == false), answers.Count(a => a is null));
+        return (answers.Count(a => a == Reply.Started), answers.Count(a => a == Reply.AlreadyRebuilding), answers.Count(a => a == Reply.NotAnswering));
     }
 
-    private async Task<bool?> AskAsync(ShardCopy copy, CancellationToken cancellation)
+    private async Task<Reply> AskAsync(ShardCopy copy, CancellationToken cancellation)
     {
         try
         {
-            return await GrainShardSource.AskAsync(grains, copy, grain => grain.RebuildAsync(), options.Value.ShardCallTimeout).WaitAsync(cancellation);
+            return await GrainShardSource.AskAsync(grains, copy, grain => grain.RebuildAsync(), options.Value.ShardCallTimeout).WaitAsync(cancellation)
+                ? Reply.Started
+                : Reply.AlreadyRebuilding;
+        }
+        catch (ShardUnavailableException e) when (ShardCopyUnassignedException.Caused(e))
+        {
+            return Reply.Unassigned;
         }
         catch (ShardUnavailableException e)
         {
             logger.LogWarning("{Copy} was not asked to rebuild: {Reason}", copy, e.Message);
-            return null;
+            return Reply.NotAnswering;
         }
+    }
+
+    private enum Reply
+    {
+        Started,
+        AlreadyRebuilding,
+        NotAnswering,
+        Unassigned,
     }
 }

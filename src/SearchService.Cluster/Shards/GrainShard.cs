@@ -10,12 +10,12 @@ namespace SearchService.Cluster.Shards;
 /// search in that time instead of Orleans' response timeout (30 s by default), and the search is tried again on
 /// another copy.
 /// </summary>
-/// <param name="failed">Tells the copy's source that it failed a call.</param>
+/// <param name="failed">Tells the copy's source that it failed a call, and why.</param>
 /// <param name="minVersion">The version the copy must have applied before the search opens (<see cref="ShardSearch.MinVersion"/>).</param>
 /// <param name="answeredAt">Tells the copy's source the version the copy searched at.</param>
 /// <param name="at">A cursor walk's point in time on the copy (<see cref="ShardSearch.PointInTime"/>); 0: the copy's current reader.</param>
 internal sealed class GrainShard(
-    IShardGrain grain, int shard, int copy, TimeSpan timeout, Action failed, long minVersion, Action<long> answeredAt, long at) : IShard
+    IShardGrain grain, int shard, int copy, TimeSpan timeout, Action<ShardUnavailableException> failed, long minVersion, Action<long> answeredAt, long at) : IShard
 {
     private readonly Guid id = Guid.NewGuid();
     private bool opened;
@@ -84,9 +84,12 @@ internal sealed class GrainShard(
         {
             return await BoundedAsync(call, timeout, shard);
         }
-        catch (ShardUnavailableException)
+        catch (ShardUnavailableException e)
         {
-            failed();
+            // An unassigned copy has nothing to close: telling it so would be refused a silo again.
+            if (ShardCopyUnassignedException.Caused(e))
+                opened = false;
+            failed(e);
             throw;
         }
     }

@@ -9,7 +9,10 @@ namespace SearchService.Cluster.Shards;
 /// not go backwards: a search opens on a copy only once it has applied the highest version a copy of the shard has
 /// answered this source's searches at (<see cref="ShardSearch.MinVersion"/>), so a write one search found is found by
 /// every later one, whichever copy it asks. A request's <see cref="ReadFloor"/> raises that version for its searches (a
-/// client's token from another node) and learns the highest version they were answered at.
+/// client's token from another node) and learns the highest version they were answered at. A copy refused a node
+/// (<see cref="ShardCopyUnassignedException"/>: fewer nodes than copies) is passed over until the grain directory shows
+/// it active (<see cref="ShardRebalancer"/> builds it on a node that joins, then starts it there): asking it would
+/// start it on the new node in the search's path, its index read from the whole log while the search waits.
 /// </summary>
 public sealed class GrainShardSource : IShardSource
 {
@@ -22,10 +25,16 @@ public sealed class GrainShardSource : IShardSource
     /// </summary>
     public static readonly TimeSpan RestAfterFailure = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often the grain directory is asked whether an unassigned copy has been started on a node since.</summary>
+    public static readonly TimeSpan UnassignedCheck = TimeSpan.FromSeconds(1);
+
     private readonly IGrainFactory grains;
     private readonly int shard;
     private readonly TimeSpan timeout;
     private readonly long[] failedAt;
+    // When each unassigned copy was last looked up in the grain directory; 0: the copy is not known to be unassigned.
+    private readonly long[] unassignedCheckedAt;
+    private readonly int[] checking;
     private int next;
     // The highest version of the article log a copy of this shard has answered a search at.
     private long seenVersion;
@@ -37,6 +46,8 @@ public sealed class GrainShardSource : IShardSource
         this.shard = shard;
         this.timeout = timeout;
         failedAt = new long[replicas];
+        unassignedCheckedAt = new long[replicas];
+        checking = new int[replicas];
     }
 
     /// <summary>A source for each of the cluster's <paramref name="shards"/>, in shard order.</summary>
@@ -71,7 +82,7 @@ public sealed class GrainShardSource : IShardSource
         var grain = grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key);
         var floor = ReadFloor.Current;
         return ValueTask.FromResult<IShard>(new GrainShard(
-            grain, shard, copy, timeout, () => Volatile.Write(ref failedAt[copy], Environment.TickCount64),
+            grain, shard, copy, timeout, failure => Failed(copy, failure),
             Math.Max(Volatile.Read(ref seenVersion), floor?.Min ?? 0),
             version =>
             {
@@ -81,12 +92,56 @@ public sealed class GrainShardSource : IShardSource
             at?.Copy == copy ? at.PointInTime : 0));
     }
 
-    private int NextCopy()
+    /// <summary>The copy to ask next: in turn, passing over those that failed lately (unless all did) and the unassigned.</summary>
+    internal int NextCopy()
     {
         var now = Environment.TickCount64;
-        var start = Interlocked.Increment(ref next);
-        var copies = Enumerable.Range(0, failedAt.Length).Select(i => (start + i) % failedAt.Length).ToList();
+        // Unsigned: the turn counter wraps after 2^31 searches.
+        var start = (uint)Interlocked.Increment(ref next);
+        var copies = Enumerable.Range(0, failedAt.Length).Select(i => (int)((start + (uint)i) % (uint)failedAt.Length)).Where(c => !Unassigned(c, now)).ToList();
+        if (copies.Count == 0)
+            return (int)(start % (uint)failedAt.Length);
         return copies.FirstOrDefault(c => !Resting(c, now), copies.MinBy(c => Volatile.Read(ref failedAt[c])));
+    }
+
+    /// <summary>Passes the copy over for a while, or until it is assigned when it was refused a node.</summary>
+    internal void Failed(int copy, ShardUnavailableException failure)
+    {
+        var now = Environment.TickCount64;
+        if (ShardCopyUnassignedException.Caused(failure))
+            Volatile.Write(ref unassignedCheckedAt[copy], now);
+        else
+            Volatile.Write(ref failedAt[copy], now);
+    }
+
+    /// <summary>Whether the copy is known to be unassigned; once a check is due, the grain directory is asked (in the background) whether it is active now.</summary>
+    private bool Unassigned(int copy, long now)
+    {
+        var checkedAt = Volatile.Read(ref unassignedCheckedAt[copy]);
+        if (checkedAt == 0)
+            return false;
+        if (now - checkedAt >= (long)UnassignedCheck.TotalMilliseconds && Interlocked.CompareExchange(ref checking[copy], 1, 0) == 0)
+            _ = CheckAssignedAsync(copy);
+        return true;
+    }
+
+    private async Task CheckAssignedAsync(int copy)
+    {
+        try
+        {
+            // A directory look-up: it does not start the copy.
+            var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IShardGrain>(new ShardCopy(shard, copy).Key));
+            Volatile.Write(ref unassignedCheckedAt[copy], address is null ? Environment.TickCount64 : 0);
+        }
+        catch (Exception)
+        {
+            // Asked again at the next check; meanwhile the copy stays passed over.
+            Volatile.Write(ref unassignedCheckedAt[copy], Environment.TickCount64);
+        }
+        finally
+        {
+            Volatile.Write(ref checking[copy], 0);
+        }
     }
 
     private void Seen(long version) => ReadFloor.Raise(ref seenVersion, version);

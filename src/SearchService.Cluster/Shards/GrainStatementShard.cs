@@ -4,41 +4,39 @@ using SearchService.Core.Sharding;
 namespace SearchService.Cluster.Shards;
 
 /// <summary>
-/// A shard's statements for <see cref="ShardedQuoteSearcher"/>, through its copies' grains: one copy a search, the
-/// searches of a node spread over the copies in turn; a call the copy does not answer within the timeout (or fails) is
-/// asked of the next copy, and the search fails naming the shard (<see cref="ShardUnavailableException"/>) only when no
-/// copy answered. Unlike a paragraph search (<see cref="ShardSearch.MinVersion"/>), a statement search does not wait
-/// for the copy to have applied what another copy answered at: copies lag by no more than their catch-up.
+/// A shard's statements for <see cref="ShardedQuoteSearcher"/>, through its copies' grains: one copy a search, chosen
+/// as a paragraph search chooses (<see cref="GrainShardSource"/>: in turn, passing over a copy that failed lately or is
+/// unassigned); a call the copy does not answer within the timeout (or fails) is asked of the next copy, and the search
+/// fails naming the shard (<see cref="ShardUnavailableException"/>) only when no copy answered. Unlike a paragraph
+/// search (<see cref="ShardSearch.MinVersion"/>), a statement search does not wait for the copy to have applied what
+/// another copy answered at: copies lag by no more than their catch-up.
 /// </summary>
 public sealed class GrainStatementShard : IStatementShard
 {
     private readonly IGrainFactory grains;
+    private readonly GrainShardSource source;
     private readonly int shard;
     private readonly int replicas;
     private readonly TimeSpan timeout;
     private int copy;
 
-    private GrainStatementShard(IGrainFactory grains, int shard, int replicas, int copy, TimeSpan timeout)
+    private GrainStatementShard(IGrainFactory grains, GrainShardSource source, int shard, int replicas, TimeSpan timeout)
     {
         this.grains = grains;
+        this.source = source;
         this.shard = shard;
         this.replicas = replicas;
-        this.copy = copy;
         this.timeout = timeout;
+        copy = source.NextCopy();
     }
 
-    /// <summary>Opens the shards of each search, each on the next copy in turn.</summary>
+    /// <summary>Opens the shards of each search, each on the next copy its source chooses.</summary>
     /// <param name="replicas">The copies of each shard the silos keep (<see cref="ShardGrainOptions.Replicas"/>).</param>
     /// <param name="timeout">How long a copy may take to answer one call.</param>
     public static Func<IReadOnlyList<IStatementShard>> All(IGrainFactory grains, int shards, int replicas, TimeSpan timeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
-        var searches = 0;
-        return () =>
-        {
-            var copy = (int)((uint)Interlocked.Increment(ref searches) % replicas);
-            return Enumerable.Range(0, shards).Select(shard => (IStatementShard)new GrainStatementShard(grains, shard, replicas, copy, timeout)).ToList();
-        };
+        var sources = Enumerable.Range(0, shards).Select(shard => new GrainShardSource(grains, shard, replicas, timeout)).ToList();
+        return () => sources.Select((source, shard) => (IStatementShard)new GrainStatementShard(grains, source, shard, replicas, timeout)).ToList();
     }
 
     public ValueTask<CorpusStatistics> StatementDfsAsync(QuoteRequest request) => AskAsync(grain => grain.StatementDfsAsync(request));
@@ -59,9 +57,10 @@ public sealed class GrainStatementShard : IStatementShard
             {
                 return await GrainShardSource.AskAsync(grains, new ShardCopy(shard, copy), call, timeout);
             }
-            catch (ShardUnavailableException) when (tried < replicas)
+            catch (ShardUnavailableException e) when (tried < replicas)
             {
-                copy = (copy + 1) % replicas;
+                source.Failed(copy, e);
+                copy = source.NextCopy();
             }
         }
     }

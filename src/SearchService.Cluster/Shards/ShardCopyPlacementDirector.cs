@@ -7,7 +7,9 @@ namespace SearchService.Cluster.Shards;
 /// Places a copy of a shard on a silo holding no other copy of it: the silos are taken in an order that starts at the
 /// shard's number plus the copy's (so copies placed at the same moment, unaware of each other, land apart, and the
 /// shards spread over the silos), skipping those where the grain directory has another copy active. With fewer silos
-/// than copies, copies share silos. A copy moved by <see cref="ShardRebalancer"/> goes to the silo its placement hint
+/// than copies, a copy every silo of which holds another copy of its shard is refused
+/// (<see cref="ShardCopyUnassignedException"/>): it stays unassigned, as Elasticsearch leaves a replica that has no node
+/// of its own, until a silo joins and <see cref="ShardRebalancer"/> builds it there. A copy moved by <see cref="ShardRebalancer"/> goes to the silo its placement hint
 /// names (<see cref="IPlacementDirector.PlacementHintKey"/>) unless that silo holds another copy of the shard.
 /// </summary>
 internal sealed class ShardCopyPlacementDirector(IGrainFactory grains, IOptions<ShardGrainOptions> options) : IPlacementDirector
@@ -28,6 +30,6 @@ internal sealed class ShardCopyPlacementDirector(IGrainFactory grains, IOptions<
             return hinted;
         var start = placed.Shard + placed.Copy;
         var inOrder = Enumerable.Range(0, silos.Length).Select(i => silos[(start + i) % silos.Length]).ToList();
-        return inOrder.FirstOrDefault(silo => !taken.Contains(silo)) ?? inOrder[0];
+        return inOrder.FirstOrDefault(silo => !taken.Contains(silo)) ?? throw new ShardCopyUnassignedException(placed, silos.Length);
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 
 namespace SearchService.Cluster.Shards;
 
@@ -10,7 +11,8 @@ namespace SearchService.Cluster.Shards;
 /// Spreads the shard copies evenly over the active silos when membership changes (a silo joins, or one leaves): one
 /// silo decides, the active silo with the lowest address, so that two silos never move copies at once; the others do
 /// nothing. It moves one copy at a time (<see cref="NextMove{T}"/>) from the silo holding the most to the one holding
-/// the fewest, never onto a silo holding another copy of the shard. The copy is built on its new silo first, beside the
+/// the fewest, never onto a silo holding another copy of the shard; first, it builds and starts each unassigned copy
+/// (<see cref="NextAssignment{T}"/>) on a silo holding no copy of its shard. The copy is built on its new silo first, beside the
 /// copy answering on its old one (<see cref="MoveAsync"/>); the next move starts only once the moved copy answers on its
 /// new silo: a shard keeps its other copies answering throughout, and the moving one until the switch. A move that does not happen in time is tried again a few seconds later.
 /// </summary>
@@ -73,7 +75,14 @@ internal sealed class ShardRebalancer(
                 return true;
             try
             {
-                if (NextMove(await PlacedAsync(copies, silos), silos, options.Value.Replicas) is not { } move)
+                var placed = await PlacedAsync(copies, silos);
+                if (NextAssignment(placed, copies, silos) is { } assignment)
+                {
+                    if (!await MoveAsync(assignment.Copy, null, assignment.To, stop))
+                        return false;
+                    continue;
+                }
+                if (NextMove(placed, silos, options.Value.Replicas) is not { } move)
                     return true;
                 if (!await MoveAsync(move.Copy, move.From, move.To, stop))
                     return false;
@@ -107,10 +116,11 @@ internal sealed class ShardRebalancer(
     /// Builds the copy's index on <paramref name="to"/> first, up to the log's end, while the copy answers where it is
     /// (<see cref="IShardCopyBuildGrain"/>); then asks the copy to move, and asks its status until a silo other than
     /// <paramref name="from"/> answers: the new activation opens what was built and answers once it has read the log's
-    /// changes since, so the shard has a copy fewer only for the switch and those changes. False when the copy will not
+    /// changes since, so the shard has a copy fewer only for the switch and those changes. An unassigned copy
+    /// (<paramref name="from"/> null) is started on <paramref name="to"/> once built. False when the copy will not
     /// move now (it is being rebuilt). A build the copy does not open (the move failed, or went elsewhere) is deleted.
     /// </summary>
-    private async Task<bool> MoveAsync(ShardCopy copy, SiloAddress from, SiloAddress to, CancellationToken stop)
+    private async Task<bool> MoveAsync(ShardCopy copy, SiloAddress? from, SiloAddress to, CancellationToken stop)
     {
         var build = grains.GetGrain<IShardCopyBuildGrain>(new ShardCopyBuild(to, copy).Key);
         var landed = false;
@@ -126,7 +136,7 @@ internal sealed class ShardRebalancer(
                 await Task.Delay(50, stop);
             }
             logger.LogInformation("{Copy} built on {To} up to version {Version} in {Elapsed}", copy, to, built, clock.Elapsed);
-            var at = await SwitchAsync(copy, from, to, stop);
+            var at = from is null ? await StartAsync(copy, to) : await SwitchAsync(copy, from, to, stop);
             landed = to.ToString() == at;
             return at is not null;
         }
@@ -147,6 +157,26 @@ internal sealed class ShardRebalancer(
         {
             // The silo gone: its folder goes with it, or with the next build there.
             logger.LogWarning(e, "The build of {Copy} on {To} could not be discarded", copy, to);
+        }
+    }
+
+    /// <summary>
+    /// Starts an unassigned copy on <paramref name="to"/> (the placement hint its first call carries to
+    /// <see cref="ShardCopyPlacementDirector"/>), where it opens what was built; returns the silo it answers on, another
+    /// when something started it elsewhere meanwhile.
+    /// </summary>
+    private async Task<string> StartAsync(ShardCopy copy, SiloAddress to)
+    {
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, to);
+        try
+        {
+            var status = await grains.GetGrain<IShardGrain>(copy.Key).StatusAsync();
+            logger.LogInformation("{Copy} was unassigned and answers on {Silo} now, at version {Version}", copy, status.Silo, status.AppliedVersion);
+            return status.Silo;
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
     }
 
@@ -211,6 +241,27 @@ internal sealed class ShardRebalancer(
             .OrderByDescending(c => doubled.Contains(c.Shard))
             .ToList();
         return candidates.Count == 0 ? null : (candidates[0], from, to);
+    }
+
+    /// <summary>
+    /// The next unassigned copy to build and start, or null when there is none that can be: a copy no silo of
+    /// <paramref name="silos"/> holds, of a shard one of them holds another copy of (a shard none holds is started
+    /// where its first search asks, as at the cluster's start), to the silo holding the fewest copies of those holding
+    /// none of its shard (<see cref="ShardCopyUnassignedException"/>: with fewer silos than copies, none may).
+    /// </summary>
+    internal static (ShardCopy Copy, T To)? NextAssignment<T>(IReadOnlyDictionary<ShardCopy, T> placed, IReadOnlyList<ShardCopy> copies, IReadOnlyList<T> silos)
+        where T : notnull
+    {
+        var held = placed.Where(p => silos.Contains(p.Value)).ToDictionary();
+        foreach (var copy in copies.Where(copy => !held.ContainsKey(copy)))
+        {
+            var holders = held.Where(p => p.Key.Shard == copy.Shard).Select(p => p.Value).ToHashSet();
+            if (holders.Count == 0)
+                continue;
+            if (silos.Where(silo => !holders.Contains(silo)).OrderBy(silo => held.Values.Count(v => v.Equals(silo))).FirstOrDefault() is { } to)
+                return (copy, to);
+        }
+        return null;
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace SearchService.Tests.Cluster;
 /// </summary>
 public sealed class PostgresOutage : IAsyncLifetime
 {
-    /// <summary>The shard copies the node holds: 8 shards, 2 copies each, all on its one silo.</summary>
-    public const int Copies = 16;
+    /// <summary>The shard copies the node holds: 8 shards, one copy each (a second would have no node of its own).</summary>
+    public const int Copies = 8;
 
     private readonly TempDirectory folders = new();
     private NodeProcess? process;
@@ -31,7 +31,7 @@ public sealed class PostgresOutage : IAsyncLifetime
             return; // the tests are skipped, saying why
         Postgres = await PostgresServer.StartNewAsync();
         process = new NodeProcess(Postgres.ConnectionString, $"outage-{Guid.NewGuid():N}", folders.Combine("shards"),
-            Directory.CreateDirectory(folders.Combine("corpus")).FullName);
+            Directory.CreateDirectory(folders.Combine("corpus")).FullName, "--Search:Cluster:Replicas=1");
         Client = await process.ClientAsync();
         await ProcessCluster.WaitUntilCompleteAsync(Client, activeNodes: 1);
         (await Client.PutAsync("/articles/lighthouse", JsonContent.Create(new

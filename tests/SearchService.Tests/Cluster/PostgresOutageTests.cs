@@ -65,8 +65,7 @@ public sealed class PostgresOutageTests(PostgresOutage node, ITestOutputHelper o
     [PostgresFact]
     public async Task Searches_answer_from_the_shards_while_PostgreSQL_is_down()
     {
-        // A word of the fixture's article only: another test's write may still be reaching the second copy of its shard,
-        // and a search may meet either copy (reads across copies are not monotonic, docs/cluster.md).
+        // A word of the fixture's article only: another test's write may still be reaching its shard's copy.
         var before = await ProcessCluster.SearchAsync(node.Client, "/search?q=brittany");
 
         await using (await node.StopPostgresAsync())

@@ -258,7 +258,7 @@ public sealed class ShardGrainClusterTests(ITestOutputHelper output)
     [PostgresReutersFact]
     public async Task A_shard_activated_again_on_its_silo_opens_at_the_version_its_folder_committed()
     {
-        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards);
+        await using var cluster = await ShardCluster.StartAsync(silos: 1, Shards, replicas: 1);
         var version = await cluster.Log.PutManyAsync(ShardCluster.SeedAndReuters(ReutersArticles));
         await cluster.WaitUntilAppliedAsync(version);
         var request = new SearchRequest("trade");

@@ -70,6 +70,51 @@ public sealed class ShardRebalancePlanTests
         Assert.NotEqual("a", move.Value.To);
     }
 
+    [Fact]
+    public void A_silo_joining_one_that_holds_a_copy_of_each_shard_is_given_every_unassigned_copy_and_nothing_moves_after()
+    {
+        var placed = Enumerable.Range(0, Shards).ToDictionary(shard => new ShardCopy(shard, 0), _ => "a");
+
+        while (ShardRebalancer.NextAssignment(placed, [.. ShardCopy.All(Shards, Replicas)], ["a", "b"]) is { } assignment)
+        {
+            Assert.DoesNotContain(assignment.Copy, placed.Keys);
+            placed[assignment.Copy] = assignment.To;
+        }
+
+        Assert.All(placed.GroupBy(p => p.Key.Shard), copies => Assert.Equal(["a", "b"], copies.Select(c => c.Value).Order()));
+        Assert.Null(ShardRebalancer.NextMove(placed, ["a", "b"], Replicas));
+    }
+
+    [Fact]
+    public void An_unassigned_copy_goes_to_the_silo_holding_the_fewest_copies_of_those_holding_none_of_its_shard()
+    {
+        // Shard 0's second copy is unassigned; c holds one copy, b three, a holds shard 0's first copy and the fewest.
+        var placed = new Dictionary<ShardCopy, string>
+        {
+            [new ShardCopy(0, 0)] = "a", [new ShardCopy(1, 0)] = "b", [new ShardCopy(2, 0)] = "b", [new ShardCopy(3, 0)] = "b",
+            [new ShardCopy(1, 1)] = "c",
+        };
+
+        Assert.Equal((new ShardCopy(0, 1), "c"), ShardRebalancer.NextAssignment(placed, [new ShardCopy(0, 0), new ShardCopy(0, 1)], ["a", "b", "c"]));
+    }
+
+    [Fact]
+    public void With_fewer_silos_than_copies_a_copy_stays_unassigned()
+    {
+        var placed = Enumerable.Range(0, Shards).ToDictionary(shard => new ShardCopy(shard, 0), _ => "a");
+
+        Assert.Null(ShardRebalancer.NextAssignment(placed, [.. ShardCopy.All(Shards, Replicas)], ["a"]));
+    }
+
+    [Fact]
+    public void A_shard_no_silo_holds_is_left_to_its_first_search_and_a_copy_on_a_silo_gone_counts_as_unassigned()
+    {
+        // Shard 0 is on no silo; shard 1's second copy was on d, which is gone.
+        var placed = new Dictionary<ShardCopy, string> { [new ShardCopy(1, 0)] = "a", [new ShardCopy(1, 1)] = "d" };
+
+        Assert.Equal((new ShardCopy(1, 1), "b"), ShardRebalancer.NextAssignment(placed, [.. ShardCopy.All(2, Replicas)], ["a", "b"]));
+    }
+
     private static int MoveUntilEven(Dictionary<ShardCopy, string> placed, IReadOnlyList<string> silos)
     {
         var moves = 0;

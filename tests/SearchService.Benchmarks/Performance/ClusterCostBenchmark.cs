@@ -120,8 +120,9 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             }
             try
             {
-                // Nodes start one at a time, so the first takes every copy and the rebalancer then moves copies one by one,
-                // each built from the log on its new node: measured before that ends, the runs measure the moves too.
+                // Nodes start one at a time, so the first takes a copy of every shard, the second is given the copies
+                // unassigned until then, and the rebalancer moves copies onto the third one by one, each built from the
+                // log on its new node: measured before that ends, the runs measure the builds and moves too.
                 await WaitUntil(() => Spread(nodeClients[0]), "the copies spread over the nodes", RebalancePatience);
                 output.WriteLine($"Copies spread over the nodes {clock.Elapsed.TotalSeconds:F0} s after the single node's start");
             }

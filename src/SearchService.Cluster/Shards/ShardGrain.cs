@@ -22,8 +22,13 @@ namespace SearchService.Cluster.Shards;
 /// them extracted here, through the cluster's speaker table as a writer would (<see cref="ShardChanges"/>). A rebuild
 /// resolves every article's speakers again with the table as it stands, as a single node's rebuild does. A copy is derived data: one that fails a call
 /// in a way it did not mean to is deactivated, and one whose folder Lucene cannot read starts again from the log.
+/// A copy is never collected for being idle (<see cref="KeepAliveAttribute"/>): like an Elasticsearch shard it lives
+/// until it moves or its silo goes, following the log all the while. Collected after Orleans' 15 idle minutes, a quiet
+/// cluster's copies would all stop at once, and the first search after would start each where placement puts it now,
+/// not where the rebalancer moved it and its folder is: read again from the whole log, in that search's path.
 /// </summary>
 [ShardCopyPlacement]
+[KeepAlive]
 public sealed class ShardGrain(
     IOptions<ShardGrainOptions> options, SiloArticleLog articleLog, CommitWatch commits, ShardCopyBuilds builds, IFacetExtractor extractor,
     ShardQueryRules rules, ClusterSpeakerIdentities speakers, ILocalSiloDetails silo, ILoggerFactory loggers)

@@ -17,7 +17,7 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
         return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    public string TextOf(int hit) => searcher.Doc(hit).Get(Indexing.IndexSchema.Text) ?? "";
+    public string TextOf(int hit) => StoredTextVisitor.Read(searcher, hit);
 
     /// <summary>The paragraphs re-scored, by segment: both kinds of evidence add to the same paragraphs, so they are split once.</summary>
     private (Dictionary<int, float> Scores, IReadOnlyList<SegmentDocs> Docs)? split;

@@ -4,11 +4,16 @@ using Lucene.Net.Search;
 namespace SearchService.Core.Searching;
 
 /// <summary>The evidence of one index's paragraphs for re-scoring a question, read through its searcher (which scores with its statistics).</summary>
-internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionEvidence<int>
+/// <param name="states">The search's term states of the searcher's reader, which its first stage may have looked up already.</param>
+internal sealed class IndexQuestionEvidence(IndexSearcher searcher, TermStates states) : IQuestionEvidence<int>
 {
+    public IndexQuestionEvidence(IndexSearcher searcher) : this(searcher, new TermStates(searcher.TopReaderContext))
+    {
+    }
+
     public IComparer<int> TieBreak { get; } = new HitTieBreak(searcher.IndexReader);
 
-    public IVocabulary Vocabulary { get; } = new IndexVocabulary(searcher.IndexReader);
+    public IVocabulary Vocabulary { get; } = new IndexVocabulary(states);
 
     public IReadOnlySet<string> AskedTerms(Query question)
     {
@@ -23,10 +28,10 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
     private (Dictionary<int, float> Scores, IReadOnlyList<SegmentDocs> Docs)? split;
 
     public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores) =>
-        PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores);
+        PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores, states);
 
     public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores) =>
-        FeedbackScores.Add(searcher, words, SegmentsOf(scores), scores);
+        FeedbackScores.Add(searcher, words, SegmentsOf(scores), scores, states);
 
     /// <summary>The paragraphs of <paramref name="scores"/> (whose keys re-scoring never changes), by segment.</summary>
     private IReadOnlyList<SegmentDocs> SegmentsOf(Dictionary<int, float> scores)

@@ -6,30 +6,22 @@ namespace SearchService.Core.Searching;
 
 /// <summary>
 /// The vocabulary of one index, as one of its readers sees it. It lives for one search, which may look up a hundred
-/// words (spelling checks, the rarity of feedback words): each segment's terms of a field are read through one
-/// enumerator kept for all of them, where <see cref="IndexReader.DocFreq(Term)"/> opens a new one (its arrays, a clone
-/// of the terms file) for every word in every segment. Not for several threads at once.
+/// words (spelling checks, the rarity of feedback words): they are looked up through the search's
+/// <see cref="TermStates"/>, which keeps them for its later stages, where <see cref="IndexReader.DocFreq(Term)"/> opens
+/// a new terms enumerator (its arrays, a clone of the terms file) for every word in every segment.
 /// </summary>
-internal sealed class IndexVocabulary(IndexReader reader) : IVocabulary
+internal sealed class IndexVocabulary(TermStates states) : IVocabulary
 {
-    /// <summary>By field, each segment's enumerator of its terms; null where the segment has none of the field.</summary>
-    private readonly Dictionary<string, TermsEnum?[]> enumerators = new(StringComparer.Ordinal);
+    private readonly IndexReader reader = states.Top.Reader;
+
+    public IndexVocabulary(IndexReader reader) : this(new TermStates(reader.Context))
+    {
+    }
 
     public int Paragraphs => reader.NumDocs;
 
     /// <summary>As <see cref="IndexReader.DocFreq(Term)"/>: the sum over the segments, deleted paragraphs included.</summary>
-    public int DocFreq(Term term)
-    {
-        if (!enumerators.TryGetValue(term.Field, out var segments))
-            enumerators[term.Field] = segments = reader.Leaves.Select(leaf => leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator()).ToArray();
-        var docFreq = 0;
-        foreach (var terms in segments)
-        {
-            if (terms is not null && terms.SeekExact(term.Bytes))
-                docFreq += terms.DocFreq;
-        }
-        return docFreq;
-    }
+    public int DocFreq(Term term) => states.Of(term).DocFreq;
 
     public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => Neighbours(term.Text, [term.Field], maxEdits)[0];
 

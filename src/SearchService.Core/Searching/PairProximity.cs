@@ -15,8 +15,11 @@ namespace SearchService.Core.Searching;
 internal static class PairProximity
 {
     /// <summary>Adds the pairs' scores to the score of each paragraph of <paramref name="paragraphs"/> in <paramref name="scores"/>.</summary>
-    public static void AddScores(IndexSearcher searcher, IReadOnlyList<WordPair> pairs, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores)
+    /// <param name="states">Term states of the searcher's reader for this search; null: looked up here.</param>
+    public static void AddScores(
+        IndexSearcher searcher, IReadOnlyList<WordPair> pairs, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores, TermStates? states = null)
     {
+        states ??= new TermStates(searcher.TopReaderContext);
         var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
         var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
         var bytes = terms.Select(term => new BytesRef(term)).ToList();
@@ -25,7 +28,7 @@ internal static class PairProximity
         var fields = SearchFields.Weighted.Count;
         // Each term's states in every segment, looked up once for its statistics and for reading its positions.
         var contexts = SearchFields.Weighted
-            .Select(f => terms.Select(term => TermContext.Build(searcher.TopReaderContext, new Term(f.Field, term)) is { DocFreq: > 0 } found ? found : null).ToArray())
+            .Select(f => terms.Select(term => states.Of(new Term(f.Field, term)) is { DocFreq: > 0 } found ? found : null).ToArray())
             .ToArray();
         var weights = PairWeights(searcher, pairs, pairTerms, contexts);
         var positions = Enumerable.Range(0, fields).Select(_ => new SegmentPositions(terms.Count)).ToArray();

@@ -29,9 +29,11 @@ public sealed class QuestionRescorer(QuestionFeedback feedback)
     /// <param name="parsed">The question as the first stage searched it (its words), with the pairs of terms that score
     /// where they stand near each other.</param>
     /// <param name="recency">How the first stage's scores were decayed with age, so that what re-scoring adds is too; null: they were not.</param>
-    public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed, RecencyDecay? recency = null)
+    /// <param name="states">The search's term states of the searcher's reader (its first stage's); null: looked up here.</param>
+    internal Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed, RecencyDecay? recency = null, TermStates? states = null)
     {
-        var rescored = Rescore(new IndexQuestionEvidence(searcher), best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
+        var evidence = new IndexQuestionEvidence(searcher, states ?? new TermStates(searcher.TopReaderContext));
+        var rescored = Rescore(evidence, best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
         var explained = Explained(parsed, rescored.Words);
         if (recency is null)
             return new Rescoring(rescored.Scores, explained);

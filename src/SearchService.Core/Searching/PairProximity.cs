@@ -25,6 +25,10 @@ internal static class PairProximity
         var bytes = terms.Select(term => new BytesRef(term)).ToList();
         // Arrays rather than the lists given: this loop runs for every pair of every paragraph in every field.
         var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second], p.Slop)).ToArray();
+        // Each pair's two terms as bits of SegmentPositions.TermsIn; none for a pair with a term past the 64th, which is
+        // then always looked at.
+        var pairBits = pairTerms.Select(p => p.First < 64 && p.Second < 64 ? 1UL << p.First | 1UL << p.Second : 0).ToArray();
+        var termsIn = new ulong[SearchFields.Weighted.Count];
         var fields = SearchFields.Weighted.Count;
         // Each term's states in every segment, looked up once for its statistics and for reading its positions.
         var contexts = SearchFields.Weighted
@@ -44,9 +48,15 @@ internal static class PairProximity
 
             for (var d = 0; d < docs.Length; d++)
             {
+                for (var f = 0; f < fields; f++)
+                    termsIn[f] = positions[f].TermsIn(d);
                 double sum = 0; // Lucene's boolean scorers add clause scores as doubles too
                 for (var p = 0; p < pairTerms.Length; p++)
                 {
+                    // A pair whose two terms are in no one field of the paragraph adds nothing (adding 0 leaves the sum
+                    // as it is): most pairs of most paragraphs, passed over without reading their positions.
+                    if (!Together(termsIn, pairBits[p]))
+                        continue;
                     var (firstTerm, secondTerm, slop) = pairTerms[p];
                     float best = 0, all = 0;
                     for (var f = 0; f < fields; f++)
@@ -70,6 +80,17 @@ internal static class PairProximity
                 scores[leaf.DocBase + docs[d]] += (float)sum;
             }
         }
+    }
+
+    /// <summary>Whether some field holds both terms of a pair of <paramref name="bits"/> (always, for a pair of no bits).</summary>
+    private static bool Together(ulong[] termsIn, ulong bits)
+    {
+        foreach (var inField in termsIn)
+        {
+            if ((inField & bits) == bits)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -22,7 +22,18 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher, TermStates s
         return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    public string TextOf(int hit) => StoredTextVisitor.Read(searcher, hit);
+    /// <summary>
+    /// The paragraphs whose text was read (all the stored fields a hit shows): the best of them are most of the first
+    /// page, which then need not be read again (<see cref="QuestionRescorer.Rescoring.Read"/>).
+    /// </summary>
+    public Dictionary<int, StoredHitVisitor> Read { get; } = [];
+
+    public string TextOf(int hit)
+    {
+        if (!Read.TryGetValue(hit, out var stored))
+            Read[hit] = stored = StoredHitVisitor.Read(searcher, hit);
+        return stored.Text;
+    }
 
     /// <summary>The paragraphs re-scored, by segment: both kinds of evidence add to the same paragraphs, so they are split once.</summary>
     private (Dictionary<int, float> Scores, IReadOnlyList<SegmentDocs> Docs)? split;

@@ -14,14 +14,18 @@ namespace SearchService.Core.Searching;
 internal static class FeedbackScores
 {
     /// <summary>Adds each candidate's score for the words to its score (BM25 only: other similarities scale a disjunction's sum by how many of its clauses matched).</summary>
-    public static void Add(IndexSearcher searcher, IReadOnlyList<FeedbackWord> words, IReadOnlyList<SegmentDocs> candidates, Dictionary<int, float> scores)
+    /// <param name="states">Term states of the searcher's reader for this search (the words' rarity looked them up); null: looked up here.</param>
+    public static void Add(
+        IndexSearcher searcher, IReadOnlyList<FeedbackWord> words, IReadOnlyList<SegmentDocs> candidates, Dictionary<int, float> scores, TermStates? states = null)
     {
         if (searcher.Similarity is not BM25Similarity)
         {
             AddDisjunction(searcher, words, candidates, scores);
             return;
         }
-        var weights = words.Select(w => searcher.CreateNormalizedWeight(QuestionFeedback.AsQuery([w]))).ToList();
+        states ??= new TermStates(searcher.TopReaderContext);
+        // Each word's term query as the disjunction holds it (a one-clause disjunction rewrites to it), with its states.
+        var weights = words.Select(w => searcher.CreateNormalizedWeight(QuestionFeedback.Clause(w, states))).ToList();
         var outside = new HashSet<int>();
         foreach (var (leaf, docs) in candidates)
         {

@@ -19,7 +19,7 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
         SemanticReranker.Reranking<RankedHit> ordered)
     {
         var page = PageOf(ordered.Order, request).ToList();
-        var hits = Read(searcher, plan.Parsed, page, hit => request.Explain && plan.Ranked ? ExplainedBy(searched, rescoring, hit.Doc) : null);
+        var hits = Read(searcher, plan.Parsed, page, hit => request.Explain && plan.Ranked ? ExplainedBy(searched, rescoring, hit.Doc) : null, rescoring?.Read);
         return hits.Select((hit, i) => WithPlace(hit, ordered.Places.GetValueOrDefault(page[i]))).ToList();
     }
 
@@ -29,7 +29,10 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
 
     /// <summary>Hits of one index, read and highlighted for <paramref name="parsed"/>, in the order given.</summary>
     /// <param name="explainedBy">The query that explains a hit's score; null: it is not explained.</param>
-    public IReadOnlyList<SearchHit> Read(IndexSearcher searcher, ParsedQuery? parsed, IReadOnlyList<RankedHit> hits, Func<RankedHit, Query?> explainedBy)
+    /// <param name="alreadyRead">Hits of this searcher read before (by a question's feedback), by document.</param>
+    public IReadOnlyList<SearchHit> Read(
+        IndexSearcher searcher, ParsedQuery? parsed, IReadOnlyList<RankedHit> hits, Func<RankedHit, Query?> explainedBy,
+        IReadOnlyDictionary<int, StoredHitVisitor>? alreadyRead = null)
     {
         var text = highlighter.For(parsed?.Query);
         var title = highlighter.For(parsed?.Query, IndexSchema.Title);
@@ -38,7 +41,7 @@ internal sealed class HitFetcher(SnippetHighlighter highlighter)
         return hits
             .Select(hit =>
             {
-                var stored = StoredHitVisitor.Read(searcher, hit.Doc);
+                var stored = alreadyRead?.GetValueOrDefault(hit.Doc) ?? StoredHitVisitor.Read(searcher, hit.Doc);
                 var explanation = explainedBy(hit) is { } query ? HitExplainer.Explain(searcher, query, hit.Doc) : null;
                 return new SearchHit(
                     Article.ParagraphId(stored.ArticleId, stored.Paragraph),

@@ -4,11 +4,16 @@ using Lucene.Net.Search;
 namespace SearchService.Core.Searching;
 
 /// <summary>The evidence of one index's paragraphs for re-scoring a question, read through its searcher (which scores with its statistics).</summary>
-internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionEvidence<int>
+/// <param name="states">The search's term states of the searcher's reader, which its first stage may have looked up already.</param>
+internal sealed class IndexQuestionEvidence(IndexSearcher searcher, TermStates states) : IQuestionEvidence<int>
 {
+    public IndexQuestionEvidence(IndexSearcher searcher) : this(searcher, new TermStates(searcher.TopReaderContext))
+    {
+    }
+
     public IComparer<int> TieBreak { get; } = new HitTieBreak(searcher.IndexReader);
 
-    public IVocabulary Vocabulary { get; } = new IndexVocabulary(searcher.IndexReader);
+    public IVocabulary Vocabulary { get; } = new IndexVocabulary(states);
 
     public IReadOnlySet<string> AskedTerms(Query question)
     {
@@ -17,16 +22,27 @@ internal sealed class IndexQuestionEvidence(IndexSearcher searcher) : IQuestionE
         return terms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    public string TextOf(int hit) => searcher.Doc(hit).Get(Indexing.IndexSchema.Text) ?? "";
+    /// <summary>
+    /// The paragraphs whose text was read (all the stored fields a hit shows): the best of them are most of the first
+    /// page, which then need not be read again (<see cref="QuestionRescorer.Rescoring.Read"/>).
+    /// </summary>
+    public Dictionary<int, StoredHitVisitor> Read { get; } = [];
+
+    public string TextOf(int hit)
+    {
+        if (!Read.TryGetValue(hit, out var stored))
+            Read[hit] = stored = StoredHitVisitor.Read(searcher, hit);
+        return stored.Text;
+    }
 
     /// <summary>The paragraphs re-scored, by segment: both kinds of evidence add to the same paragraphs, so they are split once.</summary>
     private (Dictionary<int, float> Scores, IReadOnlyList<SegmentDocs> Docs)? split;
 
     public void AddProximity(IReadOnlyList<WordPair> pairs, Dictionary<int, float> scores) =>
-        PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores);
+        PairProximity.AddScores(searcher, pairs, SegmentsOf(scores), scores, states);
 
     public void AddScores(IReadOnlyList<FeedbackWord> words, Dictionary<int, float> scores) =>
-        FeedbackScores.Add(searcher, words, SegmentsOf(scores), scores);
+        FeedbackScores.Add(searcher, words, SegmentsOf(scores), scores, states);
 
     /// <summary>The paragraphs of <paramref name="scores"/> (whose keys re-scoring never changes), by segment.</summary>
     private IReadOnlyList<SegmentDocs> SegmentsOf(Dictionary<int, float> scores)

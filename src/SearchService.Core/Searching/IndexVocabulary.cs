@@ -4,12 +4,24 @@ using Lucene.Net.Util;
 
 namespace SearchService.Core.Searching;
 
-/// <summary>The vocabulary of one index, as one of its readers sees it.</summary>
-internal sealed class IndexVocabulary(IndexReader reader) : IVocabulary
+/// <summary>
+/// The vocabulary of one index, as one of its readers sees it. It lives for one search, which may look up a hundred
+/// words (spelling checks, the rarity of feedback words): they are looked up through the search's
+/// <see cref="TermStates"/>, which keeps them for its later stages, where <see cref="IndexReader.DocFreq(Term)"/> opens
+/// a new terms enumerator (its arrays, a clone of the terms file) for every word in every segment.
+/// </summary>
+internal sealed class IndexVocabulary(TermStates states) : IVocabulary
 {
+    private readonly IndexReader reader = states.Top.Reader;
+
+    public IndexVocabulary(IndexReader reader) : this(new TermStates(reader.Context))
+    {
+    }
+
     public int Paragraphs => reader.NumDocs;
 
-    public int DocFreq(Term term) => reader.DocFreq(term);
+    /// <summary>As <see cref="IndexReader.DocFreq(Term)"/>: the sum over the segments, deleted paragraphs included.</summary>
+    public int DocFreq(Term term) => states.Of(term).DocFreq;
 
     public IReadOnlyList<TermFrequency> Neighbours(Term term, int maxEdits) => Neighbours(term.Text, [term.Field], maxEdits)[0];
 

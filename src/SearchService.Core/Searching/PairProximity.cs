@@ -15,17 +15,24 @@ namespace SearchService.Core.Searching;
 internal static class PairProximity
 {
     /// <summary>Adds the pairs' scores to the score of each paragraph of <paramref name="paragraphs"/> in <paramref name="scores"/>.</summary>
-    public static void AddScores(IndexSearcher searcher, IReadOnlyList<WordPair> pairs, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores)
+    /// <param name="states">Term states of the searcher's reader for this search; null: looked up here.</param>
+    public static void AddScores(
+        IndexSearcher searcher, IReadOnlyList<WordPair> pairs, IReadOnlyList<SegmentDocs> paragraphs, Dictionary<int, float> scores, TermStates? states = null)
     {
+        states ??= new TermStates(searcher.TopReaderContext);
         var terms = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct(StringComparer.Ordinal).ToList();
         var termIndex = terms.Select((term, i) => (term, i)).ToDictionary(t => t.term, t => t.i, StringComparer.Ordinal);
         var bytes = terms.Select(term => new BytesRef(term)).ToList();
         // Arrays rather than the lists given: this loop runs for every pair of every paragraph in every field.
         var pairTerms = pairs.Select(p => (First: termIndex[p.First], Second: termIndex[p.Second], p.Slop)).ToArray();
+        // Each pair's two terms as bits of SegmentPositions.TermsIn; none for a pair with a term past the 64th, which is
+        // then always looked at.
+        var pairBits = pairTerms.Select(p => p.First < 64 && p.Second < 64 ? 1UL << p.First | 1UL << p.Second : 0).ToArray();
+        var termsIn = new ulong[SearchFields.Weighted.Count];
         var fields = SearchFields.Weighted.Count;
         // Each term's states in every segment, looked up once for its statistics and for reading its positions.
         var contexts = SearchFields.Weighted
-            .Select(f => terms.Select(term => TermContext.Build(searcher.TopReaderContext, new Term(f.Field, term)) is { DocFreq: > 0 } found ? found : null).ToArray())
+            .Select(f => terms.Select(term => states.Of(new Term(f.Field, term)) is { DocFreq: > 0 } found ? found : null).ToArray())
             .ToArray();
         var weights = PairWeights(searcher, pairs, pairTerms, contexts);
         var positions = Enumerable.Range(0, fields).Select(_ => new SegmentPositions(terms.Count)).ToArray();
@@ -41,9 +48,15 @@ internal static class PairProximity
 
             for (var d = 0; d < docs.Length; d++)
             {
+                for (var f = 0; f < fields; f++)
+                    termsIn[f] = positions[f].TermsIn(d);
                 double sum = 0; // Lucene's boolean scorers add clause scores as doubles too
                 for (var p = 0; p < pairTerms.Length; p++)
                 {
+                    // A pair whose two terms are in no one field of the paragraph adds nothing (adding 0 leaves the sum
+                    // as it is): most pairs of most paragraphs, passed over without reading their positions.
+                    if (!Together(termsIn, pairBits[p]))
+                        continue;
                     var (firstTerm, secondTerm, slop) = pairTerms[p];
                     float best = 0, all = 0;
                     for (var f = 0; f < fields; f++)
@@ -67,6 +80,17 @@ internal static class PairProximity
                 scores[leaf.DocBase + docs[d]] += (float)sum;
             }
         }
+    }
+
+    /// <summary>Whether some field holds both terms of a pair of <paramref name="bits"/> (always, for a pair of no bits).</summary>
+    private static bool Together(ulong[] termsIn, ulong bits)
+    {
+        foreach (var inField in termsIn)
+        {
+            if ((inField & bits) == bits)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -17,11 +17,13 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
         var counts = new FacetCountsCollector(searcher.IndexReader, facets);
         if (plan.After is { } after)
             return PageAfter(searcher, query, plan, after, counts, alsoCollect, facets);
-        var (best, total) = plan.RescoresQuestion
-            ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect))
+        // A question's terms are looked up once for both its stages.
+        var states = plan.RescoresQuestion ? new TermStates(searcher.TopReaderContext) : null;
+        var (best, total) = states is not null
+            ? Candidates(searcher, query, Math.Max(plan.Wanted, QuestionRescorer.Depth), MultiCollector.Wrap(counts, alsoCollect), states)
             : Top(searcher, query, plan, MultiCollector.Wrap(counts, alsoCollect));
-        var rescoring = plan.RescoresQuestion && !plan.RescoresElsewhere
-            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!, plan.Recency)
+        var rescoring = states is not null && !plan.RescoresElsewhere
+            ? rescorer.Rescore(searcher, Rescorable(searcher, best), plan.Parsed!, plan.Recency, states)
             : null;
         if (rescoring is not null)
         {
@@ -46,9 +48,10 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
         IReadOnlyList<ScoreDoc> candidates = [];
         if (plan.RescoresQuestion)
         {
-            (candidates, _) = Candidates(searcher, query, QuestionRescorer.Depth, MultiCollector.Wrap(counts, alsoCollect));
+            var states = new TermStates(searcher.TopReaderContext);
+            (candidates, _) = Candidates(searcher, query, QuestionRescorer.Depth, MultiCollector.Wrap(counts, alsoCollect), states);
             if (!plan.RescoresElsewhere)
-                rescoring = rescorer.Rescore(searcher, Rescorable(searcher, candidates), plan.Parsed!, plan.Recency);
+                rescoring = rescorer.Rescore(searcher, Rescorable(searcher, candidates), plan.Parsed!, plan.Recency, states);
         }
         var passedOver = plan.RescoresElsewhere ? candidates.Select(c => c.Doc).ToHashSet() : null;
         var page = new AfterCursorCollector(searcher.IndexReader, new CursorBound(after, plan.ByScore), plan.ByScore, plan.Wanted, rescoring?.Scores, passedOver);
@@ -74,10 +77,10 @@ internal sealed class ParagraphMatchPass(QuestionRescorer rescorer) : IMatchPass
     /// A question's candidates are as deep as it is re-scored, those tied with the last place kept by their keys (not by
     /// document numbers), so that the same ones are kept however the paragraphs are split between indexes.
     /// </summary>
-    private static (IReadOnlyList<ScoreDoc> Best, long Total) Candidates(IndexSearcher searcher, Query query, int depth, ICollector alsoCollect)
+    private static (IReadOnlyList<ScoreDoc> Best, long Total) Candidates(IndexSearcher searcher, Query query, int depth, ICollector alsoCollect, TermStates states)
     {
         var candidates = new QuestionCandidateCollector(searcher.IndexReader, depth);
-        if (!QuestionFirstStage.TryCollect(searcher, query, candidates, alsoCollect))
+        if (!QuestionFirstStage.TryCollect(searcher, query, candidates, alsoCollect, states))
             searcher.Search(query, MultiCollector.Wrap(candidates, alsoCollect));
         return (candidates.Best(), candidates.TotalHits);
     }

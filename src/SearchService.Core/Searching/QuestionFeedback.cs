@@ -53,8 +53,17 @@ public sealed class QuestionFeedback(Analyzer analyzer)
     public static Query AsQuery(IReadOnlyList<FeedbackWord> words)
     {
         var query = new BooleanQuery();
-        foreach (var (term, boost) in words)
-            query.Add(new TermQuery(new Term(IndexSchema.Text, term)) { Boost = boost }, Occur.SHOULD);
+        foreach (var word in words)
+            query.Add(Clause(word), Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>One added word's clause of <see cref="AsQuery"/>; with <paramref name="states"/>, its states in their reader.</summary>
+    internal static TermQuery Clause(FeedbackWord word, TermStates? states = null)
+    {
+        var term = new Term(IndexSchema.Text, word.Term);
+        var query = states is null ? new TermQuery(term) : new TermQuery(term, states.Of(term));
+        query.Boost = word.Boost;
         return query;
     }
 

@@ -35,7 +35,9 @@ internal static class QuestionFirstStage
     /// <paramref name="others"/> every match in document order, not reading scores), when the query is a question's
     /// disjunction of words whose best scores are known here; false, having collected nothing, otherwise.
     /// </summary>
-    public static bool TryCollect(IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others)
+    /// <param name="states">Term states of the searcher's reader for this search, which its words' bounds and weights
+    /// both read (and re-scoring after it); null: looked up here.</param>
+    public static bool TryCollect(IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others, TermStates? states = null)
     {
         // Lucene's boolean scorer sums a disjunction's clauses only when its collectors take documents out of order;
         // otherwise it merges them by document, in another order of addition.
@@ -44,13 +46,14 @@ internal static class QuestionFirstStage
         if (searcher.Rewrite(query) is not BooleanQuery { MinimumNumberShouldMatch: 0, Boost: 1f } words
             || words.Clauses.Count < 2 || words.Clauses.Any(c => c.Occur != Occur.SHOULD))
             return false;
+        states ??= new TermStates(searcher.TopReaderContext);
         var terms = new List<Term>();
         var clauses = new List<Clause>(words.Clauses.Count);
         for (var i = 0; i < words.Clauses.Count; i++)
         {
-            if (Bound(searcher, words.Clauses[i].Query, 1f, terms) is not { } bound)
+            if (Bound(searcher, states, words.Clauses[i].Query, 1f, terms) is not { } bound)
                 return false;
-            clauses.Add(new Clause(i, searcher.CreateNormalizedWeight(words.Clauses[i].Query), bound * BoundMargin));
+            clauses.Add(new Clause(i, searcher.CreateNormalizedWeight(bound.Stated), bound.Score * BoundMargin));
         }
         var weakestFirst = clauses.OrderBy(c => c.Bound).ThenBy(c => c.Index).ToArray();
         var byField = terms.Distinct().GroupBy(t => t.Field).ToList();
@@ -78,37 +81,47 @@ internal static class QuestionFirstStage
 
     /// <summary>
     /// The most <paramref name="query"/> (a part of a question's word, under boosts of <paramref name="boostAbove"/>)
-    /// can score, or null when it is not made of parts whose best is known here; adds its terms to <paramref name="terms"/>.
+    /// can score, and the same query whose term queries carry their <paramref name="states"/>, so that its weight does
+    /// not look them up again; or null when it is not made of parts whose best is known here. Adds its terms to
+    /// <paramref name="terms"/>.
     /// </summary>
-    private static float? Bound(IndexSearcher searcher, Query query, float boostAbove, List<Term> terms)
+    private static (float Score, Query Stated)? Bound(IndexSearcher searcher, TermStates states, Query query, float boostAbove, List<Term> terms)
     {
         switch (query)
         {
             case TermQuery termQuery:
+            {
                 terms.Add(termQuery.Term);
-                return TermBound(searcher, termQuery.Term, termQuery.Boost, boostAbove);
+                var context = states.Of(termQuery.Term);
+                var stated = new TermQuery(termQuery.Term, context) { Boost = termQuery.Boost };
+                return (TermBound(searcher, termQuery.Term, context, termQuery.Boost, boostAbove), stated);
+            }
             case BooleanQuery { MinimumNumberShouldMatch: 0 } any when any.Clauses.All(c => c.Occur == Occur.SHOULD):
             {
                 var sum = 0f;
+                var stated = new BooleanQuery(any.CoordDisabled) { Boost = any.Boost };
                 foreach (var clause in any.Clauses)
                 {
-                    if (Bound(searcher, clause.Query, boostAbove * any.Boost, terms) is not { } bound)
+                    if (Bound(searcher, states, clause.Query, boostAbove * any.Boost, terms) is not { } bound)
                         return null;
-                    sum += bound;
+                    sum += bound.Score;
+                    stated.Add(bound.Stated, Occur.SHOULD);
                 }
-                return sum;
+                return (sum, stated);
             }
             case DisjunctionMaxQuery best:
             {
                 float max = 0, sum = 0;
+                var stated = new DisjunctionMaxQuery(best.TieBreakerMultiplier) { Boost = best.Boost };
                 foreach (var disjunct in best.Disjuncts)
                 {
-                    if (Bound(searcher, disjunct, boostAbove * best.Boost, terms) is not { } bound)
+                    if (Bound(searcher, states, disjunct, boostAbove * best.Boost, terms) is not { } bound)
                         return null;
-                    max = Math.Max(max, bound);
-                    sum += bound;
+                    max = Math.Max(max, bound.Score);
+                    sum += bound.Score;
+                    stated.Add(bound.Stated);
                 }
-                return max + (sum - max) * best.TieBreakerMultiplier;
+                return (max + (sum - max) * best.TieBreakerMultiplier, stated);
             }
             default:
                 return null;
@@ -116,9 +129,8 @@ internal static class QuestionFirstStage
     }
 
     /// <summary>The term's BM25 weight as its term query computes it, which a saturated frequency scores in full.</summary>
-    private static float TermBound(IndexSearcher searcher, Term term, float boost, float boostAbove)
+    private static float TermBound(IndexSearcher searcher, Term term, TermContext context, float boost, float boostAbove)
     {
-        var context = TermContext.Build(searcher.TopReaderContext, term);
         if (context.DocFreq == 0)
             return 0f;
         var weight = searcher.Similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, context));

@@ -20,7 +20,11 @@ public sealed class QuestionRescorer(QuestionFeedback feedback)
     public const int Depth = 1000;
 
     /// <summary>The new scores by document, and the one query that explains them.</summary>
-    public sealed record Rescoring(IReadOnlyDictionary<int, float> Scores, Query Explained);
+    public sealed record Rescoring(IReadOnlyDictionary<int, float> Scores, Query Explained)
+    {
+        /// <summary>The stored fields of the paragraphs re-scoring read (the feedback's), by document: the page need not read them again.</summary>
+        internal IReadOnlyDictionary<int, StoredHitVisitor> Read { get; init; } = new Dictionary<int, StoredHitVisitor>();
+    }
 
     /// <summary>The new scores of paragraphs and the feedback words that added to them.</summary>
     internal sealed record Rescored<THit>(Dictionary<THit, float> Scores, IReadOnlyList<FeedbackWord> Words) where THit : notnull;
@@ -29,15 +33,17 @@ public sealed class QuestionRescorer(QuestionFeedback feedback)
     /// <param name="parsed">The question as the first stage searched it (its words), with the pairs of terms that score
     /// where they stand near each other.</param>
     /// <param name="recency">How the first stage's scores were decayed with age, so that what re-scoring adds is too; null: they were not.</param>
-    public Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed, RecencyDecay? recency = null)
+    /// <param name="states">The search's term states of the searcher's reader (its first stage's); null: looked up here.</param>
+    internal Rescoring Rescore(IndexSearcher searcher, IReadOnlyList<ScoreDoc> best, ParsedQuery parsed, RecencyDecay? recency = null, TermStates? states = null)
     {
-        var rescored = Rescore(new IndexQuestionEvidence(searcher), best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
+        var evidence = new IndexQuestionEvidence(searcher, states ?? new TermStates(searcher.TopReaderContext));
+        var rescored = Rescore(evidence, best.Select(s => (s.Doc, s.Score)).ToList(), parsed);
         var explained = Explained(parsed, rescored.Words);
         if (recency is null)
-            return new Rescoring(rescored.Scores, explained);
+            return new Rescoring(rescored.Scores, explained) { Read = evidence.Read };
         var decayed = best.ToDictionary(
             s => s.Doc, s => recency.Rescored(s.Score, rescored.Scores[s.Doc], RecencyDecay.DateTicksOf(searcher.IndexReader, s.Doc)));
-        return new Rescoring(decayed, recency.Over(explained));
+        return new Rescoring(decayed, recency.Over(explained)) { Read = evidence.Read };
     }
 
     /// <summary>Re-scores the best matches wherever they are held.</summary>

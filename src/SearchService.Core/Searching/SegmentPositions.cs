@@ -61,6 +61,18 @@ internal sealed class SegmentPositions(int terms)
         }
     }
 
+    /// <summary>
+    /// Which of the first 64 terms are in the <paramref name="doc"/>th paragraph read, as the bits of their numbers
+    /// (later terms are not told apart: see <see cref="Of"/>).
+    /// </summary>
+    public ulong TermsIn(int doc)
+    {
+        ulong bits = 0;
+        for (var t = Math.Min(terms, 64) - 1; t >= 0; t--)
+            bits = bits << 1 | (lengths[t * docs + doc] != 0 ? 1UL : 0UL);
+        return bits;
+    }
+
     /// <summary>The positions of term <paramref name="term"/> in the <paramref name="doc"/>th paragraph read; empty where it is not there.</summary>
     public ReadOnlySpan<int> Of(int term, int doc) => buffer.AsSpan(starts[term * docs + doc], lengths[term * docs + doc]);
 }

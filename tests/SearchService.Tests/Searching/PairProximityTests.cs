@@ -61,7 +61,22 @@ public sealed class PairProximityTests : IDisposable
     }
 
     [Fact]
-    public void Scores_of_many_pairs_add_up_as_one_query_of_them()
+    public void Scores_of_many_pairs_add_up_as_one_query_of_them() => AddUpAsOneQuery(pairs);
+
+    /// <summary>
+    /// Paragraphs are passed over for a pair when its two terms are in no one field, told from bits of the first 64 terms;
+    /// pairs of later terms (a hundred and more, with synonyms) are scored all the same.
+    /// </summary>
+    [Fact]
+    public void Scores_of_pairs_of_terms_past_the_sixty_fourth_add_up_as_one_query_of_them()
+    {
+        // The first pair's terms are numbered 0 and 1, then seventy words no paragraph has: every other term is past the
+        // 64th, and pairs such as (ministers, yen) have one term of each side.
+        var absent = Enumerable.Range(0, 35).Select(i => new WordPair($"absentfirst{i}", $"absentsecond{i}", 2, 0.1f));
+        AddUpAsOneQuery([pairs[0], .. absent, .. pairs]);
+    }
+
+    private void AddUpAsOneQuery(WordPair[] pairs)
     {
         index.Index.Search(searcher =>
         {

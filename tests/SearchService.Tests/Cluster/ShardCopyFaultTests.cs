@@ -68,7 +68,10 @@ public sealed class ShardCopyFaultTests : IAsyncLifetime
         var holder = (await cluster.StatusesAsync()).Single(s => s.Shard == 0).Silo;
         var folder = CopyFolder(cluster.Cluster.Silos.Single(s => s.SiloAddress.ToString() == holder), shard: 0);
 
-        await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // Copies are kept alive ([KeepAlive]): the silo's idle collection would leave it active.
+        var copy = cluster.Cluster.Client.GetGrain<IShardGrain>(new ShardCopy(0, 0).Key);
+        await cluster.Cluster.DeactivateAsync(copy);
+        Assert.DoesNotContain(await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(), s => s.GrainId == copy.GetGrainId());
         var segmentInfos = Directory.GetFiles(folder, "*.si", SearchOption.AllDirectories);
         Assert.NotEmpty(segmentInfos);
         foreach (var file in segmentInfos)

@@ -14,9 +14,16 @@ namespace SearchService.Benchmarks.Performance;
 /// </summary>
 public sealed class QueryBenchmark(BenchmarkOptions options)
 {
+    /// <returns>0, or 1 when no engine ran (each one asked for was skipped, saying why).</returns>
     public int Run()
     {
-        Print(Measure());
+        var results = Measure();
+        if (results.Count == 0)
+        {
+            Console.Error.WriteLine("No engine ran: each one asked for was skipped (above).");
+            return 1;
+        }
+        Print(results);
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using SearchService.Core.Facets;
+using static SearchService.Core.Quotes.StatementTokens;
 
 namespace SearchService.Core.Quotes;
 
@@ -99,13 +100,6 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
 
     // A reporting verb after one of these is passive ("was reported in the market"): no one is reported as saying anything.
     private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being" };
-
-    // Words after which a period ends no sentence.
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
-        "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "U", "S",
-    };
 
     public ReportingVerbs Verbs => verbs;
 
@@ -473,89 +467,4 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         }
         return Math.Min(from + 1, sentenceEnd);
     }
-
-    // Without the commas and quotation marks at either end, nor a full stop at its end; null when nothing is left.
-    private static (int, int)? Trimmed(IReadOnlyList<Token> t, int first, int last)
-    {
-        while (first <= last && IsCommaOrQuote(t[first]))
-            first++;
-        while (last >= first && (IsCommaOrQuote(t[last]) || t[last].Text is ":" or ";" or "."))
-            last--;
-        return first <= last ? (first, last) : null;
-    }
-
-    private static int Words(IReadOnlyList<Token> t, int first, int last) =>
-        Enumerable.Range(first, last - first + 1).Count(i => t[i].IsWord);
-
-    private static int Find(IReadOnlyList<Token> t, int from, int end, string text)
-    {
-        for (var i = from; i < end && i < t.Count; i++)
-            if (t[i].Text == text)
-                return i;
-        return -1;
-    }
-
-    private static int SentenceStart(IReadOnlyList<Token> t, int index)
-    {
-        for (var i = index - 1; i >= 0; i--)
-            if (EndsSentenceAt(t, i))
-                return i + 1;
-        return 0;
-    }
-
-    // The index of the sentence's closing mark, or the paragraph's end.
-    private static int SentenceEnd(IReadOnlyList<Token> t, int from)
-    {
-        for (var i = from; i < t.Count; i++)
-            if (EndsSentenceAt(t, i))
-                return i;
-        return t.Count;
-    }
-
-    // A full stop ends a sentence when a capital, a quotation mark or the paragraph's end follows and it ends no
-    // abbreviation or initial ("Mr.", "Oleg V."); "?", "!" and ";" always do.
-    private static bool EndsSentenceAt(IReadOnlyList<Token> t, int i)
-    {
-        var text = t[i].Text;
-        if (text is "?" or "!" or ";")
-            return true;
-        if (text != "." || i == 0 || InTicker(t, i))
-            return false;
-        // "… of Lehman Government Securities Inc. “Consumer spending …”": a quotation opening on a capital after a full
-        // stop begins a new sentence, even after an abbreviation.
-        if (i + 2 < t.Count && IsQuote(t[i + 1]) && t[i + 2].IsCapitalised)
-            return true;
-        if (t[i - 1].IsInitial || Abbreviations.Contains(t[i - 1].Text))
-            return false;
-        return i + 1 == t.Count || t[i + 1].IsCapitalised || IsQuote(t[i + 1]);
-    }
-
-    // ": …" or a quotation right after the verb, a comma allowed before it.
-    private static bool QuotationFollows(IReadOnlyList<Token> t, int from)
-    {
-        while (from < t.Count && t[from].Text == ",")
-            from++;
-        return from < t.Count && (t[from].Text == ":" || IsQuote(t[from]));
-    }
-
-    // "<SVIK.ST>": a stock ticker's period, a "<" shortly before and no ">" yet.
-    private static bool InTicker(IReadOnlyList<Token> t, int i)
-    {
-        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
-        {
-            if (t[k].Text == ">")
-                return false;
-            if (t[k].Text == "<")
-                return true;
-        }
-        return false;
-    }
-
-    // Double quotation marks only: a single one is as often an apostrophe.
-    private static bool IsQuote(Token token) => token.Text is "\"" or "“" or "”";
-
-    private static bool IsCommaOrQuote(Token token) => token.Text == "," || IsQuote(token);
-
-    // A straight mark may open or close; where the rules look for an opening one, it opens.
-    private static bool IsOpening(Token token) => token.Text is "“" or "\"";
 }

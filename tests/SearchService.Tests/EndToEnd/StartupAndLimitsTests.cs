@@ -93,6 +93,26 @@ public sealed class StartupAndLimitsTests : IDisposable
         Assert.Equal("q", (await response.ReadProblem(HttpStatusCode.BadRequest)).Parameter);
     }
 
+    /// <remarks>
+    /// Kestrel refuses these before any middleware runs, so no problem document can be written: docs/api.md says so.
+    /// Each refusal closes its connection only; the service answers the next request.
+    /// </remarks>
+    [Fact]
+    public async Task Requests_Kestrel_cannot_read_get_its_own_empty_refusal_and_the_service_answers_on()
+    {
+        using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}");
+        using var client = new HttpClient { BaseAddress = await service.Address };
+        var pastTheLineLimit = string.Join('+', Enumerable.Repeat("harbour", 10_000)); // 80 KB: past the 64-KB request line
+
+        var nul = await client.GetAsync("/articles/%00/related");
+        var tooLong = await client.GetAsync($"/search?q={pastTheLineLimit}");
+        var after = await client.GetAsync("/search?q=harbour");
+
+        Assert.Equal((HttpStatusCode.BadRequest, ""), (nul.StatusCode, await nul.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.RequestUriTooLong, ""), (tooLong.StatusCode, await tooLong.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     [Fact]
     public async Task Errors_in_production_carry_no_stack_trace_or_file_path()
     {

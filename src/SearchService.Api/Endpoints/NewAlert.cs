@@ -1,8 +1,10 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace SearchService.Api.Endpoints;
 
 /// <summary>The body of <c>POST /alerts</c>: the saved search, as <c>/search</c> takes it, and where its new matches go.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [Description("A search to save as an alert.")]
 public sealed record NewAlert(
     [property: Description("What to look for, as /search's q (1 to 1,000 characters); a q that does not parse with syntax=lucene is a 400 naming q.")] string? Q,

@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using SearchService.Api.Security;
 
 namespace SearchService.Api.Endpoints;
 
 /// <summary>The body of <c>POST /keys</c>: what the new scoped key may see, from where, and until when.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [Description("A scoped search key to issue.")]
 public sealed record NewScopedKey(
     [property: Description("What the key is for (at most 200 characters); listed, never used.")] string? Description,

@@ -25,7 +25,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             problem = new ProblemDetails { Status = bad.StatusCode, Title = "Invalid request", Detail = UnreadableRequest(bad.StatusCode) };
             if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 problem.Extensions["parameter"] = "body";
-            if (ParameterName(bad.Message) is { } parameter)
+            if (bad.InnerException is JsonException json)
+                (problem.Title, problem.Detail, problem.Extensions["parameter"]) = JsonBodyProblem(json);
+            else if (ParameterName(bad.Message) is { } parameter)
             {
                 problem.Title = $"Invalid parameter '{parameter}'";
                 problem.Extensions["parameter"] = parameter;
@@ -107,6 +109,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var end = message.IndexOf('"', start);
         // Properties of [AsParameters] records are named in PascalCase; the query string uses camelCase.
         return end < 0 ? null : JsonNamingPolicy.CamelCase.ConvertName(message[start..end].Split(' ')[^1]);
+    }
+
+    /// <summary>
+    /// What is wrong with a JSON body, naming the member at fault by its path in the body (<c>filters.region</c>): a
+    /// member the body does not take (refused rather than ignored, so that a mistyped filter cannot widen a key), a
+    /// value of the wrong kind, or JSON that does not parse.
+    /// </summary>
+    private static (string Title, string Detail, string Parameter) JsonBodyProblem(JsonException json)
+    {
+        // The serializer wraps the reader's own exception (JSON that does not parse) and names where it stopped.
+        var path = json.Path is { Length: > 1 } p && json.InnerException is not JsonException ? ParameterProblem.Echo(p[1..].TrimStart('.')) : null;
+        if (path is null)
+            return ("Invalid parameter 'body'", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).", "body");
+        var detail = json.Message.StartsWith("The JSON property ", StringComparison.Ordinal)
+            ? $"The body has no field '{path}': docs/api.md and the OpenAPI document list the fields it takes."
+            : $"{path} holds a value of the wrong kind: docs/api.md and the OpenAPI document say what it takes.";
+        return ($"Invalid parameter '{path}'", detail, path);
     }
 
     private static string UnreadableRequest(int status) => status switch

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using SearchService.Api.Endpoints;
 using SearchService.Core.Searching;
 
@@ -8,6 +9,7 @@ namespace SearchService.Api.Security;
 /// The fixed filters of a scoped search key, as <c>POST /keys</c> takes them and a signed key carries them: the
 /// filters of <c>/search</c> (values of one field OR-ed, fields AND-ed) plus the publisher.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 [Description("What a scoped key may see: only paragraphs passing every filter given. Values of one field are OR-ed, fields AND-ed; a field left out does not limit.")]
 public sealed record ScopedKeyFilters(
     [property: Description("Regions (a region includes the places within it, as in /search).")] IReadOnlyList<string>? Region = null,

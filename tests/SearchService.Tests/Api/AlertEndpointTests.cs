@@ -43,6 +43,15 @@ public sealed class AlertEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal("q", problem.Parameter);
     }
 
+    /// <remarks>Ignored, a mistyped filter would save an alert on every region's news.</remarks>
+    [Fact]
+    public async Task A_field_the_alert_body_does_not_take_is_a_400_naming_it()
+    {
+        var problem = await (await admin.PostAsJsonAsync("/alerts", new { q = "cotton", regions = new[] { "Pakistan" } })).ReadProblem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("regions", problem.Parameter);
+    }
+
     [Theory]
     [InlineData("ftp://desk.example.com/hook")]
     [InlineData("/hooks/cotton")]

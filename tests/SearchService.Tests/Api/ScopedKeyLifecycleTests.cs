@@ -87,11 +87,31 @@ public sealed class ScopedKeyLifecycleTests(ScopedKeyApiFactory api) : IClassFix
     [InlineData("""{"filters":{"from":"01/02/2021"}}""", "filters")]
     [InlineData("""{"filters":{"from":"2021-02-01","to":"2021-01-01"}}""", "filters")]
     [InlineData("""{"filters":{"region":[""]}}""", "filters")]
+    [InlineData("""{"filters":{"regoin":["France"]}}""", "filters.regoin")]
+    [InlineData("""{"expires":"2099-01-01T00:00:00Z"}""", "expires")]
+    [InlineData("""{"expiresAt":"next year"}""", "expiresAt")]
+    [InlineData("""{"origins":[1]}""", "origins[0]")]
+    [InlineData("""{"origins":[""", "body")]
     public async Task A_key_that_cannot_be_issued_is_a_400_naming_what_is_wrong(string body, string parameter)
     {
         using var admin = api.CreateAdminClient();
         var response = await admin.PostAsync("/keys", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(parameter, (await response.ReadProblem(HttpStatusCode.BadRequest)).Parameter);
+    }
+
+    /// <remarks>Ignored, a mistyped filter would issue a key that sees the whole index.</remarks>
+    [Fact]
+    public async Task A_field_the_key_body_does_not_take_is_refused_saying_so_and_no_key_is_issued()
+    {
+        using var admin = api.CreateAdminClient();
+        var before = ApiJson.Read<ScopedKeyListAnswer>(await admin.GetStringAsync("/keys")).Keys.Count;
+
+        var response = await admin.PostAsync("/keys", new StringContent("""{"filters":{"sources":["Business Recorder"]}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("The body has no field 'filters.sources': docs/api.md and the OpenAPI document list the fields it takes.", problem.Detail);
+        Assert.Equal(before, ApiJson.Read<ScopedKeyListAnswer>(await admin.GetStringAsync("/keys")).Keys.Count);
     }
 
     [Fact]

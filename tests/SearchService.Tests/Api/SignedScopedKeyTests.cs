@@ -57,6 +57,30 @@ public sealed class SignedScopedKeyTests(ScopedKeyApiFactory api) : IClassFixtur
         Assert.Contains((await admin.GetOk<ScopedKeyListAnswer>("/keys")).RevokedSigned, revoked => revoked.Id == "leaked-token");
     }
 
+    /// <remarks>JWT libraries add claims of their own (issued at, subject): the key is taken, its filters kept.</remarks>
+    [Fact]
+    public async Task A_signed_key_carrying_claims_of_its_own_is_taken_with_its_filters()
+    {
+        var key = ScopedKeyApiFactory.Sign(new { id = "with-claims", iat = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), sub = "site",
+            filters = new { source = new[] { ScopedKeyApiFactory.Publisher }, from = "2021-01-01" }, exp = InAnHour });
+        using var client = api.ClientWith(key);
+
+        var answer = await client.GetOk<SearchAnswer>("/search?q=cotton OR wheat");
+
+        Assert.NotEmpty(answer.Hits);
+        Assert.All(answer.Hits, hit => Assert.Equal(ScopedKeyApiFactory.KarachiCotton, hit.ArticleId));
+    }
+
+    /// <remarks>A filter the service ignored would leave the key seeing everything its signer meant to keep from it.</remarks>
+    [Fact]
+    public async Task A_signed_key_with_a_filter_the_service_does_not_know_is_refused_not_widened()
+    {
+        var key = ScopedKeyApiFactory.Sign(new { id = "typo", filters = new { sources = new[] { ScopedKeyApiFactory.Publisher } }, exp = InAnHour });
+        using var client = api.ClientWith(key);
+
+        await client.GetProblem("/search?q=cotton", HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task A_signed_key_without_an_expiry_is_refused()
     {

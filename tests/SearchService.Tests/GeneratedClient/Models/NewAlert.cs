@@ -11,10 +11,8 @@ namespace SearchService.Tests.GeneratedClient.Models
     /// The body of `POST /alerts`: the saved search, as `/search` takes it, and where its new matches go.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class NewAlert : IAdditionalDataHolder, IParsable
+    public partial class NewAlert : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>Earliest publication date, as /search&apos;s from: a day (1987-03-01) or a date and time.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -80,13 +78,6 @@ namespace SearchService.Tests.GeneratedClient.Models
         public string Webhook { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.NewAlert"/> and sets the default values.
-        /// </summary>
-        public NewAlert()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.NewAlert"/></returns>
@@ -129,7 +120,6 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteStringValue("to", To);
             writer.WriteCollectionOfPrimitiveValues<string>("topic", Topic);
             writer.WriteStringValue("webhook", Webhook);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -11,10 +11,8 @@ namespace SearchService.Tests.GeneratedClient.Models
     /// The body of `POST /keys`: what the new scoped key may see, from where, and until when.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class NewScopedKey : IAdditionalDataHolder, IParsable
+    public partial class NewScopedKey : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>What the key is for (at most 200 characters); listed, never used.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -41,13 +39,6 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<string> Origins { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.NewScopedKey"/> and sets the default values.
-        /// </summary>
-        public NewScopedKey()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -83,7 +74,6 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteDateTimeOffsetValue("expiresAt", ExpiresAt);
             writer.WriteObjectValue<global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters>("filters", Filters);
             writer.WriteCollectionOfPrimitiveValues<string>("origins", Origins);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -11,10 +11,8 @@ namespace SearchService.Tests.GeneratedClient.Models
     /// The fixed filters of a scoped search key, as `POST /keys` takes them and a signed key carries them: thefilters of `/search` (values of one field OR-ed, fields AND-ed) plus the publisher.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ScopedKeyFilters : IAdditionalDataHolder, IParsable
+    public partial class ScopedKeyFilters : IParsable
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The publisher&apos;s other fields, by name (byline, section, language, fields.&lt;name&gt;), each with the values allowed, matched exactly: {&quot;section&quot;: [&quot;Markets&quot;]}. Any publisher field may be fixed, whether or not Search:FilterFields makes it a filter.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -72,13 +70,6 @@ namespace SearchService.Tests.GeneratedClient.Models
         public List<string> Topic { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters"/> and sets the default values.
-        /// </summary>
-        public ScopedKeyFilters()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.ScopedKeyFilters"/></returns>
@@ -119,7 +110,6 @@ namespace SearchService.Tests.GeneratedClient.Models
             writer.WriteCollectionOfPrimitiveValues<string>("speaker", Speaker);
             writer.WriteStringValue("to", To);
             writer.WriteCollectionOfPrimitiveValues<string>("topic", Topic);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -21,7 +21,7 @@ app.UseHeadAsGet();
 app.UseRouting();
 app.UseSearchApiErrors();
 app.UseEndpointRules();
-app.MapOpenApi().CacheOutput().RequireRateLimiting(RequestLimits.ReadsPolicy);
+app.MapOpenApi().CacheOutput().RequireRateLimiting(RequestLimits.ReadsPolicy).WithMetadata(AnyQueryParameters.Instance);
 app.MapSearchBox();
 app.MapSearchEndpoints();
 app.MapExportEndpoints();

@@ -27,8 +27,7 @@ public static class FilterFieldQuery
         {
             if (configured.Named(name) is not { } field)
             {
-                var lower = name.ToLowerInvariant();
-                if (FilterFieldSet.IsPublisherField(lower) || lower.StartsWith(Core.Corpus.PublisherFields.FieldPrefix, StringComparison.Ordinal))
+                if (NamesPublisherField(name))
                     return ParameterProblem.For(name, Unknown(configured, name));
                 continue;
             }
@@ -41,6 +40,13 @@ public static class FilterFieldQuery
         if (configured.Names.Count > 0)
             withFields = request with { Fields = new FieldFilters(configured.Names, selected) };
         return null;
+    }
+
+    /// <summary>Whether a query-string name is a publisher field's (<c>section</c>, <c>fields.desk</c>), configured or not, in any case.</summary>
+    public static bool NamesPublisherField(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return FilterFieldSet.IsPublisherField(lower) || lower.StartsWith(Core.Corpus.PublisherFields.FieldPrefix, StringComparison.Ordinal);
     }
 
     /// <summary>Why <paramref name="name"/> is not a field to filter or count by here.</summary>

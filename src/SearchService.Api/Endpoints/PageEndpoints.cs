@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using SearchService.Api.Backends;
+using SearchService.Api.Http;
 using SearchService.Api.Limits;
 using SearchService.Api.Security;
 using SearchService.Api.Widget;
@@ -24,7 +25,7 @@ public static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy);
+        var pages = app.MapGroup("").RequireRateLimiting(RequestLimits.ReadsPolicy).WithMetadata(AnyQueryParameters.Instance);
         pages.MapGet("/", Demo)
             .WithName("Demo")
             .WithTags("Widget")

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using SearchService.Api.Http;
 using SearchService.Api.Limits;
 using SearchService.Api.Widget;
 
@@ -14,7 +15,8 @@ public static class WidgetEndpoints
 
     public static IEndpointRouteBuilder MapWidgetEndpoints(this IEndpointRouteBuilder app)
     {
-        var widget = app.MapGroup("/widget").RequireRateLimiting(RequestLimits.ReadsPolicy).RequireCors(WidgetCors.PolicyName).AllowAnonymous();
+        var widget = app.MapGroup("/widget").RequireRateLimiting(RequestLimits.ReadsPolicy).RequireCors(WidgetCors.PolicyName).AllowAnonymous()
+            .WithMetadata(AnyQueryParameters.Instance);
         widget.MapGet("/search-box.js", Loader)
             .WithName("SearchBoxScript")
             .WithTags("Widget")

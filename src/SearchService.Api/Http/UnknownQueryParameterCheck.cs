@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using SearchService.Api.Endpoints;
+using SearchService.Api.Problems;
+
+namespace SearchService.Api.Http;
+
+/// <summary>
+/// Refuses a query-string parameter the endpoint does not take with a 400 naming it, as Elasticsearch refuses an
+/// unrecognized parameter: ignored, a mistyped filter (<c>regoin=France</c>) would answer with every region's hits and
+/// counts as if filtered. The names taken are the endpoint's own, read from its parameters as binding reads them;
+/// publisher fields (<c>section</c>, <c>fields.desk</c>) are left to <see cref="FilterFieldQuery"/> where the endpoint
+/// filters by them. Endpoints marked <see cref="AnyQueryParameters"/> are passed by.
+/// </summary>
+public sealed class UnknownQueryParameterCheck(RequestDelegate next)
+{
+    private readonly ConcurrentDictionary<Endpoint, TakenNames?> taken = new();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is RouteEndpoint endpoint && taken.GetOrAdd(endpoint, TakenNames.Of) is { } names)
+        {
+            foreach (var name in context.Request.Query.Keys)
+            {
+                if (!names.Takes(name))
+                    return ParameterProblem.For(ParameterProblem.Echo(name), names.Refusal(ParameterProblem.Echo(name), endpoint)).ExecuteAsync(context);
+            }
+        }
+        return next(context);
+    }
+
+    private sealed class TakenNames(HashSet<string> declared, bool publisherFields)
+    {
+        /// <summary>The names <paramref name="endpoint"/> takes; null when it takes any.</summary>
+        public static TakenNames? Of(Endpoint endpoint)
+        {
+            if (endpoint.Metadata.GetMetadata<AnyQueryParameters>() is not null || endpoint is not RouteEndpoint route)
+                return null;
+            var declared = endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
+                .Select(parameter => QueryName(parameter, route))
+                .OfType<string>()
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var filtersByFields = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && FilterFieldQuery.Operations.Contains(name.EndpointName);
+            return new TakenNames(declared, filtersByFields);
+        }
+
+        public bool Takes(string name) =>
+            declared.Contains(name) || (publisherFields && FilterFieldQuery.NamesPublisherField(name));
+
+        public string Refusal(string name, RouteEndpoint endpoint)
+        {
+            var route = endpoint.RoutePattern.RawText ?? "this endpoint";
+            var names = declared.Order(StringComparer.Ordinal).ToList();
+            var takes = names.Count == 0 ? "it takes no query parameters" : $"it takes {string.Join(", ", names)}";
+            var fields = publisherFields ? " and the publisher fields Search:FilterFields names" : "";
+            return $"'{name}' is not a parameter of {route}: {takes}{fields}.";
+        }
+
+        /// <summary>
+        /// The query-string name of a parameter bound from the query string, as binding decides: named by
+        /// <c>[FromQuery]</c>, or a value (a string or a type that parses) that is neither in the route nor bound from
+        /// elsewhere; null for any other.
+        /// </summary>
+        private static string? QueryName(IParameterBindingMetadata parameter, RouteEndpoint route)
+        {
+            var info = parameter.ParameterInfo;
+            if (info.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
+                return fromQuery.Name ?? parameter.Name;
+            var boundElsewhere = info.GetCustomAttributes().Any(a => a is FromRouteAttribute or FromHeaderAttribute or FromBodyAttribute
+                or FromServicesAttribute or FromFormAttribute or FromKeyedServicesAttribute or AsParametersAttribute);
+            var type = Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType;
+            var isValue = parameter.HasTryParse || type == typeof(string) || type == typeof(string[]) || type == typeof(StringValues);
+            return !boundElsewhere && isValue && route.RoutePattern.GetParameter(parameter.Name) is null ? parameter.Name : null;
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
 
@@ -31,6 +30,7 @@ public static class ParagraphDocuments
         var title = ArticleTitleFields.ForThisThread;
         title.Analyse(article.Title);
         var articleWide = new ArticleWideFields(article);
+        var regionHierarchy = RegionHierarchyFields.For(facets);
         for (var i = 0; i < article.Paragraphs.Count; i++)
         {
             var n = i + 1;
@@ -53,7 +53,8 @@ public static class ParagraphDocuments
 
             var paragraphFacets = i < facets.Paragraphs.Count ? facets.Paragraphs[i] : ParagraphFacets.Empty;
             exact.AddFacet(doc, IndexSchema.Region, paragraphFacets.Region);
-            AddRegionHierarchy(doc, exact, paragraphFacets.Region.Select(facets.RegionPath).ToList());
+            regionHierarchy.AddScopes(doc, exact, paragraphFacets.Region);
+            regionHierarchy.AddPaths(doc, paragraphFacets.Region);
             exact.AddFacet(doc, IndexSchema.Topic, paragraphFacets.Topic);
             exact.AddFacet(doc, IndexSchema.Speaker, paragraphFacets.Speaker);
 
@@ -69,15 +70,6 @@ public static class ParagraphDocuments
             }
             yield return doc;
         }
-    }
-
-    private static void AddRegionHierarchy(Document doc, ReusableExactFields exact, IReadOnlyList<IReadOnlyList<string>> paths)
-    {
-        foreach (var region in paths.SelectMany(p => p).Distinct(StringComparer.Ordinal))
-            doc.Add(exact.Get(IndexSchema.RegionScope, region, Field.Store.NO));
-        var prefixes = paths.SelectMany(p => p.Select((_, depth) => string.Join(IndexSchema.RegionPathSeparator, p.Take(depth + 1))));
-        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
-            doc.Add(new SortedSetDocValuesField(IndexSchema.RegionPath, new BytesRef(prefix)));
     }
 
     private static void AddStored(Document doc, string field, IEnumerable<string> values)

@@ -52,13 +52,26 @@ internal sealed class ReusableExactFields
         return field;
     }
 
-    /// <summary>A facet's values on <paramref name="doc"/>: indexed for exact filtering, doc values for counting, stored for display.</summary>
-    public void AddFacet(Document doc, string field, IEnumerable<string> values)
+    /// <summary>
+    /// A facet's values on <paramref name="doc"/>, each once: indexed for exact filtering, doc values for counting,
+    /// stored for display. A value is looked for among the earlier ones, not through a set: a document has a few.
+    /// </summary>
+    public void AddFacet(Document doc, string field, IReadOnlyList<string> values)
     {
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < values.Count; i++)
         {
-            doc.Add(Get(field, value, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+            if (IndexOf(values, values[i]) < i)
+                continue;
+            doc.Add(Get(field, values[i], Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(values[i])));
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        var i = 0;
+        while (!string.Equals(values[i], value, StringComparison.Ordinal))
+            i++;
+        return i;
     }
 }

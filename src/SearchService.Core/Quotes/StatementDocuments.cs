@@ -30,6 +30,7 @@ public static class StatementDocuments
     {
         var exact = ReusableExactFields.ForThisThread;
         var articleWide = new ArticleWideFields(article);
+        var regionHierarchy = RegionHierarchyFields.For(facets);
         foreach (var statement in facets.Statements ?? [])
         {
             var doc = exact.StartDocument();
@@ -53,8 +54,7 @@ public static class StatementDocuments
             exact.AddFacet(doc, IndexSchema.Region, statement.Regions);
             exact.AddFacet(doc, IndexSchema.Topic, statement.Topics);
             // region=Asia finds statements about Pakistan, as it finds paragraphs.
-            foreach (var region in statement.Regions.SelectMany(facets.RegionPath).Distinct(StringComparer.Ordinal))
-                doc.Add(exact.Get(IndexSchema.RegionScope, region, Field.Store.NO));
+            regionHierarchy.AddScopes(doc, exact, statement.Regions);
             yield return doc;
         }
     }

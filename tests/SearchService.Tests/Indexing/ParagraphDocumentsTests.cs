@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Corpus;
+using SearchService.Core.Facets;
 using SearchService.Core.Indexing;
 using SearchService.Core.Searching;
 using SearchService.Tests.TestSupport;
@@ -40,6 +41,53 @@ public sealed class ParagraphDocumentsTests : IDisposable
         var hits = searcher.Search(new SearchRequest(null, Region: ["Pakistan"], PageSize: 10)).Hits;
 
         Assert.Equal(["a1#1", "a2#1"], hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public void Each_paragraph_holds_the_scopes_and_path_prefixes_of_its_own_regions_each_once()
+    {
+        // A region's path and prefixes are worked out once an article and shared by its paragraphs: none may leak into
+        // another paragraph, and a value two regions share (or a region given twice) is indexed once.
+        var ancestors = TestIndex.RegionAncestors();
+        var facets = new ArticleFacets(ParagraphFacets.Empty,
+            [TestIndex.FacetsOf(region: ["Pakistan", "India"]), TestIndex.FacetsOf(region: ["Pakistan", "Pakistan"]), TestIndex.FacetsOf(region: ["Russia"]), ParagraphFacets.Empty],
+            ancestors);
+        Assert.True(index.Index.WaitForGeneration(index.Index.ReplaceArticle(
+            new Article("a1", "Talks", ["Kabul and Delhi.", "Islamabad.", "Moscow.", "Nobody."]), facets, null), TestIndex.SearchableWithin));
+
+        var (scopes, paths, stored) = index.Index.Search(searcher => (
+            TermsByParagraph(searcher, IndexSchema.RegionScope),
+            DocValuesByParagraph(searcher, IndexSchema.RegionPath),
+            Enumerable.Range(0, searcher.IndexReader.MaxDoc).Select(doc => searcher.Doc(doc).GetValues(IndexSchema.Region)).ToList()));
+
+        Assert.Equal([["Asia", "India", "Pakistan", "South Asia"], ["Asia", "Pakistan", "South Asia"], ["Europe", "Russia"]], scopes);
+        var separator = IndexSchema.RegionPathSeparator;
+        Assert.Equal(
+        [
+            ["Asia", $"Asia{separator}South Asia", $"Asia{separator}South Asia{separator}India", $"Asia{separator}South Asia{separator}Pakistan"],
+            ["Asia", $"Asia{separator}South Asia", $"Asia{separator}South Asia{separator}Pakistan"],
+            ["Europe", $"Europe{separator}Russia"],
+            [],
+        ], paths);
+        Assert.Equal([["Pakistan", "India"], ["Pakistan"], ["Russia"], []], stored);
+    }
+
+    [Fact]
+    public void A_region_is_given_the_ancestors_its_own_article_names()
+    {
+        // Region paths are kept from one article to the next on a thread: an article naming other ancestors for the
+        // same region (or none) gets its own.
+        void Add(string id, Dictionary<string, IReadOnlyList<string>>? ancestors) => Assert.True(index.Index.WaitForGeneration(
+            index.Index.ReplaceArticle(new Article(id, "Talks", ["Islamabad."]),
+                new ArticleFacets(ParagraphFacets.Empty, [TestIndex.FacetsOf(region: ["Pakistan"])], ancestors), null), TestIndex.SearchableWithin));
+        Add("a1", new() { ["Pakistan"] = ["South Asia", "Asia"] });
+        Add("a2", null);
+        Add("a3", new() { ["Pakistan"] = ["Asia"] });
+
+        int Count(string field, string value) =>
+            index.Index.Search(searcher => searcher.Search(new TermQuery(new Term(field, value)), 10).TotalHits);
+
+        Assert.Equal((1, 2, 3), (Count(IndexSchema.RegionScope, "South Asia"), Count(IndexSchema.RegionScope, "Asia"), Count(IndexSchema.RegionScope, "Pakistan")));
     }
 
     [Theory]
@@ -133,6 +181,26 @@ public sealed class ParagraphDocumentsTests : IDisposable
             }
         }
         return byDoc.Values.Select(t => t.Order(StringComparer.Ordinal).ToList()).ToList();
+    }
+
+    // Each document's values of a sorted-set doc-values field, in document order (one article: its paragraphs in order).
+    private static List<List<string>> DocValuesByParagraph(IndexSearcher searcher, string field)
+    {
+        var values = MultiDocValues.GetSortedSetValues(searcher.IndexReader, field);
+        var byDoc = new List<List<string>>();
+        for (var doc = 0; doc < searcher.IndexReader.MaxDoc; doc++)
+        {
+            var ofDoc = new List<string>();
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            {
+                var value = new Lucene.Net.Util.BytesRef();
+                values.LookupOrd(ord, value);
+                ofDoc.Add(value.Utf8ToString());
+            }
+            byDoc.Add(ofDoc);
+        }
+        return byDoc;
     }
 
     public void Dispose() => index.Dispose();

@@ -38,6 +38,14 @@ public sealed class TestIndex : IDisposable
         return this;
     }
 
+    /// <summary>Enclosing regions for <see cref="ArticleFacets.RegionAncestors"/>: Pakistan and India in South Asia in Asia, Russia in Europe.</summary>
+    public static Dictionary<string, IReadOnlyList<string>> RegionAncestors() => new()
+    {
+        ["Pakistan"] = ["South Asia", "Asia"],
+        ["India"] = ["South Asia", "Asia"],
+        ["Russia"] = ["Europe"],
+    };
+
     public static ParagraphFacets FacetsOf(string[]? region = null, string[]? topic = null, string[]? speaker = null) =>
         new(region ?? [], topic ?? [], speaker ?? []);
 

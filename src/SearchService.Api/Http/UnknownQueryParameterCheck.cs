@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Lucene.Net.Util.Automaton;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -56,8 +57,24 @@ public sealed class UnknownQueryParameterCheck(RequestDelegate next)
             var names = declared.Order(StringComparer.Ordinal).ToList();
             var takes = names.Count == 0 ? "it takes no query parameters" : $"it takes {string.Join(", ", names)}";
             var fields = publisherFields ? " and the publisher fields Search:FilterFields names" : "";
-            return $"'{name}' is not a parameter of {route}: {takes}{fields}.";
+            var meant = Nearest(name, names) is { } near ? $" (did you mean '{near}'?)" : "";
+            return $"'{name}' is not a parameter of {route}{meant}: {takes}{fields}.";
         }
+
+        /// <summary>The name taken within the fewest edits of <paramref name="name"/>, at most two (a typo); null when none is.</summary>
+        private static string? Nearest(string name, IReadOnlyList<string> names)
+        {
+            var levenshtein = new LevenshteinAutomata(name.ToLowerInvariant(), withTranspositions: true);
+            for (var edits = 1; edits <= MaxEdits; edits++)
+            {
+                var within = levenshtein.ToAutomaton(edits);
+                if (names.FirstOrDefault(taken => BasicOperations.Run(within, taken.ToLowerInvariant())) is { } near)
+                    return near;
+            }
+            return null;
+        }
+
+        private const int MaxEdits = 2;
 
         /// <summary>
         /// The query-string name of a parameter bound from the query string, as binding decides: named by

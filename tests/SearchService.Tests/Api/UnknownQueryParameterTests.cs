@@ -21,9 +21,27 @@ public sealed class UnknownQueryParameterTests(AdminApiFactory api) : IClassFixt
 
         var problem = await response.ReadProblem(HttpStatusCode.BadRequest);
         Assert.Equal("regoin", problem.Parameter);
-        Assert.StartsWith("'regoin' is not a parameter of /search: it takes ", problem.Detail);
+        Assert.StartsWith("'regoin' is not a parameter of /search (did you mean 'region'?): it takes ", problem.Detail);
         Assert.Contains(" region,", problem.Detail);
         Assert.EndsWith(" and the publisher fields Search:FilterFields names.", problem.Detail);
+    }
+
+    [Theory]
+    [InlineData("/suggest?q=pak&szie=5", "size")]
+    [InlineData("/search?q=cotton&PageSise=5", "pageSize")]
+    public async Task A_name_within_two_edits_of_one_taken_is_offered(string url, string meant)
+    {
+        var problem = await (await admin.GetAsync(url)).ReadProblem(HttpStatusCode.BadRequest);
+
+        Assert.Contains($"(did you mean '{meant}'?)", problem.Detail);
+    }
+
+    [Fact]
+    public async Task A_name_far_from_every_one_taken_is_offered_none()
+    {
+        var problem = await (await admin.GetAsync("/suggest?q=pak&callback=render")).ReadProblem(HttpStatusCode.BadRequest);
+
+        Assert.DoesNotContain("did you mean", problem.Detail);
     }
 
     [Fact]

@@ -24,6 +24,19 @@ public sealed class FailureTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task A_filter_the_service_does_not_take_shows_its_problem_rather_than_unfiltered_results()
+    {
+        var page = await fixture.OpenHostPageAsync(attributes: new Dictionary<string, string> { ["filters"] = "regoin=Afghanistan" });
+        var box = new SearchBoxPage(page);
+
+        await box.TypeAsync("terrorism");
+
+        await Expect(box.Error).ToContainTextAsync("'regoin' is not a parameter of /search (did you mean 'region'?)");
+        await Expect(box.Results).ToHaveCountAsync(0);
+        await box.Page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task A_slow_answer_to_an_older_search_never_replaces_the_newer_one()
     {
         var box = new SearchBoxPage(await fixture.OpenHostPageAsync());

@@ -302,9 +302,11 @@ export class SearchBox extends HTMLElement {
     this.#renderModes();
     this.#query = this.getAttribute("query") ?? "";
     this.#input.value = this.#query;
-    // The page names the publisher fields its service filters by; the box learns them only from an answer.
+    // The page names the publisher fields its service filters by; the box learns them only from an answer. A name no
+    // mode filters by (a typo: "regoin") goes to the service, which names it, rather than being dropped unfiltered.
     for (const [facet, value] of new URLSearchParams(this.getAttribute("filters") ?? "")) {
-      if (this.#modeFacets().includes(facet) || (this.#mode === "articles" && isPublisherField(facet))) this.#valuesOf(facet).add(value);
+      const noFilter = !QUOTE_FACETS.includes(facet) && !isPublisherField(facet);
+      if (this.#modeFacets().includes(facet) || (this.#mode === "articles" && isPublisherField(facet)) || noFilter) this.#valuesOf(facet).add(value);
     }
     this.#syncClear();
     // The page's own starting search is not written to its address: only what the reader changes is.

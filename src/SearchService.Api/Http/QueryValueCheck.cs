@@ -41,7 +41,7 @@ public sealed class QueryValueCheck(RequestDelegate next)
             .ToArray();
 
     /// <summary>The query-string name of a parameter bound from the query string, or null.</summary>
-    private static string? FromQuery(IParameterBindingMetadata parameter) =>
+    internal static string? FromQuery(IParameterBindingMetadata parameter) =>
         parameter.ParameterInfo.GetCustomAttribute<FromQueryAttribute>() is { } attribute ? attribute.Name ?? parameter.Name : null;
 
     private sealed record QueryValue(string Name, string TypeName, Func<string, bool> Parses)

@@ -18,7 +18,7 @@ namespace SearchService.Api.Http;
 /// </summary>
 public sealed class UnknownQueryParameterCheck(RequestDelegate next)
 {
-    private readonly ConcurrentDictionary<Endpoint, TakenNames?> taken = new();
+    private readonly ConcurrentDictionary<RouteEndpoint, TakenNames?> taken = new();
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,7 +27,10 @@ public sealed class UnknownQueryParameterCheck(RequestDelegate next)
             foreach (var name in context.Request.Query.Keys)
             {
                 if (!names.Takes(name))
-                    return ParameterProblem.For(ParameterProblem.Echo(name), names.Refusal(ParameterProblem.Echo(name), endpoint)).ExecuteAsync(context);
+                {
+                    var echoed = ParameterProblem.Echo(name);
+                    return ParameterProblem.For(echoed, names.Refusal(echoed, endpoint)).ExecuteAsync(context);
+                }
             }
         }
         return next(context);
@@ -36,12 +39,12 @@ public sealed class UnknownQueryParameterCheck(RequestDelegate next)
     private sealed class TakenNames(HashSet<string> declared, bool publisherFields)
     {
         /// <summary>The names <paramref name="endpoint"/> takes; null when it takes any.</summary>
-        public static TakenNames? Of(Endpoint endpoint)
+        public static TakenNames? Of(RouteEndpoint endpoint)
         {
-            if (endpoint.Metadata.GetMetadata<AnyQueryParameters>() is not null || endpoint is not RouteEndpoint route)
+            if (endpoint.Metadata.GetMetadata<AnyQueryParameters>() is not null)
                 return null;
             var declared = endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
-                .Select(parameter => QueryName(parameter, route))
+                .Select(parameter => QueryName(parameter, endpoint))
                 .OfType<string>()
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var filtersByFields = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && FilterFieldQuery.Operations.Contains(name.EndpointName);
@@ -83,9 +86,9 @@ public sealed class UnknownQueryParameterCheck(RequestDelegate next)
         /// </summary>
         private static string? QueryName(IParameterBindingMetadata parameter, RouteEndpoint route)
         {
+            if (QueryValueCheck.FromQuery(parameter) is { } named)
+                return named;
             var info = parameter.ParameterInfo;
-            if (info.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
-                return fromQuery.Name ?? parameter.Name;
             var boundElsewhere = info.GetCustomAttributes().Any(a => a is FromRouteAttribute or FromHeaderAttribute or FromBodyAttribute
                 or FromServicesAttribute or FromFormAttribute or FromKeyedServicesAttribute or AsParametersAttribute);
             var type = Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType;

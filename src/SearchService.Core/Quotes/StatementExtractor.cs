@@ -108,23 +108,40 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     public IReadOnlyList<Statement> Extract(int paragraph, string text, IReadOnlyList<Token> tokens, IReadOnlyList<Attribution> attributions)
     {
         var found = new List<Statement>();
-        foreach (var attribution in attributions)
+        if (attributions.Count == 0)
+            return found;
+        var nearby = new ParagraphAttributions(attributions);
+        // Each attribution's verb, span and whether it ends its own clause are read once: the rules below ask them of
+        // the attributions inside other statements too.
+        var verbOf = new string?[attributions.Count];
+        var spanOf = new (int First, int Last)?[attributions.Count];
+        for (var i = 0; i < attributions.Count; i++)
         {
-            if (verbs.Of(tokens, attribution.VerbStart, attribution.VerbEnd) is not { } verb
-                || Span(tokens, attribution) is not var (first, whole))
+            verbOf[i] = verbs.Of(tokens, attributions[i].VerbStart, attributions[i].VerbEnd);
+            spanOf[i] = verbOf[i] is null ? null : Span(tokens, attributions[i]);
+        }
+        var endsOwnClause = new bool?[attributions.Count];
+        bool EndsOwnClause(int i) => endsOwnClause[i] ??= EndsSentence(tokens, attributions[i].VerbEnd, SentenceEnd(tokens, attributions[i].VerbEnd),
+            subjectFollows: false, objectMayFollow: IsTold(tokens, attributions[i]));
+        var spansFound = new HashSet<(int, int)>();
+        for (var i = 0; i < attributions.Count; i++)
+        {
+            var attribution = attributions[i];
+            if (verbOf[i] is not { } verb || spanOf[i] is not var (first, whole))
                 continue;
-            var last = UntilNextAttribution(tokens, first, whole, attributions);
-            if (Words(tokens, first, last) < MinimumWords || found.Exists(s => s.Start == tokens[first].Start && s.End == tokens[last].End))
+            var last = UntilNextAttribution(tokens, first, whole, nearby, EndsOwnClause);
+            var start = tokens[first].Start;
+            var end = tokens[last].End;
+            if (Words(tokens, first, last) < MinimumWords || spansFound.Contains((start, end)))
                 continue;
             // "Gardini said it was not …, he added.", "Integrated said the system is capable of …, the company said.": a
             // statement before its attribution that holds the same speaker's attribution with a statement of its own is
             // that one's ("Mousavi said Iran had …, Tehran Radio reported." stays the radio's).
-            if (last < attribution.VerbStart && attributions.Any(other => other.VerbStart > first && other.VerbStart <= last
-                    && string.Equals(other.Speaker, attribution.Speaker, StringComparison.Ordinal) && verbs.Of(tokens, other.VerbStart, other.VerbEnd) is not null
-                    && Span(tokens, other) is var (after, _) && after > other.VerbStart))
+            if (last < attribution.VerbStart && nearby.Within(first, last).Exists(other =>
+                    string.Equals(attributions[other].Speaker, attribution.Speaker, StringComparison.Ordinal)
+                    && spanOf[other] is var (after, _) && after > attributions[other].VerbStart))
                 continue;
-            var start = tokens[first].Start;
-            var end = tokens[last].End;
+            spansFound.Add((start, end));
             found.Add(new Statement(paragraph, start, end, text[start..end], attribution.Speaker, verb, [], []));
         }
         return found;
@@ -134,12 +151,11 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
     // for a big board listing, Philips said, adding …": a second attribution after a comma that ends its own clause ends
     // the statement (not "…, he told the American people he did not …"); the last token before that comma, or
     // <paramref name="last"/>.
-    private int UntilNextAttribution(IReadOnlyList<Token> t, int first, int last, IReadOnlyList<Attribution> attributions)
+    private int UntilNextAttribution(IReadOnlyList<Token> t, int first, int last, ParagraphAttributions attributions, Func<int, bool> endsOwnClause)
     {
-        foreach (var other in attributions)
+        foreach (var index in attributions.Within(first, last))
         {
-            if (other.VerbStart <= first || other.VerbStart > last)
-                continue;
+            var other = attributions[index];
             var k = other.VerbStart - 1;
             while (k > first && lexicon.VerbModifiers.Contains(t[k].Text))
                 k--;
@@ -155,7 +171,7 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
             // "…, which, it said, was subject to …": an attribution set off inside the statement's clause.
             if (k > first && k < subjectEnd && t[k].Text == "," && !ContinuingWords.Contains(t[k - 1].Text)
                 && (opener.IsCapitalised || lexicon.Determiners.Contains(opener.Text) || lexicon.PersonPronouns.Contains(opener.Text) || lexicon.BodyPronouns.Contains(opener.Text))
-                && EndsSentence(t, other.VerbEnd, SentenceEnd(t, other.VerbEnd), subjectFollows: false, objectMayFollow: IsTold(t, other))
+                && endsOwnClause(index)
                 && Trimmed(t, first, k - 1) is (_, var end) && Words(t, first, end) >= MinimumWords)
                 return end;
         }
@@ -343,7 +359,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         if (quoted)
         {
             var opening = last;
-            while (opening >= 0 && !IsQuote(t[opening]))
+            var window = Math.Max(0, last - LongestSentence);
+            while (opening > window && !IsQuote(t[opening]))
                 opening--;
             if (opening >= 0 && IsOpening(t[opening]))
                 first = opening + 1;
@@ -374,7 +391,8 @@ public sealed class StatementExtractor(ReportingVerbs verbs, SpeakerLexicon lexi
         if (from < t.Count && IsQuote(t[from]) && IsOpening(t[from]))
         {
             var closing = from + 1;
-            while (closing < t.Count && !IsQuote(t[closing]))
+            var window = Math.Min(t.Count, from + LongestSentence);
+            while (closing < window && !IsQuote(t[closing]))
                 closing++;
             // "said that “Germany and most European countries” have supported …": the quotation is only the start
             // of the reported sentence, which runs on after its closing mark.

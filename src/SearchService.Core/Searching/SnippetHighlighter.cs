@@ -128,11 +128,12 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         var trimmedLength = text.TrimEnd().Length;
         if (trimmedLength <= FragmentLength)
             return (SkipSpaces(text, 0), trimmedLength);
-        var best = (Start: 0, Score: Score(marks, 0, FragmentLength));
+        var fragments = new FragmentScores(marks);
+        var best = (Start: 0, Score: fragments.Score(0, FragmentLength));
         foreach (var mark in marks)
         {
             var start = WordStartAfter(text, Math.Max(0, mark.Start - LeadIn), mark.Start);
-            var score = Score(marks, start, start + FragmentLength);
+            var score = fragments.Score(start, start + FragmentLength);
             if (score > best.Score + 1e-6f)
                 best = (start, score);
         }
@@ -154,23 +155,6 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
                 end = text.AsSpan(0, cut).TrimEnd().Length;
         }
         return (windowStart, end);
-    }
-
-    private static float Score(List<TokenMatcher.Mark> marks, int start, int end)
-    {
-        var score = 0f;
-        for (var i = 0; i < marks.Count; i++)
-        {
-            var mark = marks[i];
-            if (mark.Start < start || mark.End > end)
-                continue;
-            var seen = false;
-            for (var j = 0; j < i && !seen; j++)
-                seen = marks[j].Key == mark.Key && marks[j].Start >= start;
-            if (!seen)
-                score += mark.Weight;
-        }
-        return score;
     }
 
     private static int WordStartAfter(string text, int from, int limit)

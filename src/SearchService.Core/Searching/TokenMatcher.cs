@@ -65,7 +65,17 @@ internal sealed class TokenMatcher
         for (var k = 1; k < phrase.Ids.Length; k++)
         {
             var target = first.Position + phrase.Offsets[k];
-            var match = tokens.FindIndex(t => t.TermId == phrase.Ids[k] && Math.Abs(t.Position - target) <= phrase.Slop);
+            var match = -1;
+            // Positions never fall along the tokens: the first within the slop is looked for from the first token
+            // at or after its lowest position, not from the paragraph's start.
+            for (var i = Ascending.FirstAtLeast(tokens, target - phrase.Slop, t => t.Position); i < tokens.Count && tokens[i].Position <= target + phrase.Slop; i++)
+            {
+                if (tokens[i].TermId == phrase.Ids[k])
+                {
+                    match = i;
+                    break;
+                }
+            }
             if (match < 0)
                 return false;
             found.Add(tokens[match]);

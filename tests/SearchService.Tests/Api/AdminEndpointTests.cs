@@ -36,6 +36,25 @@ public sealed class AdminEndpointTests(AdminApiFactory api) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task One_paragraph_of_twenty_thousand_attributions_is_written_and_answers_with_statements_and_snippets_of_bounded_length()
+    {
+        // Each of its statements ran to the paragraph's end, and each snippet fragment was weighed against every match:
+        // an 880 KB paragraph like it had the service killed for memory (23 GB) on one PUT, and searching it never ended.
+        var paragraph = string.Concat(Enumerable.Repeat("zebu hides \"said Smithers\" ", 20_000));
+
+        var response = await admin.PutAsync("/articles/api-attributions", Article("Zebu hides", paragraph));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var search = await admin.GetOk<SearchAnswer>("/search?q=zebu%20hides%20smithers%20said%20price%20rise");
+        var hit = Assert.Single(search.Hits, h => h.ArticleId == "api-attributions");
+        Assert.True(hit.Snippet.Length < 1_000, hit.Snippet);
+        var quotes = await admin.GetOk<QuoteAnswer>("/quotes?q=zebu&pageSize=100");
+        Assert.True(quotes.Total > 10_000, $"{quotes.Total} statements");
+        var longest = quotes.Hits.Max(h => h.Text.Length);
+        Assert.True(longest < 10_000, $"a statement of {longest} characters");
+    }
+
+    [Fact]
     public async Task X_Api_Key_header_is_accepted_as_well_as_a_bearer_token()
     {
         using var client = api.CreateClient();

@@ -365,4 +365,18 @@ public class StatementExtractorTests
         var statement = Assert.Single(Statements("Integrated Network Corp said the system is capable of enabling New England and New York telephone companies to provide certain circuit-switched data transmission, the company said."));
         Assert.StartsWith("the system is capable of enabling", statement.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Attributions_in_text_without_a_full_stop_give_statements_of_a_sentences_length_not_the_paragraphs()
+    {
+        // 2,000 attributions in 8,000 tokens that never end a sentence: each statement ran to the paragraph's end, so
+        // their text grew with the square of its length (an 880 KB paragraph exhausted 23 GB of memory).
+        var paragraph = string.Concat(Enumerable.Repeat("oil gas \"said Smith\" ", 2_000));
+
+        var statements = Statements(paragraph);
+
+        Assert.True(statements.Count > 1_000, $"{statements.Count} statements");
+        var longest = statements.MaxBy(s => s.Text.Length)!;
+        Assert.True(longest.Text.Length < 4_000, $"a statement of {longest.Text.Length} characters at {longest.Start}");
+    }
 }

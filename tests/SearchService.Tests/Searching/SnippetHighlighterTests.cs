@@ -134,5 +134,19 @@ public sealed class SnippetHighlighterTests : IDisposable
             char.IsHighSurrogate(p.c) && (p.i + 1 == snippet.Length || !char.IsLowSurrogate(snippet[p.i + 1])));
     }
 
+    [Fact]
+    public async Task A_paragraph_of_fifty_thousand_matches_is_highlighted_at_its_best_fragment()
+    {
+        // Each fragment tried was weighed against every match of the paragraph, and each phrase looked for from its
+        // start: a paragraph like this took hours of a core. Not a timing target: a hang check with an hour's margin
+        // (a TimeoutException after a minute).
+        var text = string.Concat(Enumerable.Repeat("oil gas ", 50_000)) + "pipeline oil gas";
+
+        var snippet = await Task.Run(() => Highlight("\"oil gas\" pipeline", text)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>oil</mark> <mark>gas</mark> <mark>pipeline</mark>", snippet, StringComparison.Ordinal);
+    }
+
     public void Dispose() => analyzer.Dispose();
 }

@@ -18,4 +18,10 @@ public sealed class AlertOptions
     /// The most webhook POSTs under way at once, across all alerts: bounds the sockets that receivers which hang can hold.
     /// </summary>
     public int MaxConcurrentWebhooks { get; set; } = WebhookSender.DefaultMaxConcurrentAttempts;
+
+    /// <summary>
+    /// The hosts and networks webhooks may reach besides public addresses (<see cref="Core.Alerts.WebhookHosts"/>); empty:
+    /// public addresses only, so a webhook cannot reach the service's own network (loopback, private, cloud metadata).
+    /// </summary>
+    public string[] WebhookHosts { get; set; } = [];
 }

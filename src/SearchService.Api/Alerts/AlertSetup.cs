@@ -43,14 +43,19 @@ public static class AlertSetup
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
             .Validate(o => o.MaxAlerts > 0, $"{AlertOptions.Section}:MaxAlerts must be at least 1.")
             .Validate(o => o.MaxConcurrentWebhooks > 0, $"{AlertOptions.Section}:MaxConcurrentWebhooks must be at least 1.")
+            .Validate(o => WebhookHosts.Problem(o.WebhookHosts) is null, $"{WebhookHosts.ConfigKey}: each entry must be {WebhookHosts.Forms}.")
             .ValidateOnStart();
 
-    /// <summary>The event streams, and the webhook sender with its outbox in the folder <paramref name="root"/> names.</summary>
+    /// <summary>
+    /// The event streams, the hosts webhooks may reach, and the webhook sender with its outbox in the folder
+    /// <paramref name="root"/> names.
+    /// </summary>
     internal static void AddAlertDeliveries(this IServiceCollection services, Func<IServiceProvider, string> root)
     {
         services.AddSingleton<AlertEventStream>();
-        services.AddSingleton(sp => new WebhookSender(root(sp), sp.GetRequiredService<ILogger<WebhookSender>>(),
-            maxConcurrentAttempts: sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxConcurrentWebhooks));
+        services.AddSingleton(sp => WebhookHosts.Parse(sp.GetRequiredService<IOptions<AlertOptions>>().Value.WebhookHosts));
+        services.AddSingleton(sp => new WebhookSender(root(sp), sp.GetRequiredService<ILogger<WebhookSender>>(), sp.GetRequiredService<WebhookHosts>(),
+            sp.GetRequiredService<IOptions<AlertOptions>>().Value.MaxConcurrentWebhooks));
     }
 
     /// <summary>An article as the index holds it now, with its facets extracted again (the index keeps no region ancestors).</summary>

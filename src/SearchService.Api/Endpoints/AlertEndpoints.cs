@@ -81,6 +81,8 @@ public static class AlertEndpoints
         if (Problem(body) is { } problem)
             return problem;
         var (query, webhook) = Valid(body);
+        if (webhook is not null && alerts.WebhookHosts.Refusal(webhook) is { } refused)
+            return ParameterProblem.For("webhook", refused);
         try
         {
             alerts.Compiler.Compile(new Alert("new", time.GetUtcNow(), query, webhook));

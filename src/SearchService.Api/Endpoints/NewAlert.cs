@@ -14,4 +14,5 @@ public sealed record NewAlert(
     [property: Description("Speaker filter values (any of them), as /search's speaker.")] IReadOnlyList<string>? Speaker,
     [property: Description("Earliest publication date, as /search's from: a day (1987-03-01) or a date and time.")] string? From,
     [property: Description("Latest publication date, as /search's to.")] string? To,
-    [property: Description("An absolute http or https URL that receives a POST of the new hits; left out: the event stream only.")] string? Webhook);
+    [property: Description("An absolute http or https URL that receives a POST of the new hits; left out: the event stream only. " +
+        "Its host must be public (not loopback, private, link-local or the like) unless Search:Alerts:WebhookHosts lists it or its network.")] string? Webhook);

@@ -22,6 +22,9 @@ namespace SearchService.Core.Alerts;
 /// restart sends again every notice of a file not yet removed, and a match made again after a crash has the same id).
 /// A deleted alert's notices are dropped (<see cref="Forget"/>). Stopping lets an attempt under way finish (bounded by
 /// <see cref="AttemptTimeout"/>) and starts no other: a POST the receiver got as the process stopped is not sent again.
+/// Connections go only to addresses <see cref="WebhookHosts"/> allows (<see cref="WebhookConnection"/>): a refused one
+/// fails as an unreachable receiver does. The log names a webhook by its scheme, host and port, never its path, query or
+/// user info, which may hold the receiver's secret token.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -45,16 +48,23 @@ public sealed class WebhookSender : IDisposable
     private long sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000; // outbox files sort in the order sent, across restarts
 
     /// <param name="indexRoot">The index folder, where the outbox is kept.</param>
-    /// <param name="handler">Sends the requests; null: a plain <see cref="HttpClientHandler"/>.</param>
+    /// <param name="hosts">What webhooks may connect to besides public addresses.</param>
     /// <param name="maxConcurrentAttempts">The most POSTs under way at once, across all alerts.</param>
-    public WebhookSender(string indexRoot, ILogger<WebhookSender> logger, HttpMessageHandler? handler = null, int maxConcurrentAttempts = DefaultMaxConcurrentAttempts)
+    public WebhookSender(string indexRoot, ILogger<WebhookSender> logger, WebhookHosts hosts, int maxConcurrentAttempts = DefaultMaxConcurrentAttempts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentAttempts, 1);
         MaxConcurrentAttempts = maxConcurrentAttempts;
         attemptSlots = new SemaphoreSlim(maxConcurrentAttempts);
         outbox = Path.Combine(Path.GetFullPath(indexRoot), OutboxFolderName);
         Directory.CreateDirectory(outbox);
-        client = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = AttemptTimeout };
+        client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = new WebhookConnection(hosts).ConnectAsync,
+            // A redirect is answered as any other answer but 2xx (retried, then given up), so one POST reaches one receiver.
+            AllowAutoRedirect = false,
+            // Through a proxy the connection would be the proxy's, and the webhook's own address never checked.
+            UseProxy = false,
+        }) { Timeout = AttemptTimeout };
         this.logger = logger;
     }
 
@@ -213,7 +223,7 @@ public sealed class WebhookSender : IDisposable
                 }
                 if (!delivered)
                     logger.LogError("Alert {AlertId}: event {EventId} not delivered to {Webhook} after {Attempts} attempts; dropped",
-                        pending.Event.Notice.AlertId, pending.Event.Id, pending.Webhook, Attempts);
+                        pending.Event.Notice.AlertId, pending.Event.Id, Receiver(pending.Webhook), Attempts);
                 file.Done();
                 Finished?.Invoke(pending.Event);
             }
@@ -261,15 +271,23 @@ public sealed class WebhookSender : IDisposable
             if (answer.IsSuccessStatusCode)
                 return true;
             logger.LogWarning("Alert {AlertId}: webhook {Webhook} answered {Status} (attempt {Attempt} of {Attempts})",
-                published.Notice.AlertId, webhook, (int)answer.StatusCode, attempt, Attempts);
+                published.Notice.AlertId, Receiver(webhook), (int)answer.StatusCode, attempt, Attempts);
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookHostRefusedException refused)
+        {
+            logger.LogWarning("Alert {AlertId}: webhook host {Host} refused: {Reason} (attempt {Attempt} of {Attempts})",
+                published.Notice.AlertId, refused.Host, refused.Message, attempt, Attempts);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !deleted.IsCancellationRequested)
         {
             logger.LogWarning("Alert {AlertId}: webhook {Webhook} failed: {Message} (attempt {Attempt} of {Attempts})",
-                published.Notice.AlertId, webhook, e.Message, attempt, Attempts);
+                published.Notice.AlertId, Receiver(webhook), e.Message, attempt, Attempts);
         }
         return false;
     }
+
+    /// <summary>A webhook as the log names it: scheme, host and port, without the path, query or user info.</summary>
+    private static string Receiver(Uri webhook) => webhook.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     public void Dispose()
     {

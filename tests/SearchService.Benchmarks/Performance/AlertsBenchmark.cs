@@ -75,7 +75,7 @@ public static class AlertsBenchmark
         var store = new AlertStore(indexPath);
         var matcher = new AlertMatcher(index.Analyzer);
         var lookup = new ArticleLookup(index);
-        using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance);
+        using var webhooks = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance, WebhookHosts.Parse([WebhookCounter.Address]));
         var events = new AlertEventStream();
         using var percolator = new AlertPercolator(store,
             new AlertQueryCompiler(index.Analyzer, Synonyms.Load(), QueryCostLimits.Default, () => null), matcher, events, webhooks,

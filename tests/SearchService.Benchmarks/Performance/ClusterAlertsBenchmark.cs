@@ -58,7 +58,8 @@ public static class ClusterAlertsBenchmark
             for (var n = 0; n < Nodes; n++)
             {
                 var node = ClusterCostBenchmark.Start(ApiBuild.BuildOutput, servers,
-                    [.. ClusterCostBenchmark.NodeArguments(database.ConnectionString, clusterId, siloPort, n, work.FullName), "--Search:Cluster:Shards=2"]);
+                    [.. ClusterCostBenchmark.NodeArguments(database.ConnectionString, clusterId, siloPort, n, work.FullName), "--Search:Cluster:Shards=2",
+                     $"--Search:Alerts:WebhookHosts:0={WebhookCounter.Address}"]);
                 nodes.Add(await ClusterCostBenchmark.ClientAsync(node));
                 await ClusterCostBenchmark.WaitUntil(() => ClusterCostBenchmark.Ready(nodes[n]), $"node {n} ready", Patience);
             }

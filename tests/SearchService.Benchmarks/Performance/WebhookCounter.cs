@@ -9,18 +9,22 @@ namespace SearchService.Benchmarks.Performance;
 /// <summary>
 /// A webhook receiver on 127.0.0.1 for the alerts benchmark (<c>--webhooks</c>): answers 204 to every POST at
 /// <see cref="Url"/> and counts them, so the benchmark can wait until every notice is delivered; and notes when the
-/// first notice naming each article came (<see cref="FirstNotice"/>), for the cluster's delivery delay.
+/// first notice naming each article came (<see cref="FirstNotice"/>), for the cluster's delivery delay. Webhooks reach it
+/// only where <c>Search:Alerts:WebhookHosts</c> lists its address (<see cref="Address"/>).
 /// </summary>
 public sealed class WebhookCounter : IDisposable
 {
+    /// <summary>The address it listens on: a loopback one, which webhooks reach only when it is listed.</summary>
+    public const string Address = "127.0.0.1";
+
     private readonly HttpListener listener = new();
     private long received;
 
     public WebhookCounter()
     {
         var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/hook/");
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        Url = new Uri($"http://{Address}:{port}/hook/");
+        listener.Prefixes.Add($"http://{Address}:{port}/");
         listener.Start();
         _ = Task.Run(AnswerAllAsync);
     }

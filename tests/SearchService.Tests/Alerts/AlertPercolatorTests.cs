@@ -401,7 +401,7 @@ public sealed class AlertPercolatorTests : IDisposable
 
     private WebhookSender Sender(string indexPath, TimeSpan? backoffUnit = null)
     {
-        var sender = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance) { BackoffUnit = backoffUnit ?? TimeSpan.FromSeconds(1) };
+        var sender = new WebhookSender(indexPath, NullLogger<WebhookSender>.Instance, WebhookReceiver.Hosts) { BackoffUnit = backoffUnit ?? TimeSpan.FromSeconds(1) };
         senders.Add(sender);
         return sender;
     }

@@ -62,6 +62,19 @@ public sealed class AlertEndpointTests(AdminApiFactory api) : IClassFixture<Admi
         Assert.Equal("webhook", problem.Parameter);
     }
 
+    /// <remarks>From the service's own network position a webhook would reach cloud metadata and local services (SSRF).</remarks>
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/iam/security-credentials/")]
+    [InlineData("http://localhost:1/")]
+    public async Task A_webhook_to_a_link_local_or_loopback_host_is_a_400_naming_it_and_the_setting_and_nothing_is_saved(string webhook)
+    {
+        var problem = await (await admin.PostAsJsonAsync("/alerts", new { q = "ssrf probe", webhook })).ReadProblem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("webhook", problem.Parameter);
+        Assert.Contains("Search:Alerts:WebhookHosts", problem.Detail);
+        Assert.DoesNotContain(await admin.GetOk<List<AlertAnswer>>("/alerts"), a => a.Query.Q == "ssrf probe");
+    }
+
     [Fact]
     public async Task A_date_that_is_not_a_date_is_a_400_naming_it()
     {

@@ -52,6 +52,7 @@ public sealed class AlertRestartTests : IDisposable
         builder.UseSetting("Search:CorpusPath", corpus.Path);
         builder.UseSetting("Search:IndexPath", index.Path);
         builder.UseSetting("Search:AdminApiKey", AdminKey);
+        builder.UseSetting("Search:Alerts:WebhookHosts:0", WebhookReceiver.Address);
     });
 
     private static async Task<HttpClient> ReadyAdminClient(WebApplicationFactory<Program> service)

@@ -11,9 +11,10 @@ namespace SearchService.Tests.Cluster;
 
 /// <summary>
 /// Two cluster nodes as processes over a scratch database of their own, for alerts: node 0 is started first and holds
-/// the percolation lease before node 1 starts, so a test knows which node percolates.
+/// the percolation lease before node 1 starts, so a test knows which node percolates. Their webhooks may reach
+/// <see cref="WebhookReceiver"/>s.
 /// </summary>
-public sealed class AlertCluster() : TwoNodeCluster("searchservice_alerts")
+public sealed class AlertCluster() : TwoNodeCluster("searchservice_alerts", $"--Search:Alerts:WebhookHosts:0={WebhookReceiver.Address}")
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
@@ -38,6 +39,17 @@ public sealed class AlertCluster() : TwoNodeCluster("searchservice_alerts")
         held.Parameters.AddWithValue("high", PostgresAlerts.LeaseKey >> 32);
         held.Parameters.AddWithValue("low", PostgresAlerts.LeaseKey & 0xFFFF_FFFF);
         return await held.ExecuteScalarAsync() is true;
+    }
+
+    /// <summary>Sets an alert's webhook in PostgreSQL, past the check a save makes: as an alert saved before it was made.</summary>
+    public async Task SetWebhookAsync(string alertId, Uri webhook)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand("UPDATE alerts SET webhook = @webhook WHERE id = @id", connection);
+        update.Parameters.AddWithValue("webhook", webhook.AbsoluteUri);
+        update.Parameters.AddWithValue("id", alertId);
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 
     public static async Task<AlertAnswer> SaveAsync(HttpClient node, object alert)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using SearchService.Tests.Api;
 using SearchService.Tests.Api.Answers;
 using SearchService.Tests.TestSupport;
@@ -114,6 +115,41 @@ public sealed class ClusterAlertTests(AlertCluster cluster, ITestOutputHelper ou
         var hit = Assert.Single(ApiJson.Read<AlertNoticeAnswer>(received.Body).Hits);
         Assert.Equal(("volcker-rates", alert.Id), (hit.ArticleId, ApiJson.Read<AlertNoticeAnswer>(received.Body).AlertId));
         Assert.Equal(["Paul Volcker"], hit.Speaker);
+    }
+
+    [PostgresFact]
+    public async Task A_webhook_to_a_refused_address_is_a_400_on_any_node()
+    {
+        foreach (var node in cluster.Node)
+        {
+            var refused = await (await node.ClientAsync()).PostAsJsonAsync("/alerts", new { q = "metadata", webhook = "http://169.254.169.254/latest/meta-data/" });
+            Assert.Equal("webhook", (await refused.ReadProblem(HttpStatusCode.BadRequest)).Parameter);
+        }
+    }
+
+    /// <summary>
+    /// An alert whose webhook was saved before <c>Search:Alerts:WebhookHosts</c> was checked, to a loopback address the
+    /// cluster does not list (127.0.0.2; it lists 127.0.0.1): kept, matched and on its stream, but the percolating node never
+    /// connects to the receiver listening there, and logs the refusal naming the host, not the URL's token.
+    /// </summary>
+    [PostgresFact]
+    public async Task An_alert_saved_before_the_check_with_a_refused_webhook_is_kept_but_never_connects_to_it()
+    {
+        var writer = await cluster.Node[0].ClientAsync();
+        await using var receiver = await new WebhookReceiver(address: "127.0.0.2").StartAsync();
+        var alert = await AlertCluster.SaveAsync(writer, new { q = "narwhal tusk" });
+        await cluster.SetWebhookAsync(alert.Id, new Uri(receiver.Url, "?token=s3cret-token"));
+        using var stream = await writer.GetAsync($"/alerts/{alert.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        await AlertCluster.PutAsync(writer, "narwhal-tusks", "Arctic news", "A narwhal tusk was found on the shore of Baffin Island.");
+
+        Assert.Equal("narwhal-tusks", Assert.Single(ApiJson.Read<AlertNoticeAnswer>((await ServerSentEvents.NextAsync(lines, DeliveredWithin)).Data).Hits).ArticleId);
+        await Eventually.True(() => cluster.Node.Any(n => n.Output.Contains($"{alert.Id}: webhook host 127.0.0.2 refused", StringComparison.Ordinal)),
+            "the refused connection logged by the percolating node");
+        Assert.Empty(receiver.Received);
+        Assert.All(cluster.Node, n => Assert.DoesNotContain("s3cret", n.Output));
+        Assert.Contains(await writer.GetOk<List<AlertAnswer>>("/alerts"), a => a.Id == alert.Id);
     }
 
     private static async Task<string?> SpeakerNameAsync(HttpClient node, string name)

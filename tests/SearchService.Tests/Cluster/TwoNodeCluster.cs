@@ -13,6 +13,7 @@ public class TwoNodeCluster : IAsyncLifetime
     private readonly TempDirectory folders = new();
     private readonly List<NodeProcess> nodes = [];
     private readonly string databaseName;
+    private readonly string[] settings;
     private ScratchDatabase? database;
 
     public TwoNodeCluster()
@@ -21,7 +22,8 @@ public class TwoNodeCluster : IAsyncLifetime
     }
 
     /// <param name="databaseName">The scratch database's name, and its cluster id's start.</param>
-    protected TwoNodeCluster(string databaseName) => this.databaseName = databaseName;
+    /// <param name="settings">More settings for each node, after <c>--Search:Cluster:Shards=2</c>.</param>
+    protected TwoNodeCluster(string databaseName, params string[] settings) => (this.databaseName, this.settings) = (databaseName, settings);
 
     public IReadOnlyList<NodeProcess> Node => nodes;
 
@@ -38,7 +40,7 @@ public class TwoNodeCluster : IAsyncLifetime
         for (var n = 0; n < 2; n++)
         {
             nodes.Add(new NodeProcess(database.ConnectionString, clusterId, folders.Combine($"node-{n}", "shards"),
-                Directory.CreateDirectory(folders.Combine($"node-{n}", "corpus")).FullName, "--Search:Cluster:Shards=2"));
+                Directory.CreateDirectory(folders.Combine($"node-{n}", "corpus")).FullName, ["--Search:Cluster:Shards=2", .. settings]));
             await ProcessCluster.WaitUntilReadyAsync(await nodes[n].ClientAsync());
             await NodeStartedAsync(n);
         }

@@ -33,7 +33,8 @@ public sealed class AlertCrashTests : IDisposable
     private readonly TempDirectory index = new();
 
     private string[] Arguments =>
-        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}"];
+        [$"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", $"--Search:AdminApiKey={AdminKey}",
+            $"--Search:Alerts:WebhookHosts:0={WebhookReceiver.Address}"];
 
     [Fact]
     public async Task Articles_committed_and_not_yet_matched_when_the_service_is_killed_are_delivered_once_after_the_restart()

@@ -32,6 +32,16 @@ public sealed class StartupAndLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_webhook_hosts_entry_that_is_no_host_address_or_network_stops_the_start_naming_the_setting()
+    {
+        using var service = ServiceProcess.Start(
+            $"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}", "--Search:Alerts:WebhookHosts:0=10.0.0.0/33");
+
+        Assert.NotEqual(0, await service.ExitCode());
+        Assert.Contains("Search:Alerts:WebhookHosts: each entry must be", service.Output);
+    }
+
+    [Fact]
     public async Task Body_over_the_configured_cap_is_refused_with_413_problem_while_bulk_has_its_own_cap()
     {
         using var service = ServiceProcess.Start($"--Search:CorpusPath={corpus.Path}", $"--Search:IndexPath={index.Path}",

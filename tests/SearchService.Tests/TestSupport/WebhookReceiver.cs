@@ -8,12 +8,21 @@ using SearchService.Core.Alerts;
 namespace SearchService.Tests.TestSupport;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (Kestrel) that takes webhook POSTs at <see cref="Url"/>: it answers 500 to the first
-/// <paramref name="failFirst"/> and 204 to the rest, and records every attempt. Answers can be held back
-/// (<see cref="HoldAnswers"/>), as a receiver that hangs would, counting the POSTs held at once.
+/// A real HTTP server on 127.0.0.1 (Kestrel; or another loopback <paramref name="address"/>) that takes webhook POSTs at
+/// <see cref="Url"/>: it answers 500 to the first
+/// <paramref name="failFirst"/> and 204 to the rest (or, given <paramref name="redirectTo"/>, 307 to it each time), and
+/// records every attempt. Answers can be held back
+/// (<see cref="HoldAnswers"/>), as a receiver that hangs would, counting the POSTs held at once. Webhooks reach it only
+/// where <c>Search:Alerts:WebhookHosts</c> lists its address (<see cref="Address"/>, <see cref="Hosts"/>).
 /// </summary>
-public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
+public sealed class WebhookReceiver(int failFirst = 0, Uri? redirectTo = null, string address = WebhookReceiver.Address) : IAsyncDisposable
 {
+    /// <summary>The address it listens on: a loopback one, which webhooks reach only when it is listed.</summary>
+    public const string Address = "127.0.0.1";
+
+    /// <summary>The webhook hosts of a sender whose webhooks go to receivers: <see cref="Address"/> listed.</summary>
+    public static WebhookHosts Hosts { get; } = WebhookHosts.Parse([Address]);
+
     private WebApplication? app;
     private int attempts;
     private int inFlight;
@@ -48,7 +57,7 @@ public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         var port = LoopbackPort.Free();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"http://{address}:{port}");
         app = builder.Build();
         app.MapPost("/hook", async (HttpContext context) =>
         {
@@ -58,12 +67,14 @@ public sealed class WebhookReceiver(int failFirst = 0) : IAsyncDisposable
                 Interlocked.CompareExchange(ref mostInFlight, held, most);
             await answers.Task;
             Interlocked.Decrement(ref inFlight);
-            var accepted = Interlocked.Increment(ref attempts) > failFirst;
+            var accepted = Interlocked.Increment(ref attempts) > failFirst && redirectTo is null;
             Received.Add((context.Request.Headers[WebhookSender.EventIdHeader].ToString(), body, accepted));
+            if (redirectTo is not null)
+                return Results.Redirect(redirectTo.ToString(), permanent: false, preserveMethod: true);
             return accepted ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError);
         });
         await app.StartAsync();
-        Url = new Uri($"http://127.0.0.1:{port}/hook");
+        Url = new Uri($"http://{address}:{port}/hook");
         return this;
     }
 

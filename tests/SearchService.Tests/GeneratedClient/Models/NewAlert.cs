@@ -69,7 +69,7 @@ namespace SearchService.Tests.GeneratedClient.Models
 #else
         public List<string> Topic { get; set; }
 #endif
-        /// <summary>An absolute http or https URL that receives a POST of the new hits; left out: the event stream only.</summary>
+        /// <summary>An absolute http or https URL that receives a POST of the new hits; left out: the event stream only. Its host must be public (not loopback, private, link-local or the like) unless Search:Alerts:WebhookHosts lists it or its network.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Webhook { get; set; }

@@ -113,13 +113,17 @@ public sealed class NewsFacetExtractor : IFacetExtractor
             .ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
         var statements = statementExtractor is null
             ? null
-            : paragraphs.SelectMany((text, i) => statementExtractor.Extract(i + 1, text, tokens[i], reading.Attributions[i])
-                .Select(s => s with
+            : paragraphs.SelectMany((text, i) =>
+            {
+                var found = statementExtractor.Extract(i + 1, text, tokens[i], reading.Attributions[i]);
+                var canonical = found.Count == 0 ? null : Canonical(mentions[i], identities?[i]);
+                return found.Select(s => s with
                 {
-                    Speaker = Canonical(s.Speaker, mentions[i], identities?[i]),
+                    Speaker = canonical!.GetValueOrDefault(s.Speaker, s.Speaker),
                     Regions = perParagraph[i].Region,
                     Topics = perParagraph[i].Topic,
-                })).ToList();
+                });
+            }).ToList();
         return new ArticleFacets(articleFacets, perParagraph, ancestors, speakerDetails, statements);
     }
 
@@ -134,15 +138,15 @@ public sealed class NewsFacetExtractor : IFacetExtractor
         return mentions.Select(p => (IReadOnlyList<SpeakerIdentity>)p.Select(_ => each[next++]).ToList()).ToList();
     }
 
-    // The value the speaker facet gives the mention named <paramref name="name"/>.
-    private static string Canonical(string name, IReadOnlyList<SpeakerMention> mentions, IReadOnlyList<SpeakerIdentity>? identities)
+    // Each mention's name to its identity's, the first mention of a name standing for it.
+    private static Dictionary<string, string> Canonical(IReadOnlyList<SpeakerMention> mentions, IReadOnlyList<SpeakerIdentity>? identities)
     {
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         if (identities is null)
-            return name;
+            return canonical;
         for (var at = 0; at < mentions.Count; at++)
-            if (string.Equals(mentions[at].Name, name, StringComparison.Ordinal))
-                return identities[at].Name;
-        return name;
+            canonical.TryAdd(mentions[at].Name, identities[at].Name);
+        return canonical;
     }
 
     private IReadOnlyList<string> ParagraphTopics(TopicEvidence evidence, IReadOnlyList<string> articleTopics)

@@ -72,7 +72,14 @@ internal sealed class SpeakerAntecedents(IReadOnlyList<SpeakerParagraph> paragra
     /// The people remembered after <paramref name="seq"/> were named inside a statement whose attribution comes after
     /// it ("Poehl … met Chancellor Willy Brandt …, bankers said"): no later "he" stands for them.
     /// </summary>
-    public void NamedInStatementSince(int seq) => antecedents.RemoveAll(a => a.Seq > seq);
+    public void NamedInStatementSince(int seq)
+    {
+        // The antecedents are in the order of their sequence numbers: those after it are the list's end.
+        var from = antecedents.Count;
+        while (from > 0 && antecedents[from - 1].Seq > seq)
+            from--;
+        antecedents.RemoveRange(from, antecedents.Count - from);
+    }
 
     /// <summary>A person spoke without a name ("an Inland division spokesman said").</summary>
     public void RememberUnnamedSpeaker() => unnamedSpeakerSequence = ++sequence;

@@ -48,6 +48,8 @@ internal sealed class SpeakerParagraph
     public List<SpeakerMention> Speakers(SpeakerAntecedents antecedents)
     {
         var found = new List<SpeakerMention>();
+        // The same mentions by name: a paragraph may name thousands.
+        var byName = new Dictionary<string, SpeakerMention>(StringComparer.OrdinalIgnoreCase);
         // Where the statement of the sentence's last attribution begins ("Lyng said the bill had the support of
         // President Reagan"), and whether a quotation is open: a name there is in passing, no antecedent of "he".
         var reportedFrom = -1;
@@ -59,9 +61,11 @@ internal sealed class SpeakerParagraph
             if (s is null) return null;
             var role = s.Role;
             s = antecedents.Remember(s, antecedent: !passing);
-            var mention = found.Find(m => string.Equals(m.Name, s.Name, StringComparison.OrdinalIgnoreCase));
-            if (mention is null)
+            if (!byName.TryGetValue(s.Name, out var mention))
+            {
                 found.Add(mention = new SpeakerMention(s.Name, s.Kind, role ?? s.Role, s.NamedInPassing));
+                byName.Add(s.Name, mention);
+            }
             return mention.Name;
         }
         void Attribute(int verbStart, int verbEnd, NamedSpeaker? s)

@@ -73,7 +73,7 @@ public static class JsonlArticleReader
             {
                 if (array.EnumerateArray().Any(p => p.ValueKind != JsonValueKind.String))
                     return Fail("\"paragraphs\" must be an array of strings", out problem);
-                paragraphs = array.EnumerateArray().Select(p => ParagraphSplitter.Normalize(p.GetString()!)).Where(p => p.Length > 0).ToList();
+                paragraphs = ParagraphSplitter.Bounded(array.EnumerateArray().Select(p => p.GetString()!));
             }
             else if (OptionalString(root, "body") is { } body)
                 paragraphs = ParagraphSplitter.Split(body);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -31,13 +32,26 @@ internal static class QuestionFirstStage
     private const float Saturated = 1e30f;
 
     /// <summary>
+    /// The least summed document frequency of a question's words at which its matches are counted on another thread
+    /// while this one scores them. Below it (every question of the 1x corpus, whose first stage takes about a
+    /// millisecond) handing the counting over cost more than it saved; the 10x corpus's questions are above it.
+    /// </summary>
+    internal const long ForkFrom = 50_000;
+
+    /// <summary>Each side looks whether the other has failed once in every 1,024 matches: reading a flag per match would cost more.</summary>
+    private const int CheckMask = 1023;
+
+    /// <summary>
     /// Collects the matches of <paramref name="query"/> as Lucene's search would (<paramref name="candidates"/> by score,
     /// <paramref name="others"/> every match in document order, not reading scores), when the query is a question's
     /// disjunction of words whose best scores are known here; false, having collected nothing, otherwise.
     /// </summary>
     /// <param name="states">Term states of the searcher's reader for this search, which its words' bounds and weights
     /// both read (and re-scoring after it); null: looked up here.</param>
-    public static bool TryCollect(IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others, TermStates? states = null)
+    /// <param name="forkFrom">The least summed document frequency of the words at which counting runs beside scoring;
+    /// null: <see cref="ForkFrom"/>.</param>
+    public static bool TryCollect(
+        IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others, TermStates? states = null, long? forkFrom = null)
     {
         // Lucene's boolean scorer sums a disjunction's clauses only when its collectors take documents out of order;
         // otherwise it merges them by document, in another order of addition.
@@ -56,14 +70,22 @@ internal static class QuestionFirstStage
             clauses.Add(new Clause(i, searcher.CreateNormalizedWeight(bound.Stated), bound.Score * BoundMargin));
         }
         var weakestFirst = clauses.OrderBy(c => c.Bound).ThenBy(c => c.Index).ToArray();
-        var byField = terms.Distinct().GroupBy(t => t.Field).ToList();
+        var distinct = terms.Distinct().ToList();
+        var byField = distinct.GroupBy(t => t.Field).ToList();
+        var leaves = searcher.IndexReader.Leaves;
+        var sideBySide = distinct.Sum(t => (long)states.Of(t).DocFreq) >= (forkFrom ?? ForkFrom);
         void Collect(ICollector counted)
         {
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            if (sideBySide)
+            {
+                CollectSideBySide(leaves, byField, counted, weakestFirst, candidates);
+                return;
+            }
+            foreach (var leaf in leaves)
             {
                 counted.SetNextReader(leaf);
-                candidates.Counted(CountMatches(leaf, byField, counted));
-                Score(leaf, weakestFirst, candidates);
+                candidates.Counted(CountMatches(leaf, byField, counted, CancellationToken.None));
+                Score(leaf, weakestFirst, candidates, CancellationToken.None);
             }
         }
         // The time budget is kept as in Lucene's search: each match counted checks the clock.
@@ -75,6 +97,63 @@ internal static class QuestionFirstStage
     }
 
     private sealed record Clause(int Index, Weight Weight, float Bound);
+
+    /// <summary>
+    /// Counts every segment's matches on another thread while this one scores them: the two read the index only and
+    /// feed different collectors, each in the order it would be fed by one thread, so the answer is the same. The matches
+    /// are added to <paramref name="candidates"/> once both have ended. A failure on either side (the time budget's
+    /// included) stops the other at its next check, and is thrown here as it was thrown there once both have ended.
+    /// </summary>
+    private static void CollectSideBySide(
+        IList<AtomicReaderContext> leaves, List<IGrouping<string, Term>> byField, ICollector counted, Clause[] weakestFirst,
+        QuestionCandidateCollector candidates)
+    {
+        using var stop = new CancellationTokenSource();
+        // Under load no thread may be free to take it: then waiting for it below runs it here, after the scoring.
+        var counting = Task.Run(() => CountAll(leaves, byField, counted, stop));
+        try
+        {
+            foreach (var leaf in leaves)
+                Score(leaf, weakestFirst, candidates, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The counting failed and stopped the scoring: its failure is thrown below.
+        }
+        catch
+        {
+            stop.Cancel();
+            counting.Wait();
+            throw;
+        }
+        var (matches, failure) = counting.GetAwaiter().GetResult();
+        failure?.Throw();
+        candidates.Counted(matches);
+    }
+
+    /// <summary>
+    /// Every segment's matches given to <paramref name="counted"/>, and how many there were; or, having stopped the
+    /// scoring, what failed. It never fails itself, so its task is never left with an exception nobody looks at.
+    /// </summary>
+    private static (int Matches, ExceptionDispatchInfo? Failure) CountAll(
+        IList<AtomicReaderContext> leaves, List<IGrouping<string, Term>> byField, ICollector counted, CancellationTokenSource stop)
+    {
+        try
+        {
+            var matches = 0;
+            foreach (var leaf in leaves)
+            {
+                counted.SetNextReader(leaf);
+                matches += CountMatches(leaf, byField, counted, stop.Token);
+            }
+            return (matches, null);
+        }
+        catch (Exception e)
+        {
+            stop.Cancel();
+            return (0, ExceptionDispatchInfo.Capture(e));
+        }
+    }
 
     /// <summary>Whether a score of at most <paramref name="bound"/> surely stays below <paramref name="threshold"/>.</summary>
     private static bool Below(double bound, float threshold) => bound * RoundingMargin < threshold;
@@ -140,7 +219,7 @@ internal static class QuestionFirstStage
     }
 
     /// <summary>Gives every match of the segment to <paramref name="others"/>, in document order; how many there were.</summary>
-    private static int CountMatches(AtomicReaderContext leaf, List<IGrouping<string, Term>> byField, ICollector others)
+    private static int CountMatches(AtomicReaderContext leaf, List<IGrouping<string, Term>> byField, ICollector others, CancellationToken stop)
     {
         var reader = leaf.AtomicReader;
         // Pooled: a segment of a large index needs a set of a hundred kilobytes or more, which the runtime would put on
@@ -150,7 +229,7 @@ internal static class QuestionFirstStage
         try
         {
             Array.Clear(bits, 0, words);
-            return CountMatches(reader, new FixedBitSet(bits, reader.MaxDoc), byField, others);
+            return CountMatches(reader, new FixedBitSet(bits, reader.MaxDoc), byField, others, stop);
         }
         finally
         {
@@ -158,7 +237,7 @@ internal static class QuestionFirstStage
         }
     }
 
-    private static int CountMatches(AtomicReader reader, FixedBitSet matches, List<IGrouping<string, Term>> byField, ICollector others)
+    private static int CountMatches(AtomicReader reader, FixedBitSet matches, List<IGrouping<string, Term>> byField, ICollector others, CancellationToken stop)
     {
         foreach (var field in byField)
         {
@@ -167,6 +246,7 @@ internal static class QuestionFirstStage
                 continue;
             foreach (var term in field)
             {
+                stop.ThrowIfCancellationRequested();
                 if (termsEnum.SeekExact(term.Bytes) && termsEnum.Docs(reader.LiveDocs, null, DocsFlags.NONE) is { } docs)
                     matches.Or(docs);
             }
@@ -175,6 +255,8 @@ internal static class QuestionFirstStage
         var each = matches.GetIterator();
         for (var doc = each.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = each.NextDoc())
         {
+            if ((count & CheckMask) == 0)
+                stop.ThrowIfCancellationRequested();
             others.Collect(doc);
             count++;
         }
@@ -186,7 +268,7 @@ internal static class QuestionFirstStage
     /// together stay below the last place cannot make a match alone: the matches are those of the other words, and the
     /// weak words are added to a match, strongest first, only while what is left could still take it to the last place.
     /// </summary>
-    private static void Score(AtomicReaderContext leaf, Clause[] weakestFirst, QuestionCandidateCollector candidates)
+    private static void Score(AtomicReaderContext leaf, Clause[] weakestFirst, QuestionCandidateCollector candidates, CancellationToken stop)
     {
         var n = weakestFirst.Length;
         var scorers = new Scorer?[n];
@@ -203,8 +285,10 @@ internal static class QuestionFirstStage
         var scores = new float[n];
         var on = new bool[n];
         var weak = 0;
-        while (true)
+        for (var step = 0; ; step++)
         {
+            if ((step & CheckMask) == 0)
+                stop.ThrowIfCancellationRequested();
             var threshold = candidates.Threshold;
             while (weak < n && Below(below[weak + 1], threshold))
                 weak++;

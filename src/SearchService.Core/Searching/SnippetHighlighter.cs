@@ -130,9 +130,14 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
             return (SkipSpaces(text, 0), trimmedLength);
         var fragments = new FragmentScores(marks);
         var best = (Start: 0, Score: fragments.Score(0, FragmentLength));
+        var tried = 0;
         foreach (var mark in marks)
         {
             var start = WordStartAfter(text, Math.Max(0, mark.Start - LeadIn), mark.Start);
+            // Marks that share a start (a word that is a term and part of phrases) share its fragment too.
+            if (start == tried)
+                continue;
+            tried = start;
             var score = fragments.Score(start, start + FragmentLength);
             if (score > best.Score + 1e-6f)
                 best = (start, score);

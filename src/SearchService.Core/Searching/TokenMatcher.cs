@@ -33,7 +33,7 @@ internal sealed class TokenMatcher
 
     public int IdOf(ReadOnlySpan<char> term) => ids.TryGetValue(term, out var id) ? id : -1;
 
-    /// <summary>The matches, in text order.</summary>
+    /// <summary>The matches, in text order; a token is marked once for each single term or phrase it belongs to.</summary>
     public List<Mark> Match(List<Token> tokens)
     {
         var marks = new List<Mark>();
@@ -42,43 +42,68 @@ internal sealed class TokenMatcher
             if (token.TermId >= 0 && singleWeights[token.TermId] > 0)
                 marks.Add(new Mark(token.Start, token.End, token.TermId, singleWeights[token.TermId]));
         }
-        var found = new List<Token>();
-        for (var p = 0; p < phrases.Length; p++)
-        {
-            var phrase = phrases[p];
-            foreach (var first in tokens)
-            {
-                if (first.TermId != phrase.Ids[0] || !AllFound(phrase, first, tokens, found))
-                    continue;
-                marks.Add(new Mark(first.Start, first.End, singleWeights.Length + p, phrase.Weight));
-                foreach (var other in found)
-                    marks.Add(new Mark(other.Start, other.End, singleWeights.Length + p, phrase.Weight));
-            }
-        }
+        if (phrases.Length > 0)
+            MarkPhrases(tokens, marks);
         marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Key.CompareTo(b.Key));
         return marks;
     }
 
-    private static bool AllFound(PhraseIds phrase, Token first, List<Token> tokens, List<Token> found)
+    private void MarkPhrases(List<Token> tokens, List<Mark> marks)
+    {
+        var byTerm = TokensByTerm(tokens);
+        // A token that many occurrences of a phrase share (its terms repeated, a wide slop) is marked once for it, so
+        // that marks grow with the paragraph's tokens, not with its tokens times the phrase's length.
+        var markedFor = new int[tokens.Count];
+        var found = new List<int>();
+        for (var p = 0; p < phrases.Length; p++)
+        {
+            var phrase = phrases[p];
+            var key = singleWeights.Length + p;
+            foreach (var first in byTerm[phrase.Ids[0]])
+            {
+                if (!AllFound(phrase, tokens[first], tokens, byTerm, found))
+                    continue;
+                found.Add(first);
+                foreach (var index in found)
+                {
+                    if (markedFor[index] == p + 1)
+                        continue;
+                    markedFor[index] = p + 1;
+                    marks.Add(new Mark(tokens[index].Start, tokens[index].End, key, phrase.Weight));
+                }
+            }
+        }
+    }
+
+    /// <summary>The indexes of each query term's tokens, in text order (and so in position order).</summary>
+    private List<int>[] TokensByTerm(List<Token> tokens)
+    {
+        var byTerm = new List<int>[singleWeights.Length];
+        for (var id = 0; id < byTerm.Length; id++)
+            byTerm[id] = [];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].TermId >= 0)
+                byTerm[tokens[i].TermId].Add(i);
+        }
+        return byTerm;
+    }
+
+    /// <summary>
+    /// Whether each later term of the phrase has a token within the slop of its place relative to
+    /// <paramref name="first"/>: the first such token of the term, found by its position among the term's own tokens.
+    /// </summary>
+    private static bool AllFound(PhraseIds phrase, Token first, List<Token> tokens, List<int>[] byTerm, List<int> found)
     {
         found.Clear();
         for (var k = 1; k < phrase.Ids.Length; k++)
         {
             var target = first.Position + phrase.Offsets[k];
-            var match = -1;
-            // Positions never fall along the tokens: the first within the slop is looked for from the first token
-            // at or after its lowest position, not from the paragraph's start.
-            for (var i = Ascending.FirstAtLeast(tokens, target - phrase.Slop, t => t.Position); i < tokens.Count && tokens[i].Position <= target + phrase.Slop; i++)
-            {
-                if (tokens[i].TermId == phrase.Ids[k])
-                {
-                    match = i;
-                    break;
-                }
-            }
-            if (match < 0)
+            var ofTerm = byTerm[phrase.Ids[k]];
+            var i = Ascending.FirstAtLeast(ofTerm, target - phrase.Slop, index => tokens[index].Position);
+            if (i == ofTerm.Count || tokens[ofTerm[i]].Position > target + phrase.Slop)
                 return false;
-            found.Add(tokens[match]);
+            found.Add(ofTerm[i]);
         }
         return true;
     }

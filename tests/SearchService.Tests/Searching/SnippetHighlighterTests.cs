@@ -148,5 +148,23 @@ public sealed class SnippetHighlighterTests : IDisposable
         Assert.Contains("<mark>oil</mark> <mark>gas</mark> <mark>pipeline</mark>", snippet, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sloppy_phrase_of_one_word_repeated_over_a_paragraph_of_that_word_is_highlighted_without_a_hang()
+    {
+        // Every occurrence of the phrase shares its tokens with the others: each token was marked once per occurrence,
+        // and each fragment tried read all of those marks. A search for this phrase over such a paragraph ran for
+        // minutes in its snippet alone. Not a timing target: a hang check (a TimeoutException after a minute).
+        var text = string.Concat(Enumerable.Repeat("oil ", 2_400)).TrimEnd();
+        var phrase = new PhraseQuery { Slop = 10_000 };
+        for (var position = 0; position < 200; position++)
+            phrase.Add(new Term(IndexSchema.Text, "oil"), position);
+
+        var snippet = await Task.Run(() => new SnippetHighlighter(analyzer).Highlight(phrase, text)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.StartsWith("<mark>oil</mark> <mark>oil</mark> ", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("<mark>oil</mark>…", snippet, StringComparison.Ordinal);
+        Assert.Equal(50, snippet.Split("<mark>oil</mark>").Length - 1);
+    }
+
     public void Dispose() => analyzer.Dispose();
 }

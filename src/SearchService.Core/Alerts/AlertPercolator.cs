@@ -56,8 +56,6 @@ public sealed class AlertPercolator(
 
     private readonly Channel<(long Generation, SearchableArticle? Written)> writes =
         Channel.CreateBounded<(long, SearchableArticle?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Channel<(string ArticleId, HeldArticle Held)> publishing =
-        Channel.CreateUnbounded<(string, HeldArticle)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock gate = new();
     private readonly object progress = new(); // pulsed whenever the matching thread takes or finishes a batch
     private long refreshesHeldTicks;
@@ -66,12 +64,11 @@ public sealed class AlertPercolator(
     private readonly Dictionary<string, HeldArticle> held = new(StringComparer.Ordinal);
     private readonly HashSet<string> overflow = new(StringComparer.Ordinal);
     private long searchableUpTo = long.MinValue;
-    private readonly Dictionary<string, AlertQuery?> compiledById = new(StringComparer.Ordinal);
-    private volatile AlertPresearcher alerts = AlertPresearcher.Empty;
+    private readonly CompiledAlerts alerts = new(store, compiler, logger);
     private readonly UnmatchedArticles unmatched = new();
+    private readonly AlertDelivery delivery = new(store, events, webhooks, matcher.Times, logger);
     private readonly CancellationTokenSource stopping = new();
     private Thread? matching;
-    private Thread? delivering;
     private SearchableWrites? observed;
 
     /// <summary>Articles handed over and not yet published (the overflow included).</summary>
@@ -99,11 +96,12 @@ public sealed class AlertPercolator(
     /// <summary>Runs on the matching thread before each batch is matched: lets a test hold matching up.</summary>
     internal Action? BeforeBatch { get; set; }
 
-    /// <summary>
-    /// Raised on the delivery thread once an article's notices (none, if it matched no alert) are handed to delivery:
-    /// how many paragraphs it has, and how long after it became searchable.
-    /// </summary>
-    public event Action<int, TimeSpan>? Matched;
+    /// <inheritdoc cref="AlertDelivery.Matched"/>
+    public event Action<int, TimeSpan>? Matched
+    {
+        add => delivery.Matched += value;
+        remove => delivery.Matched -= value;
+    }
 
     /// <summary>
     /// Compiles the alerts, resends the webhook notices a previous run left, and starts matching what the commit the
@@ -111,13 +109,9 @@ public sealed class AlertPercolator(
     /// </summary>
     public void Start(SearchableWrites index)
     {
-        Compile();
-        store.Changed += Compile;
-        // Kept as published: a match the last run sent to the outbox and the commit still listed as unmatched is
-        // matched again below, and must not be sent twice.
-        foreach (var resent in webhooks.ResendPending(id => store.Find(id) is not null))
-            events.Publish(resent);
-        if (alerts.Count > 0)
+        alerts.Follow();
+        delivery.ResendLeftOver();
+        if (alerts.Current.Count > 0)
         {
             var now = Stopwatch.GetTimestamp();
             lock (gate)
@@ -132,39 +126,9 @@ public sealed class AlertPercolator(
         }
         matching = new Thread(Match) { IsBackground = true, Name = "Alert matching" };
         matching.Start();
-        delivering = new Thread(Deliver) { IsBackground = true, Name = "Alert delivery" };
-        delivering.Start();
+        delivery.Start(unmatched.Remove, () => observed?.Handled());
         observed = index;
         index.Observe(this, unmatched.Ids);
-    }
-
-    /// <summary>
-    /// Makes the presearcher of the alerts now stored, compiling only those not compiled before (an alert never changes
-    /// once saved): it runs in the request that adds or deletes one, and compiling 10,000 took seconds.
-    /// </summary>
-    private void Compile()
-    {
-        lock (compiledById)
-        {
-            var stored = store.All();
-            var current = new HashSet<string>(stored.Select(a => a.Id), StringComparer.Ordinal);
-            foreach (var gone in compiledById.Keys.Where(id => !current.Contains(id)).ToList())
-                compiledById.Remove(gone);
-            foreach (var alert in stored.Where(a => !compiledById.ContainsKey(a.Id)))
-            {
-                try
-                {
-                    compiledById[alert.Id] = compiler.Compile(alert);
-                }
-                catch (Exception e) when (e is QuerySyntaxException or QueryRefusedException)
-                {
-                    // Checked when saved; only a setting changed since (Search:AllowExpensiveQueries) refuses it now.
-                    logger.LogWarning("Alert {AlertId} is not matched: {Message}", alert.Id, e.Message);
-                    compiledById[alert.Id] = null;
-                }
-            }
-            alerts = new AlertPresearcher(stored.Select(a => compiledById[a.Id]).OfType<AlertQuery>().ToList());
-        }
     }
 
     /// <summary>
@@ -173,7 +137,7 @@ public sealed class AlertPercolator(
     /// </summary>
     public void Writing()
     {
-        if (alerts.Count == 0 || writes.Reader.Count < MaxLagArticles)
+        if (alerts.Current.Count == 0 || writes.Reader.Count < MaxLagArticles)
             return;
         if (!WaitForMatching(() => writes.Reader.Count < MaxLagArticles, MaxWriterWait, ref writersHeldTicks))
             logger.LogWarning("A write waited {Seconds:F0} s for alert matching to take what is waiting, and goes on", MaxWriterWait.TotalSeconds);
@@ -186,7 +150,7 @@ public sealed class AlertPercolator(
     /// </summary>
     public void BeforeSearchable(long generation)
     {
-        if (alerts.Count == 0 || MatchedUpTo(generation))
+        if (alerts.Current.Count == 0 || MatchedUpTo(generation))
             return;
         Interlocked.Increment(ref refreshesWaiting);
         var matched = WaitForMatching(() => MatchedUpTo(generation), MaxRefreshWait, ref refreshesHeldTicks);
@@ -246,7 +210,7 @@ public sealed class AlertPercolator(
     /// <summary>Runs on the thread that wrote the article: hands it on, never waits.</summary>
     public void Written(long generation, SearchableArticle written)
     {
-        if (alerts.Count == 0)
+        if (alerts.Current.Count == 0)
             return;
         var id = written.Article.Id;
         lock (gate)
@@ -298,7 +262,7 @@ public sealed class AlertPercolator(
             wake = overflow.Count > 0;
         }
         foreach (var article in ready.OrderBy(r => r.Item2.Generation))
-            publishing.Writer.TryWrite(article);
+            delivery.Hand(article);
         if (wake)
             writes.Writer.TryWrite((long.MinValue, null)); // the overflow may be searchable now
     }
@@ -437,7 +401,7 @@ public sealed class AlertPercolator(
     /// <summary>Matches the batch and holds each article's notices, handing on at once those already searchable.</summary>
     private void MatchAndHold(List<(long Generation, SearchableArticle Written)> batch)
     {
-        var found = matcher.Match(batch.Select(b => b.Written).ToList(), alerts);
+        var found = matcher.Match(batch.Select(b => b.Written).ToList(), alerts.Current);
         MakeWebhookSnippets(found);
         var matched = found
             .GroupBy(e => e.Notice.Hits[0].ArticleId, StringComparer.Ordinal)
@@ -460,7 +424,7 @@ public sealed class AlertPercolator(
             }
         }
         foreach (var article in ready)
-            publishing.Writer.TryWrite(article);
+            delivery.Hand(article);
     }
 
     /// <summary>
@@ -480,81 +444,18 @@ public sealed class AlertPercolator(
     }
 
     /// <summary>
-    /// Hands the searchable articles' notices to their event streams and webhooks, in the order they became ready: all
-    /// those waiting at once (what one refresh made searchable), their webhook notices kept on disk with one flush.
-    /// </summary>
-    private void Deliver()
-    {
-        var reader = publishing.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            var ready = new List<(string ArticleId, HeldArticle Held)>();
-            while (reader.TryRead(out var article))
-                ready.Add(article);
-            Publish(ready);
-            observed?.Handled();
-        }
-    }
-
-    /// <summary>
-    /// Publishes the articles' notices. An article with notices for a webhook counts as published only once they are on
-    /// disk, all of them with one flush: should they not be kept (a full disk), it stays listed as unpublished in the
-    /// index's commits, and the next start matches it again. One without counts as published at once.
-    /// </summary>
-    private void Publish(List<(string ArticleId, HeldArticle Held)> ready)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var toWebhooks = new List<PendingWebhook>();
-        var waitingForDisk = new List<(string ArticleId, HeldArticle Held)>();
-        foreach (var (articleId, article) in ready)
-        {
-            var before = toWebhooks.Count;
-            foreach (var published in article.Events!)
-            {
-                if (events.Publish(published) && store.Find(published.Notice.AlertId)?.Webhook is { } webhook)
-                    toWebhooks.Add(new PendingWebhook(webhook, published));
-            }
-            if (toWebhooks.Count > before)
-                waitingForDisk.Add((articleId, article));
-            else
-                Published(articleId, article);
-        }
-        try
-        {
-            webhooks.Send(toWebhooks);
-        }
-        catch (Exception e)
-        {
-            // Whatever it was, this thread goes on to the next articles' notices.
-            logger.LogError(e, "The webhook notices of {Articles} articles (the first {ArticleId}) could not be kept for delivery; " +
-                               "they are matched again at the next start", waitingForDisk.Count, waitingForDisk[0].ArticleId);
-            return;
-        }
-        matcher.Times.AddDelivery(started);
-        foreach (var (articleId, article) in waitingForDisk)
-            Published(articleId, article);
-    }
-
-    private void Published(string articleId, HeldArticle article)
-    {
-        Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
-        unmatched.Remove(articleId);
-    }
-
-    /// <summary>
     /// Stops matching once the batch under way is done, and delivering once what was searchable and matched is handed
     /// on. What is left unpublished stays counted: the index's last commit, after this, records it for the next start.
     /// Called after the writes have stopped.
     /// </summary>
     public void Dispose()
     {
-        store.Changed -= Compile;
+        alerts.Dispose();
         stopping.Cancel();
         Progressed();
         writes.Writer.TryComplete();
         matching?.Join(TimeSpan.FromSeconds(30));
-        publishing.Writer.TryComplete();
-        delivering?.Join(TimeSpan.FromSeconds(30));
+        delivery.Dispose();
         stopping.Dispose();
     }
 }

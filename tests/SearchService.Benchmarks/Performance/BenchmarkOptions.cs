@@ -1,7 +1,7 @@
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>Command-line options shared by the benchmark commands: --name value pairs.</summary>
-/// <param name="Questions">How many questions `query` measures apart from the four classes (0: none).</param>
+/// <param name="Questions">How many questions `query` measures apart from the four classes (0: none; null: <see cref="DefaultQuestions"/>), and `http` adds to its mix of queries (null: none).</param>
 /// <param name="Engines">Which engines `query` runs, by short name (searchservice, lucene, java, sqlite, ...); searchservice, lucene and sqlite by default.</param>
 /// <param name="Slowest">How many of each engine's slowest queries `query` lists (median over the measured passes; 0: none).</param>
 /// <param name="PublisherFields">Every article gets a publisher's fields (<see cref="BenchmarkCorpus.WithPublisherFields"/>).</param>
@@ -13,10 +13,13 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Api">The published services `http` measures over one index, in turns, <paramref name="Rounds"/> times (null: this repository's, once); given, the start-up comparison with the build output is skipped.</param>
 /// <param name="Rounds">How many times `http` measures each of <paramref name="Api"/>.</param>
 public sealed record BenchmarkOptions(
-    string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int Questions,
+    string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int? Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
     int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1)
 {
+    /// <summary>How many questions `query` (and `cluster`) measure unless told.</summary>
+    public const int DefaultQuestions = 25;
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +38,7 @@ public sealed record BenchmarkOptions(
             Int("warmup", 20),
             Int("passes", 3),
             Int("seed", 1987),
-            Int("questions", 25),
+            values.ContainsKey("questions") ? Int("questions", 0) : null,
             (values.GetValueOrDefault("engines") ?? "searchservice,lucene,sqlite").Split(',', StringSplitOptions.TrimEntries).ToHashSet(),
             Int("slowest", 0),
             values.TryGetValue("publisher-fields", out var fields) && bool.Parse(fields),

@@ -77,7 +77,7 @@ public sealed class ClusterCostBenchmark(BenchmarkOptions options, string postgr
             var extractor = NewsFacetExtractor.Load();
             var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
             var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed)
-                .Concat(QuerySet.Questions(articles, options.Questions, options.Seed)).ToList();
+                .Concat(QuerySet.Questions(articles, options.Questions ?? BenchmarkOptions.DefaultQuestions, options.Seed)).ToList();
 
             var corpus = Directory.CreateDirectory(Path.Combine(work.FullName, "single", "corpus")).FullName;
             BenchmarkCorpus.Write(articles, Path.Combine(corpus, "corpus.jsonl"));

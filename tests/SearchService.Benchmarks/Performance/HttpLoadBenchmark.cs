@@ -29,7 +29,8 @@ public sealed class HttpLoadBenchmark(BenchmarkOptions options)
             BenchmarkCorpus.Write(articles, Path.Combine(corpus.FullName, "corpus.jsonl"));
             var extractor = NewsFacetExtractor.Load();
             var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
-            var urls = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed).Select(q => q.SearchUrl()).ToList();
+            var urls = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed)
+                .Concat(QuerySet.Questions(articles, options.Questions ?? 0, options.Seed)).Select(q => q.SearchUrl()).ToList();
 
             var index = Path.Combine(work.FullName, "index");
             await BuildIndex(corpus.FullName, index);

@@ -43,7 +43,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             var extractor = NewsFacetExtractor.Load();
             var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
             var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
-            var questions = QuerySet.Questions(articles, options.Questions, options.Seed);
+            var questions = QuerySet.Questions(articles, options.Questions ?? BenchmarkOptions.DefaultQuestions, options.Seed);
             Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured; " +
                               $"then {questions.Count} questions, measured apart (as many warm-up passes)");
 

@@ -59,9 +59,10 @@ internal sealed class TokenMatcher
         {
             var phrase = phrases[p];
             var key = singleWeights.Length + p;
+            var cursors = new int[phrase.Ids.Length];
             foreach (var first in byTerm[phrase.Ids[0]])
             {
-                if (!AllFound(phrase, tokens[first], tokens, byTerm, found))
+                if (!AllFound(phrase, tokens[first], tokens, byTerm, cursors, found))
                     continue;
                 found.Add(first);
                 foreach (var index in found)
@@ -91,16 +92,20 @@ internal sealed class TokenMatcher
 
     /// <summary>
     /// Whether each later term of the phrase has a token within the slop of its place relative to
-    /// <paramref name="first"/>: the first such token of the term, found by its position among the term's own tokens.
+    /// <paramref name="first"/>: the first such token of the term. Each term's place only moves on as the first term's
+    /// tokens are taken in order, so its cursor among the term's own tokens (<paramref name="cursors"/>) only moves on too.
     /// </summary>
-    private static bool AllFound(PhraseIds phrase, Token first, List<Token> tokens, List<int>[] byTerm, List<int> found)
+    private static bool AllFound(PhraseIds phrase, Token first, List<Token> tokens, List<int>[] byTerm, int[] cursors, List<int> found)
     {
         found.Clear();
         for (var k = 1; k < phrase.Ids.Length; k++)
         {
-            var target = first.Position + phrase.Offsets[k];
+            // In longs: a slop up to int.MaxValue must not wrap around.
+            var target = (long)first.Position + phrase.Offsets[k];
             var ofTerm = byTerm[phrase.Ids[k]];
-            var i = Ascending.FirstAtLeast(ofTerm, target - phrase.Slop, index => tokens[index].Position);
+            ref var i = ref cursors[k];
+            while (i < ofTerm.Count && tokens[ofTerm[i]].Position < target - phrase.Slop)
+                i++;
             if (i == ofTerm.Count || tokens[ofTerm[i]].Position > target + phrase.Slop)
                 return false;
             found.Add(ofTerm[i]);

@@ -166,5 +166,19 @@ public sealed class SnippetHighlighterTests : IDisposable
         Assert.Equal(50, snippet.Split("<mark>oil</mark>").Length - 1);
     }
 
+    [Fact]
+    public void A_phrase_of_the_widest_slop_is_marked()
+    {
+        // Lucene syntax takes any slop up to int.MaxValue ("crude prices"~2147483647): the window's end wrapped around
+        // and the phrase, matched by the search, was never marked.
+        var phrase = new PhraseQuery { Slop = int.MaxValue };
+        phrase.Add(new Term(IndexSchema.Text, "crude"));
+        phrase.Add(new Term(IndexSchema.Text, "oil"));
+
+        var snippet = new SnippetHighlighter(analyzer).Highlight(phrase, "Crude output fell as oil demand slowed.");
+
+        Assert.Equal("<mark>Crude</mark> output fell as <mark>oil</mark> demand slowed.", snippet);
+    }
+
     public void Dispose() => analyzer.Dispose();
 }

@@ -41,7 +41,6 @@ public sealed class ParagraphSearcher
         if (request.SemanticRerank && !CanRerankSemantically)
             throw new InvalidOperationException("This searcher was made without a semantic re-ranker.");
         var clock = Stopwatch.StartNew();
-        using var running = RunningSearches.Enter();
         return SearchOn(pointInTime)(searcher =>
         {
             var parsed = Parsed(searcher, request);

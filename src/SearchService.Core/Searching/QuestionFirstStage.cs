@@ -31,6 +31,13 @@ internal static class QuestionFirstStage
     /// <summary>A frequency far beyond any paragraph's, at which BM25 gives a word its whole weight.</summary>
     private const float Saturated = 1e30f;
 
+    /// <summary>
+    /// The least summed document frequency of a question's words at which its matches are counted on another thread
+    /// while this one scores them. Below it (every question of the 1x corpus, whose first stage takes about a
+    /// millisecond) handing the counting over cost more than it saved; the 10x corpus's questions are above it.
+    /// </summary>
+    internal const long ForkFrom = 50_000;
+
     /// <summary>Each side looks whether the other has failed once in every 1,024 matches: reading a flag per match would cost more.</summary>
     private const int CheckMask = 1023;
 
@@ -41,9 +48,10 @@ internal static class QuestionFirstStage
     /// </summary>
     /// <param name="states">Term states of the searcher's reader for this search, which its words' bounds and weights
     /// both read (and re-scoring after it); null: looked up here.</param>
-    /// <param name="fork">When counting runs beside scoring; null: <see cref="CountingFork.Default"/>.</param>
+    /// <param name="forkFrom">The least summed document frequency of the words at which counting runs beside scoring;
+    /// null: <see cref="ForkFrom"/>.</param>
     public static bool TryCollect(
-        IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others, TermStates? states = null, CountingFork? fork = null)
+        IndexSearcher searcher, Query query, QuestionCandidateCollector candidates, ICollector others, TermStates? states = null, long? forkFrom = null)
     {
         // Lucene's boolean scorer sums a disjunction's clauses only when its collectors take documents out of order;
         // otherwise it merges them by document, in another order of addition.
@@ -65,7 +73,7 @@ internal static class QuestionFirstStage
         var distinct = terms.Distinct().ToList();
         var byField = distinct.GroupBy(t => t.Field).ToList();
         var leaves = searcher.IndexReader.Leaves;
-        var sideBySide = (fork ?? CountingFork.Default).Forks(distinct.Sum(t => (long)states.Of(t).DocFreq));
+        var sideBySide = distinct.Sum(t => (long)states.Of(t).DocFreq) >= (forkFrom ?? ForkFrom);
         void Collect(ICollector counted)
         {
             if (sideBySide)

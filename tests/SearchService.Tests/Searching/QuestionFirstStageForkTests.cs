@@ -13,16 +13,13 @@ namespace SearchService.Tests.Searching;
 
 /// <summary>
 /// A question's first stage counts its matches on another thread while it scores them when its words match many
-/// paragraphs (<see cref="CountingFork.Default"/>): each collector must be fed exactly as on one thread, and a
+/// paragraphs (<see cref="QuestionFirstStage.ForkFrom"/>): each collector must be fed exactly as on one thread, and a
 /// failure of the counting side must surface as it does there and stop the scoring side, leaving nothing running.
 /// </summary>
 public sealed class QuestionFirstStageForkTests
 {
     private const int SegmentCount = 3;
     private const int ParagraphsPerSegment = 2_000;
-
-    private static readonly CountingFork Always = new(0, () => true);
-    private static readonly CountingFork Never = new(long.MaxValue, () => true);
 
     /// <summary>Words by rising rarity: the first are in most paragraphs, the last in few.</summary>
     private static readonly string[] Vocabulary = Enumerable.Range(0, 60).Select(i => $"w{i}").ToArray();
@@ -40,8 +37,8 @@ public sealed class QuestionFirstStageForkTests
             var query = Question(Enumerable.Range(0, random.Next(2, 7)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).Distinct());
             foreach (var depth in new[] { 1, 10, 100, QuestionRescorer.Depth })
             {
-                var (alone, aloneCalls) = Collected(searcher, query, depth, Never);
-                var (sideBySide, sideBySideCalls) = Collected(searcher, query, depth, Always);
+                var (alone, aloneCalls) = Collected(searcher, query, depth, forkFrom: long.MaxValue);
+                var (sideBySide, sideBySideCalls) = Collected(searcher, query, depth, forkFrom: 0);
 
                 Assert.True(aloneCalls.Count > 0);
                 Assert.Equal(alone.TotalHits, sideBySide.TotalHits);
@@ -49,33 +46,6 @@ public sealed class QuestionFirstStageForkTests
                 Assert.Equal(aloneCalls, sideBySideCalls);
             }
         }
-    }
-
-    [Fact]
-    public void While_every_core_has_a_search_running_the_matches_are_counted_on_the_question_s_own_thread()
-    {
-        // With every core busy the hand-off only adds its cost: forking regardless gave 0.91x the requests per second
-        // over the 10x corpus with questions in the HTTP mix.
-        // Scoring slowly, so that counting handed over would be taken by another thread before the scoring ends.
-        using var directory = Index();
-        using var segments = DirectoryReader.Open(directory);
-        using var reader = new MultiReader(
-            segments.Leaves.Select(IndexReader (leaf) => new SlowlyScoredSegment(leaf.AtomicReader, new StrongBox<int>())).ToArray(), closeSubReaders: false);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        var counted = new RecordingCollector();
-        var busy = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => RunningSearches.Enter()).ToList();
-        try
-        {
-            Assert.True(QuestionFirstStage.TryCollect(searcher, Question(Vocabulary[..4]), new QuestionCandidateCollector(reader, QuestionRescorer.Depth),
-                counted, fork: new CountingFork(0, CountingFork.AnyCoreFree)));
-        }
-        finally
-        {
-            busy.ForEach(scope => scope.Dispose());
-        }
-
-        Assert.NotEmpty(counted.Calls);
-        Assert.Equal([Environment.CurrentManagedThreadId], counted.Threads);
     }
 
     [Theory]
@@ -90,7 +60,7 @@ public sealed class QuestionFirstStageForkTests
             segments.Leaves.Select(IndexReader (leaf) => new SlowlyScoredSegment(leaf.AtomicReader, postingsScored)).ToArray(), closeSubReaders: false);
         var query = Question(Vocabulary[..4]);
         var unlimited = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        Assert.True(QuestionFirstStage.TryCollect(unlimited, query, new QuestionCandidateCollector(reader, QuestionRescorer.Depth), new RecordingCollector(), fork: Always));
+        Assert.True(QuestionFirstStage.TryCollect(unlimited, query, new QuestionCandidateCollector(reader, QuestionRescorer.Depth), new RecordingCollector(), forkFrom: 0));
         var scoredWhole = postingsScored.Value;
         postingsScored.Value = 0;
 
@@ -105,7 +75,7 @@ public sealed class QuestionFirstStageForkTests
                 : () => throw new InvalidOperationException("counting failed"),
             started: () => scoredWhenCountingStarted = postingsScored.Value);
         var thrown = Record.Exception(() =>
-            QuestionFirstStage.TryCollect(budgeted, query, new QuestionCandidateCollector(reader, QuestionRescorer.Depth), counted, fork: Always));
+            QuestionFirstStage.TryCollect(budgeted, query, new QuestionCandidateCollector(reader, QuestionRescorer.Depth), counted, forkFrom: 0));
 
         Assert.IsType(timesOut ? typeof(QueryTimeoutException) : typeof(InvalidOperationException), thrown);
         var scoredWhenThrown = postingsScored.Value;
@@ -117,11 +87,11 @@ public sealed class QuestionFirstStageForkTests
         Assert.InRange(scoredWhenThrown - scoredWhenCountingStarted, 0, scoredWhole / 2);
     }
 
-    private static (QuestionCandidateCollector Candidates, List<int> Calls) Collected(IndexSearcher searcher, Query query, int depth, CountingFork fork)
+    private static (QuestionCandidateCollector Candidates, List<int> Calls) Collected(IndexSearcher searcher, Query query, int depth, long forkFrom)
     {
         var candidates = new QuestionCandidateCollector(searcher.IndexReader, depth);
         var counted = new RecordingCollector();
-        Assert.True(QuestionFirstStage.TryCollect(searcher, query, candidates, counted, fork: fork));
+        Assert.True(QuestionFirstStage.TryCollect(searcher, query, candidates, counted, forkFrom: forkFrom));
         return (candidates, counted.Calls);
     }
 
@@ -168,9 +138,6 @@ public sealed class QuestionFirstStageForkTests
 
         public List<int> Calls { get; } = [];
 
-        /// <summary>The threads that fed it matches.</summary>
-        public HashSet<int> Threads { get; } = [];
-
         public bool AcceptsDocsOutOfOrder => true;
 
         public void SetScorer(Scorer scorer) => throw new InvalidOperationException("counting reads no scores");
@@ -193,7 +160,6 @@ public sealed class QuestionFirstStageForkTests
                 firstCollect?.Invoke();
             }
             Calls.Add(doc);
-            Threads.Add(Environment.CurrentManagedThreadId);
         }
     }
 

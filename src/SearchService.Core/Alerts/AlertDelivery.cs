@@ -15,7 +15,7 @@ internal sealed class AlertDelivery(
     private readonly Channel<(string ArticleId, HeldArticle Held)> publishing =
         Channel.CreateUnbounded<(string, HeldArticle)>(new UnboundedChannelOptions { SingleReader = true });
     private Thread? delivering;
-    private Action<string> published = _ => { };
+    private Action<string> onPublished = _ => { };
     private Action handled = () => { };
 
     /// <summary>
@@ -39,7 +39,7 @@ internal sealed class AlertDelivery(
     /// </summary>
     public void Start(Action<string> publishedOne, Action afterEach)
     {
-        published = publishedOne;
+        onPublished = publishedOne;
         handled = afterEach;
         delivering = new Thread(Deliver) { IsBackground = true, Name = "Alert delivery" };
         delivering.Start();
@@ -107,7 +107,7 @@ internal sealed class AlertDelivery(
     private void Published(string articleId, HeldArticle article)
     {
         Matched?.Invoke(article.Paragraphs, Stopwatch.GetElapsedTime(article.SearchableAt!.Value));
-        published(articleId);
+        onPublished(articleId);
     }
 
     /// <summary>Stops once what was handed is published.</summary>

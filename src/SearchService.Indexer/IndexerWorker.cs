@@ -10,7 +10,7 @@ namespace SearchService.Indexer;
 /// <summary>
 /// Keeps the index in line with the corpus folder: one full pass at start-up (unchanged files are skipped),
 /// then every change the file system reports triggers another pass over what changed. The host's start-up runs it once
-/// the index is open.
+/// the index is open. It ends when a commit of the index fails (the index then takes no writes until a restart).
 /// </summary>
 public sealed class IndexerWorker(
     CorpusIndexer indexer, SearchIndex index, IOptions<SearchOptions> options, ILogger<IndexerWorker> logger)
@@ -27,11 +27,10 @@ public sealed class IndexerWorker(
         var changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         using var watcher = Watch(corpus.Root, changes.Writer);
 
-        await Task.Run(() => indexer.Synchronize(corpus, new ProgressLog(logger, LogEvery), stoppingToken), stoppingToken);
-        index.Commit();
-
         try
         {
+            await Task.Run(() => indexer.Synchronize(corpus, new ProgressLog(logger, LogEvery), stoppingToken), stoppingToken);
+            index.Commit();
             while (await changes.Reader.WaitToReadAsync(stoppingToken))
             {
                 await Task.Delay(Debounce, stoppingToken);
@@ -45,6 +44,13 @@ public sealed class IndexerWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (IOException e) when (index.WritesStopped)
+        {
+            // The index refuses writes until a restart (readiness says so) but still answers searches: ending the
+            // passes here keeps the service up, where a thrown exception would stop the whole host.
+            logger.LogCritical(e, "Indexing {CorpusPath} stopped: a commit of the index failed, and it takes no writes until the service restarts",
+                corpus.Root);
         }
     }
 

@@ -148,6 +148,9 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// </summary>
     public bool IsHealthy => !commits.IsClosed && commits.Failure is null;
 
+    /// <summary>True once a commit failed: the index takes no writes until a restart, and still answers searches.</summary>
+    public bool WritesStopped => commits.Failure is not null;
+
     /// <summary>Writes (or replaces) all paragraphs of an article as one block: searches never see half of it.</summary>
     public long ReplaceArticle(Article article, ArticleFacets facets, CorpusFile? file) =>
         Searchable.Write(article, facets, () => Write(generation =>

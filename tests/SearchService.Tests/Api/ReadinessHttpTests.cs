@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SearchService.Api.Startup;
 using SearchService.Core;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
@@ -15,7 +17,7 @@ namespace SearchService.Tests.Api;
 
 /// <summary>
 /// Over HTTP: once the index cannot write safely (a commit failed on a full disk), <c>/health/ready</c> is a 503
-/// problem while <c>/health/live</c> stays 200.
+/// problem while <c>/health/live</c> stays 200, and searches are still answered.
 /// </summary>
 public sealed class ReadinessHttpTests(ReadinessHttpTests.Factory api) : IClassFixture<ReadinessHttpTests.Factory>
 {
@@ -67,5 +69,20 @@ public sealed class ReadinessHttpTests(ReadinessHttpTests.Factory api) : IClassF
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
 
         Assert.Equal("alive", (await client.GetOk<ProbeAnswer>("/health/live")).Status);
+    }
+
+    [Fact]
+    public async Task A_corpus_pass_after_a_failed_commit_leaves_the_service_answering_searches()
+    {
+        FailACommit();
+        var startUp = api.Services.GetServices<IHostedService>().OfType<ServiceInitializer>().Single();
+
+        api.Corpus.WriteFile("floods.txt", "Floods\n\nThe river Indus rose over its banks in Sindh on Monday.\n");
+        // The pass the new file starts is refused; the indexer then ends its passes (before, its exception stopped the host).
+        await startUp.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.False(api.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        var answer = await client.GetOk<SearchAnswer>("/search?q=terrorism");
+        Assert.NotEmpty(answer.Hits);
     }
 }

@@ -6,7 +6,7 @@ namespace SearchService.Core.Searching;
 /// <summary>
 /// An <see cref="IndexSearcher"/> whose every rewrite and collection runs under the time budget: a pathological query is
 /// stopped after the budget instead of holding a thread for as long as it likes. Collection runs under a
-/// <see cref="DeadlineCollector"/>; the term enumeration of prefixes, wildcards, regular expressions, fuzzy terms
+/// <see cref="TimeLimitingCollector"/>; the term enumeration of prefixes, wildcards, regular expressions, fuzzy terms
 /// and ranges, which happens while the query is rewritten (before any collector) or inside a constant-score filter,
 /// runs under a <see cref="RewriteDeadline"/>.
 /// </summary>
@@ -32,5 +32,17 @@ internal class BudgetedIndexSearcher(IndexReader reader, TimeSpan budget) : Inde
     /// in time. Also for a collection made without <see cref="Search(IList{AtomicReaderContext}, Weight, ICollector)"/>
     /// (<see cref="QuestionFirstStage"/>).
     /// </summary>
-    internal void WithinBudget(ICollector collector, Action<ICollector> collect) => collect(new DeadlineCollector(collector, Budget));
+    internal void WithinBudget(ICollector collector, Action<ICollector> collect)
+    {
+        var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, (long)Budget.TotalMilliseconds);
+        limited.SetBaseline();
+        try
+        {
+            collect(limited);
+        }
+        catch (TimeLimitingCollector.TimeExceededException e)
+        {
+            throw new QueryTimeoutException(Budget, e);
+        }
+    }
 }

@@ -88,7 +88,7 @@ internal static class QuestionFirstStage
                 Score(leaf, weakestFirst, candidates, CancellationToken.None);
             }
         }
-        // The time budget is kept as in any search: the matches counted check the clock (DeadlineCollector).
+        // The time budget is kept as in Lucene's search: each match counted checks the clock.
         if (searcher is BudgetedIndexSearcher budgeted)
             budgeted.WithinBudget(others, Collect);
         else

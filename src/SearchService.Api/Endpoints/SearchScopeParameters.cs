@@ -18,7 +18,7 @@ public sealed class SearchScopeParameters
 
     [Example("terrorism")]
     [FromQuery(Name = "q")]
-    [Description("What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words ('what', 'has anyone') left out. \"Quoted phrases\", OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.")]
+    [Description("What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words ('what', 'has anyone') left out. \"Quoted phrases\" (\"crude prices\"~3: their words up to 3 positions apart, in any order), OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.")]
     public string? Q { get; init; }
 
     [Example("simple")]

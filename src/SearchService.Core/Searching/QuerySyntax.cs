@@ -9,7 +9,7 @@ namespace SearchService.Core.Searching;
 [JsonConverter(typeof(JsonStringEnumConverter<QuerySyntax>))]
 public enum QuerySyntax
 {
-    /// <summary>Forgiving syntax for a search box: words, "phrases", -excluded, OR, prefix*. Never an error.</summary>
+    /// <summary>Forgiving syntax for a search box: words, "phrases" (with a slop: "a b"~3), -excluded, OR, prefix*. Never an error.</summary>
     [JsonStringEnumMemberName("simple")]
     Simple,
     /// <summary>Full Lucene query syntax; a syntax error is reported to the caller.</summary>

@@ -7,7 +7,8 @@ using Lucene.Net.Util;
 namespace SearchService.Core.Searching;
 
 /// <summary>
-/// The forgiving query language of the search box: words (all required), "quoted phrases", <c>-excluded</c>,
+/// The forgiving query language of the search box: words (all required), "quoted phrases" (<c>"crude prices"~3</c>: up
+/// to 3 positions apart, in any order, as Elasticsearch's <c>simple_query_string</c> reads it), <c>-excluded</c>,
 /// <c>OR</c> between words, and <c>prefix*</c>. Any input gives a query — unbalanced quotes, stray operators and
 /// symbols are read as well as they can be, never rejected.
 /// </summary>
@@ -79,7 +80,7 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
         ? SearchFields.AnyField((field, boost) => new BudgetedPrefixQuery(new Term(field, token.Text)) { Boost = boost })
         : SearchFields.AnyField((field, boost) =>
         {
-            var query = builder.CreatePhraseQuery(field, token.Text);
+            var query = builder.CreatePhraseQuery(field, token.Text, token.Slop);
             if (query is not null)
                 query.Boost = boost;
             return query;
@@ -95,7 +96,8 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
 
     private enum TokenKind { Word, Phrase, Prefix, Or }
 
-    private sealed record Token(TokenKind Kind, string Text, bool Negated);
+    /// <param name="Slop">How many positions apart a phrase's words may be (<c>"a b"~N</c>); 0 for anything else.</param>
+    private sealed record Token(TokenKind Kind, string Text, bool Negated, int Slop = 0);
 
     private static IEnumerable<Token> Tokenize(string input)
     {
@@ -124,8 +126,9 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
                 // An unbalanced quote runs to the end of the input.
                 var close = input.IndexOf('"', i + 1);
                 var end = close < 0 ? input.Length : close;
-                yield return new Token(TokenKind.Phrase, input[(i + 1)..end], negated);
+                var text = input[(i + 1)..end];
                 i = Math.Min(input.Length, end + 1);
+                yield return new Token(TokenKind.Phrase, text, negated, close < 0 ? 0 : SlopAt(input, ref i));
                 continue;
             }
 
@@ -144,6 +147,20 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
             else
                 yield return new Token(TokenKind.Word, word.TrimEnd('*'), negated);
         }
+    }
+
+    /// <summary>
+    /// The slop of <c>~N</c> right after a closing quote, reading past it (and past a lone <c>~</c>); 0 when there is
+    /// none. A number too large for an int is the widest slop.
+    /// </summary>
+    private static int SlopAt(string input, ref int i)
+    {
+        if (i >= input.Length || input[i] != '~')
+            return 0;
+        var digits = ++i;
+        while (i < input.Length && char.IsAsciiDigit(input[i]))
+            i++;
+        return i == digits ? 0 : int.TryParse(input.AsSpan(digits, i - digits), out var slop) ? slop : int.MaxValue;
     }
 
     /// <summary>"terror*" → "terror" (lower case, letters and digits only), when long enough to be a useful prefix.</summary>

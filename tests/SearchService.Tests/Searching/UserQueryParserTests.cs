@@ -36,6 +36,31 @@ public sealed class UserQueryParserTests : IDisposable
     }
 
     [Fact]
+    public void Quoted_phrase_with_a_slop_matches_its_words_that_many_positions_apart_in_any_order()
+    {
+        Assert.Empty(Matches("\"cocoa rose\""));
+        Assert.Equal(["c"], Matches("\"cocoa rose\"~1"));
+        Assert.Equal(["c"], Matches("\"rose cocoa\"~3"));
+        Assert.Empty(Matches("\"rose cocoa\"~2"));
+    }
+
+    [Theory]
+    [InlineData("\"cocoa bahia\"~99999999999999999999")]
+    [InlineData("\"cocoa bahia\"~2147483647")]
+    public void Quoted_phrase_with_a_slop_past_an_int_is_the_widest(string q)
+    {
+        Assert.Equal(["c"], Matches(q));
+    }
+
+    [Theory]
+    [InlineData("\"cocoa rose\"~")]
+    [InlineData("\"cocoa rose\" ~1")]
+    public void A_tilde_without_a_number_right_after_the_quote_is_no_slop(string q)
+    {
+        Assert.Empty(Matches(q));
+    }
+
+    [Fact]
     public void Minus_excludes()
     {
         Assert.Equal(["b"], Matches("terrorism -Pakistan"));

@@ -138,7 +138,7 @@ namespace SearchService.Tests.GeneratedClient.Facets.Item
             [QueryParameter("prefix")]
             public string Prefix { get; set; }
 #endif
-            /// <summary>What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words (&apos;what&apos;, &apos;has anyone&apos;) left out. &quot;Quoted phrases&quot;, OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.</summary>
+            /// <summary>What to search for, at most 1,000 characters; empty: every paragraph, newest article first. With syntax=simple (never an error): up to 3 words are all required; more than 3 distinct plain words are a question, matched by any of its words and ranked by how many and how rare, question words (&apos;what&apos;, &apos;has anyone&apos;) left out. &quot;Quoted phrases&quot; (&quot;crude prices&quot;~3: their words up to 3 positions apart, in any order), OR-ed words and prefix* (2+ characters) are required and -excluded (or NOT) words and phrases left out either way. Words are also looked for in the headline, in their other forms, as synonyms and, when misspelt, as their likely correction (didYouMean). With syntax=lucene: Lucene query syntax.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("q")]

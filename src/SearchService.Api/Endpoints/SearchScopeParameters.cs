@@ -23,7 +23,7 @@ public sealed class SearchScopeParameters
 
     [Example("simple")]
     [FromQuery(Name = "syntax")]
-    [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene': full Lucene query syntax over the fields text (default), title, region, topic, speaker and articleId, AND between clauses; a syntax error is a 400 naming q. Costly patterns are refused before they run, as a 400 naming q: leading wildcards and one-letter prefixes; a regular expression over 1,000 characters; a regular expression, wildcard or fuzzy term that compiles to more than 10,000 automaton states (20,000 for the whole query); and, where Search:AllowExpensiveQueries is false, every regular expression, wildcard, fuzzy term, prefix and range. At most Search:ExpensiveQueryConcurrency lucene searches run at once (503 beyond), each stopped past Search:QueryTimeBudgetMs (503).")]
+    [Description("How q is read: 'simple' (default; forgiving, never an error) or 'lucene': full Lucene query syntax over the fields text (default), title, region, topic, speaker and articleId, AND between clauses; a syntax error is a 400 naming q. Costly patterns are refused before they run, as a 400 naming q: leading wildcards and one-letter prefixes; a regular expression over 1,000 characters; a regular expression, wildcard or fuzzy term that compiles to more than 10,000 automaton states (20,000 for the whole query); and, where Search:AllowExpensiveQueries is false, every regular expression, wildcard, fuzzy term, prefix and range. At most Search:ExpensiveQueryConcurrency lucene searches (and simple ones with a phrase slop) run at once (503 beyond), each stopped past Search:QueryTimeBudgetMs (503).")]
     public string? Syntax { get; init; }
 
     [Example("Afghanistan")]

@@ -2,12 +2,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Security;
+using SearchService.Core.Searching;
 
 namespace SearchService.Api.Limits;
 
 /// <summary>
 /// Bounds how many expensive requests run at once: searches and facet counts with <c>syntax=lucene</c> (wildcards,
-/// fuzzy terms, regular expressions) or <c>rerank=semantic</c> (the language model), and related articles by meaning
+/// fuzzy terms, regular expressions), a simple <c>q</c> with a phrase of some slop (<c>"a b"~3</c>) or
+/// <c>rerank=semantic</c> (the language model), and related articles by meaning
 /// (<c>by=meaning</c> or <c>by=both</c>, the model too). One more than
 /// <see cref="AccessOptions.ExpensiveQueryConcurrency"/> is answered 503 with Retry-After at once, instead of
 /// holding a thread while it waits, so cheap searches keep their cores. The endpoints that can be expensive say so with
@@ -31,7 +33,8 @@ public sealed class ExpensiveQueryLimiter : IDisposable
         using var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
             return await next(context);
-        return Refused(context.HttpContext, parameter, $"try again in a second, or search without {parameter}");
+        var without = parameter == "q" ? "the phrase's ~ slop" : parameter;
+        return Refused(context.HttpContext, parameter, $"try again in a second, or search without {without}");
     }
 
     /// <summary>
@@ -65,6 +68,12 @@ public sealed class ExpensiveQueryLimiter : IDisposable
     {
         if (Says(request, "syntax", "lucene"))
             return "syntax";
+        // Read with the simple syntax (the default; any other value is refused as a 400 before the search runs).
+        foreach (var q in request.Query["q"])
+        {
+            if (q is not null && UserQueryParser.HasSloppyPhrase(q))
+                return "q";
+        }
         if (Says(request, "rerank", "semantic"))
             return "rerank";
         return Says(request, "by", "meaning") || Says(request, "by", "both") ? "by" : null;

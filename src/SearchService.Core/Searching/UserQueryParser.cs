@@ -74,6 +74,12 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
         return new ParsedQuery(result, corrections, words?.IsQuestion ?? false, words?.Pairs);
     }
 
+    /// <summary>
+    /// Whether <paramref name="input"/> holds a phrase with a slop (<c>"a b"~3</c>): Lucene scores such a phrase by
+    /// every arrangement of its words' positions, which a phrase repeating one word makes costly.
+    /// </summary>
+    public static bool HasSloppyPhrase(string input) => Tokenize(input).Any(token => token.Slop > 0);
+
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 
     private Query? ToQuery(Token token) => token.Kind == TokenKind.Prefix

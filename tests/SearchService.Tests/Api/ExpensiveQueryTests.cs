@@ -8,7 +8,7 @@ using SearchService.Tests.Api.Answers;
 namespace SearchService.Tests.Api;
 
 /// <summary>
-/// Expensive queries (syntax=lucene, rerank=semantic) have their own cap on how many run at once: one more is answered
+/// Expensive queries (syntax=lucene, a simple phrase with a slop, rerank=semantic) have their own cap on how many run at once: one more is answered
 /// 503 with Retry-After at once, naming the parameter; cheap searches are not held back.
 /// </summary>
 public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFactory api) : IClassFixture<ExpensiveQueryTests.OneExpensiveApiFactory>
@@ -54,6 +54,8 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
     [InlineData("/search?q=terrorism&syntax=lucene", "syntax")]
     [InlineData("/search?q=terrorism&rerank=Semantic", "rerank")]
     [InlineData("/facets/region?q=terrorism&syntax=%20LUCENE", "syntax")]
+    [InlineData("/search?q=%22russia%20terrorism%22~3", "q")]
+    [InlineData("/search?q=pakistan%20%22russia%20terrorism%22~3&syntax=simple", "q")]
     public async Task Expensive_query_past_the_cap_gets_503_problem_with_Retry_After_at_once(string url, string parameter)
     {
         await WhileOneExpensiveQueryRuns(async client =>
@@ -68,6 +70,24 @@ public sealed class ExpensiveQueryTests(ExpensiveQueryTests.OneExpensiveApiFacto
     public async Task Simple_searches_are_not_held_back_by_expensive_ones()
     {
         await WhileOneExpensiveQueryRuns(async client => await client.GetOk<SearchAnswer>("/search?q=terrorism&syntax=simple"));
+    }
+
+    [Theory]
+    [InlineData("\"russia terrorism\"")]
+    [InlineData("\"russia terrorism\" ~3")]
+    public async Task A_phrase_without_a_slop_is_not_held_back_by_expensive_queries(string q)
+    {
+        await WhileOneExpensiveQueryRuns(async client => await client.GetOk<SearchAnswer>($"/search?q={Uri.EscapeDataString(q)}"));
+    }
+
+    [Fact]
+    public async Task A_phrase_with_a_slop_within_the_cap_is_answered()
+    {
+        using var client = api.CreateClient();
+
+        var answer = await client.GetOk<SearchAnswer>("/search?q=%22russia%20terrorism%22~20");
+
+        Assert.NotEmpty(answer.Hits);
     }
 
     [Fact]

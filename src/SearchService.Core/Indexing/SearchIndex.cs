@@ -146,7 +146,7 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
     /// False once the index is closed or a commit failed (it then takes no writes until a restart); a failed rebuild
     /// leaves the live index serving, which stays healthy.
     /// </summary>
-    public bool IsHealthy => !commits.IsClosed && commits.Failure is null;
+    public bool IsHealthy => !commits.IsClosed && !WritesStopped;
 
     /// <summary>True once a commit failed: the index takes no writes until a restart, and still answers searches.</summary>
     public bool WritesStopped => commits.Failure is not null;

@@ -76,9 +76,10 @@ public sealed class UserQueryParser(Analyzer analyzer, Synonyms? synonyms = null
 
     /// <summary>
     /// Whether <paramref name="input"/> holds a phrase with a slop (<c>"a b"~3</c>): Lucene scores such a phrase by
-    /// every arrangement of its words' positions, which a phrase repeating one word makes costly.
+    /// every arrangement of its words' positions, which a phrase repeating one word makes costly. Asked of every search
+    /// request, so input without a <c>~</c> is not tokenized.
     /// </summary>
-    public static bool HasSloppyPhrase(string input) => Tokenize(input).Any(token => token.Slop > 0);
+    public static bool HasSloppyPhrase(string input) => input.Contains('~') && Tokenize(input).Any(token => token.Slop > 0);
 
     private static bool IsPlainWord(List<Token> group) => group is [{ Kind: TokenKind.Word }];
 

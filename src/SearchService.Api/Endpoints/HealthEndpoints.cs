@@ -15,7 +15,8 @@ public static class HealthEndpoints
         app.MapGet("/health", Health)
             .WithName("Health")
             .WithTags("Health")
-            .WithDescription("status is indexing or ready. The details (articles, paragraphs, skipped files and lines with reasons, last indexed) " +
+            .WithDescription("status is indexing, ready, or writesStopped (a commit of the index or a journal write failed: writes are refused " +
+                "until a restart, searches are still answered). The details (articles, paragraphs, skipped files and lines with reasons, last indexed) " +
                 "need the operators' key where one is configured: the admin key when set, else the search key. Never needs a key to answer.")
             .WithSummary("Whether indexing is under way; with the operators' key (when a key is configured) also the index size and skipped corpus files, " +
                 "or in cluster mode the nodes, shards, their copies and lag")
@@ -24,10 +25,10 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, Ok<ClusterHealthReport>, Ok<Probe>>> Health(
-        HttpContext context, IndexingStatus status, IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures,
+        HttpContext context, IndexingStatus status, IndexOpener opener, IOptionsMonitor<AccessOptions> options, KeyFailureLimiter failures,
         [FromServices] ClusterHealth? cluster)
     {
-        var state = status.IsIndexing ? "indexing" : "ready";
+        var state = WritesStopped(context, opener) ? "writesStopped" : status.IsIndexing ? "indexing" : "ready";
         var access = options.CurrentValue;
         if (!OperatorKey.IsOpen(access))
         {
@@ -50,4 +51,8 @@ public static class HealthEndpoints
         return TypedResults.Ok(new HealthReport(
             state, size.Articles, size.Paragraphs, skipped.Count, status.SkippedLines, status.IsIndexing, status.LastCompleted, skipped));
     }
+
+    /// <summary>Whether this process's index has stopped taking writes; a cluster node opens none (its report says the rest).</summary>
+    private static bool WritesStopped(HttpContext context, IndexOpener opener) =>
+        opener.IsOpen && context.RequestServices.GetRequiredService<ArticleStore>().WritesStoppedBecause is not null;
 }

@@ -1,7 +1,8 @@
 namespace SearchService.Api.Endpoints;
 
 /// <summary>What <c>GET /health</c> answers.</summary>
-/// <param name="Status">"indexing" while a pass over the corpus runs, else "ready".</param>
+/// <param name="Status">"writesStopped" once a commit or journal write failed (until a restart), else "indexing" while a
+/// pass over the corpus runs, else "ready".</param>
 /// <param name="Articles">Articles searchable now.</param>
 /// <param name="Paragraphs">Paragraphs searchable now.</param>
 /// <param name="FilesSkipped">Corpus files that could not be read at all.</param>

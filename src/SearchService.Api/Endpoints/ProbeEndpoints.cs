@@ -18,8 +18,8 @@ public static class ProbeEndpoints
             .AllowAnonymous();
         app.MapGet("/health/ready", Ready)
             .WithName("Readiness").WithTags("Health")
-            .WithDescription("For an orchestrator's readiness probe: needs no key and is not rate limited. 503 when the index cannot answer " +
-                "searches or write safely; the service then needs a restart.")
+            .WithDescription("For an orchestrator's readiness probe: needs no key and is not rate limited. 503 while the index is being opened, " +
+                "once it cannot answer searches, or once writes are stopped (after a failed commit or journal write, until a restart); its detail says which.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("200 once the index is open and answers searches (it may still be indexing), else 503")
             .AllowAnonymous();
@@ -31,7 +31,9 @@ public static class ProbeEndpoints
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(IndexReadinessCheck.ReadyTag), cancellation);
         if (report.Status == HealthStatus.Healthy)
             return TypedResults.Ok(new Probe("ready"));
-        return TypedResults.Problem(detail: "The index cannot answer searches or write safely; restart the service.",
+        // Each failing check says why (still opening, writes stopped, not a cluster member), which says whether to restart.
+        var why = string.Join(" ", report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description));
+        return TypedResults.Problem(detail: why,
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }
 }

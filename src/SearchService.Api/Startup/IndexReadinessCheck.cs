@@ -6,7 +6,8 @@ namespace SearchService.Api.Startup;
 
 /// <summary>
 /// Ready once start-up has opened the index (<see cref="ServiceInitializer"/>), while it answers searches and takes
-/// writes safely (not closed, no failed commit); it may still be indexing.
+/// writes (not closed, no failed commit or journal write); it may still be indexing. Each way of not being ready says
+/// which it is, since only some need a restart.
 /// </summary>
 public sealed class IndexReadinessCheck(IndexOpener opener, IServiceProvider services, ILogger<IndexReadinessCheck> logger) : IHealthCheck
 {
@@ -20,6 +21,9 @@ public sealed class IndexReadinessCheck(IndexOpener opener, IServiceProvider ser
         try
         {
             services.GetRequiredService<ArticleLookup>().Statistics();
+            if (services.GetRequiredService<ArticleStore>().WritesStoppedBecause is { } reason)
+                return Task.FromResult(HealthCheckResult.Unhealthy(
+                    $"Writes are stopped until the service restarts: {reason}. Searches are still answered."));
             if (services.GetRequiredService<SearchIndex>().IsHealthy)
                 return Task.FromResult(HealthCheckResult.Healthy());
         }
@@ -27,6 +31,6 @@ public sealed class IndexReadinessCheck(IndexOpener opener, IServiceProvider ser
         {
             logger.LogWarning(e, "Readiness probe failed");
         }
-        return Task.FromResult(HealthCheckResult.Unhealthy("The index cannot answer searches or write safely."));
+        return Task.FromResult(HealthCheckResult.Unhealthy("The index cannot answer searches; restart the service."));
     }
 }

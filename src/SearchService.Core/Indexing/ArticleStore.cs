@@ -13,8 +13,12 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 public sealed class ArticleStore(SearchIndex index, JournalProtocol journal, IFacetExtractor extractor, ILogger<ArticleStore> logger)
 {
-    /// <summary>Why writes are refused until a restart, or null while they are taken.</summary>
-    public string? WritesStoppedBecause => journal.WritesStoppedBecause;
+    /// <summary>
+    /// Why writes are refused until a restart (the journal could not be made durable or applied, or a commit of the
+    /// index failed), or null while they are taken.
+    /// </summary>
+    public string? WritesStoppedBecause =>
+        journal.WritesStoppedBecause ?? (index.WritesStopped ? "a commit of the index failed" : null);
 
     /// <summary>Creates or replaces an article; returns once it is durable and searchable.</summary>
     public async Task PutAsync(Article article, CancellationToken cancellation = default)

@@ -52,14 +52,25 @@ public sealed class ReadinessHttpTests(ReadinessHttpTests.Factory api) : IClassF
     }
 
     [Fact]
-    public async Task Ready_is_a_503_problem_once_the_index_cannot_write_safely()
+    public async Task Ready_is_a_503_problem_saying_writes_are_stopped_once_a_commit_failed()
     {
         FailACommit();
 
         var problem = await (await client.GetAsync("/health/ready")).ReadProblem(HttpStatusCode.ServiceUnavailable);
 
         Assert.Equal("Not ready", problem.Title);
-        Assert.Equal("The index cannot answer searches or write safely; restart the service.", problem.Detail);
+        Assert.Equal("Writes are stopped until the service restarts: a commit of the index failed. Searches are still answered.", problem.Detail);
+    }
+
+    [Fact]
+    public async Task Health_says_writes_are_stopped_once_a_commit_failed_and_still_counts_the_index()
+    {
+        FailACommit();
+
+        var health = await client.GetOk<HealthAnswer>("/health");
+
+        Assert.Equal("writesStopped", health.Status);
+        Assert.True(health.Articles > 0);
     }
 
     [Fact]

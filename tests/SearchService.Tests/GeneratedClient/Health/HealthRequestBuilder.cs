@@ -46,7 +46,7 @@ namespace SearchService.Tests.GeneratedClient.Health
         {
         }
         /// <summary>
-        /// status is indexing or ready. The details (articles, paragraphs, skipped files and lines with reasons, last indexed) need the operators&apos; key where one is configured: the admin key when set, else the search key. Never needs a key to answer.
+        /// status is indexing, ready, or writesStopped (a commit of the index or a journal write failed: writes are refused until a restart, searches are still answered). The details (articles, paragraphs, skipped files and lines with reasons, last indexed) need the operators&apos; key where one is configured: the admin key when set, else the search key. Never needs a key to answer.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Probe"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -64,7 +64,7 @@ namespace SearchService.Tests.GeneratedClient.Health
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Probe>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Probe.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// status is indexing or ready. The details (articles, paragraphs, skipped files and lines with reasons, last indexed) need the operators&apos; key where one is configured: the admin key when set, else the search key. Never needs a key to answer.
+        /// status is indexing, ready, or writesStopped (a commit of the index or a journal write failed: writes are refused until a restart, searches are still answered). The details (articles, paragraphs, skipped files and lines with reasons, last indexed) need the operators&apos; key where one is configured: the admin key when set, else the search key. Never needs a key to answer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

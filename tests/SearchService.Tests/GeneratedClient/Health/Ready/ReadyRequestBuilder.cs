@@ -34,7 +34,7 @@ namespace SearchService.Tests.GeneratedClient.Health.Ready
         {
         }
         /// <summary>
-        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 when the index cannot answer searches or write safely; the service then needs a restart.
+        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 while the index is being opened, once it cannot answer searches, or once writes are stopped (after a failed commit or journal write, until a restart); its detail says which.
         /// </summary>
         /// <returns>A <see cref="global::SearchService.Tests.GeneratedClient.Models.Probe"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace SearchService.Tests.GeneratedClient.Health.Ready
             return await RequestAdapter.SendAsync<global::SearchService.Tests.GeneratedClient.Models.Probe>(requestInfo, global::SearchService.Tests.GeneratedClient.Models.Probe.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 when the index cannot answer searches or write safely; the service then needs a restart.
+        /// For an orchestrator&apos;s readiness probe: needs no key and is not rate limited. 503 while the index is being opened, once it cannot answer searches, or once writes are stopped (after a failed commit or journal write, until a restart); its detail says which.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -16,8 +16,11 @@ namespace SearchService.Core.Searching;
 /// </summary>
 internal static class TermWindowMaxima
 {
-    /// <summary>Windows of 2^7 documents: Lucene's own block of postings is 128 documents.</summary>
-    public const int WindowShift = 7;
+    /// <summary>
+    /// Windows of 2^9 documents: at 10x, windows of 128 spent as much CPU a question (two alternated runs) at four times
+    /// the memory, windows of 32 more.
+    /// </summary>
+    public const int WindowShift = 9;
 
     public const int WindowSize = 1 << WindowShift;
 

@@ -14,9 +14,7 @@ namespace SearchService.Core.Searching;
 /// alone, but a match is scored only while it could still reach the last place kept: the words are taken from the
 /// weakest by the most each could add (BM25 saturates, so a word adds less than its weight whatever its frequency),
 /// and a paragraph with none but words that together could not reach the last place is passed over (MaxScore, Turtle
-/// and Flood 1995); each word's most is taken window by window of a segment's documents, where it is mostly far below
-/// its weight (<see cref="WordBound"/>, block-max as in Ding and Suel 2011), and a window is passed over whole where its
-/// words together could not reach the last place. Those scored are scored by the very scorers Lucene's would use, their sum taken in its order, so the
+/// and Flood 1995). Those scored are scored by the very scorers Lucene's would use, their sum taken in its order, so the
 /// candidates and their scores are exactly those of <see cref="IndexSearcher.Search(Query, ICollector)"/>.
 /// </summary>
 internal static class QuestionFirstStage
@@ -29,6 +27,9 @@ internal static class QuestionFirstStage
     /// that scores the last place is kept aside for the tie-break.
     /// </summary>
     private const double RoundingMargin = 1.000001;
+
+    /// <summary>A frequency far beyond any paragraph's, at which BM25 gives a word its whole weight.</summary>
+    private const float Saturated = 1e30f;
 
     /// <summary>
     /// The least summed document frequency of a question's words at which its matches are counted on another thread
@@ -64,9 +65,9 @@ internal static class QuestionFirstStage
         var clauses = new List<Clause>(words.Clauses.Count);
         for (var i = 0; i < words.Clauses.Count; i++)
         {
-            if (WordBound.Of(searcher, states, words.Clauses[i].Query, 1f, terms) is not { } bound)
+            if (Bound(searcher, states, words.Clauses[i].Query, 1f, terms) is not { } bound)
                 return false;
-            clauses.Add(new Clause(i, searcher.CreateNormalizedWeight(bound.Stated), bound));
+            clauses.Add(new Clause(i, searcher.CreateNormalizedWeight(bound.Stated), bound.Score * BoundMargin));
         }
         var weakestFirst = clauses.OrderBy(c => c.Bound).ThenBy(c => c.Index).ToArray();
         var distinct = terms.Distinct().ToList();
@@ -77,14 +78,14 @@ internal static class QuestionFirstStage
         {
             if (sideBySide)
             {
-                CollectSideBySide(searcher, byField, counted, weakestFirst, candidates);
+                CollectSideBySide(leaves, byField, counted, weakestFirst, candidates);
                 return;
             }
             foreach (var leaf in leaves)
             {
                 counted.SetNextReader(leaf);
                 candidates.Counted(CountMatches(leaf, byField, counted, CancellationToken.None));
-                Score(searcher, leaf, weakestFirst, candidates, CancellationToken.None);
+                Score(leaf, weakestFirst, candidates, CancellationToken.None);
             }
         }
         // The time budget is kept as in Lucene's search: each match counted checks the clock.
@@ -95,10 +96,7 @@ internal static class QuestionFirstStage
         return true;
     }
 
-    private sealed record Clause(int Index, Weight Weight, WordBound Word)
-    {
-        public float Bound { get; } = Word.Score * BoundMargin;
-    }
+    private sealed record Clause(int Index, Weight Weight, float Bound);
 
     /// <summary>
     /// Counts every segment's matches on another thread while this one scores them: the two read the index only and
@@ -107,17 +105,16 @@ internal static class QuestionFirstStage
     /// included) stops the other at its next check, and is thrown here as it was thrown there once both have ended.
     /// </summary>
     private static void CollectSideBySide(
-        IndexSearcher searcher, List<IGrouping<string, Term>> byField, ICollector counted, Clause[] weakestFirst,
+        IList<AtomicReaderContext> leaves, List<IGrouping<string, Term>> byField, ICollector counted, Clause[] weakestFirst,
         QuestionCandidateCollector candidates)
     {
-        var leaves = searcher.IndexReader.Leaves;
         using var stop = new CancellationTokenSource();
         // Under load no thread may be free to take it: then waiting for it below runs it here, after the scoring.
         var counting = Task.Run(() => CountAll(leaves, byField, counted, stop));
         try
         {
             foreach (var leaf in leaves)
-                Score(searcher, leaf, weakestFirst, candidates, stop.Token);
+                Score(leaf, weakestFirst, candidates, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -160,6 +157,66 @@ internal static class QuestionFirstStage
 
     /// <summary>Whether a score of at most <paramref name="bound"/> surely stays below <paramref name="threshold"/>.</summary>
     private static bool Below(double bound, float threshold) => bound * RoundingMargin < threshold;
+
+    /// <summary>
+    /// The most <paramref name="query"/> (a part of a question's word, under boosts of <paramref name="boostAbove"/>)
+    /// can score, and the same query whose term queries carry their <paramref name="states"/>, so that its weight does
+    /// not look them up again; or null when it is not made of parts whose best is known here. Adds its terms to
+    /// <paramref name="terms"/>.
+    /// </summary>
+    private static (float Score, Query Stated)? Bound(IndexSearcher searcher, TermStates states, Query query, float boostAbove, List<Term> terms)
+    {
+        switch (query)
+        {
+            case TermQuery termQuery:
+            {
+                terms.Add(termQuery.Term);
+                var context = states.Of(termQuery.Term);
+                var stated = new TermQuery(termQuery.Term, context) { Boost = termQuery.Boost };
+                return (TermBound(searcher, termQuery.Term, context, termQuery.Boost, boostAbove), stated);
+            }
+            case BooleanQuery { MinimumNumberShouldMatch: 0 } any when any.Clauses.All(c => c.Occur == Occur.SHOULD):
+            {
+                var sum = 0f;
+                var stated = new BooleanQuery(any.CoordDisabled) { Boost = any.Boost };
+                foreach (var clause in any.Clauses)
+                {
+                    if (Bound(searcher, states, clause.Query, boostAbove * any.Boost, terms) is not { } bound)
+                        return null;
+                    sum += bound.Score;
+                    stated.Add(bound.Stated, Occur.SHOULD);
+                }
+                return (sum, stated);
+            }
+            case DisjunctionMaxQuery best:
+            {
+                float max = 0, sum = 0;
+                var stated = new DisjunctionMaxQuery(best.TieBreakerMultiplier) { Boost = best.Boost };
+                foreach (var disjunct in best.Disjuncts)
+                {
+                    if (Bound(searcher, states, disjunct, boostAbove * best.Boost, terms) is not { } bound)
+                        return null;
+                    max = Math.Max(max, bound.Score);
+                    sum += bound.Score;
+                    stated.Add(bound.Stated);
+                }
+                return (max + (sum - max) * best.TieBreakerMultiplier, stated);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The term's BM25 weight as its term query computes it, which a saturated frequency scores in full.</summary>
+    private static float TermBound(IndexSearcher searcher, Term term, TermContext context, float boost, float boostAbove)
+    {
+        if (context.DocFreq == 0)
+            return 0f;
+        var weight = searcher.Similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, context));
+        weight.GetValueForNormalization();
+        weight.Normalize(1f, boostAbove);
+        return searcher.Similarity.GetSimScorer(weight, searcher.IndexReader.Leaves[0]).Score(0, Saturated);
+    }
 
     /// <summary>Gives every match of the segment to <paramref name="others"/>, in document order; how many there were.</summary>
     private static int CountMatches(AtomicReaderContext leaf, List<IGrouping<string, Term>> byField, ICollector others, CancellationToken stop)
@@ -207,119 +264,84 @@ internal static class QuestionFirstStage
     }
 
     /// <summary>
-    /// Scores the segment's matches that could reach the last place kept and offers them, window by window of its
-    /// documents (<see cref="TermWindowMaxima"/>). In a window, the words whose bounds there together stay below the
-    /// last place cannot make a match alone: the matches are those of the other words, and the weak words are added to a
-    /// match, strongest first, only while what is left could still take it to the last place. A window where no word can
-    /// take a match there is passed over.
+    /// Scores the segment's matches that could reach the last place kept and offers them. The weakest words whose bounds
+    /// together stay below the last place cannot make a match alone: the matches are those of the other words, and the
+    /// weak words are added to a match, strongest first, only while what is left could still take it to the last place.
     /// </summary>
-    private static void Score(
-        IndexSearcher searcher, AtomicReaderContext leaf, Clause[] weakestFirst, QuestionCandidateCollector candidates, CancellationToken stop)
+    private static void Score(AtomicReaderContext leaf, Clause[] weakestFirst, QuestionCandidateCollector candidates, CancellationToken stop)
     {
         var n = weakestFirst.Length;
-        var maxDoc = leaf.AtomicReader.MaxDoc;
-        var windowCount = TermWindowMaxima.WindowCount(maxDoc);
         var scorers = new Scorer?[n];
-        // bounds[i][w]: the most word i can add in window w.
-        var bounds = new float[n][];
+        // below[i]: the most the i weakest words can add together.
+        var below = new double[n + 1];
         for (var i = 0; i < n; i++)
         {
             scorers[i] = weakestFirst[i].Weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
             scorers[i]?.NextDoc();
-            bounds[i] = new float[windowCount];
-            if (scorers[i] is not null)
-                weakestFirst[i].Word.AddWindows(bounds[i], searcher, leaf);
+            below[i + 1] = below[i] + weakestFirst[i].Bound;
         }
         // Lucene's boolean scorer adds its clauses' scores as doubles, the last clause first.
         var sumOrder = Enumerable.Range(0, n).OrderByDescending(i => weakestFirst[i].Index).ToArray();
         var scores = new float[n];
         var on = new bool[n];
-        // In a window: the words by their bounds there, weakest first, and below[j], the most the j weakest can add.
-        var order = new int[n];
-        var windowBounds = new float[n];
-        var below = new double[n + 1];
-        var step = 0;
-        for (var window = 0; window < windowCount; window++)
+        var weak = 0;
+        for (var step = 0; ; step++)
         {
-            var start = window << TermWindowMaxima.WindowShift;
-            var end = Math.Min(maxDoc, start + TermWindowMaxima.WindowSize);
-            double all = 0;
+            if ((step & CheckMask) == 0)
+                stop.ThrowIfCancellationRequested();
+            var threshold = candidates.Threshold;
+            while (weak < n && Below(below[weak + 1], threshold))
+                weak++;
+            if (weak == n)
+                return;
+            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            for (var i = weak; i < n; i++)
+            {
+                if (scorers[i] is { } scorer && scorer.DocID < doc)
+                    doc = scorer.DocID;
+            }
+            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+                return;
+
+            double partial = 0;
             for (var i = 0; i < n; i++)
             {
-                order[i] = i;
-                all += windowBounds[i] = Math.Min(bounds[i][window] * BoundMargin, weakestFirst[i].Bound);
+                on[i] = i >= weak && scorers[i] is { } scorer && scorer.DocID == doc;
+                if (on[i])
+                    partial += scores[i] = scorers[i]!.GetScore();
             }
-            if (Below(all, candidates.Threshold))
-                continue;
-            Array.Sort(windowBounds, order);
-            for (var j = 0; j < n; j++)
-                below[j + 1] = below[j] + windowBounds[j];
-            var weak = 0;
-            while (true)
+            var reachable = true;
+            for (var i = weak - 1; i >= 0; i--)
             {
-                if ((step++ & CheckMask) == 0)
-                    stop.ThrowIfCancellationRequested();
-                var threshold = candidates.Threshold;
-                while (weak < n && Below(below[weak + 1], threshold))
-                    weak++;
-                if (weak == n)
-                    break;
-                var doc = end;
-                for (var j = weak; j < n; j++)
+                if (Below(partial + below[i + 1], threshold))
                 {
-                    if (scorers[order[j]] is not { } scorer)
-                        continue;
-                    // A word weak in the windows before has not been moved on through them.
-                    var at = scorer.DocID < start ? scorer.Advance(start) : scorer.DocID;
-                    if (at < doc)
-                        doc = at;
+                    reachable = false;
+                    break;
                 }
-                if (doc == end)
-                    break;
-
-                double partial = 0;
-                for (var j = 0; j < n; j++)
+                if (scorers[i] is not { } scorer)
+                    continue;
+                var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
+                if (at == doc)
                 {
-                    var i = order[j];
-                    on[i] = j >= weak && scorers[i] is { } scorer && scorer.DocID == doc;
+                    on[i] = true;
+                    partial += scores[i] = scorer.GetScore();
+                }
+            }
+            if (reachable)
+            {
+                double sum = 0;
+                foreach (var i in sumOrder)
+                {
                     if (on[i])
-                        partial += scores[i] = scorers[i]!.GetScore();
+                        sum += scores[i];
                 }
-                var reachable = true;
-                for (var j = weak - 1; j >= 0; j--)
-                {
-                    if (Below(partial + below[j + 1], threshold))
-                    {
-                        reachable = false;
-                        break;
-                    }
-                    var i = order[j];
-                    if (scorers[i] is not { } scorer)
-                        continue;
-                    var at = scorer.DocID < doc ? scorer.Advance(doc) : scorer.DocID;
-                    if (at == doc)
-                    {
-                        on[i] = true;
-                        partial += scores[i] = scorer.GetScore();
-                    }
-                }
-                if (reachable)
-                {
-                    double sum = 0;
-                    foreach (var i in sumOrder)
-                    {
-                        if (on[i])
-                            sum += scores[i];
-                    }
-                    candidates.Offer(leaf.DocBase + doc, (float)sum);
-                }
-                for (var j = weak; j < n; j++)
-                {
-                    if (on[order[j]])
-                        scorers[order[j]]!.NextDoc();
-                }
+                candidates.Offer(leaf.DocBase + doc, (float)sum);
+            }
+            for (var i = weak; i < n; i++)
+            {
+                if (on[i])
+                    scorers[i]!.NextDoc();
             }
         }
     }
 }
-

@@ -31,8 +31,10 @@ public static class ProbeEndpoints
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(IndexReadinessCheck.ReadyTag), cancellation);
         if (report.Status == HealthStatus.Healthy)
             return TypedResults.Ok(new Probe("ready"));
-        // Each failing check says why (still opening, writes stopped, not a cluster member), which says whether to restart.
-        var why = string.Join(" ", report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description));
+        // Each failing check says why (still opening, writes stopped, not a cluster member), which says whether to restart;
+        // a check that threw is named only, since its exception's message is not for anonymous callers.
+        var why = string.Join(" ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e =>
+            e.Value.Exception is null && e.Value.Description is { } description ? description : $"The {e.Key} check failed; the service's log says why."));
         return TypedResults.Problem(detail: why,
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }

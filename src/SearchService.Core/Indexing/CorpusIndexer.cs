@@ -58,10 +58,10 @@ public sealed class CorpusIndexer(
             logger.LogInformation("Indexing {Changed} new or changed of {Total} corpus files in {CorpusPath}",
                 changed.Count, files.Count, corpus.Root);
             var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
-            var summary = IndexFiles(index, changed, run, cancellation);
-            // "Done" means searchable: the next query sees every change of this pass.
+            IndexFiles(index, changed, run, cancellation);
+            // "Done" means searchable: the next query sees every change of this pass, and its time counts the wait.
             WaitUntilSearchable(cancellation);
-            return summary;
+            return run.Snapshot();
         }
         finally
         {
@@ -106,14 +106,15 @@ public sealed class CorpusIndexer(
         status.BeginRun();
         try
         {
-            IndexingProgress summary;
+            Run run;
             using (var rebuild = index.BeginRebuild())
             {
                 try
                 {
                     var files = corpus.EnumerateFiles().ToList();
                     logger.LogInformation("Rebuilding the index from {Total} corpus files in {CorpusPath}", files.Count, corpus.Root);
-                    summary = IndexFiles(rebuild, files, new Run(files.Count, files.Sum(f => f.Length), progress), cancellation);
+                    run = new Run(files.Count, files.Sum(f => f.Length), progress);
+                    IndexFiles(rebuild, files, run, cancellation);
                     completeRebuild(rebuild);
                     index.CompleteRebuild(rebuild);
                 }
@@ -123,6 +124,7 @@ public sealed class CorpusIndexer(
                 }
             }
             WaitUntilSearchable(cancellation);
+            var summary = run.Snapshot();
             MergeDownRebuilt(summary);
             return summary;
         }
@@ -146,7 +148,8 @@ public sealed class CorpusIndexer(
         }
     }
 
-    private IndexingProgress IndexFiles(IArticleWriter target, IReadOnlyList<CorpusFile> files, Run run, CancellationToken cancellation)
+    /// <summary>Writes the files' articles; logs what was written (not yet searchable: the caller waits for that).</summary>
+    private void IndexFiles(IArticleWriter target, IReadOnlyList<CorpusFile> files, Run run, CancellationToken cancellation)
     {
         // Passes and rebuilds run one at a time, so the live index is the same one from here to the end of the pass.
         using var bulk = ReferenceEquals(target, index) ? index.BeginBulkPass() : null;
@@ -162,7 +165,6 @@ public sealed class CorpusIndexer(
         logger.LogInformation(
             "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
             summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
-        return summary;
     }
 
     /// <summary>Removes every article that came from a file no longer in the corpus.</summary>

@@ -1,3 +1,4 @@
+using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
 using SearchService.Core.Facets;
@@ -193,6 +194,53 @@ public sealed class CorpusIndexerTests : IDisposable
         {
             Sync(indexer);
             Assert.Equal(["news/a.txt#1", "news/a.txt#2"], new ArticleLookup(index).Find("news/a.txt")!.Paragraphs.Select(p => p.Id));
+        }
+    }
+
+    /// <summary>
+    /// A pass is done when its writes are searchable, so its time (and the paragraphs a second it reports) counts the
+    /// flush that makes them so: a bulk pass leaves its buffered paragraphs to that flush, a fifth of a 1x Reuters pass.
+    /// </summary>
+    [Fact]
+    public void A_pass_counts_its_time_until_its_writes_are_searchable()
+    {
+        corpusFolder.WriteFile("a.jsonl", JsonlArticles("a", 20));
+        var flushDelay = TimeSpan.FromSeconds(2);
+        // A terms dictionary is written only when the writer flushes its buffered paragraphs.
+        var slowFlush = new OneSlowFile(".tim", flushDelay);
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance,
+            openDirectory: folder => slowFlush.Wrap(FSDirectory.Open(folder)));
+        var indexer = new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance);
+
+        var pass = Sync(indexer);
+
+        Assert.True(slowFlush.Delayed, "no terms dictionary was written");
+        Assert.True(pass.Elapsed >= flushDelay, $"the pass of {pass.Paragraphs} paragraphs in {pass.FilesDone} files took {pass.Elapsed.TotalSeconds:F2} s, not counting the flush of {flushDelay.TotalSeconds} s");
+        Assert.Equal(40, pass.Paragraphs);
+    }
+
+    /// <summary>Makes the first file created whose name ends with <paramref name="extension"/> take <paramref name="delay"/> longer.</summary>
+    private sealed class OneSlowFile(string extension, TimeSpan delay)
+    {
+        private int delayed;
+
+        public bool Delayed => Volatile.Read(ref delayed) == 1;
+
+        public Lucene.Net.Store.Directory Wrap(Lucene.Net.Store.Directory directory) => new Slow(directory, this);
+
+        private void Creating(string name)
+        {
+            if (name.EndsWith(extension, StringComparison.Ordinal) && Interlocked.Exchange(ref delayed, 1) == 0)
+                Thread.Sleep(delay);
+        }
+
+        private sealed class Slow(Lucene.Net.Store.Directory inner, OneSlowFile owner) : FilterDirectory(inner)
+        {
+            public override IndexOutput CreateOutput(string name, IOContext context)
+            {
+                owner.Creating(name);
+                return base.CreateOutput(name, context);
+            }
         }
     }
 

@@ -60,13 +60,22 @@ public sealed class CorpusIndexer(
             var run = new Run(changed.Count, changed.Sum(f => f.Length), progress);
             IndexFiles(index, changed, run, cancellation);
             // "Done" means searchable: the next query sees every change of this pass, and its time counts the wait.
-            WaitUntilSearchable(cancellation);
-            return run.Snapshot();
+            return Searchable(run, cancellation);
         }
         finally
         {
             status.EndRun();
         }
+    }
+
+    /// <summary>Waits for the pass's writes to be searchable, then gives its figures, its time counting the wait.</summary>
+    private IndexingProgress Searchable(Run run, CancellationToken cancellation)
+    {
+        WaitUntilSearchable(cancellation);
+        var summary = run.Snapshot();
+        logger.LogInformation("Searchable: {Paragraphs} paragraphs in {Seconds:F1} s since the pass began ({Rate:F0} paragraphs/s)",
+            summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
+        return summary;
     }
 
     /// <summary>
@@ -123,8 +132,7 @@ public sealed class CorpusIndexer(
                     index.AbandonRebuild(rebuild);
                 }
             }
-            WaitUntilSearchable(cancellation);
-            var summary = run.Snapshot();
+            var summary = Searchable(run, cancellation);
             MergeDownRebuilt(summary);
             return summary;
         }

@@ -12,13 +12,20 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Connections">The levels of concurrent connections `http` loads the service with (null: 1, 8 and 32).</param>
 /// <param name="Api">The published services `http` measures over one index, in turns, <paramref name="Rounds"/> times (null: this repository's, once); given, the start-up comparison with the build output is skipped.</param>
 /// <param name="Rounds">How many times `http` measures each of <paramref name="Api"/>.</param>
+/// <param name="BuildWarmup">How many of the first articles `query` has each engine build a throwaway index of before its timed build (0: none, the timed build cold).</param>
+/// <param name="BuildOnly">`query` only times the build of this engine (by short name) and prints it: how the benchmark times each engine's build in a process of its own.</param>
+/// <param name="Arguments">The arguments these options were parsed from.</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int? Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
-    int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1)
+    int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1,
+    int BuildWarmup = BenchmarkOptions.DefaultBuildWarmup, string? BuildOnly = null, IReadOnlyList<string>? Arguments = null)
 {
     /// <summary>How many questions `query` (and `cluster`) measure unless told.</summary>
     public const int DefaultQuestions = 25;
+
+    /// <summary>The articles of each engine's warm-up build unless told: an eighth of the 1x corpus.</summary>
+    public const int DefaultBuildWarmup = 2000;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +55,9 @@ public sealed record BenchmarkOptions(
             values.GetValueOrDefault("answers"),
             values.TryGetValue("connections", out var connections) ? connections.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse).ToList() : null,
             values.GetValueOrDefault("api")?.Split(',', StringSplitOptions.TrimEntries),
-            Int("rounds", 1));
+            Int("rounds", 1),
+            Int("build-warmup", DefaultBuildWarmup),
+            values.GetValueOrDefault("build-only"),
+            args.ToList());
     }
 }

@@ -14,9 +14,14 @@ namespace SearchService.Benchmarks.Performance;
 /// </summary>
 public sealed class QueryBenchmark(BenchmarkOptions options)
 {
+    /// <summary>The engines that build and answer in this process, by short name, in the order they run.</summary>
+    private static readonly string[] InProcessEngines = ["searchservice", "searchservice-articles", "searchservice-semantic", "lucene", "sqlite"];
+
     /// <returns>0, or 1 when no engine ran (each one asked for was skipped, saying why).</returns>
     public int Run()
     {
+        if (options.BuildOnly is { } engine)
+            return OwnProcessBuild.Run(options, engine);
         var results = Measure();
         if (results.Count == 0)
         {
@@ -34,32 +39,22 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         try
         {
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-            var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale, options.PublisherFields);
-            var corpusFile = Path.Combine(work.FullName, "corpus.jsonl");
-            BenchmarkCorpus.Write(articles, corpusFile);
+            var (articles, facets, corpusFile) = Corpus(options, work.FullName);
             var paragraphs = articles.Sum(a => a.Paragraphs.Count);
             Console.WriteLine($"Corpus: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}x)");
-
-            var extractor = NewsFacetExtractor.Load();
-            var facets = articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList();
             var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
             var questions = QuerySet.Questions(articles, options.Questions ?? BenchmarkOptions.DefaultQuestions, options.Seed);
             Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured; " +
                               $"then {questions.Count} questions, measured apart (as many warm-up passes)");
 
-            EngineRun Here(ISearchEngine engine) => InProcess(engine, corpusFile, articles, facets, queries, questions, paragraphs);
-            var engines = new (string Key, Func<EngineRun?> Run)[]
-            {
-                ("searchservice", () => Here(new OurEngine(work.FullName, statements: options.Statements, speakerIdentities: options.SpeakerIdentities, answersFile: options.AnswersFile,
-                    indexThreads: options.IndexThreads))),
-                ("searchservice-articles", () => Here(new OurEngine(work.FullName, ResultUnit.Article))),
-                ("searchservice-semantic", () => Here(new OurEngine(work.FullName, semantic: true))),
-                ("lucene", () => Here(new PlainLuceneEngine(work.FullName))),
-                // Apache Lucene in Java runs the passes in a process of its own; null, with a line saying why, where Java or Lucene is missing.
-                ("java", () => new JavaLuceneEngine(work.FullName).Run(articles, facets, queries, questions, options.WarmupPasses, options.MeasuredPasses)),
-                ("sqlite", () => Here(new SqliteFts5Engine(work.FullName))),
-            };
-            var runs = engines.Where(e => options.Engines.Contains(e.Key)).Select(e => e.Run()).OfType<EngineRun>().ToList();
+            var runs = InProcessEngines.Where(options.Engines.Contains)
+                .Select(key => InProcess(key, CreateEngine(key, work.FullName, options, options.AnswersFile), corpusFile, articles, facets, queries, questions, paragraphs))
+                .ToList();
+            // Apache Lucene in Java runs in a process of its own, its warm-up build and passes included; null, with a line saying why, where Java or Lucene is missing.
+            if (options.Engines.Contains("java") &&
+                new JavaLuceneEngine(work.FullName).Run(articles, facets, queries, questions, options.WarmupPasses, options.MeasuredPasses,
+                    warmupParagraphs: articles.Take(options.BuildWarmup).Sum(a => a.Paragraphs.Count)) is { } java)
+                runs.Add(java);
             PrintAgreement(runs, queries, questions);
             return runs.Select(run => Summarize(run, queries, questions)).ToList();
         }
@@ -69,20 +64,48 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         }
     }
 
-    private EngineRun InProcess(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
+    /// <summary>The corpus every engine builds from (also written as .jsonl into <paramref name="folder"/>), with each article's facets.</summary>
+    internal static (IReadOnlyList<Core.Corpus.Article> Articles, IReadOnlyList<ArticleFacets> Facets, string File) Corpus(BenchmarkOptions options, string folder)
+    {
+        var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale, options.PublisherFields);
+        var file = Path.Combine(folder, "corpus.jsonl");
+        BenchmarkCorpus.Write(articles, file);
+        var extractor = NewsFacetExtractor.Load();
+        return (articles, articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList(), file);
+    }
+
+    /// <summary>An in-process engine by its short name, its index in <paramref name="folder"/>.</summary>
+    internal static ISearchEngine CreateEngine(string key, string folder, BenchmarkOptions options, string? answersFile) => key switch
+    {
+        "searchservice" => new OurEngine(folder, statements: options.Statements, speakerIdentities: options.SpeakerIdentities,
+            answersFile: answersFile, indexThreads: options.IndexThreads),
+        "searchservice-articles" => new OurEngine(folder, ResultUnit.Article),
+        "searchservice-semantic" => new OurEngine(folder, semantic: true),
+        "lucene" => new PlainLuceneEngine(folder),
+        "sqlite" => new SqliteFts5Engine(folder),
+        _ => throw new ArgumentException($"No engine '{key}' builds in this process", nameof(key)),
+    };
+
+    /// <summary>
+    /// The engine's build is timed in a process of its own (<see cref="OwnProcessBuild"/>); here it builds again,
+    /// quietly, to be queried.
+    /// </summary>
+    private EngineRun InProcess(string key, ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
         IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions, int paragraphs)
     {
         using (engine)
         {
+            var build = OwnProcessBuild.Time(options, key);
             GC.GetTotalMemory(forceFullCollection: true);
             using var self = Process.GetCurrentProcess();
             // The peak is this engine's only once started over; the process also holds the corpus every engine reads.
             var peakIsThisEngines = ResidentMemory.ResetPeak();
             var residentBefore = ResidentMemory.Current(self);
             var clock = Stopwatch.StartNew();
-            engine.Build(corpusFile, articles, facets);
-            var build = clock.Elapsed;
-            Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s)");
+            OwnProcessBuild.Quietly(() => engine.Build(corpusFile, articles, facets));
+            Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({paragraphs / build.TotalSeconds:N0} paragraphs/s) in a process of its own" +
+                              (options.BuildWarmup > 0 ? $" after a warm-up build of the first {Math.Min(options.BuildWarmup, articles.Count):N0} articles" : "") +
+                              $"; built again here in {clock.Elapsed.TotalSeconds:F2} s");
 
             var firstPass = Pass(engine, queries);
             for (var i = 1; i < options.WarmupPasses; i++)

@@ -23,8 +23,9 @@ public sealed class JavaLuceneEngine(string workFolder)
     private readonly string folder = Path.Combine(workFolder, "java-lucene");
 
     /// <summary>Builds and measures, as the benchmark does in its own process; null (with a line saying why) where Java or Lucene is missing.</summary>
+    /// <param name="warmupParagraphs">How many of the first paragraphs it builds a throwaway index of before the timed build (0: none).</param>
     public EngineRun? Run(IReadOnlyList<Article> articles, IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries,
-        IReadOnlyList<BenchQuery> questions, int warmupPasses, int measuredPasses)
+        IReadOnlyList<BenchQuery> questions, int warmupPasses, int measuredPasses, int warmupParagraphs)
     {
         var jars = Modules.Select(m => Path.Combine(JarFolder, $"lucene-{m}-4.10.4.jar")).ToList();
         var missing = new[] { Tool("javac"), Tool("java") }.Where(t => !File.Exists(t)).Concat(jars.Where(j => !File.Exists(j))).ToList();
@@ -45,7 +46,8 @@ public sealed class JavaLuceneEngine(string workFolder)
         File.WriteAllLines(queryFile, queries.Concat(questions).Select(q => Row(q.Class.ToString(), q.First, q.Second ?? "", q.Region ?? "")));
 
         var output = Execute(Tool("java"), ["-cp", classPath, "LuceneBenchmark", paragraphs, queryFile, Path.Combine(folder, "index"),
-            warmupPasses.ToString(CultureInfo.InvariantCulture), measuredPasses.ToString(CultureInfo.InvariantCulture)]);
+            warmupPasses.ToString(CultureInfo.InvariantCulture), measuredPasses.ToString(CultureInfo.InvariantCulture),
+            warmupParagraphs.ToString(CultureInfo.InvariantCulture)]);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToLookup(l => l[0], l => l[1..]);
         double Figure(string name) => double.Parse(lines[name].Single()[0], CultureInfo.InvariantCulture);
         List<QueryTiming> Timings(string pass, IReadOnlyList<BenchQuery> asked) => lines[pass].Select((v, i) => Timing(asked[i % asked.Count], v)).ToList();

@@ -15,24 +15,24 @@ public static class OwnProcessBuild
 {
     private const string BuildLine = "build-seconds";
 
-    /// <summary>The parent's side: runs the child for <paramref name="engine"/>, passes its lines on and returns its build time.</summary>
-    public static TimeSpan Time(BenchmarkOptions options, string engine)
+    /// <summary>The parent's side: runs the child for <paramref name="engine"/>, passes its lines on and returns its build's time and CPU time.</summary>
+    public static (TimeSpan Wall, TimeSpan Cpu) Time(BenchmarkOptions options, string engine)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         foreach (var argument in new[] { typeof(OwnProcessBuild).Assembly.Location, "query" }.Concat(options.Arguments ?? []).Concat(["--build-only", engine]))
             start.ArgumentList.Add(argument);
         using var child = Process.Start(start)!;
-        TimeSpan? build = null;
+        (TimeSpan, TimeSpan)? build = null;
         while (child.StandardOutput.ReadLine() is { } line)
         {
-            if (line.StartsWith(BuildLine + " ", StringComparison.Ordinal))
-                build = TimeSpan.FromSeconds(double.Parse(line[(BuildLine.Length + 1)..], CultureInfo.InvariantCulture));
+            if (line.Split(' ') is [BuildLine, var wall, var cpu])
+                build = (Seconds(wall), Seconds(cpu));
             else
                 Console.WriteLine(line);
         }
         child.WaitForExit();
-        return child.ExitCode == 0 && build is { } time
-            ? time
+        return child.ExitCode == 0 && build is { } figures
+            ? figures
             : throw new InvalidOperationException($"The build of {engine} in a process of its own failed (exit code {child.ExitCode}); its error output is above");
     }
 
@@ -47,9 +47,14 @@ public static class OwnProcessBuild
             if (warmup > 0)
                 WarmUp(engine, options, articles.Take(warmup).ToList(), facets.Take(warmup).ToList(), Path.Combine(work.FullName, "warm-up"));
             using var timed = QueryBenchmark.CreateEngine(engine, Directory.CreateDirectory(Path.Combine(work.FullName, "timed")).FullName, options, answersFile: null);
+            using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             timed.Build(corpusFile, articles, facets);
-            Console.WriteLine($"{BuildLine} {clock.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)}");
+            var wall = clock.Elapsed;
+            self.Refresh();
+            Console.WriteLine(string.Join(' ', BuildLine, wall.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
+                (self.TotalProcessorTime - cpuBefore).TotalSeconds.ToString("R", CultureInfo.InvariantCulture)));
             return 0;
         }
         finally
@@ -57,6 +62,8 @@ public static class OwnProcessBuild
             work.Delete(recursive: true);
         }
     }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
 
     /// <summary>Runs <paramref name="action"/> with the console's output thrown away: an engine's lines about a build not timed.</summary>
     public static void Quietly(Action action)

@@ -53,9 +53,10 @@ public sealed class JavaLuceneEngine(string workFolder)
         List<QueryTiming> Timings(string pass, IReadOnlyList<BenchQuery> asked) => lines[pass].Select((v, i) => Timing(asked[i % asked.Count], v)).ToList();
 
         var build = TimeSpan.FromMilliseconds(Figure("build"));
-        Console.WriteLine($"{EngineName}: built in {build.TotalSeconds:F2} s ({articles.Sum(a => a.Paragraphs.Count) / build.TotalSeconds:N0} paragraphs/s)");
+        var buildCpu = TimeSpan.FromMilliseconds(Figure("buildcpu"));
+        Console.WriteLine($"{EngineName}: built in {build.TotalSeconds:F2} s ({articles.Sum(a => a.Paragraphs.Count) / build.TotalSeconds:N0} paragraphs/s) and {buildCpu.TotalSeconds:F2} s of CPU");
         var resident = lines["resident"].Single();
-        return new EngineRun(EngineName, build, (long)Figure("index"), long.Parse(resident[0], CultureInfo.InvariantCulture),
+        return new EngineRun(EngineName, build, buildCpu, (long)Figure("index"), long.Parse(resident[0], CultureInfo.InvariantCulture),
             resident[1] == "-" ? null : long.Parse(resident[1], CultureInfo.InvariantCulture),
             Figure("cpu"), Figure("questioncpu"), Figure("allocated"),
             Timings("first", queries), Timings("measured", queries).Chunk(queries.Count).ToList(),

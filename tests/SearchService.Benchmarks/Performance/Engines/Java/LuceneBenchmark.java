@@ -79,9 +79,12 @@ public final class LuceneBenchmark {
         // As the benchmark does for each engine: the peak resident memory starts over before the build.
         boolean peakIsOurs = resetPeak();
         long residentBefore = status("VmRSS:");
+        com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long buildCpuBefore = system.getProcessCpuTime();
         long start = System.nanoTime();
         build(paragraphs, indexFolder);
         line("build", (System.nanoTime() - start) / 1e6);
+        line("buildcpu", (system.getProcessCpuTime() - buildCpuBefore) / 1e6);
         try (Stream<Path> files = Files.list(indexFolder)) {
             line("index", files.mapToLong(LuceneBenchmark::size).sum());
         }
@@ -89,7 +92,6 @@ public final class LuceneBenchmark {
         pass("first", queries);
         for (int i = 1; i < warmupPasses; i++)
             pass(null, queries);
-        com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         long cpuBefore = system.getProcessCpuTime();

@@ -11,7 +11,7 @@ public static class Program
         Usage: SearchService.Benchmarks relevance [--questions 1-150] [--depth 1000] [--run FILE]
                SearchService.Benchmarks related [--sources 100] [--size 5] [--seed 7]
                SearchService.Benchmarks query|http [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--warmup N] [--passes N] [--seed N] [--corpus FILE.jsonl] [--engines searchservice,lucene,java,sqlite] [--publisher-fields true] [--index-threads N] [--statements false] [--speaker-identities true]
-                                          query only: [--build-warmup ARTICLES (each engine's build is timed in a process of its own after a throwaway build of the first ARTICLES; 2000 by default, 0 for none)]
+                                          query only: [--build-warmup ARTICLES (each engine runs in a process of its own, its timed build after a throwaway build of the first ARTICLES; 2000 by default, 0 for none)]
                                           http only: [--connections 1,8,32] [--questions N (added to the mix; none by default)] [--api PUBLISHED.dll[,OTHER.dll...] --rounds N (each build N times in turns over one index; no start-up comparison)]
                SearchService.Benchmarks alerts [--alerts 10000] [--alert-set rare] [--webhooks] [--runs 3] [--limit ARTICLES] [--seed N] [--corpus FILE.jsonl]
                SearchService.Benchmarks cluster [--scale 1|10] [--limit ARTICLES] [--queries-per-class N] [--questions N] [--warmup N] [--passes N] [--seed N] [--postgres CONNECTION] [--silo-port 11411] [--api DLL] [--runs 3]

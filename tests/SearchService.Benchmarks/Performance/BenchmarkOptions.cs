@@ -13,13 +13,15 @@ namespace SearchService.Benchmarks.Performance;
 /// <param name="Api">The published services `http` measures over one index, in turns, <paramref name="Rounds"/> times (null: this repository's, once); given, the start-up comparison with the build output is skipped.</param>
 /// <param name="Rounds">How many times `http` measures each of <paramref name="Api"/>.</param>
 /// <param name="BuildWarmup">How many of the first articles `query` has each engine build a throwaway index of before its timed build (0: none, the timed build cold).</param>
-/// <param name="BuildOnly">`query` only times the build of this engine (by short name) and prints it: how the benchmark times each engine's build in a process of its own.</param>
+/// <param name="RunEngine">`query` runs only this engine (by short name) and writes what it measured to <paramref name="RunFile"/>: how the benchmark runs each engine in a process of its own (<see cref="EngineProcess"/>).</param>
+/// <param name="RunFile">Where <paramref name="RunEngine"/>'s measurements go, as JSON.</param>
 /// <param name="Arguments">The arguments these options were parsed from.</param>
 public sealed record BenchmarkOptions(
     string CorpusFile, int Scale, int? LimitArticles, int QueriesPerClass, int WarmupPasses, int MeasuredPasses, int Seed, int? Questions,
     IReadOnlySet<string> Engines, int Slowest = 0, bool PublisherFields = false, bool Statements = true, bool SpeakerIdentities = false,
     int? IndexThreads = null, string? AnswersFile = null, IReadOnlyList<int>? Connections = null, IReadOnlyList<string>? Api = null, int Rounds = 1,
-    int BuildWarmup = BenchmarkOptions.DefaultBuildWarmup, string? BuildOnly = null, IReadOnlyList<string>? Arguments = null)
+    int BuildWarmup = BenchmarkOptions.DefaultBuildWarmup, string? RunEngine = null, string? RunFile = null,
+    IReadOnlyList<string>? Arguments = null)
 {
     /// <summary>How many questions `query` (and `cluster`) measure unless told.</summary>
     public const int DefaultQuestions = 25;
@@ -57,7 +59,8 @@ public sealed record BenchmarkOptions(
             values.GetValueOrDefault("api")?.Split(',', StringSplitOptions.TrimEntries),
             Int("rounds", 1),
             Int("build-warmup", DefaultBuildWarmup),
-            values.GetValueOrDefault("build-only"),
+            values.GetValueOrDefault("run-engine"),
+            values.GetValueOrDefault("run-file"),
             args.ToList());
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using SearchService.Benchmarks.Performance.Engines;
 using SearchService.Benchmarks.Performance;
 using SearchService.Core.Facets;
@@ -8,20 +9,20 @@ using SearchService.Core.Searching;
 namespace SearchService.Benchmarks.Performance;
 
 /// <summary>
-/// The `query` command: builds SearchService, a plain Lucene.Net baseline and SQLite FTS5 over the same paragraphs
-/// in one process (and Apache Lucene in a Java process of its own), runs the same seeded queries through each, and
+/// The `query` command: builds SearchService, a plain Lucene.Net baseline and SQLite FTS5 over the same paragraphs,
+/// each in a process of its own (<see cref="EngineProcess"/>; Apache Lucene in a Java process), runs the same seeded queries through each, and
 /// prints build time, index size, latency percentiles per query class and the ratios of SearchService to each of the others.
 /// </summary>
 public sealed class QueryBenchmark(BenchmarkOptions options)
 {
-    /// <summary>The engines that build and answer in this process, by short name, in the order they run.</summary>
-    private static readonly string[] InProcessEngines = ["searchservice", "searchservice-articles", "searchservice-semantic", "lucene", "sqlite"];
+    /// <summary>The engines written in .NET, by short name, in the order they run, each in a process of its own.</summary>
+    private static readonly string[] DotNetEngines = ["searchservice", "searchservice-articles", "searchservice-semantic", "lucene", "sqlite"];
 
     /// <returns>0, or 1 when no engine ran (each one asked for was skipped, saying why).</returns>
     public int Run()
     {
-        if (options.BuildOnly is { } engine)
-            return OwnProcessBuild.Run(options, engine);
+        if (options.RunEngine is { } engine)
+            return RunHere(engine);
         var results = Measure();
         if (results.Count == 0)
         {
@@ -47,9 +48,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             Console.WriteLine($"Queries: {queries.Count} ({options.QueriesPerClass} per class, seed {options.Seed}); {options.WarmupPasses} warm-up passes, {options.MeasuredPasses} measured; " +
                               $"then {questions.Count} questions, measured apart (as many warm-up passes)");
 
-            var runs = InProcessEngines.Where(options.Engines.Contains)
-                .Select(key => InProcess(key, CreateEngine(key, work.FullName, options, options.AnswersFile), corpusFile, articles, facets, queries, questions, paragraphs))
-                .ToList();
+            var runs = DotNetEngines.Where(options.Engines.Contains).Select(key => EngineProcess.Run(options, key, work.FullName)).ToList();
             // Apache Lucene in Java runs in a process of its own, its warm-up build and passes included; null, with a line saying why, where Java or Lucene is missing.
             if (options.Engines.Contains("java") &&
                 new JavaLuceneEngine(work.FullName).Run(articles, facets, queries, questions, options.WarmupPasses, options.MeasuredPasses,
@@ -64,8 +63,34 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         }
     }
 
+    /// <summary>
+    /// A process of its own for one engine (<see cref="EngineProcess"/>): the warm-up build, then the timed build and
+    /// the passes; what it measured goes to <see cref="BenchmarkOptions.RunFile"/>.
+    /// </summary>
+    private int RunHere(string key)
+    {
+        var work = Directory.CreateTempSubdirectory("searchservice-bench-engine-");
+        try
+        {
+            var (articles, facets, corpusFile) = Corpus(options, work.FullName);
+            var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
+            var questions = QuerySet.Questions(articles, options.Questions ?? BenchmarkOptions.DefaultQuestions, options.Seed);
+            var warmup = Math.Min(options.BuildWarmup, articles.Count);
+            if (warmup > 0)
+                WarmUpBuild(key, articles.Take(warmup).ToList(), facets.Take(warmup).ToList(), Directory.CreateDirectory(Path.Combine(work.FullName, "warm-up")).FullName);
+            var run = Measure(CreateEngine(key, work.FullName, options, options.AnswersFile), corpusFile, articles, facets, queries, questions,
+                warmup > 0 ? $" after a warm-up build of the first {warmup:N0} articles" : " cold");
+            EngineProcess.Write(run, options.RunFile ?? throw new ArgumentException("--run-engine needs --run-file"));
+            return 0;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The corpus every engine builds from (also written as .jsonl into <paramref name="folder"/>), with each article's facets.</summary>
-    internal static (IReadOnlyList<Core.Corpus.Article> Articles, IReadOnlyList<ArticleFacets> Facets, string File) Corpus(BenchmarkOptions options, string folder)
+    private static (IReadOnlyList<Core.Corpus.Article> Articles, IReadOnlyList<ArticleFacets> Facets, string File) Corpus(BenchmarkOptions options, string folder)
     {
         var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale, options.PublisherFields);
         var file = Path.Combine(folder, "corpus.jsonl");
@@ -74,8 +99,8 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         return (articles, articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList(), file);
     }
 
-    /// <summary>An in-process engine by its short name, its index in <paramref name="folder"/>.</summary>
-    internal static ISearchEngine CreateEngine(string key, string folder, BenchmarkOptions options, string? answersFile) => key switch
+    /// <summary>An engine by its short name, its index in <paramref name="folder"/>.</summary>
+    private static ISearchEngine CreateEngine(string key, string folder, BenchmarkOptions options, string? answersFile) => key switch
     {
         "searchservice" => new OurEngine(folder, statements: options.Statements, speakerIdentities: options.SpeakerIdentities,
             answersFile: answersFile, indexThreads: options.IndexThreads),
@@ -83,36 +108,60 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         "searchservice-semantic" => new OurEngine(folder, semantic: true),
         "lucene" => new PlainLuceneEngine(folder),
         "sqlite" => new SqliteFts5Engine(folder),
-        _ => throw new ArgumentException($"No engine '{key}' builds in this process", nameof(key)),
+        _ => throw new ArgumentException($"No engine '{key}' runs in a .NET process", nameof(key)),
     };
 
     /// <summary>
-    /// The engine's build is timed in a process of its own (<see cref="OwnProcessBuild"/>); here it builds again,
-    /// quietly, to be queried.
+    /// A throwaway build of the first articles, so that the timed build runs the indexing code compiled and optimised as
+    /// every other engine's does; then waits for the JIT's optimised recompilations it set off to finish.
     /// </summary>
-    private EngineRun InProcess(string key, ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
-        IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions, int paragraphs)
+    private void WarmUpBuild(string key, IReadOnlyList<Core.Corpus.Article> articles, IReadOnlyList<ArticleFacets> facets, string folder)
+    {
+        var corpusFile = Path.Combine(folder, "corpus.jsonl");
+        BenchmarkCorpus.Write(articles, corpusFile);
+        EngineProcess.Quietly(() =>
+        {
+            using var warm = CreateEngine(key, folder, options, answersFile: null);
+            warm.Build(corpusFile, articles, facets);
+        });
+        var settling = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (settling.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(250);
+            var before = compiled;
+            compiled = JitInfo.GetCompiledMethodCount();
+            if (compiled == before)
+                break;
+        }
+    }
+
+    /// <summary>Builds the engine, timed, then runs the passes over the queries and the questions.</summary>
+    private EngineRun Measure(ISearchEngine engine, string corpusFile, IReadOnlyList<Core.Corpus.Article> articles,
+        IReadOnlyList<ArticleFacets> facets, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> questions, string warmedHow)
     {
         using (engine)
         {
-            var build = OwnProcessBuild.Time(options, key);
             GC.GetTotalMemory(forceFullCollection: true);
             using var self = Process.GetCurrentProcess();
-            // The peak is this engine's only once started over; the process also holds the corpus every engine reads.
+            // The peak is this engine's only once started over; the process also holds the corpus the engine reads.
             var peakIsThisEngines = ResidentMemory.ResetPeak();
             var residentBefore = ResidentMemory.Current(self);
+            var cpuBefore = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            OwnProcessBuild.Quietly(() => engine.Build(corpusFile, articles, facets));
-            Console.WriteLine($"{engine.Name}: built in {build.Wall.TotalSeconds:F2} s ({paragraphs / build.Wall.TotalSeconds:N0} paragraphs/s) and {build.Cpu.TotalSeconds:F2} s of CPU in a process of its own" +
-                              (options.BuildWarmup > 0 ? $" after a warm-up build of the first {Math.Min(options.BuildWarmup, articles.Count):N0} articles" : "") +
-                              $"; built again here in {clock.Elapsed.TotalSeconds:F2} s");
+            engine.Build(corpusFile, articles, facets);
+            var build = clock.Elapsed;
+            self.Refresh();
+            var buildCpu = self.TotalProcessorTime - cpuBefore;
+            Console.WriteLine($"{engine.Name}: built in {build.TotalSeconds:F2} s ({articles.Sum(a => a.Paragraphs.Count) / build.TotalSeconds:N0} paragraphs/s) " +
+                              $"and {buildCpu.TotalSeconds:F2} s of CPU, in a process of its own{warmedHow}");
 
             var firstPass = Pass(engine, queries);
             for (var i = 1; i < options.WarmupPasses; i++)
                 Pass(engine, queries);
             // CPU time per query is the steadier figure on a shared machine: other processes stretch wall time, not it.
             // Allocation per query is what drives the garbage collector's pauses, which show in the slowest queries.
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var pausedBefore = GC.GetTotalPauseDuration();
@@ -131,7 +180,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
             var questionPasses = Enumerable.Range(0, options.MeasuredPasses).Select(_ => Pass(engine, questions)).ToList();
             var questionCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, questionPasses.Sum(p => p.Count));
             var peakResident = ResidentMemory.Peak(self);
-            return new EngineRun(engine.Name, build.Wall, build.Cpu, engine.IndexBytes, peakResident, peakIsThisEngines ? peakResident - residentBefore : null,
+            return new EngineRun(engine.Name, build, buildCpu, engine.IndexBytes, peakResident, peakIsThisEngines ? peakResident - residentBefore : null,
                 cpuPerQuery, questionCpu, allocatedPerQuery, firstPass, passes, questionPasses);
         }
     }

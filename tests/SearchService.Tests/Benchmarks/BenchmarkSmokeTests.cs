@@ -5,8 +5,8 @@ namespace SearchService.Tests.Benchmarks;
 
 /// <summary>
 /// Keeps the benchmark program from rotting: the query benchmark on a few hundred Reuters articles builds all three
-/// engines, each timed in a process of its own, and each answers every query and question. Nothing about time is
-/// asserted beyond each build's time coming back from its process.
+/// engines, each in a process of its own, and each answers every query and question. Nothing about time is asserted
+/// beyond each build's time coming back from its process.
 /// </summary>
 [Trait(SlowTests.Trait, SlowTests.Value)]
 public class BenchmarkSmokeTests
@@ -24,7 +24,7 @@ public class BenchmarkSmokeTests
             Assert.Equal(3, r.ByClass[QueryClass.Question].Count);
             Assert.True(r.Hits > 0, $"{r.Name} found nothing");
             Assert.True(r.IndexBytes > 0, $"{r.Name} wrote no index");
-            Assert.True(r.Build > TimeSpan.Zero, $"{r.Name}'s build in a process of its own reported no time");
+            Assert.True(r.Build > TimeSpan.Zero, $"{r.Name}'s process reported no build time");
         });
     }
 }

@@ -40,7 +40,7 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         try
         {
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-            var (articles, facets, corpusFile) = Corpus(options, work.FullName);
+            var (articles, facets) = Corpus(options);
             var paragraphs = articles.Sum(a => a.Paragraphs.Count);
             Console.WriteLine($"Corpus: {articles.Count:N0} articles, {paragraphs:N0} paragraphs (scale {options.Scale}x)");
             var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
@@ -72,7 +72,9 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         var work = Directory.CreateTempSubdirectory("searchservice-bench-engine-");
         try
         {
-            var (articles, facets, corpusFile) = Corpus(options, work.FullName);
+            var (articles, facets) = Corpus(options);
+            var corpusFile = Path.Combine(work.FullName, "corpus.jsonl");
+            BenchmarkCorpus.Write(articles, corpusFile);
             var queries = QuerySet.Create(articles, facets, options.QueriesPerClass, options.Seed);
             var questions = QuerySet.Questions(articles, options.Questions ?? BenchmarkOptions.DefaultQuestions, options.Seed);
             var warmup = Math.Min(options.BuildWarmup, articles.Count);
@@ -89,14 +91,12 @@ public sealed class QueryBenchmark(BenchmarkOptions options)
         }
     }
 
-    /// <summary>The corpus every engine builds from (also written as .jsonl into <paramref name="folder"/>), with each article's facets.</summary>
-    private static (IReadOnlyList<Core.Corpus.Article> Articles, IReadOnlyList<ArticleFacets> Facets, string File) Corpus(BenchmarkOptions options, string folder)
+    /// <summary>The corpus every engine builds from, with each article's facets.</summary>
+    private static (IReadOnlyList<Core.Corpus.Article> Articles, IReadOnlyList<ArticleFacets> Facets) Corpus(BenchmarkOptions options)
     {
         var articles = BenchmarkCorpus.Load(options.CorpusFile, options.LimitArticles, options.Scale, options.PublisherFields);
-        var file = Path.Combine(folder, "corpus.jsonl");
-        BenchmarkCorpus.Write(articles, file);
         var extractor = NewsFacetExtractor.Load();
-        return (articles, articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList(), file);
+        return (articles, articles.AsParallel().AsOrdered().Select(extractor.Extract).ToList());
     }
 
     /// <summary>An engine by its short name, its index in <paramref name="folder"/>.</summary>

@@ -38,19 +38,4 @@ public static class EngineProcess
         using var json = File.Create(runFile);
         JsonSerializer.Serialize(json, run);
     }
-
-    /// <summary>Runs <paramref name="action"/> with the console's output thrown away: an engine's lines about a build not timed.</summary>
-    public static void Quietly(Action action)
-    {
-        var output = Console.Out;
-        Console.SetOut(TextWriter.Null);
-        try
-        {
-            action();
-        }
-        finally
-        {
-            Console.SetOut(output);
-        }
-    }
 }

@@ -28,13 +28,15 @@ internal sealed class CommitScheduler
     private volatile Exception? failure;
     private readonly ILogger logger;
     private readonly string indexPath;
+    private readonly Action due;
 
-    /// <param name="due">Runs on the timer when a scheduled commit is due (the index commits, and may merge).</param>
+    /// <param name="due">Runs when a scheduled commit is due, on the timer or at the end of a hold (the index commits, and may merge).</param>
     public CommitScheduler(IEnumerable<ICommitContributor> contributors, Action due, ILogger logger, string indexPath)
     {
         this.contributors = [.. contributors];
         this.logger = logger;
         this.indexPath = indexPath;
+        this.due = due;
         timer = new Timer(_ =>
         {
             // Held: the commit waits for the hold's end, and pending stays set so that no write re-arms the timer meanwhile.
@@ -45,16 +47,21 @@ internal sealed class CommitScheduler
                 if (Volatile.Read(ref holds) > 0 || Interlocked.Exchange(ref dueWhileHeld, 0) == 0)
                     return;
             }
-            Interlocked.Exchange(ref pending, 0);
-            try
-            {
-                due();
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                logger.LogCritical(e, "Committing the index in {IndexPath} failed; it takes no writes until the service restarts", indexPath);
-            }
+            RunDue();
         }, null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    private void RunDue()
+    {
+        Interlocked.Exchange(ref pending, 0);
+        try
+        {
+            due();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            logger.LogCritical(e, "Committing the index in {IndexPath} failed; it takes no writes until the service restarts", indexPath);
+        }
     }
 
     /// <summary>Whether <see cref="CommitDelay"/> has passed since the latest write.</summary>
@@ -87,7 +94,7 @@ internal sealed class CommitScheduler
     }
 
     /// <summary>
-    /// Holds scheduled commits back until disposed; one that falls due meanwhile runs as soon as the last hold ends. A
+    /// Holds scheduled commits back until disposed; one that falls due meanwhile runs as the last hold ends, on its thread. A
     /// corpus pass holds them while it writes a file: a commit flushes every thread's segment and syncs the files, and
     /// meanwhile the writing threads wait on Lucene's locks, while a crash in the middle of a file indexes it again
     /// anyway (a file is recorded once it is whole), and an API write is durable in its journal first.
@@ -101,16 +108,11 @@ internal sealed class CommitScheduler
 
     private void EndHold()
     {
-        if (Interlocked.Decrement(ref holds) > 0 || Interlocked.Exchange(ref dueWhileHeld, 0) == 0)
+        if (Interlocked.Decrement(ref holds) > 0 || Interlocked.Exchange(ref dueWhileHeld, 0) == 0 || closed)
             return;
-        try
-        {
-            timer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closed meanwhile: the closing commit holds everything.
-        }
+        // On the thread ending the hold, before it takes the next: handed back to the timer, the commit often ran after
+        // a corpus pass had begun its next file, and a pass of many small files went uncommitted to its end.
+        RunDue();
     }
 
     /// <summary>The user data a commit made now would record.</summary>

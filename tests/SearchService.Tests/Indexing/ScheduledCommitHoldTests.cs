@@ -8,7 +8,10 @@ using SearchService.Tests.TestSupport;
 
 namespace SearchService.Tests.Indexing;
 
-/// <summary>A corpus pass holds the scheduled commits while it writes a file; the commit comes when the hold ends.</summary>
+/// <summary>
+/// A corpus pass holds the scheduled commits while it writes a file; the commit comes when the hold ends, before the
+/// next file's hold begins.
+/// </summary>
 public sealed class ScheduledCommitHoldTests : IDisposable
 {
     private readonly TempDirectory indexFolder = new();
@@ -52,6 +55,23 @@ public sealed class ScheduledCommitHoldTests : IDisposable
         while (CommittedParagraphs(index) == 0 && DateTime.UtcNow < deadline)
             Thread.Sleep(100);
         Assert.Equal(2, CommittedParagraphs(index));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_commit_that_falls_due_while_held_is_made_before_a_hold_taken_right_after_begins()
+    {
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        var article = new Article("floods", "Floods", ["Rivers rose in Pakistan.", "Aid arrived in Karachi."]);
+
+        using (index.HoldScheduledCommits())
+        {
+            index.ReplaceArticle(article, new ArticleFacets(ParagraphFacets.Empty, [ParagraphFacets.Empty, ParagraphFacets.Empty]), null);
+            Thread.Sleep(SearchIndex.CommitDelay + TimeSpan.FromSeconds(1));
+        }
+        // As a pass of one-article files goes on to its next file at once: the commit must not wait behind it.
+        using (index.HoldScheduledCommits())
+            Assert.Equal(2, CommittedParagraphs(index));
     }
 
     public void Dispose() => indexFolder.Dispose();

@@ -25,6 +25,9 @@ internal sealed class CommitScheduler
     // Set under commitLock, read without it: every write reads Failure, and waiting for a commit under way to read it
     // stalled every indexing thread for the length of that commit (a sixth of a corpus pass's time, measured).
     private volatile bool closed;
+    private volatile bool closing;
+    // Held while a due commit runs, on the timer or at a hold's end: closing waits for it, as for the timer's callback.
+    private readonly System.Threading.Lock dueLock = new();
     private volatile Exception? failure;
     private readonly ILogger logger;
     private readonly string indexPath;
@@ -53,14 +56,20 @@ internal sealed class CommitScheduler
 
     private void RunDue()
     {
-        Interlocked.Exchange(ref pending, 0);
-        try
+        lock (dueLock)
         {
-            due();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            logger.LogCritical(e, "Committing the index in {IndexPath} failed; it takes no writes until the service restarts", indexPath);
+            // Closing: its last commit holds everything.
+            if (closing)
+                return;
+            Interlocked.Exchange(ref pending, 0);
+            try
+            {
+                due();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                logger.LogCritical(e, "Committing the index in {IndexPath} failed; it takes no writes until the service restarts", indexPath);
+            }
         }
     }
 
@@ -108,7 +117,7 @@ internal sealed class CommitScheduler
 
     private void EndHold()
     {
-        if (Interlocked.Decrement(ref holds) > 0 || Interlocked.Exchange(ref dueWhileHeld, 0) == 0 || closed)
+        if (Interlocked.Decrement(ref holds) > 0 || Interlocked.Exchange(ref dueWhileHeld, 0) == 0)
             return;
         // On the thread ending the hold, before it takes the next: handed back to the timer, the commit often ran after
         // a corpus pass had begun its next file, and a pass of many small files went uncommitted to its end.
@@ -155,15 +164,20 @@ internal sealed class CommitScheduler
     }
 
     /// <summary>
-    /// Stops the timer, waiting for a commit it runs; <paramref name="finalCommit"/> then runs before commits end, unless
+    /// Stops the timer, waiting for a due commit under way (on the timer or at a hold's end); <paramref name="finalCommit"/> then runs before commits end, unless
     /// a commit failed. Returns whether the last commit succeeded (the writer may then commit as it closes).
     /// </summary>
     public bool Close(Action finalCommit)
     {
+        closing = true;
         using (var callbacksDone = new ManualResetEvent(false))
         {
             if (timer.Dispose(callbacksDone))
                 callbacksDone.WaitOne();
+        }
+        lock (dueLock)
+        {
+            // A due commit a hold's end began has ended.
         }
         try
         {

@@ -52,6 +52,12 @@ public sealed class ShardGrainOptions
     /// <summary>False refuses many-term patterns in Lucene syntax (a single node's <c>Search:AllowExpensiveQueries</c>).</summary>
     public bool AllowExpensiveQueries { get; set; } = true;
 
+    /// <summary>
+    /// How often the silo that spreads the copies (<see cref="ShardRebalancer"/>) looks at them besides at every
+    /// membership change: two copies of a shard placed on one silo from a stale grain directory are split within it.
+    /// </summary>
+    public TimeSpan RebalanceCheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a search's reader stays held when its gatherer never closes it (a gatherer that died).</summary>
     public TimeSpan SearchLifetime { get; set; } = TimeSpan.FromMinutes(1);
 }

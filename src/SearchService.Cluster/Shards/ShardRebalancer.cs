@@ -8,7 +8,8 @@ using Orleans.Runtime.Placement;
 namespace SearchService.Cluster.Shards;
 
 /// <summary>
-/// Spreads the shard copies evenly over the active silos when membership changes (a silo joins, or one leaves): one
+/// Spreads the shard copies evenly over the active silos when membership changes (a silo joins, or one leaves), and
+/// looks again every <see cref="ShardGrainOptions.RebalanceCheck"/> (copies doubled on a silo meanwhile): one
 /// silo decides, the active silo with the lowest address, so that two silos never move copies at once; the others do
 /// nothing. It moves one copy at a time (<see cref="NextMove{T}"/>) from the silo holding the most to the one holding
 /// the fewest, never onto a silo holding another copy of the shard; first, it builds and starts each unassigned copy
@@ -34,6 +35,7 @@ internal sealed class ShardRebalancer(
         // One pending round at most: changes while a round runs are seen by the round after it.
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var watching = WatchAsync(changed.Writer, stop);
+        var ticking = TickAsync(changed.Writer, stop);
         try
         {
             while (await changed.Reader.WaitToReadAsync(stop))
@@ -49,6 +51,20 @@ internal sealed class ShardRebalancer(
         {
         }
         await watching;
+        await ticking;
+    }
+
+    private async Task TickAsync(ChannelWriter<bool> changed, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(options.Value.RebalanceCheck);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+                changed.TryWrite(true);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task WatchAsync(ChannelWriter<bool> changed, CancellationToken stop)

@@ -32,6 +32,10 @@ public sealed class WebhookHostsTests
     [InlineData("::ffff:169.254.169.254", "link-local")]
     [InlineData("::ffff:10.0.0.5", "private")]
     [InlineData("64:ff9b::a00:5", "private")] // NAT64's form of 10.0.0.5
+    [InlineData("2002:a00:5::1", "private")] // 6to4's form of 10.0.0.5
+    [InlineData("2002:7f00:1::", "loopback")] // 6to4's form of 127.0.0.1
+    [InlineData("2002:a9fe:a9fe::1", "link-local")] // 6to4's form of 169.254.169.254
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffa", "private")] // Teredo, its client 10.0.0.5 (bits flipped)
     public void An_address_outside_the_public_internet_is_refused_by_default_saying_what_it_is(string address, string kind)
     {
         Assert.Contains(kind, WebhookHosts.PublicOnly.Refusal(IPAddress.Parse(address)));
@@ -44,6 +48,8 @@ public sealed class WebhookHostsTests
     [InlineData("100.128.0.1")] // just past 100.64.0.0/10
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("2002:808:808::1")] // 6to4's form of 8.8.8.8
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")] // Teredo, its client 8.8.8.8 (bits flipped)
     public void A_public_address_is_allowed_by_default(string address)
     {
         Assert.Null(WebhookHosts.PublicOnly.Refusal(IPAddress.Parse(address)));

@@ -25,10 +25,10 @@ internal sealed class CommitScheduler
     // Set under commitLock, read without it: every write reads Failure, and waiting for a commit under way to read it
     // stalled every indexing thread for the length of that commit (a sixth of a corpus pass's time, measured).
     private volatile bool closed;
+    private volatile Exception? failure;
     private volatile bool closing;
     // Held while a due commit runs, on the timer or at a hold's end: closing waits for it, as for the timer's callback.
     private readonly System.Threading.Lock dueLock = new();
-    private volatile Exception? failure;
     private readonly ILogger logger;
     private readonly string indexPath;
     private readonly Action due;

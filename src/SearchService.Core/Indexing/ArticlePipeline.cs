@@ -4,17 +4,19 @@ using SearchService.Core.Corpus;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// Processes articles on one dedicated thread per core, each thread taking the next article from the reader in turn
-/// and doing all of its work (extraction, documents, the index writer, which takes documents from several threads at
-/// once). Dedicated threads, not the thread pool: a long indexing run must not starve the pool that answers search
-/// requests meanwhile. No reading thread with a queue between: on two cores its waits on the full queue spun away most
-/// of a core that the workers needed, and reading is a small part of the work (3% of a pass, profiled).
+/// Processes articles on one thread per core, each thread taking the next article from the reader in turn and doing
+/// all of its work (extraction, documents, the index writer, which takes documents from several threads at once): the
+/// calling thread and dedicated threads besides it. Dedicated threads, not the thread pool: a long indexing run must
+/// not starve the pool that answers search requests meanwhile. They start only once a second article is read: starting
+/// one took longer than indexing an article, and a corpus of one article a file spent most of its pass starting them.
+/// No reading thread with a queue between: on two cores its waits on the full queue spun away most of a core that the
+/// workers needed, and reading is a small part of the work (3% of a pass, profiled).
 /// Articles with the same id are processed in reading order, one at a time: the later one is handed to the thread
 /// processing the earlier, which takes it next, so the last one read is the one written last.
 /// </summary>
 public static class ArticlePipeline
 {
-    /// <param name="threads">How many threads process articles; null: one per core.</param>
+    /// <param name="threads">How many threads process articles, the calling thread among them; null: one per core.</param>
     public static void Run(IEnumerable<Article> articles, Action<Article> process, CancellationToken cancellation, int? threads = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads ?? 1, 1, nameof(threads));
@@ -22,30 +24,60 @@ public static class ArticlePipeline
         var handOut = new OrderedHandOut(reader);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ExceptionDispatchInfo? failure = null;
-        var workers = Enumerable.Range(0, threads ?? Environment.ProcessorCount).Select(n =>
+
+        void Fail(Exception e)
         {
-            var thread = new Thread(() =>
+            Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+            failed.Cancel();
+        }
+
+        // Processes the articles already handed to it, then takes the next until none is left or something failed. An
+        // article handed out was read before any failure: it is processed even when another thread's read or work has
+        // failed meanwhile (only the caller's cancellation drops it), and no more are taken.
+        void Work(params Article?[] handed)
+        {
+            try
             {
-                try
-                {
-                    // An article handed out was read before any failure: it is processed even when another thread's
-                    // read or work has failed meanwhile (only the caller's cancellation drops it), and no more are taken.
-                    while (!failed.IsCancellationRequested && handOut.Next() is { } first)
-                        for (var article = first; article is not null && !cancellation.IsCancellationRequested; article = handOut.Done(article))
-                            process(article);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
-                    failed.Cancel();
-                }
-            })
-            { IsBackground = true, Name = $"Indexing worker {n + 1}" };
+                foreach (var taken in handed)
+                    ProcessWithLaterVersions(taken);
+                while (!failed.IsCancellationRequested && handOut.Next() is { } next)
+                    ProcessWithLaterVersions(next);
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
+
+        void ProcessWithLaterVersions(Article? taken)
+        {
+            for (var article = taken; article is not null && !cancellation.IsCancellationRequested; article = handOut.Done(article))
+                process(article);
+        }
+
+        Article? first = null, second = null;
+        try
+        {
+            first = handOut.Next();
+            second = first is null ? null : handOut.Next();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        var others = second is null || threads == 1 ? [] : Enumerable.Range(1, (threads ?? Environment.ProcessorCount) - 1).Select(n =>
+        {
+            var given = n == 1 ? second : null;
+            var thread = new Thread(() => Work(given)) { IsBackground = true, Name = $"Indexing worker {n + 1}" };
             thread.Start();
             return thread;
         }).ToList();
+        if (others.Count > 0)
+            Work(first);
+        else
+            Work(first, second);
 
-        workers.ForEach(t => t.Join());
+        others.ForEach(t => t.Join());
         failure?.Throw();
         cancellation.ThrowIfCancellationRequested();
     }

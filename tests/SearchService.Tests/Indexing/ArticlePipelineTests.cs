@@ -18,6 +18,33 @@ public class ArticlePipelineTests
     }
 
     [Fact]
+    public void A_single_article_is_processed_on_the_calling_thread_with_no_thread_started()
+    {
+        var processedOn = new ConcurrentBag<int>();
+        ArticlePipeline.Run(Articles(1), _ => processedOn.Add(Environment.CurrentManagedThreadId), CancellationToken.None, threads: 4);
+        Assert.Equal([Environment.CurrentManagedThreadId], processedOn);
+    }
+
+    [Fact]
+    public void Many_articles_are_processed_on_the_calling_thread_and_the_threads_started_beside_it()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        using var anotherThreadProcessed = new ManualResetEventSlim();
+        var processedOn = new ConcurrentDictionary<int, int>();
+        ArticlePipeline.Run(Articles(100), _ =>
+        {
+            processedOn.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
+            if (Environment.CurrentManagedThreadId != caller)
+                anotherThreadProcessed.Set();
+            else
+                Assert.True(anotherThreadProcessed.Wait(TimeSpan.FromSeconds(30)), "no thread beside the caller processed an article");
+        }, CancellationToken.None, threads: 2);
+        Assert.Equal(100, processedOn.Values.Sum());
+        Assert.Equal(2, processedOn.Count);
+        Assert.Contains(caller, processedOn.Keys);
+    }
+
+    [Fact]
     public void Failure_in_processing_reaches_the_caller_and_stops_the_run()
     {
         var processed = 0;

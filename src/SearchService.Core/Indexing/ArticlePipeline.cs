@@ -6,7 +6,7 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// Processes articles on one thread per core, each thread taking the next article from the reader in turn and doing
 /// all of its work (extraction, documents, the index writer, which takes documents from several threads at once): the
-/// calling thread and dedicated threads besides it. Dedicated threads, not the thread pool: a long indexing run must
+/// calling thread and dedicated threads beside it. Dedicated threads, not the thread pool: a long indexing run must
 /// not starve the pool that answers search requests meanwhile. They start only once a second article is read: starting
 /// one took longer than indexing an article, and a corpus of one article a file spent most of its pass starting them.
 /// No reading thread with a queue between: on two cores its waits on the full queue spun away most of a core that the

@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using SearchService.Core.Corpus;
-
 namespace SearchService.Core.Indexing;
 
 /// <summary>
@@ -12,16 +10,19 @@ namespace SearchService.Core.Indexing;
 /// No reading thread with a queue between: on two cores its waits on the full queue spun away most of a core that the
 /// workers needed, and reading is a small part of the work (3% of a pass, profiled).
 /// Articles with the same id are processed in reading order, one at a time: the later one is handed to the thread
-/// processing the earlier, which takes it next, so the last one read is the one written last.
+/// processing the earlier, which takes it next, so the last one read is the one written last. An article is whatever
+/// the caller reads (<typeparamref name="T"/>: an article with the file it came from, say), known by its id.
 /// </summary>
 public static class ArticlePipeline
 {
+    /// <param name="idOf">The id of an article.</param>
     /// <param name="threads">How many threads process articles, the calling thread among them; null: one per core.</param>
-    public static void Run(IEnumerable<Article> articles, Action<Article> process, CancellationToken cancellation, int? threads = null)
+    public static void Run<T>(IEnumerable<T> articles, Func<T, string> idOf, Action<T> process, CancellationToken cancellation, int? threads = null)
+        where T : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads ?? 1, 1, nameof(threads));
         using var reader = articles.GetEnumerator();
-        var handOut = new OrderedHandOut(reader);
+        var handOut = new OrderedHandOut<T>(reader, idOf);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ExceptionDispatchInfo? failure = null;
 
@@ -34,7 +35,7 @@ public static class ArticlePipeline
         // Processes the articles already handed to it, then takes the next until none is left or something failed. An
         // article handed out was read before any failure: it is processed even when another thread's read or work has
         // failed meanwhile (only the caller's cancellation drops it), and no more are taken.
-        void Work(params Article?[] handed)
+        void Work(params T?[] handed)
         {
             try
             {
@@ -49,13 +50,13 @@ public static class ArticlePipeline
             }
         }
 
-        void ProcessWithLaterVersions(Article? taken)
+        void ProcessWithLaterVersions(T? taken)
         {
             for (var article = taken; article is not null && !cancellation.IsCancellationRequested; article = handOut.Done(article))
                 process(article);
         }
 
-        Article? first = null, second = null;
+        T? first = null, second = null;
         try
         {
             first = handOut.Next();
@@ -86,37 +87,40 @@ public static class ArticlePipeline
     /// Hands out the reader's articles one at a time. An article whose id is being processed is not handed out but
     /// queued behind it, for the thread processing that id (<see cref="Done"/>).
     /// </summary>
-    private sealed class OrderedHandOut(IEnumerator<Article> reader)
+    private sealed class OrderedHandOut<T>(IEnumerator<T> reader, Func<T, string> idOf)
+        where T : class
     {
         // Ids being processed → the articles with that id read since, in reading order (null: none).
-        private readonly Dictionary<string, Queue<Article>?> inFlight = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Queue<T>?> inFlight = new(StringComparer.Ordinal);
 
-        public Article? Next()
+        public T? Next()
         {
             lock (inFlight)
             {
                 while (reader.MoveNext())
                 {
                     var article = reader.Current;
-                    if (!inFlight.TryGetValue(article.Id, out var queued))
+                    var id = idOf(article);
+                    if (!inFlight.TryGetValue(id, out var queued))
                     {
-                        inFlight.Add(article.Id, null);
+                        inFlight.Add(id, null);
                         return article;
                     }
-                    (queued ?? (inFlight[article.Id] = new Queue<Article>())).Enqueue(article);
+                    (queued ?? (inFlight[id] = new Queue<T>())).Enqueue(article);
                 }
                 return null;
             }
         }
 
         /// <summary>The next article with <paramref name="done"/>'s id, read while it was processed; null when none (the id is free again).</summary>
-        public Article? Done(Article done)
+        public T? Done(T done)
         {
             lock (inFlight)
             {
-                if (inFlight[done.Id] is { Count: > 0 } queued)
+                var id = idOf(done);
+                if (inFlight[id] is { Count: > 0 } queued)
                     return queued.Dequeue();
-                inFlight.Remove(done.Id);
+                inFlight.Remove(id);
                 return null;
             }
         }

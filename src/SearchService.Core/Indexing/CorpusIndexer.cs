@@ -22,6 +22,12 @@ public sealed class CorpusIndexer(
     private const double MergeDownShare = 0.25;
 
     /// <summary>
+    /// Files are written in batches of about this many bytes, each batch's articles on every core as one file's are:
+    /// a folder of small files (a newsroom's one article a file) was written a file at a time, on one core.
+    /// </summary>
+    private const long BatchBytes = 1 << 20;
+
+    /// <summary>
     /// One pass over the whole corpus folder; the index commits on its own schedule (or call <see cref="SearchIndex.Commit"/>).
     /// A pass that wrote a large share of the index then merges it down (<see cref="SearchIndex.MergeDown"/>), after
     /// its changes are searchable and the pass is reported done.
@@ -161,18 +167,38 @@ public sealed class CorpusIndexer(
     {
         // Passes and rebuilds run one at a time, so the live index is the same one from here to the end of the pass.
         using var bulk = ReferenceEquals(target, index) ? index.BeginBulkPass() : null;
-        foreach (var file in files)
+        foreach (var batch in Batches(files))
         {
             cancellation.ThrowIfCancellationRequested();
-            // A rebuild commits once, when complete; the live index commits between files, not within one.
+            // A rebuild commits once, when complete; the live index commits between batches of files, not within one.
             using (ReferenceEquals(target, index) ? index.HoldScheduledCommits() : null)
-                IndexFile(target, file, run, cancellation);
-            run.FileDone(file);
+                IndexBatch(target, batch, run, cancellation);
         }
         var summary = run.Snapshot();
         logger.LogInformation(
             "Indexed {Files} files: {Articles} articles, {Paragraphs} paragraphs in {Seconds:F1} s ({Rate:F0} paragraphs/s)",
             summary.FilesDone, summary.Articles, summary.Paragraphs, summary.Elapsed.TotalSeconds, summary.ParagraphsPerSecond);
+    }
+
+    /// <summary>
+    /// The files in order, in batches of at least <see cref="BatchBytes"/> (the last may hold fewer); a file that large is
+    /// a batch of its own.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<CorpusFile>> Batches(IReadOnlyList<CorpusFile> files)
+    {
+        var batch = new List<CorpusFile>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            batch.Add(file);
+            bytes += file.Length;
+            if (bytes < BatchBytes)
+                continue;
+            yield return batch;
+            (batch, bytes) = ([], 0);
+        }
+        if (batch.Count > 0)
+            yield return batch;
     }
 
     /// <summary>Removes every article that came from a file no longer in the corpus.</summary>
@@ -184,25 +210,43 @@ public sealed class CorpusIndexer(
         logger.LogInformation("Removed {File} from the index", relativePath);
     }
 
-    private void IndexFile(IArticleWriter target, CorpusFile file, Run run, CancellationToken cancellation)
+    /// <summary>
+    /// Writes the articles of a batch of files as those of one file, on every core; then, file by file, removes the
+    /// articles its version no longer holds and records that the index holds it. A batch cut short records none of its
+    /// files: the next pass writes them all again.
+    /// </summary>
+    private void IndexBatch(IArticleWriter target, IReadOnlyList<CorpusFile> files, Run run, CancellationToken cancellation)
     {
-        status.ClearFile(file.RelativePath);
-        var articles = CorpusFolder.ReadArticles(file, Report, bytes => run.FileBytes(bytes));
-        var keptApiVersions = 0;
-        ArticlePipeline.Run(articles, article =>
+        var bytesBefore = new long[files.Count];
+        for (var n = 1; n < files.Count; n++)
+            bytesBefore[n] = bytesBefore[n - 1] + files[n - 1].Length;
+        foreach (var file in files)
+            status.ClearFile(file.RelativePath);
+        var articles = files.SelectMany((file, n) => CorpusFolder.ReadArticles(file, Report, bytes => run.BatchBytesRead(bytesBefore[n] + bytes))
+            .Select(article => new FileArticle(article, n)));
+        var keptApiVersions = new int[files.Count];
+        ArticlePipeline.Run(articles, read => read.Article.Id, read =>
         {
-            if (WriteUnlessHeldByApi(target, article, extractor.Extract(article), file))
-                run.ArticleDone(article.Paragraphs.Count);
+            if (WriteUnlessHeldByApi(target, read.Article, extractor.Extract(read.Article), files[read.File]))
+                run.ArticleDone(read.Article.Paragraphs.Count);
             else
-                Interlocked.Increment(ref keptApiVersions);
+                Interlocked.Increment(ref keptApiVersions[read.File]);
         }, cancellation, threads);
-        if (keptApiVersions > 0)
-            logger.LogInformation("{Count} articles of {File} were written or deleted through the API; the API's versions stand",
-                keptApiVersions, file.RelativePath);
-        // Articles this version of the file no longer holds go; then the index is known to hold this version.
-        target.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
-        target.RecordFile(file.RelativePath, file.Stamp);
+        for (var n = 0; n < files.Count; n++)
+        {
+            var file = files[n];
+            if (keptApiVersions[n] > 0)
+                logger.LogInformation("{Count} articles of {File} were written or deleted through the API; the API's versions stand",
+                    keptApiVersions[n], file.RelativePath);
+            // Articles this version of the file no longer holds go; then the index is known to hold this version.
+            target.DeleteFileArticles(file.RelativePath, keepStamp: file.Stamp);
+            target.RecordFile(file.RelativePath, file.Stamp);
+        }
+        run.FilesDone(files);
     }
+
+    /// <summary>An article of a batch, and which of the batch's files it was read from.</summary>
+    private sealed record FileArticle(Article Article, int File);
 
     private bool WriteUnlessHeldByApi(IArticleWriter target, Article article, ArticleFacets facets, CorpusFile file)
     {
@@ -226,12 +270,13 @@ public sealed class CorpusIndexer(
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private int filesDone;
         private long bytesOfDoneFiles;
-        private long bytesInCurrentFile;
+        private long bytesOfCurrentBatch;
         private long articles;
         private long paragraphs;
         private long lastReportTicks;
 
-        public void FileBytes(long bytes) => Interlocked.Exchange(ref bytesInCurrentFile, bytes);
+        /// <summary>How far the batch under way has been read, in bytes of its files.</summary>
+        public void BatchBytesRead(long bytes) => Interlocked.Exchange(ref bytesOfCurrentBatch, bytes);
 
         public void ArticleDone(int paragraphCount)
         {
@@ -240,17 +285,17 @@ public sealed class CorpusIndexer(
             MaybeReport();
         }
 
-        public void FileDone(CorpusFile file)
+        public void FilesDone(IReadOnlyList<CorpusFile> batch)
         {
-            Interlocked.Increment(ref filesDone);
-            Interlocked.Add(ref bytesOfDoneFiles, file.Length);
-            Interlocked.Exchange(ref bytesInCurrentFile, 0);
+            Interlocked.Add(ref filesDone, batch.Count);
+            Interlocked.Add(ref bytesOfDoneFiles, batch.Sum(f => f.Length));
+            Interlocked.Exchange(ref bytesOfCurrentBatch, 0);
             progress?.Report(Snapshot());
         }
 
         public IndexingProgress Snapshot() => new(
             Volatile.Read(ref filesDone), filesTotal,
-            Interlocked.Read(ref bytesOfDoneFiles) + Interlocked.Read(ref bytesInCurrentFile), bytesTotal,
+            Interlocked.Read(ref bytesOfDoneFiles) + Interlocked.Read(ref bytesOfCurrentBatch), bytesTotal,
             Interlocked.Read(ref articles), Interlocked.Read(ref paragraphs), clock.Elapsed);
 
         private void MaybeReport()

@@ -13,7 +13,7 @@ public class ArticlePipelineTests
     public void Every_article_is_processed_once()
     {
         var seen = new ConcurrentBag<string>();
-        ArticlePipeline.Run(Articles(1000), a => seen.Add(a.Id), CancellationToken.None);
+        ArticlePipeline.Run(Articles(1000), a => a.Id, a => seen.Add(a.Id), CancellationToken.None);
         Assert.Equal(Articles(1000).Select(a => a.Id).Order(), seen.Order());
     }
 
@@ -21,7 +21,7 @@ public class ArticlePipelineTests
     public void A_single_article_is_processed_on_the_calling_thread_with_no_thread_started()
     {
         var processedOn = new ConcurrentBag<int>();
-        ArticlePipeline.Run(Articles(1), _ => processedOn.Add(Environment.CurrentManagedThreadId), CancellationToken.None, threads: 4);
+        ArticlePipeline.Run(Articles(1), a => a.Id, _ => processedOn.Add(Environment.CurrentManagedThreadId), CancellationToken.None, threads: 4);
         Assert.Equal([Environment.CurrentManagedThreadId], processedOn);
     }
 
@@ -31,7 +31,7 @@ public class ArticlePipelineTests
         var caller = Environment.CurrentManagedThreadId;
         using var anotherThreadProcessed = new ManualResetEventSlim();
         var processedOn = new ConcurrentDictionary<int, int>();
-        ArticlePipeline.Run(Articles(100), _ =>
+        ArticlePipeline.Run(Articles(100), a => a.Id, _ =>
         {
             processedOn.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
             if (Environment.CurrentManagedThreadId != caller)
@@ -48,7 +48,7 @@ public class ArticlePipelineTests
     public void Failure_in_processing_reaches_the_caller_and_stops_the_run()
     {
         var processed = 0;
-        var e = Assert.Throws<InvalidOperationException>(() => ArticlePipeline.Run(Articles(100_000), a =>
+        var e = Assert.Throws<InvalidOperationException>(() => ArticlePipeline.Run(Articles(100_000), a => a.Id, a =>
         {
             if (Interlocked.Increment(ref processed) == 10)
                 throw new InvalidOperationException("disk full");
@@ -62,7 +62,7 @@ public class ArticlePipelineTests
     {
         using var cancel = new CancellationTokenSource();
         var processed = 0;
-        Assert.ThrowsAny<OperationCanceledException>(() => ArticlePipeline.Run(Articles(100_000), _ =>
+        Assert.ThrowsAny<OperationCanceledException>(() => ArticlePipeline.Run(Articles(100_000), a => a.Id, _ =>
         {
             if (Interlocked.Increment(ref processed) == 10)
                 cancel.Cancel();
@@ -80,7 +80,7 @@ public class ArticlePipelineTests
             throw new IOException("disk read error");
         }
         var processed = 0;
-        var e = Assert.Throws<IOException>(() => ArticlePipeline.Run(FailingAfter(50), _ => Interlocked.Increment(ref processed), CancellationToken.None));
+        var e = Assert.Throws<IOException>(() => ArticlePipeline.Run(FailingAfter(50), a => a.Id, _ => Interlocked.Increment(ref processed), CancellationToken.None));
         Assert.Equal("disk read error", e.Message);
         Assert.Equal(50, processed);
     }
@@ -99,7 +99,7 @@ public class ArticlePipelineTests
             throw new IOException("disk read error");
         }
         var processed = new ConcurrentQueue<string>();
-        Assert.Throws<IOException>(() => ArticlePipeline.Run(TwoVersionsThenFailure(), a =>
+        Assert.Throws<IOException>(() => ArticlePipeline.Run(TwoVersionsThenFailure(), a => a.Id, a =>
         {
             if (a.Title == "First version")
                 Assert.True(readFailed.Wait(TimeSpan.FromSeconds(30)), "the second thread never read on");

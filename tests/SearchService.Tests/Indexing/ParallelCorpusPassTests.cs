@@ -104,7 +104,7 @@ public sealed class ParallelCorpusPassTests : IDisposable
         var busy = 0;
         var overlapped = false;
 
-        ArticlePipeline.Run(articles, article =>
+        ArticlePipeline.Run(articles, a => a.Id, article =>
         {
             if (article.Id != "budget")
                 return;
@@ -130,6 +130,110 @@ public sealed class ParallelCorpusPassTests : IDisposable
         Pass(index);
 
         Assert.Equal(["Parliament debated the budget, version 40."], new ArticleLookup(index).Find("budget")!.Paragraphs.Select(p => p.Text));
+    }
+
+    /// <summary>Writes <paramref name="count"/> files of one article each, as a newsroom's folder holds them.</summary>
+    private void WriteOneArticleFiles(int count)
+    {
+        for (var n = 1; n <= count; n++)
+            corpusFolder.WriteFile($"story-{n:D3}.jsonl",
+                $"{{\"id\": \"story-{n}\", \"title\": \"Harvest {n}\", \"paragraphs\": [\"Farmers in Punjab brought in harvest number {n}.\"]}}\n");
+    }
+
+    [Fact]
+    public void A_folder_of_one_article_files_is_written_on_the_threads_beside_the_caller_too()
+    {
+        WriteOneArticleFiles(40);
+        var caller = Environment.CurrentManagedThreadId;
+        using var anotherThreadExtracted = new ManualResetEventSlim();
+        var extractor = new ObservedExtractor(_ =>
+        {
+            if (Environment.CurrentManagedThreadId != caller)
+                anotherThreadExtracted.Set();
+            else
+                Assert.True(anotherThreadExtracted.Wait(TimeSpan.FromSeconds(10)), "every file was written on the calling thread alone");
+        });
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+
+        var pass = new CorpusIndexer(index, extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, threads: 2)
+            .Synchronize(new CorpusFolder(corpusFolder.Path), null, CancellationToken.None);
+
+        Assert.Equal((40, 40), (pass.FilesDone, (int)pass.Articles));
+        Assert.Equal(40, new ParagraphSearcher(index).Search(new SearchRequest("harvest")).Total);
+    }
+
+    [Fact]
+    public void Files_written_together_are_each_recorded_and_a_second_pass_writes_none_of_them_again()
+    {
+        WriteOneArticleFiles(40);
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        var progress = new RecordedProgress();
+        var indexer = new CorpusIndexer(index, Extractor, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, threads: 2);
+
+        var first = indexer.Synchronize(new CorpusFolder(corpusFolder.Path), progress, CancellationToken.None);
+        var second = indexer.Synchronize(new CorpusFolder(corpusFolder.Path), null, CancellationToken.None);
+
+        Assert.Equal(40, first.Articles);
+        Assert.Equal(40, index.FileStamps.Count);
+        Assert.Equal((0, 0L), (second.FilesDone, second.Articles));
+        Assert.Equal(first.BytesTotal, first.BytesDone);
+        var bytesDone = progress.Reports.Select(p => p.BytesDone).ToList();
+        Assert.Equal(bytesDone.Order(), bytesDone); // the bar never goes back
+    }
+
+    [Fact]
+    public void A_batch_cut_short_records_none_of_its_files_and_the_next_pass_writes_them_all()
+    {
+        WriteOneArticleFiles(40);
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        using var stop = new CancellationTokenSource();
+        var extracted = 0;
+        var stopping = new ObservedExtractor(_ =>
+        {
+            if (Interlocked.Increment(ref extracted) == 10)
+                stop.Cancel();
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new CorpusIndexer(index, stopping, new IndexingStatus(), NullLogger<CorpusIndexer>.Instance, threads: 2)
+                .Synchronize(new CorpusFolder(corpusFolder.Path), null, stop.Token));
+        Assert.Empty(index.FileStamps);
+        var next = Pass(index);
+
+        Assert.Equal((40, 40L), (next.FilesDone, next.Articles));
+        Assert.Equal(40, new ParagraphSearcher(index).Search(new SearchRequest("harvest")).Total);
+    }
+
+    [Fact]
+    public void An_article_in_two_files_written_together_is_indexed_as_the_later_file_holds_it()
+    {
+        corpusFolder.WriteFile("a.jsonl", "{\"id\": \"budget\", \"title\": \"Budget\", \"paragraphs\": [\"The first draft of the budget.\"]}\n");
+        corpusFolder.WriteFile("b.jsonl", "{\"id\": \"budget\", \"title\": \"Budget\", \"paragraphs\": [\"The final budget was passed.\"]}\n");
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+
+        Pass(index, threads: 2);
+
+        Assert.Equal(["The final budget was passed."], new ArticleLookup(index).Find("budget")!.Paragraphs.Select(p => p.Text));
+    }
+
+    /// <summary>The real extractor, with a look at each article first.</summary>
+    private sealed class ObservedExtractor(Action<Article> look) : IFacetExtractor
+    {
+        public ArticleFacets Extract(Article article)
+        {
+            look(article);
+            return Extractor.Extract(article);
+        }
+    }
+
+    /// <summary>Every progress report, as made (<see cref="Progress{T}"/> would post them to the thread pool, out of order).</summary>
+    private sealed class RecordedProgress : IProgress<IndexingProgress>
+    {
+        private readonly ConcurrentQueue<IndexingProgress> reports = new();
+
+        public IReadOnlyList<IndexingProgress> Reports => [.. reports];
+
+        public void Report(IndexingProgress value) => reports.Enqueue(value);
     }
 
     [ReutersFact]

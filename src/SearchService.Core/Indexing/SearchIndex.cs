@@ -223,6 +223,19 @@ public sealed class SearchIndex : IArticleWriter, IDisposable
             return generation.Tracking.DeleteDocuments(FileArticles(relativePath, keepStamp));
         });
 
+    /// <summary>
+    /// Of <paramref name="relativePaths"/>, the corpus files some paragraph or statement of the searchable index was
+    /// written from (a deleted one too, until merged away): those of the others are not in the index unless written since
+    /// the last refresh.
+    /// </summary>
+    public IReadOnlySet<string> FilesWithArticles(IReadOnlyCollection<string> relativePaths)
+    {
+        IEnumerable<string> Held(IndexSearcher searcher) =>
+            relativePaths.Where(path => searcher.IndexReader.DocFreq(new Term(IndexSchema.File, path)) > 0).ToList();
+
+        return Search(Held).Concat(SearchStatements(Held)).ToHashSet(StringComparer.Ordinal);
+    }
+
     internal static Query FileArticles(string relativePath, string? keepStamp)
     {
         var query = new BooleanQuery { { new TermQuery(new Term(IndexSchema.File, relativePath)), Occur.MUST } };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Corpus;
@@ -203,6 +204,33 @@ public sealed class ParallelCorpusPassTests : IDisposable
         Assert.Equal((40, 40L), (next.FilesDone, next.Articles));
         Assert.Equal(40, new ParagraphSearcher(index).Search(new SearchRequest("harvest")).Total);
     }
+
+    [Fact]
+    public void An_article_a_pass_cut_short_wrote_goes_with_its_statements_when_its_file_no_longer_holds_it()
+    {
+        corpusFolder.WriteFile("wire.jsonl",
+            "{\"id\": \"dollar\", \"title\": \"Dollar\", \"paragraphs\": [\"Treasury Secretary James Baker said the dollar had fallen far enough against the yen.\"]}\n" +
+            "{\"id\": \"harvest\", \"title\": \"Harvest\", \"paragraphs\": [\"Farmers in Punjab brought in an early harvest.\"]}\n");
+        using var index = new SearchIndex(indexFolder.Path, NullLogger<SearchIndex>.Instance);
+        var file = new CorpusFolder(corpusFolder.Path).EnumerateFiles().Single();
+        // What a pass cut short leaves: the file's articles written (not yet searchable), the file not recorded.
+        foreach (var article in CorpusFolder.ReadArticles(file, problem => Assert.Fail(problem.ToString())))
+        {
+            var facets = Extractor.Extract(article);
+            Assert.Equal(article.Id == "dollar" ? 1 : 0, facets.Statements?.Count ?? 0);
+            index.ReplaceArticle(article, facets, file);
+        }
+        corpusFolder.WriteFile("wire.jsonl", "{\"id\": \"harvest\", \"title\": \"Harvest\", \"paragraphs\": [\"Farmers in Punjab brought in a late harvest.\"]}\n");
+
+        Pass(index);
+
+        Assert.Null(new ArticleLookup(index).Find("dollar"));
+        Assert.Equal(0, StatementsOf(index, "dollar"));
+        Assert.Equal(["Farmers in Punjab brought in a late harvest."], new ArticleLookup(index).Find("harvest")!.Paragraphs.Select(p => p.Text));
+    }
+
+    private static int StatementsOf(SearchIndex index, string articleId) =>
+        index.SearchStatements(searcher => searcher.Search(new TermQuery(new Term(IndexSchema.ArticleId, articleId)), 1).TotalHits);
 
     [Fact]
     public void An_article_in_two_files_written_together_is_indexed_as_the_later_file_holds_it()

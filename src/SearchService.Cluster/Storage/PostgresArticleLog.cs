@@ -288,7 +288,7 @@ public sealed class PostgresArticleLog : IAsyncDisposable
         }, logger);
     }
 
-    /// <summary>The corpus files the log holds the articles of (<see cref="RecordCorpusFileAsync"/>), by path.</summary>
+    /// <summary>The corpus files the log holds the articles of (<see cref="RecordCorpusFilesAsync"/>), by path.</summary>
     public Task<IReadOnlyDictionary<string, CorpusFileRecord>> CorpusFilesAsync(CancellationToken cancellation = default) =>
         RunAsync<IReadOnlyDictionary<string, CorpusFileRecord>>(async db =>
         {
@@ -300,15 +300,24 @@ public sealed class PostgresArticleLog : IAsyncDisposable
             return files;
         }, cancellation);
 
-    /// <summary>Records that the log holds this version of a corpus file, with these articles.</summary>
-    public Task RecordCorpusFileAsync(CorpusFileRecord file, CancellationToken cancellation = default) =>
+    /// <summary>
+    /// Records that the log holds these versions of corpus files, with these articles: all in one transaction, one
+    /// commit for a batch of files (a corpus of one article a file recorded each file with a commit of its own).
+    /// </summary>
+    public Task RecordCorpusFilesAsync(IReadOnlyList<CorpusFileRecord> files, CancellationToken cancellation = default) =>
         RunAsync(async db =>
         {
-            await using var record = new NpgsqlCommand(RecordCorpusFileSql, db);
-            record.Parameters.Add(new NpgsqlParameter<string>("path", file.Path));
-            record.Parameters.Add(new NpgsqlParameter<string>("stamp", file.Stamp));
-            record.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. file.ArticleIds]));
-            return await record.ExecuteNonQueryAsync(cancellation);
+            await using var transaction = await db.BeginTransactionAsync(cancellation);
+            foreach (var file in files)
+            {
+                await using var record = new NpgsqlCommand(RecordCorpusFileSql, db, transaction);
+                record.Parameters.Add(new NpgsqlParameter<string>("path", file.Path));
+                record.Parameters.Add(new NpgsqlParameter<string>("stamp", file.Stamp));
+                record.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. file.ArticleIds]));
+                await record.ExecuteNonQueryAsync(cancellation);
+            }
+            await transaction.CommitAsync(cancellation);
+            return files.Count;
         }, cancellation);
 
     /// <summary>Forgets a corpus file (its articles are deleted apart).</summary>

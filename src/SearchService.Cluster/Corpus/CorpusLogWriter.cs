@@ -81,19 +81,15 @@ public sealed class CorpusLogWriter(PostgresArticleLog log, ClusterSpeakerIdenti
             if (readWhole.Count == 0)
                 return;
             // A file's articles written are held now: what is left of its earlier version is gone from it.
-            foreach (var (_, before, _) in readWhole)
-                await DeleteAsync(before?.ArticleIds ?? [], cancellation);
+            await DeleteAsync(readWhole.SelectMany(f => f.Before?.ArticleIds ?? []), cancellation);
             await log.RecordCorpusFilesAsync(readWhole.Select(f => new CorpusFileRecord(f.File.RelativePath, f.File.Stamp, f.Ids)).ToList(), cancellation);
             logger.LogInformation("Wrote {Files} corpus files to the article log, the last {File}; {Articles} articles in this batch",
                 readWhole.Count, readWhole[^1].File.RelativePath, written);
             readWhole.Clear();
         }
 
-        /// <summary>Deletes those of the articles no file holds.</summary>
-        public async Task DeleteAsync(IEnumerable<string> articleIds, CancellationToken cancellation)
-        {
-            foreach (var id in articleIds.Where(id => !held.Contains(id)).ToList())
-                await log.DeleteAsync(id, cancellation);
-        }
+        /// <summary>Deletes those of the articles no file holds, in one transaction.</summary>
+        public Task DeleteAsync(IEnumerable<string> articleIds, CancellationToken cancellation) =>
+            log.DeleteManyAsync(articleIds.Where(id => !held.Contains(id)).ToList(), cancellation);
     }
 }

@@ -47,6 +47,27 @@ public sealed class PostgresArticleLog : IAsyncDisposable
 
     private const string TombstoneSql = "UPDATE articles SET version = @version, document = NULL, facets = NULL WHERE id = @id AND document IS NOT NULL";
 
+    // Taken first by every write (each takes its version from the counter first), so while it is held no other write
+    // takes a version or changes which articles exist.
+    private const string LockCounterSql = "SELECT last_version FROM article_version_counter FOR UPDATE";
+
+    // Tombstones those of @ids (distinct) with a document at consecutive versions after @last, in the order given, and
+    // moves the counter on by as many: no version is taken that no change holds.
+    private const string DeleteManySql = """
+        WITH targets AS (
+            SELECT batch.id, row_number() OVER (ORDER BY batch.position) AS n
+            FROM unnest(@ids) WITH ORDINALITY AS batch (id, position)
+            WHERE EXISTS (SELECT 1 FROM articles WHERE articles.id = batch.id AND articles.document IS NOT NULL)),
+        tombstoned AS (
+            UPDATE articles SET version = @last + targets.n, document = NULL, facets = NULL
+            FROM targets WHERE articles.id = targets.id
+            RETURNING 1),
+        counted AS (
+            UPDATE article_version_counter SET last_version = @last + (SELECT count(*) FROM targets)
+            WHERE EXISTS (SELECT 1 FROM targets))
+        SELECT count(*) FROM tombstoned
+        """;
+
     private const string ChangesSql = "SELECT version, id, document, facets FROM articles WHERE version > @after ORDER BY version LIMIT @limit";
 
     // The row as it is after the insert, whoever made it (an insert that did nothing returns no row of its own).
@@ -197,6 +218,35 @@ public sealed class PostgresArticleLog : IAsyncDisposable
                 return (long?)null; // Rolled back with the transaction: nothing to delete takes no version.
             await transaction.CommitAsync(cancellation);
             return version;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Deletes the articles of <paramref name="articleIds"/> that exist, leaving tombstones at consecutive versions in the
+    /// order given, all in one transaction (a corpus file's articles took a commit each); returns how many were deleted.
+    /// An id given twice is deleted once; ids of no article take no version.
+    /// </summary>
+    /// <exception cref="ArgumentException">An id is refused; the message names its position. Nothing is deleted.</exception>
+    public Task<int> DeleteManyAsync(IReadOnlyList<string> articleIds, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        for (var i = 0; i < articleIds.Count; i++)
+            CheckId(articleIds[i], $"{nameof(articleIds)}[{i}]");
+        var distinct = articleIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+            return Task.FromResult(0);
+        return RunAsync(async db =>
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellation);
+            await using var lockCounter = new NpgsqlCommand(LockCounterSql, db, transaction);
+            var last = (long)(await lockCounter.ExecuteScalarAsync(cancellation))!;
+            // A statement of its own, after the lock: it sees every write committed before the lock was taken.
+            await using var deleteMany = new NpgsqlCommand(DeleteManySql, db, transaction);
+            deleteMany.Parameters.Add(new NpgsqlParameter<string[]>("ids", distinct));
+            deleteMany.Parameters.Add(new NpgsqlParameter<long>("last", last));
+            var deleted = (int)(long)(await deleteMany.ExecuteScalarAsync(cancellation))!;
+            await transaction.CommitAsync(cancellation);
+            return deleted;
         }, cancellation);
     }
 

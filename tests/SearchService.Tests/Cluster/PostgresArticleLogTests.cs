@@ -98,6 +98,48 @@ public sealed class PostgresArticleLogTests
     }
 
     [PostgresFact]
+    public async Task Deleting_many_tombstones_those_that_exist_at_consecutive_versions_in_the_order_given_and_takes_no_other()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        foreach (var id in new[] { "reuters-1", "reuters-2", "reuters-3" })
+            await store.Log.PutAsync(NewsArticles.Cocoa(id));
+        await store.Log.DeleteAsync("reuters-2");
+        var before = await store.Log.CurrentVersionAsync();
+
+        var deleted = await store.Log.DeleteManyAsync(["reuters-3", "reuters-2", "reuters-never-written", "reuters-1", "reuters-3"]);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(
+            [new ArticleChange(before + 1, "reuters-3", null), new ArticleChange(before + 2, "reuters-1", null)],
+            await store.Log.ReadChangesAsync(before, 10));
+        Assert.Equal(before + 2, await store.Log.CurrentVersionAsync());
+        Assert.Equal(0, await store.Log.DeleteManyAsync(["reuters-1", "reuters-never-written"]));
+        Assert.Equal(before + 2, await store.Log.CurrentVersionAsync());
+    }
+
+    [PostgresFact]
+    public async Task Deleting_many_while_others_write_gives_every_change_a_version_of_its_own()
+    {
+        await using var store = await TestArticleLog.CreateAsync();
+        var old = Enumerable.Range(1, 200).Select(n => $"reuters-old-{n}").ToList();
+        var facets = Facets.Facets.Extractor.Extract(NewsArticles.Cocoa("reuters-old"));
+        await store.Log.PutManyAsync(old.Select(id => new FacetedArticle(NewsArticles.Cocoa(id), facets)).ToList());
+        var before = await store.Log.CurrentVersionAsync();
+
+        var puts = Enumerable.Range(1, 40).Select(n => store.Log.PutAsync(NewsArticles.Cocoa($"reuters-new-{n}"))).ToList();
+        var deletes = old.Chunk(20).Select(ids => store.Log.DeleteManyAsync(ids)).ToList();
+        var putVersions = await Task.WhenAll(puts);
+        var deleted = (await Task.WhenAll(deletes)).Sum();
+
+        Assert.Equal(200, deleted);
+        var changes = await store.Log.ReadChangesAsync(before, 1000);
+        Assert.Equal(240, changes.Count);
+        Assert.Equal(Enumerable.Range(1, 240).Select(n => before + n), changes.Select(c => c.Version));
+        Assert.Equal(putVersions.Order(), changes.Where(c => c.Article is not null).Select(c => c.Version));
+        Assert.Equal(before + 240, await store.Log.CurrentVersionAsync());
+    }
+
+    [PostgresFact]
     public async Task An_article_put_after_its_delete_is_back_at_a_newer_version()
     {
         await using var store = await TestArticleLog.CreateAsync();

@@ -10,6 +10,12 @@ namespace SearchService.Api.Endpoints;
 
 public static class HealthEndpoints
 {
+    /// <summary>
+    /// The skipped files an answer lists, the first by path: a folder of thousands of bad files would otherwise make
+    /// every operator's look at the health megabytes long. <c>filesSkipped</c> counts them all; the log names each.
+    /// </summary>
+    public const int SkippedFilesListed = 100;
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", Health)
@@ -46,10 +52,11 @@ public static class HealthEndpoints
             return TypedResults.Ok(await cluster.ReportAsync(context.RequestAborted));
         // This process's index, opened at start-up: resolved here, since a cluster node opens none.
         var size = context.RequestServices.GetRequiredService<ArticleLookup>().Statistics();
-        var skipped = status.SkippedFiles.OrderBy(p => p.File, StringComparer.Ordinal)
+        var skippedFiles = status.SkippedFiles;
+        var skipped = skippedFiles.OrderBy(p => p.File, StringComparer.Ordinal).Take(SkippedFilesListed)
             .Select(p => new SkippedFile(p.File, SkipReason.Of(p.Message))).ToList();
         return TypedResults.Ok(new HealthReport(
-            state, size.Articles, size.Paragraphs, skipped.Count, status.SkippedLines, status.IsIndexing, status.LastCompleted, skipped));
+            state, size.Articles, size.Paragraphs, skippedFiles.Count, status.SkippedLines, status.IsIndexing, status.LastCompleted, skipped));
     }
 
     /// <summary>Whether this process's index has stopped taking writes; a cluster node opens none (its report says the rest).</summary>

@@ -8,7 +8,7 @@ namespace SearchService.Api.Endpoints;
 /// <param name="FilesSkipped">Corpus files that could not be read at all.</param>
 /// <param name="LinesSkipped">Lines of .jsonl files that were skipped.</param>
 /// <param name="Indexing">Whether indexing is under way.</param>
-/// <param name="Skipped">Each skipped file and why.</param>
+/// <param name="Skipped">The skipped files and why, the first <see cref="HealthEndpoints.SkippedFilesListed"/> by path.</param>
 public sealed record HealthReport(
     string Status, int Articles, int Paragraphs, int FilesSkipped, int LinesSkipped, bool Indexing,
     DateTimeOffset? LastIndexed, IReadOnlyList<SkippedFile> Skipped);
